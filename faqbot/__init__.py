@@ -1,0 +1,26 @@
+"""faqbot: an offline FAQ chatbot that answers from a curated knowledge base.
+
+    >>> from faqbot import FAQBot
+    >>> bot = FAQBot.from_yaml()          # the bundled knowledge base
+    >>> reply = bot.ask("what is ldn")
+    >>> reply.kind, reply.id
+    ('answer', 'what-is-ldn')
+"""
+
+from faqbot.bot import FAQBot
+from faqbot.errors import FaqBotError, KnowledgeBaseError
+from faqbot.knowledge import Entry, KnowledgeBase, load_knowledge_base
+from faqbot.reply import KINDS, Reply, Suggestion
+
+__all__ = [
+    "KINDS",
+    "Entry",
+    "FAQBot",
+    "FaqBotError",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Reply",
+    "Suggestion",
+    "load_knowledge_base",
+]
+__version__ = "0.1.0"

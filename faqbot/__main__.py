@@ -1,0 +1,5 @@
+"""``python -m faqbot``."""
+
+from faqbot.cli import main
+
+main()

@@ -1,0 +1,200 @@
+"""The ``faqbot`` command line: a thin layer over :class:`faqbot.FAQBot`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from faqbot import __version__
+from faqbot.bot import FAQBot
+from faqbot.errors import FaqBotError
+from faqbot.reply import Reply, Suggestion
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+FAQ_ENV = "FAQBOT_FAQ"
+#: C0/C1 control characters (ANSI escapes start with ESC) and bidi overrides,
+#: stripped from anything printed so neither a question nor a knowledge base
+#: can drive the terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_KIND_STYLE: dict[str, dict[str, Any]] = {
+    "answer": {"fg": "green", "bold": True},
+    "referral": {"fg": "yellow", "bold": True},
+    "emergency": {"fg": "red", "bold": True},
+    "fallback": {"fg": "blue", "bold": True},
+    "smalltalk": {"fg": "cyan", "bold": True},
+}
+
+
+class DataError(click.ClickException):
+    """A bad knowledge base or input: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+
+def safe(text: str) -> str:
+    """Text fit to print to a terminal."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def use_color() -> bool | None:
+    """False under NO_COLOR (https://no-color.org); otherwise click decides (only on a terminal)."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
+class State:
+    """Options shared by every command; the bot is built on first use."""
+
+    def __init__(self, faq: Path | None) -> None:
+        self.faq = faq
+        self._bot: FAQBot | None = None
+
+    @property
+    def bot(self) -> FAQBot:
+        if self._bot is None:
+            try:
+                self._bot = FAQBot.from_yaml(self.faq)
+            except FaqBotError as err:
+                raise DataError(str(err)) from None
+        return self._bot
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="faqbot")
+@click.option(
+    "--faq",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=FAQ_ENV,
+    help=f"Knowledge base to use (default: the bundled faq.yaml; env: {FAQ_ENV}).",
+)
+@click.pass_context
+def cli(ctx: click.Context, faq: Path | None) -> None:
+    """Answer questions about low dose naltrexone (LDN) from a curated knowledge base.
+
+    Dosing and personal medical questions are never answered: faqbot refers
+    them to a doctor or pharmacist.
+    """
+    ctx.obj = State(faq)
+
+
+def render(reply: Reply, numbered: bool = False) -> str:
+    """A reply as a person reads it in a terminal."""
+    color = use_color()
+    label = click.style(reply.kind.upper(), **_KIND_STYLE[reply.kind]) if color is not False else reply.kind.upper()
+    lines = [f"{label}  {safe(reply.text)}"]
+    if reply.kind == "answer" and reply.question:
+        lines.insert(0, click.style(f"Q: {safe(reply.question)}", dim=True) if color is not False
+                     else f"Q: {safe(reply.question)}")
+    if reply.suggestions:
+        heading = "Did you mean:" if reply.kind == "fallback" else "You might also ask:"
+        lines.append(heading)
+        for number, suggestion in enumerate(reply.suggestions, 1):
+            bullet = f"  {number}." if numbered else "  -"
+            lines.append(f"{bullet} {safe(suggestion.question)}")
+    return "\n".join(lines)
+
+
+def _lines(stream: Any) -> Iterator[str]:
+    """Lines of stdin as text; invalid UTF-8 is replaced, never fatal."""
+    for raw in stream:
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+@cli.command()
+@click.argument("question", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the reply object (JSON Lines when reading stdin).")
+@pass_state
+def ask(state: State, question: tuple[str, ...], as_json: bool) -> None:
+    """Answer QUESTION, or every line of standard input if none is given.
+
+    \b
+    faqbot ask "What is LDN?"
+    faqbot ask --json < questions.txt
+    """
+    bot = state.bot
+    if question:
+        questions: Iterator[str] = iter([" ".join(question)])
+    else:
+        if sys.stdin.isatty():
+            click.echo("Type a question per line; Ctrl-D to finish.", err=True)
+        questions = _lines(click.get_binary_stream("stdin"))
+    for text in questions:
+        reply = bot.ask(text)
+        if as_json:
+            click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(render(reply), color=use_color())
+            if not question:
+                click.echo()
+
+
+@cli.command()
+@pass_state
+def topics(state: State) -> None:
+    """List what can be asked, grouped by article section."""
+    color = use_color()
+    for section, entries in state.bot.topics().items():
+        click.echo(click.style(safe(section), bold=True), color=color)
+        for entry in entries:
+            click.echo(f"  - {safe(entry.question)}")
+
+
+@cli.command()
+@pass_state
+def chat(state: State) -> None:
+    """Chat interactively. Type a number to pick a suggestion; `quit` or Ctrl-D to leave."""
+    bot = state.bot
+    interactive = sys.stdin.isatty()
+    if interactive:
+        try:  # line editing and history where the platform has readline
+            import readline  # noqa: F401
+        except ImportError:  # pragma: no cover - Windows without pyreadline
+            pass
+    color = use_color()
+    click.echo(click.style("faqbot", bold=True) + " - ask about low dose naltrexone (LDN). "
+               "Type 'topics' for a list, 'quit' to leave.", color=color)
+    suggestions: tuple[Suggestion, ...] = ()
+    while True:
+        try:
+            line = input("you> " if interactive else "")
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            break
+        text = line.strip()
+        if text.lower() in {"quit", "exit", ":q", "/quit", "/exit"}:
+            break
+        if not text:
+            continue
+        if text.lower() in {"topics", "/topics"}:
+            for section, entries in bot.topics().items():
+                click.echo(click.style(safe(section), bold=True), color=color)
+                for entry in entries:
+                    click.echo(f"  - {safe(entry.question)}")
+            continue
+        if text.isdigit() and 1 <= int(text) <= len(suggestions):
+            text = suggestions[int(text) - 1].question
+            click.echo(f"  ({safe(text)})")
+        reply = bot.ask(text)
+        suggestions = reply.suggestions
+        click.echo(render(reply, numbered=True), color=color)
+        if suggestions:
+            click.echo(click.style("  (type a number to ask one of these)", dim=True), color=color)
+    click.echo("Goodbye.")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="faqbot")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

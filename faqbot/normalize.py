@@ -1,0 +1,181 @@
+"""Text normalisation shared by safety routing and matching.
+
+``clean`` makes any input safe and comparable (Unicode NFKC, case folding,
+no control or zero-width characters, straight quotes, single spaces).
+``Normalizer`` goes further for matching: words, contractions, spelling
+correction against the knowledge base's own vocabulary, synonyms, stop words
+and stemming.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_CONTRACTIONS = (
+    (re.compile(r"\b(can)'?t\b"), r"\1 not"),
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"\b(\w+)n't\b"), r"\1 not"),
+    (re.compile(r"\b(i)'?m\b"), r"\1 am"),
+    (re.compile(r"\b(\w+)'(re|ve|ll|d)\b"), r"\1 \2"),
+    (re.compile(r"\b(\w+)'s\b"), r"\1"),
+)
+
+#: Function words that carry no topic. Kept short on purpose: words such as
+#: "how", "why" or "not" are dropped here too, because safety routing (which
+#: needs them) reads the cleaned text, not these tokens.
+STOPWORDS = frozenset(
+    """a about above after again all also am an and any anyone anything are around as at be been being
+    both but by can could did do does doing done during each else ever every for from get gets getting
+    had has have having he her here hers him his how i if in into is it its itself just kind know
+    like me might more most much must my myself need no nor not now of off on once one only or other our
+    out over own please pretty quite re really said say says she should so some someone something sort
+    such tell than that the their them then there these they thing things this those though through to
+    too under until up us ve very want was way we well were what whats whether which while
+    whom whose will with would yes yet you your ll d s t hi hello hey thanks thank okay ok
+    so um uh anyway actually basically lot lots bit stuff explain explanation mean means meaning
+    exactly wondering wonder curious question questions answer""".split()
+)
+
+
+def clean(text: str, limit: int | None = None) -> str:
+    """Normalise any input to one comparable line: NFKC, casefold, no control characters."""
+    if limit is not None:
+        text = text[:limit]
+    text = unicodedata.normalize("NFKC", text)
+    # Drop control, format (zero-width, bidi) and unassigned characters but keep spacing.
+    text = "".join(
+        " " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C"
+    )
+    text = text.translate(_QUOTES).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def words(cleaned: str) -> list[str]:
+    """Split cleaned text into words, expanding contractions ("isn't" -> "is not")."""
+    for pattern, replacement in _CONTRACTIONS:
+        cleaned = pattern.sub(replacement, cleaned)
+    return _WORD.findall(cleaned)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A question as the matcher sees it."""
+
+    cleaned: str
+    #: words after spelling correction and synonyms, stop words included
+    words: tuple[str, ...]
+    #: stems of the content words, in order, duplicates removed
+    terms: tuple[str, ...]
+
+
+class Normalizer:
+    """Turns text into matchable terms, tuned to one knowledge base's vocabulary.
+
+    Spelling correction only touches words the knowledge base does not know,
+    of five letters or more, and only towards a known word within rapidfuzz's
+    Indel ratio ``correction_cutoff`` (85 is about one slip in six letters),
+    so a real but unknown word ("cancer") is kept and counts against a match.
+    """
+
+    def __init__(
+        self,
+        synonyms: Mapping[str, Sequence[str]],
+        corpus: Iterable[str],
+        correction_cutoff: float = 85.0,
+    ) -> None:
+        self.correction_cutoff = correction_cutoff
+        self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for canonical, variants in synonyms.items():
+            target = tuple(words(clean(canonical)))
+            for variant in variants:
+                source = tuple(words(clean(variant)))
+                if source and source != target:
+                    self._phrases[source] = target
+        self._longest = max((len(p) for p in self._phrases), default=0)
+        vocabulary: set[str] = set(STOPWORDS)
+        for text in corpus:
+            vocabulary.update(words(clean(text)))
+        for source, target in self._phrases.items():
+            vocabulary.update(source)
+            vocabulary.update(target)
+        self.vocabulary = frozenset(vocabulary)
+        self._choices = sorted(w for w in vocabulary if len(w) >= 4 and not w.isdigit())
+        self._corrections: dict[str, str] = {}
+
+    def analyze(self, text: str, limit: int | None = None) -> Analysis:
+        cleaned = clean(text, limit)
+        tokens = self._join_split_words(words(cleaned))
+        tokens = [self.correct(t) for t in tokens]
+        tokens = self._apply_synonyms(tokens)
+        terms: dict[str, None] = {}
+        for token in tokens:
+            if token not in STOPWORDS:
+                terms.setdefault(stem(token))
+        return Analysis(cleaned, tuple(tokens), tuple(terms))
+
+    def correct(self, token: str) -> str:
+        """The known word a misspelt token most likely meant, or the token itself."""
+        if token in self.vocabulary or len(token) < 5 or not token.isalpha():
+            return token
+        cached = self._corrections.get(token)
+        if cached is None:
+            best = process.extractOne(
+                token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=self.correction_cutoff
+            )
+            cached = best[0] if best else token
+            if len(self._corrections) < 100_000:
+                self._corrections[token] = cached
+        return cached
+
+    def _join_split_words(self, tokens: list[str]) -> list[str]:
+        """"micro glia" -> "microglia" when only the joined form is known."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            if i + 1 < len(tokens):
+                joined = tokens[i] + tokens[i + 1]
+                if joined in self.vocabulary and (
+                    tokens[i] not in self.vocabulary or tokens[i + 1] not in self.vocabulary
+                ):
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(tokens[i])
+            i += 1
+        return out
+
+    def _apply_synonyms(self, tokens: list[str]) -> list[str]:
+        if not self._phrases:
+            return tokens
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self._longest, len(tokens) - i), 0, -1):
+                target = self._phrases.get(tuple(tokens[i : i + size]))
+                if target is not None:
+                    out.extend(target)
+                    i += size
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out

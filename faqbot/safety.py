@@ -1,0 +1,383 @@
+"""Safety routing: decide, before any matching, whether a question must not be
+answered from the knowledge base.
+
+Emergency rules run first, then referral rules. The rules are code, not
+knowledge-base data, on purpose: a curator editing ``faq.yaml`` can change
+what faqbot says in a referral, but cannot switch the referral off.
+
+Every rule reads a *prepared* form of the question: cleaned (see
+:func:`faqbot.normalize.clean`), with letter-spaced and leet-speak words
+rejoined, number words turned into digits, near-miss spellings of the safety
+vocabulary corrected, base64 fragments decoded, and the drug's own name
+("low dose naltrexone") replaced by "ldn" so the name alone never looks like
+a dosing question.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from faqbot.normalize import clean
+
+RouteKind = Literal["emergency", "referral"]
+
+
+@dataclass(frozen=True)
+class Route:
+    """Why a question is routed away from the knowledge base."""
+
+    kind: RouteKind
+    rule: str
+    #: the part of the (prepared) question that fired the rule
+    matched: str
+
+    @property
+    def self_harm(self) -> bool:
+        return self.rule == "self-harm"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: RouteKind
+    pattern: re.Pattern[str]
+    #: all of these must also be present somewhere in the question
+    needs: re.Pattern[str] | None = None
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+# --- vocabulary shared by several rules --------------------------------------
+_DRUG = r"(?:ldn|naltrexone|revia|vivitrol|it)"
+_DOSE = r"(?:doses?|dosages?|dosing|dosed|posology|titrat\w*|strengths?|potenc(?:y|ies))"
+_UNIT = (r"(?:mg|mgs|milligrams?|milligrammes?|mcg|mcgs|µg|ug|micrograms?|microgrammes?|g|grams?|grammes?|"
+         r"ml|mls|millilit(?:er|re)s?|cc|iu|units?|tablets?|tabs?|pills?|capsules?|caps|drops?|doses?|times)")
+_WORD_UNIT = r"(?:mg|mgs|milligrams?|milligrammes?|mcg|mcgs|µg|micrograms?|microgrammes?|millilit(?:er|re)s?)"
+_RELATION = (r"(?:mum|mom|mother|mam|ma|dad|father|pa|husband|wife|partner|spouse|boyfriend|girlfriend|fianc[eé]e?|"
+             r"son|daughter|child|children|kid|kids|baby|toddler|infant|teen|teenager|brother|sister|sibling|"
+             r"grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandparent|aunt|auntie|uncle|niece|"
+             r"nephew|cousin|friend|bf|gf|neighbou?r|patient|client|roommate|colleague|coworker|boss|dog|cat|pet)")
+_ME = r"(?:i|we|he|she|they|you|one|someone|somebody|a\ person|my\ \w+(?:\ \w+)?)"
+_MEDICINES = (
+    r"(?:methadone|buprenorphine|suboxone|subutex|sublocade|oxycodone|oxycontin|hydrocodone|vicodin|percocet|"
+    r"morphine|codeine|tramadol|tapentadol|fentanyl|heroin|hydromorphone|dilaudid|kratom|opioid\ painkillers?|"
+    r"sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|lexapro|paroxetine|paxil|venlafaxine|effexor|"
+    r"duloxetine|cymbalta|bupropion|wellbutrin|mirtazapine|trazodone|amitriptyline|nortriptyline|ssris?|snris?|"
+    r"maois?|antidepressants?|anti-?depressants?|lithium|gabapentin|neurontin|pregabalin|lyrica|"
+    r"levothyroxine|synthroid|thyroxine|thyroid\ (?:meds?|medications?|medicines?|pills?|tablets?|hormones?)|"
+    r"ibuprofen|advil|motrin|naproxen|aleve|aspirin|paracetamol|acetaminophen|tylenol|nsaids?|celecoxib|"
+    r"prednisone|prednisolone|steroids?|cortisone|methotrexate|humira|adalimumab|biologics?|immunosuppressants?|"
+    r"hydroxychloroquine|plaquenil|metformin|insulin|warfarin|coumadin|blood\ thinners?|eliquis|apixaban|"
+    r"statins?|birth\ control|the\ pill|contraceptives?|melatonin|benadryl|antihistamines?|xanax|alprazolam|"
+    r"valium|diazepam|benzos?|benzodiazepines?|klonopin|clonazepam|adderall|ritalin|cbd|thc|cannabis|"
+    r"marijuana|weed|edibles|supplements?|vitamins?|herbs?|st\.?\ john'?s\ wort|painkillers?|pain\ killers?|"
+    r"pain\ meds?|pain\ medications?|sleeping\ pills?|muscle\ relaxants?|chemo(?:therapy)?|antibiotics?)"
+)
+
+EMERGENCY_RULES: tuple[Rule, ...] = (
+    Rule("self-harm", "emergency", _rx(r"""
+        \b(?: kill(?:ing)?\ (?:my\ ?self|me) | suicid\w* | end(?:ing)?\ (?:my|it)\ (?:own\ )?(?:life|all)
+        | end\ it\ all | (?:do\ not|don'?t|dont|no\ longer)\ want\ to\ (?:live|be\ alive|be\ here|wake\ up|go\ on)
+        | want(?:ed)?\ to\ die | wish\ i\ (?:was|were)\ dead | better\ off\ dead | no\ reason\ to\ live
+        | (?:hurt|harm|cut)(?:ing)?\ my\ ?self | self[-\ ]?harm\w* | take\ my\ (?:own\ )?life
+        | not\ worth\ living | can'?t\ go\ on )\b""")),
+    Rule("overdose", "emergency", _rx(r"""
+        \b(?: overdos\w* | o\.?d'?(?:e?d)\b | od'?ing
+        | (?:took|taken|swallowed|ate|eaten|had|given|gave)\ (?:\w+\ ){0,2}(?:a\ bunch|a\ handful|handfuls|lots
+            |loads|the\ (?:whole|entire)|a\ whole|an\ entire|all\ (?:of\ )?(?:the|my|his|her|their)|several|extra
+            |too\ (?:much|many)|double|twice|multiple|an\ extra|another\ dose|more\ than)
+        | double[-\ ]?dos\w* | (?:took|taken|had|gave|given)\ (?:\w+\ ){0,4}twice
+        | (?:got|gotten|get|gets|getting)\ into\ (?:\w+\ ){0,3}(?:bottle|pills?|tablets?|meds|medicines?|medications?)
+        | (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){0,3}(?:pills?|tablets?|capsules?|meds)
+        | accident(?:al|ally)?\ (?:\w+\ )?(?:took|taken|take|swallowed|ingest\w*|gave|given|had)
+        | (?:took|taken|swallowed|ate|eaten|had)\ (?:\d{2,}|[3-9]|three|four|five|six|seven|eight|nine|ten|\d+\ or\ \d+)
+            \ (?:\w+\ )?(?:pills?|tablets?|capsules?|doses?)
+        | on\ purpose | intentionally\ took | poison(?:ed|ing)? | poison\ control )""")),
+    Rule("severe-reaction", "emergency", _rx(r"""
+        \b(?: (?:can\ ?not|can'?t|cant|could\ ?not|couldn'?t|unable\ to|trouble|difficulty|hard\ to|struggling\ to
+              |not\ able\ to)\ breath\w* | short(?:ness)?\ of\ breath | not\ breathing | stopped\ breathing
+        | (?:throat|tongue|face|lips?)\ (?:is\ |are\ )?(?:swell\w*|closing) | swollen\ (?:throat|tongue|face|lips?)
+        | anaphyla\w* | allergic\ reaction | seizur\w* | convuls\w* | fit\ and | fainted | fainting | passed\ out
+        | unconscious | unresponsive | (?:won'?t|will\ not|can'?t|cannot|does\ not|doesn'?t)\ wake(?:\ up)?
+        | collaps(?:ed|ing) | chest\ pains? | heart\ attack | turning\ blue | blue\ lips
+        | severe\ (?:reaction|rash|vomiting|withdrawal|allergic)
+        | (?:horrible|terrible|awful|intense|extreme|unbearable|really\ bad|very\ bad|severe)\ withdrawal
+        | (?:i\ am|i'?m|im|he'?s|she'?s|they'?re|we'?re)\ (?:\w+\ ){0,3}(?:in|going\ through|having)\ (?:\w+\ ){0,2}withdrawal
+        | withdrawal\ (?:\w+\ )?right\ now | vomiting\ blood | coughing\ (?:up\ )?blood
+        | call(?:ing)?\ (?:911|999|112|an\ ambulance) | need\ an\ ambulance | emergency\ room )""")),
+)
+
+REFERRAL_RULES: tuple[Rule, ...] = (
+    Rule("instruction-override", "referral", _rx(r"""
+        \b(?:ignore|disregard|forget|bypass|override|skip|drop)\b[^.?!]{0,40}\b(?:instructions?|rules?|guidelines?
+            |restrictions?|programming|prompts?|polic(?:y|ies)|safety|filters?|guardrails?|training|constraints?)\b
+        | \b(?:jailbreak|dan\ mode|developer\ mode|system\ prompt|you\ are\ now|from\ now\ on\ you|pretend\ (?:to\ be|you)
+            |(?:you|please|now)\ act\ as|^act\ as|act\ as\ (?:my|a|an)\ (?:doctor|pharmacist|physician|nurse|gp
+            |medical|expert|prescriber)|role[-\ ]?play|play\ the\ role|in\ character|no\ restrictions|unfiltered
+            |uncensored|you\ are\ (?:a|my)\ (?:doctor|pharmacist|physician|nurse))\b""")),
+    Rule("quote-article", "referral", _rx(r"""
+        \b(?:quote|verbatim|word\ for\ word|copy|paste|repeat|recite|reproduce|print\ out|exact\ (?:words|wording|text))\b
+        [^.?!]{0,40}\b(?:article|text|paragraph|section|passage|dose|dosage|dosing|part|source)\b
+        | \b(?:article|text|paragraph|section|passage|author)\b[^.?!]{0,40}\b(?:say|says|said|give|gives|mention\w*
+            |recommend\w*|suggest\w*|state\w*)\b[^.?!]{0,30}\b(?:dos\w*|amount|number|figure|how\ much|how\ often
+            |when\ to|strength)\b
+        | \b(?:dos\w*|amount|number|figure|strength)\b[^.?!]{0,40}\b(?:in|from|by|of)\ (?:the|this|that|your)
+            \ (?:article|text|paragraph|source|faq)\b
+        | \b(?:what|which)\ (?:number|figure)\b""")),
+    Rule("dose-amount", "referral", _rx(rf"""
+        \d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?{_UNIT}\b | \b{_WORD_UNIT}\b
+        | (?<![\d.,])\d+[.,]\d+(?![\d%]|\s*(?:%|percent|per\ ?cent))
+        | \b(?:half|quarter|third)\ (?:a|of\ a|of\ an?)\ (?:pill|tablet|capsule|dose)""")),
+    Rule("dose-number", "referral", _rx(r"""
+        (?<![\d.,])\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
+            |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th)\b)"""),
+         needs=_rx(r"\b(?:ldn|naltrexone|dos\w*|take|taking|took|enough|start|pills?|tablets?|capsules?|strength)\b")),
+    Rule("how-much", "referral", _rx(r"""
+        \bhow\ (?:much|many)\ (?:of\ )?(?:ldn|naltrexone|it|this|that|the\ (?:drug|medicine|medication|pills?|tablets?)
+            |should|do\ (?:i|you|we|people|patients)|does\ (?:one|a\ person|someone|he|she)|can|would|to\ take|mg
+            |milligrams?|pills?|tablets?|capsules?|drops?|doses?|times|is\ (?:too|enough|safe|right|recommended|normal
+            |typical|usual|best))\b
+        | \b(?:too\ (?:much|many)|enough|maximum|minimum|max|min)\b[^.?!]{0,25}\b(?:ldn|naltrexone)\b
+        | \b(?:ldn|naltrexone)\b[^.?!]{0,25}\b(?:too\ (?:much|many)|enough|maximum|minimum)\b
+        | \bwhat\ (?:amount|quantity|size)\b | \b(?:usual|typical|normal|standard|recommended|right|correct|average
+            |starting|common)\ (?:amount|quantity)\b""")),
+    Rule("dose-size-question", "referral", _rx(r"""
+        \b(?:what|how|which)\b[^.?!]{0,20}\b(?:is|counts\ as|considered|'s|qualifies\ as|mean\w*)\b[^.?!]{0,10}
+        \b(?:a|the)\ (?:very\ )?(?:low|lower|small|high)[-\ ]dos\w*
+        | \bhow\ (?:low|high|strong|big|small|large)\b[^.?!]{0,15}\b(?:dos\w*|is\ (?:ldn|it)|ldn|naltrexone)\b""")),
+    Rule("dose", "referral", _rx(rf"""\b{_DOSE}\b""")),
+    Rule("schedule", "referral", _rx(r"""
+        \bhow\ (?:often|frequently|regularly|long\ (?:should|do|can|must|to)\b|many\ times)\b
+        | \b(?:once|twice|thrice|\d+\ times)\ (?:a|per|each|every)\ (?:day|night|week|month)\b
+        | \b(?:take|takes|taken|taking|took|use|used|using|dose|doses|dosed|dosing|swallow)\b[^.?!]{0,25}\b
+            (?:daily|nightly|weekly|every|each|per\ day|a\ day|a\ night|a\ week|mornings?|evenings?|nights?|bedtime
+            |bed|breakfast|dinner|lunch|meals?|food|empty\ stomach|same\ time|am|pm|o'?clock|hours?|times?)\b
+        | \b(?:when|what\ time|which\ time)\b[^.?!]{0,30}\b(?:take|taken|taking|dose|use)\b
+        | \b(?:what|which|best|right|same)\ time\b | \btime\ of\ (?:the\ )?day\b
+        | \b(?:bedtime|before\ bed|at\ bed|night[-\ ]?time\ dose|nightly|in\ the\ morning|morning\ or\ (?:night|evening)
+            |(?:night|evening)\ or\ morning|schedule|frequency|regimen|titration)\b
+        | \b(?:ldn|naltrexone|it)\b[^.?!]{0,20}\bdaily\b | \bdaily\ (?:dose|doses|use|basis|pill|tablet|intake)\b
+        | \b(?:with|without)\ (?:food|meals?|milk)\b | \bempty\ stomach\b""")),
+    Rule("dose-change", "referral", _rx(r"""
+        \b(?:increas\w*|rais(?:e|ing)|upp?(?:ing)?|lower(?:ing)?|reduc\w*|decreas\w*|cut(?:ting)?|split(?:ting)?
+            |halv(?:e|ing)|skip(?:ping|ped)?|miss(?:ed|ing)?|forg[eo]t(?:ten)?|doubl(?:e|ing)|switch(?:ing)?
+            |chang(?:e|ing)|adjust\w*|wean\w*|taper\w*|crush(?:ing)?|chew(?:ing)?|dissolv\w*)\b
+            \ (?:to\ |from\ |off\ )?(?:my|the|your|his|her|their|a|an|one)?\ ?(?:own\ )?(?:dos\w*|amount|ldn|naltrexone
+            |medication|meds|pills?|tablets?|capsules?)\b
+        | \b(?:if|when|before|after|once)\ (?:i|you|we|one|he|she|they|someone|people|patients)\ (?:\w+\ )?
+            (?:stop|start|quit|miss|skip|forget|double|come\ off|go\ off)\b
+        | \b(?:how|when)\ (?:do\ (?:i|you|we)\ |to\ |should\ (?:i|you|we)\ )(?:stop|start|begin|quit|come\ off|get\ off
+            |taper|wean)\b
+        | \b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b""")),
+    Rule("pregnancy", "referral", _rx(r"""
+        \b(?:pregnan\w*|conceiv\w*|trying\ (?:for\ a\ baby|to\ get\ pregnant|for\ a\ child)|fertility|ivf
+        |breast[-\ ]?f[eo]e?d\w*|nursing\ (?:mother|mom|mum|baby)|lactat\w*|expecting\ a\ baby|unborn|fetus|foetus
+        |birth\ control|contracepti\w*)\b""")),
+    Rule("age-group", "referral", _rx(r"""
+        \b(?:child|children|kids?|baby|babies|infants?|toddlers?|teens?|teenagers?|adolescen\w*|minors?|pediatric
+        |paediatric|elderly|older\ (?:adults|people|patients)|seniors?|old\ age|geriatric|under\ \d+|over\ \d+
+        |aged?\ \d+|\d+\ ?(?:years?|yrs?|months?)[-\ ]old|year[-\ ]old|\d+\ ?(?:yo|y/o)|\d+\ ?(?:lbs?|pounds|kg|kilos?
+        |kilograms?|stone))\b"""),
+         needs=_rx(r"\b(?:ldn|naltrexone|it|take|taking|give|safe|use|dos\w*|treat\w*|prescri\w*|\d+\ ?(?:lbs?|pounds|kg))\b")),
+    Rule("other-medicine", "referral", _rx(rf"""\b{_MEDICINES}\b"""),
+         needs=_rx(r"\b(?:ldn|naltrexone|low\ dose)\b|\bi(?:'?m|\ am|\ take|\ use)\b")),
+    Rule("alcohol", "referral", _rx(r"""
+        \b(?:drink|drinking|consume|have|having|mix\w*|combin\w*)\b[^.?!]{0,20}\b(?:alcohol|booze|beers?|wine|liquor
+            |spirits|a\ drink|drinks)\b[^.?!]{0,25}\b(?:while|with|on|and|after|when|if)\b
+        | \b(?:alcohol|booze|beers?|wine|liquor|drinking|drinks?)\b[^.?!]{0,10}\b(?:while|with|on|when|and\ then|after
+            |plus)\b[^.?!]{0,15}\b(?:ldn|naltrexone|taking|it)\b
+        | \b(?:ldn|naltrexone)\b[^.?!]{0,20}\b(?:with|and|plus|after)\b[^.?!]{0,10}\b(?:alcohol|booze|beers?|wine
+            |liquor|a\ drink|drinks|drinking)\b(?![^.?!]{0,20}\b(?:addict\w*|abuse|dependen\w*|use\ disorder
+            |problems?|alcoholism)\b)
+        | \b(?:get|getting)\ drunk\b""")),
+    Rule("own-situation", "referral", _rx(rf"""
+        \b(?:should|shall|can|could|may|might|must|would|will|do|does|is\ it\ ok(?:ay)?\ (?:for|if)|is\ it\ safe\ (?:for|if))
+            \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|give|have|go\ on|be\ on|stay\ on|come\ off|combine
+            |mix|drink|switch|ask\ for|request|continue|keep\ taking|increase|decrease|lower|raise|split|cut|double
+            |skip|miss|consider|worry|risk|benefit|be\ (?:ok|okay|fine|safe))\b
+        | \b(?:i|we|he|she|they|you|one)\ (?:should|can|could|may|might|must|ought\ to|need\ to|have\ to)
+            \ (?:\w+\ )?(?:take|try|use|start|stop|begin|give|go\ on|be\ on|stay\ on|come\ off|combine|mix|switch
+            |continue|increase|decrease|lower|raise|split|cut|double|skip|miss)\b
+        | \b(?:is|are|would|will)\ (?:it|ldn|naltrexone|this|that|they)\ (?:\w+\ )?(?:be\ )?(?:safe|ok|okay|alright|fine
+            |right|good|bad|dangerous|harmful|risky|suitable|appropriate|wise|a\ good\ idea|an\ option|worth\ it
+            |worth\ trying|recommended|a\ problem|an\ issue|a\ risk)\b[^.?!]{0,15}\b(?:for|if|while|during|when|with
+            |in\ (?:my|his|her|pregnancy)|to\ (?:take|use|try|start|combine|mix|give|stop))\b
+        | \b(?:safe|right|good|ok|okay|suitable|best|better|worse|dangerous|risky|bad|an?\ option|recommended
+            |appropriate|fine|useful|worth\ it|effective|work|works|help|helps)\ (?:for|to)\ (?:me|him|her|us|them
+            |myself|my\ \w+|someone\ like\ me)\b
+        | \b(?:help|helps|work\ for|works\ for|suit|benefit|treat|cure|fix)\ (?:me|him|her|us|them|my)\b
+        | \b(?:do\ you\ think|would\ you\ recommend|do\ you\ recommend|your\ (?:advice|recommendation|opinion)
+            |what\ would\ you\ (?:do|suggest|recommend)|is\ (?:ldn|it|naltrexone)\ (?:right|for)\ me|worth\ trying
+            |recommend\ (?:ldn|naltrexone|it\ for|a\ dose))\b
+        | \b(?:hypothetical(?:ly)?|theoretically|in\ theory|suppose|supposing|let'?s\ say|say\ (?:i|you|someone)
+            |imagine|what\ if\ (?:i|you|someone|a\ person|my|he|she|they|we)|if\ i\ (?:were|was)|for\ a\ (?:story|novel
+            |book|screenplay|game|school\ project)|asking\ for\ a\ friend|for\ a\ friend|not\ asking\ for\ (?:medical\ )?advice
+            |(?:i'?m|i\ am)\ not\ asking)\b
+        | \bi(?:'?m|\ am|m)\ (?:\w+\ )?(?:on|taking|using|pregnant|breastfeeding|nursing|diagnosed|allergic|prescribed
+            |recovering|in\ recovery|a\ recovering|an?\ (?:alcoholic|addict|patient)|\d+|over|under|older|elderly)\b
+        | \bi(?:'?m|\ am|m)\ (?:\w+\ )?(?:thinking\ (?:of|about)|considering|planning(?:\ on|\ to)?|about\ to|going\ to
+            |due\ to|scheduled\ to|wanting\ to|hoping\ to|trying\ to|supposed\ to|allowed\ to)\ (?:take|taking|try|trying
+            |start|starting|use|using|go\ on|going\ on|switch|switching|get\ pregnant|conceive|stop|stopping|come\ off
+            |begin|ask\ (?:for|my))\b
+        | \bi(?:'?ve|\ have)?\ (?:\w+ly\ |already\ |also\ |still\ |just\ |now\ |recently\ )?(?:have|had|got|get|suffer
+            |take|took|use|used|started|stopped|missed|forgot|doubled|skipped|feel|felt|experience|experienced|noticed
+            |developed|was\ (?:diagnosed|told|prescribed|given)|been\ (?:taking|using|on|having|getting|feeling
+            |prescribed|diagnosed|told|given|suffering)|want\ to\ (?:take|try|start|stop|use|switch|give|get\ on))\b
+            (?!\ (?:a|one|another|some|few|quick|more|no)\ (?:\w+\ )?(?:questions?|query|queries|idea|doubt))
+            (?!\ (?:heard|read|seen|always|never|learned|come\ across|wondered|been\ (?:reading|hearing|wondering)))
+        | \bmy\ (?:own\ )?(?:dose|dosage|ldn|naltrexone|prescription|meds|medications?|medicines?|pills|tablets
+            |doctor|dr|gp|neurologist|rheumatologist|physician|pharmacist|specialist|psychiatrist|consultant
+            |symptoms?|condition|diagnosis|illness|disease|pain|ms|fibro\w*|crohn\w*|lupus|arthritis|insomnia|sleep
+            |liver|kidneys?|heart|blood|health|treatment|therapy|side\ effects?|body|case|situation|levels?|results
+            |labs?|weight|age|tests?)\b
+        | \b(?:my|your|his|her|their)\ (?:\d+[-\ ]?(?:year|yr|month)s?[-\ ]?old\ |\w+\ )?{_RELATION}
+            \ (?:has|have|had|is\ on|takes|is\ taking|wants|needs|should|could|can|might|suffers|was\ diagnosed
+            |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped)\b
+        | \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
+            \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{_RELATION}\b
+        | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|them|my\ \w+)\b
+        | \b(?:is|was)\ (?:that|this|it)\ (?:normal|ok|okay|expected|common|dangerous|serious|bad|a\ (?:problem|concern
+            |side\ effect)|something\ to\ worry)\b
+        | \b(?:liver|kidney|renal|hepatic|heart|cardiac)\ (?:problems?|disease|damage|failure|conditions?|issues?
+            |transplant)\b""")),
+)
+
+RULES: tuple[Rule, ...] = EMERGENCY_RULES + REFERRAL_RULES
+
+# --- preparing the text -------------------------------------------------------
+_NAME = re.compile(r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?")
+#: "low dose", "bigger doses"...: how the article contrasts LDN with the usual
+#: amounts, not a question about an amount. Removed before the dose rules run.
+_COMPARATIVE_DOSE = re.compile(
+    r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
+    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:doses?|dosages?|dosing|dosed|strengths?)\b"
+)
+_SPACED_LETTERS = re.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET_WORD = re.compile(r"\b[a-z][a-z0-9@$]*[0-9@$][a-z0-9@$]*\b")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_NUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_SPELLED_NUMBER = re.compile(
+    rf"\b(?P<int>(?:{_NUM})(?:[-\s](?:{_NUM}))?)(?:\s+(?P<half>and\s+a\s+half)|\s+point\s+(?P<point>{_NUM}))?\b"
+    rf"|\b(?P<lone>a\s+half|half\s+a)\b"
+)
+#: Words a rule relies on, with the typos people make in them.
+_LEXICON = (
+    "dose", "doses", "dosage", "dosages", "dosing", "overdose", "overdosed", "overdosing", "milligram", "milligrams",
+    "microgram", "micrograms", "pregnant", "pregnancy", "breastfeeding", "suicide", "suicidal", "naltrexone",
+    "strength", "schedule", "frequency", "alcohol", "unconscious", "seizure", "seizures", "breathe", "breathing",
+    "allergic", "anaphylaxis", "swallowed", "withdrawal", "medication", "medications", "medicine", "prescription",
+    "frequently", "bedtime", "maximum", "minimum", "hypothetically", "instructions", "ignore", "typical", "usual",
+)
+_LEXICON_CUTOFF = 82.0
+
+
+def _spelled_number(match: re.Match[str]) -> str:
+    if match.group("lone"):
+        return "0.5"
+    parts = re.split(r"[-\s]+", match.group("int"))
+    value = sum(_NUMBER_WORDS[p] for p in parts)
+    if parts[-1] == "hundred" and len(parts) == 2:
+        value = _NUMBER_WORDS[parts[0]] * 100
+    if match.group("half"):
+        return f"{value}.5"
+    if match.group("point"):
+        return f"{value}.{_NUMBER_WORDS[match.group('point')]}"
+    return str(value)
+
+
+def _correct_lexicon(text: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if len(word) < 5 or word in _LEXICON:
+            return word
+        best = process.extractOne(word, _LEXICON, scorer=fuzz.ratio, score_cutoff=_LEXICON_CUTOFF)
+        return best[0] if best else word
+
+    return re.sub(r"[a-z]+", fix, text)
+
+
+def _decoded_base64(raw: str) -> list[tuple[str, str]]:
+    found = []
+    for chunk in _BASE64.findall(raw):
+        try:
+            decoded = base64.b64decode(chunk + "=" * (-len(chunk) % 4), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            continue
+        if decoded.isprintable() and sum(c.isalpha() or c == " " for c in decoded) >= 0.8 * len(decoded):
+            found.append((chunk, decoded))
+    return found
+
+
+def prepare(text: str, limit: int | None = None) -> str:
+    """The form of ``text`` the rules read (see the module docstring)."""
+    raw = text[:limit] if limit is not None else text
+    # A base64 chunk is read as what it decodes to, so an encoded question is
+    # judged on its words, not on the digits of its encoding.
+    for chunk, decoded in _decoded_base64(raw):
+        raw = raw.replace(chunk, f" {decoded} ")
+    cleaned = clean(raw)
+    cleaned = _SPACED_LETTERS.sub(lambda m: re.sub(r"[\s.\-_*]", "", m.group(0)), cleaned)
+    cleaned = _LEET_WORD.sub(lambda m: m.group(0) if _is_amount(m.group(0)) else m.group(0).translate(_LEET), cleaned)
+    cleaned = _SPELLED_NUMBER.sub(_spelled_number, cleaned)
+    cleaned = _correct_lexicon(cleaned)
+    return _NAME.sub("ldn", cleaned)
+
+
+def _is_amount(word: str) -> bool:
+    """"4mg" or "50mcg" stay as they are; "d0se" is leet-speak."""
+    return bool(re.fullmatch(r"[a-z]?\d+(?:[.,]\d+)?[a-z]*", word)) and not re.search(r"[a-z]\d+[a-z]", word)
+
+
+def route(text: str, limit: int | None = None) -> Route | None:
+    """The first emergency or referral rule ``text`` triggers, or ``None`` if it may be answered."""
+    prepared = prepare(text, limit)
+    for rule in EMERGENCY_RULES:
+        hit = _fire(rule, prepared)
+        if hit:
+            return hit
+    # The drug's name and comparisons of dose sizes are general, not dosing, talk.
+    general = _COMPARATIVE_DOSE.sub("sized", prepared)
+    for rule in REFERRAL_RULES:
+        target = prepared if rule.name == "dose-size-question" else general
+        hit = _fire(rule, target)
+        if hit:
+            return hit
+    return None
+
+
+def _fire(rule: Rule, text: str) -> Route | None:
+    match = rule.pattern.search(text)
+    if match is None or (rule.needs is not None and not rule.needs.search(text)):
+        return None
+    return Route(rule.kind, rule.name, match.group(0).strip())
+
+
+# --- the last guard: dose figures in outgoing text -----------------------------
+_DOSE_FIGURE = _rx(rf"""
+    \d+(?:[.,]\d+)?\s*{_WORD_UNIT}\b | \b{_WORD_UNIT}\b | (?<![\d.,])\d+[.,]\d+(?![\d%]|\s*(?:%|percent))
+    | \b(?:{_NUM}|a|one)(?:[-\s]\w+){{0,3}}[-\s]{_WORD_UNIT}\b
+    | \b(?:bedtime|before\ bed|at\ bed|nightly|night[-\ ]time\ dose)\b
+    | \b(?:once|twice|thrice|\d+\ times)\ (?:a|per|each|every)\ (?:day|night|week|month)\b
+    | \b(?:daily|nightly)\ (?:dose|doses|dosing|use|intake)\b | \bevery\ (?:day|night|morning|evening|\d+\ hours)\b
+    | \b(?:take|taken|taking)\b[^.]{{0,20}}\b(?:daily|every\ day|at\ night|in\ the\ morning)\b""")
+
+
+def find_dose_figure(text: str) -> str | None:
+    """The first dose amount, strength or schedule in ``text``, if any."""
+    match = _DOSE_FIGURE.search(clean(text))
+    return match.group(0) if match else None
