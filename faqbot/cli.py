@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -68,7 +69,33 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class LazyGroup(click.Group):
+    """A group whose heavier commands are imported only when run.
+
+    Keeps `faqbot ask` from importing the web server or the curator tools.
+    """
+
+    LAZY = {
+        "validate": "faqbot.cli_curator:validate",
+        "explain": "faqbot.cli_curator:explain",
+        "eval": "faqbot.cli_curator:eval_command",
+        "report": "faqbot.cli_curator:report",
+        "serve": "faqbot.cli_web:serve",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY:
+            module_name, attribute = self.LAZY[cmd_name].split(":")
+            module = importlib.import_module(module_name)
+            command: click.Command = getattr(module, attribute)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="faqbot")
 @click.option(
     "--faq",
