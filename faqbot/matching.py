@@ -32,6 +32,8 @@ from faqbot.normalize import Analysis, Normalizer
 
 #: How much the term overlap counts against rapidfuzz's character score.
 OVERLAP_WEIGHT = 0.85
+#: Words no entry uses weigh this much more than the rarest known word.
+UNKNOWN_FACTOR = 1.5
 #: How much whole-entry coverage (answer included) adds to the best choice.
 BAG_WEIGHT = 0.15
 
@@ -83,7 +85,7 @@ class Matcher:
         self.idf = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
         #: words nobody in the knowledge base uses are likely the real topic of
         #: the question ("cancer"), so they weigh like the rarest known words.
-        self.unknown_weight = max(self.idf.values(), default=1.0)
+        self.unknown_weight = UNKNOWN_FACTOR * max(self.idf.values(), default=1.0)
         self.bags = [bag for _, _, bag in texts_per_entry]
         self.choices: list[_Choice] = []
         self.index: dict[str, list[int]] = {}

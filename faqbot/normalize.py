@@ -37,14 +37,15 @@ _CONTRACTIONS = (
 STOPWORDS = frozenset(
     """a about above after again all also am an and any anyone anything are around as at be been being
     both but by can could did do does doing done during each else ever every for from get gets getting
-    had has have having he her here hers him his how i if in into is it its itself just kind know
+    had has have having he her here hers him his how i if in into is it its itself just know
     like me might more most much must my myself need no nor not now of off on once one only or other our
-    out over own please pretty quite re really said say says she should so some someone something sort
+    out over own please pretty quite re really said say says she should so some someone something
     such tell than that the their them then there these they thing things this those though through to
     too under until up us ve very want was way we well were what whats whether which while
     whom whose will with would yes yet you your ll d s t hi hello hey thanks thank okay ok
     so um uh anyway actually basically lot lots bit stuff explain explanation mean means meaning
-    exactly wondering wonder curious question questions answer""".split()
+    exactly wondering wonder curious question questions answer besides except apart
+    anyway these those guys folks certain particular specific specifically""".split()
 )
 
 

@@ -208,7 +208,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |continue|increase|decrease|lower|raise|split|cut|double|skip|miss)\b
         | \b(?:is|are|would|will)\ (?:it|ldn|naltrexone|this|that|they)\ (?:\w+\ )?(?:be\ )?(?:safe|ok|okay|alright|fine
             |right|good|bad|dangerous|harmful|risky|suitable|appropriate|wise|a\ good\ idea|an\ option|worth\ it
-            |worth\ trying|recommended|a\ problem|an\ issue|a\ risk)\b[^.?!]{0,15}\b(?:for|if|while|during|when|with
+            |worth\ trying|recommended|a\ problem|an\ issue|a\ risk)\b[^.?!]{{0,15}}\b(?:for|if|while|during|when|with
             |in\ (?:my|his|her|pregnancy)|to\ (?:take|use|try|start|combine|mix|give|stop))\b
         | \b(?:safe|right|good|ok|okay|suitable|best|better|worse|dangerous|risky|bad|an?\ option|recommended
             |appropriate|fine|useful|worth\ it|effective|work|works|help|helps)\ (?:for|to)\ (?:me|him|her|us|them
