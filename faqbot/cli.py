@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
@@ -9,7 +10,7 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -75,7 +76,7 @@ class LazyGroup(click.Group):
     Keeps `faqbot ask` from importing the web server or the curator tools.
     """
 
-    LAZY = {
+    LAZY: ClassVar[dict[str, str]] = {
         "validate": "faqbot.cli_curator:validate",
         "explain": "faqbot.cli_curator:explain",
         "eval": "faqbot.cli_curator:eval_command",
@@ -153,7 +154,7 @@ def ask(state: State, question: tuple[str, ...], as_json: bool) -> None:
     else:
         if sys.stdin.isatty():
             click.echo("Type a question per line; Ctrl-D to finish.", err=True)
-        questions = _lines(click.get_binary_stream("stdin"))
+        questions = _lines(sys.stdin.buffer)
     for text in questions:
         reply = bot.ask(text)
         if as_json:
@@ -182,10 +183,9 @@ def chat(state: State) -> None:
     bot = state.bot
     interactive = sys.stdin.isatty()
     if interactive:
-        try:  # line editing and history where the platform has readline
+        # Line editing and history where the platform has readline.
+        with contextlib.suppress(ImportError):
             import readline  # noqa: F401
-        except ImportError:  # pragma: no cover - Windows without pyreadline
-            pass
     color = use_color()
     click.echo(click.style("faqbot", bold=True) + " - ask about low dose naltrexone (LDN). "
                "Type 'topics' for a list, 'quit' to leave.", color=color)

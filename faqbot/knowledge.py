@@ -351,7 +351,8 @@ class _Builder:
                 values[name] = value
         if len(values) < len([n for n in names if n != "related"]):
             return None
-        for name, pattern in (("referral", r"doctor|pharmacist"), ("emergency", r"emergency"), ("self_harm", r"emergency")):
+        required = (("referral", r"doctor|pharmacist"), ("emergency", r"emergency"), ("self_harm", r"emergency"))
+        for name, pattern in required:
             if not re.search(pattern, values[name], re.I):
                 self.problem(fields[name], f"texts.{name} must mention {pattern.replace('|', ' or ')}")
         return Texts(**values)
@@ -430,7 +431,7 @@ class _Builder:
                         f"{label}: answer is {len(answer)} characters; keep it under {MAX_ANSWER_CHARS} "
                         "so it fits a chat bubble",
                     )
-            for text, text_node in [(question, fields.get("question"))] + alternates:
+            for text, text_node in [(question, fields.get("question")), *alternates]:
                 if text is None or text_node is None:
                     continue
                 key = text.casefold()

@@ -76,7 +76,7 @@ class Matcher:
             analysed = [normalizer.analyze(t) for t in texts]
             bag = {term for a in analysed for term in a.terms}
             bag.update(normalizer.analyze(entry.answer).terms)
-            texts_per_entry.append((texts, analysed, frozenset(bag)))
+            texts_per_entry.append((texts, analysed, bag))
         count = max(len(kb.entries), 1)
         document_frequency: dict[str, int] = {}
         for _, _, bag in texts_per_entry:
@@ -90,7 +90,7 @@ class Matcher:
         self.choices: list[_Choice] = []
         self.index: dict[str, list[int]] = {}
         for entry_index, (texts, analysed, _) in enumerate(texts_per_entry):
-            for text, analysis in zip(texts, analysed):
+            for text, analysis in zip(texts, analysed, strict=True):
                 if not analysis.terms:
                     continue
                 choice = _Choice(entry_index, text, analysis.terms, " ".join(sorted(analysis.terms)),
