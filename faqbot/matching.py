@@ -155,6 +155,8 @@ class Matcher:
         terms = frozenset(self.normalizer.analyze(term).terms)
         if not terms or len(terms) > 3:
             return None
-        if any(terms <= defined for defined in self.defined):
+        # Any overlap counts: "the body's natural painkillers" is defined by
+        # the entry that defines "natural painkillers".
+        if any(terms & defined for defined in self.defined):
             return None
         return term

@@ -45,7 +45,7 @@ STOPWORDS = frozenset(
     whom whose will with would yes yet you your ll d s t hi hello hey thanks thank okay ok
     so um uh anyway actually basically lot lots bit stuff explain explanation mean means meaning
     exactly wondering wonder curious question questions answer besides except apart
-    anyway these those guys folks certain particular specific specifically""".split()
+    anyway these those guys folks certain particular specific specifically play plays played part""".split()
 )
 
 
