@@ -53,8 +53,10 @@ def use_color() -> bool | None:
 class State:
     """Options shared by every command; the bot is built on first use."""
 
-    def __init__(self, faq: Path | None) -> None:
+    def __init__(self, faq: Path | None, log_unanswered: Path | None = None) -> None:
         self.faq = faq
+        #: opt-in log of fallbacks and weak matches (faqbot.unanswered); None: off
+        self.log_unanswered = log_unanswered
         self._bot: FAQBot | None = None
 
     @property
@@ -65,6 +67,17 @@ class State:
             except FaqBotError as err:
                 raise DataError(str(err)) from None
         return self._bot
+
+    def log(self, question: str, reply: Reply) -> None:
+        """Append ``question`` to the unanswered log if one is on and the reply was weak."""
+        if self.log_unanswered is None:
+            return
+        from faqbot.unanswered import UnansweredLog
+
+        try:
+            UnansweredLog(self.log_unanswered).record(self.bot, question, reply)
+        except FaqBotError as err:
+            raise DataError(str(err)) from None
 
 
 pass_state = click.make_pass_decorator(State)
@@ -104,14 +117,21 @@ class LazyGroup(click.Group):
     envvar=FAQ_ENV,
     help=f"Knowledge base to use (default: the bundled faq.yaml; env: {FAQ_ENV}).",
 )
+@click.option(
+    "--log-unanswered",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FAQBOT_LOG_UNANSWERED",
+    help="Append fallbacks and weak matches to this JSON Lines file: time, question, closest entry, score; "
+    "nothing identifying the person. Off by default (env: FAQBOT_LOG_UNANSWERED).",
+)
 @click.pass_context
-def cli(ctx: click.Context, faq: Path | None) -> None:
+def cli(ctx: click.Context, faq: Path | None, log_unanswered: Path | None) -> None:
     """Answer questions about low dose naltrexone (LDN) from a curated knowledge base.
 
     Dosing and personal medical questions are never answered: faqbot refers
     them to a doctor or pharmacist.
     """
-    ctx.obj = State(faq)
+    ctx.obj = State(faq, log_unanswered)
 
 
 def render(reply: Reply, numbered: bool = False) -> str:
@@ -157,6 +177,7 @@ def ask(state: State, question: tuple[str, ...], as_json: bool) -> None:
         questions = _lines(sys.stdin.buffer)
     for text in questions:
         reply = bot.ask(text)
+        state.log(text, reply)
         if as_json:
             click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
         else:
@@ -211,6 +232,7 @@ def chat(state: State) -> None:
             text = suggestions[int(text) - 1].question
             click.echo(f"  ({safe(text)})")
         reply = bot.ask(text)
+        state.log(text, reply)
         suggestions = reply.suggestions
         click.echo(render(reply, numbered=True), color=color)
         if suggestions:
