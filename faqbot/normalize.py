@@ -36,7 +36,7 @@ _CONTRACTIONS = (
 #: needs them) reads the cleaned text, not these tokens.
 STOPWORDS = frozenset(
     """a about above after again all also am an and any anyone anything are around as at be been being
-    both but by can could did do does doing done during each else ever every for from get gets getting
+    both but by can could did do does doing done during each else ever every for from
     had has have having he her here hers him his how i if in into is it its itself just know
     like me might more most much must my myself need no nor not now of off on once one only or other our
     out over own please pretty quite re really said say says she should so some someone something
@@ -45,7 +45,13 @@ STOPWORDS = frozenset(
     whom whose will with would yes yet you your ll d s t hi hello hey thanks thank okay ok
     so um uh anyway actually basically lot lots bit stuff explain explanation mean means meaning
     exactly wondering wonder curious question questions answer besides except apart
-    anyway these those guys folks certain particular specific specifically play plays played part""".split()
+    anyway these those guys folks certain particular specific specifically play plays played part
+    mention mentioned mentions heard hear hearing read reading saw seen told telling said saying asking ask asked
+    learn learned learning understand understanding info information detail details explain explained
+    friend friends cousin someone somebody everyone everybody people person guy lady article online internet
+    google website site forum reddit keep keeps kept always never often sometimes maybe perhaps probably
+    thought think thinking believe believed seems seem seemed apparently supposedly true right correct wrong
+    ones okay alright cool interesting confused confusing sure idea anybody noticed talking talk deal""".split()
 )
 
 

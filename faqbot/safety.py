@@ -200,7 +200,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:get|getting)\ drunk\b""")),
     Rule("own-situation", "referral", _rx(rf"""
         \b(?:should|shall|can|could|may|might|must|would|will|do|does|is\ it\ ok(?:ay)?\ (?:for|if)|is\ it\ safe\ (?:for|if))
-            \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|give|have|go\ on|be\ on|stay\ on|come\ off|combine
+            \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|give|go\ on|be\ on|stay\ on|come\ off|combine
             |mix|drink|switch|ask\ for|request|continue|keep\ taking|increase|decrease|lower|raise|split|cut|double
             |skip|miss|consider|worry|risk|benefit|be\ (?:ok|okay|fine|safe))\b
         | \b(?:i|we|he|she|they|you|one)\ (?:should|can|could|may|might|must|ought\ to|need\ to|have\ to)
@@ -244,6 +244,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
             \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{_RELATION}\b
         | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|them|my\ \w+)\b
+        | \bi\ (?:\w+\ )?(?:keep|kept|still|started|start)\ (?:getting|having|feeling|waking|being)\b
+        | \b(?:getting|having|experiencing|feeling)\ (?:\w+\ ){{0,3}}(?:on|from|since|after)\ (?:my\ )?(?:ldn|naltrexone
+            |it|taking|starting)\b
         | \b(?:is|was)\ (?:that|this|it)\ (?:normal|ok|okay|expected|common|dangerous|serious|bad|a\ (?:problem|concern
             |side\ effect)|something\ to\ worry)\b
         | \b(?:liver|kidney|renal|hepatic|heart|cardiac)\ (?:problems?|disease|damage|failure|conditions?|issues?
