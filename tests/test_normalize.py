@@ -1,0 +1,239 @@
+"""Normalisation: clean() and words(), and the Normalizer's spelling correction and synonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot.normalize import STOPWORDS, Normalizer, clean, words
+
+# --- clean(): (input, expected) ---------------------------------------------------------------
+
+CLEAN_CASES = [
+    # NFKC: compatibility forms fold to the plain letters people mean
+    ("\uff2c\uff24\uff2e", "ldn"),  # fullwidth LDN
+    ("\ufb01bromyalgia", "fibromyalgia"),  # fi ligature
+    ("\u2460 microglia", "1 microglia"),  # circled digit one
+    ("x\u00b2", "x2"),  # superscript two
+    ("caf\u0065\u0301", "caf\u00e9"),  # e + combining acute composes
+    ("\u212bngstr\u00f6m", "\u00e5ngstr\u00f6m"),  # angstrom sign
+    # casefold, not just lower()
+    ("LOW DOSE NALTREXONE", "low dose naltrexone"),
+    ("Stra\u00dfe", "strasse"),
+    ("\u03a3\u039f\u03a3", "\u03c3\u03bf\u03c3"),  # Greek capitals casefold uniformly
+    # zero-width and format characters disappear
+    ("l\u200bd\u200cn", "ldn"),
+    ("nal\u200dtrex\u2060one", "naltrexone"),
+    ("\ufeffwhat is ldn", "what is ldn"),
+    ("ldn\u00ad", "ldn"),  # soft hyphen
+    ("a\u202eb\u202cc", "abc"),  # bidi override
+    # control characters disappear; whitespace controls become one space
+    ("a\x00b", "ab"),
+    ("\x1b[31mred\x1b[0m", "[31mred[0m"),
+    ("what\x07 is\x7f ldn", "what is ldn"),
+    ("a\tb\nc\r\nd", "a b c d"),
+    ("a\x0bb\x0cc", "a b c"),
+    # whitespace collapses and is trimmed, including non-breaking and ideographic spaces
+    ("   what   is  ldn   ", "what is ldn"),
+    ("what\u00a0is\u2003ldn\u3000", "what is ldn"),
+    # curly quotes and dashes become plain ones
+    ("\u2018ldn\u2019 and \u201cfda\u201d", "'ldn' and \"fda\""),
+    ("isn\u2019t", "isn't"),
+    ("low\u2013dose \u2014 x \u2212 y", "low-dose - x - y"),
+    # nothing left
+    ("", ""),
+    ("   \t\n ", ""),
+    ("\u200b\u200b", ""),
+    ("\x00\x01\x02", ""),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CLEAN_CASES)
+def test_clean(raw, expected):
+    assert clean(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "_"), CLEAN_CASES)
+def test_clean_is_idempotent(raw, _):
+    once = clean(raw)
+    assert clean(once) == once
+
+
+@pytest.mark.parametrize(
+    ("raw", "limit", "expected"),
+    [
+        ("what is ldn", 7, "what is"),
+        ("what is ldn", 1000, "what is ldn"),
+        ("  ldn", 3, "l"),
+        ("ldn", 0, ""),
+    ],
+)
+def test_clean_limit_cuts_before_normalising(raw, limit, expected):
+    assert clean(raw, limit) == expected
+
+
+# --- words(): contractions and word splitting ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cleaned", "expected"),
+    [
+        ("isn't ldn approved", ["is", "not", "ldn", "approved"]),
+        ("can't ldn help", ["can", "not", "ldn", "help"]),
+        ("cant sleep", ["can", "not", "sleep"]),
+        ("won't it work", ["will", "not", "it", "work"]),
+        ("doesn't work", ["does", "not", "work"]),
+        ("i'm curious", ["i", "am", "curious"]),
+        ("they've tried", ["they", "ve", "tried"]),
+        ("crohn's disease", ["crohn", "disease"]),
+        ("the body's own painkillers", ["the", "body", "own", "painkillers"]),
+        ("ldn, fda & microglia!?", ["ldn", "fda", "microglia"]),
+        ("anti-inflammatory", ["anti", "inflammatory"]),
+        ("under_score", ["under", "score"]),
+        ("4.5 mg", ["4", "5", "mg"]),
+        ("naltrexona é ótima", ["naltrexona", "é", "ótima"]),
+        ("", []),
+        ("?!...", []),
+    ],
+)
+def test_words(cleaned, expected):
+    assert words(cleaned) == expected
+
+
+# --- a Normalizer on a small, known vocabulary --------------------------------------------------
+
+SYNONYMS = {
+    "ldn": ["low dose naltrexone", "l.d.n"],
+    "pharmacy": ["chemist", "drug store"],
+    "side effects": ["adverse effects", "downsides"],
+    "multiple sclerosis": ["ms"],
+}
+CORPUS = [
+    "What are microglia?",
+    "Microglia are immune cells of the nervous system.",
+    "Why do people get LDN from compounding pharmacies?",
+    "Endorphins are natural painkillers.",
+    "Fibromyalgia and rheumatoid arthritis.",
+]
+
+
+@pytest.fixture(scope="module")
+def small() -> Normalizer:
+    return Normalizer(SYNONYMS, CORPUS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("microgila", "microglia"),  # transposed letters
+        ("mircoglia", "microglia"),
+        ("microglial", "microglia"),  # one extra letter
+        ("endorphns", "endorphins"),  # one missing letter
+        ("fibromyalga", "fibromyalgia"),
+        ("compoundng", "compounding"),
+        ("rheumatiod", "rheumatoid"),
+        ("pharmacis", "pharmacies"),
+    ],
+)
+def test_spelling_is_corrected_towards_known_words(small, typed, expected):
+    assert small.correct(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "microglia",  # already known
+        "cancer",  # a real word the knowledge base does not use stays itself
+        "ketamine",
+        "glia",  # too short to correct (under five letters)
+        "mcrg",
+        "ldm",
+        "12345",  # not letters
+        "micr0glia",
+        "xylophone",
+        "asdfghjkl",
+    ],
+)
+def test_words_that_must_not_be_corrected(small, word):
+    assert small.correct(word) == word
+
+
+def test_correction_is_cached_and_stable(small):
+    assert small.correct("microgila") == small.correct("microgila") == "microglia"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_words"),
+    [
+        ("low dose naltrexone", ("ldn",)),
+        ("Low-Dose Naltrexone", ("ldn",)),
+        ("L.D.N", ("ldn",)),
+        ("chemist", ("pharmacy",)),
+        ("a drug store near me", ("a", "pharmacy", "near", "me")),
+        ("adverse effects", ("side", "effects")),
+        ("ms", ("multiple", "sclerosis")),
+        ("ldn for ms", ("ldn", "for", "multiple", "sclerosis")),
+        ("microgila cells", ("microglia", "cells")),
+    ],
+)
+def test_synonyms_and_corrections_in_analyze(small, text, expected_words):
+    assert small.analyze(text).words == expected_words
+
+
+def test_analyze_terms_drop_stop_words_stem_and_dedupe(small):
+    analysis = small.analyze("What are the microglia, and what do microglia do?")
+    assert analysis.cleaned == "what are the microglia, and what do microglia do?"
+    assert analysis.terms == ("microglia",)
+    assert not set(analysis.terms) & STOPWORDS
+
+
+def test_analyze_of_nothing(small):
+    analysis = small.analyze("  \u200b ")
+    assert (analysis.cleaned, analysis.words, analysis.terms) == ("", (), ())
+
+
+def test_analyze_respects_limit(small):
+    assert small.analyze("microglia endorphins", limit=9).words == ("microglia",)
+
+
+def test_normalizer_without_synonyms(small):
+    plain = Normalizer({}, CORPUS)
+    assert plain.analyze("low dose naltrexone").words == ("low", "dose", "naltrexone")
+
+
+# --- the bundled knowledge base's normalizer: variants land on the same terms -------------------
+
+SAME_TERMS = [
+    ("low dose naltrexone", "ldn"),
+    ("LOW-DOSE NALTREXONE", "ldn"),
+    ("l d n", "ldn"),
+    ("Revia", "naltrexone"),
+    ("fibro", "fibromyalgia"),
+    ("chemist", "pharmacy"),
+    ("drugstore", "pharmacy"),
+    ("adverse effects", "side effects"),
+    ("side-effects", "side effects"),
+    ("downsides", "side effects"),
+    ("food and drug administration", "fda"),
+    ("micro glia", "microglia"),
+    ("glial cells", "microglia"),
+    ("neuropathic pain", "nerve pain"),
+    ("trouble sleeping", "insomnia"),
+    ("pain killers", "painkillers"),
+    ("ms", "multiple sclerosis"),
+    ("microgila", "microglia"),
+    ("naltrexon", "naltrexone"),
+    ("fibromyalga", "fibromyalgia"),
+    ("insomnai", "insomnia"),
+    ("\uff2c\uff24\uff2e", "ldn"),
+    ("LDN\u200b", "ldn"),
+]
+
+
+@pytest.mark.parametrize(("variant", "canonical"), SAME_TERMS)
+def test_bundled_variants_share_terms(bot, variant, canonical):
+    assert bot.normalizer.analyze(variant).terms == bot.normalizer.analyze(canonical).terms
+
+
+@pytest.mark.parametrize("word", ["cancer", "diabetes", "ketamine", "football", "migraine"])
+def test_bundled_normalizer_keeps_unknown_real_words(bot, word):
+    assert bot.normalizer.correct(word) == word
