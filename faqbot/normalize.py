@@ -51,7 +51,8 @@ STOPWORDS = frozenset(
     friend friends cousin someone somebody everyone everybody people person guy lady article online internet
     google website site forum reddit keep keeps kept always never often sometimes maybe perhaps probably
     thought think thinking believe believed seems seem seemed apparently supposedly true right correct wrong
-    ones okay alright cool interesting confused confusing sure idea anybody noticed talking talk deal""".split()
+    ones okay alright cool interesting
+    wat wut wot r u ur ya pls plz thx lol btw im ive dont doesnt isnt cant wont arent didnt confused confusing sure idea anybody noticed talking talk deal""".split()
 )
 
 

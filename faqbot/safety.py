@@ -231,6 +231,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |take|took|use|used|started|stopped|missed|forgot|doubled|skipped|feel|felt|experience|experienced|noticed
             |developed|was\ (?:diagnosed|told|prescribed|given)|been\ (?:taking|using|on|having|getting|feeling
             |prescribed|diagnosed|told|given|suffering)|want\ to\ (?:take|try|start|stop|use|switch|give|get\ on))\b
+            (?!\ to\b)
             (?!\ (?:a|one|another|some|few|quick|more|no)\ (?:\w+\ )?(?:questions?|query|queries|idea|doubt))
             (?!\ (?:heard|read|seen|always|never|learned|come\ across|wondered|been\ (?:reading|hearing|wondering)))
         | \bmy\ (?:own\ )?(?:dose|dosage|ldn|naltrexone|prescription|meds|medications?|medicines?|pills|tablets
