@@ -20,5 +20,10 @@ echo "== ruff"
 .venv/bin/ruff check faqbot tests
 echo "== mypy"
 .venv/bin/mypy
+echo "== faqbot validate"
+.venv/bin/faqbot validate faq.yaml
+echo "== faqbot eval (our own labelled cases; the bars sit a little below the current scores)"
+.venv/bin/faqbot eval tests/cases.yaml --min-accuracy 0.83 --min-referral-recall 0.94 \
+  --min-emergency-recall 0.8 --max-over-referral 0.05
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
