@@ -1,0 +1,109 @@
+"""``faqbot serve``: the HTTP API, the chat widget and a demo page (see :mod:`faqbot.web`).
+
+Starlette and uvicorn are imported only when the command runs, so other commands never load them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from faqbot.cli import DataError, State
+from faqbot.errors import FaqBotError
+from faqbot.webconfig import DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS, WebSettings
+
+INSTALL_HINT = "faqbot serve needs the web extra: pip install 'faqbot[web]'"
+
+
+def _settings(ctx: click.Context, **options: Any) -> WebSettings:
+    """The app's settings from the command's options; ``--faq`` falls back to the group's."""
+    if options.get("faq") is None:
+        state = ctx.find_object(State)
+        options["faq"] = state.faq if state is not None else None
+    try:
+        return WebSettings(**options)
+    except ValueError as err:
+        raise click.UsageError(str(err), ctx) from None
+
+
+def _uvicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
+    """Keyword arguments of ``uvicorn.run``. The access log names method, path and status, never a body."""
+    return {
+        "host": host,
+        "port": port,
+        "workers": workers,
+        "server_header": False,
+        "log_level": "info",
+    }
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 for every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--faq", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Knowledge base to serve (default: the group's --faq, FAQBOT_FAQ or the bundled one).")
+@click.option("--allow-origin", "allow_origins", multiple=True, metavar="ORIGIN",
+              help="A web origin allowed to call the API from a browser (CORS), e.g. https://support.example.com. "
+                   "Repeat for more; '*' allows any. Not needed for the demo page.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; each loads the knowledge base once.")
+@click.option("--max-question-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_QUESTION_CHARS,
+              show_default=True, help="Longer questions are refused with 413.")
+@click.option("--max-body-bytes", type=click.IntRange(min=64), default=DEFAULT_MAX_BODY_BYTES,
+              show_default=True, help="Bigger request bodies are refused with 413.")
+@click.option("--log-questions", is_flag=True,
+              help="Log each question and the kind of reply. Off by default: questions are never logged.")
+@click.pass_context
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    workers: int,
+    faq: Path | None,
+    allow_origins: tuple[str, ...],
+    max_question_chars: int,
+    max_body_bytes: int,
+    log_questions: bool,
+) -> None:
+    """Serve the JSON API, the chat widget (/widget.js) and a demo page (/).
+
+    \b
+    faqbot serve                      # then open http://127.0.0.1:8000/
+    faqbot serve --host 0.0.0.0 --workers 4 --allow-origin https://support.example.com
+    """
+    settings = _settings(
+        ctx,
+        faq=faq,
+        allow_origins=allow_origins,
+        max_question_chars=max_question_chars,
+        max_body_bytes=max_body_bytes,
+        log_questions=log_questions,
+    )
+    try:
+        import starlette  # noqa: F401
+        import uvicorn
+    except ImportError:
+        raise DataError(INSTALL_HINT) from None
+    from faqbot.bot import FAQBot
+
+    try:  # load here, so a bad knowledge base is one line and exit 2, not a traceback per worker
+        bot = FAQBot.from_yaml(settings.faq)
+    except FaqBotError as err:
+        raise DataError(str(err)) from None
+
+    click.echo(f"faqbot: demo page at http://{_url_host(host)}:{port}/ , API at /api/ask", err=True)
+    run_options = _uvicorn_options(host, port, workers)
+    if workers == 1:
+        uvicorn.run(settings.create_app(bot), **run_options)
+    else:
+        # Each worker is a new process that imports the app: hand it the settings through its environment.
+        os.environ.update(settings.to_env())
+        uvicorn.run("faqbot.web:app_from_env", factory=True, **run_options)
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
