@@ -445,7 +445,7 @@ def test_general_questions_are_not_routed(question):
         ("d o s e", "dose"),
         ("d0se", "dose"),
         ("dosgae", "dosage"),
-        ("ＬＤＮ ＤＯＳＥ", "ldn dose"),
+        ("\uff2c\uff24\uff2e \uff24\uff2f\uff33\uff25", "ldn dose"),
     ],
 )
 def test_prepare(raw, expected_part):
@@ -473,7 +473,7 @@ def test_prepare(raw, expected_part):
         "taken daily",
         "1.5",
         "4\u200b.5 mg",
-        "４.５ｍｇ",
+        "\uff14.\uff15\uff4d\uff47",  # fullwidth 4.5mg
     ],
 )
 def test_find_dose_figure_catches(text):
