@@ -88,7 +88,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | end\ it\ all | (?:do\ not|don'?t|dont|no\ longer)\ want\ to\ (?:live|be\ alive|be\ here|wake\ up|go\ on)
         | want(?:ed)?\ to\ die | wish\ i\ (?:was|were)\ dead | better\ off\ dead | no\ reason\ to\ live
         | (?:hurt|harm|cut)(?:ing)?\ my\ ?self | self[-\ ]?harm\w* | take\ my\ (?:own\ )?life
-        | not\ worth\ living | can'?t\ go\ on )\b""")),
+        | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* )\b""")),
     Rule("overdose", "emergency", _rx(r"""
         \b(?: overdos\w* | o\.?d'?(?:e?d)\b | od'?ing
         | (?:took|taken|swallowed|ate|eaten|had|given|gave)\ (?:\w+\ ){0,2}(?:a\ bunch|a\ handful|handfuls|lots
@@ -100,6 +100,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | accident(?:al|ally)?\ (?:\w+\ )?(?:took|taken|take|swallowed|ingest\w*|gave|given|had)
         | (?:took|taken|swallowed|ate|eaten|had)\ (?:\d{2,}|[3-9]|three|four|five|six|seven|eight|nine|ten|\d+\ or\ \d+)
             \ (?:\w+\ )?(?:pills?|tablets?|capsules?|doses?)
+        | (?:whole|entire)\ (?:bottle|pack|packet|box|supply|prescription|blister)
         | on\ purpose | intentionally\ took | poison(?:ed|ing)? | poison\ control )""")),
     Rule("severe-reaction", "emergency", _rx(r"""
         \b(?: (?:can\ ?not|can'?t|cant|could\ ?not|couldn'?t|unable\ to|trouble|difficulty|hard\ to|struggling\ to
@@ -111,7 +112,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | severe\ (?:reaction|rash|vomiting|withdrawal|allergic)
         | (?:horrible|terrible|awful|intense|extreme|unbearable|really\ bad|very\ bad|severe)\ withdrawal
         | (?:i\ am|i'?m|im|he'?s|she'?s|they'?re|we'?re)\ (?:\w+\ ){0,3}(?:in|going\ through|having)\ (?:\w+\ ){0,2}withdrawal
-        | withdrawal\ (?:\w+\ )?right\ now | vomiting\ blood | coughing\ (?:up\ )?blood
+        | withdrawal\ (?:\w+\ )?right\ now | (?:can'?t|cant|cannot|can\ not)\ stop\ (?:vomiting|throwing\ up|shaking)
+        | vomiting\ blood | coughing\ (?:up\ )?blood
         | call(?:ing)?\ (?:911|999|112|an\ ambulance) | need\ an\ ambulance | emergency\ room )""")),
 )
 
@@ -165,7 +167,10 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:bedtime|before\ bed|at\ bed|night[-\ ]?time\ dose|nightly|in\ the\ morning|morning\ or\ (?:night|evening)
             |(?:night|evening)\ or\ morning|schedule|frequency|regimen|titration)\b
         | \b(?:ldn|naltrexone|it)\b[^.?!]{0,20}\bdaily\b | \bdaily\ (?:dose|doses|use|basis|pill|tablet|intake)\b
-        | \b(?:with|without)\ (?:food|meals?|milk)\b | \bempty\ stomach\b""")),
+        | \b(?:with|without)\ (?:food|meals?|milk)\b | \bempty\ stomach\b
+        | \b(?:ldn|naltrexone)\b.{0,6}\b(?:at\ night|in\ the\ (?:morning|evening)|before\ (?:bed|sleep)|mornings?|evenings?)\b
+        | \bhow\ (?:should|do|does|is|are|would|must|to|can)\ (?:\w+\ ){0,2}(?:taken|take|dosed|administered)\b
+        | \b(?:ldn|naltrexone)\ (?:instructions|directions|protocol|regimen)\b | \bprotocol\b""")),
     Rule("dose-change", "referral", _rx(r"""
         \b(?:increas\w*|rais(?:e|ing)|upp?(?:ing)?|lower(?:ing)?|reduc\w*|decreas\w*|cut(?:ting)?|split(?:ting)?
             |halv(?:e|ing)|skip(?:ping|ped)?|miss(?:ed|ing)?|forg[eo]t(?:ten)?|doubl(?:e|ing)|switch(?:ing)?
@@ -176,7 +181,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             (?:stop|start|quit|miss|skip|forget|double|come\ off|go\ off)\b
         | \b(?:how|when)\ (?:do\ (?:i|you|we)\ |to\ |should\ (?:i|you|we)\ )(?:stop|start|begin|quit|come\ off|get\ off
             |taper|wean)\b
-        | \b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b""")),
+        | \b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b
+        | \b(?:be|get|been)\ (?:split|crushed|cut|halved|dissolved|chewed|opened|divided)\b""")),
     Rule("pregnancy", "referral", _rx(r"""
         \b(?:pregnan\w*|conceiv\w*|trying\ (?:for\ a\ baby|to\ get\ pregnant|for\ a\ child)|fertility|ivf
         |breast[-\ ]?f[eo]e?d\w*|nursing\ (?:mother|mom|mum|baby)|lactat\w*|expecting\ a\ baby|unborn|fetus|foetus
@@ -189,6 +195,10 @@ REFERRAL_RULES: tuple[Rule, ...] = (
          needs=_rx(r"\b(?:ldn|naltrexone|it|take|taking|give|safe|use|dos\w*|treat\w*|prescri\w*|\d+\ ?(?:lbs?|pounds|kg))\b")),
     Rule("other-medicine", "referral", _rx(rf"""\b{_MEDICINES}\b"""),
          needs=_rx(r"\b(?:ldn|naltrexone|low\ dose)\b|\bi(?:'?m|\ am|\ take|\ use)\b")),
+    Rule("opioid-use", "referral", _rx(r"""
+        \b(?:on|taking|take|takes|using|use|with|while\ on|plus|alongside)\ (?:\w+\ )?(?:opioids?|opiates?|narcotics?)\b
+        (?!\ (?:receptors?|addiction|antagonists?|blockers?|dependence|use\ disorder|withdrawal))"""),
+         needs=_rx(r"\b(?:ldn|naltrexone)\b")),
     Rule("alcohol", "referral", _rx(r"""
         \b(?:drink|drinking|consume|have|having|mix\w*|combin\w*)\b[^.?!]{0,20}\b(?:alcohol|booze|beers?|wine|liquor
             |spirits|a\ drink|drinks)\b[^.?!]{0,25}\b(?:while|with|on|and|after|when|if)\b
@@ -245,6 +255,11 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
             \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{_RELATION}\b
         | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|them|my\ \w+)\b
+        | \bshould\ (?:i|we|my\ \w+)\b(?!\ (?:know|ask|talk|see|contact|consult|speak|read|learn))
+        | \b(?:can|could|should|may|will|would|do|am|is\ it\ ok\ if)\ i\ (?:\w+\ ){{0,3}}(?:on|with|while|after|before)
+            \ (?:ldn|naltrexone|it)\b
+        | \bam\ i\ (?:a\ )?(?:good\ )?(?:candidate|eligible|suitable|allowed|able|ok|okay|safe|too|at\ risk|likely)\b
+        | \bis\ (?:it|this|that)\ normal\ to\b | \b(?:allergic|allergy|allergies)\ to\ (?:ldn|naltrexone|it)\b
         | \bi\ (?:\w+\ )?(?:keep|kept|still|started|start)\ (?:getting|having|feeling|waking|being)\b
         | \b(?:getting|having|experiencing|feeling)\ (?:\w+\ ){{0,3}}(?:on|from|since|after)\ (?:my\ )?(?:ldn|naltrexone
             |it|taking|starting)\b

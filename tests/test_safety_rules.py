@@ -1,0 +1,32 @@
+"""Structural checks on the safety rule table itself."""
+
+import pytest
+
+from faqbot.safety import EMERGENCY_RULES, REFERRAL_RULES, RULES, route
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_no_quantifier_was_eaten_by_an_f_string(rule):
+    # rf-strings turn "{0,3}" into "(0, 3)"; a rule built that way silently stops matching.
+    assert "(0, " not in rule.pattern.pattern
+    assert "(1, " not in rule.pattern.pattern
+
+
+def test_rule_names_are_unique_and_kinds_are_ordered():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    assert all(r.kind == "emergency" for r in EMERGENCY_RULES)
+    assert all(r.kind == "referral" for r in REFERRAL_RULES)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("I think I took way too much naltrexone", "emergency"),
+        ("how much ldn is too much", "referral"),
+        ("what is low dose naltrexone", None),
+    ],
+)
+def test_emergency_rules_win_over_referral_rules(question, kind):
+    routed = route(question)
+    assert (routed.kind if routed else None) == kind
