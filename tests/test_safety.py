@@ -371,6 +371,8 @@ NEAR_MISS = [
      "who should I ask about my ldn dose"),
     ("what conditions has ldn been used for", "ldn-conditions",
      "what conditions should stop someone taking ldn"),
+    ("what is ldn doing to the microglia", "ldn-mechanism",
+     "what is the ldn dosing for nerve pain"),
     ("what happens when microglia are triggered", "microglia-activation-effects",
      "what happens if I take ldn twice in one day"),
 ]
