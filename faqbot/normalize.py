@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
                          "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-"})
@@ -51,8 +52,10 @@ STOPWORDS = frozenset(
     friend friends cousin someone somebody everyone everybody people person guy lady article online internet
     google website site forum reddit keep keeps kept always never often sometimes maybe perhaps probably
     thought think thinking believe believed seems seem seemed apparently supposedly true right correct wrong
-    ones okay alright cool interesting
-    wat wut wot r u ur ya pls plz thx lol btw im ive dont doesnt isnt cant wont arent didnt confused confusing sure idea anybody noticed talking talk deal""".split()
+    ones okay alright cool interesting list overview summary definition define defined
+    describe description
+    wat wut wot r u ur ya pls plz thx lol btw im ive dont doesnt isnt cant wont arent didnt
+    confused confusing sure idea anybody noticed talking talk deal""".split()
 )
 
 
@@ -99,7 +102,7 @@ class Normalizer:
     """Turns text into matchable terms, tuned to one knowledge base's vocabulary.
 
     Spelling correction only touches words the knowledge base does not know,
-    of five letters or more, and only towards a known word within rapidfuzz's
+    of four letters or more (four-letter words: one slip at most), and only towards a known word within rapidfuzz's
     Indel ratio ``correction_cutoff`` (85 is about one slip in six letters),
     so a real but unknown word ("cancer") is kept and counts against a match.
     """
@@ -127,6 +130,10 @@ class Normalizer:
             vocabulary.update(target)
         self.vocabulary = frozenset(vocabulary)
         self._choices = sorted(w for w in vocabulary if len(w) >= 4 and not w.isdigit())
+        self._anagrams: dict[str, list[str]] = {}
+        for word in sorted(vocabulary):
+            if len(word) == 4:
+                self._anagrams.setdefault("".join(sorted(word)), []).append(word)
         self._corrections: dict[str, str] = {}
 
     def analyze(self, text: str, limit: int | None = None) -> Analysis:
@@ -142,14 +149,20 @@ class Normalizer:
 
     def correct(self, token: str) -> str:
         """The known word a misspelt token most likely meant, or the token itself."""
-        if token in self.vocabulary or len(token) < 5 or not token.isalpha():
+        if token in self.vocabulary or len(token) < 4 or not token.isalpha():
             return token
         cached = self._corrections.get(token)
         if cached is None:
-            best = process.extractOne(
-                token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=self.correction_cutoff
-            )
-            cached = best[0] if best else token
+            if len(token) == 4:
+                # Too short for a ratio ("cure" is one letter from "curb"): only
+                # fix two swapped neighbours, the commonest slip ("waht", "pian").
+                swapped = [w for w in self._anagrams.get("".join(sorted(token)), ()) if OSA.distance(token, w) == 1]
+                cached = swapped[0] if swapped else token
+            else:
+                best = process.extractOne(
+                    token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=self.correction_cutoff
+                )
+                cached = best[0] if best else token
             if len(self._corrections) < 100_000:
                 self._corrections[token] = cached
         return cached

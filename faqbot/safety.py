@@ -96,7 +96,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             |too\ (?:much|many)|double|twice|multiple|an\ extra|another\ dose|more\ than)
         | double[-\ ]?dos\w* | (?:took|taken|had|gave|given)\ (?:\w+\ ){0,4}twice
         | (?:got|gotten|get|gets|getting)\ into\ (?:\w+\ ){0,3}(?:bottle|pills?|tablets?|meds|medicines?|medications?)
-        | (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){0,3}(?:pills?|tablets?|capsules?|meds)
+        | (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){0,5}(?:pills?|tablets?|capsules?|meds)
         | accident(?:al|ally)?\ (?:\w+\ )?(?:took|taken|take|swallowed|ingest\w*|gave|given|had)
         | (?:took|taken|swallowed|ate|eaten|had)\ (?:\d{2,}|[3-9]|three|four|five|six|seven|eight|nine|ten|\d+\ or\ \d+)
             \ (?:\w+\ )?(?:pills?|tablets?|capsules?|doses?)
@@ -223,7 +223,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:safe|right|good|ok|okay|suitable|best|better|worse|dangerous|risky|bad|an?\ option|recommended
             |appropriate|fine|useful|worth\ it|effective|work|works|help|helps)\ (?:for|to)\ (?:me|him|her|us|them
             |myself|my\ \w+|someone\ like\ me)\b
-        | \b(?:help|helps|work\ for|works\ for|suit|benefit|treat|cure|fix)\ (?:me|him|her|us|them|my)\b
+        | \b(?:help|helps|work\ for|works\ for|suit|benefit|treat|cure)\ (?:me|him|her|us|them|my)\b
         | \b(?:do\ you\ think|would\ you\ recommend|do\ you\ recommend|your\ (?:advice|recommendation|opinion)
             |what\ would\ you\ (?:do|suggest|recommend)|is\ (?:ldn|it|naltrexone)\ (?:right|for)\ me|worth\ trying
             |recommend\ (?:ldn|naltrexone|it\ for|a\ dose))\b
@@ -277,7 +277,7 @@ _NAME = re.compile(r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s
 #: amounts, not a question about an amount. Removed before the dose rules run.
 _COMPARATIVE_DOSE = re.compile(
     r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
-    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:doses?|dosages?|dosing|dosed|strengths?)\b"
+    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?(?:doses?|dosages?|dosing|dosed|strengths?)\b"
 )
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
@@ -294,13 +294,12 @@ _SPELLED_NUMBER = re.compile(
     rf"\b(?P<int>(?:{_NUM})(?:[-\s](?:{_NUM}))?)(?:\s+(?P<half>and\s+a\s+half)|\s+point\s+(?P<point>{_NUM}))?\b"
     rf"|\b(?P<lone>a\s+half|half\s+a)\b"
 )
-#: Words a rule relies on, with the typos people make in them.
+#: Words a rule relies on, corrected when misspelt. Only words with no common
+#: near neighbour belong here ("instructions" would swallow "interactions").
 _LEXICON = (
-    "dose", "doses", "dosage", "dosages", "dosing", "overdose", "overdosed", "overdosing", "milligram", "milligrams",
-    "microgram", "micrograms", "pregnant", "pregnancy", "breastfeeding", "suicide", "suicidal", "naltrexone",
-    "strength", "schedule", "frequency", "alcohol", "unconscious", "seizure", "seizures", "breathe", "breathing",
-    "allergic", "anaphylaxis", "swallowed", "withdrawal", "medication", "medications", "medicine", "prescription",
-    "frequently", "bedtime", "maximum", "minimum", "hypothetically", "instructions", "ignore", "typical", "usual",
+    "dose", "doses", "dosage", "dosages", "dosing", "overdose", "overdosed", "overdosing", "milligram",
+    "milligrams", "microgram", "micrograms", "pregnant", "pregnancy", "breastfeeding", "suicide", "suicidal",
+    "naltrexone", "withdrawal", "bedtime", "hypothetically", "anaphylaxis", "unconscious", "seizure", "seizures",
 )
 _LEXICON_CUTOFF = 82.0
 
