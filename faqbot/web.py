@@ -242,12 +242,13 @@ def create_app(
         log_questions=log_questions,
     )
     the_bot = bot if bot is not None else FAQBot.from_yaml(settings.faq)
-    if settings.log_questions and not QUESTION_LOG.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s faqbot question: %(message)s"))
-        QUESTION_LOG.addHandler(handler)
+    if settings.log_questions:
         QUESTION_LOG.setLevel(logging.INFO)
-        QUESTION_LOG.propagate = False
+        if not QUESTION_LOG.handlers and not logging.getLogger().handlers:
+            # Under uvicorn nothing is configured for our loggers: write to stderr beside its log.
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(asctime)s faqbot question: %(message)s"))
+            QUESTION_LOG.addHandler(handler)
 
     topics_body = {
         "sections": [
