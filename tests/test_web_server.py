@@ -1,0 +1,231 @@
+"""`faqbot serve` for real: a uvicorn subprocess on a free loopback port, spoken to over HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+httpx = pytest.importorskip("httpx")
+pytest.importorskip("uvicorn")
+
+LOOPBACK = "127.0.0.1"
+SECRET = "marmot-quasar-5521 what is ldn"
+ORIGIN = "https://support.example.com"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOOPBACK, 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen[bytes]
+    url: str
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
+
+
+def start_server(log: Path, *args: str) -> Server:
+    """Start `python -m faqbot serve` and wait until /healthz answers (or the process dies)."""
+    for _attempt in range(3):  # the free port may be taken between finding it and binding it
+        port = free_port()
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "faqbot", "serve", "--host", LOOPBACK, "--port", str(port), *args],
+                stdout=out, stderr=subprocess.STDOUT, env=env(),
+            )
+        server = Server(process, f"http://{LOOPBACK}:{port}", log)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if httpx.get(server.url + "/healthz", timeout=1).status_code == 200:
+                    return server
+            except httpx.TransportError:
+                time.sleep(0.05)
+        stop(server)
+        if "address already in use" not in server.output().lower():
+            break
+    raise AssertionError(f"faqbot serve did not start:\n{server.output()}")
+
+
+def stop(server: Server) -> None:
+    if server.process.poll() is None:
+        server.process.terminate()
+        try:
+            server.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:  # pragma: no cover - only if shutdown hangs
+            server.process.kill()
+            server.process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    running = start_server(tmp_path_factory.mktemp("serve") / "server.log", "--allow-origin", ORIGIN)
+    try:
+        yield running
+    finally:
+        stop(running)
+
+
+@pytest.fixture(scope="module")
+def http(server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.url, timeout=10) as client:
+        yield client
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("What is LDN?", "answer"), ("how many mg of ldn should I take", "referral"), ("thanks", "smalltalk")],
+)
+def test_ask_over_http(http: httpx.Client, question: str, kind: str) -> None:
+    response = http.post("/api/ask", json={"question": question})
+    assert response.status_code == 200
+    assert response.json()["kind"] == kind
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "server" not in response.headers  # uvicorn does not advertise itself
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "type_prefix"),
+    [
+        ("GET", "/", 200, "text/html"),
+        ("GET", "/widget.js", 200, "text/javascript"),
+        ("GET", "/api/topics", 200, "application/json"),
+        ("GET", "/openapi.json", 200, "application/json"),
+        ("GET", "/nope", 404, "application/json"),
+        ("GET", "/api/ask", 405, "application/json"),
+    ],
+)
+def test_routes_over_http(http: httpx.Client, method: str, path: str, status: int, type_prefix: str) -> None:
+    response = http.request(method, path)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith(type_prefix)
+
+
+@pytest.mark.parametrize(
+    ("content", "status"),
+    [
+        (b"{oops", 400),
+        (b'{"question": 7}', 422),
+        (b'{"question": "' + b"a" * 2000 + b'"}', 413),
+        (b'{"question": "hi", "pad": "' + b"a" * 40_000 + b'"}', 413),
+    ],
+)
+def test_bad_requests_over_http(http: httpx.Client, content: bytes, status: int) -> None:
+    response = http.post("/api/ask", content=content, headers={"content-type": "application/json"})
+    assert response.status_code == status
+    assert response.json()["status"] == status
+
+
+def test_a_big_chunked_upload_is_refused(http: httpx.Client) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"question": "'
+        for _ in range(64):
+            yield b"a" * 1024
+        yield b'"}'
+
+    response = http.post("/api/ask", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize(("origin", "allowed"), [(ORIGIN, True), ("https://elsewhere.example", False)])
+def test_cors_over_http(http: httpx.Client, origin: str, allowed: bool) -> None:
+    preflight = http.options(
+        "/api/ask", headers={"origin": origin, "access-control-request-method": "POST",
+                             "access-control-request-headers": "content-type"},
+    )
+    assert (preflight.headers.get("access-control-allow-origin") == origin) is allowed
+    assert preflight.status_code == (200 if allowed else 400)
+
+
+def test_questions_stay_out_of_the_server_log(server: Server, http: httpx.Client) -> None:
+    assert http.post("/api/ask", json={"question": SECRET}).status_code == 200
+    assert http.get("/healthz").status_code == 200  # written after the ask line
+    output = server.output()
+    assert "POST /api/ask" in output  # the access log is on...
+    assert SECRET not in output and "marmot" not in output  # ...and has no bodies
+
+
+def test_several_workers_share_the_settings(tmp_path: Path) -> None:
+    running = start_server(tmp_path / "workers.log", "--workers", "2", "--max-question-chars", "30",
+                           "--allow-origin", ORIGIN)
+    try:
+        with httpx.Client(base_url=running.url, timeout=10) as client:
+            assert client.post("/api/ask", json={"question": "What is LDN?"}).json()["kind"] == "answer"
+            assert client.post("/api/ask", json={"question": "a" * 31}).status_code == 413
+            response = client.post("/api/ask", json={"question": "hi"}, headers={"origin": ORIGIN})
+            assert response.headers["access-control-allow-origin"] == ORIGIN
+    finally:
+        stop(running)
+
+
+def run_cli(*args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "faqbot", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env(), timeout=60, check=False)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--faq", "/nonexistent/faq.yaml", "serve"), "/nonexistent/faq.yaml"),
+        (("serve", "--faq", "/nonexistent/faq.yaml"), "/nonexistent/faq.yaml"),
+        (("serve", "--allow-origin", "support.example.com"), "not an origin"),
+        (("serve", "--port", "70000"), "--port"),
+        (("serve", "--workers", "0"), "--workers"),
+    ],
+)
+def test_serve_refuses_bad_options_with_exit_2(args: tuple[str, ...], message: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_bad_knowledge_base_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "faq.yaml"
+    bad.write_text("entries: [\n", encoding="utf-8")
+    result = run_cli("serve", "--faq", str(bad))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert str(bad) in result.stderr
+
+
+def test_serve_without_the_web_extra() -> None:
+    code = (
+        "import sys; sys.modules['uvicorn'] = None; sys.argv = ['faqbot', 'serve']\n"
+        "from faqbot.cli import main; main()"
+    )
+    result = run_cli(code=code)
+    assert result.returncode == 2
+    assert "pip install 'faqbot[web]'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_other_commands_do_not_import_the_web_stack() -> None:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from faqbot.cli import cli\n"
+        "result = CliRunner().invoke(cli, ['ask', 'What is LDN?'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('starlette', 'uvicorn')))"
+    )
+    result = run_cli(code=code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
