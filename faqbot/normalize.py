@@ -37,7 +37,8 @@ _CONTRACTIONS = (
 #: needs them) reads the cleaned text, not these tokens.
 STOPWORDS = frozenset(
     """a about above after again all also am an and any anyone anything are around as at be been being
-    both but by can could did do does doing done during each else ever every for from
+    both but by can could did do does doing done during each else ever every for from get gets
+    getting
     had has have having he her here hers him his how i if in into is it its itself just know
     like me might more most much must my myself need no nor not now of off on once one only or other our
     out over own please pretty quite re really said say says she should so some someone something
@@ -52,6 +53,7 @@ STOPWORDS = frozenset(
     friend friends cousin someone somebody everyone everybody people person guy lady article online internet
     google website site forum reddit keep keeps kept always never often sometimes maybe perhaps probably
     thought think thinking believe believed seems seem seemed apparently supposedly true right correct wrong
+    usually normally typically commonly generally mostly mainly often
     ones okay alright cool interesting list overview summary definition define defined
     describe description
     wat wut wot r u ur ya pls plz thx lol btw im ive dont doesnt isnt cant wont arent didnt
@@ -85,6 +87,8 @@ def stem(word: str) -> str:
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+#: so that "others" or "wants" are dropped like "other" and "want"
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,8 @@ class Normalizer:
             vocabulary.update(target)
         self.vocabulary = frozenset(vocabulary)
         self._choices = sorted(w for w in vocabulary if len(w) >= 4 and not w.isdigit())
+        #: inflections of known words ("treated" when only "treat" is known) are not typos
+        self._known_stems = frozenset(stem(w) for w in vocabulary)
         self._anagrams: dict[str, list[str]] = {}
         for word in sorted(vocabulary):
             if len(word) == 4:
@@ -143,13 +149,14 @@ class Normalizer:
         tokens = self._apply_synonyms(tokens)
         terms: dict[str, None] = {}
         for token in tokens:
-            if token not in STOPWORDS:
-                terms.setdefault(stem(token))
+            term = stem(token)
+            if token not in STOPWORDS and term not in _STOP_STEMS:
+                terms.setdefault(term)
         return Analysis(cleaned, tuple(tokens), tuple(terms))
 
     def correct(self, token: str) -> str:
         """The known word a misspelt token most likely meant, or the token itself."""
-        if token in self.vocabulary or len(token) < 4 or not token.isalpha():
+        if token in self.vocabulary or len(token) < 4 or not token.isalpha() or stem(token) in self._known_stems:
             return token
         cached = self._corrections.get(token)
         if cached is None:
