@@ -99,7 +99,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){0,5}(?:pills?|tablets?|capsules?|meds)
         | accident(?:al|ally)?\ (?:\w+\ )?(?:took|taken|take|swallowed|ingest\w*|gave|given|had)
         | (?:took|taken|swallowed|ate|eaten|had)\ (?:\d{2,}|[3-9]|three|four|five|six|seven|eight|nine|ten|\d+\ or\ \d+)
-            \ (?:\w+\ )?(?:pills?|tablets?|capsules?|doses?)
+            \ (?:\w+\ )?(?:pills?|tablets?|capsules?|doses?|ldn|naltrexone|of\ (?:them|my|his|her|the|those))
         | (?:whole|entire)\ (?:bottle|pack|packet|box|supply|prescription|blister)
         | on\ purpose | intentionally\ took | poison(?:ed|ing)? | poison\ control )""")),
     Rule("severe-reaction", "emergency", _rx(r"""
@@ -170,7 +170,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:with|without)\ (?:food|meals?|milk)\b | \bempty\ stomach\b
         | \b(?:ldn|naltrexone)\b.{0,6}\b(?:at\ night|in\ the\ (?:morning|evening)|before\ (?:bed|sleep)|mornings?|evenings?)\b
         | \bhow\ (?:should|do|does|is|are|would|must|to|can)\ (?:\w+\ ){0,2}(?:taken|take|dosed|administered)\b
-        | \b(?:ldn|naltrexone)\ (?:instructions|directions|protocol|regimen)\b | \bprotocol\b""")),
+        | \b(?:ldn|naltrexone)\ (?:instructions|directions|protocol|regimen)\b | \bprotocol\b
+        | \b(?:take|taken|taking|use|used|using|on|stay\ on)\b[^.?!]{0,15}\b(?:long[-\ ]term(?!\ (?:pain|conditions?|illness|diseases?|disorders?))|forever|indefinitely
+            |for\ life|for\ years|for\ months)\b""")),
     Rule("dose-change", "referral", _rx(r"""
         \b(?:increas\w*|rais(?:e|ing)|upp?(?:ing)?|lower(?:ing)?|reduc\w*|decreas\w*|cut(?:ting)?|split(?:ting)?
             |halv(?:e|ing)|skip(?:ping|ped)?|miss(?:ed|ing)?|forg[eo]t(?:ten)?|doubl(?:e|ing)|switch(?:ing)?
