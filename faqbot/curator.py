@@ -16,6 +16,7 @@ knowledge base and input give the same result on every run.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -654,21 +655,34 @@ def group_questions(
 ) -> list[QuestionGroup]:
     """Group similar questions (rapidfuzz over their normalised terms), most asked first.
 
-    Each question joins the first group whose first question it is at least
-    ``similarity`` alike (``token_sort_ratio``), else starts a group, so the
-    grouping depends only on the log's order.
+    A question's key is its sorted terms (spelling corrected, synonyms applied,
+    stop words dropped) without the terms most entries share, such as "ldn",
+    so the topic words decide. It joins the group of the most alike earlier
+    question, if at least ``similarity`` alike (``token_set_ratio``), else
+    starts a group; the grouping depends only on the log's order.
     """
+    common = math.log(3)  # an idf this low: the term is in more than half the entries
     keys: list[str] = []
+    group_of: list[int] = []
     members: list[list[LoggedQuestion]] = []
+    seen: dict[str, int] = {}
     for record in records:
         analysis = bot.normalizer.analyze(record.question, bot.kb.settings.max_question_chars)
-        key = " ".join(sorted(analysis.terms)) or analysis.cleaned
-        found = process.extractOne(key, keys, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=similarity)
+        rare = [t for t in analysis.terms if bot.matcher.idf.get(t, common) >= common]
+        key = " ".join(sorted(rare or analysis.terms)) or analysis.cleaned
+        if key in seen:
+            members[seen[key]].append(record)
+            continue
+        found = process.extractOne(key, keys, scorer=fuzz.token_set_ratio, processor=None, score_cutoff=similarity)
         if found is None:
-            keys.append(key)
+            group = len(members)
             members.append([record])
         else:
-            members[found[2]].append(record)
+            group = group_of[found[2]]
+            members[group].append(record)
+        keys.append(key)
+        group_of.append(group)
+        seen[key] = group
     groups = []
     for questions in members:
         counts = Counter(q.question for q in questions)
