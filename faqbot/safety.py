@@ -147,8 +147,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |should|do\ (?:i|you|we|people|patients)|does\ (?:one|a\ person|someone|he|she)|can|would|to\ take|mg
             |milligrams?|pills?|tablets?|capsules?|drops?|doses?|times|is\ (?:too|enough|safe|right|recommended|normal
             |typical|usual|best))\b
-        | \b(?:too\ (?:much|many)|enough|maximum|minimum|max|min)\b[^.?!]{0,25}\b(?:ldn|naltrexone)\b
-        | \b(?:ldn|naltrexone)\b[^.?!]{0,25}\b(?:too\ (?:much|many)|enough|maximum|minimum)\b
+        | \b(?:too\ (?:much|many)|maximum|minimum|max|min)\b[^.?!]{0,25}\b(?:ldn|naltrexone)\b
+        | \b(?:ldn|naltrexone)\b[^.?!]{0,25}\b(?:too\ (?:much|many)|maximum|minimum)\b
+        | \benough\ (?:ldn|naltrexone|mg|milligrams?|pills?|tablets?|of\ (?:it|ldn|naltrexone))\b
         | \bwhat\ (?:amount|quantity|size)\b | \b(?:usual|typical|normal|standard|recommended|right|correct|average
             |starting|common)\ (?:amount|quantity)\b""")),
     Rule("dose-size-question", "referral", _rx(r"""
@@ -220,7 +221,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |continue|increase|decrease|lower|raise|split|cut|double|skip|miss)\b
         | \b(?:is|are|would|will)\ (?:it|ldn|naltrexone|this|that|they)\ (?:\w+\ )?(?:be\ )?(?:safe|ok|okay|alright|fine
             |right|good|bad|dangerous|harmful|risky|suitable|appropriate|wise|a\ good\ idea|an\ option|worth\ it
-            |worth\ trying|recommended|a\ problem|an\ issue|a\ risk)\b[^.?!]{{0,15}}\b(?:for|if|while|during|when|with
+            |worth\ trying|recommended|a\ problem|an\ issue|a\ risk)\b[^.?!]{{0,15}}\b(?:for\ (?:me|him|her|them|us|my
+            |someone|somebody|anyone|a\ (?:person|patient|child|man|woman|friend|teen|baby)|people\ (?:with|who|on)
+            |patients\ (?:with|who|on)|women|men|kids|children|elderly|seniors|older)|if|while|during|when|with
             |in\ (?:my|his|her|pregnancy)|to\ (?:take|use|try|start|combine|mix|give|stop))\b
         | \b(?:safe|right|good|ok|okay|suitable|best|better|worse|dangerous|risky|bad|an?\ option|recommended
             |appropriate|fine|useful|worth\ it|effective|work|works|help|helps)\ (?:for|to)\ (?:me|him|her|us|them
@@ -239,7 +242,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |due\ to|scheduled\ to|wanting\ to|hoping\ to|trying\ to|supposed\ to|allowed\ to)\ (?:take|taking|try|trying
             |start|starting|use|using|go\ on|going\ on|switch|switching|get\ pregnant|conceive|stop|stopping|come\ off
             |begin|ask\ (?:for|my))\b
-        | \bi(?:'?ve|\ have)?\ (?:\w+ly\ |already\ |also\ |still\ |just\ |now\ |recently\ )?(?:have|had|got|get|suffer
+        | \bi(?:'?ve|\ have)?\ (?:\w+ly\ |already\ |also\ |still\ |just\ |now\ |recently\ )?(?:have|had|got|suffer
             |take|took|use|used|started|stopped|missed|forgot|doubled|skipped|feel|felt|experience|experienced|noticed
             |developed|was\ (?:diagnosed|told|prescribed|given)|been\ (?:taking|using|on|having|getting|feeling
             |prescribed|diagnosed|told|given|suffering)|want\ to\ (?:take|try|start|stop|use|switch|give|get\ on))\b
@@ -263,6 +266,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \bam\ i\ (?:a\ )?(?:good\ )?(?:candidate|eligible|suitable|allowed|able|ok|okay|safe|too|at\ risk|likely)\b
         | \bis\ (?:it|this|that)\ normal\ to\b | \b(?:allergic|allergy|allergies)\ to\ (?:ldn|naltrexone|it)\b
         | \bi\ (?:\w+\ )?(?:keep|kept|still|started|start)\ (?:getting|having|feeling|waking|being)\b
+        | \bi\ (?:get|got)\ (?:\w+\ ){{0,3}}(?:on|from|since|after|when\ (?:i|taking))\ (?:my\ )?(?:ldn|naltrexone|it|taking)\b
         | \b(?:getting|having|experiencing|feeling)\ (?:\w+\ ){{0,3}}(?:on|from|since|after)\ (?:my\ )?(?:ldn|naltrexone
             |it|taking|starting)\b
         | \b(?:is|was)\ (?:that|this|it)\ (?:normal|ok|okay|expected|common|dangerous|serious|bad|a\ (?:problem|concern
