@@ -232,7 +232,9 @@ def test_chunked_body_is_limited_without_content_length(bot: FAQBot) -> None:
 
 def _raw_asgi(app: Starlette, headers: list[tuple[bytes, bytes]], chunks: list[bytes]) -> tuple[int, list[bytes]]:
     """Send a request straight to the ASGI app, with headers and body chunks exactly as given."""
-    messages = [{"type": "http.request", "body": c, "more_body": i < len(chunks) - 1} for i, c in enumerate(chunks)]
+    messages: list[dict[str, Any]] = [
+        {"type": "http.request", "body": c, "more_body": i < len(chunks) - 1} for i, c in enumerate(chunks)
+    ]
     received: list[bytes] = []
     sent: list[dict[str, Any]] = []
 
@@ -287,7 +289,7 @@ def test_content_length_header_is_checked_first(bot: FAQBot, headers: list[tuple
         ({"max_body_bytes": 100}, "a" * 100, 413),
     ],
 )
-def test_limits_are_configurable(bot: FAQBot, limits: dict[str, int], question: str, status: int) -> None:
+def test_limits_are_configurable(bot: FAQBot, limits: dict[str, Any], question: str, status: int) -> None:
     with TestClient(create_app(bot=bot, **limits)) as client:
         response = client.post("/api/ask", json={"question": question})
         assert response.status_code == status

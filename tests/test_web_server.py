@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
-httpx = pytest.importorskip("httpx")
 pytest.importorskip("uvicorn")
 
 LOOPBACK = "127.0.0.1"

@@ -124,7 +124,6 @@
     ".send { min-height: 42px; padding: 8px 14px; border: 0; border-radius: 8px;",
     "  background: var(--fb-accent); color: var(--fb-on-accent); font-weight: 600; }",
     ".note { padding: 0 12px 8px; font-size: 12px; color: #4a4f57; background: #ffffff; }",
-    "@media (prefers-reduced-motion: no-preference) { .log { scroll-behavior: smooth; } }",
     "@media (forced-colors: active) { .launcher, .send, .msg { border: 1px solid CanvasText; } }"
   ].join("\n");
 
