@@ -60,7 +60,8 @@ _DRUG = r"(?:ldn|naltrexone|revia|vivitrol|it)"
 _DOSE = r"(?:doses?|dosages?|dosing|dosed|posology|titrat\w*|strengths?|potenc(?:y|ies))"
 _UNIT = (r"(?:mg|mgs|milligrams?|milligrammes?|mcg|mcgs|µg|ug|micrograms?|microgrammes?|g|grams?|grammes?|"
          r"ml|mls|millilit(?:er|re)s?|cc|iu|units?|tablets?|tabs?|pills?|capsules?|caps|drops?|doses?|times)")
-_WORD_UNIT = r"(?:mg|mgs|milligrams?|milligrammes?|mcg|mcgs|µg|micrograms?|microgrammes?|millilit(?:er|re)s?)"
+_WORD_UNIT = (r"(?:mg|mgs|milligrams?|milligrammes?|mcg|mcgs|µg|micrograms?|microgrammes?|millilit(?:er|re)s?"
+              r"|teaspoons?|tablespoons?|tsp|tbsp)")
 _RELATION = (r"(?:mum|mom|mother|mam|ma|dad|father|pa|husband|wife|partner|spouse|boyfriend|girlfriend|fianc[eé]e?|"
              r"son|daughter|child|children|kid|kids|baby|toddler|infant|teen|teenager|brother|sister|sibling|"
              r"grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandparent|aunt|auntie|uncle|niece|"
@@ -78,7 +79,7 @@ _MEDICINES = (
     r"hydroxychloroquine|plaquenil|metformin|insulin|warfarin|coumadin|blood\ thinners?|eliquis|apixaban|"
     r"statins?|birth\ control|the\ pill|contraceptives?|melatonin|benadryl|antihistamines?|xanax|alprazolam|"
     r"valium|diazepam|benzos?|benzodiazepines?|klonopin|clonazepam|adderall|ritalin|cbd|thc|cannabis|"
-    r"marijuana|weed|edibles|supplements?|vitamins?|herbs?|st\.?\ john'?s\ wort|painkillers?|pain\ killers?|"
+    r"marijuana|weed|edibles|supplements?|vitamins?|herbs?|st\.?\ john'?s\ wort|(?:with|and|plus|alongside|on|taking|other|my|opioid|prescription)\ pain\ ?killers?|"
     r"pain\ meds?|pain\ medications?|sleeping\ pills?|muscle\ relaxants?|chemo(?:therapy)?|antibiotics?)"
 )
 
@@ -105,7 +106,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("severe-reaction", "emergency", _rx(r"""
         \b(?: (?:can\ ?not|can'?t|cant|could\ ?not|couldn'?t|unable\ to|trouble|difficulty|hard\ to|struggling\ to
               |not\ able\ to)\ breath\w* | short(?:ness)?\ of\ breath | not\ breathing | stopped\ breathing
-        | (?:throat|tongue|face|lips?)\ (?:is\ |are\ )?(?:swell\w*|closing) | swollen\ (?:throat|tongue|face|lips?)
+        | (?:throat|tongue|face|lips?)\ (?:is\ |are\ )?(?:swell\w*|closing)
+        | (?:throat|tongue|face|lips?|mouth|eyes?)\ (?:is|are|feels?|looks?|got|getting|went|have\ gone)\ (?:\w+\ )?
+            (?:swollen|swelling|puffy|tight|closing) | swollen\ (?:throat|tongue|face|lips?)
         | anaphyla\w* | allergic\ reaction | seizur\w* | convuls\w* | fit\ and | fainted | fainting | passed\ out
         | unconscious | unresponsive | (?:won'?t|will\ not|can'?t|cannot|does\ not|doesn'?t)\ wake(?:\ up)?
         | collaps(?:ed|ing) | chest\ pains? | heart\ attack | turning\ blue | blue\ lips
@@ -120,7 +123,14 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
 REFERRAL_RULES: tuple[Rule, ...] = (
     Rule("instruction-override", "referral", _rx(r"""
         \b(?:ignore|disregard|forget|bypass|override|skip|drop)\b[^.?!]{0,40}\b(?:instructions?|rules?|guidelines?
-            |restrictions?|programming|prompts?|polic(?:y|ies)|safety|filters?|guardrails?|training|constraints?)\b
+            |restrictions?|programming|prompts?|polic(?:y|ies)|safety|filters?|guardrails?|training|constraints?
+            |referrals?|disclaimers?|warnings?)\b
+        | \b(?:filters?|safety|rules?|restrictions?|guardrails?|referrals?)\ (?:are\ |is\ |now\ |have\ been\ |been\ )*
+            (?:disabled|off|removed|lifted|turned\ off|suspended|not\ needed)\b
+        | (?:^|\|\ )system\s*: | \b(?:system\ administrator|sysadmin|your\ (?:admin|administrator|developer|creator
+            |operator|programmer)|as\ (?:an?\ )?(?:admin|administrator|developer))\b
+        | \byou\ are\ (?:now\ )?(?:dr\b|doctor|an?\ (?:\w+\ )?(?:expert|specialist|pharmacist|physician|doctor|nurse))
+        | \b(?:what|which)\ (?:\w+\ )?(?:would|do|should)\ you\ prescribe\b | \bprescribe\ me\b
         | \b(?:jailbreak|dan\ mode|developer\ mode|system\ prompt|you\ are\ now|from\ now\ on\ you|pretend\ (?:to\ be|you)
             |(?:you|please|now)\ act\ as|^act\ as|act\ as\ (?:my|a|an)\ (?:doctor|pharmacist|physician|nurse|gp
             |medical|expert|prescriber)|role[-\ ]?play|play\ the\ role|in\ character|no\ restrictions|unfiltered
@@ -135,7 +145,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             \ (?:article|text|paragraph|source|faq)\b
         | \b(?:what|which)\ (?:number|figure)\b""")),
     Rule("dose-amount", "referral", _rx(rf"""
-        \d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?{_UNIT}\b | \b{_WORD_UNIT}\b
+        (?<![\d.,])\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?{_UNIT}\b | \b{_WORD_UNIT}\b
         | (?<![\d.,])\d+[.,]\d+(?![\d%]|\s*(?:%|percent|per\ ?cent))
         | \b(?:half|quarter|third)\ (?:a|of\ a|of\ an?)\ (?:pill|tablet|capsule|dose)""")),
     Rule("dose-number", "referral", _rx(r"""
@@ -143,19 +153,24 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th)\b)"""),
          needs=_rx(r"\b(?:ldn|naltrexone|dos\w*|take|taking|took|enough|start|pills?|tablets?|capsules?|strength)\b")),
     Rule("how-much", "referral", _rx(r"""
-        \bhow\ (?:much|many)\ (?:of\ )?(?:ldn|naltrexone|it|this|that|the\ (?:drug|medicine|medication|pills?|tablets?)
+        \bhow\ (?:much|many)\ (?:of\ )?(?:ldn|naltrexone|it|this|that|ml|mls|teaspoons?|tablespoons?|spoons?|tsp|the\ (?:drug|medicine|medication|pills?|tablets?)
             |should|do\ (?:i|you|we|people|patients)|does\ (?:one|a\ person|someone|he|she)|can|would|to\ take|mg
             |milligrams?|pills?|tablets?|capsules?|drops?|doses?|times|is\ (?:too|enough|safe|right|recommended|normal
             |typical|usual|best))\b
         | \b(?:too\ (?:much|many)|maximum|minimum|max|min)\b[^.?!]{0,25}\b(?:ldn|naltrexone)\b
         | \b(?:ldn|naltrexone)\b[^.?!]{0,25}\b(?:too\ (?:much|many)|maximum|minimum)\b
         | \benough\ (?:ldn|naltrexone|mg|milligrams?|pills?|tablets?|of\ (?:it|ldn|naltrexone))\b
-        | \bwhat\ (?:amount|quantity|size)\b | \b(?:usual|typical|normal|standard|recommended|right|correct|average
+        | \bwhat\ (?:amount|quantity|size)\b
+        | \b(?:ldn|naltrexone|dos\w*)\b[^.?!]{0,15}\b(?:amounts?|quantit(?:y|ies)|numbers?|figures?)\b
+        | \b(?:amounts?|quantit(?:y|ies))\ of\ (?:\w+\ )?(?:ldn|naltrexone)\b
+        | \b(?:lowest|highest|minimum|maximum|max|min|smallest|largest)\ (?:effective|safe|possible|recommended|useful)\b | \b(?:usual|typical|normal|standard|recommended|right|correct|average
             |starting|common)\ (?:amount|quantity)\b""")),
     Rule("dose-size-question", "referral", _rx(r"""
         \b(?:what|how|which)\b[^.?!]{0,20}\b(?:is|counts\ as|considered|'s|qualifies\ as|mean\w*)\b[^.?!]{0,10}
         \b(?:a|the)\ (?:very\ )?(?:low|lower|small|high)[-\ ]dos\w*
-        | \bhow\ (?:low|high|strong|big|small|large)\b[^.?!]{0,15}\b(?:dos\w*|is\ (?:ldn|it)|ldn|naltrexone)\b""")),
+        | \bhow\ (?:low|high|strong|big|small|large)\b[^.?!]{0,30}\b(?:dos\w*|is\ (?:ldn|it)|ldn|naltrexone)\b
+        | \b(?:a|my|your|his|her|their)\ (?:\w+\ )?(?:low|lower|small|smaller|high|higher|big
+            |bigger|large|larger|stronger|weaker)[-\ ](?:dose|dosage|amount|strength)\b""")),
     Rule("dose", "referral", _rx(rf"""\b{_DOSE}\b""")),
     Rule("schedule", "referral", _rx(r"""
         \bhow\ (?:often|frequently|regularly|long\ (?:should|do|can|must|to)\b|many\ times)\b
@@ -169,6 +184,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |(?:night|evening)\ or\ morning|schedule|frequency|regimen|titration)\b
         | \b(?:ldn|naltrexone|it)\b[^.?!]{0,20}\bdaily\b | \bdaily\ (?:dose|doses|use|basis|pill|tablet|intake)\b
         | \b(?:with|without)\ (?:food|meals?|milk)\b | \bempty\ stomach\b
+        | \b(?:before|after|with|during)\ (?:or\ (?:before|after)\ )?(?:dinner|breakfast|lunch|supper|meals?|food|eating
+            |bed|sleep|sleeping)\b
         | \b(?:ldn|naltrexone)\b.{0,6}\b(?:at\ night|in\ the\ (?:morning|evening)|before\ (?:bed|sleep)|mornings?|evenings?)\b
         | \bhow\ (?:should|do|does|is|are|would|must|to|can)\ (?:\w+\ ){0,2}(?:taken|take|dosed|administered)\b
         | \b(?:ldn|naltrexone)\ (?:instructions|directions|protocol|regimen)\b | \bprotocol\b
@@ -178,14 +195,20 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         \b(?:increas\w*|rais(?:e|ing)|upp?(?:ing)?|lower(?:ing)?|reduc\w*|decreas\w*|cut(?:ting)?|split(?:ting)?
             |halv(?:e|ing)|skip(?:ping|ped)?|miss(?:ed|ing)?|forg[eo]t(?:ten)?|doubl(?:e|ing)|switch(?:ing)?
             |chang(?:e|ing)|adjust\w*|wean\w*|taper\w*|crush(?:ing)?|chew(?:ing)?|dissolv\w*)\b
-            \ (?:to\ |from\ |off\ )?(?:my|the|your|his|her|their|a|an|one)?\ ?(?:own\ )?(?:dos\w*|amount|ldn|naltrexone
+            \ (?:to\ |from\ |off\ )?(?:my|the|your|his|her|their|a|an|one)?\ ?(?:own\ |\w+\ )?(?:dos\w*|amount|ldn|naltrexone
             |medication|meds|pills?|tablets?|capsules?)\b
         | \b(?:if|when|before|after|once)\ (?:i|you|we|one|he|she|they|someone|people|patients)\ (?:\w+\ )?
             (?:stop|start|quit|miss|skip|forget|double|come\ off|go\ off)\b
         | \b(?:how|when)\ (?:do\ (?:i|you|we)\ |to\ |should\ (?:i|you|we)\ )(?:stop|start|begin|quit|come\ off|get\ off
             |taper|wean)\b
         | \b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b
-        | \b(?:be|get|been)\ (?:split|crushed|cut|halved|dissolved|chewed|opened|divided)\b""")),
+        | \b(?:be|get|been)\ (?:split|crushed|cut|halved|dissolved|chewed|opened|divided)\b
+        | \b(?:be|get|been|is|are)\ (?:reduced|increased|lowered|raised|changed|adjusted|doubled|halved|tapered
+            |stopped|decreased|cut\ back)\b
+        | \b(?:who|when|what|which)\b[^.?!]{0,30}\b(?:should|shouldn'?t|should\ not|must\ not|can'?t|cannot|can\ not)
+            \ (?:\w+\ )?(?:take|use|have|try|be\ on|start)\b
+        | \b(?:stop|stops|prevent|prevents|keep|keeps|rule|rules)\ (?:someone|anyone|people|me|you|patients?|them)
+            \ (?:out\ )?(?:from\ )?(?:taking|using|starting|having)\b""")),
     Rule("pregnancy", "referral", _rx(r"""
         \b(?:pregnan\w*|conceiv\w*|trying\ (?:for\ a\ baby|to\ get\ pregnant|for\ a\ child)|fertility|ivf
         |breast[-\ ]?f[eo]e?d\w*|nursing\ (?:mother|mom|mum|baby)|lactat\w*|expecting\ a\ baby|unborn|fetus|foetus
@@ -256,7 +279,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |labs?|weight|age|tests?)\b
         | \b(?:my|your|his|her|their)\ (?:\d+[-\ ]?(?:year|yr|month)s?[-\ ]?old\ |\w+\ )?{_RELATION}
             \ (?:has|have|had|is\ on|takes|is\ taking|wants|needs|should|could|can|might|suffers|was\ diagnosed
-            |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped)\b
+            |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped|was\ prescribed
+            |is\ prescribed|was\ given|tried|is\ trying|wants\ to)\b
         | \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
             \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{_RELATION}\b
         | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|them|my\ \w+)\b
@@ -283,11 +307,21 @@ _NAME = re.compile(r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s
 #: amounts, not a question about an amount. Removed before the dose rules run.
 _COMPARATIVE_DOSE = re.compile(
     r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
-    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?(?:doses?|dosages?|dosing|dosed|strengths?)\b"
+    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
+    r"|\b(?:doses?|dosages?)\ (?:is\ |are\ |so\ |that\ |very\ |much\ |kept\ )+(?:low|small|tiny)\b"
 )
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
+_SPLIT_JOINED = re.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")
+_HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
+#: Latin look-alikes from other scripts, applied only inside words that mix
+#: them with Latin letters ("dose" with a Cyrillic o), never to real Cyrillic text.
+_CONFUSABLES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u0578\u057d\u0581\u0585\u03bf\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7\u0461\u0261\u0131\u2113",
+    "aeopcyxijsdhnugooaeikvptuxwgil",
+)
+_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[a-z])(?=\w*[^\W\da-z_])\w+\b")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_LEET_WORD = re.compile(r"\b[a-z][a-z0-9@$]*[0-9@$][a-z0-9@$]*\b")
+_LEET_WORD = re.compile(r"(?<![\w@$])(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]+")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
 _NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -308,6 +342,8 @@ _LEXICON = (
     "naltrexone", "withdrawal", "bedtime", "hypothetically", "anaphylaxis", "unconscious", "seizure", "seizures",
 )
 _LEXICON_CUTOFF = 82.0
+#: Real words within the cutoff of a lexicon word ("doing" ~ "dosing").
+_NOT_TYPOS = frozenset({"doing", "dozing", "dosed", "seize", "seized", "seizes", "withdraw", "withdrew", "pregnancies"})
 
 
 def _spelled_number(match: re.Match[str]) -> str:
@@ -327,7 +363,7 @@ def _spelled_number(match: re.Match[str]) -> str:
 def _correct_lexicon(text: str) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        if len(word) < 5 or word in _LEXICON:
+        if len(word) < 5 or word in _LEXICON or word in _NOT_TYPOS:
             return word
         best = process.extractOne(word, _LEXICON, scorer=fuzz.ratio, score_cutoff=_LEXICON_CUTOFF)
         return best[0] if best else word
@@ -355,11 +391,21 @@ def prepare(text: str, limit: int | None = None) -> str:
     for chunk, decoded in _decoded_base64(raw):
         raw = raw.replace(chunk, f" {decoded} ")
     cleaned = clean(raw)
-    cleaned = _SPACED_LETTERS.sub(lambda m: re.sub(r"[\s.\-_*]", "", m.group(0)), cleaned)
+    cleaned = _MIXED_SCRIPT_WORD.sub(lambda m: m.group(0).translate(_CONFUSABLES), cleaned)
+    cleaned = _SPACED_LETTERS.sub(_join_letters, cleaned)
+    cleaned = " ".join(cleaned.split())
+    cleaned = _HYPHENATED.sub(lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in _LEXICON else m.group(0),
+                              cleaned)
     cleaned = _LEET_WORD.sub(lambda m: m.group(0) if _is_amount(m.group(0)) else m.group(0).translate(_LEET), cleaned)
     cleaned = _SPELLED_NUMBER.sub(_spelled_number, cleaned)
     cleaned = _correct_lexicon(cleaned)
     return _NAME.sub("ldn", cleaned)
+
+
+def _join_letters(match: re.Match[str]) -> str:
+    # "h o w m u c h l d n" joins to one run; set the words we look for apart again.
+    joined = re.sub(r"[\s.\-_*]", "", match.group(0))
+    return " " + _SPLIT_JOINED.sub(r" \1 ", joined) + " "
 
 
 def _is_amount(word: str) -> bool:
