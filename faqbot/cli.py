@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import io
 import json
 import os
 import re
@@ -38,6 +39,10 @@ class DataError(click.ClickException):
     """A bad knowledge base or input: one line on stderr, exit code 2."""
 
     exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        # One line, and nothing from a file or the input may drive the terminal.
+        super().__init__(" ".join(safe(message).split()))
 
 
 def safe(text: str) -> str:
@@ -203,6 +208,9 @@ def chat(state: State) -> None:
     """Chat interactively. Type a number to pick a suggestion; `quit` or Ctrl-D to leave."""
     bot = state.bot
     interactive = sys.stdin.isatty()
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        # Invalid UTF-8 typed or piped in becomes U+FFFD instead of ending the chat.
+        sys.stdin.reconfigure(errors="replace")
     if interactive:
         # Line editing and history where the platform has readline.
         with contextlib.suppress(ImportError):

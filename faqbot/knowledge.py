@@ -9,6 +9,7 @@ collected in one pass; :func:`load_knowledge_base` raises on the first, and
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -182,10 +183,20 @@ def _compose(text: str, file: Path) -> yaml.Node:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        # "unexpected end of stream" is reported at the end; where the quote or
+        # bracket was opened is what the curator needs.
+        if err.context_mark is not None and "end of stream" in str(err.problem):
+            mark = err.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise KnowledgeBaseError(f"YAML syntax error: {err.problem or err}", file, line) from None
+        problem = " ".join(str(err.problem or err).split())
+        raise KnowledgeBaseError(f"YAML syntax error: {problem}", file, line) from None
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        raise KnowledgeBaseError(
+            f"character U+{ord(str(err.character)[:1] or ' '):04X} is not allowed in YAML; remove it", file, line
+        ) from None
     except yaml.YAMLError as err:
-        raise KnowledgeBaseError(f"YAML error: {err}", file) from None
+        raise KnowledgeBaseError("YAML error: " + " ".join(str(err).split()), file) from None
     if node is None:
         raise KnowledgeBaseError("file holds no YAML document; expected a mapping with `entries:`", file, 1)
     _refuse_aliases(node, file)
@@ -253,7 +264,10 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
             self.problem(node, f"{what} must be text")
             return None
-        value = " ".join(str(node.value).split())
+        # Control and format characters (escape sequences, bidi overrides) are
+        # never meant in curated text and must not reach a terminal or page.
+        kept = (ch for ch in str(node.value) if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf"))
+        value = " ".join("".join(kept).split())
         if not value:
             self.problem(node, f"{what} is empty")
             return None
