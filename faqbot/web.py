@@ -52,6 +52,7 @@ from faqbot.bot import FAQBot
 from faqbot.webconfig import DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS, WebSettings
 
 QUESTION_LOG = logging.getLogger("faqbot.web.questions")
+ERROR_LOG = logging.getLogger("faqbot.web")
 
 #: The pages this app serves load only their own script, style sheet and API; they cannot be framed,
 #: and Trusted Types make any HTML-injection sink (innerHTML and the like) throw.
@@ -268,7 +269,13 @@ def create_app(
             raise ApiError(415, "unsupported_media_type", "Send the question as JSON (Content-Type: application/json).")
         body = await read_body(request, settings.max_body_bytes)
         question = parse_question(body, settings.max_question_chars)
-        reply = the_bot.ask(question)  # on the event loop on purpose: see the module docstring
+        try:
+            reply = the_bot.ask(question)  # on the event loop on purpose: see the module docstring
+        except Exception:
+            # FAQBot.ask is not meant to raise; if it does, log where (never the question) and answer
+            # with a JSON 500 that still carries the security headers.
+            ERROR_LOG.exception("FAQBot.ask raised")
+            return error_response(500, "internal_error", "Something went wrong on our side. Please try again.")
         if settings.log_questions:
             QUESTION_LOG.info("%r -> %s %s", question, reply.kind, reply.id or "")
         return JSONResponse(reply.to_dict(), headers=api_headers)

@@ -408,6 +408,20 @@ def test_the_widget_may_be_loaded_by_other_sites(client: TestClient) -> None:
 # -- loading, logging, mounting ----------------------------------------------------------------------------
 
 
+class BrokenBot(FAQBot):
+    def ask(self, text: str) -> Any:
+        raise RuntimeError("boom")
+
+
+def test_a_failing_bot_gets_a_json_500_without_the_question(bot: FAQBot, caplog: pytest.LogCaptureFixture) -> None:
+    with TestClient(create_app(bot=BrokenBot(bot.kb)), raise_server_exceptions=False) as client:
+        response = client.post("/api/ask", json={"question": SECRET})
+    assert_error(response, 500)
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "boom" not in response.text
+    assert "FAQBot.ask raised" in caplog.text and SECRET not in caplog.text
+
+
 def test_the_bot_is_loaded_once_when_the_app_is_built(tmp_path: Path) -> None:
     app = create_app()
     with TestClient(app) as client:
