@@ -16,6 +16,8 @@
  * so the page's CSS cannot reach it and its CSS cannot reach the page; it styles itself with a
  * constructable style sheet, which works under a strict Content-Security-Policy. Everything from the
  * person or the server is put on the page with textContent, never parsed as HTML.
+ * One thing the shadow root cannot stop: a transform or filter on <body> or <html> moves position: fixed
+ * elements, the widget's included, from the viewport to that element.
  */
 (function () {
   "use strict";
