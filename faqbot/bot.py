@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from faqbot.knowledge import Entry, KnowledgeBase, load_knowledge_base
 from faqbot.matching import Candidate, Matcher
 from faqbot.normalize import Normalizer, clean, words
 from faqbot.reply import Reply, Suggestion
-from faqbot.safety import Route, find_dose_figure, route
+from faqbot.safety import Route, find_dose_figure, other_medicine, route
 
 #: Words that may surround a smalltalk phrase without making it a question.
 _SMALLTALK_FILLER = frozenset(
@@ -38,9 +39,7 @@ class FAQBot:
         self._smalltalk = [
             (tuple(words(clean(p))), intent) for intent in kb.smalltalk for p in intent.patterns
         ]
-        self._smalltalk_vocab = {
-            intent.id: frozenset(w for p in intent.patterns for w in words(clean(p))) for intent in kb.smalltalk
-        }
+        self._smalltalk_vocab = frozenset(w for p, _ in self._smalltalk for w in p)
         self._smalltalk_words = sorted({w for p, _ in self._smalltalk for w in p if len(w) >= 4})
 
     @classmethod
@@ -53,7 +52,9 @@ class FAQBot:
         """Reply to one question. Never raises for any string; same text, same reply."""
         if not isinstance(text, str):
             raise TypeError(f"ask() needs a str, not {type(text).__name__}")
-        reply = self._reply(text[: self.kb.settings.max_question_chars])
+        limit = self.kb.settings.max_question_chars
+        # Cut before and after NFKC: one character can expand to eighteen.
+        reply = self._reply(unicodedata.normalize("NFKC", text[:limit])[:limit])
         # Last guard: whatever produced the text, a dose figure never leaves.
         if find_dose_figure(reply.text):
             return self._referral(Route("referral", "outgoing-dose-guard", find_dose_figure(reply.text) or ""))
@@ -85,7 +86,8 @@ class FAQBot:
             for start in range(len(tokens) - size + 1):
                 if tuple(tokens[start : start + size]) == pattern:
                     rest = tokens[:start] + tokens[start + size :]
-                    if all(w in _SMALLTALK_FILLER or w in self._smalltalk_vocab[intent.id] for w in rest):
+                    # "thx that was helpful", "goodbye and thanks": only smalltalk words around it.
+                    if all(w in _SMALLTALK_FILLER or w in self._smalltalk_vocab for w in rest):
                         return Reply(kind="smalltalk", text=intent.reply)
         return None
 
@@ -97,6 +99,10 @@ class FAQBot:
 
     def _match(self, text: str) -> Reply:
         settings = self.kb.settings
+        if other_medicine(text):
+            # About another medicine only: the article has nothing on it, even if
+            # its words ("nerve pain", "anti-inflammatory") match an entry.
+            return self._fallback(())
         analysis = self.normalizer.analyze(text, settings.max_question_chars)
         ranked = self.matcher.rank(analysis, limit=max(settings.max_suggestions, 2))
         if not ranked:
@@ -108,7 +114,9 @@ class FAQBot:
             top.score - runner_up < settings.ambiguity_margin
             and top.score < settings.answer_threshold + settings.ambiguity_margin
         )
-        if top.score >= settings.answer_threshold and not ambiguous and undefined is None:
+        # Asked word for word, a question is its own entry even if it looks like "what is X?".
+        exact = words(clean(top.matched)) == words(analysis.cleaned)
+        if top.score >= settings.answer_threshold and not ambiguous and (undefined is None or exact):
             return self._answer(top)
         suggestions = [c for c in ranked if c.score >= settings.suggest_threshold][: settings.max_suggestions]
         return self._fallback(suggestions)

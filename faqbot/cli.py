@@ -18,14 +18,11 @@ import click
 from faqbot import __version__
 from faqbot.bot import FAQBot
 from faqbot.errors import FaqBotError
+from faqbot.normalize import strip_controls
 from faqbot.reply import Reply, Suggestion
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FAQ_ENV = "FAQBOT_FAQ"
-#: C0/C1 control characters (ANSI escapes start with ESC) and bidi overrides,
-#: stripped from anything printed so neither a question nor a knowledge base
-#: can drive the terminal.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _KIND_STYLE: dict[str, dict[str, Any]] = {
     "answer": {"fg": "green", "bold": True},
     "referral": {"fg": "yellow", "bold": True},
@@ -47,7 +44,7 @@ class DataError(click.ClickException):
 
 def safe(text: str) -> str:
     """Text fit to print to a terminal."""
-    return _UNPRINTABLE.sub("", text)
+    return "\n".join(strip_controls(line).replace("\t", " ") for line in text.split("\n"))
 
 
 def use_color() -> bool | None:
@@ -236,7 +233,7 @@ def chat(state: State) -> None:
                 for entry in entries:
                     click.echo(f"  - {safe(entry.question)}")
             continue
-        if text.isdigit() and 1 <= int(text) <= len(suggestions):
+        if re.fullmatch(r"[0-9]{1,2}", text) and 1 <= int(text) <= len(suggestions):
             text = suggestions[int(text) - 1].question
             click.echo(f"  ({safe(text)})")
         reply = bot.ask(text)

@@ -9,7 +9,6 @@ collected in one pass; :func:`load_knowledge_base` raises on the first, and
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -19,6 +18,7 @@ from typing import Any
 import yaml
 
 from faqbot.errors import KnowledgeBaseError
+from faqbot.normalize import strip_controls
 from faqbot.safety import find_dose_figure
 
 #: Refuse files bigger than this before parsing: a knowledge base is text a
@@ -266,8 +266,7 @@ class _Builder:
             return None
         # Control and format characters (escape sequences, bidi overrides) are
         # never meant in curated text and must not reach a terminal or page.
-        kept = (ch for ch in str(node.value) if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf"))
-        value = " ".join("".join(kept).split())
+        value = " ".join(strip_controls(str(node.value)).split())
         if not value:
             self.problem(node, f"{what} is empty")
             return None

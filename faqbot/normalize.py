@@ -10,6 +10,7 @@ and stemming.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -48,17 +49,30 @@ STOPWORDS = frozenset(
     so um uh anyway actually basically lot lots bit stuff explain explanation mean means meaning
     exactly wondering wonder curious question questions answer besides except apart
     anyway these those guys folks certain particular specific specifically play plays played part
-    mention mentioned mentions heard hear hearing read reading saw seen told telling said saying asking ask asked
+    mention mentioned mentions heard hear hearing read reading see seeing saw seen told telling said saying
+    asking ask asked
     learn learned learning understand understanding info information detail details explain explained
     friend friends cousin someone somebody everyone everybody people person guy lady article online internet
     google website site forum reddit keep keeps kept always never often sometimes maybe perhaps probably
     thought think thinking believe believed seems seem seemed apparently supposedly true right correct wrong
     usually normally typically commonly generally mostly mainly often
+    even term terms level levels proper properly
     ones okay alright cool interesting list overview summary definition define defined
     describe description
     wat wut wot r u ur ya pls plz thx lol btw im ive dont doesnt isnt cant wont arent didnt
     confused confusing sure idea anybody noticed talking talk deal""".split()
 )
+
+
+#: ANSI escape sequences (CSI, OSC, in 7- and 8-bit form): removed whole, so
+#: no "[2J" is left behind when the escape character itself is dropped.
+_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[@-_]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without escape sequences or control/format characters (whitespace kept)."""
+    text = _ANSI.sub("", text)
+    return "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
 def clean(text: str, limit: int | None = None) -> str:
@@ -75,17 +89,32 @@ def clean(text: str, limit: int | None = None) -> str:
 
 
 def words(cleaned: str) -> list[str]:
-    """Split cleaned text into words, expanding contractions ("isn't" -> "is not")."""
+    """Split cleaned text into words: contractions expanded ("isn't" -> "is not"),
+    stretched letters squeezed ("heyyy" -> "hey") and chat shorthand spelt out."""
     for pattern, replacement in _CONTRACTIONS:
         cleaned = pattern.sub(replacement, cleaned)
-    return _WORD.findall(cleaned)
+    cleaned = _STRETCHED.sub(r"\1", cleaned)
+    out: list[str] = []
+    for word in _WORD.findall(cleaned):
+        out.extend(_SHORTHAND.get(word, (word,)))
+    return out
+
+
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_SHORTHAND: dict[str, tuple[str, ...]] = {
+    "u": ("you",), "r": ("are",), "ur": ("your",), "ya": ("you",), "pls": ("please",), "plz": ("please",),
+    "cya": ("see", "you"), "thx": ("thanks",), "ty": ("thank", "you"), "docs": ("doctors",), "y": ("why",),
+}
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
+    # The pure-Python Snowball stemmer keeps state on the object: one call at a time.
+    with _STEMMER_LOCK:
+        return str(_STEMMER.stemWord(word))
 
 
+_STEMMER_LOCK = threading.Lock()
 _STEMMER = snowballstemmer.stemmer("english")
 #: so that "others" or "wants" are dropped like "other" and "want"
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)

@@ -88,7 +88,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         \b(?: kill(?:ing)?\ (?:my\ ?self|me) | suicid\w* | end(?:ing)?\ (?:my|it)\ (?:own\ )?(?:life|all)
         | end\ it\ all | (?:do\ not|don'?t|dont|no\ longer)\ want\ to\ (?:live|be\ alive|be\ here|wake\ up|go\ on)
         | want(?:ed)?\ to\ die | wish\ i\ (?:was|were)\ dead | better\ off\ dead | no\ reason\ to\ live
-        | (?:hurt|harm|cut)(?:ing)?\ my\ ?self | self[-\ ]?harm\w* | take\ my\ (?:own\ )?life
+        | (?:hurt|harm|cutt?|burn)(?:ing|s)?\ my\ ?self | self[-\ ]?harm\w* | take\ my\ (?:own\ )?life
+        | want\ (?:it\ all|everything)\ to\ (?:stop|end) | (?:to|and|so\ i)\ (?:not|never)\ wake\ up
+        | (?:swallow|take|eat)\ (?:everything|all\ (?:of\ )?(?:my|the|his|her)\ (?:pills|meds|tablets|medicines?))
+        | medicine\ cabinet
         | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* )\b""")),
     Rule("overdose", "emergency", _rx(r"""
         \b(?: overdos\w* | o\.?d'?(?:e?d)\b | od'?ing
@@ -99,7 +102,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:got|gotten|get|gets|getting)\ into\ (?:\w+\ ){0,3}(?:bottle|pills?|tablets?|meds|medicines?|medications?)
         | (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){0,5}(?:pills?|tablets?|capsules?|meds)
         | accident(?:al|ally)?\ (?:\w+\ )?(?:took|taken|take|swallowed|ingest\w*|gave|given|had)
-        | (?:took|taken|swallowed|ate|eaten|had)\ (?:\d{2,}|[3-9]|three|four|five|six|seven|eight|nine|ten|\d+\ or\ \d+)
+        | by\ (?:mistake|accident)
+        | (?:took|taken|swallowed|ate|eaten|had)\ (?:\w+\ )?(?:\d{2,}|[3-9]|three|four|five|six|seven|eight|nine|ten|\d+\ or\ \d+)
             \ (?:\w+\ )?(?:pills?|tablets?|capsules?|doses?|ldn|naltrexone|of\ (?:them|my|his|her|the|those))
         | (?:whole|entire)\ (?:bottle|pack|packet|box|supply|prescription|blister)
         | on\ purpose | intentionally\ took | poison(?:ed|ing)? | poison\ control )""")),
@@ -115,9 +119,18 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | severe\ (?:reaction|rash|vomiting|withdrawal|allergic)
         | (?:horrible|terrible|awful|intense|extreme|unbearable|really\ bad|very\ bad|severe)\ withdrawal
         | (?:i\ am|i'?m|im|he'?s|she'?s|they'?re|we'?re)\ (?:\w+\ ){0,3}(?:in|going\ through|having)\ (?:\w+\ ){0,2}withdrawal
+        | (?:shaking|vomiting|sweating|throwing\ up|diarrh\w*|cramps|convulsing)\b[^.?!|]{0,40}\b(?:badly|really\ bad
+            |so\ bad|severe(?:ly)?|uncontrollabl\w*|can'?t\ stop|won'?t\ stop)
+        | (?:shaking|vomiting|sweating|throwing\ up)[,\ ]+(?:and\ )?(?:shaking|vomiting|sweating|throwing\ up)
         | withdrawal\ (?:\w+\ )?right\ now | (?:can'?t|cant|cannot|can\ not)\ stop\ (?:vomiting|throwing\ up|shaking)
         | vomiting\ blood | coughing\ (?:up\ )?blood
         | call(?:ing)?\ (?:911|999|112|an\ ambulance) | need\ an\ ambulance | emergency\ room )""")),
+)
+
+EMERGENCY_RULES = (
+    *EMERGENCY_RULES,
+    Rule("admitted-overdose", "emergency", _rx(r"\b(?:i|we|he|she|they)\ (?:just|already)\ (?:did|took|swallowed|had|ate)\b"),
+         needs=_rx(r"\b(?:\d{2,}|a\ bunch|handful|all\ of|too\ (?:much|many)|at\ once|whole)\b")),
 )
 
 REFERRAL_RULES: tuple[Rule, ...] = (
@@ -168,8 +181,10 @@ REFERRAL_RULES: tuple[Rule, ...] = (
     Rule("dose-size-question", "referral", _rx(r"""
         \b(?:what|how|which)\b[^.?!]{0,20}\b(?:is|counts\ as|considered|'s|qualifies\ as|mean\w*)\b[^.?!]{0,10}
         \b(?:a|the)\ (?:very\ )?(?:low|lower|small|high)[-\ ]dos\w*
-        | \bhow\ (?:low|high|strong|big|small|large)\b[^.?!]{0,30}\b(?:dos\w*|is\ (?:ldn|it)|ldn|naltrexone)\b
-        | \b(?:a|my|your|his|her|their)\ (?:\w+\ )?(?:low|lower|small|smaller|high|higher|big
+        | \bhow\ (?:low|high|strong|big|small|large)\b
+            (?![^.?!]{0,20}\b(?:evidence|research|stud(?:y|ies)|proof|trials?|data|link|case|effects?|results?)\b)
+            [^.?!]{0,30}\b(?:dos\w*|is\ (?:ldn|it)|ldn|naltrexone)\b
+        | (?<!called\ )(?<!named\ )(?<!name\ )\b(?:a|my|your|his|her|their)\ (?:\w+\ )?(?:low|lower|small|smaller|high|higher|big
             |bigger|large|larger|stronger|weaker)[-\ ](?:dose|dosage|amount|strength)\b""")),
     Rule("dose", "referral", _rx(rf"""\b{_DOSE}\b""")),
     Rule("schedule", "referral", _rx(r"""
@@ -236,11 +251,11 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:get|getting)\ drunk\b""")),
     Rule("own-situation", "referral", _rx(rf"""
         \b(?:should|shall|can|could|may|might|must|would|will|do|does|is\ it\ ok(?:ay)?\ (?:for|if)|is\ it\ safe\ (?:for|if))
-            \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|give|go\ on|be\ on|stay\ on|come\ off|combine
+            \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine
             |mix|drink|switch|ask\ for|request|continue|keep\ taking|increase|decrease|lower|raise|split|cut|double
             |skip|miss|consider|worry|risk|benefit|be\ (?:ok|okay|fine|safe))\b
         | \b(?:i|we|he|she|they|you|one)\ (?:should|can|could|may|might|must|ought\ to|need\ to|have\ to)
-            \ (?:\w+\ )?(?:take|try|use|start|stop|begin|give|go\ on|be\ on|stay\ on|come\ off|combine|mix|switch
+            \ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine|mix|switch
             |continue|increase|decrease|lower|raise|split|cut|double|skip|miss)\b
         | \b(?:is|are|would|will)\ (?:it|ldn|naltrexone|this|that|they)\ (?:\w+\ )?(?:be\ )?(?:safe|ok|okay|alright|fine
             |right|good|bad|dangerous|harmful|risky|suitable|appropriate|wise|a\ good\ idea|an\ option|worth\ it
@@ -270,10 +285,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |developed|was\ (?:diagnosed|told|prescribed|given)|been\ (?:taking|using|on|having|getting|feeling
             |prescribed|diagnosed|told|given|suffering)|want\ to\ (?:take|try|start|stop|use|switch|give|get\ on))\b
             (?!\ to\b)
-            (?!\ (?:a|one|another|some|few|quick|more|no)\ (?:\w+\ )?(?:questions?|query|queries|idea|doubt))
+            (?!\ (?:a|one|another|some|few|quick|more|no)\ (?:\w+\ )?(?:questions?|query|queries|idea|doubt|clue))
             (?!\ (?:heard|read|seen|always|never|learned|come\ across|wondered|been\ (?:reading|hearing|wondering)))
         | \bmy\ (?:own\ )?(?:dose|dosage|ldn|naltrexone|prescription|meds|medications?|medicines?|pills|tablets
-            |doctor|dr|gp|neurologist|rheumatologist|physician|pharmacist|specialist|psychiatrist|consultant
             |symptoms?|condition|diagnosis|illness|disease|pain|ms|fibro\w*|crohn\w*|lupus|arthritis|insomnia|sleep
             |liver|kidneys?|heart|blood|health|treatment|therapy|side\ effects?|body|case|situation|levels?|results
             |labs?|weight|age|tests?)\b
@@ -288,7 +302,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:can|could|should|may|will|would|do|am|is\ it\ ok\ if)\ i\ (?:\w+\ ){{0,3}}(?:on|with|while|after|before)
             \ (?:ldn|naltrexone|it)\b
         | \bam\ i\ (?:a\ )?(?:good\ )?(?:candidate|eligible|suitable|allowed|able|ok|okay|safe|too|at\ risk|likely)\b
-        | \bis\ (?:it|this|that)\ normal\ to\b | \b(?:allergic|allergy|allergies)\ to\ (?:ldn|naltrexone|it)\b
+        | \bis\ (?:it|this|that)\ normal\ to\b
+        | \b(?:wants?|told|asked|advised|suggested|recommended)\ (?:me|him|her|us|them)\ to\ (?:take|try|start|use|stop
+            |go\ on|switch)\b | \b(?:allergic|allergy|allergies)\ to\ (?:ldn|naltrexone|it)\b
         | \bi\ (?:\w+\ )?(?:keep|kept|still|started|start)\ (?:getting|having|feeling|waking|being)\b
         | \bi\ (?:get|got)\ (?:\w+\ ){{0,3}}(?:on|from|since|after|when\ (?:i|taking))\ (?:my\ )?(?:ldn|naltrexone|it|taking)\b
         | \b(?:getting|having|experiencing|feeling)\ (?:\w+\ ){{0,3}}(?:on|from|since|after)\ (?:my\ )?(?:ldn|naltrexone
@@ -331,7 +347,8 @@ _NUMBER_WORDS = {
 }
 _NUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _SPELLED_NUMBER = re.compile(
-    rf"\b(?P<int>(?:{_NUM})(?:[-\s](?:{_NUM}))?)(?:\s+(?P<half>and\s+a\s+half)|\s+point\s+(?P<point>{_NUM}))?\b"
+    rf"\b(?!one\b(?![-\s](?:and\s+a\s+half|point|{_NUM})))"
+    rf"(?P<int>(?:{_NUM})(?:[-\s](?:{_NUM}))?)(?:\s+(?P<half>and\s+a\s+half)|\s+point\s+(?P<point>{_NUM}))?\b"
     rf"|\b(?P<lone>a\s+half|half\s+a)\b"
 )
 #: Words a rule relies on, corrected when misspelt. Only words with no common
@@ -435,6 +452,19 @@ def _fire(rule: Rule, text: str) -> Route | None:
     if match is None or (rule.needs is not None and not rule.needs.search(text)):
         return None
     return Route(rule.kind, rule.name, match.group(0).strip())
+
+
+_OTHER_MEDICINE = _rx(rf"""\b{_MEDICINES}\b|\b(?:morphine|heroin|gabapentin)\b""")
+_OUR_DRUG = _rx(r"\b(?:ldn|naltrexone|low\ dose)\b")
+
+
+def other_medicine(text: str) -> str | None:
+    """A medicine other than naltrexone that ``text`` is about, if it never names naltrexone."""
+    prepared = prepare(text)
+    if _OUR_DRUG.search(prepared):
+        return None
+    match = _OTHER_MEDICINE.search(prepared)
+    return match.group(0) if match else None
 
 
 # --- the last guard: dose figures in outgoing text -----------------------------
