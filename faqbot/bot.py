@@ -17,7 +17,7 @@ from faqbot.safety import Route, find_dose_figure, other_medicine, route
 #: Words that may surround a smalltalk phrase without making it a question.
 _SMALLTALK_FILLER = frozenset(
     "so much very a lot again there you that was is it this really all for the great ok okay awesome bot "
-    "faqbot guys everyone mate friend and please just oh well".split()
+    "faqbot guys everyone mate friend and please just oh well alright cool then now lol haha".split()
 )
 
 
