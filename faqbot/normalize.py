@@ -56,7 +56,7 @@ STOPWORDS = frozenset(
     google website site forum reddit keep keeps kept always never often sometimes maybe perhaps probably
     thought think thinking believe believed seems seem seemed apparently supposedly true right correct wrong
     usually normally typically commonly generally mostly mainly often
-    even term terms level levels proper properly end ends ended last clue whatever where
+    even term terms level levels proper properly end ends ended last clue whatever where down
     brother sister mother mom mum dad father husband wife partner son daughter aunt uncle law kid kids
     grandma grandmother grandpa grandfather neighbor neighbour boyfriend girlfriend family relative
     ones okay alright cool interesting list overview summary definition define defined
