@@ -158,7 +158,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             \ (?:article|text|paragraph|source|faq)\b
         | \b(?:what|which)\ (?:number|figure)\b""")),
     Rule("dose-amount", "referral", _rx(rf"""
-        (?<![\d.,])\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?{_UNIT}\b | \b{_WORD_UNIT}\b
+        (?<!\d)\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?{_UNIT}\b | \b{_WORD_UNIT}\b
         | (?<![\d.,])\d+[.,]\d+(?![\d%]|\s*(?:%|percent|per\ ?cent))
         | \b(?:half|quarter|third)\ (?:a|of\ a|of\ an?)\ (?:pill|tablet|capsule|dose)""")),
     Rule("dose-number", "referral", _rx(r"""
