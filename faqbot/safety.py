@@ -303,6 +303,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             \ (?:ldn|naltrexone|it)\b
         | \bam\ i\ (?:a\ )?(?:good\ )?(?:candidate|eligible|suitable|allowed|able|ok|okay|safe|too|at\ risk|likely)\b
         | \bis\ (?:it|this|that)\ normal\ to\b
+        | \b(?:ldn|naltrexone|it)\ (?:to\ |for\ )(?:me|him|her|us|them|myself)\b
+        | \bprescrib\w*\ (?:\w+\ ){{0,2}}(?:for\ |to\ )?(?:me|him|her|us|them|my)\b
         | \b(?:wants?|told|asked|advised|suggested|recommended)\ (?:me|him|her|us|them)\ to\ (?:take|try|start|use|stop
             |go\ on|switch)\b | \b(?:allergic|allergy|allergies)\ to\ (?:ldn|naltrexone|it)\b
         | \bi\ (?:\w+\ )?(?:keep|kept|still|started|start)\ (?:getting|having|feeling|waking|being)\b
