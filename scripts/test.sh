@@ -23,8 +23,8 @@ echo "== mypy"
 echo "== faqbot validate"
 .venv/bin/faqbot validate faq.yaml
 echo "== faqbot eval (our own labelled cases; the bars sit a little below the current scores)"
-# (every emergency must be caught, so that bar is 100%)
-.venv/bin/faqbot eval tests/cases.yaml --min-accuracy 0.95 --min-referral-recall 0.97 \
+# (every referral and every emergency must be caught, so those bars are 100%)
+.venv/bin/faqbot eval tests/cases.yaml --min-accuracy 0.95 --min-referral-recall 1 \
   --min-emergency-recall 1 --max-over-referral 0.03
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
