@@ -174,6 +174,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:ldn|naltrexone)\b[^.?!]{0,25}\b(?:too\ (?:much|many)|maximum|minimum)\b
         | \benough\ (?:ldn|naltrexone|mg|milligrams?|pills?|tablets?|of\ (?:it|ldn|naltrexone))\b
         | \bwhat\ (?:amount|quantity|size)\b
+        | \b(?:take|taking|took|takes)\ (?:lots|a\ lot|loads|heaps|tons|a\ bunch|extra|more)\b | \bget(?:ting)?\ high\b
         | \b(?:ldn|naltrexone|dos\w*)\b[^.?!]{0,15}\b(?:amounts?|quantit(?:y|ies)|numbers?|figures?)\b
         | \b(?:amounts?|quantit(?:y|ies))\ of\ (?:\w+\ )?(?:ldn|naltrexone)\b
         | \b(?:lowest|highest|minimum|maximum|max|min|smallest|largest)\ (?:effective|safe|possible|recommended|useful)\b | \b(?:usual|typical|normal|standard|recommended|right|correct|average
@@ -218,6 +219,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |taper|wean)\b
         | \b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b
         | \b(?:be|get|been)\ (?:split|crushed|cut|halved|dissolved|chewed|opened|divided)\b
+        | (?:^|\bi'?m\ |\bi\ am\ |\bim\ |\bwe'?re\ |\bi\ will\ be\ )(?:\w+\ )?(?:starting|begin(?:ning)?|going\ on|coming\ off)
+            \ (?:ldn|naltrexone)\b
         | \b(?:be|get|been|is|are)\ (?:reduced|increased|lowered|raised|changed|adjusted|doubled|halved|tapered
             |stopped|decreased|cut\ back)\b
         | \b(?:who|when|what|which)\b[^.?!]{0,30}\b(?:should|shouldn'?t|should\ not|must\ not|can'?t|cannot|can\ not)
