@@ -55,7 +55,8 @@ _MARGIN = 0.05 + 1e-6
 _DEFINITION = re.compile(
     r"^(?:(?:what|who)(?: is|'s| are| was| were)(?: a| an| the)? (?P<a>[\w' -]+?)"
     r"|define (?P<b>[\w' -]+?)|(?:meaning|definition) of (?P<c>[\w' -]+?)|(?P<d>[\w' -]+?) (?:meaning|definition)"
-    r"|what (?:does|do) (?P<e>[\w' -]+?) mean)[?.! ]*$"
+    r"|what (?:does|do) (?P<e>[\w' -]+?) mean|what(?:'s| is)? (?:causes|triggers|is the cause of) (?P<f>[\w' -]+?))"
+    r"[?.! ]*$"
 )
 _NOT_A_TERM = re.compile(r"\b(?:for|with|in|of|to|from|about|used|do|does|doing|work|works|like|when|why|how|and)\b")
 
