@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -56,8 +55,9 @@ class FAQBot:
         # Cut before and after NFKC: one character can expand to eighteen.
         reply = self._reply(unicodedata.normalize("NFKC", text[:limit])[:limit])
         # Last guard: whatever produced the text, a dose figure never leaves.
-        if find_dose_figure(reply.text):
-            return self._referral(Route("referral", "outgoing-dose-guard", find_dose_figure(reply.text) or ""))
+        figure = find_dose_figure(reply.text)
+        if figure:
+            return self._referral(Route("referral", "outgoing-dose-guard", figure))
         return reply
 
     def _reply(self, text: str) -> Reply:
@@ -157,6 +157,3 @@ class FAQBot:
     def topics(self) -> dict[str, list[Entry]]:
         """Entries grouped by article section."""
         return self.kb.sections()
-
-    def __iter__(self) -> Iterator[Entry]:
-        return iter(self.kb.entries)
