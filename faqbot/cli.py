@@ -192,8 +192,13 @@ def ask(state: State, question: tuple[str, ...], as_json: bool) -> None:
 @pass_state
 def topics(state: State) -> None:
     """List what can be asked, grouped by article section."""
+    echo_topics(state.bot)
+
+
+def echo_topics(bot: FAQBot) -> None:
+    """Print every canonical question under its article section."""
     color = use_color()
-    for section, entries in state.bot.topics().items():
+    for section, entries in bot.topics().items():
         click.echo(click.style(safe(section), bold=True), color=color)
         for entry in entries:
             click.echo(f"  - {safe(entry.question)}")
@@ -228,10 +233,7 @@ def chat(state: State) -> None:
         if not text:
             continue
         if text.lower() in {"topics", "/topics"}:
-            for section, entries in bot.topics().items():
-                click.echo(click.style(safe(section), bold=True), color=color)
-                for entry in entries:
-                    click.echo(f"  - {safe(entry.question)}")
+            echo_topics(bot)
             continue
         if re.fullmatch(r"[0-9]{1,2}", text) and 1 <= int(text) <= len(suggestions):
             text = suggestions[int(text) - 1].question
