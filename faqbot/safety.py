@@ -92,9 +92,15 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | want\ (?:it\ all|everything)\ to\ (?:stop|end) | (?:to|and|so\ i)\ (?:not|never)\ wake\ up
         | (?:swallow|take|eat)\ (?:everything|all\ (?:of\ )?(?:my|the|his|her)\ (?:pills|meds|tablets|medicines?))
         | medicine\ cabinet
-        | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* )\b""")),
+        | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* | no\ point\ (?:in\ )?(?:living|going\ on|being\ alive)
+        | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
     Rule("overdose", "emergency", _rx(r"""
-        \b(?: overdos\w* | o\.?d'?(?:e?d)\b | od'?ing
+        \b(?: (?<!can\ you\ )(?<!could\ you\ )(?<!can\ one\ )(?<!can\ i\ )(?<!possible\ to\ )(?<!risk\ of\ )(?<!chance\ of\ )
+            (?<!if\ you\ )(?<!avoid\ )(?<!prevent\ )overdos\w*
+        | o\.?d'?(?:e?d)\b | od'?ing
+        | (?:took|taken|swallowed|had)\ [^.?!]{0,30}\b(?:all\ )?at\ once
+        | (?:child|kid|toddler|baby|son|daughter|dog|cat|puppy|grandchild|grandson|granddaughter)\ (?:\w+\ )?(?:ate
+            |swallowed|got\ into|chewed|took|has\ eaten|has\ swallowed|drank)
         | (?:took|taken|swallowed|ate|eaten|had|given|gave)\ (?:\w+\ ){0,2}(?:a\ bunch|a\ handful|handfuls|lots
             |loads|the\ (?:whole|entire)|a\ whole|an\ entire|all\ (?:of\ )?(?:the|my|his|her|their)|several|extra
             |too\ (?:much|many)|double|twice|multiple|an\ extra|another\ dose|more\ than)
@@ -173,7 +179,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:too\ (?:much|many)|maximum|minimum|max|min)\b[^.?!]{0,25}\b(?:ldn|naltrexone)\b
         | \b(?:ldn|naltrexone)\b[^.?!]{0,25}\b(?:too\ (?:much|many)|maximum|minimum)\b
         | \benough\ (?:ldn|naltrexone|mg|milligrams?|pills?|tablets?|of\ (?:it|ldn|naltrexone))\b
-        | \bwhat\ (?:amount|quantity|size)\b
+        | \bwhat\ (?:amount|quantity|size)\b | \boverdos\w* | \bod\ on\b
         | \b(?:take|taking|took|takes)\ (?:lots|a\ lot|loads|heaps|tons|a\ bunch|extra|more)\b | \bget(?:ting)?\ high\b
         | \b(?:ldn|naltrexone|dos\w*)\b[^.?!]{0,15}\b(?:amounts?|quantit(?:y|ies)|numbers?|figures?)\b
         | \b(?:amounts?|quantit(?:y|ies))\ of\ (?:\w+\ )?(?:ldn|naltrexone)\b
