@@ -112,6 +112,31 @@ def _perf_patches(uncommitted: tuple[str, ...] = ()) -> list[str]:
     return [p for p in patches if p.strip()]
 
 
+def check_stemmer() -> int:
+    """faqbot's stemmer (PyStemmer's C Snowball when installed, which snowballstemmer then uses) against
+    snowballstemmer's own pure-Python English stemmer, over every word the suites and knowledge bases use."""
+    import re
+
+    import snowballstemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    sys.path.insert(0, str(HERE))
+    from generate import generated_entries
+
+    texts = [(REPO / "faq.yaml").read_text(encoding="utf-8"), cases_file().read_text(encoding="utf-8")]
+    if DEV_CASES.is_file():
+        texts.append(DEV_CASES.read_text(encoding="utf-8"))
+    for entry in generated_entries(20_000):
+        texts.extend((entry.question, *entry.alternates, entry.answer))
+    vocabulary = sorted({w for t in texts for w in re.findall(r"[^\W\d_]+", t.casefold())})
+    used = snowballstemmer.stemmer("english")
+    reference = EnglishStemmer()
+    differ = [w for w in vocabulary if used.stemWord(w) != reference.stemWord(w)]
+    print(f"{'stemmer':>16}: {len(vocabulary):5d} words, {len(differ)} stem differently "
+          f"({type(used).__module__}.{type(used).__name__} vs the pure-Python reference) {differ[:5]}")
+    return len(differ)
+
+
 def _reference_tree(current: Path, target: Path, uncommitted: tuple[str, ...]) -> None:
     """The snapshot with the performance work taken out again (everyone else's edits stay)."""
     shutil.copytree(current, target, ignore=shutil.ignore_patterns("__pycache__"))
@@ -174,6 +199,7 @@ def main() -> int:
                     print(f"    #{i} {key}: reference {json.dumps(a[key])[:400]}")
                     print(f"    #{i} {key}: current   {json.dumps(b[key])[:400]}")
         failures += len(diffs)
+    failures += check_stemmer()
     patches = len(_perf_patches(tuple(args.uncommitted)))
     print(f"reference: {patches} performance patch(es) taken out of {', '.join(TOUCHED)}")
     print("EQUIVALENT: every reply, candidate list and analysis is identical" if not failures
