@@ -182,12 +182,12 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \bwhat\ (?:amount|quantity|size)\b | \boverdos\w* | \bod\ on\b
         | \b(?:take|taking|took|takes)\ (?:lots|a\ lot|loads|heaps|tons|a\ bunch|extra|more)\b | \bget(?:ting)?\ high\b
         | \b(?:ldn|naltrexone|dos\w*)\b[^.?!]{0,15}\b(?:amounts?|quantit(?:y|ies)|numbers?|figures?)\b
-        | \b(?:amounts?|quantit(?:y|ies))\ of\ (?:\w+\ )?(?:ldn|naltrexone)\b
-        | \b(?:lowest|highest|minimum|maximum|max|min|smallest|largest)\ (?:effective|safe|possible|recommended|useful)\b | \b(?:usual|typical|normal|standard|recommended|right|correct|average
+        | \b(?:amounts?|quantit(?:y|ies))\ of\ (?:\w+\ )?(?:ldn|naltrexone)\b | \b(?:usual|typical|normal|standard|recommended|right|correct|average
             |starting|common)\ (?:amount|quantity)\b""")),
     Rule("dose-size-question", "referral", _rx(r"""
         \b(?:what|how|which)\b[^.?!]{0,20}\b(?:is|counts\ as|considered|'s|qualifies\ as|mean\w*)\b[^.?!]{0,10}
         \b(?:a|the)\ (?:very\ )?(?:low|lower|small|high)[-\ ]dos\w*
+        | \b(?:lowest|highest|minimum|maximum|max|min|smallest|largest)\ (?:effective|safe|possible|recommended|useful)\b
         | \bhow\ (?:low|high|strong|big|small|large)\b
             (?![^.?!]{0,20}\b(?:evidence|research|stud(?:y|ies)|proof|trials?|data|link|case|effects?|results?)\b)
             [^.?!]{0,30}\b(?:dos\w*|is\ (?:ldn|it)|ldn|naltrexone)\b

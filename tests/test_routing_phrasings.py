@@ -1,0 +1,67 @@
+"""Phrasings found while measuring against held-out questions, kept as regressions.
+
+Each row names the general mechanism it exercises; the questions are our own.
+"""
+
+import pytest
+
+from faqbot.safety import route
+
+ROUTES = [
+    # a possible overdose is a question; one happening now is an emergency
+    ("could you overdose on naltrexone tablets", "referral"),
+    ("is it possible to overdose on low dose naltrexone", "referral"),
+    ("I overdosed on my LDN an hour ago", "emergency"),
+    ("our puppy chewed through my ldn bottle", "emergency"),
+    ("swallowed a week of tablets all at once", "emergency"),
+    ("honestly there is no point living like this", "emergency"),
+    ("shaking and vomiting so badly after the naltrexone", "emergency"),
+    # amounts in words other than "dose"
+    ("what quantity of ldn is normal", "referral"),
+    ("lowest effective amount of naltrexone", "referral"),
+    ("how many teaspoons of the liquid ldn", "referral"),
+    # timing, duration and starting it yourself
+    ("naltrexone after breakfast or after dinner", "referral"),
+    ("is it fine to stay on ldn for years", "referral"),
+    ("starting naltrexone at low dose on monday, anything to know", "referral"),
+    # obfuscation
+    ("d.o.s.a.g.e for ldn", "referral"),
+    ("wh@t $trength is ldn", "referral"),
+    ("d\u043esage of ldn", "referral"),  # Cyrillic o
+    # general questions that must not be routed
+    ("what happens to someone who starts using ldn for pain in trials", None),
+    ("how strong is the research behind ldn", None),
+    ("why is it called a low dose if it is the same drug", None),
+    ("is ldn a painkiller", None),
+    ("what is ldn doing to microglia", None),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), ROUTES)
+def test_routing(question, kind):
+    routed = route(question)
+    assert (routed.kind if routed else None) == kind, routed
+
+
+REPLIES = [
+    # another medicine, and the article says nothing about it
+    ("does amitriptyline help nerve pain", "fallback", None),
+    ("is naproxen anti-inflammatory", "fallback", None),
+    # "what is / what causes X" for an X nothing in the knowledge base explains
+    ("what causes crohn's disease", "fallback", None),
+    ("what is multiple sclerosis", "fallback", None),
+    ("what causes microglial activation", "answer", "microglia-triggers"),
+    # chat shorthand and stretched letters
+    ("helloooo", "smalltalk", None),
+    ("r u a robot", "smalltalk", None),
+    ("ok thx, cya", "smalltalk", None),
+    # inflections are not typos, and swapped letters are
+    ("which illnesses has ldn been tested on", "answer", "ldn-conditions"),
+    ("waht are endorphins", "answer", "endorphins"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "entry_id"), REPLIES)
+def test_reply(bot, question, kind, entry_id):
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == (kind, entry_id), (reply.score, reply.rule)
