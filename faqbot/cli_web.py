@@ -1,6 +1,20 @@
 """``faqbot serve``: the HTTP API, the chat widget and a demo page (see :mod:`faqbot.web`).
 
 Starlette and uvicorn are imported only when the command runs, so other commands never load them.
+
+Server limits (uvicorn, per worker process), chosen for a small JSON API behind which a curated
+knowledge base sits; the app adds its own body limits (``--max-body-bytes``, ``--body-timeout``):
+
+* HTTP/1.1 via h11, pinned so the limits below hold whatever else is installed;
+* the request line and headers together may be at most :data:`HEADER_LIMIT_BYTES` (16 KiB): a bigger
+  head, or a malformed one, gets 400 and the connection is closed;
+* an idle keep-alive connection is closed after :data:`KEEP_ALIVE_SECONDS` (5 s);
+* at most ``--limit-concurrency`` (:data:`DEFAULT_LIMIT_CONCURRENCY`) connections and requests at once;
+  beyond that a request gets 503 instead of piling up memory;
+* shutdown waits at most :data:`GRACEFUL_SHUTDOWN_SECONDS` for requests in flight.
+
+Not covered: a client that sends its request *headers* very slowly holds a connection (uvicorn has no
+header timeout). On the open internet put a reverse proxy (nginx, Caddy) with header timeouts in front.
 """
 
 from __future__ import annotations
@@ -13,9 +27,14 @@ import click
 
 from faqbot.cli import DataError, State
 from faqbot.errors import FaqBotError
-from faqbot.webconfig import DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS, WebSettings
+from faqbot.webconfig import DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS, WebSettings
 
 INSTALL_HINT = "faqbot serve needs the web extra: pip install 'faqbot[web]'"
+
+HEADER_LIMIT_BYTES = 16 * 1024
+KEEP_ALIVE_SECONDS = 5
+DEFAULT_LIMIT_CONCURRENCY = 512
+GRACEFUL_SHUTDOWN_SECONDS = 10
 
 
 def _settings(ctx: click.Context, **options: Any) -> WebSettings:
@@ -29,14 +48,20 @@ def _settings(ctx: click.Context, **options: Any) -> WebSettings:
         raise click.UsageError(str(err), ctx) from None
 
 
-def _uvicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
-    """Keyword arguments of ``uvicorn.run``. The access log names method, path and status, never a body."""
+def _uvicorn_options(host: str, port: int, workers: int, limit_concurrency: int) -> dict[str, Any]:
+    """Keyword arguments of ``uvicorn.run`` (limits: see the module docstring). The access log names
+    method, path and status, never a body."""
     return {
         "host": host,
         "port": port,
         "workers": workers,
         "server_header": False,
         "log_level": "info",
+        "http": "h11",
+        "h11_max_incomplete_event_size": HEADER_LIMIT_BYTES,
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+        "limit_concurrency": limit_concurrency,
+        "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
     }
 
 
@@ -55,8 +80,15 @@ def _uvicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
               show_default=True, help="Longer questions are refused with 413.")
 @click.option("--max-body-bytes", type=click.IntRange(min=64), default=DEFAULT_MAX_BODY_BYTES,
               show_default=True, help="Bigger request bodies are refused with 413.")
+@click.option("--body-timeout", type=click.IntRange(min=1), default=DEFAULT_BODY_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="A request body slower than this to arrive is refused with 408.")
+@click.option("--limit-concurrency", type=click.IntRange(min=1), default=DEFAULT_LIMIT_CONCURRENCY,
+              show_default=True, help="Connections and requests at once per worker; beyond, requests get 503.")
 @click.option("--log-questions", is_flag=True,
               help="Log each question and the kind of reply. Off by default: questions are never logged.")
+@click.option("--reload-faq", is_flag=True,
+              help="Watch the knowledge base (once a second) and serve each new version that validates; "
+                   "a broken version is logged and the last good one kept.")
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -67,13 +99,17 @@ def serve(
     allow_origins: tuple[str, ...],
     max_question_chars: int,
     max_body_bytes: int,
+    body_timeout: int,
+    limit_concurrency: int,
     log_questions: bool,
+    reload_faq: bool,
 ) -> None:
     """Serve the JSON API, the chat widget (/widget.js) and a demo page (/).
 
     \b
     faqbot serve                      # then open http://127.0.0.1:8000/
     faqbot serve --host 0.0.0.0 --workers 4 --allow-origin https://support.example.com
+    faqbot serve --faq my-faq.yaml --reload-faq   # edit my-faq.yaml; good versions go live
     """
     settings = _settings(
         ctx,
@@ -81,7 +117,9 @@ def serve(
         allow_origins=allow_origins,
         max_question_chars=max_question_chars,
         max_body_bytes=max_body_bytes,
+        body_timeout=body_timeout,
         log_questions=log_questions,
+        reload_faq=reload_faq,
     )
     try:
         import starlette  # noqa: F401
@@ -96,7 +134,7 @@ def serve(
         raise DataError(str(err)) from None
 
     click.echo(f"faqbot: demo page at http://{_url_host(host)}:{port}/ , API at /api/ask", err=True)
-    run_options = _uvicorn_options(host, port, workers)
+    run_options = _uvicorn_options(host, port, workers, limit_concurrency)
     if workers == 1:
         uvicorn.run(settings.create_app(bot), **run_options)
     else:

@@ -17,6 +17,10 @@ if TYPE_CHECKING:  # pragma: no cover
 #: A question is a sentence or two; the body limit allows for JSON escaping of the longest question.
 DEFAULT_MAX_QUESTION_CHARS = 1000
 DEFAULT_MAX_BODY_BYTES = 16 * 1024
+#: Seconds a request body may take to arrive once the headers are in (a 16 KB body needs far less).
+DEFAULT_BODY_TIMEOUT = 10
+#: Seconds between two looks at the knowledge-base file when reloading is on.
+DEFAULT_RELOAD_INTERVAL = 1.0
 
 ENV_PREFIX = "FAQBOT_"
 _TRUE = {"1", "true", "yes", "on"}
@@ -36,13 +40,19 @@ class WebSettings:
     allow_origins: tuple[str, ...] = ()
     max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    #: seconds a request body may take to arrive (408 after that)
+    body_timeout: int = DEFAULT_BODY_TIMEOUT
     log_questions: bool = False
+    #: watch the knowledge-base file and swap in each new version that validates (see faqbot.web)
+    reload_faq: bool = False
 
     def __post_init__(self) -> None:
         if self.max_question_chars < 1:
             raise ValueError("the question limit must be at least 1 character")
         if self.max_body_bytes < 64:
             raise ValueError("the body limit must be at least 64 bytes")
+        if self.body_timeout < 1:
+            raise ValueError("the body timeout must be at least 1 second")
         object.__setattr__(self, "allow_origins", tuple(normalize_origin(o) for o in self.allow_origins))
 
     @classmethod
