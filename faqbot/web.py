@@ -23,7 +23,8 @@ log questions) and ``FAQBOT_RELOAD_FAQ`` (``1``/``true`` to reload the knowledge
 
 Reloading (``reload_faq=True``, ``faqbot serve --reload-faq``): a background task started in the app's
 lifespan looks at the knowledge-base file once a second (size and SHA-256 of the content; a file of a
-few dozen kilobytes costs microseconds). When it has changed, the new version is loaded and validated in
+few dozen kilobytes costs microseconds). When two looks in a row see the same new content (so a file
+still being written is not taken half-way), the new version is loaded and validated in
 full (:meth:`FAQBot.from_yaml`) in a worker thread, off the event loop, and only a completely built bot
 is swapped in, by one attribute assignment (:class:`LiveKnowledgeBase`). Each request takes one local
 reference to the current version at its start, so it is answered by exactly one version from start to
@@ -70,7 +71,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -91,6 +92,11 @@ from faqbot.webconfig import (
 QUESTION_LOG = logging.getLogger("faqbot.web.questions")
 ERROR_LOG = logging.getLogger("faqbot.web")
 RELOAD_LOG = logging.getLogger("faqbot.web.reload")
+
+#: Limits on the request head (request line and headers), see :class:`HeadLimitMiddleware`. A browser
+#: sends a kilobyte or two and about twenty headers.
+MAX_HEAD_BYTES = 16 * 1024
+MAX_HEADER_COUNT = 100
 
 #: The pages this app serves load only their own script, style sheet and API; they cannot be framed,
 #: and Trusted Types make any HTML-injection sink (innerHTML and the like) throw.
@@ -128,6 +134,7 @@ _HTTP_CODES = {
     408: "timeout",
     413: "too_large",
     415: "unsupported_media_type",
+    431: "headers_too_large",
     422: "invalid_request",
     500: "internal_error",
 }
@@ -189,6 +196,34 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadLimitMiddleware:
+    """Refuses (431, connection closed) a request whose path, query string and headers together exceed
+    :data:`MAX_HEAD_BYTES`, or that has more than :data:`MAX_HEADER_COUNT` headers.
+
+    uvicorn (h11) refuses a head over 16 KiB only while it is still incomplete; one that arrives whole in
+    a single read (up to a few hundred kilobytes on a fast link) gets through. This makes the limit hold
+    for every request, whatever the server and however the bytes arrived.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            headers = scope.get("headers", [])
+            size = len(scope.get("raw_path") or b"") + len(scope.get("query_string", b""))
+            size += sum(len(name) + len(value) + 4 for name, value in headers)
+            if size > MAX_HEAD_BYTES or len(headers) > MAX_HEADER_COUNT:
+                response = error_response(
+                    431, "headers_too_large",
+                    f"The request line and headers are over {MAX_HEAD_BYTES} bytes or {MAX_HEADER_COUNT} headers.",
+                    {"connection": "close"},
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 # -- reading a request -------------------------------------------------------------------------
 
 
@@ -223,6 +258,10 @@ async def read_body(request: Request, limit: int, timeout: float | None = None) 
                 if size > limit:
                     raise _too_large_body(limit)
                 chunks.append(chunk)
+    except ClientDisconnect:
+        # The client went away mid-body: nobody will read the answer, but answering (rather than letting
+        # the exception out) keeps a traceback per vanished client out of the server log.
+        raise ApiError(400, "bad_request", "The connection closed before the body was complete.") from None
     except TimeoutError:
         raise ApiError(
             408, "timeout", f"The request body did not arrive within {timeout:g} seconds.", {"connection": "close"}
@@ -231,7 +270,8 @@ async def read_body(request: Request, limit: int, timeout: float | None = None) 
 
 
 def _too_large_body(limit: int) -> ApiError:
-    return ApiError(413, "too_large", f"The request body is larger than {limit} bytes.")
+    # Closing the connection spares the server reading (and throwing away) the rest of a huge body.
+    return ApiError(413, "too_large", f"The request body is larger than {limit} bytes.", {"connection": "close"})
 
 
 def parse_question(body: bytes, max_chars: int) -> str:
@@ -347,6 +387,7 @@ class LiveKnowledgeBase:
         self.reload = reload and path is not None
         self.interval = interval
         self._seen: Fingerprint | None = fingerprint(path) if path is not None else None
+        self._pending: Fingerprint | None = None  # a change seen once, loaded if seen again unchanged
         sha = self._seen[2] if self._seen is not None and self._seen[0] == "sha256" else None
         self.current = LoadedKnowledgeBase.build(bot, sha256=str(sha) if sha else None)
         #: why the latest change of the file was not loaded ("faq.yaml:12: ..."), None once a version loads
@@ -361,23 +402,36 @@ class LiveKnowledgeBase:
         return self.current.bot
 
     def check(self) -> bool:
-        """Reload if the file changed since the last check; True if a new version was swapped in.
+        """Look at the file; True if a new version was swapped in.
 
-        Blocking (it reads and may parse the file): call it from a thread, as :meth:`watch` does.
-        Never raises: any failure keeps the current version and is recorded and logged.
+        A change is acted on when two consecutive looks see the same new content (so with the default
+        interval a new version goes live within about two seconds), and only if the file did not change
+        again while it was being loaded. Blocking (it reads and may parse the file): call it from a
+        thread, as :meth:`watch` does. Never raises: any failure keeps the current version and is
+        recorded and logged.
         """
         if self.path is None:
             return False
         with self._lock:
             seen = fingerprint(self.path)
             if seen == self._seen:
+                self._pending = None
                 return False
-            self._seen = seen  # a broken version is reported once, not every second
+            if seen != self._pending:
+                # Changed since the last look: wait one more look, so a file still being written (by an
+                # editor that does not save atomically) is not loaded half-way, even if that half parses.
+                self._pending = seen
+                return False
             try:
                 bot = FAQBot.from_yaml(self.path)
             except Exception as err:
-                self._failed(err)
-                return False
+                if fingerprint(self.path) == seen:
+                    self._seen = self._pending = seen  # a broken version is reported once, not every look
+                    self._failed(err)
+                return False  # (or it changed while loading: judge the newer version at the next looks)
+            if fingerprint(self.path) != seen:
+                return False  # changed while loading: what was read may not be what was fingerprinted
+            self._seen, self._pending = seen, None
             sha = seen[2] if seen[0] == "sha256" else None
             loaded = LoadedKnowledgeBase.build(bot, sha256=str(sha) if sha else None)
             self.current = loaded  # the swap: one assignment of a complete version
@@ -557,7 +611,7 @@ def create_app(
         Route("/demo.css", demo_style, methods=["GET"]),
         Route("/", demo_page, methods=["GET"]),
     ]
-    middleware = [Middleware(SecurityHeadersMiddleware)]
+    middleware = [Middleware(SecurityHeadersMiddleware), Middleware(HeadLimitMiddleware)]
     if settings.allow_origins:
         middleware.append(
             Middleware(
@@ -574,6 +628,8 @@ def create_app(
         exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _server_error},
         lifespan=lifespan,
     )
+    # "/widget.js/" is not "/widget.js": no redirects built from the client's Host header.
+    app.router.redirect_slashes = False
     app.state.bot = the_bot
     app.state.knowledge = knowledge
     app.state.settings = settings
