@@ -427,9 +427,10 @@ def report(meta: dict[str, str], data: dict[str, Any], command: str) -> str:
         if "1,000" in by_label and "100,000" in by_label:
             small, big = by_label["1,000"], by_label["100,000"]
             growth = big["warm_p50"] / small["warm_p50"]
+            tail = big["warm_p99"] / small["warm_p99"]
             targets.append(("sub-linear growth 1k -> 100k (100x entries)",
-                            f"warm p50 x{growth:.1f}, warm p99 x{big['warm_p99'] / small['warm_p99']:.1f}",
-                            verdict(growth < 100)))
+                            f"warm p50 x{growth:.1f}, warm p99 x{tail:.1f}",
+                            "met for p50, **missed** for p99" if growth < 100 <= tail else verdict(tail < 100)))
     if "peers" in data:
         lines += ["## 2. Peers on the same knowledge base and cases", ""]
         for p in data["peers"]:
@@ -505,8 +506,15 @@ def main() -> int:
     parser.add_argument("--http-seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--render", type=Path, metavar="RESULTS.json",
+                        help="only rewrite the report from a previous run's RESULTS.json (e.g. after editing NOTES.md)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.render:
+        saved = json.loads(args.render.read_text(encoding="utf-8"))
+        args.output.write_text(report(saved.pop("machine"), saved, saved.pop("command", "bench/run.py")),
+                               encoding="utf-8")
+        return 0
     if args.child:
         sys.path.insert(0, str(HERE))
         kind, size = args.child[0], int(args.child[1])
@@ -540,7 +548,8 @@ def main() -> int:
         data["http"] = http(args.http_seconds, args.connections)
     command = " ".join(["bench/run.py", *sys.argv[1:]])
     args.output.write_text(report(meta, data, command), encoding="utf-8")
-    (args.output.with_suffix(".json")).write_text(json.dumps({"machine": meta, **data}, indent=1), encoding="utf-8")
+    (args.output.with_suffix(".json")).write_text(json.dumps({"machine": meta, "command": command, **data}, indent=1),
+                                                  encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
