@@ -529,3 +529,22 @@ def test_slow_headers_hold_connections_only_up_to_the_concurrency_limit(server: 
             break
         time.sleep(0.05)
     assert status == 200
+
+
+# -- the limits are settings -----------------------------------------------------------------------
+
+
+def test_body_timeout_is_a_setting() -> None:
+    from faqbot.webconfig import WebSettings
+
+    settings = WebSettings.from_env({"FAQBOT_BODY_TIMEOUT": "3"})
+    assert settings.body_timeout == 3 and WebSettings.from_env(settings.to_env()) == settings
+    with pytest.raises(ValueError):
+        WebSettings(body_timeout=0)
+
+
+@pytest.mark.parametrize("option", [("--body-timeout", "0"), ("--limit-concurrency", "0"), ("--body-timeout", "x")])
+def test_serve_refuses_bad_limits(option: tuple[str, str]) -> None:
+    result = subprocess.run([sys.executable, "-m", "faqbot", "serve", *option], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 2 and option[0] in result.stderr and "Traceback" not in result.stderr
