@@ -92,7 +92,7 @@ class FAQBot:
         return None
 
     def _smalltalk_word(self, word: str) -> str:
-        if len(word) < 4 or word in _SMALLTALK_FILLER:
+        if len(word) < 4 or word in _SMALLTALK_FILLER or word in self._smalltalk_vocab:
             return word
         best = process.extractOne(word, self._smalltalk_words, scorer=fuzz.ratio, score_cutoff=80)
         return best[0] if best else word
@@ -104,7 +104,10 @@ class FAQBot:
             # its words ("nerve pain", "anti-inflammatory") match an entry.
             return self._fallback(())
         analysis = self.normalizer.analyze(text, settings.max_question_chars)
-        ranked = self.matcher.rank(analysis, limit=max(settings.max_suggestions, 2))
+        # Nothing under the suggestion threshold is ever shown, so the matcher need not rank it.
+        ranked = self.matcher.rank(
+            analysis, limit=max(settings.max_suggestions, 2), min_score=settings.suggest_threshold
+        )
         if not ranked:
             return self._fallback(())
         top = ranked[0]

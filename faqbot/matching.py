@@ -139,11 +139,12 @@ class Matcher:
     def weight(self, terms: Sequence[str]) -> float:
         return sum(self.idf.get(t, self.unknown_weight) for t in terms)
 
-    def rank(self, analysis: Analysis, limit: int = 5) -> list[Candidate]:
-        """The best-matching entries, best first (one candidate per entry).
+    def rank(self, analysis: Analysis, limit: int = 5, min_score: float = 0.0) -> list[Candidate]:
+        """The best-matching entries scoring at least ``min_score``, best first (one per entry).
 
         The same result as scoring every choice that shares a term with the
-        question (:meth:`rank_exhaustive`), found without scoring most of them.
+        question (:meth:`rank_exhaustive`), found without scoring most of them;
+        a ``min_score`` lets it skip even more.
         """
         query = set(analysis.terms)
         if not query:
@@ -167,7 +168,9 @@ class Matcher:
         # A choice's final score is at most SLOPE * overlap + FLOOR (character score and coverage at most 1).
         slope = 100 * (1 - BAG_WEIGHT) * OVERLAP_WEIGHT
         floor = 100 * ((1 - BAG_WEIGHT) * (1 - OVERLAP_WEIGHT) + BAG_WEIGHT)
-        threshold = -math.inf  # the limit-th best final score so far, minus the rounding margin
+        # the limit-th best final score so far (or min_score), minus the rounding margin
+        lowest = min_score - _MARGIN if min_score > 0 else -math.inf
+        threshold = lowest
         checkpoint = 16
         choice_lengths = self._lengths
         query_length = len(joined_query)
@@ -219,9 +222,9 @@ class Matcher:
                     tied.add(entry_index)
                 if len(seen) >= checkpoint:
                     checkpoint *= 2
-                    threshold = self._threshold(finals, limit)
-            threshold = self._threshold(finals, limit)
-        ranked = self._candidates_from(best, coverage, limit)
+                    threshold = max(self._threshold(finals, limit), lowest)
+            threshold = max(self._threshold(finals, limit), lowest)
+        ranked = [c for c in self._candidates_from(best, coverage, limit) if c.score >= min_score]
         if tied & {c.entry_index for c in ranked}:
             self._break_ties(ranked, best, tied, query, query_weight, beta, joined_query)
         return ranked

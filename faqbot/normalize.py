@@ -77,15 +77,22 @@ def strip_controls(text: str) -> str:
     return "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
+_ASCII_CONTROLS = {c: (" " if chr(c).isspace() else None) for c in (*range(32), 127)}
+
+
 def clean(text: str, limit: int | None = None) -> str:
     """Normalise any input to one comparable line: NFKC, casefold, no control characters."""
     if limit is not None:
         text = text[:limit]
-    text = unicodedata.normalize("NFKC", text)
-    # Drop control, format (zero-width, bidi) and unassigned characters but keep spacing.
-    text = "".join(
-        " " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C"
-    )
+    if text.isascii():
+        # NFKC changes no ASCII; only C0 controls and DEL need removing.
+        text = text.translate(_ASCII_CONTROLS)
+    else:
+        text = unicodedata.normalize("NFKC", text)
+        # Drop control, format (zero-width, bidi) and unassigned characters but keep spacing.
+        text = "".join(
+            " " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C"
+        )
     text = text.translate(_QUOTES).casefold()
     return _SPACE.sub(" ", text).strip()
 

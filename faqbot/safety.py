@@ -19,6 +19,7 @@ import base64
 import binascii
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -488,6 +489,7 @@ _DOSE_FIGURE = _rx(rf"""
     | \b(?:take|taken|taking)\b[^.]{{0,20}}\b(?:daily|every\ day|at\ night|in\ the\ morning)\b""")
 
 
+@lru_cache(maxsize=4096)  # replies repeat the same curated texts
 def find_dose_figure(text: str) -> str | None:
     """The first dose amount, strength or schedule in ``text``, if any."""
     match = _DOSE_FIGURE.search(clean(text))
