@@ -39,9 +39,11 @@ GRACEFUL_SHUTDOWN_SECONDS = 10
 
 def _settings(ctx: click.Context, **options: Any) -> WebSettings:
     """The app's settings from the command's options; ``--faq`` falls back to the group's."""
+    state = ctx.find_object(State)
     if options.get("faq") is None:
-        state = ctx.find_object(State)
         options["faq"] = state.faq if state is not None else None
+    if state is not None and state.log_unanswered is not None:
+        options["log_unanswered"] = state.log_unanswered
     try:
         return WebSettings(**options)
     except ValueError as err:

@@ -78,9 +78,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from faqbot import __version__
 from faqbot.bot import FAQBot
-from faqbot.errors import KnowledgeBaseError
+from faqbot.errors import FaqBotError, KnowledgeBaseError
 from faqbot.knowledge import bundled_path
 from faqbot.normalize import strip_controls
+from faqbot.unanswered import UnansweredLog
 from faqbot.webconfig import (
     DEFAULT_BODY_TIMEOUT,
     DEFAULT_MAX_BODY_BYTES,
@@ -493,6 +494,7 @@ def create_app(
     log_questions: bool = False,
     reload_faq: bool = False,
     reload_interval: float = DEFAULT_RELOAD_INTERVAL,
+    log_unanswered: str | Path | None = None,
 ) -> Starlette:
     """The faqbot ASGI app.
 
@@ -507,6 +509,8 @@ def create_app(
     the bundled one) every ``reload_interval`` seconds while the app's lifespan runs, and swap in each
     new version that validates; see the module docstring. The live version is ``app.state.knowledge``
     (a :class:`LiveKnowledgeBase`); ``app.state.bot`` is the bot the app started with.
+    ``log_unanswered``: append fallbacks and weak matches to this JSON Lines file (time, question,
+    closest entry, score; see :mod:`faqbot.unanswered`). Off by default.
     """
     settings = WebSettings(
         faq=Path(faq) if faq is not None else None,
@@ -516,6 +520,7 @@ def create_app(
         body_timeout=body_timeout,
         log_questions=log_questions,
         reload_faq=reload_faq,
+        log_unanswered=Path(log_unanswered) if log_unanswered is not None else None,
     )
     if reload_interval <= 0:
         raise ValueError("the reload interval must be positive")
@@ -534,6 +539,7 @@ def create_app(
         RELOAD_LOG.setLevel(logging.INFO)
         _log_to_stderr(RELOAD_LOG, "%(asctime)s faqbot %(levelname)s: %(message)s")
 
+    unanswered = UnansweredLog(settings.log_unanswered) if settings.log_unanswered is not None else None
     openapi = openapi_document(settings)
     widget_js = _static("widget.js")
     demo_html = _static("demo.html")
@@ -555,6 +561,11 @@ def create_app(
             return error_response(500, "internal_error", "Something went wrong on our side. Please try again.")
         if settings.log_questions:
             QUESTION_LOG.info("%r -> %s %s", question, reply.kind, reply.id or "")
+        if unanswered is not None:
+            try:
+                unanswered.record(bot, question, reply)
+            except FaqBotError as err:  # a full disk must not cost the person their answer
+                ERROR_LOG.warning("unanswered log: %s", err)
         return JSONResponse(reply.to_dict(), headers=api_headers)
 
     async def topics(request: Request) -> Response:
