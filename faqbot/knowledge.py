@@ -183,11 +183,12 @@ def _compose(text: str, file: Path) -> yaml.Node:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        # "unexpected end of stream" is reported at the end; where the quote or
-        # bracket was opened is what the curator needs.
-        if err.context_mark is not None and "end of stream" in str(err.problem):
+        # An unclosed quote or bracket is noticed lines later (or at the end);
+        # where it was opened is what the curator needs.
+        problem_text = str(err.problem)
+        if err.context_mark is not None and ("end of stream" in problem_text or "expected ','" in problem_text):
             mark = err.context_mark
-        line = mark.line + 1 if mark is not None else None
+        line = min(mark.line + 1, text.count("\n") + 1) if mark is not None else None
         problem = " ".join(str(err.problem or err).split())
         raise KnowledgeBaseError(f"YAML syntax error: {problem}", file, line) from None
     except yaml.reader.ReaderError as err:
