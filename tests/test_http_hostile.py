@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
 import socket
 import subprocess
@@ -19,8 +18,6 @@ import time
 import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack, suppress
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -36,12 +33,13 @@ with warnings.catch_warnings():  # starlette 1.x prefers httpx2 and says so on i
     warnings.filterwarnings("ignore", message=".*httpx.*")
     from starlette.testclient import TestClient
 
+from servers import LOOPBACK, Server, start_server, stop
+
 from faqbot import KINDS, FAQBot
 from faqbot.safety import find_dose_figure
 from faqbot.web import MAX_HEAD_BYTES, MAX_HEADER_COUNT, create_app
 from faqbot.webconfig import DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS
 
-LOOPBACK = "127.0.0.1"
 ALLOWED = "https://support.example.com"
 CONTRACT_FIELDS = {"kind", "text", "id", "question", "score", "section", "suggestions"}
 ERROR_FIELDS = {"error", "message", "status"}
@@ -49,57 +47,6 @@ BODY_TIMEOUT = 1  # seconds, for the server under test
 LIMIT_CONCURRENCY = 24
 
 # -- a real server -------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((LOOPBACK, 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen[bytes]
-    url: str
-    port: int
-    log: Path
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-def start_server(log: Path, *args: str) -> Server:
-    """Start ``python -m faqbot serve`` on a free loopback port; wait until /healthz answers."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
-    for _attempt in range(3):  # the free port may be taken between finding it and binding it
-        port = free_port()
-        with log.open("wb") as out:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "faqbot", "serve", "--host", LOOPBACK, "--port", str(port), *args],
-                stdout=out, stderr=subprocess.STDOUT, env=env,
-            )
-        server = Server(process, f"http://{LOOPBACK}:{port}", port, log)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if httpx.get(server.url + "/healthz", timeout=1).status_code == 200:
-                    return server
-            except httpx.TransportError:
-                time.sleep(0.05)
-        stop(server)
-        if "address already in use" not in server.output().lower():
-            break
-    raise AssertionError(f"faqbot serve did not start:\n{server.output()}")
-
-
-def stop(server: Server) -> None:
-    if server.process.poll() is None:
-        server.process.terminate()
-        try:
-            server.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:  # pragma: no cover - only if shutdown hangs
-            server.process.kill()
-            server.process.wait()
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ import pytest
 
 pytest.importorskip("uvicorn")
 
-from test_http_hostile import Server, start_server, stop
+from servers import Server, start_server, stop
 
 DURATION = float(os.environ.get("FAQBOT_LOAD_SECONDS", "9"))
 CLIENTS = int(os.environ.get("FAQBOT_LOAD_CLIENTS", "16"))

@@ -27,7 +27,7 @@ with warnings.catch_warnings():  # starlette 1.x prefers httpx2 and says so on i
     warnings.filterwarnings("ignore", message=".*httpx.*")
     from starlette.testclient import TestClient
 
-from test_http_hostile import start_server, stop
+from servers import start_server, stop
 
 from faqbot import FAQBot
 from faqbot.web import LiveKnowledgeBase, create_app

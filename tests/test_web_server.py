@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -16,62 +12,10 @@ import pytest
 
 pytest.importorskip("uvicorn")
 
-LOOPBACK = "127.0.0.1"
+from servers import Server, child_env, start_server, stop
+
 SECRET = "marmot-quasar-5521 what is ldn"
 ORIGIN = "https://support.example.com"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((LOOPBACK, 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen[bytes]
-    url: str
-    log: Path
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-def env() -> dict[str, str]:
-    return {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
-
-
-def start_server(log: Path, *args: str) -> Server:
-    """Start `python -m faqbot serve` and wait until /healthz answers (or the process dies)."""
-    for _attempt in range(3):  # the free port may be taken between finding it and binding it
-        port = free_port()
-        with log.open("wb") as out:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "faqbot", "serve", "--host", LOOPBACK, "--port", str(port), *args],
-                stdout=out, stderr=subprocess.STDOUT, env=env(),
-            )
-        server = Server(process, f"http://{LOOPBACK}:{port}", log)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if httpx.get(server.url + "/healthz", timeout=1).status_code == 200:
-                    return server
-            except httpx.TransportError:
-                time.sleep(0.05)
-        stop(server)
-        if "address already in use" not in server.output().lower():
-            break
-    raise AssertionError(f"faqbot serve did not start:\n{server.output()}")
-
-
-def stop(server: Server) -> None:
-    if server.process.poll() is None:
-        server.process.terminate()
-        try:
-            server.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:  # pragma: no cover - only if shutdown hangs
-            server.process.kill()
-            server.process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +121,7 @@ def test_several_workers_share_the_settings(tmp_path: Path) -> None:
 
 def run_cli(*args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "faqbot", *args]
-    return subprocess.run(command, capture_output=True, text=True, env=env(), timeout=60, check=False)
+    return subprocess.run(command, capture_output=True, text=True, env=child_env(), timeout=60, check=False)
 
 
 @pytest.mark.parametrize(
