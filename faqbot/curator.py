@@ -27,7 +27,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from faqbot.bot import FAQBot
-from faqbot.errors import FaqBotError
+from faqbot.errors import FaqBotError, KnowledgeBaseError
 from faqbot.knowledge import bundled_path, check_knowledge_base
 from faqbot.normalize import clean
 from faqbot.reply import KINDS, Kind, Reply
@@ -59,11 +59,7 @@ class Finding:
     line: int | None
 
     def __str__(self) -> str:
-        where = ""
-        if self.path:
-            where = self.path if self.line is None else f"{self.path}:{self.line}"
-            where += ": "
-        return f"{where}{self.message}"
+        return str(KnowledgeBaseError(self.message, self.path, self.line))
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "message": self.message, "path": self.path, "line": self.line}
