@@ -16,7 +16,7 @@ from faqbot.safety import Route, find_dose_figure, other_medicine, route
 #: Words that may surround a smalltalk phrase without making it a question.
 _SMALLTALK_FILLER = frozenset(
     "so much very a lot again there you that was is it this really all for the great ok okay awesome bot "
-    "faqbot guys everyone mate friend and please just oh well alright cool then now lol haha".split()
+    "faqbot guys everyone mate friend and please just oh well alright cool then now lol haha or".split()
 )
 
 
@@ -119,6 +119,13 @@ class FAQBot:
         )
         # Asked word for word, a question is its own entry even if it looks like "what is X?".
         exact = words(clean(top.matched)) == words(analysis.cleaned)
+        # "...can you explain what microglia are?": the entry defining the term
+        # answers, even when the rest of a long message pulls elsewhere.
+        defining = self.matcher.defining_entry(analysis) if undefined is None else None
+        if defining is not None:
+            for candidate in ranked:
+                if candidate.entry is defining:
+                    return self._answer(candidate)
         if top.score >= settings.answer_threshold and not ambiguous and (undefined is None or exact):
             return self._answer(top)
         suggestions = [c for c in ranked if c.score >= settings.suggest_threshold][: settings.max_suggestions]

@@ -31,7 +31,7 @@ from faqbot.errors import FaqBotError, KnowledgeBaseError
 from faqbot.knowledge import bundled_path, check_knowledge_base
 from faqbot.normalize import clean
 from faqbot.reply import KINDS, Kind, Reply
-from faqbot.safety import find_dose_figure, prepare, route
+from faqbot.safety import find_dose_figure, other_medicine, prepare, route
 
 #: rapidfuzz ``token_sort_ratio`` of two alternates' normalised terms at or above
 #: which alternates of different entries count as near duplicates.
@@ -300,7 +300,7 @@ def explain(bot: FAQBot, text: str, limit: int = 5) -> Explanation:
     ranked = bot.matcher.rank(analysis, max(limit, 2))
     undefined = bot.matcher.undefined_term(analysis)
     candidates = tuple(ExplainedCandidate(c.entry.id, c.entry.question, c.score, c.matched) for c in ranked)
-    decision = _decision(bot, reply, routed is not None, smalltalk, candidates, undefined)
+    decision = _decision(bot, reply, routed is not None, smalltalk, candidates, undefined, other_medicine(text))
     return Explanation(
         question=text,
         normalised=analysis.cleaned,
@@ -328,6 +328,7 @@ def _decision(
     smalltalk: bool,
     candidates: Sequence[ExplainedCandidate],
     undefined: str | None,
+    medicine: str | None = None,
 ) -> str:
     settings = bot.kb.settings
     if reply.rule == "outgoing-dose-guard":
@@ -336,11 +337,15 @@ def _decision(
         return f"{reply.kind}: safety rule `{reply.rule}` fired before any matching"
     if smalltalk:
         return "smalltalk: the whole message is a greeting, thanks or similar"
+    if medicine is not None:
+        return f"fallback: about another medicine ({medicine!r}) and never names naltrexone"
     if not candidates:
         return "fallback: no entry shares a term with the question"
     top = candidates[0]
     runner_up = candidates[1].score if len(candidates) > 1 else 0.0
     gap = round(top.score - runner_up, 1)
+    if reply.kind == "answer" and reply.id != top.id:
+        return f"answer: the question asks what something is, and entry `{reply.id}` defines it"
     if reply.kind == "answer":
         return (f"answer: top score {top.score} >= answer threshold {settings.answer_threshold:g} "
                 f"and {gap} ahead of the runner-up")

@@ -58,6 +58,10 @@ _DEFINITION = re.compile(
     r"|what (?:does|do) (?P<e>[\w' -]+?) mean|what(?:'s| is)? (?:causes|triggers|is the cause of) (?P<f>[\w' -]+?))"
     r"[?.! ]*$"
 )
+_ASKS_DEFINITION = re.compile(
+    r"\bwhat(?:'s| is| are) (?:a |an |the )?(?P<a>[\w' -]{2,40}?)\s*(?=[?.!,;]|$)"
+    r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;]|$)"
+)
 _NOT_A_TERM = re.compile(r"\b(?:for|with|in|of|to|from|about|used|do|does|doing|work|works|like|when|why|how|and)\b")
 
 
@@ -311,6 +315,25 @@ class Matcher:
         for term in query:
             found.update(self.index.get(term, ()))
         return found
+
+    def defining_entry(self, analysis: Analysis) -> Entry | None:
+        """The entry that defines X when the question asks "what X is" anywhere in it.
+
+        Catches the definition request inside a longer message ("I got lost
+        reading about LDN - can you explain what microglia are?"), where the
+        other words would pull towards another entry.
+        """
+        for match in _ASKS_DEFINITION.finditer(analysis.cleaned):
+            term = (match.group("a") or match.group("b")).strip()
+            if _NOT_A_TERM.search(term):
+                continue
+            terms = frozenset(self.normalizer.analyze(term).terms)
+            if not terms or len(terms) > 3:
+                continue
+            for entry, defined in zip(self.kb.entries, self.defined, strict=True):
+                if terms <= defined:
+                    return entry
+        return None
 
     def undefined_term(self, analysis: Analysis) -> str | None:
         """For "what is X?" where no entry defines X, the X; otherwise None."""

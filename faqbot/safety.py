@@ -91,7 +91,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | want(?:ed)?\ to\ die | wish\ i\ (?:was|were)\ dead | better\ off\ dead | no\ reason\ to\ live
         | (?:hurt|harm|cutt?|burn)(?:ing|s)?\ my\ ?self | self[-\ ]?harm\w* | take\ my\ (?:own\ )?life
         | want\ (?:it\ all|everything)\ to\ (?:stop|end) | (?:to|and|so\ i)\ (?:not|never)\ wake\ up
-        | (?:swallow|take|eat)\ (?:everything|all\ (?:of\ )?(?:my|the|his|her)\ (?:pills|meds|tablets|medicines?))
+        | (?:swallow(?:ing)?|tak(?:e|ing)|eat(?:ing)?)\ (?:everything|all\ (?:of\ )?(?:my|the|his|her)\ (?:pills|meds
+            |tablets|medicines?))
+        | \bto\ end\ it\b
         | medicine\ cabinet
         | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* | no\ point\ (?:in\ )?(?:living|going\ on|being\ alive)
         | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
@@ -192,7 +194,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \bhow\ (?:low|high|strong|big|small|large)\b
             (?![^.?!]{0,20}\b(?:evidence|research|stud(?:y|ies)|proof|trials?|data|link|case|effects?|results?)\b)
             [^.?!]{0,30}\b(?:dos\w*|is\ (?:ldn|it)|ldn|naltrexone)\b
-        | (?<!called\ )(?<!named\ )(?<!name\ )\b(?:a|my|your|his|her|their)\ (?:\w+\ )?(?:low|lower|small|smaller|high|higher|big
+        | (?<!called\ )(?<!named\ )(?<!name\ )(?<!at\ )(?<!in\ )\b(?:a|my|your|his|her|their)\ (?:\w+\ )?(?:low|lower|small|smaller|high|higher|big
             |bigger|large|larger|stronger|weaker)[-\ ](?:dose|dosage|amount|strength)\b""")),
     Rule("dose", "referral", _rx(rf"""\b{_DOSE}\b""")),
     Rule("schedule", "referral", _rx(r"""
@@ -215,7 +217,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:take|taken|taking|use|used|using|on|stay\ on)\b[^.?!]{0,15}\b(?:long[-\ ]term(?!\ (?:pain|conditions?|illness|diseases?|disorders?))|forever|indefinitely
             |for\ life|for\ years|for\ months)\b""")),
     Rule("dose-change", "referral", _rx(r"""
-        \b(?:increas\w*|rais(?:e|ing)|upp?(?:ing)?|lower(?:ing)?|reduc\w*|decreas\w*|cut(?:ting)?|split(?:ting)?
+        \b(?:increas\w*|rais(?:e|ing)|upping|upped|lower(?:ing)?|reduc\w*|decreas\w*|cut(?:ting)?|split(?:ting)?
             |halv(?:e|ing)|skip(?:ping|ped)?|miss(?:ed|ing)?|forg[eo]t(?:ten)?|doubl(?:e|ing)|switch(?:ing)?
             |chang(?:e|ing)|adjust\w*|wean\w*|taper\w*|crush(?:ing)?|chew(?:ing)?|dissolv\w*)\b
             \ (?:to\ |from\ |off\ )?(?:my|the|your|his|her|their|a|an|one)?\ ?(?:own\ |\w+\ )?(?:dos\w*|amount|ldn|naltrexone

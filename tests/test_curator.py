@@ -132,7 +132,7 @@ BROKEN_KBS = {
                                        "is answered with a referral"),
     "alternate answered by another entry": (
         GOOD.replace("immune cells of the brain]", "immune cells of the brain, what is low dose naltrexone exactly]"),
-        "is answered with entry `microglia`"),
+        "is answered with entry `what-is-ldn`"),
 }
 
 
