@@ -78,8 +78,12 @@ class FAQBot:
 
     def smalltalk(self, text: str) -> Reply | None:
         """A smalltalk reply if the whole message is a greeting, thanks and the like."""
-        tokens = [self._smalltalk_word(w) for w in words(clean(text))]
+        tokens = words(clean(text))
         if not tokens or len(tokens) > 8:
+            return None
+        tokens = [self._smalltalk_word(w) for w in tokens]
+        # Every word must be smalltalk or filler, so one other word settles it.
+        if any(w not in _SMALLTALK_FILLER and w not in self._smalltalk_vocab for w in tokens):
             return None
         for pattern, intent in self._smalltalk:
             size = len(pattern)

@@ -414,6 +414,7 @@ def _decoded_base64(raw: str) -> list[tuple[str, str]]:
     return found
 
 
+@lru_cache(maxsize=1024)  # route() and other_medicine() read the same question
 def prepare(text: str, limit: int | None = None) -> str:
     """The form of ``text`` the rules read (see the module docstring)."""
     raw = text[:limit] if limit is not None else text
