@@ -59,8 +59,8 @@ _DEFINITION = re.compile(
     r"[?.! ]*$"
 )
 _ASKS_DEFINITION = re.compile(
-    r"\bwhat(?:'s| is| are) (?:a |an |the )?(?P<a>[\w' -]{2,40}?)\s*(?=[?.!,;]|$)"
-    r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;]|$)"
+    r"\bwhat(?:'s| is| are) (?:a |an |the )?(?P<a>[\w' -]{2,40}?)\s*(?=[?.!,;:]|\s-|$)"
+    r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
 )
 _NOT_A_TERM = re.compile(r"\b(?:for|with|in|of|to|from|about|used|do|does|doing|work|works|like|when|why|how|and)\b")
 

@@ -59,7 +59,8 @@ STOPWORDS = frozenset(
     even term terms level levels proper properly end ends ended last clue whatever where down
     brother sister mother mom mum dad father husband wife partner son daughter aunt uncle law kid kids
     grandma grandmother grandpa grandfather neighbor neighbour boyfriend girlfriend family relative
-    before got gotten program programs programme programmes
+    before got gotten program programs programme programmes school essay homework assignment writing
+    short quick brief simple simply version
     physio physiotherapist nurse chiropractor naturopath acupuncturist trainer coach teacher colleague
     ones okay alright cool interesting list overview summary definition define defined
     describe description

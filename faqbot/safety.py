@@ -124,7 +124,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             (?:swollen|swelling|puffy|tight|closing) | swollen\ (?:throat|tongue|face|lips?)
         | anaphyla\w* | allergic\ reaction | seizur\w* | convuls\w* | fit\ and | fainted | fainting | passed\ out
         | unconscious | unresponsive | (?:won'?t|will\ not|can'?t|cannot|does\ not|doesn'?t)\ wake(?:\ up)?
-        | collaps(?:ed|ing) | chest\ pains? | heart\ attack | turning\ blue | blue\ lips
+        | collaps(?:ed|ing) | chest\ pains? | chest\ (?:hurts|is\ hurting|feels\ tight|tightness)
+        | (?:can'?t|cannot|can\ not)\ feel\ my\ (?:legs?|arms?|face|hands?|feet) | heart\ attack | turning\ blue | blue\ lips
         | severe\ (?:reaction|rash|vomiting|withdrawal|allergic)
         | (?:horrible|terrible|awful|intense|extreme|unbearable|really\ bad|very\ bad|severe)\ withdrawal
         | (?:i\ am|i'?m|im|he'?s|she'?s|they'?re|we'?re)\ (?:\w+\ ){0,3}(?:in|going\ through|having)\ (?:\w+\ ){0,2}withdrawal
