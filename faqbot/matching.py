@@ -34,6 +34,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ from faqbot.normalize import Analysis, Normalizer
 OVERLAP_WEIGHT = 0.85
 #: Words no entry uses weigh this much more than the rarest known word.
 UNKNOWN_FACTOR = 1.5
+#: Everyday English words no entry uses weigh this much of the median idf.
+COMMON_UNKNOWN_FACTOR = 1.0
 #: How much whole-entry coverage (answer included) adds to the best choice.
 BAG_WEIGHT = 0.15
 #: Safety margin on score bounds (final scores are rounded to 0.1).
@@ -118,6 +121,8 @@ class Matcher:
         #: words nobody in the knowledge base uses are likely the real topic of
         #: the question ("cancer"), so they weigh like the rarest known words.
         self.unknown_weight = UNKNOWN_FACTOR * max(self.idf.values(), default=1.0)
+        #: ...unless they are everyday English ("known", "general"): then probably filler.
+        self.common_unknown_weight = COMMON_UNKNOWN_FACTOR * statistics.median(self.idf.values() or [1.0])
         self.bags = [bag for _, _, bag in texts_per_entry]
         self.choices: list[_Choice] = []
         self.index: dict[str, list[int]] = {}
@@ -143,6 +148,13 @@ class Matcher:
     def weight(self, terms: Sequence[str]) -> float:
         return sum(self.idf.get(t, self.unknown_weight) for t in terms)
 
+    def query_weight(self, analysis: Analysis, term: str) -> float:
+        """A question term's weight: its idf, or the weight of a word no entry uses."""
+        known = self.idf.get(term)
+        if known is not None:
+            return known
+        return self.common_unknown_weight if term in analysis.common else self.unknown_weight
+
     def rank(self, analysis: Analysis, limit: int = 5, min_score: float = 0.0) -> list[Candidate]:
         """The best-matching entries scoring at least ``min_score``, best first (one per entry).
 
@@ -155,14 +167,14 @@ class Matcher:
             return []
         if limit < 1:
             return self.rank_exhaustive(analysis, limit)
-        query_weight = self.weight(analysis.terms)
+        query_weight = sum(self.query_weight(analysis, t) for t in analysis.terms)
         # Long questions are mostly filler: judge them by how much of a known
         # question they contain (recall) rather than how much of them is known.
         beta = 1.0 + min(max(len(query) - 4, 0) * 0.3, 2.0)
         beta2 = beta**2
         joined_query = " ".join(sorted(query))
         # Rarest (heaviest) terms first; `rest` is the weight of the terms not yet visited.
-        order = sorted(analysis.terms, key=lambda t: -self.idf.get(t, self.unknown_weight))
+        order = sorted(analysis.terms, key=lambda t: -self.query_weight(analysis, t))
         rest = query_weight
         best: dict[int, tuple[float, int]] = {}  # entry -> (score, choice index)
         coverage: dict[int, float] = {}
@@ -179,7 +191,7 @@ class Matcher:
         choice_lengths = self._lengths
         query_length = len(joined_query)
         for term in order:
-            term_weight = self.idf.get(term, self.unknown_weight)
+            term_weight = self.query_weight(analysis, term)
             could_share = rest  # a choice first met here shares at most the terms from here on
             rest -= term_weight
             postings = self._postings.get(term)
@@ -295,7 +307,7 @@ class Matcher:
         query = set(analysis.terms)
         if not query:
             return []
-        query_weight = self.weight(analysis.terms)
+        query_weight = sum(self.query_weight(analysis, t) for t in analysis.terms)
         beta = 1.0 + min(max(len(query) - 4, 0) * 0.3, 2.0)
         joined_query = " ".join(sorted(query))
         best: dict[int, tuple[float, int]] = {}

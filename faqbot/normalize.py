@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
@@ -132,6 +133,29 @@ _STEMMER = snowballstemmer.stemmer("english")
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 
 
+#: Everyday words that name an illness or a body part: when a question names one
+#: the knowledge base does not know, it is the topic ("does ldn work for
+#: migraines?"), not filler, so it keeps the full weight of an unknown word.
+CONDITIONS = frozenset(
+    """cancer cancers tumor tumors tumour diabetes migraine migraines headache headaches depression anxiety
+    asthma covid lupus psoriasis eczema acne obesity autism adhd alzheimer alzheimers parkinson parkinsons
+    epilepsy seizures stroke strokes dementia arthritis osteoarthritis gout allergy allergies infection
+    infections virus flu cold colds cough hiv herpes hepatitis shingles endometriosis pcos thyroid
+    hashimoto hashimotos graves celiac coeliac colitis ibs ibd eczema rosacea insomnia apnea bipolar
+    schizophrenia ptsd ocd addiction alcoholism smoking nicotine weight obesity hair skin heart kidney
+    liver lung lungs stomach bowel back neck knee knees joint joints muscle muscles bone bones teeth
+    eyes vision hearing tinnitus vertigo fatigue long covid ms als cfs me pots lyme""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common English words of four letters or more: real words, never "corrected" into
+    knowledge-base words ("short" is not a typo for "sort"). See faqbot/data/README.md."""
+    text = resources.files("faqbot").joinpath("data/common_words.txt").read_text(encoding="ascii")
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True)
 class Analysis:
     """A question as the matcher sees it."""
@@ -141,6 +165,9 @@ class Analysis:
     words: tuple[str, ...]
     #: stems of the content words, in order, duplicates removed
     terms: tuple[str, ...]
+    #: the terms that come from everyday English words ("known", "signed"): if the
+    #: knowledge base does not use them they are likely filler, not the topic
+    common: frozenset[str] = frozenset()
 
 
 class Normalizer:
@@ -189,15 +216,25 @@ class Normalizer:
         tokens = [self.correct(t) for t in tokens]
         tokens = self._apply_synonyms(tokens)
         terms: dict[str, None] = {}
+        common: set[str] = set()
+        everyday = common_words()
         for token in tokens:
             term = stem(token)
             if token not in STOPWORDS and term not in _STOP_STEMS:
                 terms.setdefault(term)
-        return Analysis(cleaned, tuple(tokens), tuple(terms))
+                if token in everyday and token not in CONDITIONS:
+                    common.add(term)
+        return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common))
 
     def correct(self, token: str) -> str:
         """The known word a misspelt token most likely meant, or the token itself."""
-        if token in self.vocabulary or len(token) < 4 or not token.isalpha() or stem(token) in self._known_stems:
+        if (
+            token in self.vocabulary
+            or len(token) < 4
+            or not token.isalpha()
+            or stem(token) in self._known_stems
+            or token in common_words()
+        ):
             return token
         cached = self._corrections.get(token)
         if cached is None:
