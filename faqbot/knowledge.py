@@ -9,7 +9,7 @@ collected in one pass; :func:`load_knowledge_base` raises on the first, and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -305,19 +305,20 @@ class _Builder:
             )
 
     # -- sections of the file -----------------------------------------
-    def build(self, root: yaml.Node) -> KnowledgeBase:
+    def build(self, root: yaml.Node) -> KnowledgeBase | None:
+        """The knowledge base, or None when a problem (recorded) leaves nothing usable."""
         top = self.mapping(root, "the file", self.TOP_KEYS)
         if not isinstance(root, yaml.MappingNode):
-            return _EMPTY
-        if "version" in top and self.number(top["version"], "version", 1, 1) is None:
-            pass
+            return None
+        if "version" in top:
+            self.number(top["version"], "version", 1, 1)
         settings = self.settings(top.get("settings"))
         texts = self.fixed_texts(top.get("texts"), root)
         synonyms = self.synonyms(top.get("synonyms"))
         smalltalk = self.smalltalk(top.get("smalltalk"))
         entries = self.entries(top.get("entries"), root)
         if texts is None:
-            return _EMPTY
+            return None
         return KnowledgeBase(
             entries=tuple(entries),
             texts=texts,
@@ -472,14 +473,3 @@ class _Builder:
                 self.problem(ref_node, f"{label}: related id `{ref}` does not exist")
         return entries
 
-
-_EMPTY = KnowledgeBase(entries=(), texts=Texts("", "", "", "", ""))
-
-
-def iter_texts(kb: KnowledgeBase) -> Iterator[str]:
-    """Every piece of text a reply can show, for the last-guard checks."""
-    yield from (kb.texts.referral, kb.texts.emergency, kb.texts.self_harm, kb.texts.fallback)
-    for entry in kb.entries:
-        yield entry.answer
-    for intent in kb.smalltalk:
-        yield intent.reply
