@@ -82,17 +82,14 @@ class FAQBot:
         if not tokens or len(tokens) > 8:
             return None
         tokens = [self._smalltalk_word(w) for w in tokens]
-        # Every word must be smalltalk or filler, so one other word settles it.
+        # Only smalltalk words and filler ("thx that was helpful", "goodbye and
+        # thanks"), so one other word settles it; then the first pattern found answers.
         if any(w not in _SMALLTALK_FILLER and w not in self._smalltalk_vocab for w in tokens):
             return None
         for pattern, intent in self._smalltalk:
             size = len(pattern)
-            for start in range(len(tokens) - size + 1):
-                if tuple(tokens[start : start + size]) == pattern:
-                    rest = tokens[:start] + tokens[start + size :]
-                    # "thx that was helpful", "goodbye and thanks": only smalltalk words around it.
-                    if all(w in _SMALLTALK_FILLER or w in self._smalltalk_vocab for w in rest):
-                        return Reply(kind="smalltalk", text=intent.reply)
+            if any(tuple(tokens[i : i + size]) == pattern for i in range(len(tokens) - size + 1)):
+                return Reply(kind="smalltalk", text=intent.reply)
         return None
 
     def _smalltalk_word(self, word: str) -> str:
@@ -132,8 +129,7 @@ class FAQBot:
                     return self._answer(candidate)
         if top.score >= settings.answer_threshold and not ambiguous and (undefined is None or exact):
             return self._answer(top)
-        suggestions = [c for c in ranked if c.score >= settings.suggest_threshold][: settings.max_suggestions]
-        return self._fallback(suggestions)
+        return self._fallback(ranked[: settings.max_suggestions])
 
     # -- reply builders -----------------------------------------------------------------
     def _answer(self, candidate: Candidate) -> Reply:
