@@ -104,8 +104,9 @@ def clean(text: str, limit: int | None = None) -> str:
 def words(cleaned: str) -> list[str]:
     """Split cleaned text into words: contractions expanded ("isn't" -> "is not"),
     stretched letters squeezed ("heyyy" -> "hey") and chat shorthand spelt out."""
-    for pattern, replacement in _CONTRACTIONS:
-        cleaned = pattern.sub(replacement, cleaned)
+    if "'" in cleaned:
+        for pattern, replacement in _CONTRACTIONS:
+            cleaned = pattern.sub(replacement, cleaned)
     cleaned = _STRETCHED.sub(r"\1", cleaned)
     out: list[str] = []
     for word in _WORD.findall(cleaned):
