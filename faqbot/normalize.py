@@ -62,6 +62,7 @@ STOPWORDS = frozenset(
     grandma grandmother grandpa grandfather neighbor neighbour boyfriend girlfriend family relative
     before got gotten program programs programme programmes school essay homework assignment writing
     short quick brief simple simply version
+    word words afternoon evening morning today tonight yesterday tomorrow week weekend
     physio physiotherapist nurse chiropractor naturopath acupuncturist trainer coach teacher colleague
     ones okay alright cool interesting list overview summary definition define defined
     describe description
@@ -104,7 +105,7 @@ def clean(text: str, limit: int | None = None) -> str:
 def words(cleaned: str) -> list[str]:
     """Split cleaned text into words: contractions expanded ("isn't" -> "is not"),
     stretched letters squeezed ("heyyy" -> "hey") and chat shorthand spelt out."""
-    if "'" in cleaned:
+    if "'" in cleaned or _BARE_CONTRACTION.search(cleaned):
         for pattern, replacement in _CONTRACTIONS:
             cleaned = pattern.sub(replacement, cleaned)
     cleaned = _STRETCHED.sub(r"\1", cleaned)
@@ -114,6 +115,7 @@ def words(cleaned: str) -> list[str]:
     return out
 
 
+_BARE_CONTRACTION = re.compile(r"\b(?:cant|wont|im)\b")  # the contractions typed without an apostrophe
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _SHORTHAND: dict[str, tuple[str, ...]] = {
     "u": ("you",), "r": ("are",), "ur": ("your",), "ya": ("you",), "pls": ("please",), "plz": ("please",),
@@ -191,8 +193,10 @@ class Normalizer:
         for canonical, variants in synonyms.items():
             target = tuple(words(clean(canonical)))
             for variant in variants:
-                source = tuple(words(clean(variant)))
-                if source and source != target:
+                # Keyed by stems, so "side effect" and "side effects", or a misspelt
+                # "low dose naltrexon", find the same phrase.
+                source = tuple(stem(w) for w in words(clean(variant)))
+                if source and source != tuple(stem(w) for w in target):
                     self._phrases[source] = target
         self._longest = max((len(p) for p in self._phrases), default=0)
         vocabulary: set[str] = set(STOPWORDS)
@@ -245,9 +249,9 @@ class Normalizer:
                 swapped = [w for w in self._anagrams.get("".join(sorted(token)), ()) if OSA.distance(token, w) == 1]
                 cached = swapped[0] if swapped else token
             else:
-                best = process.extractOne(
-                    token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=self.correction_cutoff
-                )
+                # Long words can take two slips ("endorfins"): real words are kept out above.
+                cutoff = self.correction_cutoff - 5 if len(token) >= 8 else self.correction_cutoff
+                best = process.extractOne(token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
                 cached = best[0] if best else token
             if len(self._corrections) < 100_000:
                 self._corrections[token] = cached
@@ -274,10 +278,13 @@ class Normalizer:
         if not self._phrases:
             return tokens
         out: list[str] = []
+        stems = [stem(t) for t in tokens]
         i = 0
         while i < len(tokens):
             for size in range(min(self._longest, len(tokens) - i), 0, -1):
-                target = self._phrases.get(tuple(tokens[i : i + size]))
+                if size == 1 and tokens[i] in STOPWORDS:
+                    continue  # "normally" shares a stem with "normal" but stays filler
+                target = self._phrases.get(tuple(stems[i : i + size]))
                 if target is not None:
                     out.extend(target)
                     i += size

@@ -70,7 +70,7 @@ _RELATION = (r"(?:mum|mom|mother|mam|ma|dad|father|pa|husband|wife|partner|spous
 _ME = r"(?:i|we|he|she|they|you|one|someone|somebody|a\ person|my\ \w+(?:\ \w+)?)"
 _MEDICINES = (
     r"(?:methadone|buprenorphine|suboxone|subutex|sublocade|oxycodone|oxycontin|hydrocodone|vicodin|percocet|"
-    r"morphine|codeine|tramadol|tapentadol|fentanyl|heroin|hydromorphone|dilaudid|kratom|opioid\ painkillers?|"
+    r"morphine|codeine|tramadol|tapentadol|fentanyl|hydromorphone|dilaudid|kratom|opioid\ painkillers?|"
     r"sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|lexapro|paroxetine|paxil|venlafaxine|effexor|"
     r"duloxetine|cymbalta|bupropion|wellbutrin|mirtazapine|trazodone|amitriptyline|nortriptyline|ssris?|snris?|"
     r"maois?|antidepressants?|anti-?depressants?|lithium|gabapentin|neurontin|pregabalin|lyrica|"
@@ -205,13 +205,14 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             (?:daily|nightly|weekly|every|each|per\ day|a\ day|a\ night|a\ week|mornings?|evenings?|nights?|bedtime
             |bed|breakfast|dinner|lunch|meals?|food|empty\ stomach|same\ time|am|pm|o'?clock|hours?|times?)\b
         | \b(?:when|what\ time|which\ time)\b[^.?!]{0,30}\b(?:take|taken|taking|dose|use)\b
-        | \b(?:what|which|best|right|same)\ time\b | \btime\ of\ (?:the\ )?day\b
+        | \b(?:what|which|best|right|same)\ time\b(?=[^.?!]{0,40}\b(?:take|taking|taken|dos\w*|ldn|naltrexone|it)\b)
+        | \btime\ of\ (?:the\ )?day\b
         | \b(?:bedtime|before\ bed|at\ bed|night[-\ ]?time\ dose|nightly|in\ the\ morning|morning\ or\ (?:night|evening)
             |(?:night|evening)\ or\ morning|schedule|frequency|regimen|titration)\b
         | \b(?:ldn|naltrexone|it)\b[^.?!]{0,20}\bdaily\b | \bdaily\ (?:dose|doses|use|basis|pill|tablet|intake)\b
         | \b(?:with|without)\ (?:food|meals?|milk)\b | \bempty\ stomach\b
         | \b(?:before|after|with|during)\ (?:or\ (?:before|after)\ )?(?:dinner|breakfast|lunch|supper|meals?|food|eating
-            |bed|sleep|sleeping)\b
+            |bed)\b | \b(?:before|after)\ (?:sleep|sleeping|going\ to\ sleep)\b
         | \b(?:ldn|naltrexone)\b.{0,6}\b(?:at\ night|in\ the\ (?:morning|evening)|before\ (?:bed|sleep)|mornings?|evenings?)\b
         | \bhow\ (?:should|do|does|is|are|would|must|to|can)\ (?:\w+\ ){0,2}(?:taken|take|dosed|administered)\b
         | \b(?:ldn|naltrexone)\ (?:instructions|directions|protocol|regimen)\b | \bprotocol\b
@@ -267,6 +268,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine
             |mix|drink|switch|ask\ for|request|continue|keep\ taking|increase|decrease|lower|raise|split|cut|double
             |skip|miss|consider|worry|risk|benefit|be\ (?:ok|okay|fine|safe))\b
+            (?!\ (?:insurance|payments?|cards?|credit|cash|orders?|returns?|medicare|medicaid|appointments?|calls?))
         | \b(?:i|we|he|she|they|you|one)\ (?:should|can|could|may|might|must|ought\ to|need\ to|have\ to)
             \ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine|mix|switch
             |continue|increase|decrease|lower|raise|split|cut|double|skip|miss)\b
