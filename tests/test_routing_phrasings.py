@@ -58,6 +58,17 @@ REPLIES = [
     # inflections are not typos, and swapped letters are
     ("which illnesses has ldn been tested on", "answer", "ldn-conditions"),
     ("waht are endorphins", "answer", "endorphins"),
+    # synonym phrases match by stem: a misspelt drug name inside "low dose ..."
+    ("what illnesses is low dose naltrexon good for", "answer", "ldn-conditions"),
+    # everyday words are not "corrected" into knowledge-base words, and weigh like filler
+    ("quick short version please, what are microglia", "answer", "microglia"),
+    ("in general, how well known is it that ldn affects sleep", "answer", "side-effects"),
+    # illness words keep their weight: an illness the article never mentions falls back
+    ("does ldn work for migraines", "fallback", None),
+    # a "what X is" request inside a longer message
+    ("long story, but my reading on ldn left me lost - what endorphins are, simply?", "answer", "endorphins"),
+    # customer-service phrasing is not a personal medical question
+    ("do you take credit cards", "fallback", None),
 ]
 
 
