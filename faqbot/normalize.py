@@ -249,8 +249,8 @@ class Normalizer:
                 swapped = [w for w in self._anagrams.get("".join(sorted(token)), ()) if OSA.distance(token, w) == 1]
                 cached = swapped[0] if swapped else token
             else:
-                # Long words can take two slips ("endorfins"): real words are kept out above.
-                cutoff = self.correction_cutoff - 5 if len(token) >= 8 else self.correction_cutoff
+                # Longer words can take more slips ("docter", "endorfins"): real words are kept out above.
+                cutoff = self.correction_cutoff - (5 if len(token) >= 8 else 3 if len(token) >= 6 else 0)
                 best = process.extractOne(token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
                 cached = best[0] if best else token
             if len(self._corrections) < 100_000:

@@ -184,7 +184,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:ldn|naltrexone)\b[^.?!]{0,25}\b(?:too\ (?:much|many)|maximum|minimum)\b
         | \benough\ (?:ldn|naltrexone|mg|milligrams?|pills?|tablets?|of\ (?:it|ldn|naltrexone))\b
         | \bwhat\ (?:amount|quantity|size)\b | \boverdos\w* | \bod\ on\b
-        | \b(?:take|taking|took|takes)\ (?:lots|a\ lot|loads|heaps|tons|a\ bunch|extra|more)\b | \bget(?:ting)?\ high\b
+        | \b(?:take|taking|took|takes)\ (?:lots|a\ lot|loads|heaps|tons|a\ bunch|extra|more)\b
+            (?:\ of\ (?:ldn|naltrexone|it|them|my|the\ (?:ldn|naltrexone|pills|tablets|capsules))\b|(?!\ of\b)) | \bget(?:ting)?\ high\b
         | \b(?:ldn|naltrexone|dos\w*)\b[^.?!]{0,15}\b(?:amounts?|quantit(?:y|ies)|numbers?|figures?)\b
         | \b(?:amounts?|quantit(?:y|ies))\ of\ (?:\w+\ )?(?:ldn|naltrexone)\b | \b(?:usual|typical|normal|standard|recommended|right|correct|average
             |starting|common)\ (?:amount|quantity)\b""")),
@@ -204,7 +205,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:take|takes|taken|taking|took|use|used|using|dose|doses|dosed|dosing|swallow)\b[^.?!]{0,25}\b
             (?:daily|nightly|weekly|every|each|per\ day|a\ day|a\ night|a\ week|mornings?|evenings?|nights?|bedtime
             |bed|breakfast|dinner|lunch|meals?|food|empty\ stomach|same\ time|am|pm|o'?clock|hours?|times?)\b
-        | \b(?:when|what\ time|which\ time)\b[^.?!]{0,30}\b(?:take|taken|taking|dose|use)\b
+        | \bwhen\ (?:should|do|does|to|can|is|are|would|must|will)\ (?:\w+\ ){0,3}(?:take|taken|taking|dose|dosed|use)\b
+        | \b(?:what|which)\ time\b[^.?!]{0,30}\b(?:take|taken|taking|dose|use)\b
         | \b(?:what|which|best|right|same)\ time\b(?=[^.?!]{0,40}\b(?:take|taking|taken|dos\w*|ldn|naltrexone|it)\b)
         | \btime\ of\ (?:the\ )?day\b
         | \b(?:bedtime|before\ bed|at\ bed|night[-\ ]?time\ dose|nightly|in\ the\ morning|morning\ or\ (?:night|evening)
@@ -287,10 +289,12 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |recommend\ (?:ldn|naltrexone|it\ for|a\ dose))\b
         | \b(?:hypothetical(?:ly)?|theoretically|in\ theory|suppose|supposing|let'?s\ say|say\ (?:i|you|someone)
             |imagine|what\ if\ (?:i|you|someone|a\ person|my|he|she|they|we)|if\ i\ (?:were|was)|for\ a\ (?:story|novel
-            |book|screenplay|game|school\ project)|asking\ for\ a\ friend|for\ a\ friend|not\ asking\ for\ (?:medical\ )?advice
+            |book|screenplay|game)|asking\ for\ a\ friend|for\ a\ friend|not\ asking\ for\ (?:medical\ )?advice
             |(?:i'?m|i\ am)\ not\ asking)\b
         | \bi(?:'?m|\ am|m)\ (?:\w+\ )?(?:on|taking|using|pregnant|breastfeeding|nursing|diagnosed|allergic|prescribed
             |recovering|in\ recovery|a\ recovering|an?\ (?:alcoholic|addict|patient)|\d+|over|under|older|elderly)\b
+            (?!\ (?:is|are|was|were|this|a\ class|the\ class|class|classes|course|a\ course|exam|notes|a\ break|care
+            |part|about|for\ (?:a|my)\ (?:class|course|project)))
         | \bi(?:'?m|\ am|m)\ (?:\w+\ )?(?:thinking\ (?:of|about)|considering|planning(?:\ on|\ to)?|about\ to|going\ to
             |due\ to|scheduled\ to|wanting\ to|hoping\ to|trying\ to|supposed\ to|allowed\ to)\ (?:take|taking|try|trying
             |start|starting|use|using|go\ on|going\ on|switch|switching|get\ pregnant|conceive|stop|stopping|come\ off
@@ -342,6 +346,8 @@ _COMPARATIVE_DOSE = re.compile(
     r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
     r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
     r"|\b(?:doses?|dosages?)\ (?:is\ |are\ |so\ |that\ |very\ |much\ |kept\ )+(?:low|small|tiny)\b"
+    r"|\b(?:compared\ (?:to|with)|than|versus|vs\.?)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full)"
+    r"\ (?:doses?|dosages?|amounts?)\b"
 )
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
 _SPLIT_JOINED = re.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")
