@@ -10,6 +10,8 @@ def test_no_quantifier_was_eaten_by_an_f_string(rule):
     # rf-strings turn "{0,3}" into "(0, 3)"; a rule built that way silently stops matching.
     assert "(0, " not in rule.pattern.pattern
     assert "(1, " not in rule.pattern.pattern
+    # ...and a doubled brace in a plain (non-f) string is a literal "{{", not a quantifier.
+    assert "{{" not in rule.pattern.pattern
 
 
 def test_rule_names_are_unique_and_kinds_are_ordered():
