@@ -62,7 +62,8 @@ STOPWORDS = frozenset(
     grandma grandmother grandpa grandfather neighbor neighbour boyfriend girlfriend family relative
     before got gotten program programs programme programmes school essay homework assignment writing
     short quick brief simple simply version
-    word words afternoon evening morning today tonight yesterday tomorrow week weekend
+    word words afternoon evening morning today tonight yesterday tomorrow week weekend patient patients
+    course courses class classes tech lecture lectures professor teacher student students podcast episode
     physio physiotherapist nurse chiropractor naturopath acupuncturist trainer coach teacher colleague
     ones okay alright cool interesting list overview summary definition define defined
     describe description
@@ -132,6 +133,14 @@ def stem(word: str) -> str:
 
 _STEMMER_LOCK = threading.Lock()
 _STEMMER = snowballstemmer.stemmer("english")
+#: three-letter slips of four-letter stop words ("wht" -> "what"); a slip is only
+#: ever mapped to filler, so it can never invent a topic
+_SHORT_FILLER = {
+    word[:i] + word[i + 1 :]: word
+    for word in sorted(STOPWORDS, reverse=True)
+    if len(word) == 4 and word.isalpha()
+    for i in range(4)
+}
 #: so that "others" or "wants" are dropped like "other" and "want"
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 
@@ -190,21 +199,23 @@ class Normalizer:
     ) -> None:
         self.correction_cutoff = correction_cutoff
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        synonym_words: set[str] = set()
         for canonical, variants in synonyms.items():
             target = tuple(words(clean(canonical)))
+            synonym_words.update(target)
             for variant in variants:
+                variant_words = words(clean(variant))
+                synonym_words.update(variant_words)
                 # Keyed by stems, so "side effect" and "side effects", or a misspelt
                 # "low dose naltrexon", find the same phrase.
-                source = tuple(stem(w) for w in words(clean(variant)))
+                source = tuple(stem(w) for w in variant_words)
                 if source and source != tuple(stem(w) for w in target):
                     self._phrases[source] = target
         self._longest = max((len(p) for p in self._phrases), default=0)
         vocabulary: set[str] = set(STOPWORDS)
         for text in corpus:
             vocabulary.update(words(clean(text)))
-        for source, target in self._phrases.items():
-            vocabulary.update(source)
-            vocabulary.update(target)
+        vocabulary.update(synonym_words)
         self.vocabulary = frozenset(vocabulary)
         self._choices = sorted(w for w in vocabulary if len(w) >= 4 and not w.isdigit())
         #: inflections of known words ("treated" when only "treat" is known) are not typos
@@ -227,12 +238,18 @@ class Normalizer:
             term = stem(token)
             if token not in STOPWORDS and term not in _STOP_STEMS:
                 terms.setdefault(term)
-                if token in everyday and token not in CONDITIONS:
+                # Everyday words, and short unknown tokens ("wht", "usd": typos and
+                # shorthand far more often than topics), count as filler.
+                short = len(token) <= 3 and token not in self.vocabulary
+                if (token in everyday or short) and token not in CONDITIONS:
                     common.add(term)
         return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common))
 
     def correct(self, token: str) -> str:
         """The known word a misspelt token most likely meant, or the token itself."""
+        if len(token) == 3 and token.isalpha() and token not in self.vocabulary and token not in CONDITIONS:
+            # "wht", "hav", "dos": a filler word missing a letter, never a topic word.
+            return _SHORT_FILLER.get(token, token)
         if (
             token in self.vocabulary
             or len(token) < 4

@@ -283,7 +283,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:safe|right|good|ok|okay|suitable|best|better|worse|dangerous|risky|bad|an?\ option|recommended
             |appropriate|fine|useful|worth\ it|effective|work|works|help|helps)\ (?:for|to)\ (?:me|him|her|us|them
             |myself|my\ \w+|someone\ like\ me)\b
-        | \b(?:help|helps|work\ for|works\ for|suit|benefit|treat|cure)\ (?:me|him|her|us|them|my)\b
+        | \b(?:help|helps|work\ for|works\ for|suit|benefit|treat|cure)\ (?:me|him|her|my)\b
         | \b(?:do\ you\ think|would\ you\ recommend|do\ you\ recommend|your\ (?:advice|recommendation|opinion)
             |what\ would\ you\ (?:do|suggest|recommend)|is\ (?:ldn|it|naltrexone)\ (?:right|for)\ me|worth\ trying
             |recommend\ (?:ldn|naltrexone|it\ for|a\ dose))\b

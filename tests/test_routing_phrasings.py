@@ -67,6 +67,11 @@ REPLIES = [
     ("does ldn work for migraines", "fallback", None),
     # a "what X is" request inside a longer message
     ("long story, but my reading on ldn left me lost - what endorphins are, simply?", "answer", "endorphins"),
+    # three-letter slips of filler words, but never of an illness
+    ("wht r the side efects of ldn", "answer", "side-effects"),
+    ("ldn for als", "fallback", None),
+    # a definition asked at the end of a long message, whatever else it mentions
+    ("i found ldn on a chronic pain forum and was lost, so what is low dose naltrexone?", "answer", "what-is-ldn"),
     # customer-service phrasing is not a personal medical question
     ("do you take credit cards", "fallback", None),
 ]
