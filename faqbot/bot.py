@@ -124,8 +124,8 @@ class FAQBot:
         # answers, even when the rest of a long message pulls elsewhere.
         defining = self.matcher.defining_entry(analysis) if undefined is None else None
         if defining is not None:
-            wider = self.matcher.rank(analysis, limit=50, min_score=settings.suggest_threshold)
-            for candidate in wider:
+            # Asked for by name, so even a weak overall match is the right entry.
+            for candidate in self.matcher.rank(analysis, limit=50):
                 if candidate.entry is defining:
                     return self._answer(candidate)
         if top.score >= settings.answer_threshold and not ambiguous and (undefined is None or exact):

@@ -65,6 +65,7 @@ _ASKS_DEFINITION = re.compile(
     r"\bwhat(?:'s| is| are) (?:a |an |the )?(?P<a>[\w' -]{2,40}?)\s*(?=[?.!,;:]|\s-|$)"
     r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
 )
+_ALREADY_KNOWN = re.compile(r"\b(?:i|we)\s+(?:already\s+|do\s+)?(?:know|knew|understand|understood|get|remember)\s+$")
 _NOT_A_TERM = re.compile(r"\b(?:for|with|in|of|to|from|about|used|do|does|doing|work|works|like|when|why|how|and)\b")
 
 
@@ -336,6 +337,8 @@ class Matcher:
         other words would pull towards another entry.
         """
         for match in _ASKS_DEFINITION.finditer(analysis.cleaned):
+            if _ALREADY_KNOWN.search(analysis.cleaned, 0, match.start()):
+                continue  # "I know what LDN is, but..." asks something else
             term = (match.group("a") or match.group("b")).strip()
             if _NOT_A_TERM.search(term):
                 continue
