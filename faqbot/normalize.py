@@ -185,10 +185,13 @@ class Analysis:
 class Normalizer:
     """Turns text into matchable terms, tuned to one knowledge base's vocabulary.
 
-    Spelling correction only touches words the knowledge base does not know,
-    of four letters or more (four-letter words: one slip at most), and only towards a known word within rapidfuzz's
-    Indel ratio ``correction_cutoff`` (85 is about one slip in six letters),
-    so a real but unknown word ("cancer") is kept and counts against a match.
+    Spelling correction only touches tokens that are neither knowledge-base
+    words (nor inflections of them) nor everyday English words, so a real but
+    unknown word ("cancer") is kept and counts against a match. Three-letter
+    tokens may only become a stop word ("wht" -> "what"); four-letter ones only
+    have two swapped letters undone ("pian" -> "pain"); longer ones move to the
+    closest known word within rapidfuzz's Indel ratio ``correction_cutoff``
+    (85, about one slip in six letters), a little lower for long words.
     """
 
     def __init__(
