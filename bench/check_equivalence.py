@@ -50,7 +50,7 @@ def _worker(suites: list[str]) -> dict[str, Any]:
     from generate import generated_kb, generated_questions
 
     from faqbot import FAQBot
-    from faqbot.knowledge import load_knowledge_base
+    from faqbot.kb import load_knowledge_base
 
     def cases_questions(path: Path, key: str) -> list[str]:
         if not path.is_file():

@@ -25,7 +25,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import replace
 
-from faqbot.knowledge import Entry, KnowledgeBase, load_knowledge_base
+from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
 
 SEED = 20240605
 

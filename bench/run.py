@@ -94,7 +94,7 @@ def build_bot(size: int) -> tuple[Any, float, float]:
     from generate import generated_kb
 
     from faqbot import FAQBot
-    from faqbot.knowledge import load_knowledge_base
+    from faqbot.kb import load_knowledge_base
 
     start = time.perf_counter()
     kb = load_knowledge_base() if size == 0 else generated_kb(size)
@@ -157,7 +157,7 @@ def run_child(args: list[str], timeout: float = 3600) -> dict[str, Any]:
 def bundled_load() -> dict[str, float]:
     """Median of several cold loads of the bundled knowledge base (each in a fresh process)."""
     code = (
-        "import time; t0 = time.perf_counter(); from faqbot.knowledge import load_knowledge_base; "
+        "import time; t0 = time.perf_counter(); from faqbot.kb import load_knowledge_base; "
         "t1 = time.perf_counter(); kb = load_knowledge_base(); t2 = time.perf_counter(); "
         "from faqbot import FAQBot; t3 = time.perf_counter(); FAQBot(kb); t4 = time.perf_counter(); "
         "print(t2 - t1, t4 - t3)"

@@ -9,7 +9,7 @@
 
 from faqbot.bot import FAQBot
 from faqbot.errors import FaqBotError, KnowledgeBaseError
-from faqbot.knowledge import Entry, KnowledgeBase, load_knowledge_base
+from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
 from faqbot.reply import KINDS, Reply, Suggestion
 
 __all__ = [

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from faqbot.knowledge import Entry, KnowledgeBase, load_knowledge_base
-from faqbot.matching import Candidate, Matcher
-from faqbot.normalize import Normalizer, clean, words
+from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
 from faqbot.reply import Reply, Suggestion
+from faqbot.retrieval.matcher import Candidate, Matcher
 from faqbot.safety import Route, find_dose_figure, other_medicine, route
+from faqbot.text import Normalizer, clean, words
 
 #: Words that may surround a smalltalk phrase without making it a question.
 _SMALLTALK_FILLER = frozenset(

@@ -18,8 +18,8 @@ import click
 from faqbot import __version__
 from faqbot.bot import FAQBot
 from faqbot.errors import FaqBotError
-from faqbot.normalize import strip_controls
 from faqbot.reply import Reply, Suggestion
+from faqbot.text import strip_controls
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FAQ_ENV = "FAQBOT_FAQ"
@@ -57,7 +57,7 @@ class State:
 
     def __init__(self, faq: Path | None, log_unanswered: Path | None = None) -> None:
         self.faq = faq
-        #: opt-in log of fallbacks and weak matches (faqbot.unanswered); None: off
+        #: opt-in log of fallbacks and weak matches (faqbot.tools.unanswered); None: off
         self.log_unanswered = log_unanswered
         self._bot: FAQBot | None = None
 
@@ -74,7 +74,7 @@ class State:
         """Append ``question`` to the unanswered log if one is on and the reply was weak."""
         if self.log_unanswered is None:
             return
-        from faqbot.unanswered import UnansweredLog
+        from faqbot.tools.unanswered import UnansweredLog
 
         try:
             UnansweredLog(self.log_unanswered).record(self.bot, question, reply)

@@ -1,7 +1,7 @@
 """``faqbot validate``, ``explain``, ``eval`` and ``report``: tools for curators.
 
 Imported only when one of these commands runs (see ``LazyGroup`` in
-:mod:`faqbot.cli`). The logic lives in :mod:`faqbot.curator`.
+:mod:`faqbot.cli`). The logic lives in :mod:`faqbot.tools`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from faqbot import curator
+from faqbot import tools as curator
 from faqbot.bot import FAQBot
 from faqbot.cli import CONTEXT_SETTINGS, DataError, State, render, safe, use_color
 from faqbot.errors import FaqBotError

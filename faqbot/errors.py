@@ -28,3 +28,7 @@ class KnowledgeBaseError(FaqBotError):
             where = self.path if self.line is None else f"{self.path}:{self.line}"
             where += ": "
         return where + self.message
+
+
+class CuratorError(FaqBotError):
+    """A cases file or log that cannot be used; the message names file and line."""

@@ -79,9 +79,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from faqbot import __version__
 from faqbot.bot import FAQBot
 from faqbot.errors import FaqBotError, KnowledgeBaseError
-from faqbot.knowledge import bundled_path
-from faqbot.normalize import strip_controls
-from faqbot.unanswered import UnansweredLog
+from faqbot.kb import bundled_path
+from faqbot.text import strip_controls
+from faqbot.tools.unanswered import UnansweredLog
 from faqbot.webconfig import (
     DEFAULT_BODY_TIMEOUT,
     DEFAULT_MAX_BODY_BYTES,
@@ -510,7 +510,7 @@ def create_app(
     new version that validates; see the module docstring. The live version is ``app.state.knowledge``
     (a :class:`LiveKnowledgeBase`); ``app.state.bot`` is the bot the app started with.
     ``log_unanswered``: append fallbacks and weak matches to this JSON Lines file (time, question,
-    closest entry, score; see :mod:`faqbot.unanswered`). Off by default.
+    closest entry, score; see :mod:`faqbot.tools.unanswered`). Off by default.
     """
     settings = WebSettings(
         faq=Path(faq) if faq is not None else None,

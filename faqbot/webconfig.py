@@ -45,7 +45,7 @@ class WebSettings:
     log_questions: bool = False
     #: watch the knowledge-base file and swap in each new version that validates (see faqbot.web)
     reload_faq: bool = False
-    #: append fallbacks and weak matches to this JSON Lines file (faqbot.unanswered); None: off
+    #: append fallbacks and weak matches to this JSON Lines file (faqbot.tools.unanswered); None: off
     log_unanswered: Path | None = None
 
     def __post_init__(self) -> None:

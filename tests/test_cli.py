@@ -317,7 +317,7 @@ def test_faq_env_var_with_bad_file_exits_2(tmp_path):
 def test_faq_option_beats_env_var(tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text(BROKEN_KB, encoding="utf-8")
-    from faqbot.knowledge import bundled_path
+    from faqbot.kb import bundled_path
 
     result = run("--faq", str(bundled_path()), "ask", "--json", "what is ldn", env={"FAQBOT_FAQ": str(path)})
     assert result.exit_code == 0

@@ -13,7 +13,8 @@ from click.testing import CliRunner, Result
 
 from faqbot import FAQBot, load_knowledge_base
 from faqbot.cli import cli
-from faqbot.curator import (
+from faqbot.reply import Reply
+from faqbot.tools import (
     CuratorError,
     evaluate,
     explain,
@@ -22,8 +23,7 @@ from faqbot.curator import (
     read_log,
     validate,
 )
-from faqbot.reply import Reply
-from faqbot.unanswered import FIELDS, UnansweredLog, scrub
+from faqbot.tools.unanswered import FIELDS, UnansweredLog, scrub
 
 HEADER = """\
 version: 1

@@ -165,7 +165,7 @@ def test_cut_is_configurable_and_respected(tmp_path: Path) -> None:
 
 
 def _kb_with_setting(tmp_path: Path, line: str) -> Path:
-    from faqbot.knowledge import bundled_path
+    from faqbot.kb import bundled_path
 
     text = bundled_path().read_text(encoding="utf-8")
     text = re.sub(r"(?m)^  max_question_chars: \d+$", "  " + line, text)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import faqbot.knowledge
+import faqbot.kb.loader
 from faqbot import KnowledgeBaseError, load_knowledge_base
 from faqbot.cli import cli
 
@@ -209,12 +209,12 @@ def test_huge_file_refused_by_size_before_parsing(tmp_path: Path, monkeypatch: p
     path.write_text(huge_kb(6000), encoding="utf-8")  # about 2 MB
     size = path.stat().st_size
     assert size > 1_000_000
-    monkeypatch.setattr(faqbot.knowledge, "MAX_FILE_BYTES", 1_000_000)
+    monkeypatch.setattr(faqbot.kb.loader, "MAX_FILE_BYTES", 1_000_000)
 
     def no_parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("an oversized file must be refused before it is parsed")
 
-    monkeypatch.setattr(faqbot.knowledge.yaml, "compose", no_parse)
+    monkeypatch.setattr(faqbot.kb.loader.yaml, "compose", no_parse)
     with pytest.raises(KnowledgeBaseError, match="limit") as caught:
         load_knowledge_base(path)
     assert caught.value.path == str(path)
@@ -227,9 +227,9 @@ def test_size_limit_boundary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     path = tmp_path / "kb.yaml"
     path.write_text(huge_kb(20), encoding="utf-8")
     size = path.stat().st_size
-    monkeypatch.setattr(faqbot.knowledge, "MAX_FILE_BYTES", size)
+    monkeypatch.setattr(faqbot.kb.loader, "MAX_FILE_BYTES", size)
     assert len(load_knowledge_base(path).entries) == 21
-    monkeypatch.setattr(faqbot.knowledge, "MAX_FILE_BYTES", size - 1)
+    monkeypatch.setattr(faqbot.kb.loader, "MAX_FILE_BYTES", size - 1)
     with pytest.raises(KnowledgeBaseError, match="limit"):
         load_knowledge_base(path)
 
@@ -239,7 +239,7 @@ def test_real_limit_refuses_sparse_file_without_reading_it(tmp_path: Path) -> No
     path = tmp_path / "sparse.yaml"
     with path.open("wb") as handle:
         handle.write(VALID.encode())
-        handle.truncate(faqbot.knowledge.MAX_FILE_BYTES + 1)
+        handle.truncate(faqbot.kb.loader.MAX_FILE_BYTES + 1)
     with pytest.raises(KnowledgeBaseError, match="limit") as caught:
         load_knowledge_base(path)
     assert caught.value.path == str(path)

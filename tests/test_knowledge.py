@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from faqbot import FAQBot, KnowledgeBaseError, load_knowledge_base
-from faqbot.knowledge import MAX_ANSWER_CHARS, bundled_path, check_knowledge_base
+from faqbot.kb import MAX_ANSWER_CHARS, bundled_path, check_knowledge_base
 from faqbot.safety import find_dose_figure
 
 REPO = Path(__file__).resolve().parent.parent

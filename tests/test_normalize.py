@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from faqbot.normalize import STOPWORDS, Normalizer, clean, words
+from faqbot.text import STOPWORDS, Normalizer, clean, words
 
 # --- clean(): (input, expected) ---------------------------------------------------------------
 

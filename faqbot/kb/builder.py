@@ -1,230 +1,20 @@
-"""Loading and validating the knowledge base (``faq.yaml``).
-
-The file is parsed to YAML nodes, not plain objects, so every problem can be
-reported with the file and line a curator has to fix. All problems are
-collected in one pass; :func:`load_knowledge_base` raises on the first, and
-``faqbot validate`` shows them all.
-"""
+"""Turning YAML nodes into a :class:`KnowledgeBase`, collecting every problem with its line."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from faqbot.errors import KnowledgeBaseError
-from faqbot.normalize import strip_controls
-from faqbot.safety import find_dose_figure
+from faqbot.kb.schema import Entry, KnowledgeBase, Problem, Settings, Smalltalk, Texts
+from faqbot.text import find_dose_figure, strip_controls
 
-#: Refuse files bigger than this before parsing: a knowledge base is text a
-#: person curates, and an enormous file is a mistake or an attack.
-MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ANSWER_CHARS = 700
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-try:  # libyaml's parser is several times faster when PyYAML was built with it
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
-
-@dataclass(frozen=True)
-class Entry:
-    """One curated question and its answer."""
-
-    id: str
-    question: str
-    answer: str
-    section: str
-    alternates: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    #: Terms this entry explains, so "what is X?" for any other X falls back.
-    defines: tuple[str, ...] = ()
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class Smalltalk:
-    """A conversational intent (greeting, thanks...) and its reply."""
-
-    id: str
-    patterns: tuple[str, ...]
-    reply: str
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Matching knobs a curator may tune. Scores are 0-100."""
-
-    answer_threshold: float = 60.0
-    suggest_threshold: float = 38.0
-    ambiguity_margin: float = 4.0
-    max_suggestions: int = 3
-    max_question_chars: int = 1000
-
-
-@dataclass(frozen=True)
-class Texts:
-    """Fixed replies that do not come from an entry."""
-
-    referral: str
-    emergency: str
-    self_harm: str
-    fallback: str
-    did_you_mean: str
-    related: str = "You might also ask:"
-
-
-@dataclass(frozen=True)
-class KnowledgeBase:
-    entries: tuple[Entry, ...]
-    texts: Texts
-    settings: Settings = field(default_factory=Settings)
-    smalltalk: tuple[Smalltalk, ...] = ()
-    #: canonical term -> the variants people type for it
-    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    path: str | None = None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
-
-    def entry(self, entry_id: str) -> Entry:
-        by_id: dict[str, Entry] = self._by_id  # type: ignore[attr-defined]
-        return by_id[entry_id]
-
-    def sections(self) -> dict[str, list[Entry]]:
-        """Entries grouped by article section, in file order."""
-        grouped: dict[str, list[Entry]] = {}
-        for entry in self.entries:
-            grouped.setdefault(entry.section, []).append(entry)
-        return grouped
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a knowledge-base file."""
-
-    message: str
-    path: str | None
-    line: int | None
-
-    def __str__(self) -> str:
-        return str(KnowledgeBaseError(self.message, self.path, self.line))
-
-
-def bundled_path() -> Path:
-    """The knowledge base shipped with faqbot."""
-    packaged = Path(str(resources.files("faqbot") / "faq.yaml"))
-    if packaged.is_file():
-        return packaged
-    # An editable install or a source checkout: the file lives at the repo root.
-    return Path(__file__).resolve().parent.parent / "faq.yaml"
-
-
-def load_knowledge_base(path: str | Path | None = None) -> KnowledgeBase:
-    """Read and validate a knowledge base; ``None`` means the bundled one.
-
-    Raises :class:`KnowledgeBaseError` naming file and line on any problem.
-    """
-    kb, problems = check_knowledge_base(path)
-    if problems:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more; run `faqbot validate` to see all)" if len(problems) > 1 else ""
-        raise KnowledgeBaseError(first.message + more, first.path, first.line)
-    assert kb is not None
-    return kb
-
-
-def check_knowledge_base(path: str | Path | None = None) -> tuple[KnowledgeBase | None, list[Problem]]:
-    """Parse and validate, returning the knowledge base (if usable) and every problem found."""
-    file = Path(path) if path is not None else bundled_path()
-    try:
-        text = _read_text(file)
-        root = _compose(text, file)
-    except KnowledgeBaseError as err:
-        return None, [Problem(err.message, err.path, err.line)]
-    builder = _Builder(str(file))
-    kb = builder.build(root)
-    return (kb if not builder.problems else None), builder.problems
-
-
-def _read_text(file: Path) -> str:
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise KnowledgeBaseError(
-                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. Is this the right file?", file
-            )
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise KnowledgeBaseError("no such file", file) from None
-    except IsADirectoryError:
-        raise KnowledgeBaseError("is a directory, expected a YAML file", file) from None
-    except OSError as err:
-        raise KnowledgeBaseError(f"cannot read: {err.strerror or err}", file) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise KnowledgeBaseError(
-            f"not UTF-8 text (byte 0x{data[err.start]:02x}); save the file as UTF-8", file, line
-        ) from None
-
-
-def _compose(text: str, file: Path) -> yaml.Node:
-    if not text.strip():
-        raise KnowledgeBaseError("file is empty; expected a mapping with `entries:`", file, 1)
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        # An unclosed quote or bracket is noticed lines later (or at the end);
-        # where it was opened is what the curator needs.
-        problem_text = str(err.problem)
-        if err.context_mark is not None and ("end of stream" in problem_text or "expected ','" in problem_text):
-            mark = err.context_mark
-        line = min(mark.line + 1, text.count("\n") + 1) if mark is not None else None
-        problem = " ".join(str(err.problem or err).split())
-        raise KnowledgeBaseError(f"YAML syntax error: {problem}", file, line) from None
-    except yaml.reader.ReaderError as err:
-        line = text.count("\n", 0, err.position) + 1
-        raise KnowledgeBaseError(
-            f"character U+{ord(str(err.character)[:1] or ' '):04X} is not allowed in YAML; remove it", file, line
-        ) from None
-    except yaml.YAMLError as err:
-        raise KnowledgeBaseError("YAML error: " + " ".join(str(err).split()), file) from None
-    if node is None:
-        raise KnowledgeBaseError("file holds no YAML document; expected a mapping with `entries:`", file, 1)
-    _refuse_aliases(node, file)
-    return node
-
-
-def _refuse_aliases(root: yaml.Node, file: Path) -> None:
-    """Reject anchors/aliases: a knowledge base needs none, and they allow alias bombs."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            raise KnowledgeBaseError(
-                "YAML anchors and aliases (&name / *name) are not allowed; write the text out",
-                file,
-                node.start_mark.line + 1,
-            )
-        seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-
-
-class _Builder:
+class Builder:
     """Turns YAML nodes into a KnowledgeBase, collecting problems with lines."""
 
     TOP_KEYS = ("version", "settings", "texts", "synonyms", "smalltalk", "entries")
@@ -472,4 +262,3 @@ class _Builder:
             if ref not in seen_ids:
                 self.problem(ref_node, f"{label}: related id `{ref}` does not exist")
         return entries
-

@@ -1,46 +1,18 @@
-"""Safety routing: decide, before any matching, whether a question must not be
-answered from the knowledge base.
+"""The routing rules: emergency rules first, then referral rules, as patterns over the prepared text.
 
-Emergency rules run first, then referral rules. The rules are code, not
-knowledge-base data, on purpose: a curator editing ``faq.yaml`` can change
+The rules are code, not knowledge-base data, on purpose: a curator editing ``faq.yaml`` can change
 what faqbot says in a referral, but cannot switch the referral off.
-
-Every rule reads a *prepared* form of the question: cleaned (see
-:func:`faqbot.normalize.clean`), with letter-spaced and leet-speak words
-rejoined, number words turned into digits, near-miss spellings of the safety
-vocabulary corrected, base64 fragments decoded, and the drug's own name
-("low dose naltrexone") replaced by "ldn" so the name alone never looks like
-a dosing question.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz import fuzz, process
-
-from faqbot.normalize import clean
+from faqbot.text.figures import WORD_UNIT
 
 RouteKind = Literal["emergency", "referral"]
-
-
-@dataclass(frozen=True)
-class Route:
-    """Why a question is routed away from the knowledge base."""
-
-    kind: RouteKind
-    rule: str
-    #: the part of the (prepared) question that fired the rule
-    matched: str
-
-    @property
-    def self_harm(self) -> bool:
-        return self.rule == "self-harm"
 
 
 @dataclass(frozen=True)
@@ -52,17 +24,15 @@ class Rule:
     needs: re.Pattern[str] | None = None
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
+def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
 
 
 # --- vocabulary shared by several rules --------------------------------------
-_DRUG = r"(?:ldn|naltrexone|revia|vivitrol|it)"
 _DOSE = r"(?:doses?|dosages?|dosing|dosed|posology|titrat\w*|strengths?|potenc(?:y|ies))"
 _UNIT = (r"(?:mg|mgs|milligrams?|milligrammes?|mcg|mcgs|µg|ug|micrograms?|microgrammes?|g|grams?|grammes?|"
          r"ml|mls|millilit(?:er|re)s?|cc|iu|units?|tablets?|tabs?|pills?|capsules?|caps|drops?|doses?|times)")
-_WORD_UNIT = (r"(?:mg|mgs|milligrams?|milligrammes?|mcg|mcgs|µg|micrograms?|microgrammes?|millilit(?:er|re)s?"
-              r"|teaspoons?|tablespoons?|tsp|tbsp)")
+_WORD_UNIT = WORD_UNIT
 _RELATION = (r"(?:mum|mom|mother|mam|ma|dad|father|pa|husband|wife|partner|spouse|boyfriend|girlfriend|fianc[eé]e?|"
              r"son|daughter|child|children|kid|kids|baby|toddler|infant|teen|teenager|brother|sister|sibling|"
              r"grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandparent|aunt|auntie|uncle|niece|"
@@ -85,7 +55,7 @@ _MEDICINES = (
 )
 
 EMERGENCY_RULES: tuple[Rule, ...] = (
-    Rule("self-harm", "emergency", _rx(r"""
+    Rule("self-harm", "emergency", rx(r"""
         \b(?: kill(?:ing)?\ (?:my\ ?self|me) | suicid\w* | end(?:ing)?\ (?:my|it)\ (?:own\ )?(?:life|all)
         | end\ it\ all | (?:do\ not|don'?t|dont|no\ longer)\ want\ to\ (?:live|be\ alive|be\ here|wake\ up|go\ on)
         | want(?:ed)?\ to\ die | wish\ i\ (?:was|were)\ dead | better\ off\ dead | no\ reason\ to\ live
@@ -97,7 +67,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | medicine\ cabinet
         | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* | no\ point\ (?:in\ )?(?:living|going\ on|being\ alive)
         | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
-    Rule("overdose", "emergency", _rx(r"""
+    Rule("overdose", "emergency", rx(r"""
         \b(?: (?<!can\ you\ )(?<!could\ you\ )(?<!can\ one\ )(?<!can\ i\ )(?<!possible\ to\ )(?<!risk\ of\ )(?<!chance\ of\ )
             (?<!if\ you\ )(?<!avoid\ )(?<!prevent\ )overdos\w*
         | o\.?d'?(?:e?d)\b | od'?ing
@@ -116,7 +86,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             \ (?:\w+\ )?(?:pills?|tablets?|capsules?|doses?|ldn|naltrexone|of\ (?:them|my|his|her|the|those))
         | (?:whole|entire)\ (?:bottle|pack|packet|box|supply|prescription|blister)
         | on\ purpose | intentionally\ took | poison(?:ed|ing)? | poison\ control )""")),
-    Rule("severe-reaction", "emergency", _rx(r"""
+    Rule("severe-reaction", "emergency", rx(r"""
         \b(?: (?:can\ ?not|can'?t|cant|could\ ?not|couldn'?t|unable\ to|trouble|difficulty|hard\ to|struggling\ to
               |not\ able\ to)\ breath\w* | short(?:ness)?\ of\ breath | not\ breathing | stopped\ breathing
         | (?:throat|tongue|face|lips?)\ (?:is\ |are\ )?(?:swell\w*|closing)
@@ -139,12 +109,12 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
 
 EMERGENCY_RULES = (
     *EMERGENCY_RULES,
-    Rule("admitted-overdose", "emergency", _rx(r"\b(?:i|we|he|she|they)\ (?:just|already)\ (?:did|took|swallowed|had|ate)\b"),
-         needs=_rx(r"\b(?:\d{2,}|a\ bunch|handful|all\ of|too\ (?:much|many)|at\ once|whole)\b")),
+    Rule("admitted-overdose", "emergency", rx(r"\b(?:i|we|he|she|they)\ (?:just|already)\ (?:did|took|swallowed|had|ate)\b"),
+         needs=rx(r"\b(?:\d{2,}|a\ bunch|handful|all\ of|too\ (?:much|many)|at\ once|whole)\b")),
 )
 
 REFERRAL_RULES: tuple[Rule, ...] = (
-    Rule("instruction-override", "referral", _rx(r"""
+    Rule("instruction-override", "referral", rx(r"""
         \b(?:ignore|disregard|forget|bypass|override|skip|drop)\b[^.?!]{0,40}\b(?:instructions?|rules?|guidelines?
             |restrictions?|programming|prompts?|polic(?:y|ies)|safety|filters?|guardrails?|training|constraints?
             |referrals?|disclaimers?|warnings?)\b
@@ -158,7 +128,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |(?:you|please|now)\ act\ as|^act\ as|act\ as\ (?:my|a|an)\ (?:doctor|pharmacist|physician|nurse|gp
             |medical|expert|prescriber)|role[-\ ]?play|play\ the\ role|in\ character|no\ restrictions|unfiltered
             |uncensored|you\ are\ (?:a|my)\ (?:doctor|pharmacist|physician|nurse))\b""")),
-    Rule("quote-article", "referral", _rx(r"""
+    Rule("quote-article", "referral", rx(r"""
         \b(?:quote|verbatim|word\ for\ word|copy|paste|repeat|recite|reproduce|print\ out|exact\ (?:words|wording|text))\b
         [^.?!]{0,40}\b(?:article|text|paragraph|section|passage|dose|dosage|dosing|part|source)\b
         | \b(?:article|text|paragraph|section|passage|author)\b[^.?!]{0,40}\b(?:say|says|said|give|gives|mention\w*
@@ -167,15 +137,15 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:dos\w*|amount|number|figure|strength)\b[^.?!]{0,40}\b(?:in|from|by|of)\ (?:the|this|that|your)
             \ (?:article|text|paragraph|source|faq)\b
         | \b(?:what|which)\ (?:number|figure)\b""")),
-    Rule("dose-amount", "referral", _rx(rf"""
+    Rule("dose-amount", "referral", rx(rf"""
         (?<!\d)\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?{_UNIT}\b | \b{_WORD_UNIT}\b
         | (?<![\d.,])\d+[.,]\d+(?![\d%]|\s*(?:%|percent|per\ ?cent))
         | \b(?:half|quarter|third)\ (?:a|of\ a|of\ an?)\ (?:pill|tablet|capsule|dose)""")),
-    Rule("dose-number", "referral", _rx(r"""
+    Rule("dose-number", "referral", rx(r"""
         (?<![\d.,])\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
             |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th)\b)"""),
-         needs=_rx(r"\b(?:ldn|naltrexone|dos\w*|take|taking|took|enough|start|pills?|tablets?|capsules?|strength)\b")),
-    Rule("how-much", "referral", _rx(r"""
+         needs=rx(r"\b(?:ldn|naltrexone|dos\w*|take|taking|took|enough|start|pills?|tablets?|capsules?|strength)\b")),
+    Rule("how-much", "referral", rx(r"""
         \bhow\ (?:much|many)\ (?:of\ )?(?:ldn|naltrexone|it|this|that|ml|mls|teaspoons?|tablespoons?|spoons?|tsp|the\ (?:drug|medicine|medication|pills?|tablets?)
             |should|do\ (?:i|you|we|people|patients)|does\ (?:one|a\ person|someone|he|she)|can|would|to\ take|mg
             |milligrams?|pills?|tablets?|capsules?|drops?|doses?|times|is\ (?:too|enough|safe|right|recommended|normal
@@ -189,7 +159,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:ldn|naltrexone|dos\w*)\b[^.?!]{0,15}\b(?:amounts?|quantit(?:y|ies)|numbers?|figures?)\b
         | \b(?:amounts?|quantit(?:y|ies))\ of\ (?:\w+\ )?(?:ldn|naltrexone)\b | \b(?:usual|typical|normal|standard|recommended|right|correct|average
             |starting|common)\ (?:amount|quantity)\b""")),
-    Rule("dose-size-question", "referral", _rx(r"""
+    Rule("dose-size-question", "referral", rx(r"""
         \b(?:what|how|which)\b[^.?!]{0,20}\b(?:is|counts\ as|considered|'s|qualifies\ as|mean\w*)\b[^.?!]{0,10}
         \b(?:a|the)\ (?:very\ )?(?:low|lower|small|high)[-\ ]dos\w*
         | \b(?:lowest|highest|minimum|maximum|max|min|smallest|largest)\ (?:effective|safe|possible|recommended|useful)\b
@@ -198,8 +168,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             [^.?!]{0,30}\b(?:dos\w*|is\ (?:ldn|it)|ldn|naltrexone)\b
         | (?<!called\ )(?<!named\ )(?<!name\ )(?<!at\ )(?<!in\ )\b(?:a|my|your|his|her|their)\ (?:\w+\ )?(?:low|lower|small|smaller|high|higher|big
             |bigger|large|larger|stronger|weaker)[-\ ](?:dose|dosage|amount|strength)\b""")),
-    Rule("dose", "referral", _rx(rf"""\b{_DOSE}\b""")),
-    Rule("schedule", "referral", _rx(r"""
+    Rule("dose", "referral", rx(rf"""\b{_DOSE}\b""")),
+    Rule("schedule", "referral", rx(r"""
         \bhow\ (?:often|frequently|regularly|long\ (?:should|do|can|must|to)\b|many\ times)\b
         | \b(?:once|twice|thrice|\d+\ times)\ (?:a|per|each|every)\ (?:day|night|week|month)\b
         | \b(?:take|takes|taken|taking|took|use|used|using|dose|doses|dosed|dosing|swallow)\b[^.?!]{0,25}\b
@@ -220,7 +190,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:ldn|naltrexone)\ (?:instructions|directions|protocol|regimen)\b | \bprotocol\b
         | \b(?:take|taken|taking|use|used|using|on|stay\ on)\b[^.?!]{0,15}\b(?:long[-\ ]term(?!\ (?:pain|conditions?|illness|diseases?|disorders?))|forever|indefinitely
             |for\ life|for\ years|for\ months)\b""")),
-    Rule("dose-change", "referral", _rx(r"""
+    Rule("dose-change", "referral", rx(r"""
         \b(?:increas\w*|rais(?:e|ing)|upping|upped|lower(?:ing)?|reduc\w*|decreas\w*|cut(?:ting)?|split(?:ting)?
             |halv(?:e|ing)|skip(?:ping|ped)?|miss(?:ed|ing)?|forg[eo]t(?:ten)?|doubl(?:e|ing)|switch(?:ing)?
             |chang(?:e|ing)|adjust\w*|wean\w*|taper\w*|crush(?:ing)?|chew(?:ing)?|dissolv\w*)\b
@@ -240,23 +210,23 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             \ (?:\w+\ )?(?:take|use|have|try|be\ on|start)\b
         | \b(?:stop|stops|prevent|prevents|keep|keeps|rule|rules)\ (?:someone|anyone|people|me|you|patients?|them)
             \ (?:out\ )?(?:from\ )?(?:taking|using|starting|having)\b""")),
-    Rule("pregnancy", "referral", _rx(r"""
+    Rule("pregnancy", "referral", rx(r"""
         \b(?:pregnan\w*|conceiv\w*|trying\ (?:for\ a\ baby|to\ get\ pregnant|for\ a\ child)|fertility|ivf
         |breast[-\ ]?f[eo]e?d\w*|nursing\ (?:mother|mom|mum|baby)|lactat\w*|expecting\ a\ baby|unborn|fetus|foetus
         |birth\ control|contracepti\w*)\b""")),
-    Rule("age-group", "referral", _rx(r"""
+    Rule("age-group", "referral", rx(r"""
         \b(?:child|children|kids?|baby|babies|infants?|toddlers?|teens?|teenagers?|adolescen\w*|minors?|pediatric
         |paediatric|elderly|older\ (?:adults|people|patients)|seniors?|old\ age|geriatric|under\ \d+|over\ \d+
         |aged?\ \d+|\d+\ ?(?:years?|yrs?|months?)[-\ ]old|year[-\ ]old|\d+\ ?(?:yo|y/o)|\d+\ ?(?:lbs?|pounds|kg|kilos?
         |kilograms?|stone))\b"""),
-         needs=_rx(r"\b(?:ldn|naltrexone|it|take|taking|give|safe|use|dos\w*|treat\w*|prescri\w*|\d+\ ?(?:lbs?|pounds|kg))\b")),
-    Rule("other-medicine", "referral", _rx(rf"""\b{_MEDICINES}\b"""),
-         needs=_rx(r"\b(?:ldn|naltrexone|low\ dose)\b|\bi(?:'?m|\ am|\ take|\ use)\b")),
-    Rule("opioid-use", "referral", _rx(r"""
+         needs=rx(r"\b(?:ldn|naltrexone|it|take|taking|give|safe|use|dos\w*|treat\w*|prescri\w*|\d+\ ?(?:lbs?|pounds|kg))\b")),
+    Rule("other-medicine", "referral", rx(rf"""\b{_MEDICINES}\b"""),
+         needs=rx(r"\b(?:ldn|naltrexone|low\ dose)\b|\bi(?:'?m|\ am|\ take|\ use)\b")),
+    Rule("opioid-use", "referral", rx(r"""
         \b(?:on|taking|take|takes|using|use|with|while\ on|plus|alongside)\ (?:\w+\ )?(?:opioids?|opiates?|narcotics?)\b
         (?!\ (?:receptors?|addiction|antagonists?|blockers?|dependence|use\ disorder|withdrawal))"""),
-         needs=_rx(r"\b(?:ldn|naltrexone)\b")),
-    Rule("alcohol", "referral", _rx(r"""
+         needs=rx(r"\b(?:ldn|naltrexone)\b")),
+    Rule("alcohol", "referral", rx(r"""
         \b(?:drink|drinking|consume|have|having|mix\w*|combin\w*)\b[^.?!]{0,20}\b(?:alcohol|booze|beers?|wine|liquor
             |spirits|a\ drink|drinks)\b[^.?!]{0,25}\b(?:while|with|on|and|after|when|if)\b
         | \b(?:alcohol|booze|beers?|wine|liquor|drinking|drinks?)\b[^.?!]{0,10}\b(?:while|with|on|when|and\ then|after
@@ -265,7 +235,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |liquor|a\ drink|drinks|drinking)\b(?![^.?!]{0,20}\b(?:addict\w*|abuse|dependen\w*|use\ disorder
             |problems?|alcoholism)\b)
         | \b(?:get|getting)\ drunk\b""")),
-    Rule("own-situation", "referral", _rx(rf"""
+    Rule("own-situation", "referral", rx(rf"""
         \b(?:should|shall|can|could|may|might|must|would|will|do|does|is\ it\ ok(?:ay)?\ (?:for|if)|is\ it\ safe\ (?:for|if))
             \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine
             |mix|drink|switch|ask\ for|request|continue|keep\ taking|increase|decrease|lower|raise|split|cut|double
@@ -338,171 +308,5 @@ REFERRAL_RULES: tuple[Rule, ...] = (
 
 RULES: tuple[Rule, ...] = EMERGENCY_RULES + REFERRAL_RULES
 
-# --- preparing the text -------------------------------------------------------
-_NAME = re.compile(r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?")
-#: "low dose", "bigger doses"...: how the article contrasts LDN with the usual
-#: amounts, not a question about an amount. Removed before the dose rules run.
-_COMPARATIVE_DOSE = re.compile(
-    r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
-    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
-    r"|\b(?:doses?|dosages?)\ (?:is\ |are\ |so\ |that\ |very\ |much\ |kept\ )+(?:low|small|tiny)\b"
-    r"|\b(?:compared\ (?:to|with)|than|versus|vs\.?)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full)"
-    r"\ (?:doses?|dosages?|amounts?)\b"
-)
-_SPACED_LETTERS = re.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
-_SPLIT_JOINED = re.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")
-_HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
-#: Latin look-alikes from other scripts, applied only inside words that mix
-#: them with Latin letters ("dose" with a Cyrillic o), never to real Cyrillic text.
-_CONFUSABLES = str.maketrans(
-    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u0578\u057d\u0581\u0585\u03bf\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7\u0461\u0261\u0131\u2113",
-    "aeopcyxijsdhnugooaeikvptuxwgil",
-)
-_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[a-z])(?=\w*[^\W\da-z_])\w+\b")
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_LEET_WORD = re.compile(r"(?<![\w@$])(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]+")
-_BASE64 = re.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
-_NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}
-_NUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_SPELLED_NUMBER = re.compile(
-    rf"\b(?!one\b(?![-\s](?:and\s+a\s+half|point|{_NUM})))"
-    rf"(?P<int>(?:{_NUM})(?:[-\s](?:{_NUM}))?)(?:\s+(?P<half>and\s+a\s+half)|\s+point\s+(?P<point>{_NUM}))?\b"
-    rf"|\b(?P<lone>a\s+half|half\s+a)\b"
-)
-#: Words a rule relies on, corrected when misspelt. Only words with no common
-#: near neighbour belong here ("instructions" would swallow "interactions").
-_LEXICON = (
-    "dose", "doses", "dosage", "dosages", "dosing", "overdose", "overdosed", "overdosing", "milligram",
-    "milligrams", "microgram", "micrograms", "pregnant", "pregnancy", "breastfeeding", "suicide", "suicidal",
-    "naltrexone", "withdrawal", "bedtime", "hypothetically", "anaphylaxis", "unconscious", "seizure", "seizures",
-)
-_LEXICON_CUTOFF = 82.0
-#: Real words within the cutoff of a lexicon word ("doing" ~ "dosing").
-_NOT_TYPOS = frozenset({"doing", "dozing", "dosed", "seize", "seized", "seizes", "withdraw", "withdrew", "pregnancies"})
-
-
-def _spelled_number(match: re.Match[str]) -> str:
-    if match.group("lone"):
-        return "0.5"
-    parts = re.split(r"[-\s]+", match.group("int"))
-    value = sum(_NUMBER_WORDS[p] for p in parts)
-    if parts[-1] == "hundred" and len(parts) == 2:
-        value = _NUMBER_WORDS[parts[0]] * 100
-    if match.group("half"):
-        return f"{value}.5"
-    if match.group("point"):
-        return f"{value}.{_NUMBER_WORDS[match.group('point')]}"
-    return str(value)
-
-
-def _correct_lexicon(text: str) -> str:
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if len(word) < 5 or word in _LEXICON or word in _NOT_TYPOS:
-            return word
-        best = process.extractOne(word, _LEXICON, scorer=fuzz.ratio, score_cutoff=_LEXICON_CUTOFF)
-        return best[0] if best else word
-
-    return re.sub(r"[a-z]+", fix, text)
-
-
-def _decoded_base64(raw: str) -> list[tuple[str, str]]:
-    found = []
-    for chunk in _BASE64.findall(raw):
-        try:
-            decoded = base64.b64decode(chunk + "=" * (-len(chunk) % 4), validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError, ValueError):
-            continue
-        if decoded.isprintable() and sum(c.isalpha() or c == " " for c in decoded) >= 0.8 * len(decoded):
-            found.append((chunk, decoded))
-    return found
-
-
-@lru_cache(maxsize=1024)  # route() and other_medicine() read the same question
-def prepare(text: str, limit: int | None = None) -> str:
-    """The form of ``text`` the rules read (see the module docstring)."""
-    raw = text[:limit] if limit is not None else text
-    # A base64 chunk is read as what it decodes to, so an encoded question is
-    # judged on its words, not on the digits of its encoding.
-    for chunk, decoded in _decoded_base64(raw):
-        raw = raw.replace(chunk, f" {decoded} ")
-    cleaned = clean(raw)
-    cleaned = _MIXED_SCRIPT_WORD.sub(lambda m: m.group(0).translate(_CONFUSABLES), cleaned)
-    cleaned = _SPACED_LETTERS.sub(_join_letters, cleaned)
-    cleaned = " ".join(cleaned.split())
-    cleaned = _HYPHENATED.sub(lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in _LEXICON else m.group(0),
-                              cleaned)
-    cleaned = _LEET_WORD.sub(lambda m: m.group(0) if _is_amount(m.group(0)) else m.group(0).translate(_LEET), cleaned)
-    cleaned = _SPELLED_NUMBER.sub(_spelled_number, cleaned)
-    cleaned = _correct_lexicon(cleaned)
-    return _NAME.sub("ldn", cleaned)
-
-
-def _join_letters(match: re.Match[str]) -> str:
-    # "h o w m u c h l d n" joins to one run; set the words we look for apart again.
-    joined = re.sub(r"[\s.\-_*]", "", match.group(0))
-    return " " + _SPLIT_JOINED.sub(r" \1 ", joined) + " "
-
-
-def _is_amount(word: str) -> bool:
-    """"4mg" or "50mcg" stay as they are; "d0se" is leet-speak."""
-    return bool(re.fullmatch(r"[a-z]?\d+(?:[.,]\d+)?[a-z]*", word)) and not re.search(r"[a-z]\d+[a-z]", word)
-
-
-def route(text: str, limit: int | None = None) -> Route | None:
-    """The first emergency or referral rule ``text`` triggers, or ``None`` if it may be answered."""
-    prepared = prepare(text, limit)
-    for rule in EMERGENCY_RULES:
-        hit = _fire(rule, prepared)
-        if hit:
-            return hit
-    # The drug's name and comparisons of dose sizes are general, not dosing, talk.
-    general = _COMPARATIVE_DOSE.sub("sized", prepared)
-    for rule in REFERRAL_RULES:
-        target = prepared if rule.name == "dose-size-question" else general
-        hit = _fire(rule, target)
-        if hit:
-            return hit
-    return None
-
-
-def _fire(rule: Rule, text: str) -> Route | None:
-    match = rule.pattern.search(text)
-    if match is None or (rule.needs is not None and not rule.needs.search(text)):
-        return None
-    return Route(rule.kind, rule.name, match.group(0).strip())
-
-
-_OTHER_MEDICINE = _rx(rf"""\b{_MEDICINES}\b|\b(?:morphine|heroin|gabapentin)\b""")
-_OUR_DRUG = _rx(r"\b(?:ldn|naltrexone|low\ dose)\b")
-
-
-def other_medicine(text: str) -> str | None:
-    """A medicine other than naltrexone that ``text`` is about, if it never names naltrexone."""
-    prepared = prepare(text)
-    if _OUR_DRUG.search(prepared):
-        return None
-    match = _OTHER_MEDICINE.search(prepared)
-    return match.group(0) if match else None
-
-
-# --- the last guard: dose figures in outgoing text -----------------------------
-_DOSE_FIGURE = _rx(rf"""
-    \d+(?:[.,]\d+)?\s*{_WORD_UNIT}\b | \b{_WORD_UNIT}\b | (?<![\d.,])\d+[.,]\d+(?![\d%]|\s*(?:%|percent))
-    | \b(?:{_NUM}|a|one)(?:[-\s]\w+){{0,3}}[-\s]{_WORD_UNIT}\b
-    | \b(?:bedtime|before\ bed|at\ bed|nightly|night[-\ ]time\ dose)\b
-    | \b(?:once|twice|thrice|\d+\ times)\ (?:a|per|each|every)\ (?:day|night|week|month)\b
-    | \b(?:daily|nightly)\ (?:dose|doses|dosing|use|intake)\b | \bevery\ (?:day|night|morning|evening|\d+\ hours)\b
-    | \b(?:take|taken|taking)\b[^.]{{0,20}}\b(?:daily|every\ day|at\ night|in\ the\ morning)\b""")
-
-
-@lru_cache(maxsize=4096)  # replies repeat the same curated texts
-def find_dose_figure(text: str) -> str | None:
-    """The first dose amount, strength or schedule in ``text``, if any."""
-    match = _DOSE_FIGURE.search(clean(text))
-    return match.group(0) if match else None
+#: another medicine named, for the scope check
+OTHER_MEDICINE = rx(rf"""\b{_MEDICINES}\b|\b(?:morphine|heroin|gabapentin)\b""")

@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from faqbot.knowledge import Entry, KnowledgeBase
-from faqbot.normalize import Analysis, Normalizer
+from faqbot.kb import Entry, KnowledgeBase
+from faqbot.text import Analysis, Normalizer
 
 #: How much the term overlap counts against rapidfuzz's character score.
 OVERLAP_WEIGHT = 0.85

@@ -1,0 +1,96 @@
+"""The knowledge base as data: entries, smalltalk, texts, and the settings that ``faq.yaml`` fills.
+
+:class:`Settings` holds every tunable default exactly once; nothing else in faqbot restates a
+threshold or a limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from faqbot.errors import KnowledgeBaseError
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One curated question and its answer."""
+
+    id: str
+    question: str
+    answer: str
+    section: str
+    alternates: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    #: Terms this entry explains, so "what is X?" for any other X falls back.
+    defines: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Smalltalk:
+    """A conversational intent (greeting, thanks...) and its reply."""
+
+    id: str
+    patterns: tuple[str, ...]
+    reply: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Matching knobs a curator may tune. Scores are 0-100."""
+
+    answer_threshold: float = 58.0
+    suggest_threshold: float = 36.0
+    ambiguity_margin: float = 3.0
+    max_suggestions: int = 3
+    max_question_chars: int = 1000
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Fixed replies that do not come from an entry."""
+
+    referral: str
+    emergency: str
+    self_harm: str
+    fallback: str
+    did_you_mean: str
+    related: str = "You might also ask:"
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    entries: tuple[Entry, ...]
+    texts: Texts
+    settings: Settings = field(default_factory=Settings)
+    smalltalk: tuple[Smalltalk, ...] = ()
+    #: canonical term -> the variants people type for it
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    path: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
+
+    def entry(self, entry_id: str) -> Entry:
+        by_id: dict[str, Entry] = self._by_id  # type: ignore[attr-defined]
+        return by_id[entry_id]
+
+    def sections(self) -> dict[str, list[Entry]]:
+        """Entries grouped by article section, in file order."""
+        grouped: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            grouped.setdefault(entry.section, []).append(entry)
+        return grouped
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a knowledge-base file."""
+
+    message: str
+    path: str | None
+    line: int | None
+
+    def __str__(self) -> str:
+        return str(KnowledgeBaseError(self.message, self.path, self.line))

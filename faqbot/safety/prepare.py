@@ -1,0 +1,128 @@
+"""Preparing a question for the routing rules.
+
+Every rule reads a *prepared* form of the question: cleaned (see :func:`faqbot.text.clean`), with
+letter-spaced and leet-speak words rejoined, number words turned into digits, near-miss spellings of
+the safety vocabulary corrected, base64 fragments decoded, and the drug's own name ("low dose
+naltrexone") replaced by "ldn" so the name alone never looks like a dosing question.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from faqbot.text import clean
+from faqbot.text.figures import NUMBER_WORD, NUMBER_WORDS
+
+_NAME = re.compile(r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?")
+#: "low dose", "bigger doses"...: how the article contrasts LDN with the usual
+#: amounts, not a question about an amount. Removed before the dose rules run.
+COMPARATIVE_DOSE = re.compile(
+    r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
+    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
+    r"|\b(?:doses?|dosages?)\ (?:is\ |are\ |so\ |that\ |very\ |much\ |kept\ )+(?:low|small|tiny)\b"
+    r"|\b(?:compared\ (?:to|with)|than|versus|vs\.?)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full)"
+    r"\ (?:doses?|dosages?|amounts?)\b"
+)
+_SPACED_LETTERS = re.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
+_SPLIT_JOINED = re.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")
+_HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
+#: Latin look-alikes from other scripts, applied only inside words that mix
+#: them with Latin letters ("dose" with a Cyrillic o), never to real Cyrillic text.
+_CONFUSABLES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u0578\u057d\u0581\u0585\u03bf\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7\u0461\u0261\u0131\u2113",
+    "aeopcyxijsdhnugooaeikvptuxwgil",
+)
+_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[a-z])(?=\w*[^\W\da-z_])\w+\b")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET_WORD = re.compile(r"(?<![\w@$])(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]+")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
+_NUMBER_WORDS = NUMBER_WORDS
+_NUM = NUMBER_WORD
+_SPELLED_NUMBER = re.compile(
+    rf"\b(?!one\b(?![-\s](?:and\s+a\s+half|point|{_NUM})))"
+    rf"(?P<int>(?:{_NUM})(?:[-\s](?:{_NUM}))?)(?:\s+(?P<half>and\s+a\s+half)|\s+point\s+(?P<point>{_NUM}))?\b"
+    rf"|\b(?P<lone>a\s+half|half\s+a)\b"
+)
+#: Words a rule relies on, corrected when misspelt. Only words with no common
+#: near neighbour belong here ("instructions" would swallow "interactions").
+_LEXICON = (
+    "dose", "doses", "dosage", "dosages", "dosing", "overdose", "overdosed", "overdosing", "milligram",
+    "milligrams", "microgram", "micrograms", "pregnant", "pregnancy", "breastfeeding", "suicide", "suicidal",
+    "naltrexone", "withdrawal", "bedtime", "hypothetically", "anaphylaxis", "unconscious", "seizure", "seizures",
+)
+_LEXICON_CUTOFF = 82.0
+#: Real words within the cutoff of a lexicon word ("doing" ~ "dosing").
+_NOT_TYPOS = frozenset({"doing", "dozing", "dosed", "seize", "seized", "seizes", "withdraw", "withdrew", "pregnancies"})
+
+
+def _spelled_number(match: re.Match[str]) -> str:
+    if match.group("lone"):
+        return "0.5"
+    parts = re.split(r"[-\s]+", match.group("int"))
+    value = sum(_NUMBER_WORDS[p] for p in parts)
+    if parts[-1] == "hundred" and len(parts) == 2:
+        value = _NUMBER_WORDS[parts[0]] * 100
+    if match.group("half"):
+        return f"{value}.5"
+    if match.group("point"):
+        return f"{value}.{_NUMBER_WORDS[match.group('point')]}"
+    return str(value)
+
+
+def _correct_lexicon(text: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if len(word) < 5 or word in _LEXICON or word in _NOT_TYPOS:
+            return word
+        best = process.extractOne(word, _LEXICON, scorer=fuzz.ratio, score_cutoff=_LEXICON_CUTOFF)
+        return best[0] if best else word
+
+    return re.sub(r"[a-z]+", fix, text)
+
+
+def _decoded_base64(raw: str) -> list[tuple[str, str]]:
+    found = []
+    for chunk in _BASE64.findall(raw):
+        try:
+            decoded = base64.b64decode(chunk + "=" * (-len(chunk) % 4), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            continue
+        if decoded.isprintable() and sum(c.isalpha() or c == " " for c in decoded) >= 0.8 * len(decoded):
+            found.append((chunk, decoded))
+    return found
+
+
+@lru_cache(maxsize=1024)  # route() and other_medicine() read the same question
+def prepare(text: str, limit: int | None = None) -> str:
+    """The form of ``text`` the rules read (see the module docstring)."""
+    raw = text[:limit] if limit is not None else text
+    # A base64 chunk is read as what it decodes to, so an encoded question is
+    # judged on its words, not on the digits of its encoding.
+    for chunk, decoded in _decoded_base64(raw):
+        raw = raw.replace(chunk, f" {decoded} ")
+    cleaned = clean(raw)
+    cleaned = _MIXED_SCRIPT_WORD.sub(lambda m: m.group(0).translate(_CONFUSABLES), cleaned)
+    cleaned = _SPACED_LETTERS.sub(_join_letters, cleaned)
+    cleaned = " ".join(cleaned.split())
+    cleaned = _HYPHENATED.sub(lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in _LEXICON else m.group(0),
+                              cleaned)
+    cleaned = _LEET_WORD.sub(lambda m: m.group(0) if _is_amount(m.group(0)) else m.group(0).translate(_LEET), cleaned)
+    cleaned = _SPELLED_NUMBER.sub(_spelled_number, cleaned)
+    cleaned = _correct_lexicon(cleaned)
+    return _NAME.sub("ldn", cleaned)
+
+
+def _join_letters(match: re.Match[str]) -> str:
+    # "h o w m u c h l d n" joins to one run; set the words we look for apart again.
+    joined = re.sub(r"[\s.\-_*]", "", match.group(0))
+    return " " + _SPLIT_JOINED.sub(r" \1 ", joined) + " "
+
+
+def _is_amount(word: str) -> bool:
+    """"4mg" or "50mcg" stay as they are; "d0se" is leet-speak."""
+    return bool(re.fullmatch(r"[a-z]?\d+(?:[.,]\d+)?[a-z]*", word)) and not re.search(r"[a-z]\d+[a-z]", word)

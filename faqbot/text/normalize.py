@@ -1,0 +1,163 @@
+"""The normaliser: turns a question into the terms the retriever matches.
+
+Contractions, spelling correction against the knowledge base's own vocabulary, split words joined,
+synonyms, stop words and stemming, all on top of :func:`faqbot.text.sanitize.clean`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from faqbot.text.sanitize import clean
+from faqbot.text.words import CONDITIONS, SHORT_FILLER, STOP_STEMS, STOPWORDS, common_words, stem, words
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A question as the matcher sees it."""
+
+    cleaned: str
+    #: words after spelling correction and synonyms, stop words included
+    words: tuple[str, ...]
+    #: stems of the content words, in order, duplicates removed
+    terms: tuple[str, ...]
+    #: the terms that come from everyday English words ("known", "signed"): if the
+    #: knowledge base does not use them they are likely filler, not the topic
+    common: frozenset[str] = frozenset()
+
+
+class Normalizer:
+    """Turns text into matchable terms, tuned to one knowledge base's vocabulary.
+
+    Spelling correction only touches tokens that are neither knowledge-base
+    words (nor inflections of them) nor everyday English words, so a real but
+    unknown word ("cancer") is kept and counts against a match. Three-letter
+    tokens may only become a stop word ("wht" -> "what"); four-letter ones only
+    have two swapped letters undone ("pian" -> "pain"); longer ones move to the
+    closest known word within rapidfuzz's Indel ratio ``correction_cutoff``
+    (85, about one slip in six letters), a little lower for long words.
+    """
+
+    def __init__(
+        self,
+        synonyms: Mapping[str, Sequence[str]],
+        corpus: Iterable[str],
+        correction_cutoff: float = 85.0,
+    ) -> None:
+        self.correction_cutoff = correction_cutoff
+        self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        synonym_words: set[str] = set()
+        for canonical, variants in synonyms.items():
+            target = tuple(words(clean(canonical)))
+            synonym_words.update(target)
+            for variant in variants:
+                variant_words = words(clean(variant))
+                synonym_words.update(variant_words)
+                # Keyed by stems, so "side effect" and "side effects", or a misspelt
+                # "low dose naltrexon", find the same phrase.
+                source = tuple(stem(w) for w in variant_words)
+                if source and source != tuple(stem(w) for w in target):
+                    self._phrases[source] = target
+        self._longest = max((len(p) for p in self._phrases), default=0)
+        vocabulary: set[str] = set(STOPWORDS)
+        for text in corpus:
+            vocabulary.update(words(clean(text)))
+        vocabulary.update(synonym_words)
+        self.vocabulary = frozenset(vocabulary)
+        self._choices = sorted(w for w in vocabulary if len(w) >= 4 and not w.isdigit())
+        #: inflections of known words ("treated" when only "treat" is known) are not typos
+        self._known_stems = frozenset(stem(w) for w in vocabulary)
+        self._anagrams: dict[str, list[str]] = {}
+        for word in sorted(vocabulary):
+            if len(word) == 4:
+                self._anagrams.setdefault("".join(sorted(word)), []).append(word)
+        self._corrections: dict[str, str] = {}
+
+    def analyze(self, text: str, limit: int | None = None) -> Analysis:
+        cleaned = clean(text, limit)
+        tokens = self._join_split_words(words(cleaned))
+        tokens = [self.correct(t) for t in tokens]
+        tokens = self._apply_synonyms(tokens)
+        terms: dict[str, None] = {}
+        common: set[str] = set()
+        everyday = common_words()
+        for token in tokens:
+            term = stem(token)
+            if token not in STOPWORDS and term not in STOP_STEMS:
+                terms.setdefault(term)
+                # Everyday words, and short unknown tokens ("wht", "usd": typos and
+                # shorthand far more often than topics), count as filler.
+                short = len(token) <= 3 and token not in self.vocabulary
+                if (token in everyday or short) and token not in CONDITIONS:
+                    common.add(term)
+        return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common))
+
+    def correct(self, token: str) -> str:
+        """The known word a misspelt token most likely meant, or the token itself."""
+        if len(token) == 3 and token.isalpha() and token not in self.vocabulary and token not in CONDITIONS:
+            # "wht", "hav", "dos": a filler word missing a letter, never a topic word.
+            return SHORT_FILLER.get(token, token)
+        if (
+            token in self.vocabulary
+            or len(token) < 4
+            or not token.isalpha()
+            or stem(token) in self._known_stems
+            or token in common_words()
+        ):
+            return token
+        cached = self._corrections.get(token)
+        if cached is None:
+            if len(token) == 4:
+                # Too short for a ratio ("cure" is one letter from "curb"): only
+                # fix two swapped neighbours, the commonest slip ("waht", "pian").
+                swapped = [w for w in self._anagrams.get("".join(sorted(token)), ()) if OSA.distance(token, w) == 1]
+                cached = swapped[0] if swapped else token
+            else:
+                # Longer words can take more slips ("docter", "endorfins"): real words are kept out above.
+                cutoff = self.correction_cutoff - (5 if len(token) >= 8 else 3 if len(token) >= 6 else 0)
+                best = process.extractOne(token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
+                cached = best[0] if best else token
+            if len(self._corrections) < 100_000:
+                self._corrections[token] = cached
+        return cached
+
+    def _join_split_words(self, tokens: list[str]) -> list[str]:
+        """"micro glia" -> "microglia" when only the joined form is known."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            if i + 1 < len(tokens):
+                joined = tokens[i] + tokens[i + 1]
+                if joined in self.vocabulary and (
+                    tokens[i] not in self.vocabulary or tokens[i + 1] not in self.vocabulary
+                ):
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(tokens[i])
+            i += 1
+        return out
+
+    def _apply_synonyms(self, tokens: list[str]) -> list[str]:
+        if not self._phrases:
+            return tokens
+        out: list[str] = []
+        stems = [stem(t) for t in tokens]
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self._longest, len(tokens) - i), 0, -1):
+                if size == 1 and tokens[i] in STOPWORDS:
+                    continue  # "normally" shares a stem with "normal" but stays filler
+                target = self._phrases.get(tuple(stems[i : i + size]))
+                if target is not None:
+                    out.extend(target)
+                    i += size
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out

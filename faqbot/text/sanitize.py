@@ -1,0 +1,46 @@
+"""One sanitiser for every input and every curated text.
+
+``strip_controls`` removes what must never reach a terminal or a page (escape sequences, control and
+format characters); ``clean`` goes on to make text comparable (Unicode NFKC, case folding, straight
+quotes, single spaces). Routing, matching and the knowledge-base loader all start from these two.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+_SPACE = re.compile(r"\s+")
+#: ANSI escape sequences (CSI, OSC, in 7- and 8-bit form): removed whole, so
+#: no "[2J" is left behind when the escape character itself is dropped.
+_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[@-_]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without escape sequences or control/format characters (whitespace kept)."""
+    text = _ANSI.sub("", text)
+    return "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
+_ASCII_CONTROLS = {c: (" " if chr(c).isspace() else None) for c in (*range(32), 127)}
+
+
+def clean(text: str, limit: int | None = None) -> str:
+    """Normalise any input to one comparable line: NFKC, casefold, no control characters."""
+    if limit is not None:
+        text = text[:limit]
+    if text.isascii():
+        # NFKC changes no ASCII; only C0 controls and DEL need removing.
+        text = text.translate(_ASCII_CONTROLS)
+    else:
+        text = unicodedata.normalize("NFKC", text)
+        # Drop control, format (zero-width, bidi) and unassigned characters but keep spacing.
+        text = "".join(
+            " " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C"
+        )
+    text = text.translate(_QUOTES).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+

@@ -1,0 +1,84 @@
+"""Words: tokenising, stemming, and the English word lists (data files in ``text/data``)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from importlib import resources
+
+import snowballstemmer
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_CONTRACTIONS = (
+    (re.compile(r"\b(can)'?t\b"), r"\1 not"),
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"\b(\w+)n't\b"), r"\1 not"),
+    (re.compile(r"\b(i)'?m\b"), r"\1 am"),
+    (re.compile(r"\b(\w+)'(re|ve|ll|d)\b"), r"\1 \2"),
+    (re.compile(r"\b(\w+)'s\b"), r"\1"),
+)
+
+
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(resources.files("faqbot.text").joinpath(f"data/{name}").read_text(encoding="ascii").split())
+
+
+#: Function words that carry no topic (``data/stopwords.txt``). Kept short on purpose: words such as
+#: "how", "why" or "not" are dropped here too, because safety routing (which needs them) reads the
+#: cleaned text, not these tokens.
+STOPWORDS = _word_list("stopwords.txt")
+#: Everyday words that name an illness or a body part (``data/conditions.txt``): when a question names
+#: one the knowledge base does not know, it is the topic ("does ldn work for migraines?"), not filler,
+#: so it keeps the full weight of an unknown word.
+CONDITIONS = _word_list("conditions.txt")
+
+
+def words(cleaned: str) -> list[str]:
+    """Split cleaned text into words: contractions expanded ("isn't" -> "is not"),
+    stretched letters squeezed ("heyyy" -> "hey") and chat shorthand spelt out."""
+    if "'" in cleaned or _BARE_CONTRACTION.search(cleaned):
+        for pattern, replacement in _CONTRACTIONS:
+            cleaned = pattern.sub(replacement, cleaned)
+    cleaned = _STRETCHED.sub(r"\1", cleaned)
+    out: list[str] = []
+    for word in _WORD.findall(cleaned):
+        out.extend(_SHORTHAND.get(word, (word,)))
+    return out
+
+
+_BARE_CONTRACTION = re.compile(r"\b(?:cant|wont|im)\b")  # the contractions typed without an apostrophe
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_SHORTHAND: dict[str, tuple[str, ...]] = {
+    "u": ("you",), "r": ("are",), "ur": ("your",), "ya": ("you",), "pls": ("please",), "plz": ("please",),
+    "cya": ("see", "you"), "thx": ("thanks",), "ty": ("thank", "you"), "docs": ("doctors",), "y": ("why",),
+}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    # The pure-Python Snowball stemmer keeps state on the object: one call at a time.
+    with _STEMMER_LOCK:
+        return str(_STEMMER.stemWord(word))
+
+
+_STEMMER_LOCK = threading.Lock()
+_STEMMER = snowballstemmer.stemmer("english")
+#: three-letter slips of four-letter stop words ("wht" -> "what"); a slip is only
+#: ever mapped to filler, so it can never invent a topic
+SHORT_FILLER = {
+    word[:i] + word[i + 1 :]: word
+    for word in sorted(STOPWORDS, reverse=True)
+    if len(word) == 4 and word.isalpha()
+    for i in range(4)
+}
+#: so that "others" or "wants" are dropped like "other" and "want"
+STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common English words of four letters or more: real words, never "corrected" into
+    knowledge-base words ("short" is not a typo for "sort"). See faqbot/text/data/README.md."""
+    text = resources.files("faqbot.text").joinpath("data/common_words.txt").read_text(encoding="ascii")
+    return frozenset(text.split())
