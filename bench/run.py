@@ -132,7 +132,7 @@ def inprocess(size: int) -> dict[str, Any]:
             answers_ok += correct(case, reply.kind, reply.id)
     return {
         "size": len(bot.kb.entries),
-        "choices": len(bot.matcher.choices),
+        "choices": len(bot.retriever.index.choices),
         "kb_seconds": kb_seconds,
         "build_seconds": build_seconds,
         "rss_mb": rss_after / 1024,

@@ -93,33 +93,8 @@ def explain(question: tuple[str, ...], as_json: bool, limit: int) -> None:
     if as_json:
         _dump(result.to_dict())
         return
-    safety = "no rule fired"
-    if result.safety:
-        safety = f"{result.safety}: rule `{result.rule}` matched {safe(result.fired_on or '')!r}"
-    rows = [
-        ("question", safe(result.question)),
-        ("normalised", safe(result.normalised)),
-        ("safety reads", safe(result.prepared)),
-        ("terms", " ".join(result.terms) or "(none)"),
-        ("safety", safety),
-        ("smalltalk", "yes" if result.smalltalk else "no"),
-        ("thresholds", f"answer >= {result.answer_threshold:g}, suggest >= {result.suggest_threshold:g}, "
-                       f"ambiguity margin {result.ambiguity_margin:g}"),
-    ]
-    if result.undefined_term:
-        rows.append(("undefined", f"asks what {safe(result.undefined_term)!r} is; no entry defines it"))
-    for label, value in rows:
-        click.echo(f"{label:<13}{value}")
-    heading = "candidates"
-    if not result.candidates:
-        heading += "   (none share a term with the question)"
-    elif result.safety or result.smalltalk:
-        heading += "   (not used: decided before matching)"
-    click.echo(heading)
-    width = max((len(c.id) for c in result.candidates), default=0)
-    for number, candidate in enumerate(result.candidates, 1):
-        click.echo(f"  {number}. {candidate.id:<{width}}  {candidate.score:5.1f}  matched {safe(candidate.matched)!r}")
-    click.echo(f"{'decision':<13}{safe(result.decision)}")
+    for line in result.lines():
+        click.echo(safe(line))
     click.echo(render(result.reply), color=use_color())
 
 

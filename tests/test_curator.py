@@ -207,10 +207,13 @@ def test_explain_is_deterministic_and_complete(small_faq: Path) -> None:
     second = run("--faq", str(small_faq), "explain", "--json", "what does LDN stand for?")
     assert first.exit_code == 0 and first.output == second.output
     data = json.loads(first.output)
-    assert data["normalised"] == "what does ldn stand for?"
-    assert "ldn" in data["terms"]
-    assert data["safety"] == {"kind": None, "rule": None, "matched": None}
-    top = data["candidates"][0]
+    steps = {step["stage"]: step for step in data["steps"]}
+    assert list(steps) == ["sanitise", "safety", "smalltalk", "scope", "analyse", "retrieve", "define", "decide",
+                           "reply", "guard"]
+    assert steps["analyse"]["data"]["cleaned"] == "what does ldn stand for?"
+    assert "ldn" in steps["analyse"]["data"]["terms"]
+    assert steps["safety"]["data"] == {"kind": None, "rule": None, "matched": None}
+    top = steps["retrieve"]["data"]["candidates"][0]
     assert top["id"] == "what-is-ldn" and top["matched"] == "what does ldn stand for" and top["score"] > 58
     assert data["thresholds"] == {"answer": 58.0, "suggest": 36.0, "ambiguity_margin": 3.0}
     assert data["reply"]["kind"] == "answer" and data["reply"]["id"] == "what-is-ldn"
@@ -219,27 +222,36 @@ def test_explain_is_deterministic_and_complete(small_faq: Path) -> None:
 
 def test_explain_shows_the_safety_rule_and_fragment(small_bot: FAQBot) -> None:
     result = explain(small_bot, "How many mg of LDN should I take?")
-    assert result.safety == "referral" and result.rule and result.fired_on
-    assert result.fired_on.lower() in result.prepared
-    assert result.reply.kind == "referral" and result.reply.rule == result.rule
-    assert result.decision.startswith("referral:") and result.rule in result.decision
+    safety = result.trace.step("safety")
+    assert safety is not None and safety.data["kind"] == "referral" and safety.data["matched"]
+    assert safety.data["matched"].lower() in safety.lines[0]  # the fragment is in the text the rules read
+    assert result.reply.kind == "referral" and result.reply.rule == safety.data["rule"]
+    assert result.decision.startswith("referral:") and safety.data["rule"] in result.decision
+    # decided before matching: no matching stage ran
+    assert [s.stage for s in result.trace.steps] == ["sanitise", "safety", "reply", "guard"]
     emergency = explain(small_bot, "I took a whole handful of pills")
-    assert emergency.safety == "emergency" and emergency.reply.kind == "emergency"
+    assert emergency.trace.step("safety").data["kind"] == "emergency"  # type: ignore[union-attr]
+    assert emergency.reply.kind == "emergency"
 
 
-def test_explain_matches_ask_for_every_kind(small_bot: FAQBot) -> None:
-    for text in ["hello", "what is the capital of france", "microglia", "what is cancer", "", "define ldn"]:
-        result = explain(small_bot, text)
-        assert result.reply == small_bot.ask(text)
-        assert result.decision.split(" ")[0].rstrip(":") == result.reply.kind
-    assert explain(small_bot, "hello").smalltalk is True
-    assert explain(small_bot, "what is cancer").undefined_term == "cancer"
+@pytest.mark.parametrize(
+    ("text", "deciding_stage"),
+    [("hello", "smalltalk"), ("what is the capital of france", "retrieve"), ("microglia", "decide"),
+     ("what is cancer", "retrieve"), ("", "sanitise"), ("define ldn", "decide"), ("does gabapentin help", "scope")],
+)
+def test_explain_matches_ask_for_every_kind(small_bot: FAQBot, text: str, deciding_stage: str) -> None:
+    result = explain(small_bot, text)
+    assert result.reply == small_bot.ask(text)
+    kind = result.decision.split(" ")[0].rstrip(":")
+    assert kind == result.reply.kind or (kind == "suggest" and result.reply.kind == "fallback")
+    # the trace ends at the stage that decided, then builds and guards the reply
+    assert [s.stage for s in result.trace.steps][-3:] == [deciding_stage, "reply", "guard"]
 
 
 def test_explain_cli_text_output(small_faq: Path) -> None:
     result = run("--faq", str(small_faq), "explain", "what", "are", "microglia")
     assert result.exit_code == 0
-    for label in ("normalised", "terms", "safety", "thresholds", "candidates", "decision"):
+    for label in ("sanitise", "safety", "analyse", "thresholds", "retrieve", "decision"):
         assert label in result.output
     assert "microglia" in result.output and "ANSWER" in result.output
 

@@ -115,7 +115,7 @@ def group_questions(
     seen: dict[str, int] = {}
     for record in records:
         analysis = bot.normalizer.analyze(record.question, bot.kb.settings.max_question_chars)
-        rare = [t for t in analysis.terms if bot.matcher.idf.get(t, common) >= common]
+        rare = [t for t in analysis.terms if bot.retriever.index.idf.get(t, common) >= common]
         key = " ".join(sorted(rare or analysis.terms)) or analysis.cleaned
         if key in seen:
             members[seen[key]].append(record)

@@ -1,0 +1,116 @@
+"""The decision core: one question flows through named stages to one reply, leaving a trace.
+
+Every stage is a small object with its settings in ``__init__`` and one method, ``run(query) ->
+Query``. A stage that settles the outcome sets ``query.decision``; the remaining *deciding* stages are
+then skipped, and the stages that turn a decision into a reply (and guard it) always run. Each stage
+that runs adds one :class:`Step` to the trace, saying in words what it found, so ``faqbot explain``
+prints exactly what decided a reply rather than a second account of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar, Literal, Protocol
+
+from faqbot.reply import Reply
+from faqbot.retrieval import Candidate
+from faqbot.safety import Route
+from faqbot.text import Analysis
+
+DecisionKind = Literal["answer", "suggest", "fallback", "referral", "emergency", "smalltalk"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one stage found, for people (``summary``, ``lines``) and for tools (``data``)."""
+
+    stage: str
+    summary: str
+    lines: tuple[str, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "summary": self.summary, "lines": list(self.lines), "data": dict(self.data)}
+
+
+@dataclass(frozen=True)
+class Trace:
+    """The steps of one question through the pipeline, in order."""
+
+    steps: tuple[Step, ...]
+
+    def step(self, stage: str) -> Step | None:
+        return next((s for s in self.steps if s.stage == stage), None)
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        return [s.to_dict() for s in self.steps]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What kind of reply the question gets, and why."""
+
+    kind: DecisionKind
+    reason: str
+    candidate: Candidate | None = None
+    suggestions: tuple[Candidate, ...] = ()
+    route: Route | None = None
+    #: the reply text when no entry supplies it (smalltalk)
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question on its way through the pipeline; each stage returns an updated copy."""
+
+    #: the text as the person sent it
+    raw: str
+    #: the text after the sanitise stage (Unicode-normalised, cut to the length limit)
+    text: str = ""
+    analysis: Analysis | None = None
+    ranked: tuple[Candidate, ...] = ()
+    #: for "what is X?" where no entry defines X, the X
+    undefined: str | None = None
+    decision: Decision | None = None
+    reply: Reply | None = None
+    steps: tuple[Step, ...] = ()
+
+    def noted(self, stage: str, summary: str, *lines: str, data: Mapping[str, Any] | None = None,
+              **changes: Any) -> Query:
+        """A copy with ``changes`` applied and one more trace step."""
+        step = Step(stage, summary, tuple(lines), dict(data or {}))
+        return replace(self, steps=(*self.steps, step), **changes)
+
+    def decided(self, stage: str, decision: Decision, *lines: str, **changes: Any) -> Query:
+        return self.noted(stage, f"{decision.kind}: {decision.reason}", *lines, decision=decision, **changes)
+
+
+class Stage(Protocol):
+    """One step of the pipeline."""
+
+    name: ClassVar[str]
+    #: deciding stages are skipped once a decision is made; the others always run
+    decides: ClassVar[bool]
+
+    def run(self, query: Query) -> Query: ...
+
+
+class Pipeline:
+    """Runs a question through its stages; the last ones must leave a reply."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        names = [s.name for s in stages]
+        if len(set(names)) != len(names):
+            raise ValueError(f"stage names must be unique: {names}")
+        self.stages = tuple(stages)
+
+    def run(self, text: str) -> tuple[Reply, Trace]:
+        query = Query(raw=text)
+        for stage in self.stages:
+            if stage.decides and query.decision is not None:
+                continue
+            query = stage.run(query)
+        if query.reply is None:
+            raise RuntimeError("the pipeline ended without a reply; its last stages must build one")
+        return query.reply, Trace(query.steps)

@@ -1,0 +1,75 @@
+""""What is X?" questions: which entry defines X, and when no entry does.
+
+An entry's ``defines`` lists the terms it explains. "What is X?" for an X no entry defines falls back
+instead of answering about something else, and a "what X is" request inside a longer message is
+answered by the entry that defines X.
+"""
+
+from __future__ import annotations
+
+import re
+
+from faqbot.kb import Entry, KnowledgeBase
+from faqbot.text import Analysis, Normalizer
+
+_DEFINITION = re.compile(
+    r"^(?:(?:what|who)(?: is|'s| are| was| were)(?: a| an| the)? (?P<a>[\w' -]+?)"
+    r"|define (?P<b>[\w' -]+?)|(?:meaning|definition) of (?P<c>[\w' -]+?)|(?P<d>[\w' -]+?) (?:meaning|definition)"
+    r"|what (?:does|do) (?P<e>[\w' -]+?) mean|what(?:'s| is)? (?:causes|triggers|is the cause of) (?P<f>[\w' -]+?))"
+    r"[?.! ]*$"
+)
+_ASKS_DEFINITION = re.compile(
+    r"\bwhat(?:'s| is| are) (?:a |an |the )?(?P<a>[\w' -]{2,40}?)\s*(?=[?.!,;:]|\s-|$)"
+    r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
+)
+_ALREADY_KNOWN = re.compile(r"\b(?:i|we)\s+(?:already\s+|do\s+)?(?:know|knew|understand|understood|get|remember)\s+$")
+_NOT_A_TERM = re.compile(r"\b(?:for|with|in|of|to|from|about|used|do|does|doing|work|works|like|when|why|how|and)\b")
+
+
+class Definitions:
+    """The terms each entry defines, and the two questions asked of them."""
+
+    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer) -> None:
+        self.kb = kb
+        self.normalizer = normalizer
+        self.defined: list[frozenset[str]] = [
+            frozenset(t for d in entry.defines for t in normalizer.analyze(d).terms) for entry in kb.entries
+        ]
+        self._all_defined = frozenset(t for d in self.defined for t in d)
+
+    def _terms(self, term: str) -> frozenset[str] | None:
+        """The term's analysed terms, if it looks like a name (one to three content words)."""
+        if _NOT_A_TERM.search(term):
+            return None
+        terms = frozenset(self.normalizer.analyze(term).terms)
+        return terms if terms and len(terms) <= 3 else None
+
+    def defining_entry(self, analysis: Analysis) -> Entry | None:
+        """The entry that defines X when the question asks "what X is" anywhere in it.
+
+        Catches the definition request inside a longer message ("I got lost reading about LDN - can
+        you explain what microglia are?"), where the other words would pull towards another entry.
+        """
+        for match in _ASKS_DEFINITION.finditer(analysis.cleaned):
+            if _ALREADY_KNOWN.search(analysis.cleaned, 0, match.start()):
+                continue  # "I know what LDN is, but..." asks something else
+            terms = self._terms((match.group("a") or match.group("b")).strip())
+            if terms is None:
+                continue
+            for entry, defined in zip(self.kb.entries, self.defined, strict=True):
+                if terms <= defined:
+                    return entry
+        return None
+
+    def undefined_term(self, analysis: Analysis) -> str | None:
+        """For "what is X?" where no entry defines X, the X; otherwise None."""
+        match = _DEFINITION.match(analysis.cleaned)
+        if match is None:
+            return None
+        term = next(g for g in match.groups() if g is not None).strip()
+        terms = self._terms(term)
+        # Any overlap counts: "the body's natural painkillers" is defined by
+        # the entry that defines "natural painkillers".
+        if terms is None or terms & self._all_defined:
+            return None
+        return term

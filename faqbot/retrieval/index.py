@@ -1,0 +1,127 @@
+"""The index: every entry's question and alternates as analysed *choices*, with term weights.
+
+Terms are stems after spelling correction and synonyms, weighted by inverse document frequency over
+entries (question, alternates and answer text together), so "microglia" counts for more than "ldn".
+An inverted index maps each term to the choices that use it, sorted by choice weight, which is what
+lets :class:`~faqbot.retrieval.ranker.MaxScoreRanker` skip hopeless choices.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from faqbot.kb import Entry, KnowledgeBase
+from faqbot.text import Analysis, Normalizer
+
+#: Words no entry uses weigh this much more than the rarest known word.
+UNKNOWN_FACTOR = 1.5
+#: Everyday English words no entry uses weigh this much of the median idf.
+COMMON_UNKNOWN_FACTOR = 1.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry and how well a question matched it."""
+
+    entry: Entry
+    score: float
+    #: the question or alternate that matched best
+    matched: str
+    #: the entry's position in the knowledge base
+    entry_index: int = field(default=-1, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One question or alternate of an entry, analysed."""
+
+    entry_index: int
+    text: str
+    terms: tuple[str, ...]
+    #: the terms sorted and joined, for rapidfuzz's character score
+    joined: str
+    weight: float
+    #: (term, idf) for each of ``terms``, so scoring needs no dictionary look-up
+    weighted: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Postings:
+    """The choices that use one term, sorted by choice weight (lightest first)."""
+
+    weights: list[float]
+    choices: list[int]
+
+
+class Index:
+    """Choices, term weights and postings for one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer) -> None:
+        self.kb = kb
+        self.normalizer = normalizer
+        per_entry = [self._analyse(entry) for entry in kb.entries]
+        self.bags: list[set[str]] = [bag for _, _, bag in per_entry]
+        self.idf = _idf(self.bags, max(len(kb.entries), 1))
+        #: words nobody in the knowledge base uses are likely the real topic of
+        #: the question ("cancer"), so they weigh like the rarest known words.
+        self.unknown_weight = UNKNOWN_FACTOR * max(self.idf.values(), default=1.0)
+        #: ...unless they are everyday English ("known", "general"): then probably filler.
+        self.common_unknown_weight = COMMON_UNKNOWN_FACTOR * statistics.median(self.idf.values() or [1.0])
+        self.choices: list[Choice] = []
+        self.index: dict[str, list[int]] = {}
+        for entry_index, (texts, analysed, _) in enumerate(per_entry):
+            for text, analysis in zip(texts, analysed, strict=True):
+                if analysis.terms:
+                    self._add(entry_index, text, analysis.terms)
+        self.lengths = [len(c.joined) for c in self.choices]
+        self.postings: dict[str, Postings] = {}
+        for term, indexes in self.index.items():
+            ordered = sorted(indexes, key=lambda i: (self.choices[i].weight, i))
+            self.postings[term] = Postings([self.choices[i].weight for i in ordered], ordered)
+
+    def _analyse(self, entry: Entry) -> tuple[tuple[str, ...], list[Analysis], set[str]]:
+        texts = (entry.question, *entry.alternates)
+        analysed = [self.normalizer.analyze(t) for t in texts]
+        bag = {term for a in analysed for term in a.terms}
+        bag.update(self.normalizer.analyze(entry.answer).terms)
+        return texts, analysed, bag
+
+    def _add(self, entry_index: int, text: str, terms: tuple[str, ...]) -> None:
+        choice = Choice(entry_index, text, terms, " ".join(sorted(terms)), self.weight(terms),
+                        tuple((t, self.idf[t]) for t in terms))
+        for term in terms:
+            self.index.setdefault(term, []).append(len(self.choices))
+        self.choices.append(choice)
+
+    def weight(self, terms: Sequence[str]) -> float:
+        return sum(self.idf.get(t, self.unknown_weight) for t in terms)
+
+    def query_weight(self, analysis: Analysis, term: str) -> float:
+        """A question term's weight: its idf, or the weight of a word no entry uses."""
+        known = self.idf.get(term)
+        if known is not None:
+            return known
+        return self.common_unknown_weight if term in analysis.common else self.unknown_weight
+
+    def coverage(self, entry_index: int, query: set[str], query_weight: float) -> float:
+        """How much of the question's weight the entry's whole text (answer included) uses."""
+        bag = self.bags[entry_index]
+        return self.weight([t for t in query if t in bag]) / query_weight
+
+    def sharing(self, query: Iterable[str]) -> set[int]:
+        """Every choice that shares a term with the question."""
+        found: set[int] = set()
+        for term in query:
+            found.update(self.index.get(term, ()))
+        return found
+
+
+def _idf(bags: list[set[str]], count: int) -> dict[str, float]:
+    document_frequency: dict[str, int] = {}
+    for bag in bags:
+        for term in bag:
+            document_frequency[term] = document_frequency.get(term, 0) + 1
+    return {t: math.log(1 + count / df) for t, df in document_frequency.items()}

@@ -1,0 +1,271 @@
+"""The stages of :class:`~faqbot.pipeline.Pipeline`, in the order the bot runs them.
+
+sanitise -> safety -> smalltalk -> scope -> analyse -> retrieve -> define -> decide -> reply -> guard
+
+Each is configured in ``__init__`` and does one thing in ``run``; the first eight decide, the last two
+turn the decision into a :class:`~faqbot.reply.Reply` and make sure no dose figure leaves.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import ClassVar
+
+from faqbot.kb import Entry, KnowledgeBase, Settings, Texts
+from faqbot.pipeline import Decision, Query
+from faqbot.reply import Reply, Suggestion
+from faqbot.retrieval import Candidate, Retriever
+from faqbot.safety import Route
+from faqbot.smalltalk import SmalltalkMatcher
+from faqbot.text import Normalizer, clean, words
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+class Sanitise:
+    """Unicode NFKC and the length limit, cut before and after (one character can expand to eighteen)."""
+
+    name: ClassVar[str] = "sanitise"
+    decides: ClassVar[bool] = True
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+
+    def run(self, query: Query) -> Query:
+        text = unicodedata.normalize("NFKC", query.raw[: self.max_chars])[: self.max_chars]
+        if not clean(text):
+            return query.decided(self.name, Decision("fallback", "the question is empty"), text=text)
+        cut = " (cut to the limit)" if len(query.raw) > self.max_chars else ""
+        return query.noted(self.name, f"{len(text)} characters{cut}", text=text)
+
+
+class SafetyRoute:
+    """Emergency and referral rules, before any matching."""
+
+    name: ClassVar[str] = "safety"
+    decides: ClassVar[bool] = True
+
+    def __init__(self, router: Callable[[str], Route | None], prepare: Callable[[str], str]) -> None:
+        self.router = router
+        #: the form of the text the rules read, shown in the trace
+        self.prepare = prepare
+
+    def run(self, query: Query) -> Query:
+        routed = self.router(query.text)
+        reads = f"reads: {self.prepare(query.text)}"
+        if routed is None:
+            return query.noted(self.name, "no rule fired", reads, data={"kind": None, "rule": None, "matched": None})
+        reason = f"safety rule `{routed.rule}` matched {_quote(routed.matched)}"
+        return query.decided(self.name, Decision(routed.kind, reason, route=routed), reads,
+                             data={"kind": routed.kind, "rule": routed.rule, "matched": routed.matched})
+
+
+class SmalltalkStage:
+    """Greetings, thanks and the like, when that is the whole message."""
+
+    name: ClassVar[str] = "smalltalk"
+    decides: ClassVar[bool] = True
+
+    def __init__(self, matcher: SmalltalkMatcher) -> None:
+        self.matcher = matcher
+
+    def run(self, query: Query) -> Query:
+        intent = self.matcher.match(query.text)
+        if intent is None:
+            return query.noted(self.name, "not smalltalk")
+        reason = f"the whole message is smalltalk (`{intent.id}`)"
+        return query.decided(self.name, Decision("smalltalk", reason, text=intent.reply))
+
+
+class Scope:
+    """A question about another medicine that never names naltrexone: the article has nothing on it."""
+
+    name: ClassVar[str] = "scope"
+    decides: ClassVar[bool] = True
+
+    def __init__(self, other_medicine: Callable[[str], str | None]) -> None:
+        self.other_medicine = other_medicine
+
+    def run(self, query: Query) -> Query:
+        # Even if its words ("nerve pain", "anti-inflammatory") match an entry.
+        medicine = self.other_medicine(query.text)
+        if medicine is None:
+            return query.noted(self.name, "in scope: no other medicine named alone")
+        reason = f"about another medicine ({medicine!r}) and never names naltrexone"
+        return query.decided(self.name, Decision("fallback", reason))
+
+
+class Analyse:
+    """The normaliser: words, spelling, synonyms, stems."""
+
+    name: ClassVar[str] = "analyse"
+    decides: ClassVar[bool] = True
+
+    def __init__(self, normalizer: Normalizer, max_chars: int) -> None:
+        self.normalizer = normalizer
+        self.max_chars = max_chars
+
+    def run(self, query: Query) -> Query:
+        analysis = self.normalizer.analyze(query.text, self.max_chars)
+        summary = f"terms: {' '.join(analysis.terms) or '(none)'}"
+        return query.noted(self.name, summary, f"words: {' '.join(analysis.words)}", analysis=analysis,
+                           data={"cleaned": analysis.cleaned, "words": list(analysis.words),
+                                 "terms": list(analysis.terms)})
+
+
+class Retrieve:
+    """The ranker: the best entries scoring at least ``min_score``."""
+
+    name: ClassVar[str] = "retrieve"
+    decides: ClassVar[bool] = True
+
+    def __init__(self, retriever: Retriever, limit: int, min_score: float, shown: int = 0) -> None:
+        self.retriever = retriever
+        self.limit = limit
+        self.min_score = min_score
+        #: how many candidates the trace lists, whatever their score (for explain)
+        self.shown = shown
+
+    def run(self, query: Query) -> Query:
+        assert query.analysis is not None, "retrieve runs after analyse"
+        ranked = tuple(self.retriever.rank(query.analysis, limit=self.limit, min_score=self.min_score))
+        listed = self.retriever.rank(query.analysis, limit=self.shown) if self.shown else list(ranked)
+        width = max((len(c.entry.id) for c in listed), default=0)
+        lines = [f"{n}. {c.entry.id:<{width}}  {c.score:5.1f}  matched {_quote(c.matched)}"
+                 for n, c in enumerate(listed, 1)]
+        data = {"candidates": [{"id": c.entry.id, "question": c.entry.question, "score": c.score,
+                                "matched": c.matched} for c in listed]}
+        if not ranked:
+            reason = f"no entry scores at least the suggest threshold {self.min_score:g}"
+            return query.decided(self.name, Decision("fallback", reason), *lines, data=data)
+        return query.noted(self.name, f"{len(ranked)} at or above {self.min_score:g}", *lines,
+                           ranked=ranked, data=data)
+
+
+class Define:
+    """"What is X?": the entry that defines X answers; an X nobody defines is noted for decide."""
+
+    name: ClassVar[str] = "define"
+    decides: ClassVar[bool] = True
+    #: how far down the ranking the defining entry is looked for
+    DEPTH = 50
+
+    def __init__(self, retriever: Retriever) -> None:
+        self.retriever = retriever
+
+    def run(self, query: Query) -> Query:
+        assert query.analysis is not None, "define runs after analyse"
+        definitions = self.retriever.definitions
+        undefined = definitions.undefined_term(query.analysis)
+        if undefined is not None:
+            return query.noted(self.name, f"asks what {undefined!r} is; no entry defines it", undefined=undefined)
+        defining = definitions.defining_entry(query.analysis)
+        if defining is not None:
+            # Asked for by name, so even a weak overall match is the right entry.
+            for candidate in self.retriever.rank(query.analysis, limit=self.DEPTH):
+                if candidate.entry.id == defining.id:
+                    reason = f"the question asks what something is, and entry `{defining.id}` defines it"
+                    return query.decided(self.name, Decision("answer", reason, candidate=candidate))
+        return query.noted(self.name, "no definition request")
+
+
+class Decide:
+    """Thresholds and ambiguity: answer, offer "did you mean", or fall back."""
+
+    name: ClassVar[str] = "decide"
+    decides: ClassVar[bool] = True
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def run(self, query: Query) -> Query:
+        assert query.analysis is not None and query.ranked, "decide runs after retrieve found candidates"
+        s = self.settings
+        top = query.ranked[0]
+        runner_up = query.ranked[1].score if len(query.ranked) > 1 else 0.0
+        gap = round(top.score - runner_up, 1)
+        ambiguous = top.score - runner_up < s.ambiguity_margin and top.score < s.answer_threshold + s.ambiguity_margin
+        # Asked word for word, a question is its own entry even if it looks like "what is X?".
+        exact = words(clean(top.matched)) == words(query.analysis.cleaned)
+        if top.score >= s.answer_threshold and not ambiguous and (query.undefined is None or exact):
+            reason = (f"top score {top.score} >= answer threshold {s.answer_threshold:g} "
+                      f"and {gap} ahead of the runner-up")
+            return query.decided(self.name, Decision("answer", reason, candidate=top))
+        return query.decided(self.name, Decision("suggest", self._why_not(top, gap, query.undefined),
+                                                 suggestions=query.ranked[: s.max_suggestions]))
+
+    def _why_not(self, top: Candidate, gap: float, undefined: str | None) -> str:
+        s = self.settings
+        if undefined is not None:
+            return f"asks what {undefined!r} is, and no entry defines it"
+        if top.score >= s.answer_threshold:
+            return (f"top score {top.score} is only {gap} ahead of the runner-up, "
+                    f"less than the ambiguity margin {s.ambiguity_margin:g}")
+        return (f"top score {top.score} is below the answer threshold {s.answer_threshold:g} "
+                f"but at least the suggest threshold {s.suggest_threshold:g}")
+
+
+class BuildReply:
+    """The decision as a contract reply, its text from the knowledge base."""
+
+    name: ClassVar[str] = "reply"
+    decides: ClassVar[bool] = False
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def run(self, query: Query) -> Query:
+        assert query.decision is not None, "every question is decided before the reply is built"
+        reply = self.build(query.decision)
+        return query.noted(self.name, f"{reply.kind}{' ' + reply.id if reply.id else ''}", reply=reply)
+
+    def build(self, decision: Decision) -> Reply:
+        texts: Texts = self.kb.texts
+        if decision.kind == "answer" and decision.candidate is not None:
+            return self.answer(decision.candidate)
+        if decision.kind == "suggest" and decision.suggestions:
+            return Reply(kind="fallback", text=texts.did_you_mean,
+                         suggestions=tuple(_suggestion(c.entry) for c in decision.suggestions))
+        if decision.kind in ("referral", "emergency") and decision.route is not None:
+            return self.routed(decision.route)
+        if decision.kind == "smalltalk" and decision.text is not None:
+            return Reply(kind="smalltalk", text=decision.text)
+        return Reply(kind="fallback", text=texts.fallback)
+
+    def answer(self, candidate: Candidate) -> Reply:
+        entry = candidate.entry
+        return Reply(kind="answer", text=entry.answer, id=entry.id, question=entry.question, score=candidate.score,
+                     section=entry.section, suggestions=tuple(_suggestion(self.kb.entry(r)) for r in entry.related))
+
+    def routed(self, route: Route) -> Reply:
+        if route.kind == "referral":
+            return Reply(kind="referral", text=self.kb.texts.referral, rule=route.rule)
+        text = self.kb.texts.self_harm if route.self_harm else self.kb.texts.emergency
+        return Reply(kind="emergency", text=text, rule=route.rule)
+
+
+class OutgoingGuard:
+    """The last check: whatever produced the reply, a dose figure never leaves."""
+
+    name: ClassVar[str] = "guard"
+    decides: ClassVar[bool] = False
+
+    def __init__(self, find_dose_figure: Callable[[str], str | None], referral_text: str) -> None:
+        self.find_dose_figure = find_dose_figure
+        self.referral_text = referral_text
+
+    def run(self, query: Query) -> Query:
+        assert query.reply is not None, "the guard runs after the reply is built"
+        figure = self.find_dose_figure(query.reply.text)
+        if figure is None:
+            return query.noted(self.name, "no dose figure in the reply")
+        reply = Reply(kind="referral", text=self.referral_text, rule="outgoing-dose-guard")
+        return query.noted(self.name, f"referral: the reply carried a dose figure ({figure!r}), so it was replaced",
+                           reply=reply)
+
+
+def _suggestion(entry: Entry) -> Suggestion:
+    return Suggestion(entry.id, entry.question)

@@ -1,0 +1,60 @@
+"""The fast MaxScore ranker returns exactly the exhaustive reference ranking."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from faqbot import FAQBot
+from faqbot.kb import Entry, KnowledgeBase, Settings, Texts
+from faqbot.retrieval import ExhaustiveRanker, Retriever
+from faqbot.text import Normalizer
+
+TEXTS = Texts(referral="Ask a doctor or pharmacist.", emergency="Call emergency services now.",
+              self_harm="Call emergency services now.", fallback="No answer.", did_you_mean="Did you mean?")
+WORDS = ("owl", "bat", "moth", "mouse", "night", "echo", "lamp", "wing", "feather", "cave", "light", "food",
+         "hunt", "sleep", "fly", "eat", "small", "brown", "fast", "quiet")
+
+
+def _kb(texts: list[list[str]]) -> KnowledgeBase:
+    entries = tuple(
+        Entry(f"e{i}", " ".join(words[:3]) or "empty", " ".join(words), "S", (" ".join(words[1:]),))
+        for i, words in enumerate(texts)
+    )
+    return KnowledgeBase(entries, TEXTS, Settings())
+
+
+_ENTRY = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6)
+_QUESTION = st.lists(st.sampled_from((*WORDS, "zebra", "what", "how")), min_size=1, max_size=10)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=st.lists(_ENTRY, min_size=1, max_size=25), question=_QUESTION, limit=st.integers(1, 6),
+       min_score=st.sampled_from([0.0, 20.0, 36.0, 58.0]))
+def test_maxscore_ranker_equals_the_reference(entries: list[list[str]], question: list[str], limit: int,
+                                              min_score: float) -> None:
+    kb = _kb(entries)
+    corpus = [t for e in kb.entries for t in (e.question, *e.alternates, e.answer)]
+    retriever = Retriever(kb, Normalizer({}, corpus))
+    analysis = retriever.normalizer.analyze(" ".join(question))
+    fast = retriever.rank(analysis, limit, min_score)
+    reference = [c for c in ExhaustiveRanker(retriever.index).rank(analysis, limit) if c.score >= min_score]
+    assert [(c.entry.id, c.score, c.matched) for c in fast] == [(c.entry.id, c.score, c.matched) for c in reference]
+
+
+@pytest.fixture(scope="module")
+def bundled() -> FAQBot:
+    return FAQBot.from_yaml()
+
+
+@settings(max_examples=100, deadline=None)
+@given(question=st.text(alphabet=st.sampled_from("abcdefghilmnoprstuwxyz "), max_size=60)
+       | st.lists(st.sampled_from(("ldn", "naltrexone", "microglia", "pain", "side", "effects", "fda", "trials",
+                                   "how", "what", "work", "addiction", "endorphins", "fibromyalgia")),
+                  max_size=8).map(" ".join))
+def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bundled: FAQBot, question: str) -> None:
+    analysis = bundled.normalizer.analyze(question)
+    fast = bundled.retriever.rank(analysis, 5)
+    reference = bundled.retriever.rank_exhaustive(analysis, 5)
+    assert [(c.entry.id, c.score, c.matched) for c in fast] == [(c.entry.id, c.score, c.matched) for c in reference]
