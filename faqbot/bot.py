@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from faqbot.followup import Context, FollowUps
 from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
 from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
@@ -41,6 +42,7 @@ class FAQBot:
         self.normalizer = Normalizer(kb.synonyms, corpus)
         self.retriever = Retriever(kb, self.normalizer)
         self.smalltalk_matcher = SmalltalkMatcher(kb.smalltalk)
+        self.followups = FollowUps(kb, self.retriever)
         self.pipeline = self.build_pipeline()
 
     @classmethod
@@ -55,6 +57,9 @@ class FAQBot:
             Sanitise(settings.max_question_chars),
             SafetyRoute(route, prepare),
             SmalltalkStage(self.smalltalk_matcher),
+            Context(self.followups),
+            # A follow-up is routed as typed (above) and as read in its context: either can refer it.
+            SafetyRoute(route, prepare, in_context=True),
             Scope(other_medicine),
             Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
@@ -66,16 +71,20 @@ class FAQBot:
         ])
 
     # -- the one public question-answering call ------------------------------------
-    def ask(self, text: str) -> Reply:
-        """Reply to one question. Never raises for any string; same text, same reply."""
-        return self.ask_traced(text)[0]
+    def ask(self, text: str, context: str | None = None) -> Reply:
+        """Reply to one question. Never raises for any string; same text and context, same reply.
 
-    def ask_traced(self, text: str, shown: int = 0) -> tuple[Reply, Trace]:
+        ``context`` is the ``id`` of the entry the previous answer came from: a follow-up such as
+        "what triggers them?" is read against it. An unknown or empty context is ignored.
+        """
+        return self.ask_traced(text, context)[0]
+
+    def ask_traced(self, text: str, context: str | None = None, shown: int = 0) -> tuple[Reply, Trace]:
         """The reply and the trace of every stage that produced it."""
         if not isinstance(text, str):
             raise TypeError(f"ask() needs a str, not {type(text).__name__}")
         pipeline = self.pipeline if shown == 0 else self.build_pipeline(shown)
-        return pipeline.run(text)
+        return pipeline.run(text, context if isinstance(context, str) else None)
 
     def candidates(self, text: str, limit: int = 5) -> list[Candidate]:
         """The best-matching entries for ``text``, whatever the thresholds (for tools and tests)."""

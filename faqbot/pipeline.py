@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, Literal, Protocol
+from typing import Any, Literal, Protocol
 
+from faqbot.kb import Entry
 from faqbot.reply import Reply
 from faqbot.retrieval import Candidate
 from faqbot.safety import Route
 from faqbot.text import Analysis
 
-DecisionKind = Literal["answer", "suggest", "fallback", "referral", "emergency", "smalltalk"]
+DecisionKind = Literal["answer", "suggest", "more", "fallback", "referral", "emergency", "smalltalk"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class Decision:
     route: Route | None = None
     #: the reply text when no entry supplies it (smalltalk)
     text: str | None = None
+    #: entries to offer next ("tell me more")
+    related: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,12 @@ class Query:
     raw: str
     #: the text after the sanitise stage (Unicode-normalised, cut to the length limit)
     text: str = ""
+    #: the id of the entry the previous answer came from, if the caller sent one
+    context: str | None = None
+    #: a follow-up question read in its context, as a complete question
+    resolved: str | None = None
+    #: an entry that must not answer (the context entry, for a follow-up that asks beyond it)
+    exclude: str | None = None
     analysis: Analysis | None = None
     ranked: tuple[Candidate, ...] = ()
     #: for "what is X?" where no entry defines X, the X
@@ -82,6 +91,11 @@ class Query:
         step = Step(stage, summary, tuple(lines), dict(data or {}))
         return replace(self, steps=(*self.steps, step), **changes)
 
+    @property
+    def matched_text(self) -> str:
+        """What matching reads: the question as resolved in its context, else as typed."""
+        return self.resolved if self.resolved is not None else self.text
+
     def decided(self, stage: str, decision: Decision, *lines: str, **changes: Any) -> Query:
         return self.noted(stage, f"{decision.kind}: {decision.reason}", *lines, decision=decision, **changes)
 
@@ -89,9 +103,13 @@ class Query:
 class Stage(Protocol):
     """One step of the pipeline."""
 
-    name: ClassVar[str]
-    #: deciding stages are skipped once a decision is made; the others always run
-    decides: ClassVar[bool]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def decides(self) -> bool:
+        """Deciding stages are skipped once a decision is made; the others always run."""
+        ...
 
     def run(self, query: Query) -> Query: ...
 
@@ -105,8 +123,8 @@ class Pipeline:
             raise ValueError(f"stage names must be unique: {names}")
         self.stages = tuple(stages)
 
-    def run(self, text: str) -> tuple[Reply, Trace]:
-        query = Query(raw=text)
+    def run(self, text: str, context: str | None = None) -> tuple[Reply, Trace]:
+        query = Query(raw=text, context=context or None)
         for stage in self.stages:
             if stage.decides and query.decision is not None:
                 continue

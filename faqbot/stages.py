@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from typing import ClassVar
 
 from faqbot.kb import Entry, KnowledgeBase, Settings, Texts
 from faqbot.pipeline import Decision, Query
@@ -28,8 +27,8 @@ def _quote(text: str, limit: int = 80) -> str:
 class Sanitise:
     """Unicode NFKC and the length limit, cut before and after (one character can expand to eighteen)."""
 
-    name: ClassVar[str] = "sanitise"
-    decides: ClassVar[bool] = True
+    name = "sanitise"
+    decides = True
 
     def __init__(self, max_chars: int) -> None:
         self.max_chars = max_chars
@@ -45,17 +44,25 @@ class Sanitise:
 class SafetyRoute:
     """Emergency and referral rules, before any matching."""
 
-    name: ClassVar[str] = "safety"
-    decides: ClassVar[bool] = True
+    name = "safety"
+    decides = True
 
-    def __init__(self, router: Callable[[str], Route | None], prepare: Callable[[str], str]) -> None:
+    def __init__(self, router: Callable[[str], Route | None], prepare: Callable[[str], str],
+                 in_context: bool = False) -> None:
         self.router = router
         #: the form of the text the rules read, shown in the trace
         self.prepare = prepare
+        #: route the question as resolved in its context (a follow-up) rather than as typed
+        self.in_context = in_context
+        if in_context:
+            self.name = "safety-in-context"
 
     def run(self, query: Query) -> Query:
-        routed = self.router(query.text)
-        reads = f"reads: {self.prepare(query.text)}"
+        if self.in_context and query.resolved is None:
+            return query
+        text = query.matched_text if self.in_context else query.text
+        routed = self.router(text)
+        reads = f"reads: {self.prepare(text)}"
         if routed is None:
             return query.noted(self.name, "no rule fired", reads, data={"kind": None, "rule": None, "matched": None})
         reason = f"safety rule `{routed.rule}` matched {_quote(routed.matched)}"
@@ -66,8 +73,8 @@ class SafetyRoute:
 class SmalltalkStage:
     """Greetings, thanks and the like, when that is the whole message."""
 
-    name: ClassVar[str] = "smalltalk"
-    decides: ClassVar[bool] = True
+    name = "smalltalk"
+    decides = True
 
     def __init__(self, matcher: SmalltalkMatcher) -> None:
         self.matcher = matcher
@@ -83,15 +90,15 @@ class SmalltalkStage:
 class Scope:
     """A question about another medicine that never names naltrexone: the article has nothing on it."""
 
-    name: ClassVar[str] = "scope"
-    decides: ClassVar[bool] = True
+    name = "scope"
+    decides = True
 
     def __init__(self, other_medicine: Callable[[str], str | None]) -> None:
         self.other_medicine = other_medicine
 
     def run(self, query: Query) -> Query:
         # Even if its words ("nerve pain", "anti-inflammatory") match an entry.
-        medicine = self.other_medicine(query.text)
+        medicine = self.other_medicine(query.matched_text)
         if medicine is None:
             return query.noted(self.name, "in scope: no other medicine named alone")
         reason = f"about another medicine ({medicine!r}) and never names naltrexone"
@@ -101,15 +108,15 @@ class Scope:
 class Analyse:
     """The normaliser: words, spelling, synonyms, stems."""
 
-    name: ClassVar[str] = "analyse"
-    decides: ClassVar[bool] = True
+    name = "analyse"
+    decides = True
 
     def __init__(self, normalizer: Normalizer, max_chars: int) -> None:
         self.normalizer = normalizer
         self.max_chars = max_chars
 
     def run(self, query: Query) -> Query:
-        analysis = self.normalizer.analyze(query.text, self.max_chars)
+        analysis = self.normalizer.analyze(query.matched_text, self.max_chars)
         summary = f"terms: {' '.join(analysis.terms) or '(none)'}"
         return query.noted(self.name, summary, f"words: {' '.join(analysis.words)}", analysis=analysis,
                            data={"cleaned": analysis.cleaned, "words": list(analysis.words),
@@ -119,8 +126,8 @@ class Analyse:
 class Retrieve:
     """The ranker: the best entries scoring at least ``min_score``."""
 
-    name: ClassVar[str] = "retrieve"
-    decides: ClassVar[bool] = True
+    name = "retrieve"
+    decides = True
 
     def __init__(self, retriever: Retriever, limit: int, min_score: float, shown: int = 0) -> None:
         self.retriever = retriever
@@ -131,7 +138,9 @@ class Retrieve:
 
     def run(self, query: Query) -> Query:
         assert query.analysis is not None, "retrieve runs after analyse"
-        ranked = tuple(self.retriever.rank(query.analysis, limit=self.limit, min_score=self.min_score))
+        ranked = tuple(c for c in self.retriever.rank(query.analysis, limit=self.limit + bool(query.exclude),
+                                                      min_score=self.min_score) if c.entry.id != query.exclude)
+        ranked = ranked[: self.limit]
         listed = self.retriever.rank(query.analysis, limit=self.shown) if self.shown else list(ranked)
         width = max((len(c.entry.id) for c in listed), default=0)
         lines = [f"{n}. {c.entry.id:<{width}}  {c.score:5.1f}  matched {_quote(c.matched)}"
@@ -148,8 +157,8 @@ class Retrieve:
 class Define:
     """"What is X?": the entry that defines X answers; an X nobody defines is noted for decide."""
 
-    name: ClassVar[str] = "define"
-    decides: ClassVar[bool] = True
+    name = "define"
+    decides = True
     #: how far down the ranking the defining entry is looked for
     DEPTH = 50
 
@@ -175,8 +184,8 @@ class Define:
 class Decide:
     """Thresholds and ambiguity: answer, offer "did you mean", or fall back."""
 
-    name: ClassVar[str] = "decide"
-    decides: ClassVar[bool] = True
+    name = "decide"
+    decides = True
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -211,8 +220,8 @@ class Decide:
 class BuildReply:
     """The decision as a contract reply, its text from the knowledge base."""
 
-    name: ClassVar[str] = "reply"
-    decides: ClassVar[bool] = False
+    name = "reply"
+    decides = False
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -233,6 +242,9 @@ class BuildReply:
             return self.routed(decision.route)
         if decision.kind == "smalltalk" and decision.text is not None:
             return Reply(kind="smalltalk", text=decision.text)
+        if decision.kind == "more" and decision.related:
+            related = tuple(_suggestion(e) for e in decision.related)
+            return Reply(kind="fallback", text=texts.related, suggestions=related)
         return Reply(kind="fallback", text=texts.fallback)
 
     def answer(self, candidate: Candidate) -> Reply:
@@ -250,8 +262,8 @@ class BuildReply:
 class OutgoingGuard:
     """The last check: whatever produced the reply, a dose figure never leaves."""
 
-    name: ClassVar[str] = "guard"
-    decides: ClassVar[bool] = False
+    name = "guard"
+    decides = False
 
     def __init__(self, find_dose_figure: Callable[[str], str | None], referral_text: str) -> None:
         self.find_dose_figure = find_dose_figure

@@ -16,7 +16,7 @@ LAYERS = (
     ("faqbot.errors", "faqbot.reply", "faqbot.text"),
     ("faqbot.kb", "faqbot.safety"),
     ("faqbot.retrieval", "faqbot.smalltalk"),
-    ("faqbot.pipeline", "faqbot.stages"),
+    ("faqbot.pipeline", "faqbot.stages", "faqbot.followup"),
     ("faqbot.bot",),
     ("faqbot.tools", "faqbot.cache"),
     ("faqbot.cli", "faqbot.web", "faqbot", "faqbot.__main__"),

@@ -187,7 +187,7 @@ class _Counter:
     decides = True
 
     def __init__(self, name: str) -> None:
-        self.name = name  # type: ignore[misc]
+        self.name = name
 
     def run(self, query: Query) -> Query:
         return query.noted(self.name, "ran")

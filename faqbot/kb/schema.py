@@ -76,6 +76,11 @@ class KnowledgeBase:
         by_id: dict[str, Entry] = self._by_id  # type: ignore[attr-defined]
         return by_id[entry_id]
 
+    def by_id(self, entry_id: object) -> Entry | None:
+        """The entry with this id, or None for anything else (an unknown id, not a string)."""
+        by_id: dict[str, Entry] = self._by_id  # type: ignore[attr-defined]
+        return by_id.get(entry_id) if isinstance(entry_id, str) else None
+
     def sections(self) -> dict[str, list[Entry]]:
         """Entries grouped by article section, in file order."""
         grouped: dict[str, list[Entry]] = {}

@@ -9,6 +9,8 @@ from faqbot.bot import FAQBot
 from faqbot.pipeline import Trace
 from faqbot.reply import Reply
 
+_KINDS = ("answer", "suggest", "more", "fallback", "referral", "emergency", "smalltalk")
+
 
 @dataclass(frozen=True)
 class Explanation:
@@ -23,7 +25,7 @@ class Explanation:
     @property
     def decision(self) -> str:
         """The summary of the stage that decided (``kind: reason``)."""
-        deciding = [s for s in self.trace.steps if ":" in s.summary and s.stage not in ("reply", "guard")]
+        deciding = [s for s in self.trace.steps if ":" in s.summary and s.summary.split(":")[0] in _KINDS]
         guard = self.trace.step("guard")
         if guard is not None and guard.summary.startswith("referral:"):
             return guard.summary
@@ -51,8 +53,8 @@ class Explanation:
         }
 
 
-def explain(bot: FAQBot, text: str, limit: int = 5) -> Explanation:
+def explain(bot: FAQBot, text: str, limit: int = 5, context: str | None = None) -> Explanation:
     """Every stage between ``text`` and the reply, listing ``limit`` candidates. Deterministic."""
-    reply, trace = bot.ask_traced(text, shown=max(limit, 1))
+    reply, trace = bot.ask_traced(text, context, shown=max(limit, 1))
     s = bot.kb.settings
     return Explanation(text, trace, reply, (s.answer_threshold, s.suggest_threshold, s.ambiguity_margin))

@@ -1,0 +1,137 @@
+"""Follow-up questions: reading an elliptical question against the entry the last answer came from.
+
+The server keeps no conversation: the caller sends the previous reply's entry id as ``context``. A
+question that is complete on its own is answered as if there were no context. An elliptical one is
+*resolved* into a complete question, and everything after this stage (matching, and safety routing,
+which reads both the question as typed and as resolved) works on that:
+
+* "tell me more", "go on": the context entry's related questions are offered;
+* "what about MS?", "and for fibromyalgia?": the context question asked about the new thing (its
+  distinctive words swapped for the new ones);
+* "what triggers them?", "is it approved?": the pronoun stands for the context's topic (the terms the
+  entry defines, else its question's distinctive words), used only when that reads better than the
+  question alone;
+* "why?", "how?": the context question asked again with that word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from faqbot.kb import Entry, KnowledgeBase
+from faqbot.pipeline import Decision, Query
+from faqbot.retrieval import Retriever
+from faqbot.text import clean, stem, words
+
+_LEAD = r"^(?:(?:and|so|but|ok|okay|well|hmm|right|then|also|oh)\W+)*"
+_MORE = re.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell me|say|explain|give me)?\s*(?:some\s+)?"
+                   r"(?:more|go on|keep going|continue|elaborate|expand(?: on that)?|details?"
+                   r"|more (?:info\w*|detail\w*))"
+                   r"(?:\s+(?:please|pls|about (?:it|that|this)|on (?:it|that|this)))?\W*$")
+_ABOUT = re.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|with)|and (?:for|with|in)|and|for|in|with)\s+"
+                    r"(?P<x>[^?!.]{1,60}?)\W*$")
+_BARE = re.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so)\W*$")
+#: words that stand for something said before
+PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
+#: only questions this short are read as follow-ups: longer ones carry their own topic
+MAX_WORDS = 12
+
+Mode = Literal["more", "about", "bare", "pronoun"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a follow-up was read: its form and the complete question it stands for."""
+
+    mode: Mode
+    resolved: str
+
+
+class FollowUps:
+    """Recognises follow-up forms and resolves them against a context entry."""
+
+    def __init__(self, kb: KnowledgeBase, retriever: Retriever) -> None:
+        self.kb = kb
+        self.retriever = retriever
+        count = max(len(kb.entries), 1)
+        #: terms used by at most three entries say what an entry is about
+        self._distinctive_idf = math.log(1 + count / 3)
+
+    def read(self, text: str, context: Entry) -> Reading | None:
+        cleaned = clean(text)
+        tokens = words(cleaned)
+        if not tokens or len(tokens) > MAX_WORDS:
+            return None
+        if _MORE.match(cleaned):
+            return Reading("more", context.question)
+        bare = _BARE.match(cleaned)
+        if bare:
+            return Reading("bare", f"{bare.group('w')} {self._generic(context.question, keep=True)}")
+        about = _ABOUT.match(cleaned)
+        if about and not PRONOUNS & set(words(about.group("x"))):
+            return Reading("about", f"{self._generic(context.question, keep=False)} {about.group('x')}")
+        if PRONOUNS & set(tokens):
+            return Reading("pronoun", f"{cleaned} {self.topic(context)}")
+        return None
+
+    def topic(self, entry: Entry) -> str:
+        """What an entry is about, in words: what it defines, else its question's distinctive words."""
+        if entry.defines:
+            return entry.defines[0]
+        idf = self.retriever.index.idf
+        question = words(clean(entry.question))
+        return self._distinctive(entry.question) or max(question, key=lambda w: idf.get(stem(w), 0.0), default="")
+
+    def _distinctive(self, question: str) -> str:
+        idf = self.retriever.index.idf
+        return " ".join(w for w in words(clean(question)) if idf.get(stem(w), 0.0) >= self._distinctive_idf)
+
+    def _generic(self, question: str, keep: bool) -> str:
+        """The question's words; without its distinctive ones unless ``keep``."""
+        idf = self.retriever.index.idf
+        return " ".join(w for w in words(clean(question))
+                        if keep or idf.get(stem(w), 0.0) < self._distinctive_idf)
+
+    def better(self, alone: str, resolved: str, context: Entry) -> bool:
+        """Whether the resolved question finds a better match than the question alone.
+
+        The context entry itself does not count for the resolved question: a follow-up asks for
+        something beyond the answer just given, and the context's own words always match it.
+        """
+        def best(text: str, skip: str | None) -> float:
+            ranked = self.retriever.rank(self.retriever.normalizer.analyze(text), 2)
+            return next((c.score for c in ranked if c.entry.id != skip), 0.0)
+
+        return best(resolved, context.id) > best(alone, None)
+
+
+class Context:
+    """Reads the question in the context of the previous answer's entry, when it is a follow-up."""
+
+    name = "context"
+    decides = True
+
+    def __init__(self, followups: FollowUps) -> None:
+        self.followups = followups
+
+    def run(self, query: Query) -> Query:
+        if query.context is None:
+            return query
+        entry = self.followups.kb.by_id(query.context)
+        if entry is None:
+            return query.noted(self.name, f"unknown context {query.context!r} ignored")
+        reading = self.followups.read(query.text, entry)
+        if reading is None or (reading.mode == "pronoun"
+                               and not self.followups.better(query.text, reading.resolved, entry)):
+            return query.noted(self.name, f"complete on its own; context `{entry.id}` not used")
+        summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
+        if reading.mode == "more":
+            related = tuple(self.followups.kb.entry(r) for r in entry.related)
+            decision = Decision("more", f"asks for more after `{entry.id}`", related=related)
+            return query.decided(self.name, decision, resolved=reading.resolved)
+        # "What triggers them?" asks beyond the answer just given, so not for the same entry again.
+        exclude = entry.id if reading.mode in ("pronoun", "about") else None
+        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude)
