@@ -65,7 +65,7 @@ class FAQBot:
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
             Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),
             Define(self.retriever),
-            Decide(settings),
+            Decide(settings, self.retriever),
             BuildReply(self.kb),
             OutgoingGuard(find_dose_figure, self.kb.texts.referral),
         ])

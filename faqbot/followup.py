@@ -48,6 +48,8 @@ class Reading:
 
     mode: Mode
     resolved: str
+    #: the new thing a "what about X?" asks about
+    subject: str | None = None
 
 
 class FollowUps:
@@ -72,7 +74,8 @@ class FollowUps:
             return Reading("bare", f"{bare.group('w')} {self._generic(context.question, keep=True)}")
         about = _ABOUT.match(cleaned)
         if about and not PRONOUNS & set(words(about.group("x"))):
-            return Reading("about", f"{self._generic(context.question, keep=False)} {about.group('x')}")
+            subject = about.group("x")
+            return Reading("about", f"{self._generic(context.question, keep=False)} {subject}", subject)
         if PRONOUNS & set(tokens):
             return Reading("pronoun", f"{cleaned} {self.topic(context)}")
         return None
@@ -94,6 +97,12 @@ class FollowUps:
         idf = self.retriever.index.idf
         return " ".join(w for w in words(clean(question))
                         if keep or idf.get(stem(w), 0.0) < self._distinctive_idf)
+
+    def required(self, reading: Reading) -> frozenset[str]:
+        """For "what about X?", the terms of X: an entry that never mentions them cannot answer."""
+        if reading.mode != "about" or reading.subject is None:
+            return frozenset()
+        return frozenset(self.retriever.normalizer.analyze(reading.subject).terms)
 
     def better(self, alone: str, resolved: str, context: Entry) -> bool:
         """Whether the resolved question finds a better match than the question alone.
@@ -133,5 +142,6 @@ class Context:
             decision = Decision("more", f"asks for more after `{entry.id}`", related=related)
             return query.decided(self.name, decision, resolved=reading.resolved)
         # "What triggers them?" asks beyond the answer just given, so not for the same entry again.
-        exclude = entry.id if reading.mode in ("pronoun", "about") else None
-        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude)
+        exclude = entry.id if reading.mode == "pronoun" else None
+        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude,
+                           require=self.followups.required(reading))

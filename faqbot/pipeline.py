@@ -77,6 +77,8 @@ class Query:
     resolved: str | None = None
     #: an entry that must not answer (the context entry, for a follow-up that asks beyond it)
     exclude: str | None = None
+    #: terms the answering entry must use ("what about MS?" is only answered by an entry that mentions MS)
+    require: frozenset[str] = frozenset()
     analysis: Analysis | None = None
     ranked: tuple[Candidate, ...] = ()
     #: for "what is X?" where no entry defines X, the X

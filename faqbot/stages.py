@@ -187,8 +187,9 @@ class Decide:
     name = "decide"
     decides = True
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, retriever: Retriever) -> None:
         self.settings = settings
+        self.retriever = retriever
 
     def run(self, query: Query) -> Query:
         assert query.analysis is not None and query.ranked, "decide runs after retrieve found candidates"
@@ -199,6 +200,10 @@ class Decide:
         ambiguous = top.score - runner_up < s.ambiguity_margin and top.score < s.answer_threshold + s.ambiguity_margin
         # Asked word for word, a question is its own entry even if it looks like "what is X?".
         exact = words(clean(top.matched)) == words(query.analysis.cleaned)
+        missing = query.require - self.retriever.index.bags[top.entry_index] if query.require else set()
+        if missing:
+            reason = f"the follow-up asks about {' '.join(sorted(missing))}, which `{top.entry.id}` never mentions"
+            return query.decided(self.name, Decision("fallback", reason))
         if top.score >= s.answer_threshold and not ambiguous and (query.undefined is None or exact):
             reason = (f"top score {top.score} >= answer threshold {s.answer_threshold:g} "
                       f"and {gap} ahead of the runner-up")

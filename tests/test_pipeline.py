@@ -129,15 +129,15 @@ def test_define_answers_with_the_defining_entry_and_notes_unknown_terms(retrieve
 )
 def test_decide_answers_only_a_clear_winner(retriever: Retriever, question: str, kind: str) -> None:
     query = Retrieve(retriever, limit=2, min_score=0).run(analysed(retriever, question))
-    decided = Decide(SETTINGS).run(query).decision
+    decided = Decide(SETTINGS, retriever).run(query).decision
     assert decided is not None and decided.kind == kind
 
 
 def test_decide_offers_suggestions_for_an_undefined_term_unless_asked_word_for_word(retriever: Retriever) -> None:
     query = Retrieve(retriever, limit=2, min_score=0).run(analysed(retriever, "what do owls eat"))
-    assert Decide(SETTINGS).run(query.noted("define", "x", undefined="owls")).decision.kind == "answer"  # type: ignore[union-attr]
+    assert Decide(SETTINGS, retriever).run(query.noted("define", "x", undefined="owls")).decision.kind == "answer"  # type: ignore[union-attr]
     other = Retrieve(retriever, limit=2, min_score=0).run(analysed(retriever, "owl diet food"))
-    assert Decide(SETTINGS).run(other.noted("define", "x", undefined="owl diet food")).decision.kind == "suggest"  # type: ignore[union-attr]
+    assert Decide(SETTINGS, retriever).run(other.noted("define", "x", undefined="owl diet food")).decision.kind == "suggest"  # type: ignore[union-attr]
 
 
 # --- building and guarding the reply -----------------------------------------------------------
