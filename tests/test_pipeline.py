@@ -134,10 +134,20 @@ def test_decide_answers_only_a_clear_winner(retriever: Retriever, question: str,
 
 
 def test_decide_offers_suggestions_for_an_undefined_term_unless_asked_word_for_word(retriever: Retriever) -> None:
+    decide = Decide(SETTINGS, retriever)
     query = Retrieve(retriever, limit=2, min_score=0).run(analysed(retriever, "what do owls eat"))
-    assert Decide(SETTINGS, retriever).run(query.noted("define", "x", undefined="owls")).decision.kind == "answer"  # type: ignore[union-attr]
+    exact = decide.run(query.noted("define", "x", undefined="owls")).decision
+    assert exact is not None and exact.kind == "answer"
     other = Retrieve(retriever, limit=2, min_score=0).run(analysed(retriever, "owl diet food"))
-    assert Decide(SETTINGS, retriever).run(other.noted("define", "x", undefined="owl diet food")).decision.kind == "suggest"  # type: ignore[union-attr]
+    weak = decide.run(other.noted("define", "x", undefined="owl diet food")).decision
+    assert weak is not None and weak.kind == "suggest"
+
+
+def test_decide_falls_back_when_the_winner_never_mentions_a_required_term(retriever: Retriever) -> None:
+    query = Retrieve(retriever, limit=2, min_score=0).run(analysed(retriever, "what do owls eat"))
+    decided = Decide(SETTINGS, retriever).run(query.noted("context", "x", require=frozenset({"platypus"})))
+    assert decided.decision is not None and decided.decision.kind == "fallback"
+    assert "platypus" in decided.decision.reason
 
 
 # --- building and guarding the reply -----------------------------------------------------------
