@@ -38,7 +38,7 @@ from servers import LOOPBACK, Server, start_server, stop
 from faqbot import KINDS, FAQBot
 from faqbot.safety import find_dose_figure
 from faqbot.web import MAX_HEAD_BYTES, MAX_HEADER_COUNT, create_app
-from faqbot.webconfig import DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS
+from faqbot.web.config import DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS
 
 ALLOWED = "https://support.example.com"
 CONTRACT_FIELDS = {"kind", "text", "id", "question", "score", "section", "suggestions"}
@@ -482,7 +482,7 @@ def test_slow_headers_hold_connections_only_up_to_the_concurrency_limit(server: 
 
 
 def test_body_timeout_is_a_setting() -> None:
-    from faqbot.webconfig import WebSettings
+    from faqbot.web.config import WebSettings
 
     settings = WebSettings.from_env({"FAQBOT_BODY_TIMEOUT": "3"})
     assert settings.body_timeout == 3 and WebSettings.from_env(settings.to_env()) == settings

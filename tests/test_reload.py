@@ -187,7 +187,7 @@ def test_no_reloading_unless_asked(faq: Path) -> None:
 
 
 def test_reload_is_a_setting_from_the_environment(faq: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from faqbot.webconfig import WebSettings
+    from faqbot.web.config import WebSettings
 
     monkeypatch.setenv("FAQBOT_FAQ", str(faq))
     monkeypatch.setenv("FAQBOT_RELOAD_FAQ", "1")

@@ -27,7 +27,7 @@ import faqbot.web
 from faqbot import FAQBot
 from faqbot.errors import KnowledgeBaseError
 from faqbot.web import PAGE_CSP, create_app
-from faqbot.webconfig import DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS, WebSettings
+from faqbot.web.config import DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS, WebSettings
 
 CONTRACT_FIELDS = {"kind", "text", "id", "question", "score", "section", "suggestions"}
 ALLOWED = "https://support.example.com"
@@ -425,10 +425,10 @@ def test_a_failing_bot_gets_a_json_500_without_the_question(bot: FAQBot, caplog:
 def test_the_bot_is_loaded_once_when_the_app_is_built(tmp_path: Path) -> None:
     app = create_app()
     with TestClient(app) as client:
-        first = app.state.bot
+        first = app.state.knowledge.current.bot
         client.post("/api/ask", json={"question": "What is LDN?"})
         client.post("/api/ask", json={"question": "hi"})
-        assert app.state.bot is first
+        assert app.state.knowledge.current.bot is first
 
 
 def test_a_bad_knowledge_base_fails_when_the_app_is_built(tmp_path: Path) -> None:

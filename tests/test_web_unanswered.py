@@ -6,7 +6,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from faqbot.web import create_app
-from faqbot.webconfig import WebSettings
+from faqbot.web.config import WebSettings
 
 
 @pytest.fixture

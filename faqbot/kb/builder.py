@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import MISSING
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -12,6 +14,15 @@ from faqbot.text import find_dose_figure, strip_controls
 
 MAX_ANSWER_CHARS = 700
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def is_web_address(text: str) -> bool:
+    """An absolute http(s) address with a host and no spaces: safe to put behind a link."""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in text)
 
 
 class Builder:
@@ -145,17 +156,21 @@ class Builder:
             self.problem(root, "`texts:` is missing (referral, emergency, self_harm, fallback, did_you_mean)")
             return None
         names = tuple(Texts.__dataclass_fields__)
+        optional = {name for name, f in Texts.__dataclass_fields__.items() if f.default is not MISSING}
         fields = self.mapping(node, "texts", names)
         values: dict[str, str] = {}
         for name in names:
-            if name not in fields and name == "related":
+            if name not in fields and name in optional:
                 continue
             value = self.text(fields.get(name), f"texts.{name}", node)
             if value is not None:
                 self.no_dose(value, fields[name], f"texts.{name}")
                 values[name] = value
-        if len(values) < len([n for n in names if n != "related"]):
+        if any(name not in values for name in names if name not in optional):
             return None
+        if "contact_url" in values and not is_web_address(values["contact_url"]):
+            self.problem(fields["contact_url"], "texts.contact_url must be an http:// or https:// address")
+            del values["contact_url"]
         required = (("referral", r"doctor|pharmacist"), ("emergency", r"emergency"), ("self_harm", r"emergency"))
         for name, pattern in required:
             if not re.search(pattern, values[name], re.I):

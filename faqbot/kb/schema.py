@@ -57,6 +57,15 @@ class Texts:
     fallback: str
     did_you_mean: str
     related: str = "You might also ask:"
+    #: The web widget's labels (``GET /api/texts``); a site changes them here, not in JavaScript.
+    greeting: str = "Hi! Ask me a question in your own words."
+    disclaimer: str = (
+        "I answer from a fixed set of questions and answers and cannot give medical advice. "
+        "For your own situation, please ask a doctor or pharmacist."
+    )
+    #: An optional hand-off shown under fallbacks and referrals: a label and an http(s) address.
+    contact: str | None = None
+    contact_url: str | None = None
 
 
 @dataclass(frozen=True)

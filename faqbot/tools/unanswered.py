@@ -11,6 +11,11 @@ each weak match is appended to a JSON Lines file as exactly::
   numbers, and web addresses replaced by placeholders;
 * ``candidate``/``score`` are the closest entry and its score (``null`` if none).
 
+With the log on, ``POST /api/feedback`` (a thumbs up or down in the web widget)
+appends a vote as exactly::
+
+    {"time": "2025-01-31T14:05Z", "feedback": "down", "candidate": "entry-id"}
+
 Nothing else is written: no IP address, user, session, user agent, or what
 else the person asked. Referrals, emergencies, smalltalk and confident answers
 are never logged, so questions about a person's own health stay out of it.
@@ -99,6 +104,11 @@ class UnansweredLog:
         line = json.dumps(self.entry(bot, question, reply), ensure_ascii=False) + "\n"
         self._append(line.encode("utf-8"))
         return True
+
+    def record_feedback(self, entry_id: str, vote: str) -> None:
+        """Append a vote (``"up"``/``"down"``) on the answer from entry ``entry_id``; nothing else is kept."""
+        record = {"time": self.clock(), "feedback": vote, "candidate": entry_id}
+        self._append((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
 
     def _append(self, data: bytes) -> None:
         with _LOCK:
