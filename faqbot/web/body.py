@@ -94,12 +94,32 @@ def _string_field(data: dict[str, Any], name: str) -> str:
     return value
 
 
-def parse_question(body: bytes, max_chars: int) -> str:
-    """The question in a JSON body ``{"question": "..."}``; ApiError 400/413/422 otherwise."""
-    question = _string_field(_json_object(body, '{"question": "..."}'), "question")
+@dataclass(frozen=True)
+class AskRequest:
+    """A question, and the id of the entry the previous answer came from (for follow-ups)."""
+
+    question: str
+    context: str | None = None
+
+
+def parse_ask(body: bytes, max_chars: int) -> AskRequest:
+    """``{"question": "...", "context": "<entry id>"}`` (context optional); ApiError 400/413/422 otherwise.
+
+    The context is not looked up here: an unknown id is ignored by the bot, like a missing one.
+    """
+    data = _json_object(body, '{"question": "..."}')
+    question = _string_field(data, "question")
     if len(question) > max_chars:
         raise ApiError(413, "too_large", f"The question is longer than {max_chars} characters; please shorten it.")
-    return question
+    context = data.get("context")
+    if context is not None and not isinstance(context, str):
+        raise ApiError(422, "invalid_request", 'The "context" field must be a string (an entry id) or null.')
+    return AskRequest(question, context)
+
+
+def parse_question(body: bytes, max_chars: int) -> str:
+    """The question in a JSON body ``{"question": "..."}``; ApiError 400/413/422 otherwise."""
+    return parse_ask(body, max_chars).question
 
 
 @dataclass(frozen=True)

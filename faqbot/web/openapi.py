@@ -56,14 +56,17 @@ def openapi_document(settings: WebSettings, max_question_chars: int) -> dict[str
 
 def _ask_doc(settings: WebSettings, max_question_chars: int) -> dict[str, Any]:
     question = {"type": "string", "maxLength": max_question_chars}
+    context = {"type": ["string", "null"], "description": "The id of the entry the previous answer came from, so "
+               "that a follow-up (\"what triggers them?\") is read in context. Unknown ids are ignored."}
     return {
         "summary": "Ask a question",
         "operationId": "ask",
         "requestBody": {
             "required": True,
             "content": {"application/json": {
-                "schema": {"type": "object", "required": ["question"], "properties": {"question": question}},
-                "example": {"question": "What is LDN?"},
+                "schema": {"type": "object", "required": ["question"],
+                           "properties": {"question": question, "context": context}},
+                "example": {"question": "What triggers them?", "context": "microglia"},
             }},
         },
         "responses": {
@@ -74,7 +77,7 @@ def _ask_doc(settings: WebSettings, max_question_chars: int) -> dict[str, Any]:
                 f"The body is over {settings.max_body_bytes} bytes or the question over {max_question_chars} characters"
             ),
             "415": _error_doc("The body is not sent as JSON (Content-Type: application/json is required)"),
-            "422": _error_doc('The JSON is not an object with a string "question"'),
+            "422": _error_doc('The JSON is not an object with a string "question" (and a string or null "context")'),
         },
     }
 

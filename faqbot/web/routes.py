@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse, Response
 from faqbot import __version__
 from faqbot.errors import FaqBotError
 from faqbot.tools.unanswered import UnansweredLog
-from faqbot.web.body import parse_feedback, parse_question, read_body, require_json
+from faqbot.web.body import parse_ask, parse_feedback, read_body, require_json
 from faqbot.web.config import WebSettings
 from faqbot.web.errors import SERVER_ERROR_MESSAGE, ApiError, error_response
 from faqbot.web.middleware import PAGE_CSP
@@ -69,9 +69,12 @@ class Handlers:
         # may be refusing a malformed body on the same connection at that moment.
         require_json(request)
         bot = self.knowledge.current.bot  # one version for the whole request, even if a reload swaps meanwhile
-        question = parse_question(body, self.settings.max_question_chars or bot.kb.settings.max_question_chars)
+        asked = parse_ask(body, self.settings.max_question_chars or bot.kb.settings.max_question_chars)
+        question = asked.question
         try:
-            reply = bot.ask(question)  # on the event loop on purpose: see the module docstring
+            # On the event loop on purpose: see the module docstring. No conversation is kept here:
+            # the client sends the previous answer's id as the context.
+            reply = bot.ask(question, asked.context)
         except Exception:
             # FAQBot.ask is not meant to raise; if it does, log where (never the question) and answer
             # with a JSON 500 that still carries the security headers.
