@@ -10,6 +10,7 @@ import pytest
 from faqbot import FAQBot
 from faqbot.tools.content import (
     MAX_GRADE,
+    MAX_QUOTED_WORDS,
     MAX_SHARED_RUN,
     TARGET_GRADE,
     check_answer,
@@ -83,6 +84,9 @@ def test_reading_grade_of_a_text_without_words_is_zero(text: str) -> None:
 
 # --- copied runs -----------------------------------------------------------------------------
 
+#: A made-up "article" for the copy check: the real one is never copied into the repository.
+SOURCE = "The green heron waits in the reeds until a small fish swims past its long yellow legs."
+
 RUNS = {
     "shared middle": ("we say a b c here", "x a b c y", 3, ("a", "b", "c")),
     "case and punctuation ignored": ("Blocks THE receptors, fully.", "it blocks the receptors fully", 4,
@@ -103,6 +107,22 @@ def test_longest_shared_run(answer: str, article: str, n: int, shared: tuple[str
 def test_words_strip_punctuation_and_split_hyphens() -> None:
     assert words("Anti-inflammatory, (pain-relieving) don't!") == [
         "anti", "inflammatory", "pain", "relieving", "dont"]
+
+
+QUOTES = {
+    # answer -> longest run counted against SOURCE: a short quotation is attributed, a long one copied
+    "short quoted title left out": ('From "the green heron waits in the reeds until a small fish" here.', 0),
+    "curly quotes too": ("From \u201cthe green heron waits in the reeds until a small fish\u201d here.", 0),
+    "no joining across the cut": ('heron "x" waits in the', 3),
+    "long quotation still counts": ('"' + SOURCE + '"', 17),
+    "unquoted copy counts": (SOURCE, 17),
+}
+
+
+@pytest.mark.parametrize(("answer", "run"), QUOTES.values(), ids=QUOTES.keys())
+def test_check_answer_leaves_short_quotations_out_of_the_copy_check(answer: str, run: int) -> None:
+    assert len(words(SOURCE)) > MAX_QUOTED_WORDS
+    assert check_answer("x", answer, SOURCE).shared_run == run
 
 
 def test_check_answer_reports_a_run_only_with_an_article() -> None:
@@ -128,8 +148,6 @@ entries:
     answer: {answer}
     defines: [ldn, low dose naltrexone]
 """
-#: A made-up "article" for the copy check: the real one is never copied into the repository.
-SOURCE = "The green heron waits in the reeds until a small fish swims past its long yellow legs."
 PLAIN = "LDN is the drug naltrexone, used in much smaller amounts than usual."
 DENSE = ("Naltrexone, pharmacologically characterised as a competitive opioid antagonist, demonstrates "
          "immunomodulatory and anti-inflammatory properties at substantially reduced concentrations.")
@@ -219,7 +237,7 @@ def test_no_bundled_answer_copies_the_article() -> None:
 
 def test_bundled_answers_speak_in_one_voice(entries: dict[str, str]) -> None:
     # plain statements: no first person, and no "we" standing for the curators
-    pattern = re.compile(r"\b(I|I'm|I've|we|we're|our|us)\b", re.IGNORECASE)
+    pattern = re.compile(r"\b(I|I'm|I've|[Ww]e|[Ww]e're|[Oo]ur|us)\b")
     assert {i: pattern.findall(a) for i, a in entries.items() if pattern.search(a)} == {}
 
 

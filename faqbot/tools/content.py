@@ -22,11 +22,15 @@ MAX_GRADE = 9.0
 #: ``faqbot validate --article`` fails an answer that shares this many consecutive words with the
 #: article: long enough that ordinary phrases ("low dose naltrexone and chronic pain") do not trip it.
 MAX_SHARED_RUN = 7
+#: A passage in double quotes of at most this many words is a title or a short quotation the answer
+#: attributes (the article's own title is ten words), so the copy check leaves it out.
+MAX_QUOTED_WORDS = 12
 
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc]")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]*)[\"\u201d]")
 
 # The rules of the classic rule-based counter (Greg Fast's Lingua::EN::Syllable): vowel groups that
 # are pronounced as one syllable although spelt as two, and the reverse.
@@ -114,10 +118,28 @@ class AnswerCheck:
                 "shared_words": " ".join(self.shared_words)}
 
 
+
 def check_answer(entry_id: str, answer: str, article: str | None = None) -> AnswerCheck:
-    """Reading grade of ``answer`` and, given the article's text, its longest copied run."""
+    """Reading grade of ``answer`` and, given the article's text, its longest copied run.
+
+    A short quoted passage (the article's title, say) is attributed, not copied, so it is left out
+    of the copy check; a run cannot join the words on either side of it.
+    """
     grade = reading_grade(answer)
     if article is None:
         return AnswerCheck(entry_id, grade)
-    run, shared = longest_shared_run(answer, article)
+    run, shared = max((longest_shared_run(piece, article) for piece in unquoted_pieces(answer)),
+                      key=lambda found: found[0])
     return AnswerCheck(entry_id, grade, run, shared)
+
+
+def unquoted_pieces(text: str) -> list[str]:
+    """``text`` split around every double-quoted passage of at most :data:`MAX_QUOTED_WORDS` words."""
+    pieces: list[str] = []
+    start = 0
+    for match in _QUOTED.finditer(text):
+        if len(words(match.group(1))) <= MAX_QUOTED_WORDS:
+            pieces.append(text[start:match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    return pieces
