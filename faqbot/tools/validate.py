@@ -1,8 +1,10 @@
 """``faqbot validate``: lint a knowledge base, then ask the whole bot its own questions.
 
 Schema, ids, related ids, dose figures and answer length come from :mod:`faqbot.kb`; on top of that
-every entry's question and alternates are asked through the whole bot (*self-consistency*), and
-alternates of different entries that are near duplicates are reported.
+every entry's question and alternates are asked through the whole bot (*self-consistency*),
+alternates of different entries that are near duplicates are reported, and every answer's reading
+grade (and, given the source article, its longest run of words copied from it) is checked by
+:mod:`faqbot.tools.content`.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from faqbot.bot import FAQBot
 from faqbot.errors import KnowledgeBaseError
 from faqbot.kb import bundled_path, check_knowledge_base
 from faqbot.reply import Reply
+from faqbot.tools.content import MAX_GRADE, MAX_SHARED_RUN, TARGET_GRADE, AnswerCheck, check_answer
 
 #: rapidfuzz ``token_sort_ratio`` of two alternates' normalised terms at or above
 #: which alternates of different entries count as near duplicates.
 NEAR_DUPLICATE_SCORE = 90.0
 #: Default similarity for grouping logged questions in ``report``.
-ProblemKind = Literal["schema", "self-consistency", "near-duplicate"]
+ProblemKind = Literal["schema", "self-consistency", "near-duplicate", "reading-grade", "copied-run", "article"]
 
 
 # --- validate -------------------------------------------------------------------------
@@ -55,6 +58,8 @@ class ValidationReport:
     entries: int = 0
     #: how many questions and alternates were asked for the self-consistency check
     checked: int = 0
+    #: reading grade (and copied run, given the article) of every answer, in file order
+    answers: tuple[AnswerCheck, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -68,11 +73,20 @@ class ValidationReport:
             "entries": self.entries,
             "checked": self.checked,
             "problems": [p.to_dict() for p in self.problems],
+            "answers": [a.to_dict() for a in self.answers],
         }
 
 
-def validate(path: str | Path | None = None, near_duplicate: float = NEAR_DUPLICATE_SCORE) -> ValidationReport:
-    """Every problem with the knowledge base at ``path`` (``None``: the bundled one)."""
+def validate(
+    path: str | Path | None = None,
+    near_duplicate: float = NEAR_DUPLICATE_SCORE,
+    article: str | Path | None = None,
+) -> ValidationReport:
+    """Every problem with the knowledge base at ``path`` (``None``: the bundled one).
+
+    ``article``: the source article's text file; each answer's longest run of words copied from it
+    is then reported, and a run of :data:`MAX_SHARED_RUN` or more words fails.
+    """
     file = Path(path) if path is not None else bundled_path()
     readable = _readable(file)
     kb, problems = check_knowledge_base(file)
@@ -83,7 +97,42 @@ def validate(path: str | Path | None = None, near_duplicate: float = NEAR_DUPLIC
     lines = _question_lines(file)
     consistency, checked = self_consistency(bot, lines)
     duplicates = near_duplicates(bot, lines, near_duplicate)
-    return ValidationReport(str(file), True, tuple(consistency + duplicates), len(kb.entries), checked)
+    checks, content = content_checks(bot, article)
+    found = tuple(consistency + duplicates + content)
+    return ValidationReport(str(file), True, found, len(kb.entries), checked, checks)
+
+
+def _article_text(article: str | Path) -> tuple[str | None, Finding | None]:
+    try:
+        return Path(article).read_bytes().decode("utf-8-sig"), None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not readable UTF-8 text"
+        return None, Finding("article", f"cannot read the article {str(article)!r}: {reason}", None, None)
+
+
+def content_checks(bot: FAQBot, article: str | Path | None = None) -> tuple[tuple[AnswerCheck, ...], list[Finding]]:
+    """Reading grade of every answer, and with the article its longest copied run; what fails."""
+    findings: list[Finding] = []
+    text: str | None = None
+    if article is not None:
+        text, problem = _article_text(article)
+        findings.extend([problem] if problem else [])
+    checks = tuple(check_answer(e.id, e.answer, text) for e in bot.kb.entries)
+    path = bot.kb.path
+    for entry, check in zip(bot.kb.entries, checks, strict=True):
+        if check.grade > MAX_GRADE:
+            findings.append(Finding(
+                "reading-grade",
+                f"entry `{entry.id}`: answer reads at US grade {check.grade:g} (Flesch-Kincaid); aim for "
+                f"{TARGET_GRADE:g} or below, at most {MAX_GRADE:g}: shorter sentences, shorter words",
+                path, entry.line))
+        if check.shared_run is not None and check.shared_run >= MAX_SHARED_RUN:
+            findings.append(Finding(
+                "copied-run",
+                f"entry `{entry.id}`: answer shares {check.shared_run} consecutive words with the article "
+                f"({' '.join(check.shared_words)!r}); at most {MAX_SHARED_RUN - 1}: say it in other words",
+                path, entry.line))
+    return checks, findings
 
 
 def _readable(file: Path) -> bool:
