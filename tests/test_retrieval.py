@@ -58,3 +58,20 @@ def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bund
     fast = bundled.retriever.rank(analysis, 5)
     reference = bundled.retriever.rank_exhaustive(analysis, 5)
     assert [(c.entry.id, c.score, c.matched) for c in fast] == [(c.entry.id, c.score, c.matched) for c in reference]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("what are microglia", "microglia"),
+        ("what the heck are microglia", "microglia"),
+        ("what exactly is ldn", "what-is-ldn"),
+        ("my teacher kept talking about microglia in class today, what are they?", "microglia"),
+        ("i keep reading about endorphins and pain, what are those?", "endorphins"),
+        ("microglia and endorphins, what are they", None),  # two things named: not one definition
+        ("i know what microglia are, but what triggers them", None),
+    ],
+)
+def test_definition_requests_find_the_defining_entry(bundled: FAQBot, question: str, entry: str | None) -> None:
+    found = bundled.retriever.definitions.defining_entry(bundled.normalizer.analyze(question))
+    assert (found.id if found else None) == entry

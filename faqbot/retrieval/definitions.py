@@ -18,10 +18,14 @@ _DEFINITION = re.compile(
     r"|what (?:does|do) (?P<e>[\w' -]+?) mean|what(?:'s| is)? (?:causes|triggers|is the cause of) (?P<f>[\w' -]+?))"
     r"[?.! ]*$"
 )
+#: "what on earth are", "what the heck is": the same request with an interjection in it
+_INTERJECTION = r"(?: (?:the (?:heck|hell)|on earth|in the world|exactly|actually|really))?"
 _ASKS_DEFINITION = re.compile(
-    r"\bwhat(?:'s| is| are) (?:a |an |the )?(?P<a>[\w' -]{2,40}?)\s*(?=[?.!,;:]|\s-|$)"
+    rf"\bwhat{_INTERJECTION}(?:'s| is| are){_INTERJECTION} (?:a |an |the )?(?P<a>[\w' -]{{2,40}}?)\s*(?=[?.!,;:]|\s-|$)"
     r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
 )
+#: "..., what are they?": the thing was named earlier in the message
+_PRONOUN = re.compile(r"^(?:it|they|them|those|these|that|this|those things|these things)(?: exactly| really)?$")
 _ALREADY_KNOWN = re.compile(r"\b(?:i|we)\s+(?:already\s+|do\s+)?(?:know|knew|understand|understood|get|remember)\s+$")
 _NOT_A_TERM = re.compile(r"\b(?:for|with|in|of|to|from|about|used|do|does|doing|work|works|like|when|why|how|and)\b")
 
@@ -36,6 +40,10 @@ class Definitions:
             frozenset(t for d in entry.defines for t in normalizer.analyze(d).terms) for entry in kb.entries
         ]
         self._all_defined = frozenset(t for d in self.defined for t in d)
+        #: each defined term on its own ("microglia", "glial cells"), per entry
+        self.phrases: list[list[frozenset[str]]] = [
+            [p for p in (frozenset(normalizer.analyze(d).terms) for d in entry.defines) if p] for entry in kb.entries
+        ]
 
     def _terms(self, term: str) -> frozenset[str] | None:
         """The term's analysed terms, if it looks like a name (one to three content words)."""
@@ -53,13 +61,23 @@ class Definitions:
         for match in _ASKS_DEFINITION.finditer(analysis.cleaned):
             if _ALREADY_KNOWN.search(analysis.cleaned, 0, match.start()):
                 continue  # "I know what LDN is, but..." asks something else
-            terms = self._terms((match.group("a") or match.group("b")).strip())
+            term = (match.group("a") or match.group("b")).strip()
+            if _PRONOUN.match(term):
+                return self._only_defined(analysis.cleaned[: match.start()])
+            terms = self._terms(term)
             if terms is None:
                 continue
             for entry, defined in zip(self.kb.entries, self.defined, strict=True):
                 if terms <= defined:
                     return entry
         return None
+
+    def _only_defined(self, before: str) -> Entry | None:
+        """The one entry whose defined terms the text names, if exactly one is named."""
+        named = set(self.normalizer.analyze(before).terms)
+        found = [entry for entry, phrases in zip(self.kb.entries, self.phrases, strict=True)
+                 if any(phrase <= named for phrase in phrases)]
+        return found[0] if len(found) == 1 else None
 
     def undefined_term(self, analysis: Analysis) -> str | None:
         """For "what is X?" where no entry defines X, the X; otherwise None."""

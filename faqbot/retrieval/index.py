@@ -9,7 +9,6 @@ lets :class:`~faqbot.retrieval.ranker.MaxScoreRanker` skip hopeless choices.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +17,7 @@ from faqbot.text import Analysis, Normalizer
 
 #: Words no entry uses weigh this much more than the rarest known word.
 UNKNOWN_FACTOR = 1.5
-#: Everyday English words no entry uses weigh this much of the median idf.
+#: Everyday English words no entry uses weigh this much of the rarest known word.
 COMMON_UNKNOWN_FACTOR = 1.0
 
 
@@ -68,8 +67,11 @@ class Index:
         #: words nobody in the knowledge base uses are likely the real topic of
         #: the question ("cancer"), so they weigh like the rarest known words.
         self.unknown_weight = UNKNOWN_FACTOR * max(self.idf.values(), default=1.0)
-        #: ...unless they are everyday English ("known", "general"): then probably filler.
-        self.common_unknown_weight = COMMON_UNKNOWN_FACTOR * statistics.median(self.idf.values() or [1.0])
+        #: ...and everyday English words ("symptoms", "cost") like the rarest known ones. Weighing
+        #: them as filler let a question about an unanswered aspect of a known topic ("symptoms of
+        #: MS") pass as a question about the topic; the median weight this replaces also moved
+        #: whenever curators added alternates.
+        self.common_unknown_weight = COMMON_UNKNOWN_FACTOR * max(self.idf.values(), default=1.0)
         self.choices: list[Choice] = []
         self.index: dict[str, list[int]] = {}
         for entry_index, (texts, analysed, _) in enumerate(per_entry):
