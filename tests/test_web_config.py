@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from faqbot import FaqBotError
@@ -106,3 +108,27 @@ def test_importing_the_settings_loads_no_web_stack() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_web_modules_import_each_other_in_one_direction_only() -> None:
+    """Every import between faqbot.web's modules, wherever it is written (also inside functions)."""
+    import ast
+    from graphlib import CycleError, TopologicalSorter
+
+    import faqbot.web
+
+    package = Path(faqbot.web.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for module in package.glob("*.py"):
+        if module.stem == "__init__":
+            continue  # the package re-exports its modules' names, lazily
+        targets = set()
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("faqbot.web."):
+                targets.add(node.module.removeprefix("faqbot.web."))
+        graph[module.stem] = targets
+    try:
+        order = list(TopologicalSorter(graph).static_order())
+    except CycleError as err:  # pragma: no cover - the failure message
+        raise AssertionError(f"import cycle in faqbot.web: {err.args[1]}") from None
+    assert order.index("config") < order.index("factory")

@@ -126,4 +126,4 @@ def _lifespan(knowledge: LiveKnowledgeBase) -> Callable[[Starlette], AbstractAsy
 
 def app_from_env() -> Starlette:
     """The app configured by ``FAQBOT_*`` variables: ``uvicorn --factory faqbot.web:app_from_env``."""
-    return WebSettings.from_env().create_app()
+    return create_app(**WebSettings.from_env().as_kwargs())
