@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from faqbot import FaqBotError
+from faqbot import FAQBot, FaqBotError
 from faqbot.web.config import DEFAULT_MAX_QUESTION_CHARS, WebConfigError, WebSettings, normalize_origin
 
 
@@ -132,3 +132,22 @@ def test_the_web_modules_import_each_other_in_one_direction_only() -> None:
     except CycleError as err:  # pragma: no cover - the failure message
         raise AssertionError(f"import cycle in faqbot.web: {err.args[1]}") from None
     assert order.index("config") < order.index("factory")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"reload_interval": 0}, "reload interval must be positive"),
+        ({"max_question_chars": 0}, "at least 1 character"),
+        ({"max_body_bytes": 10}, "at least 64 bytes"),
+        ({"allow_origins": ["https://a.example/path"]}, "no path"),
+    ],
+)
+def test_create_app_refuses_bad_settings_with_a_faqbot_error(
+    bot: FAQBot, options: dict[str, object], message: str
+) -> None:
+    pytest.importorskip("starlette")
+    from faqbot.web import create_app
+
+    with pytest.raises(WebConfigError, match=message):
+        create_app(bot=bot, **options)  # type: ignore[arg-type]
