@@ -1,20 +1,11 @@
 /*
  * faqbot chat widget: one script tag adds a chat launcher to any page.
- *
- *   <script src="https://faq.example.com/widget.js" defer data-title="Questions about LDN"
- *           data-color="#0b5cad" data-position="right" data-theme="auto"></script>
- *
- * Options (data-*): title, greeting, launcher-label, position (right|left), color (brand colour), text-color
- * (text on it; checked for contrast), theme (auto|light|dark), offset-x, offset-y (px from the corner),
- * endpoint (default: api/ask beside this script), timeout (ms), max-length, contact-url, feedback ("on").
- * JavaScript API: faqbot.open(), faqbot.close(), faqbot.ask(text); every reply fires "faqbot:<kind>"
- * (faqbot:answer, faqbot:referral, faqbot:emergency, ...) on window, with the reply object as detail.
- *
- * No dependencies and nothing downloaded but the API's JSON. The widget lives in a shadow root (the page's
- * CSS cannot reach it, its CSS cannot reach the page) and styles itself with a constructable style sheet,
- * which works under a strict Content-Security-Policy. Text from the person or the server becomes text
- * nodes, never HTML; only phone numbers and http(s) URLs in replies become links, built as DOM nodes.
- * The conversation is kept in this tab's sessionStorage only, never on the server.
+ *   <script src="https://faq.example.com/widget.js" defer data-title="Questions about LDN"></script>
+ * Every option and the JavaScript API (faqbot.open/close/ask, "faqbot:<kind>" events) are in the README,
+ * "Embedding in a web site". No dependencies; nothing is downloaded but the API's JSON. A shadow root keeps
+ * the page's CSS out and ours in; a constructable style sheet works under a strict Content-Security-Policy.
+ * Text from the person or the server becomes text nodes, never HTML: only phone numbers and http(s) URLs in
+ * replies become links, built as DOM nodes. The conversation stays in this tab's sessionStorage.
  */
 (function () {
   "use strict";
@@ -38,28 +29,19 @@
   // A data-endpoint is relative to the page; the default sits beside this script, wherever it is mounted.
   var endpoint = url(opt("endpoint", "api/ask"), data.endpoint ? document.baseURI : script.src) || "api/ask";
   var C = {
-    title: opt("title", "Questions about LDN"),
-    greeting: opt("greeting", ""),
-    launcher: opt("launcherLabel", "Ask about LDN"),
-    pos: opt("position", "") === "left" ? "left" : "right",
+    title: opt("title", "Questions about LDN"), launcher: opt("launcherLabel", "Ask about LDN"),
+    greeting: opt("greeting", ""), contact: opt("contactUrl", ""), feedback: opt("feedback", "") === "on",
+    pos: opt("position", "") === "left" ? "left" : "right", x: int("offsetX", 20, 0), y: int("offsetY", 20, 0),
     theme: /^(light|dark)$/.test(opt("theme", "")) ? data.theme.trim() : "auto",
-    color: opt("color", "#0b5cad"),
-    textColor: opt("textColor", ""),
-    x: int("offsetX", 20, 0),
-    y: int("offsetY", 20, 0),
-    timeout: int("timeout", 15000, 1),
-    max: int("maxLength", 1000, 1),
-    contact: opt("contactUrl", ""),
-    feedback: opt("feedback", "") === "on"
+    color: opt("color", "#0b5cad"), textColor: opt("textColor", ""),
+    timeout: int("timeout", 15000, 1), max: int("maxLength", 1000, 1)
   };
   // Labels a knowledge base may replace (GET api/texts); these built-in English ones are the fallback.
   var T = {
-    greeting: "Hi! I answer questions about low dose naltrexone (LDN) from one article. I can't give medical or dosing advice.",
-    did_you_mean: "Did you mean:",
-    related: "You might also ask:",
-    disclaimer: "Answers come from one article and are not medical advice.",
-    contact: "",
-    contact_url: ""
+    greeting: "Hi! I answer questions about low dose naltrexone (LDN) from one article. " +
+      "I can't give medical or dosing advice.",
+    did_you_mean: "Did you mean:", related: "You might also ask:",
+    disclaimer: "Answers come from one article and are not medical advice.", contact: "", contact_url: ""
   };
   // Headings name the kind of reply without repeating what its text says.
   var LABELS = { referral: "A question for a professional", emergency: "Urgent" };
@@ -80,7 +62,7 @@
     ".dark{" + DARK + "}@media (prefers-color-scheme:dark){.auto{" + DARK + "}}",
     ".fb *,.fb ::before{box-sizing:border-box;font:inherit;color:inherit;letter-spacing:inherit;margin:0}",
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}",
-    "button{cursor:pointer}:focus{outline:none}",
+    "button{cursor:pointer}:focus{outline:none}.panel[hidden],.typing[hidden]{display:none}",
     ":focus-visible{outline:3px solid var(--fo);outline-offset:2px;box-shadow:0 0 0 5px var(--fr)}",
     ".launcher{position:fixed;bottom:var(--y);z-index:2147483000;display:inline-flex;align-items:center;gap:8px;" +
       "min-height:48px;padding:10px 18px;border:2px solid var(--on);border-radius:24px;background:var(--ac);" +
@@ -90,13 +72,12 @@
     ".panel{position:fixed;bottom:calc(var(--y) + 64px);z-index:2147483000;display:flex;flex-direction:column;" +
       "width:min(380px,calc(100% - 24px));height:560px;max-height:calc(100dvh - var(--y) - 88px);" +
       "background:var(--bg);border:1px solid var(--fl);border-radius:12px;box-shadow:0 8px 30px #0005;overflow:hidden}",
-    ".panel[hidden],.typing[hidden]{display:none}",
     // Phones, and desktops zoomed to 200-400%: the panel takes the whole screen and covers the launcher.
     "@media (max-width:480px),(max-height:500px){.right .panel,.left .panel{inset:0;width:auto;height:auto;" +
       "max-height:none;border:0;border-radius:0}.open .launcher{display:none}}",
     ".header{display:flex;align-items:center;gap:4px;padding:8px 8px 8px 16px;background:var(--ac);color:var(--on)}",
-    ".title{flex:1;font-size:16px;font-weight:700}",
-    ".close,.clear{min-width:40px;min-height:40px;border:0;border-radius:8px;background:none;font-size:14px}",
+    ".title{flex:1;font-size:16px;font-weight:700}.close,.clear{min-width:40px;min-height:40px;border:0;" +
+      "border-radius:8px;background:none;font-size:14px}",
     ".close{font-size:22px;line-height:1}.close:hover,.clear:hover{background:#8884}",
     ".log{position:relative;flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;" +
       "background:var(--lg)}",
@@ -115,10 +96,10 @@
     ".suggestion,.retry,.vote{display:block;width:100%;text-align:left;padding:7px 10px;border:1px solid var(--ink);" +
       "border-radius:8px;background:var(--bg);color:var(--fg)}",
     ".suggestion:hover,.retry:hover,.vote:hover{background:var(--hv)}",
-    ".retry{width:auto;margin-top:8px;font-weight:600}",
-    ".feedback{display:flex;gap:6px;align-items:center;font-size:13px}.vote{width:auto;padding:2px 10px}",
-    ".typing{padding:0 16px 6px;font-size:13px;color:var(--mu);background:var(--lg)}",
-    ".composer{display:flex;gap:8px;padding:10px;border-top:1px solid var(--li);background:var(--bg)}",
+    ".retry{width:auto;margin-top:8px;font-weight:600}.vote{width:auto;padding:2px 10px}",
+    ".feedback{display:flex;gap:6px;align-items:center;font-size:13px}",
+    ".typing{padding:0 16px 6px;font-size:13px;color:var(--mu);background:var(--lg)}.composer{display:flex;gap:8px;" +
+      "padding:10px;border-top:1px solid var(--li);background:var(--bg)}",
     // 16 px: iOS zooms the page into any smaller input.
     ".input{flex:1;min-width:0;min-height:42px;padding:8px 10px;border:1px solid var(--fl);border-radius:8px;" +
       "background:var(--bg);color:var(--fg);font-size:16px}",
@@ -187,10 +168,7 @@
     return ok && m ? m.slice(0, 3).map(Number) : null;
   }
   function lum(c) {
-    var a = c.map(function (v) {
-      v /= 255;
-      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-    });
+    var a = c.map(function (v) { return (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
     return 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2];
   }
   function contrast(a, b) {
@@ -223,10 +201,11 @@
     for (var k in vars) box.style.setProperty(k, vars[k]);
   }
 
-  function storage() {
-    try { return window.sessionStorage; } catch (e) { return null; } // blocked by the browser's settings
-  }
+  var box, panel, launcher, clear, close, log, typing, form, input, send, note, ready;
+  var store = null, KEY = "faqbot:" + endpoint, items = [], feedbackOn = C.feedback;
+  var busy = false, greeted = false, hinted = false, gen = 0; // gen: bumped by Clear, to drop late replies
 
+  // The launcher and the panel, in a shadow root at the end of <body>.
   function build() {
     var host = document.createElement("faqbot-widget");
     var root = host.attachShadow({ mode: "open" });
@@ -237,47 +216,45 @@
     } catch (e) {
       el("style", "", CSS, root); // older browsers; needs style-src to allow it
     }
-    var box = el("div", "fb " + C.pos + " " + C.theme, null, root);
+    box = el("div", "fb " + C.pos + " " + C.theme, null, root);
     box.lang = "en";
-    var panel = attrs(el("section", "panel", null, box),
+    panel = attrs(el("section", "panel", null, box),
       { id: "faqbot-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "faqbot-title" });
     panel.hidden = true;
-    var launcher = attrs(btn("launcher", null, box), { "aria-expanded": "false", "aria-controls": "faqbot-panel" });
+    launcher = attrs(btn("launcher", null, box), { "aria-expanded": "false", "aria-controls": "faqbot-panel" });
     icon(launcher);
     el("span", "", C.launcher, launcher);
 
     var header = el("div", "header", null, panel);
     el("h2", "title", C.title, header).id = "faqbot-title";
-    var clear = btn("clear", "Clear", header, "Clear conversation");
-    var close = btn("close", "\u00d7", header, "Close chat");
-    var log = attrs(el("div", "log", null, panel),
+    clear = btn("clear", "Clear", header, "Clear conversation");
+    close = btn("close", "\u00d7", header, "Close chat");
+    log = attrs(el("div", "log", null, panel),
       { role: "log", "aria-live": "polite", "aria-relevant": "additions", "aria-label": "Conversation" });
     log.tabIndex = 0; // so the conversation can be scrolled with the keyboard
-    var typing = attrs(el("div", "typing", "Looking for an answer\u2026", panel), { "aria-hidden": "true" });
+    typing = attrs(el("div", "typing", "Looking for an answer\u2026", panel), { "aria-hidden": "true" });
     typing.hidden = true;
-    var form = attrs(el("form", "composer", null, panel), { novalidate: "" });
+    form = attrs(el("form", "composer", null, panel), { novalidate: "" });
     el("label", "sr", "Your question", form).htmlFor = "faqbot-input";
-    var input = attrs(el("input", "input", null, form),
+    input = attrs(el("input", "input", null, form),
       { id: "faqbot-input", type: "text", autocomplete: "off", placeholder: "Type your question" });
     input.maxLength = C.max;
-    var send = el("button", "send", "Send", form);
-    var note = el("p", "note", T.disclaimer, panel);
+    send = el("button", "send", "Send", form);
+    note = el("p", "note", T.disclaimer, panel);
     document.body.appendChild(host);
     colors(box);
+    return host;
+  }
 
-    var store = storage(), KEY = "faqbot:" + endpoint, items = [];
+  // The conversation kept in this tab, and the labels from the knowledge base.
+  function load() {
+    try { store = window.sessionStorage; } catch (e) { /* blocked by the browser's settings */ }
     try { items = JSON.parse(store.getItem(KEY)) || []; } catch (e) { /* nothing kept yet */ }
     if (!Array.isArray(items)) items = [];
-    var restored = items.slice(), busy = false, greeted = restored.length > 0, hinted = false, gen = 0;
-    var feedbackOn = C.feedback;
-
-    function save() {
-      items = items.slice(-60);
-      try { store.setItem(KEY, JSON.stringify(items)); } catch (e) { /* full or blocked: keep it in memory */ }
-    }
-
+    var restored = items.slice();
+    greeted = restored.length > 0;
     // Labels from the knowledge base, before anything is drawn with them; built-in English if that fails.
-    var ready = Promise.race([
+    ready = Promise.race([
       fetch(url("texts", endpoint), { credentials: "omit", headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : {}; })
         .then(function (j) {
@@ -296,191 +273,188 @@
         else if (it && it.b && typeof it.b.text === "string") log.insertBefore(bot(it.b, it), first);
       });
     });
+  }
 
-    function greet() {
-      ready.then(function () {
-        var it = { b: { kind: "smalltalk", text: T.greeting, suggestions: [] } };
-        items.unshift(it);
-        save();
-        log.insertBefore(bot(it.b, it), log.firstChild);
-      });
+  function save() {
+    items = items.slice(-60);
+    try { store.setItem(KEY, JSON.stringify(items)); } catch (e) { /* full or blocked: keep it in memory */ }
+  }
+
+  function greet() {
+    ready.then(function () {
+      var it = { b: { kind: "smalltalk", text: T.greeting, suggestions: [] } };
+      items.unshift(it);
+      save();
+      log.insertBefore(bot(it.b, it), log.firstChild);
+    });
+  }
+
+  function user(text) {
+    var m = el("div", "msg user");
+    el("span", "sr", "You: ", m);
+    m.appendChild(document.createTextNode(text));
+    return m;
+  }
+
+  function bot(r, item) {
+    var kind = String(r.kind).replace(/[^a-z]/g, "");
+    var m = attrs(el("div", "msg bot kind-" + kind), { "data-kind": kind });
+    if (LABELS[kind]) el("strong", "label", LABELS[kind], m);
+    else el("span", "sr", "faqbot: ", m);
+    rich(r.text, el("span", "text", null, m));
+    if (kind === "answer" && typeof r.section === "string" && r.section) {
+      el("span", "source", "From the article section \u201c" + r.section + "\u201d", m);
     }
-
-    function user(text) {
-      var m = el("div", "msg user");
-      el("span", "sr", "You: ", m);
-      m.appendChild(document.createTextNode(text));
-      return m;
-    }
-
-    function bot(r, item) {
-      var kind = String(r.kind).replace(/[^a-z]/g, "");
-      var m = attrs(el("div", "msg bot kind-" + kind), { "data-kind": kind });
-      if (LABELS[kind]) el("strong", "label", LABELS[kind], m);
-      else el("span", "sr", "faqbot: ", m);
-      rich(r.text, el("span", "text", null, m));
-      if (kind === "answer" && typeof r.section === "string" && r.section) {
-        el("span", "source", "From the article section \u201c" + r.section + "\u201d", m);
+    var sugg = (Array.isArray(r.suggestions) ? r.suggestions : []).filter(function (s) {
+      return s && typeof s.question === "string" && s.question;
+    });
+    if (sugg.length) {
+      var list = el("div", "suggestions", null, m);
+      // A fallback's text already asks "did you mean...?": no second heading saying it again.
+      var head = kind === "fallback" ? T.did_you_mean : T.related;
+      if (r.text.toLowerCase().indexOf(head.replace(/[\s:?]+$/, "").toLowerCase()) < 0) {
+        el("span", "suggestions-title", head, list);
       }
-      var sugg = (Array.isArray(r.suggestions) ? r.suggestions : []).filter(function (s) {
-        return s && typeof s.question === "string" && s.question;
+      var ul = el("ul", "", null, list);
+      sugg.forEach(function (s) {
+        btn("suggestion", s.question, el("li", "", null, ul)).onclick = function () {
+          ask(s.question);
+          input.focus();
+        };
       });
-      if (sugg.length) {
-        var box = el("div", "suggestions", null, m);
-        // A fallback's text already asks "did you mean...?": no second heading saying it again.
-        var head = kind === "fallback" ? T.did_you_mean : T.related;
-        if (r.text.toLowerCase().indexOf(head.replace(/[\s:?]+$/, "").toLowerCase()) < 0) {
-          el("span", "suggestions-title", head, box);
+    }
+    var contact = safeUrl(C.contact || T.contact_url);
+    if ((kind === "fallback" || kind === "referral") && (contact || T.contact)) {
+      var line = el("span", "contact", null, m);
+      if (contact) attrs(el("a", "", T.contact || "Still need help? Contact us", line),
+        { href: contact, target: "_blank", rel: "noopener noreferrer" });
+      else rich(T.contact, line);
+    }
+    if (kind === "answer" && feedbackOn && typeof r.id === "string" && !item.vote) thumbs(m, r.id, item);
+    return m;
+  }
+
+  function thumbs(m, id, item) {
+    var row = attrs(el("div", "feedback", null, m), { role: "group", "aria-label": "Feedback" });
+    el("span", "", "Helpful?", row);
+    ["up", "down"].forEach(function (vote) {
+      btn("vote", vote === "up" ? "\uD83D\uDC4D" : "\uD83D\uDC4E", row, vote === "up" ? "Helpful" : "Not helpful")
+        .onclick = function () { rate(row, id, vote, item); };
+    });
+  }
+
+  function rate(row, id, vote, item) {
+    var buttons = row.querySelectorAll("button");
+    buttons.forEach(function (b) { b.disabled = true; });
+    fetch(url("feedback", endpoint), {
+      method: "POST", credentials: "omit", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: id, vote: vote })
+    }).then(function (r) {
+      if (r.status === 404) { // the operator has not turned feedback on: stop asking for it
+        feedbackOn = false;
+        log.querySelectorAll(".feedback").forEach(function (f) { f.remove(); });
+      } else if (r.ok) {
+        row.textContent = "Thanks for your feedback.";
+        item.vote = vote;
+        save();
+      } else throw r;
+    }).catch(function () {
+      buttons.forEach(function (b) { b.disabled = false; });
+    });
+  }
+
+  function fail(text, q, at, asked) {
+    var m = attrs(el("div", "msg bot error"), { "data-kind": "error" });
+    el("span", "text", text, m);
+    if (q) btn("retry", "Retry", m).onclick = function () { if (!busy) ask(q, m, asked); };
+    return place(m, at);
+  }
+
+  // A reply starts in view: a long one is scrolled to its first line, not to its end.
+  function place(m, at) {
+    if (at && at.parentNode === log) log.replaceChild(m, at); // a retried answer takes its error's place
+    else log.appendChild(m);
+    log.scrollTop = m.offsetTop - 10;
+    return m;
+  }
+
+  function pending(on) {
+    busy = send.disabled = on;
+    typing.hidden = !on;
+    log.setAttribute("aria-busy", String(on));
+  }
+
+  function hint() {
+    var origin = new URL(endpoint, location.href).origin;
+    if (hinted || origin === location.origin) return;
+    hinted = true;
+    console.warn("faqbot: could not reach " + endpoint + ". If the faqbot server is running, it does not " +
+      "allow this page's origin: start it with --allow-origin " + location.origin + " (or FAQBOT_ALLOW_ORIGINS). " +
+      "A Content-Security-Policy on this page must allow " + origin + " in script-src and connect-src.");
+  }
+
+  function ask(question, at, asked) {
+    question = String(question).trim().slice(0, C.max);
+    if (!question || busy) return;
+    var mine = gen;
+    if (!at) {
+      items.push(asked = { u: question });
+      save();
+      place(user(question));
+    }
+    pending(true);
+    var ctl = window.AbortController ? new AbortController() : null;
+    var timer = setTimeout(function () { if (ctl) ctl.abort(); }, C.timeout);
+    fetch(endpoint, {
+      method: "POST", credentials: "omit", cache: "no-store", signal: ctl ? ctl.signal : undefined,
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ question: question })
+    }).then(function (r) {
+      return r.json().catch(function () { return null; }).then(function (body) {
+        if (mine !== gen) return; // the conversation was cleared meanwhile
+        if (r.status === 413) return fail("That question is too long. Please shorten it and ask again.", "", at);
+        if (!r.ok || !body || typeof body.kind !== "string" || typeof body.text !== "string") {
+          return fail(OOPS, question, at, asked);
         }
-        var list = el("ul", "", null, box);
-        sugg.forEach(function (s) {
-          btn("suggestion", s.question, el("li", "", null, list)).onclick = function () {
-            ask(s.question);
-            input.focus();
-          };
-        });
-      }
-      var contact = safeUrl(C.contact || T.contact_url);
-      if ((kind === "fallback" || kind === "referral") && (contact || T.contact)) {
-        var line = el("span", "contact", null, m);
-        if (contact) attrs(el("a", "", T.contact || "Still need help? Contact us", line),
-          { href: contact, target: "_blank", rel: "noopener noreferrer" });
-        else rich(T.contact, line);
-      }
-      if (kind === "answer" && feedbackOn && typeof r.id === "string" && !item.vote) thumbs(m, r.id, item);
-      return m;
-    }
-
-    function thumbs(m, id, item) {
-      var row = attrs(el("div", "feedback", null, m), { role: "group", "aria-label": "Feedback" });
-      el("span", "", "Helpful?", row);
-      ["up", "down"].forEach(function (vote) {
-        btn("vote", vote === "up" ? "\uD83D\uDC4D" : "\uD83D\uDC4E", row, vote === "up" ? "Helpful" : "Not helpful")
-          .onclick = function () { rate(row, id, vote, item); };
-      });
-    }
-
-    function rate(row, id, vote, item) {
-      var buttons = row.querySelectorAll("button");
-      buttons.forEach(function (b) { b.disabled = true; });
-      fetch(url("feedback", endpoint), {
-        method: "POST", credentials: "omit", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ id: id, vote: vote })
-      }).then(function (r) {
-        if (r.status === 404) { // the operator has not turned feedback on: stop asking for it
-          feedbackOn = false;
-          log.querySelectorAll(".feedback").forEach(function (f) { f.remove(); });
-        } else if (r.ok) {
-          row.textContent = "Thanks for your feedback.";
-          item.vote = vote;
-          save();
-        } else throw r;
-      }).catch(function () {
-        buttons.forEach(function (b) { b.disabled = false; });
-      });
-    }
-
-    function fail(text, q, at, asked) {
-      var m = attrs(el("div", "msg bot error"), { "data-kind": "error" });
-      el("span", "text", text, m);
-      if (q) btn("retry", "Retry", m).onclick = function () {
-        if (!busy) ask(q, m, asked);
-      };
-      return place(m, at);
-    }
-
-    // A reply starts in view: a long one is scrolled to its first line, not to its end.
-    function place(m, at) {
-      if (at && at.parentNode === log) log.replaceChild(m, at); // a retried answer takes its error's place
-      else log.appendChild(m);
-      log.scrollTop = m.offsetTop - 10;
-      return m;
-    }
-
-    function pending(on) {
-      busy = on;
-      send.disabled = on;
-      typing.hidden = !on;
-      log.setAttribute("aria-busy", String(on));
-    }
-
-    function hint() {
-      var origin = new URL(endpoint, location.href).origin;
-      if (hinted || origin === location.origin) return;
-      hinted = true;
-      console.warn("faqbot: could not reach " + endpoint + ". If the faqbot server is running, it does not " +
-        "allow this page's origin: start it with --allow-origin " + location.origin + " (or FAQBOT_ALLOW_ORIGINS). " +
-        "A Content-Security-Policy on this page must allow " + origin + " in script-src and connect-src.");
-    }
-
-    function ask(question, at, asked) {
-      question = String(question).trim().slice(0, C.max);
-      if (!question || busy) return;
-      var mine = gen;
-      if (!at) {
-        asked = { u: question };
-        items.push(asked);
+        var it = { b: body }, n = items.indexOf(asked);
+        items.splice(n < 0 ? items.length : n + 1, 0, it);
         save();
-        place(user(question));
-      }
-      pending(true);
-      var ctl = window.AbortController ? new AbortController() : null;
-      var timer = setTimeout(function () { if (ctl) ctl.abort(); }, C.timeout);
-      fetch(endpoint, {
-        method: "POST", credentials: "omit", cache: "no-store", signal: ctl ? ctl.signal : undefined,
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ question: question })
-      }).then(function (r) {
-        return r.json().catch(function () { return null; }).then(function (body) {
-          if (mine !== gen) return; // the conversation was cleared meanwhile
-          if (r.status === 413) return fail("That question is too long. Please shorten it and ask again.", "", at);
-          if (!r.ok || !body || typeof body.kind !== "string" || typeof body.text !== "string") {
-            return fail(OOPS, question, at, asked);
-          }
-          var it = { b: body }, n = items.indexOf(asked);
-          items.splice(n < 0 ? items.length : n + 1, 0, it);
-          save();
-          place(bot(body, it), at);
-          window.dispatchEvent(new CustomEvent("faqbot:" + body.kind, { detail: body }));
-        });
-      }).catch(function (err) {
-        if (mine !== gen) return;
-        var slow = err && err.name === "AbortError";
-        if (err && err.name === "TypeError") hint();
-        fail(slow ? "Sorry, the answer is taking too long. Please try again."
-          : "Sorry, I can't reach the help service right now. Please check your connection and try again.",
-        question, at, asked);
-      }).then(function () {
-        clearTimeout(timer);
-        if (mine === gen) pending(false);
+        place(bot(body, it), at);
+        window.dispatchEvent(new CustomEvent("faqbot:" + body.kind, { detail: body }));
       });
-    }
+    }).catch(function (err) {
+      if (mine !== gen) return;
+      var slow = err && err.name === "AbortError";
+      if (err && err.name === "TypeError") hint();
+      fail(slow ? "Sorry, the answer is taking too long. Please try again."
+        : "Sorry, I can't reach the help service right now. Please check your connection and try again.",
+      question, at, asked);
+    }).then(function () {
+      clearTimeout(timer);
+      if (mine === gen) pending(false);
+    });
+  }
 
-    function open() {
-      if (!panel.hidden) return;
-      panel.hidden = false;
-      box.classList.add("open");
-      launcher.setAttribute("aria-expanded", "true");
-      if (!greeted) {
-        greeted = true;
-        greet();
-      }
-      log.scrollTop = log.scrollHeight;
-      input.focus();
-    }
+  function open() {
+    if (!panel.hidden) return;
+    panel.hidden = false;
+    box.classList.add("open");
+    launcher.setAttribute("aria-expanded", "true");
+    if (!greeted) { greeted = true; greet(); }
+    log.scrollTop = log.scrollHeight;
+    input.focus();
+  }
 
-    function shut() {
-      if (panel.hidden) return;
-      panel.hidden = true;
-      box.classList.remove("open");
-      launcher.setAttribute("aria-expanded", "false");
-      launcher.focus();
-    }
+  function shut() {
+    if (panel.hidden) return;
+    panel.hidden = true;
+    box.classList.remove("open");
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.focus();
+  }
 
-    launcher.onclick = function () {
-      if (panel.hidden) open();
-      else shut();
-    };
+  function wire() {
+    launcher.onclick = function () { return panel.hidden ? open() : shut(); };
     close.onclick = shut;
     clear.onclick = function () {
       gen++;
@@ -507,20 +481,16 @@
         event.stopPropagation();
       });
     });
-
-    return {
-      open: open,
-      close: shut,
-      ask: function (text) {
-        open();
-        ask(text);
-      },
-      element: host
-    };
   }
 
   function start() {
-    window.faqbot = window.faqbotWidget = build();
+    var host = build();
+    load();
+    wire();
+    window.faqbot = window.faqbotWidget = { open: open, close: shut, element: host, ask: function (text) {
+      open();
+      ask(text);
+    } };
   }
 
   window.faqbotWidget = { pending: true };
