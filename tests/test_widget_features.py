@@ -321,6 +321,19 @@ def test_axe_finds_no_violations_with_an_answer_a_referral_and_an_emergency(
     assert widget.axe() == []
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_finds_no_violations_in_every_part_of_the_widget(page: Page, site: CustomerSite, theme: str) -> None:
+    attributes = f'data-theme="{theme}" data-color="#ffd400" data-feedback="on" data-contact-url="/contact"'
+    widget = on_site(page, site, attributes)
+    widget.open()
+    for question in ("An answer, see https://example.org.", "fallback: Not sure.", "referral: Ask a pharmacist.",
+                     "emergency: Call 911 now."):
+        widget.ask(question)
+    widget.log.locator("button.vote").first.focus()
+    # only the widget: the customer page's hostile CSS is unreadable on purpose
+    assert widget.axe("faqbot-widget") == []
+
+
 def test_the_widget_stays_under_10_kb_gzipped() -> None:
     source = (REPO / "faqbot" / "static" / "widget.js").read_bytes()
     assert len(gzip.compress(source, compresslevel=9)) < 10_000

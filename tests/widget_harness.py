@@ -276,12 +276,14 @@ class Widget:
         assert box is not None, "not rendered"
         return box
 
-    def axe(self) -> list[str]:
-        """axe-core's violations on the whole page, shadow DOM included, as 'rule: targets' lines."""
+    def axe(self, selector: str | None = None) -> list[str]:
+        """axe-core's violations on the page (or the elements matching ``selector``), shadow DOM included,
+        as 'rule: targets' lines."""
         self.page.evaluate(AXE_JS)
         return list(self.page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            ".map(v => v.id + ': ' + v.nodes.map(n => JSON.stringify(n.target)).join(' '))"
+            "async (sel) => (await axe.run(sel ? {include: [sel]} : document, {resultTypes: ['violations']}))"
+            ".violations.map(v => v.id + ': ' + v.nodes.map(n => JSON.stringify(n.target)).join(' '))",
+            selector,
         ))
 
 
