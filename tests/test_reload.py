@@ -194,7 +194,7 @@ def test_reload_is_a_setting_from_the_environment(faq: Path, monkeypatch: pytest
     settings = WebSettings.from_env()
     assert settings.reload_faq is True
     assert WebSettings.from_env(settings.to_env()) == settings
-    assert settings.create_app().state.knowledge.reload is True
+    assert create_app(**settings.as_kwargs()).state.knowledge.reload is True
 
 
 # -- the swap itself, one check at a time (no timing involved) -------------------------------------

@@ -177,13 +177,17 @@ LONG = "x" * (DEFAULT_MAX_QUESTION_CHARS + 1)
         (json.dumps({"question": LONG}).encode(), "application/json", 413),
         (json.dumps({"question": "hi", "pad": "x" * DEFAULT_MAX_BODY_BYTES}).encode(), "application/json", 413),
         (b'{"question": "What is LDN?"}', "text/plain", 415),
+        (b'{"question": "What is LDN?"}', "", 415),  # no type: a cross-site form or beacon, not the widget
+        (b'{"question": "What is LDN?"}', "  ", 415),
         (b"question=What+is+LDN", "application/x-www-form-urlencoded", 415),
         (b'{"question": "What is LDN?"}', "multipart/form-data; boundary=x", 415),
     ],
     ids=lambda v: v[:24] if isinstance(v, bytes) else v,
 )
 def test_bad_bodies_get_json_errors(client: TestClient, payload: bytes, content_type: str, status: int) -> None:
-    response = client.post("/api/ask", content=payload, headers={"content-type": content_type})
+    headers = {"content-type": content_type} if content_type else {}
+    response = client.post("/api/ask", content=payload, headers=headers)
+    assert ("content-type" in response.request.headers) is bool(content_type)
     assert_error(response, status)
     assert response.headers["cache-control"] == "no-store"
 
@@ -375,7 +379,9 @@ def test_bad_origins_are_refused_at_startup(bot: FAQBot, origin: str) -> None:
         ("GET", "/demo.css", None),
         ("GET", "/healthz", None),
         ("GET", "/api/topics", None),
+        ("GET", "/api/texts", None),
         ("GET", "/openapi.json", None),
+        ("POST", "/api/feedback", {"id": "what-is-ldn", "vote": "up"}),
         ("POST", "/api/ask", {"question": "What is LDN?"}),
         ("POST", "/api/ask", {"question": 1}),
         ("GET", "/api/ask", None),
@@ -391,6 +397,9 @@ def test_security_headers_on_every_response(client: TestClient, method: str, pat
     assert "frame-ancestors 'none'" in csp
     assert "default-src 'none'" in csp
     assert "server" not in response.headers or "uvicorn" not in response.headers["server"]
+    assert "camera=()" in response.headers["permissions-policy"]
+    assert "geolocation=()" in response.headers["permissions-policy"]
+    assert response.headers["cross-origin-opener-policy"] == "same-origin"
 
 
 def test_the_demo_page_has_a_strict_csp(client: TestClient) -> None:
@@ -429,6 +438,22 @@ def test_the_bot_is_loaded_once_when_the_app_is_built(tmp_path: Path) -> None:
         client.post("/api/ask", json={"question": "What is LDN?"})
         client.post("/api/ask", json={"question": "hi"})
         assert app.state.knowledge.current.bot is first
+
+
+def test_the_question_limit_is_the_knowledge_bases_unless_the_operator_sets_one(tmp_path: Path) -> None:
+    from faqbot.kb import bundled_path
+
+    path = tmp_path / "faq.yaml"
+    text = bundled_path().read_text(encoding="utf-8")
+    assert text.count("  max_question_chars: 1000\n") == 1, "test is stale: the bundled limit moved"
+    path.write_text(text.replace("  max_question_chars: 1000\n", "  max_question_chars: 40\n"), encoding="utf-8")
+    with TestClient(create_app(faq=path)) as client:
+        assert client.post("/api/ask", json={"question": "a" * 40}).status_code == 200
+        assert client.post("/api/ask", json={"question": "a" * 41}).status_code == 413
+        schema = client.get("/openapi.json").json()["paths"]["/api/ask"]["post"]["requestBody"]
+        assert schema["content"]["application/json"]["schema"]["properties"]["question"]["maxLength"] == 40
+    with TestClient(create_app(faq=path, max_question_chars=60)) as client:
+        assert client.post("/api/ask", json={"question": "a" * 60}).status_code == 200
 
 
 def test_a_bad_knowledge_base_fails_when_the_app_is_built(tmp_path: Path) -> None:

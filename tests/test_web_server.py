@@ -106,6 +106,80 @@ def test_questions_stay_out_of_the_server_log(server: Server, http: httpx.Client
     assert SECRET not in output and "marmot" not in output  # ...and has no bodies
 
 
+# -- issue 13: CORS mistakes, content types, compression and validators, over real HTTP ----------------
+
+PREFLIGHT = {"access-control-request-method": "POST", "access-control-request-headers": "content-type"}
+
+
+def log_lines(server: Server, needle: str) -> list[str]:
+    return [line for line in server.output().splitlines() if needle in line]
+
+
+def test_a_refused_origin_is_named_once_with_the_option_that_allows_it(server: Server, http: httpx.Client) -> None:
+    other = "https://shop.example.org"
+    for _ in range(3):
+        assert http.options("/api/ask", headers={"origin": other, **PREFLIGHT}).status_code == 400
+    assert http.get("/api/texts", headers={"origin": other}).status_code == 200  # the browser will block it
+    lines = log_lines(server, other)
+    assert len(lines) == 1, lines
+    assert "refused a cross-origin request" in lines[0]
+    assert f"--allow-origin {other}" in lines[0] and f"FAQBOT_ALLOW_ORIGINS={other}" in lines[0]
+
+
+def test_allowed_and_same_origin_requests_log_nothing(server: Server, http: httpx.Client) -> None:
+    assert http.options("/api/ask", headers={"origin": ORIGIN, **PREFLIGHT}).status_code == 200
+    # The demo page's own POST carries its origin (browsers add one to every POST): not refused.
+    response = http.post("/api/ask", json={"question": "hi"}, headers={"origin": server.url})
+    assert response.status_code == 200
+    assert http.get("/healthz").status_code == 200
+    refused = log_lines(server, "refused a cross-origin request")
+    assert not [line for line in refused if f"from {ORIGIN} " in line or f"from {server.url} " in line]
+
+
+def test_without_any_allowed_origin_the_log_says_how_to_allow_one(tmp_path: Path) -> None:
+    running = start_server(tmp_path / "nocors.log")
+    try:
+        with httpx.Client(base_url=running.url, timeout=10) as client:
+            site = "https://help.example.net"
+            assert client.options("/api/ask", headers={"origin": site, **PREFLIGHT}).status_code == 405
+            lines = log_lines(running, site)
+    finally:
+        stop(running)
+    assert len(lines) == 1 and f"--allow-origin {site}" in lines[0]
+
+
+@pytest.mark.parametrize("path", ["/api/ask", "/api/feedback"])
+@pytest.mark.parametrize("headers", [{}, {"content-type": "text/plain"}], ids=["no-type", "text-plain"])
+def test_a_post_without_a_json_type_gets_415(http: httpx.Client, path: str, headers: dict[str, str]) -> None:
+    body = b'{"question": "What is LDN?"}' if path == "/api/ask" else b'{"id": "what-is-ldn", "vote": "up"}'
+    response = http.post(path, content=body, headers={"origin": "https://elsewhere.example", **headers})
+    assert "content-type" not in response.request.headers or headers
+    expected = 415 if path == "/api/ask" else 404  # feedback is off on this server: 404 before anything
+    assert response.status_code == expected
+    assert response.json()["status"] == expected
+
+
+@pytest.mark.parametrize("path", ["/widget.js", "/", "/demo.css", "/api/topics", "/openapi.json"])
+def test_responses_are_gzipped_over_http(http: httpx.Client, path: str) -> None:
+    zipped = http.get(path, headers={"accept-encoding": "gzip"})
+    plain = http.get(path, headers={"accept-encoding": "identity"})
+    assert zipped.status_code == plain.status_code == 200
+    assert zipped.headers["content-encoding"] == "gzip" and "content-encoding" not in plain.headers
+    assert zipped.content == plain.content  # httpx decompressed it
+    assert int(zipped.headers["content-length"]) < len(plain.content)
+
+
+@pytest.mark.parametrize("path", ["/widget.js", "/", "/demo.css", "/api/texts", "/api/topics"])
+def test_etag_and_304_over_http(http: httpx.Client, path: str) -> None:
+    first = http.get(path)
+    etag = first.headers["etag"]
+    again = http.get(path, headers={"if-none-match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == etag
+    if path == "/widget.js":
+        assert not etag.startswith("W/")  # a strong validator for the static file
+
+
 def test_several_workers_share_the_settings(tmp_path: Path) -> None:
     running = start_server(tmp_path / "workers.log", "--workers", "2", "--max-question-chars", "30",
                            "--allow-origin", ORIGIN)
@@ -130,6 +204,8 @@ def run_cli(*args: str, code: str | None = None) -> subprocess.CompletedProcess[
         (("--faq", "/nonexistent/faq.yaml", "serve"), "/nonexistent/faq.yaml"),
         (("serve", "--faq", "/nonexistent/faq.yaml"), "/nonexistent/faq.yaml"),
         (("serve", "--allow-origin", "support.example.com"), "not an origin"),
+        (("serve", "--allow-origin", "https://*.example.com"), "wildcards in an origin never match"),
+        (("serve", "--allow-origin", "https://support.example.com/help"), "write https://support.example.com"),
         (("serve", "--port", "70000"), "--port"),
         (("serve", "--workers", "0"), "--workers"),
     ],

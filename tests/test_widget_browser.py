@@ -1,180 +1,33 @@
-"""The chat widget in a real browser: Playwright driving Debian's Chromium, headless.
+"""The chat widget in a real browser (Playwright driving Debian's Chromium, headless): the demo page, a
+customer's site on another origin, and the defects of issue #13 (each test here failed before its fix).
 
-The app runs in uvicorn on a free loopback port. A second loopback server plays a customer's site on
-another origin: hostile CSS, a strict CSP of its own, and endpoints that fail, hang or recover.
+Servers and helpers: tests/widget_harness.py. The widget's features (themes, links, texts, feedback,
+transcript, JavaScript API, axe-core) are in tests/test_widget_features.py.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import shutil
-import socket
-import threading
-import time
+import re
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from typing import Any
 
 import pytest
+from widget_harness import (
+    LOOPBACK,
+    Browser,
+    CustomerSite,
+    Page,
+    ThreadedUvicorn,
+    Widget,
+    contrast,
+    launch,
+    pw_expect,
+    sync_playwright,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-LOOPBACK = "127.0.0.1"
-REPO = Path(__file__).resolve().parent.parent
+from faqbot import FAQBot
+from faqbot.web import create_app
+
 XSS = "<img src=x onerror=window.__pwned=1>"
-WAIT_MS = 15_000  # how long to wait for something to appear before failing (not a timing assertion)
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(reason, allow_module_level=True)
-
-
-if not CHROMIUM.exists():
-    _unavailable(f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install chromium)")
-try:
-    import uvicorn
-    from playwright.sync_api import Browser, Locator, Page, sync_playwright
-    from playwright.sync_api import expect as pw_expect
-except ImportError as err:  # pragma: no cover - the test extra installs both
-    _unavailable(f"{err.name} is not installed: pip install -e '.[test]'")
-
-from faqbot import FAQBot  # noqa: E402
-from faqbot.web import create_app  # noqa: E402
-
-pw_expect.set_options(timeout=WAIT_MS)
-
-
-# -- servers ---------------------------------------------------------------------------------------------
-
-
-def loopback_socket() -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((LOOPBACK, 0))
-    return sock
-
-
-class ThreadedUvicorn:
-    """uvicorn serving an app from a thread, on a socket bound beforehand (so no port race)."""
-
-    def __init__(self, app: Any) -> None:
-        self.sock = loopback_socket()
-        self.url = f"http://{LOOPBACK}:{self.sock.getsockname()[1]}"
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
-
-    def __enter__(self) -> ThreadedUvicorn:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-        self.sock.close()
-
-
-class CustomerSite:
-    """Another origin embedding the widget, with hostile CSS and misbehaving endpoints."""
-
-    def __init__(self) -> None:
-        self.app_url = ""
-        self.flaky_calls = 0
-        self.release = threading.Event()
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
-                pass
-
-            def reply(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the widget gave up
-                    self.wfile.write(body)
-
-            def do_GET(self) -> None:
-                if self.path == "/hostile.css":
-                    self.reply(200, HOSTILE_CSS.encode(), "text/css")
-                elif self.path.endswith(".html"):
-                    page = site.page(self.path.removesuffix(".html").lstrip("/"))
-                    csp = (f"default-src 'none'; script-src {site.app_url}; style-src 'self'; "
-                           f"connect-src 'self' {site.app_url}; require-trusted-types-for 'script'")
-                    self.reply(200, page.encode(), "text/html; charset=utf-8", {"Content-Security-Policy": csp})
-                else:
-                    self.reply(404, b"not found", "text/plain")
-
-            def do_POST(self) -> None:
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                if self.path == "/flaky":
-                    site.flaky_calls += 1
-                    if site.flaky_calls == 1:
-                        self.reply(503, b'{"error": "unavailable"}', "application/json")
-                    else:
-                        body = {"kind": "answer", "text": "Recovered answer.", "id": "x", "question": "q",
-                                "score": 99.0, "section": "S", "suggestions": []}
-                        self.reply(200, json.dumps(body).encode(), "application/json")
-                elif self.path == "/slow":
-                    site.release.wait(timeout=20)
-                    self.reply(200, b"{}", "application/json")
-                else:
-                    self.reply(404, b"{}", "application/json")
-
-        self.httpd = ThreadingHTTPServer((LOOPBACK, 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://{LOOPBACK}:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def page(self, name: str) -> str:
-        with socket.socket() as closed:  # a port nothing listens on
-            closed.bind((LOOPBACK, 0))
-            dead = f"http://{LOOPBACK}:{closed.getsockname()[1]}/api/ask"
-        extra = {
-            "host": 'data-position="left" data-color="#ffd400" data-title="Acme help"',
-            "flaky": 'data-endpoint="/flaky"',
-            "slow": 'data-endpoint="/slow" data-timeout="400"',
-            "down": f'data-endpoint="{dead}"',
-        }.get(name, "")
-        return (
-            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Customer</title>'
-            '<link rel="icon" href="data:,"><link rel="stylesheet" href="/hostile.css"></head><body>'
-            '<p id="host-text">A customer page with loud CSS.</p><button id="host-button">Host button</button>'
-            f'<script src="{self.app_url}/widget.js" {extra}></script></body></html>'
-        )
-
-    def __enter__(self) -> CustomerSite:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-HOSTILE_CSS = """
-* { color: rgb(255, 0, 0) !important; font-size: 40px !important; font-family: serif !important;
-    background: rgb(0, 255, 0) !important; letter-spacing: 5px !important; line-height: 3 !important; }
-button, input, div, section { display: inline !important; position: static !important; }
-[role="log"], .launcher, .panel { display: none !important; }
-"""
 
 
 @pytest.fixture(scope="module")
@@ -189,46 +42,9 @@ def servers(bot: FAQBot) -> Iterator[tuple[str, CustomerSite]]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
-
-
-class Widget:
-    """The widget on a page, with the page's console errors collected."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.errors: list[str] = []
-        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
-        self.launcher = page.locator("faqbot-widget .launcher")
-        self.panel = page.locator("faqbot-widget .panel")
-        self.input = page.locator("faqbot-widget .input")
-        self.log = page.locator("faqbot-widget [role=log]")
-
-    def active(self) -> str:
-        """Class name of the focused element inside the widget ('' if focus is elsewhere)."""
-        return str(self.page.evaluate(
-            "() => { const h = document.querySelector('faqbot-widget');"
-            " return document.activeElement === h && h.shadowRoot.activeElement"
-            " ? h.shadowRoot.activeElement.className : ''; }"
-        ))
-
-    def open(self) -> None:
-        self.launcher.click()
-        pw_expect(self.panel).to_be_visible()
-
-    def ask(self, question: str) -> Locator:
-        """Ask and return the bot's reply to it (the last bot message once it arrives)."""
-        before = self.log.locator(".bot").count()
-        self.input.fill(question)
-        self.input.press("Enter")
-        pw_expect(self.log.locator(".bot")).to_have_count(before + 1)
-        return self.log.locator(".bot").nth(before)
-
-    def style(self, locator: Locator, prop: str) -> str:
-        return str(locator.evaluate(f"(el) => getComputedStyle(el).getPropertyValue('{prop}')"))
 
 
 @pytest.fixture()
@@ -245,6 +61,13 @@ def demo(page: Page, servers: tuple[str, CustomerSite]) -> Widget:
     page.goto(app_url + "/")
     widget = Widget(page)
     pw_expect(widget.launcher).to_be_visible()
+    return widget
+
+
+def on_site(page: Page, site: CustomerSite, name: str) -> Widget:
+    widget = Widget(page)  # before loading, to hear what the widget says while it starts
+    page.goto(f"{site.url}/{name}.html")
+    widget.open()
     return widget
 
 
@@ -287,13 +110,13 @@ def test_every_control_is_reachable_by_keyboard(demo: Widget) -> None:
     for _ in range(20):
         demo.page.keyboard.press("Tab")
         seen.add(demo.active())
-    assert {"close", "log", "suggestion", "input", "send", "launcher"} <= seen
+    assert {"clear", "close", "log", "suggestion", "input", "send", "launcher"} <= seen
     demo.input.focus()
     demo.page.keyboard.press("Escape")
     pw_expect(demo.panel).to_be_hidden()
 
 
-def test_clicking_a_suggestion_asks_it(demo: Widget, bot: FAQBot) -> None:
+def test_clicking_a_suggestion_asks_it_and_returns_focus_to_the_input(demo: Widget, bot: FAQBot) -> None:
     demo.open()
     reply = demo.ask("What is LDN?")
     suggestion = reply.locator("button.suggestion").first
@@ -302,21 +125,42 @@ def test_clicking_a_suggestion_asks_it(demo: Widget, bot: FAQBot) -> None:
     suggestion.click()
     pw_expect(demo.log.locator(".user").last).to_contain_text(question)
     pw_expect(demo.log.locator(".bot").last.locator(".text")).to_have_text(expected.text)
+    assert demo.active() == "input"  # issue #13 (10): ready for the next question
 
 
-def test_a_dosing_question_gets_a_distinct_referral(demo: Widget) -> None:
+def test_a_dosing_question_gets_a_distinct_referral_whose_heading_does_not_repeat_it(demo: Widget) -> None:
     demo.open()
     answer = demo.ask("What is LDN?")
     referral = demo.ask("How many mg of LDN should I take?")
     pw_expect(referral).to_have_attribute("data-kind", "referral")
     pw_expect(referral).to_have_class("msg bot kind-referral")
-    pw_expect(referral.locator(".label")).to_have_text("Please ask a doctor or pharmacist")
+    heading = referral.locator(".label").inner_text().strip().lower()
+    text = referral.locator(".text").inner_text().lower()
+    assert heading and heading not in text  # issue #13 (9): say each thing once
     for prop in ("background-color", "border-top-color"):
         assert demo.style(referral, prop) != demo.style(answer, prop)
     emergency = demo.ask("I think I took an overdose")
     pw_expect(emergency).to_have_attribute("data-kind", "emergency")
     assert demo.style(emergency, "background-color") not in (
         demo.style(answer, "background-color"), demo.style(referral, "background-color"))
+    assert referral.locator(".label").inner_text().strip().lower() not in emergency.inner_text().lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "titles"),
+    [
+        ("What is LDN?", "answer", 1),  # one "You might also ask:" above the related questions
+        ("what about the brain thing", "fallback", 0),  # the text already asks "Did you mean...?"
+    ],
+)
+def test_suggestions_are_introduced_once(demo: Widget, bot: FAQBot, question: str, kind: str, titles: int) -> None:
+    reply = bot.ask(question)
+    assert reply.kind == kind and reply.suggestions  # the knowledge base still behaves as this test needs
+    demo.open()
+    shown = demo.ask(question)
+    pw_expect(shown.locator("button.suggestion")).to_have_count(len(reply.suggestions))
+    pw_expect(shown.locator(".suggestions-title")).to_have_count(titles)
+    assert len(re.findall(r"did you mean|might also ask", shown.inner_text(), re.IGNORECASE)) == 1
 
 
 def test_html_in_a_question_is_shown_as_text_and_runs_nothing(demo: Widget) -> None:
@@ -328,18 +172,51 @@ def test_html_in_a_question_is_shown_as_text_and_runs_nothing(demo: Widget) -> N
     assert demo.errors == []
 
 
-def test_screenshot_of_the_open_widget(demo: Widget, tmp_path: Path) -> None:
+def test_the_widget_root_names_its_language(demo: Widget) -> None:
+    lang = demo.page.evaluate("() => document.querySelector('faqbot-widget').shadowRoot.querySelector('.fb').lang")
+    assert lang == "en"
+
+
+def longest_answer(bot: FAQBot) -> str:
+    """The canonical question of the entry with the longest answer."""
+    entry = max(bot.kb.entries, key=lambda e: len(bot.ask(e.question).text))
+    return str(entry.question)
+
+
+@pytest.mark.parametrize("viewport", [(320, 256), (360, 640), (640, 360)])
+def test_small_viewports_get_a_full_screen_panel(demo: Widget, bot: FAQBot, viewport: tuple[int, int]) -> None:
+    width, height = viewport
+    demo.page.set_viewport_size({"width": width, "height": height})
+    demo.open()
+    panel = demo.box(demo.panel)
+    assert (panel["x"], panel["y"], panel["width"], panel["height"]) == (0, 0, width, height)
+    pw_expect(demo.launcher).to_be_hidden()  # covered: the panel's own close button is the way out
+    assert demo.box(demo.log)["height"] >= 0.4 * height  # WCAG 1.4.10: room to read at 400% zoom
+    assert demo.style(demo.input, "font-size") == "16px"  # iOS zooms into smaller inputs
+    assert demo.panel.evaluate("(el) => el.scrollWidth <= el.clientWidth")  # no sideways scrolling
+    reply = demo.ask(longest_answer(bot))
+    assert demo.box(reply)["y"] >= demo.box(demo.log)["y"]  # the reply starts in view
+    demo.page.keyboard.press("Escape")
+    pw_expect(demo.launcher).to_be_visible()
+
+
+def test_heights_follow_the_dynamic_viewport(demo: Widget) -> None:
+    css = demo.page.evaluate(
+        "() => [...document.querySelector('faqbot-widget').shadowRoot.adoptedStyleSheets]"
+        ".flatMap(s => [...s.cssRules]).map(r => r.cssText).join('\\n')"
+    )
+    assert "dvh" in css
+    assert not re.search(r"(?<![a-z])vh\b", css)  # vh is the largest viewport: it hides under mobile toolbars
+
+
+def test_a_long_reply_starts_at_its_first_line(demo: Widget, bot: FAQBot) -> None:
+    demo.page.set_viewport_size({"width": 390, "height": 600})
     demo.open()
     demo.ask("What is LDN?")
-    demo.ask("How much LDN should I take?")
-    demo.page.mouse.move(0, 0)
-    shot = tmp_path / "widget.png"
-    demo.page.screenshot(path=str(shot))
-    assert shot.stat().st_size > 10_000
-    if os.environ.get("FAQBOT_UPDATE_SCREENSHOT"):  # refresh the README's screenshot on request only
-        docs = REPO / "docs"
-        docs.mkdir(exist_ok=True)
-        shutil.copyfile(shot, docs / "widget.png")
+    reply = demo.ask(longest_answer(bot))
+    log, box = demo.box(demo.log), demo.box(reply)
+    assert box["height"] > log["height"]  # long enough to need scrolling, or this test proves nothing
+    assert log["y"] <= box["y"] < log["y"] + 20
 
 
 # -- on a customer's site ---------------------------------------------------------------------------------
@@ -364,8 +241,7 @@ def test_host_css_does_not_leak_in_and_cross_origin_works(page: Page, servers: t
     assert widget.style(widget.launcher, "position") == "fixed"
     # data-color is yellow, so the launcher text is dark for contrast; data-position is left
     assert widget.style(widget.launcher, "color") == "rgb(17, 17, 17)"
-    box = widget.launcher.bounding_box()
-    assert box is not None and box["x"] < 1100 / 2
+    assert widget.box(widget.launcher)["x"] < 1100 / 2
     pw_expect(widget.panel.locator(".title")).to_have_text("Acme help")
     # ...and the widget's CSS does not leak out
     assert widget.style(page.locator("#host-button"), "cursor") != "pointer"
@@ -383,9 +259,7 @@ def test_a_slow_or_down_server_gets_a_friendly_message_and_retry(
     page: Page, servers: tuple[str, CustomerSite], name: str, message: str
 ) -> None:
     _, site = servers
-    page.goto(f"{site.url}/{name}.html")
-    widget = Widget(page)
-    widget.open()
+    widget = on_site(page, site, name)
     error = widget.ask("What is LDN?")
     pw_expect(error).to_have_attribute("data-kind", "error")
     pw_expect(error).to_contain_text(message)
@@ -394,13 +268,103 @@ def test_a_slow_or_down_server_gets_a_friendly_message_and_retry(
 
 def test_retry_after_a_server_error(page: Page, servers: tuple[str, CustomerSite]) -> None:
     _, site = servers
-    site.flaky_calls = 0
-    page.goto(site.url + "/flaky.html")
-    widget = Widget(page)
-    widget.open()
+    site.calls, site.failures = 0, 1
+    widget = on_site(page, site, "flaky")
     error = widget.ask("What is LDN?")
     pw_expect(error).to_contain_text("something went wrong")
     error.locator("button.retry").click()
-    pw_expect(widget.log.locator("[data-kind=answer] .text")).to_have_text("Recovered answer.")
+    pw_expect(widget.log.locator("[data-kind=answer] .text")).to_have_text("Answer to What is LDN?")
     pw_expect(widget.log.locator("[data-kind=error]")).to_have_count(0)
     pw_expect(widget.log.locator(".user")).to_have_count(1)  # the retry does not repeat the question
+
+
+def test_a_retried_answer_takes_the_place_of_its_own_error(page: Page, servers: tuple[str, CustomerSite]) -> None:
+    _, site = servers
+    site.calls, site.failures = 0, 2
+    widget = on_site(page, site, "flaky")
+    first = widget.ask("first question")
+    widget.ask("second question")
+    first.locator("button.retry").click()
+    pw_expect(widget.log.locator("[data-kind=answer]")).to_have_count(1)
+    kinds = widget.log.locator(".msg").evaluate_all(
+        "(ms) => ms.map(m => m.dataset.kind ? m.dataset.kind + ' ' + m.querySelector('.text').textContent"
+        " : 'user ' + m.textContent)"
+    )
+    assert kinds[1:] == [
+        "user You: first question", "answer Answer to first question", "user You: second question",
+        "error Sorry, something went wrong on our side. Please try again.",
+    ]
+
+
+def test_send_is_disabled_and_the_log_busy_while_a_reply_is_pending(
+    page: Page, servers: tuple[str, CustomerSite]
+) -> None:
+    _, site = servers
+    site.gate.clear()
+    widget = on_site(page, site, "gated")
+    widget.input.fill("first")
+    widget.input.press("Enter")
+    pw_expect(widget.send).to_be_disabled()
+    pw_expect(widget.log).to_have_attribute("aria-busy", "true")
+    widget.input.fill("second")
+    widget.input.press("Enter")  # while pending: kept in the box, not sent
+    site.gate.set()
+    pw_expect(widget.log.locator("[data-kind=answer] .text")).to_have_text("first")
+    pw_expect(widget.send).to_be_enabled()
+    pw_expect(widget.log).to_have_attribute("aria-busy", "false")
+    pw_expect(widget.input).to_have_value("second")
+    pw_expect(widget.log.locator(".user")).to_have_count(1)
+
+
+def test_a_blocked_cross_origin_request_tells_the_site_owner_why(
+    page: Page, servers: tuple[str, CustomerSite]
+) -> None:
+    _, site = servers
+    other_origin = site.url.replace(LOOPBACK, "localhost")  # the app allows only site.url
+    page.goto(other_origin + "/host.html")
+    widget = Widget(page)
+    widget.open()
+    error = widget.ask("What is LDN?")
+    pw_expect(error).to_contain_text("can't reach the help service")
+    hints = [w for w in widget.warnings if "--allow-origin" in w]
+    assert len(hints) == 1
+    assert other_origin in hints[0] and "connect-src" in hints[0]
+
+
+@pytest.mark.parametrize("color", ["#ffd400", "#0b5cad", "#777777", "#ffffff", "#000000", "hotpink"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_any_brand_colour_gives_readable_text_and_visible_borders(
+    page: Page, servers: tuple[str, CustomerSite], color: str, theme: str
+) -> None:
+    _, site = servers
+    site.pages["brand"] = f'data-endpoint="/echo" data-color="{color}" data-theme="{theme}"'
+    widget = on_site(page, site, "brand")
+    widget.ask("fallback: Nothing here.")
+    chip = widget.log.locator("button.suggestion").first
+    user = widget.log.locator(".user").first
+    title = widget.panel.locator(".title")
+    checks = [
+        (widget.color(widget.launcher, "color"), widget.color(widget.launcher, "background-color"), 4.5),
+        (widget.color(title, "color"), widget.color(widget.panel.locator(".header"), "background-color"), 4.5),
+        (widget.color(user, "color"), widget.color(user, "background-color"), 4.5),
+        (widget.color(chip, "border-top-color"), widget.color(chip, "background-color"), 3),
+        (widget.color(chip, "border-top-color"), widget.color(widget.log, "background-color"), 3),
+        (widget.color(chip, "color"), widget.color(chip, "background-color"), 4.5),
+    ]
+    for fg, bg, least in checks:
+        assert contrast(fg, bg) >= least, (fg, bg)
+
+
+def test_an_unreadable_text_colour_is_refused_with_a_console_warning(
+    page: Page, servers: tuple[str, CustomerSite]
+) -> None:
+    _, site = servers
+    site.pages["pale"] = 'data-endpoint="/echo" data-color="#ffd400" data-text-color="#ffffff"'
+    widget = on_site(page, site, "pale")
+    assert any("data-text-color" in w for w in widget.warnings)
+    launcher = widget.color(widget.launcher, "color"), widget.color(widget.launcher, "background-color")
+    assert contrast(*launcher) >= 4.5
+    site.pages["fine"] = 'data-endpoint="/echo" data-color="#0b5cad" data-text-color="#fffbe6"'
+    widget = on_site(page, site, "fine")
+    assert widget.style(widget.launcher, "color") == "rgb(255, 251, 230)"  # a readable choice is kept
+    assert not any("data-text-color" in w for w in widget.warnings)

@@ -1,4 +1,5 @@
-"""``faqbot report``: group logged unanswered questions so a curator can add an alternate or an entry."""
+"""``faqbot report``: group logged unanswered questions so a curator can add an alternate or an entry, and
+rank the entries whose answers got thumbs down in the web widget."""
 
 from __future__ import annotations
 
@@ -64,24 +65,83 @@ class QuestionGroup:
         }
 
 
-def read_log(path: str | Path) -> tuple[list[LoggedQuestion], int]:
-    """The records of an unanswered-questions log, and how many lines were not usable."""
+@dataclass(frozen=True)
+class EntryRating:
+    """The thumbs up and down one entry's answer got in the web widget (``POST /api/feedback``)."""
+
+    id: str
+    question: str | None
+    up: int
+    down: int
+
+    @property
+    def net(self) -> int:
+        return self.up - self.down
+
+    def describe(self) -> str:
+        """One line for the report: votes, id and the entry's question (``None``: no longer in the file)."""
+        question = repr(self.question) if self.question is not None else "(no longer in the knowledge base)"
+        return f"{self.down:>4} down {self.up:>4} up  {self.id}  {question}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "question": self.question, "up": self.up, "down": self.down}
+
+
+def _lines(path: str | Path) -> list[str]:
     file = Path(path)
     try:
-        raw = file.read_bytes().decode("utf-8", errors="replace")
+        return file.read_bytes().decode("utf-8", errors="replace").splitlines()
     except OSError as err:
         raise CuratorError(f"{file}: cannot read: {err.strerror or err}") from None
+
+
+def _parse(line: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def read_votes(path: str | Path) -> list[tuple[str, str]]:
+    """The ``(entry id, "up"|"down")`` votes in a log, in order; other lines are ignored."""
+    votes = []
+    for line in _lines(path):
+        data = _parse(line) if line.strip() else None
+        if data is None:
+            continue
+        vote, candidate = data.get("feedback"), data.get("candidate")
+        if vote in ("up", "down") and isinstance(candidate, str):
+            votes.append((candidate, str(vote)))
+    return votes
+
+
+def rate_entries(bot: FAQBot, votes: Sequence[tuple[str, str]]) -> list[EntryRating]:
+    """Every voted-on entry, worst first: most net down votes, then most down votes, then by id."""
+    ups: Counter[str] = Counter(entry for entry, vote in votes if vote == "up")
+    downs: Counter[str] = Counter(entry for entry, vote in votes if vote == "down")
+    known = {entry.id: entry.question for entry in bot.kb.entries}
+    ratings = [EntryRating(entry, known.get(entry), ups[entry], downs[entry]) for entry in set(ups) | set(downs)]
+    return sorted(ratings, key=lambda r: (r.net, -r.down, r.id))
+
+
+def read_log(path: str | Path) -> tuple[list[LoggedQuestion], int]:
+    """The questions of an unanswered-questions log, and how many lines were not usable.
+
+    Feedback lines (``{"feedback": ...}``, see :func:`read_votes`) are not questions and not skipped.
+    """
     records: list[LoggedQuestion] = []
     skipped = 0
-    for line in raw.splitlines():
+    for line in _lines(path):
         if not line.strip():
             continue
-        try:
-            data = json.loads(line)
-        except ValueError:
+        data = _parse(line)
+        if data is None:
             skipped += 1
             continue
-        question = data.get("question") if isinstance(data, dict) else None
+        if "feedback" in data:
+            continue
+        question = data.get("question")
         if not isinstance(question, str) or not question.strip():
             skipped += 1
             continue
@@ -152,13 +212,25 @@ class LogReport:
     groups: tuple[QuestionGroup, ...]
     records: int
     skipped: int = 0
+    #: entries voted on in the widget, worst first (empty when the log has no votes)
+    ratings: tuple[EntryRating, ...] = ()
+
+    def worst_rated(self, limit: int = 10) -> list[EntryRating]:
+        """The entries with more down votes than up votes, worst first: the answers to improve."""
+        return [r for r in self.ratings if r.net < 0][:limit]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"records": self.records, "skipped": self.skipped, "groups": [g.to_dict() for g in self.groups]}
+        return {
+            "records": self.records,
+            "skipped": self.skipped,
+            "groups": [g.to_dict() for g in self.groups],
+            "ratings": [r.to_dict() for r in self.ratings],
+        }
 
 
 def report(bot: FAQBot, path: str | Path, similarity: float = GROUP_SIMILARITY) -> LogReport:
-    """Read an unanswered-questions log and group it."""
+    """Read an unanswered-questions log: group its questions and rate the entries voted on."""
     records, skipped = read_log(path)
-    return LogReport(tuple(group_questions(bot, records, similarity)), len(records), skipped)
+    ratings = rate_entries(bot, read_votes(path))
+    return LogReport(tuple(group_questions(bot, records, similarity)), len(records), skipped, tuple(ratings))
 

@@ -11,15 +11,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from faqbot.errors import FaqBotError
 from faqbot.kb import Settings
-
-if TYPE_CHECKING:  # pragma: no cover
-    from starlette.applications import Starlette
-
-    from faqbot.bot import FAQBot
 
 #: The question-length default is the knowledge base's own (faq.yaml ``settings.max_question_chars``),
 #: re-exported here for the CLI's help text, never re-defined.
@@ -51,9 +46,11 @@ class WebConfigError(FaqBotError, ValueError):
 class WebSettings:
     """What an operator can configure. One field per option of ``faqbot serve`` and per variable.
 
-    To add an option: add a field here (with a default), take it as a keyword argument of
-    :func:`faqbot.web.create_app`, and add the matching ``click`` option to ``faqbot serve``;
-    :meth:`from_env` and :meth:`to_env` follow the fields by themselves.
+    The app for these settings is ``faqbot.web.create_app(bot=..., **settings.as_kwargs())`` (this module
+    imports nothing of the app, so the arrows between the two point one way). To add an option: add a
+    field here (with a default), take it as a keyword argument of :func:`faqbot.web.create_app`, and add
+    the matching ``click`` option to ``faqbot serve``; :meth:`from_env` and :meth:`to_env` follow the
+    fields by themselves.
     """
 
     faq: Path | None = None
@@ -117,12 +114,6 @@ class WebSettings:
     def as_kwargs(self) -> dict[str, Any]:
         """These settings as keyword arguments of :func:`faqbot.web.create_app`."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    def create_app(self, bot: FAQBot | None = None) -> Starlette:
-        """The app for these settings (imports Starlette)."""
-        from faqbot.web.factory import create_app
-
-        return create_app(bot=bot, **self.as_kwargs())
 
 
 def _parse_env(annotation: Any, raw: str) -> Any:

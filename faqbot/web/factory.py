@@ -14,7 +14,13 @@ from starlette.routing import Route
 
 from faqbot.bot import FAQBot
 from faqbot.kb import bundled_path
-from faqbot.web.config import DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_RELOAD_INTERVAL, WebSettings
+from faqbot.web.config import (
+    DEFAULT_BODY_TIMEOUT,
+    DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_RELOAD_INTERVAL,
+    WebConfigError,
+    WebSettings,
+)
 from faqbot.web.errors import EXCEPTION_HANDLERS
 from faqbot.web.middleware import log_to_stderr, middleware_stack
 from faqbot.web.openapi import openapi_document
@@ -62,7 +68,7 @@ def create_app(
         log_unanswered=Path(log_unanswered) if log_unanswered is not None else None,
     )
     if reload_interval <= 0:
-        raise ValueError("the reload interval must be positive")
+        raise WebConfigError("the reload interval must be positive")
     the_bot = bot if bot is not None else FAQBot.from_yaml(settings.faq)
     knowledge = LiveKnowledgeBase(the_bot, _watched_file(settings, the_bot, bot is None), settings.reload_faq,
                                   reload_interval)
@@ -126,4 +132,4 @@ def _lifespan(knowledge: LiveKnowledgeBase) -> Callable[[Starlette], AbstractAsy
 
 def app_from_env() -> Starlette:
     """The app configured by ``FAQBOT_*`` variables: ``uvicorn --factory faqbot.web:app_from_env``."""
-    return WebSettings.from_env().create_app()
+    return create_app(**WebSettings.from_env().as_kwargs())

@@ -133,9 +133,10 @@ class RejectedOriginLog:
         if normal in self.allowed or len(self.logged) > MAX_LOGGED_ORIGINS:
             return
         shown = " ".join(strip_controls(origin).split())[:200] or "(empty)"
-        if shown in self.logged:
+        key = normal or shown  # two spellings of one origin are one site
+        if key in self.logged:
             return
-        self.logged.add(shown)
+        self.logged.add(key)
         if len(self.logged) > MAX_LOGGED_ORIGINS:
             CORS_LOG.warning("more cross-origin requests were refused; further origins are not logged")
         elif normal is None:
