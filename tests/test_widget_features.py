@@ -292,6 +292,7 @@ def test_the_javascript_api_opens_asks_closes_and_reports_replies(page: Page, si
     )
     page.evaluate("() => faqbot.open()")
     pw_expect(widget.panel).to_be_visible()
+    pw_expect(widget.log.locator(".bot").first).to_be_visible()  # the greeting
     for question in ("answer: A.", "referral: R.", "emergency: E."):
         before = widget.log.locator(".bot").count()
         page.evaluate("(q) => faqbot.ask(q)", question)

@@ -254,8 +254,10 @@ class Widget:
         ))
 
     def open(self) -> None:
+        """Open the panel and wait for its first message (the greeting waits for the labels from the server)."""
         self.launcher.click()
         pw_expect(self.panel).to_be_visible()
+        pw_expect(self.log.locator(".bot").first).to_be_visible()
 
     def ask(self, question: str) -> Locator:
         """Ask and return the bot's reply to it (the last bot message once it arrives)."""
