@@ -338,3 +338,20 @@ def test_axe_finds_no_violations_in_every_part_of_the_widget(page: Page, site: C
 def test_the_widget_stays_under_10_kb_gzipped() -> None:
     source = (REPO / "faqbot" / "static" / "widget.js").read_bytes()
     assert len(gzip.compress(source, compresslevel=9)) < 10_000
+
+
+# -- follow-ups ------------------------------------------------------------------------------------------------
+
+
+def test_a_follow_up_is_answered_in_context(page: Page, servers: tuple[str, CustomerSite], bot: FAQBot) -> None:
+    app_url, _ = servers
+    page.goto(app_url + "/")
+    widget = Widget(page)
+    widget.open()
+    first = widget.ask("what are microglia")
+    pw_expect(first).to_have_attribute("data-kind", "answer")
+    follow_up = widget.ask("what triggers them?")
+    pw_expect(follow_up).to_have_attribute("data-kind", "answer")
+    # alone, "what triggers them?" names nothing; after the microglia answer it is about microglia
+    assert bot.ask("what triggers them?").id != "microglia-triggers"
+    pw_expect(follow_up).to_contain_text(bot.kb.entry("microglia-triggers").answer[:60])

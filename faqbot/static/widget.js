@@ -393,6 +393,16 @@
       "A Content-Security-Policy on this page must allow " + origin + " in script-src and connect-src.");
   }
 
+  // The server keeps no conversation: a follow-up ("what triggers them?") carries the id of the
+  // answer before it, so it can be read in context.
+  function context(asked) {
+    for (var i = (asked ? items.indexOf(asked) : items.length) - 1; i >= 0; i--) {
+      var b = items[i] && items[i].b;
+      if (b && b.kind === "answer" && typeof b.id === "string") return b.id;
+    }
+    return null;
+  }
+
   function ask(question, at, asked) {
     question = String(question).trim().slice(0, C.max);
     if (!question || busy) return;
@@ -408,7 +418,7 @@
     fetch(endpoint, {
       method: "POST", credentials: "omit", cache: "no-store", signal: ctl ? ctl.signal : undefined,
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ question: question })
+      body: JSON.stringify({ question: question, context: context(asked) })
     }).then(function (r) {
       return r.json().catch(function () { return null; }).then(function (body) {
         if (mine !== gen) return; // the conversation was cleared meanwhile
