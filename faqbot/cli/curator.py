@@ -14,7 +14,8 @@ import click
 
 from faqbot import tools as curator
 from faqbot.bot import FAQBot
-from faqbot.cli import CONTEXT_SETTINGS, DataError, State, render, safe, use_color
+from faqbot.cli.common import CONTEXT_SETTINGS, DataError, State, current_state, safe, use_color
+from faqbot.cli.output import render
 from faqbot.errors import FaqBotError
 
 _FILE = click.Path(dir_okay=True, path_type=Path)
@@ -22,10 +23,7 @@ _FRACTION = click.FloatRange(0.0, 1.0)
 
 
 def _bot() -> FAQBot:
-    state = click.get_current_context().find_object(State)
-    if state is None:  # pragma: no cover - only when run outside the faqbot group
-        state = State(None)
-    return state.bot
+    return current_state().bot
 
 
 def _dump(data: Any) -> None:
