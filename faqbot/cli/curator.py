@@ -30,6 +30,10 @@ def _dump(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
 
@@ -236,7 +240,7 @@ def report(file: Path, as_json: bool, similarity: float, limit: int | None) -> N
     if as_json:
         _dump(result.to_dict() | {"groups": [g.to_dict() for g in groups]})
         return
-    click.echo(f"{safe(str(file))}: {result.records} questions in {len(result.groups)} groups"
+    click.echo(f"{safe(str(file))}: {_count(result.records, 'question')} in {_count(len(result.groups), 'group')}"
                + (f" ({result.skipped} unreadable lines skipped)" if result.skipped else ""))
     for group in groups:
         closest = "no close entry"
