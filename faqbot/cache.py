@@ -25,7 +25,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from faqbot import __version__
@@ -145,6 +144,8 @@ def _write(directory: Path, slot: str, key: str, bot: FAQBot) -> None:
         payload = pickle.dumps((_FORMAT, key, bot), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return  # a bot that cannot be pickled is simply not cached
+    import tempfile  # only when writing, which is rare
+
     temporary = None
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)

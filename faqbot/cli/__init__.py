@@ -11,9 +11,7 @@ Each command lives in a module of its own and is imported only when it runs (:cl
 
 from __future__ import annotations
 
-import difflib
 import importlib
-import shlex
 from pathlib import Path
 from typing import ClassVar
 
@@ -53,6 +51,9 @@ class LazyGroup(click.Group):
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
+            import difflib  # here, not at the top: only a mistyped command needs them
+            import shlex
+
             close = [] if _question_like(args) else difflib.get_close_matches(args[0], self.list_commands(ctx))
             # A typo of a command gets click's usual hint; anything else is most likely a question
             # typed without `ask` (`faqbot what is ldn`), so say how to ask it, not "did you mean 'chat'".

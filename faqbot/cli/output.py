@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-import textwrap
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -39,6 +38,8 @@ def _wrap(text: str, width: int | None, hanging: str = "") -> list[str]:
     """``text`` as lines of at most ``width`` columns, continuation lines indented by ``hanging``."""
     if width is None:
         return [text]
+    import textwrap  # only on a terminal; a piped `faqbot ask` should not pay for it
+
     return textwrap.wrap(text, width, subsequent_indent=hanging, break_on_hyphens=False) or [""]
 
 
