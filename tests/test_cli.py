@@ -501,3 +501,35 @@ def test_chat_number_out_of_range_says_so_and_keeps_the_suggestions(number):
     # the suggestions stay on screen: "1" still picks the first one
     assert bot.kb.entry(vague.suggestions[0].id).answer in result.stdout
     assert result.stdout.count("FALLBACK") == 1
+
+
+# --- start-up: what a one-shot question loads ---------------------------------------------------------------
+
+
+def _modules_after(code: str) -> set[str]:
+    import subprocess
+    import sys
+
+    script = code + "\nimport sys; print('\\n'.join(sorted(sys.modules)))"
+    env = {"FAQBOT_NO_CACHE": "1", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    return set(result.stdout.split())
+
+
+def test_ask_loads_neither_the_web_stack_nor_the_curator_tools():
+    loaded = _modules_after(
+        "import sys; sys.argv = ['faqbot', 'ask', 'What is LDN?']\n"
+        "from faqbot.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    assert "faqbot.cli.ask" in loaded  # control: the command did run
+    unwanted = {m for m in loaded if m.split(".")[0] in ("starlette", "uvicorn", "anyio", "httpx")}
+    unwanted |= {m for m in loaded if m.startswith(("faqbot.tools", "faqbot.web", "faqbot.cli.curator",
+                                                    "faqbot.cli.serve"))}
+    assert unwanted == set()
+
+
+def test_the_library_and_its_cache_never_import_click():
+    loaded = _modules_after("import faqbot, faqbot.cache\nfaqbot.cache.load_bot(None).ask('What is LDN?')")
+    assert "faqbot.cache" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("click", "starlette", "uvicorn")}
