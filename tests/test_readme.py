@@ -91,3 +91,16 @@ def test_the_contract_document_names_every_field_and_kind():
     for kind in KINDS:
         assert f"- `{kind}`:" in contract, kind
     assert "](docs/CONTRACT.md)" in README.read_text(encoding="utf-8")
+
+
+def test_the_python_examples_run_as_shown():
+    import doctest
+
+    blocks = re.findall(r"^```pycon\n(.*?)^```", README.read_text(encoding="utf-8"), re.M | re.S)
+    assert blocks
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for number, block in enumerate(blocks):
+        runner.run(doctest.DocTestParser().get_doctest(block, {}, f"README pycon block {number}", str(README), 0))
+    result = runner.summarize(verbose=False)
+    assert result.attempted >= 4
+    assert result.failed == 0
