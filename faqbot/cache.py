@@ -36,6 +36,8 @@ NO_CACHE_ENV = "FAQBOT_NO_CACHE"
 _FORMAT = 1
 #: At most this many knowledge bases are kept; the least recently written go first.
 MAX_ENTRIES = 16
+#: A bot bigger than this when pickled is not cached (a huge generated knowledge base would fill the disk).
+MAX_CACHE_BYTES = 128 * 1024 * 1024
 _SUFFIX = ".pickle"
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -144,6 +146,8 @@ def _write(directory: Path, slot: str, key: str, bot: FAQBot) -> None:
         payload = pickle.dumps((_FORMAT, key, bot), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return  # a bot that cannot be pickled is simply not cached
+    if len(payload) > MAX_CACHE_BYTES:
+        return
     import tempfile  # only when writing, which is rare
 
     temporary = None

@@ -237,3 +237,9 @@ def test_old_entries_are_pruned(cache_home, tmp_path, monkeypatch):
 def test_no_temporary_files_are_left_behind(cache_home, kb_file):
     cache.load_bot(kb_file)
     assert [p.name for p in cache_home.iterdir() if not p.name.endswith(".pickle")] == []
+
+
+def test_a_bot_too_big_to_cache_is_not_written(cache_home, kb_file, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_CACHE_BYTES", 1000)
+    assert cache.load_bot(kb_file).ask("zebra stripes purpose").id == "zebra-stripes"
+    assert cached_files(cache_home) == []
