@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -122,3 +123,15 @@ def test_without_the_web_extra_the_hint_works_from_a_clone():
     assert len(result.stderr.strip().splitlines()) == 1
     assert "pip install 'faqbot[web]'" in result.stderr  # from PyPI
     assert "pip install -e '.[web]'" in result.stderr  # from a clone, where 'faqbot[web]' is not on an index
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_stops_the_server_cleanly(workers):
+    with serving("--host", "127.0.0.1", "--port", "0", "--workers", workers) as (line, process):
+        match = BANNER.search(line)
+        assert match, line
+        assert wait_until_up(match.group(1)).status_code == 200
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=GIVE_UP_SECONDS) == 0
+        assert process.stderr is not None
+        assert "Traceback" not in process.stderr.read()

@@ -63,15 +63,16 @@ class LazyGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-def _question_like(args: list[str]) -> bool:
-    """Plainly a question (``what is ldn``, ``LDN side effects?``), even if its first word looks like a command."""
-    first = args[0]
-    return " " in first.strip() or args[-1].endswith("?") or first.lower() in _QUESTION_WORDS
-
 #: Words a question often starts with; "what" must not read as a typo of "chat".
 _QUESTION_WORDS = frozenset(
     "what whats how why who where when which is are can could does do did should will would ldn naltrexone".split()
 )
+
+
+def _question_like(args: list[str]) -> bool:
+    """Plainly a question (``what is ldn``, ``LDN side effects?``), even if its first word looks like a command."""
+    first = args[0]
+    return " " in first.strip() or args[-1].endswith("?") or first.lower() in _QUESTION_WORDS
 
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS,

@@ -24,6 +24,7 @@ header timeout). On the open internet put a reverse proxy (nginx, Caddy) with he
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import inspect
 import os
@@ -44,6 +45,8 @@ HEADER_LIMIT_BYTES = 16 * 1024
 KEEP_ALIVE_SECONDS = 5
 DEFAULT_LIMIT_CONCURRENCY = 512
 GRACEFUL_SHUTDOWN_SECONDS = 10
+#: uvicorn's exit status when the app fails to start
+STARTUP_FAILURE = 3
 _WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}
 
 
@@ -148,10 +151,18 @@ def serve(
     click.echo(banner(sock.getsockname()), err=True)
     config = uvicorn.Config(app, factory=workers > 1, **_uvicorn_options(workers, limit_concurrency))
     server = uvicorn.Server(config)
-    if workers == 1:
-        server.run(sockets=[sock])
-        return
-    # Each worker is a new process that imports the app: hand it the settings through its environment.
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a server is stopped, not an error
+        if workers == 1:
+            server.run(sockets=[sock])
+        else:
+            _run_workers(settings, config, server, sock)
+    if workers == 1 and not server.started:
+        raise SystemExit(STARTUP_FAILURE)  # as `uvicorn.run` does; uvicorn has logged why
+
+
+def _run_workers(settings: WebSettings, config: Any, server: Any, sock: socket.socket) -> None:
+    """Several worker processes sharing ``sock``, each importing the app from the settings."""
+    # Each worker is a new process: hand it the settings through its environment.
     os.environ.update(settings.to_env())
     from uvicorn.supervisors import Multiprocess
 
