@@ -21,6 +21,7 @@ Three kinds of example are run specially:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -29,6 +30,8 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,14 +146,25 @@ def run_serve_block(block: list[Example], work: Path, env: dict[str, str]) -> No
         serve.actual = [banner.replace(f":{port}", f":{_SERVE_PORT}")]
         if any(map(is_ellipsis, serve.shown[1:2])):
             serve.actual.append(serve.shown[1])  # uvicorn's own start-up lines (process ids) follow
-        ready = f"curl -s --retry 50 --retry-connrefused --retry-delay 0 -o /dev/null localhost:{port}/healthz"
-        shell(ready, work, env)
+        wait_for(f"http://127.0.0.1:{port}/healthz", server)
         for example in block[1:]:
             lines = shell(example.command.replace(f":{_SERVE_PORT}", f":{port}"), work, env)
             example.actual = [line.replace(f":{port}", f":{_SERVE_PORT}") for line in lines]
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=GIVE_UP_SECONDS)
+
+
+def wait_for(url: str, server: subprocess.Popen[str]) -> None:
+    """Return once ``url`` answers; give up if the server exits (its output then shows why)."""
+    deadline = time.monotonic() + GIVE_UP_SECONDS
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.1)
 
 
 def run_all(blocks: list[list[Example]]) -> None:
