@@ -14,7 +14,7 @@ from faqbot.cli import cli
 CONTRACT_FIELDS = {"kind", "text", "id", "question", "score", "section", "suggestions"}
 ANSI = re.compile(r"\x1b\[")
 #: variables that change the CLI's behaviour; cleared so the developer's shell cannot leak in
-CLEAN_ENV = {"FAQBOT_FAQ": None, "NO_COLOR": None, "FAQBOT_LOG_UNANSWERED": None}
+CLEAN_ENV = {"FAQBOT_FAQ": None, "NO_COLOR": None, "FAQBOT_LOG_UNANSWERED": None, "FAQBOT_NO_CACHE": "1"}
 
 BROKEN_KB = """\
 texts:
@@ -228,7 +228,7 @@ def test_chat_numbered_pick_of_a_did_you_mean_suggestion():
     picked = vague.suggestions[1]
     result = run("chat", input="pain\n2\nquit\n")
     assert result.exit_code == 0
-    assert "Did you mean:" in result.stdout
+    assert vague.text in result.stdout
     assert f"  2. {picked.question}" in result.stdout
     assert bot.kb.entry(picked.id).answer in result.stdout
 
@@ -393,3 +393,143 @@ def test_json_output_never_has_ansi():
     result = run("ask", "--json", "what is ldn", color=True)
     assert not ANSI.search(result.stdout)
     check_contract(json.loads(result.stdout))
+
+
+# --- first run: the hints a newcomer needs -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["what", "is", "ldn"], "To ask a question: faqbot ask 'what is ldn'"),
+        (["What is LDN?"], "To ask a question: faqbot ask 'What is LDN?'"),
+        (["how", "does", "it", "work"], "To ask a question: faqbot ask 'how does it work'"),
+        (["microglia"], "To ask a question: faqbot ask microglia"),
+        (["aks", "what is ldn"], "Did you mean 'ask'?"),
+        (["chta"], "Did you mean 'chat'?"),
+        (["topcis"], "Did you mean 'topics'?"),
+    ],
+)
+def test_a_question_without_ask_says_how_to_ask_it(args, hint):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert hint in result.stderr
+    assert result.stderr.count("Did you mean") <= 1
+    assert "Traceback" not in result.output
+
+
+def test_a_question_without_ask_does_not_echo_escape_sequences():
+    result = run("what\x1b[2J", "is", "ldn")
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+
+
+def test_top_level_help_shows_where_to_start():
+    out = run("-h").stdout
+    assert 'faqbot ask "What is LDN?"' in out
+    assert "faqbot chat" in out
+
+
+# --- "what can you answer?" lists the topics, as the fallback text promises ------------------------------
+
+
+@pytest.mark.parametrize("question", ["what can you answer?", "What can I ask?", "topics", "help"])
+def test_asking_what_can_be_answered_lists_every_topic(question):
+    bot = FAQBot.from_yaml()
+    assert 'what can you answer?"' in bot.kb.texts.fallback  # the promise this test holds the CLI to
+    result = run("ask", question)
+    assert result.exit_code == 0
+    assert "SMALLTALK" in result.stdout
+    for section, entries in bot.topics().items():
+        assert section in result.stdout
+        for entry in entries:
+            assert f"  - {entry.question}" in result.stdout
+
+
+def test_chat_lists_topics_when_asked_what_it_can_answer():
+    bot = FAQBot.from_yaml()
+    result = run("chat", input="what can you answer?\nquit\n")
+    assert result.exit_code == 0
+    assert all(f"  - {entry.question}" in result.stdout for entry in bot.kb.entries)
+
+
+@pytest.mark.parametrize("question", ["hello", "thanks", "what is ldn", "ldn for cancer"])
+def test_other_replies_do_not_list_topics(question):
+    bot = FAQBot.from_yaml()
+    result = run("ask", question)
+    assert result.exit_code == 0
+    assert not any(f"  - {entry.question}" in result.stdout for entry in bot.kb.entries[:5])
+
+
+def test_json_reply_to_what_can_you_answer_is_the_contract_object_only(bot_replies):
+    result = run("ask", "--json", "what can you answer?")
+    assert json.loads(result.stdout) == bot_replies("what can you answer?")
+    assert len(result.stdout.splitlines()) == 1
+
+
+# --- each thing said once ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["ask", "pain"], ["chat"]])
+def test_did_you_mean_is_said_once(command):
+    bot = FAQBot.from_yaml()
+    vague = bot.ask("pain")
+    assert vague.kind == "fallback" and vague.suggestions and "did you mean" in vague.text.lower()
+    result = run(*command, input="pain\nquit\n")
+    assert result.exit_code == 0
+    assert result.stdout.lower().count("did you mean") == 1
+    for suggestion in vague.suggestions:
+        assert suggestion.question in result.stdout
+
+
+def test_related_questions_keep_their_heading():
+    result = run("ask", "what are microglia")
+    assert result.stdout.count("You might also ask:") == 1
+
+
+# --- chat: numbers ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["0", "4", "9", "99"])
+def test_chat_number_out_of_range_says_so_and_keeps_the_suggestions(number):
+    bot = FAQBot.from_yaml()
+    vague = bot.ask("pain")
+    assert len(vague.suggestions) == 3
+    result = run("chat", input=f"pain\n{number}\n1\nquit\n")
+    assert result.exit_code == 0
+    assert f"there is no suggestion {number}: type 1 to 3, or a question" in result.stdout
+    # the suggestions stay on screen: "1" still picks the first one
+    assert bot.kb.entry(vague.suggestions[0].id).answer in result.stdout
+    assert result.stdout.count("FALLBACK") == 1
+
+
+# --- start-up: what a one-shot question loads ---------------------------------------------------------------
+
+
+def _modules_after(code: str) -> set[str]:
+    import subprocess
+    import sys
+
+    script = code + "\nimport sys; print('\\n'.join(sorted(sys.modules)))"
+    env = {"FAQBOT_NO_CACHE": "1", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    return set(result.stdout.split())
+
+
+def test_ask_loads_neither_the_web_stack_nor_the_curator_tools():
+    loaded = _modules_after(
+        "import sys; sys.argv = ['faqbot', 'ask', 'What is LDN?']\n"
+        "from faqbot.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    assert "faqbot.cli.ask" in loaded  # control: the command did run
+    unwanted = {m for m in loaded if m.split(".")[0] in ("starlette", "uvicorn", "anyio", "httpx")}
+    unwanted |= {m for m in loaded if m.startswith(("faqbot.tools", "faqbot.web", "faqbot.cli.curator",
+                                                    "faqbot.cli.serve"))}
+    assert unwanted == set()
+
+
+def test_the_library_and_its_cache_never_import_click():
+    loaded = _modules_after("import faqbot, faqbot.cache\nfaqbot.cache.load_bot(None).ask('What is LDN?')")
+    assert "faqbot.cache" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("click", "starlette", "uvicorn")}

@@ -2,6 +2,11 @@
 
 Starlette and uvicorn are imported only when the command runs, so other commands never load them.
 
+The command binds the listening socket itself before it says anything, so the banner names the
+address really bound (``--port 0``: the port the system chose), offers a URL a browser can open
+(``0.0.0.0`` and ``::`` are not addresses to browse to), and a busy port is one line and exit 2 with
+no URL announced first.
+
 Server limits (uvicorn, per worker process), chosen for a small JSON API behind which a curated
 knowledge base sits; the app adds its own body limits (``--max-body-bytes``, ``--body-timeout``):
 
@@ -19,22 +24,30 @@ header timeout). On the open internet put a reverse proxy (nginx, Caddy) with he
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import inspect
 import os
+import socket
 from pathlib import Path
 from typing import Any
 
 import click
 
-from faqbot.cli import DataError, State
+from faqbot.cli.common import CONTEXT_SETTINGS, DataError, State
 from faqbot.errors import FaqBotError
 from faqbot.webconfig import DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS, WebSettings
 
-INSTALL_HINT = "faqbot serve needs the web extra: pip install 'faqbot[web]'"
+INSTALL_HINT = ("faqbot serve needs the web extra: pip install 'faqbot[web]' "
+                "(in a clone of the repository: pip install -e '.[web]')")
 
 HEADER_LIMIT_BYTES = 16 * 1024
 KEEP_ALIVE_SECONDS = 5
 DEFAULT_LIMIT_CONCURRENCY = 512
 GRACEFUL_SHUTDOWN_SECONDS = 10
+#: uvicorn's exit status when the app fails to start
+STARTUP_FAILURE = 3
+_WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}
 
 
 def _settings(ctx: click.Context, **options: Any) -> WebSettings:
@@ -50,12 +63,10 @@ def _settings(ctx: click.Context, **options: Any) -> WebSettings:
         raise click.UsageError(str(err), ctx) from None
 
 
-def _uvicorn_options(host: str, port: int, workers: int, limit_concurrency: int) -> dict[str, Any]:
-    """Keyword arguments of ``uvicorn.run`` (limits: see the module docstring). The access log names
+def _uvicorn_options(workers: int, limit_concurrency: int) -> dict[str, Any]:
+    """Keyword arguments of ``uvicorn.Config`` (limits: see the module docstring). The access log names
     method, path and status, never a body."""
     return {
-        "host": host,
-        "port": port,
         "workers": workers,
         "server_header": False,
         "log_level": "info",
@@ -67,7 +78,7 @@ def _uvicorn_options(host: str, port: int, workers: int, limit_concurrency: int)
     }
 
 
-@click.command()
+@click.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 for every interface).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
@@ -129,20 +140,69 @@ def serve(
     except ImportError:
         raise DataError(INSTALL_HINT) from None
     from faqbot.bot import FAQBot
+    from faqbot.web import create_app
 
     try:  # load here, so a bad knowledge base is one line and exit 2, not a traceback per worker
         bot = FAQBot.from_yaml(settings.faq)
+        app: Any = create_app(bot=bot, **settings.as_kwargs()) if workers == 1 else "faqbot.web:app_from_env"
     except FaqBotError as err:
         raise DataError(str(err)) from None
+    sock = listen(host, port)
+    click.echo(banner(sock.getsockname()), err=True)
+    config = uvicorn.Config(app, factory=workers > 1, **_uvicorn_options(workers, limit_concurrency))
+    server = uvicorn.Server(config)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a server is stopped, not an error
+        if workers == 1:
+            server.run(sockets=[sock])
+        else:
+            _run_workers(settings, config, server, sock)
+    if workers == 1 and not server.started:
+        raise SystemExit(STARTUP_FAILURE)  # as `uvicorn.run` does; uvicorn has logged why
 
-    click.echo(f"faqbot: demo page at http://{_url_host(host)}:{port}/ , API at /api/ask", err=True)
-    run_options = _uvicorn_options(host, port, workers, limit_concurrency)
-    if workers == 1:
-        uvicorn.run(settings.create_app(bot), **run_options)
-    else:
-        # Each worker is a new process that imports the app: hand it the settings through its environment.
-        os.environ.update(settings.to_env())
-        uvicorn.run("faqbot.web:app_from_env", factory=True, **run_options)
+
+def _run_workers(settings: WebSettings, config: Any, server: Any, sock: socket.socket) -> None:
+    """Several worker processes sharing ``sock``, each importing the app from the settings."""
+    # Each worker is a new process: hand it the settings through its environment.
+    os.environ.update(settings.to_env())
+    from uvicorn.supervisors import Multiprocess
+
+    # uvicorn before 0.30 took the worker's entry point as `target`; later versions find it themselves.
+    extra = {"target": server.run} if "target" in inspect.signature(Multiprocess).parameters else {}
+    Multiprocess(config, sockets=[sock], **extra).run()
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` (0: any free port), or a one-line :class:`DataError`."""
+    where = f"{_url_host(host)}:{port}"
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except (socket.gaierror, UnicodeError) as err:
+        raise DataError(f"cannot listen on {where}: unknown host ({err})") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as err:
+        sock.close()
+        if err.errno == errno.EADDRINUSE:
+            raise DataError(f"cannot listen on {where}: address already in use; stop what runs there, "
+                            "or choose another --port (0: any free port)") from None
+        raise DataError(f"cannot listen on {where}: {err.strerror or err}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def banner(address: tuple[Any, ...]) -> str:
+    """What to open: the address bound, as a URL a browser can use."""
+    host, port = str(address[0]), int(address[1])
+    browsable = _WILDCARDS.get(host, host)
+    line = f"faqbot: demo page at http://{_url_host(browsable)}:{port}/ , API at /api/ask"
+    if host in _WILDCARDS:
+        # Listening on every interface: other machines need this machine's name, not the loopback.
+        line += f" (listening on every interface; from another machine: http://{socket.gethostname()}:{port}/)"
+    return line
 
 
 def _url_host(host: str) -> str:

@@ -14,7 +14,8 @@ import click
 
 from faqbot import tools as curator
 from faqbot.bot import FAQBot
-from faqbot.cli import CONTEXT_SETTINGS, DataError, State, render, safe, use_color
+from faqbot.cli.common import CONTEXT_SETTINGS, DataError, State, current_state, safe, use_color
+from faqbot.cli.output import render
 from faqbot.errors import FaqBotError
 
 _FILE = click.Path(dir_okay=True, path_type=Path)
@@ -22,14 +23,15 @@ _FRACTION = click.FloatRange(0.0, 1.0)
 
 
 def _bot() -> FAQBot:
-    state = click.get_current_context().find_object(State)
-    if state is None:  # pragma: no cover - only when run outside the faqbot group
-        state = State(None)
-    return state.bot
+    return current_state().bot
 
 
 def _dump(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _pct(value: float | None) -> str:
@@ -213,7 +215,7 @@ def report(file: Path, as_json: bool, similarity: float, limit: int | None) -> N
     if as_json:
         _dump(result.to_dict() | {"groups": [g.to_dict() for g in groups]})
         return
-    click.echo(f"{safe(str(file))}: {result.records} questions in {len(result.groups)} groups"
+    click.echo(f"{safe(str(file))}: {_count(result.records, 'question')} in {_count(len(result.groups), 'group')}"
                + (f" ({result.skipped} unreadable lines skipped)" if result.skipped else ""))
     for group in groups:
         closest = "no close entry"
