@@ -11,6 +11,7 @@ from faqbot.bot import FAQBot
 from faqbot.errors import FaqBotError, KnowledgeBaseError
 from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
 from faqbot.reply import KINDS, Reply, Suggestion
+from faqbot.version import __version__
 
 __all__ = [
     "KINDS",
@@ -21,6 +22,6 @@ __all__ = [
     "KnowledgeBaseError",
     "Reply",
     "Suggestion",
+    "__version__",
     "load_knowledge_base",
 ]
-__version__ = "0.1.0"

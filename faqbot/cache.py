@@ -27,9 +27,9 @@ import stat
 import sys
 from pathlib import Path
 
-from faqbot import __version__
 from faqbot.bot import FAQBot
 from faqbot.kb import MAX_FILE_BYTES, bundled_path
+from faqbot.version import __version__
 
 NO_CACHE_ENV = "FAQBOT_NO_CACHE"
 #: bumped when the layout of a cache file changes

@@ -17,8 +17,8 @@ from typing import ClassVar
 
 import click
 
-from faqbot import __version__
 from faqbot.cli.common import CONTEXT_SETTINGS, FAQ_ENV, DataError, State, safe, use_color
+from faqbot.version import __version__
 
 __all__ = ["CONTEXT_SETTINGS", "DataError", "LazyGroup", "State", "cli", "main", "safe", "use_color"]
 

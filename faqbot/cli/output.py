@@ -31,7 +31,7 @@ def terminal_width() -> int | None:
     """Width to wrap replies to on a terminal; None (no wrapping) when output goes to a pipe or file."""
     if not sys.stdout.isatty():
         return None
-    return max(40, min(MAX_WIDTH, shutil.get_terminal_size().columns - 1))
+    return max(20, min(MAX_WIDTH, shutil.get_terminal_size().columns - 1))
 
 
 def _wrap(text: str, width: int | None, hanging: str = "") -> list[str]:

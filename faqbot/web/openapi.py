@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from faqbot import __version__
+from faqbot.version import __version__
 from faqbot.web.config import WebSettings
 
 _ERROR = {"$ref": "#/components/schemas/Error"}

@@ -18,9 +18,9 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from faqbot import __version__
 from faqbot.errors import FaqBotError
 from faqbot.tools.unanswered import UnansweredLog
+from faqbot.version import __version__
 from faqbot.web.body import parse_ask, parse_feedback, read_body, require_json
 from faqbot.web.config import WebSettings
 from faqbot.web.errors import SERVER_ERROR_MESSAGE, ApiError, error_response
