@@ -36,7 +36,7 @@ import click
 
 from faqbot.cli.common import CONTEXT_SETTINGS, DataError, State
 from faqbot.errors import FaqBotError
-from faqbot.webconfig import DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUESTION_CHARS, WebSettings
+from faqbot.web.config import DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BODY_BYTES, WebSettings
 
 INSTALL_HINT = ("faqbot serve needs the web extra: pip install 'faqbot[web]' "
                 "(in a clone of the repository: pip install -e '.[web]')")
@@ -89,8 +89,8 @@ def _uvicorn_options(workers: int, limit_concurrency: int) -> dict[str, Any]:
                    "Repeat for more; '*' allows any. Not needed for the demo page.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes; each loads the knowledge base once.")
-@click.option("--max-question-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_QUESTION_CHARS,
-              show_default=True, help="Longer questions are refused with 413.")
+@click.option("--max-question-chars", type=click.IntRange(min=1), default=None,
+              help="Longer questions are refused with 413.  [default: the knowledge base's limit]")
 @click.option("--max-body-bytes", type=click.IntRange(min=64), default=DEFAULT_MAX_BODY_BYTES,
               show_default=True, help="Bigger request bodies are refused with 413.")
 @click.option("--body-timeout", type=click.IntRange(min=1), default=DEFAULT_BODY_TIMEOUT, show_default=True,
@@ -110,7 +110,7 @@ def serve(
     workers: int,
     faq: Path | None,
     allow_origins: tuple[str, ...],
-    max_question_chars: int,
+    max_question_chars: int | None,
     max_body_bytes: int,
     body_timeout: int,
     limit_concurrency: int,
