@@ -34,33 +34,46 @@ def show(state: State, reply: Reply, numbered: bool = False) -> None:
         echo_topics(state.bot)
 
 
-@click.command(context_settings=CONTEXT_SETTINGS)
+@click.command(context_settings=CONTEXT_SETTINGS, short_help="Answer a question, or each line of stdin.")
 @click.argument("question", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the reply object (JSON Lines when reading stdin).")
+@click.option("--context", metavar="ID", help="Read QUESTION as a follow-up to the answer from entry ID.")
 @pass_state
-def ask(state: State, question: tuple[str, ...], as_json: bool) -> None:
+def ask(state: State, question: tuple[str, ...], as_json: bool, context: str | None) -> None:
     """Answer QUESTION, or every line of standard input if none is given.
 
     \b
     faqbot ask "What is LDN?"
+    faqbot ask --context microglia "what triggers them?"
     faqbot ask --json < questions.txt
     """
+    if question and not " ".join(question).strip():
+        raise click.UsageError('type a question, for example: faqbot ask "What is LDN?"')
     bot = state.bot
     if question:
-        questions: Iterator[str] = iter([" ".join(question)])
-    else:
-        if sys.stdin.isatty():
-            click.echo("Type a question per line; Ctrl-D to finish.", err=True)
-        questions = _lines(sys.stdin.buffer)
-    for text in questions:
-        reply = bot.ask(text)
-        state.log(text, reply)
+        reply = bot.ask(" ".join(question), context)
+        state.log(" ".join(question), reply)
         if as_json:
             click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
         else:
             show(state, reply)
-            if not question:
-                click.echo()
+        return
+    if sys.stdin.isatty():
+        click.echo("Type a question per line; Ctrl-D to finish.", err=True)
+    # Batch mode: every line alone (no context), so each reply depends on its own line only.
+    for text in _lines(sys.stdin.buffer):
+        reply = bot.ask(text)
+        state.log(text, reply)
+        if as_json:
+            click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
+            continue
+        # Echo the question: in a file of replies, referrals and fallbacks are otherwise anonymous.
+        if not text.strip():
+            click.echo("you> (blank line)\n")
+            continue
+        click.echo(f"you> {safe(text)}")
+        show(state, reply)
+        click.echo()
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -80,6 +93,7 @@ def chat(state: State) -> None:
     click.echo(click.style("faqbot", bold=True) + " - ask about low dose naltrexone (LDN). "
                "Type 'topics' for a list, 'quit' to leave.", color=color)
     suggestions: tuple[Suggestion, ...] = ()
+    context: str | None = None  # the last answer's entry, for follow-ups ("what triggers them?")
     while True:
         try:
             line = input("you> " if interactive else "")
@@ -100,7 +114,7 @@ def chat(state: State) -> None:
             continue
         if picked != text:
             click.echo(f"  ({safe(picked)})")
-        suggestions = _turn(state, picked)
+        suggestions, context = _turn(state, picked, context)
         if interactive:
             click.echo()  # a blank line between turns, easier to read on a screen
     click.echo("Goodbye.")
@@ -130,11 +144,11 @@ def _pick(text: str, suggestions: tuple[Suggestion, ...]) -> str | None:
     return suggestions[number - 1].question if 1 <= number <= len(suggestions) else None
 
 
-def _turn(state: State, text: str) -> tuple[Suggestion, ...]:
-    """Ask, log and show one question; the suggestions now on screen."""
-    reply = state.bot.ask(text)
+def _turn(state: State, text: str, context: str | None) -> tuple[tuple[Suggestion, ...], str | None]:
+    """Ask, log and show one question; the suggestions now on screen, and the context for the next."""
+    reply = state.bot.ask(text, context)
     state.log(text, reply)
     show(state, reply, numbered=True)
     if reply.suggestions:
         click.echo(click.style("  (type a number to ask one of these)", dim=True), color=use_color())
-    return reply.suggestions
+    return reply.suggestions, (reply.id if reply.kind == "answer" else context)

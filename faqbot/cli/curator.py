@@ -41,25 +41,30 @@ def _pct(value: float | None) -> str:
 # --- validate ------------------------------------------------------------------------------
 
 
-@click.command(context_settings=CONTEXT_SETTINGS)
+@click.command(context_settings=CONTEXT_SETTINGS, short_help="Check a knowledge base and list every problem.")
 @click.argument("file", required=False, type=_FILE)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--near-duplicate", type=click.FloatRange(0, 100), default=curator.NEAR_DUPLICATE_SCORE,
               show_default=True, help="Report alternates of two entries at least this alike (0-100).")
-def validate(file: Path | None, as_json: bool, near_duplicate: float) -> None:
+@click.option("--article", type=click.Path(dir_okay=False, path_type=Path),
+              help="The source article (text): report each answer's longest run of words copied from it.")
+@click.option("--answers", "show_answers", is_flag=True, help="List every answer's reading grade (and copied run).")
+def validate(file: Path | None, as_json: bool, near_duplicate: float, article: Path | None,
+             show_answers: bool) -> None:
     """Check a knowledge base (default: --faq or the bundled one) and list every problem.
 
     Besides the schema, ids, related ids, dose figures and answer length, every
     entry's question and alternates are asked through the whole bot and must
     come back as that entry, and alternates of two entries too alike to tell
-    apart are reported.
+    apart are reported. Every answer must read at about US grade 8 (it fails
+    above 9) and, with --article, share no run of 7 or more words with it.
 
     Exit status: 0 clean, 1 problems found, 2 the file cannot be read.
     """
     if file is None:
         state = click.get_current_context().find_object(State)
         file = state.faq if state is not None else None
-    result = curator.validate(file, near_duplicate)
+    result = curator.validate(file, near_duplicate, article=article)
     if not result.readable:
         message = str(result.problems[0]) if result.problems else f"{result.path}: cannot read"
         raise DataError(message)
@@ -68,6 +73,9 @@ def validate(file: Path | None, as_json: bool, near_duplicate: float) -> None:
     else:
         for problem in result.problems:
             click.echo(safe(str(problem)))
+        for check in result.answers if show_answers else ():
+            copied = "" if check.shared_run is None else f"  longest copied run {check.shared_run} words"
+            click.echo(f"  {check.id:<30} grade {check.grade:4.1f}{copied}")
         if result.ok:
             click.echo(f"{safe(result.path)}: ok: {result.entries} entries, "
                        f"{result.checked} questions and alternates answered as their own entry")
@@ -80,18 +88,20 @@ def validate(file: Path | None, as_json: bool, near_duplicate: float) -> None:
 # --- explain -------------------------------------------------------------------------------
 
 
-@click.command(context_settings=CONTEXT_SETTINGS)
+@click.command(context_settings=CONTEXT_SETTINGS, short_help="Show why faqbot replies as it does.")
 @click.argument("question", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 @click.option("-n", "--candidates", "limit", type=click.IntRange(1, 50), default=5, show_default=True,
               help="How many candidates to show.")
-def explain(question: tuple[str, ...], as_json: bool, limit: int) -> None:
-    """Show why faqbot replies to QUESTION as it does: every step, with scores.
+@click.option("--context", metavar="ID", help="Read QUESTION as a follow-up to the answer from entry ID.")
+def explain(question: tuple[str, ...], as_json: bool, limit: int, context: str | None) -> None:
+    """Show why faqbot replies to QUESTION as it does: every stage of the pipeline, with scores.
 
     \b
     faqbot explain "what is ldn"
+    faqbot explain --context microglia "what triggers them?"
     """
-    result = curator.explain(_bot(), " ".join(question), limit)
+    result = curator.explain(_bot(), " ".join(question), limit, context)
     if as_json:
         _dump(result.to_dict())
         return
@@ -194,7 +204,7 @@ def _print_eval(result: curator.EvalResult, cases: Path) -> None:
 # --- report --------------------------------------------------------------------------------
 
 
-@click.command(context_settings=CONTEXT_SETTINGS)
+@click.command(context_settings=CONTEXT_SETTINGS, short_help="Group logged unanswered questions and votes.")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the groups as JSON.")
 @click.option("--similarity", type=click.FloatRange(0, 100), default=curator.GROUP_SIMILARITY, show_default=True,
@@ -224,3 +234,8 @@ def report(file: Path, as_json: bool, similarity: float, limit: int | None) -> N
         click.echo(f"{group.count:>5}x  {safe(group.representative)!r}  [{closest}]")
         for example in group.examples(4)[1:]:
             click.echo(f"        also: {safe(example)!r}")
+    worst = result.worst_rated()
+    if worst:
+        click.echo("worst-rated answers (votes in the web widget):")
+        for rating in worst:
+            click.echo(f"  {safe(rating.describe())}")

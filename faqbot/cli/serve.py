@@ -78,7 +78,7 @@ def _uvicorn_options(workers: int, limit_concurrency: int) -> dict[str, Any]:
     }
 
 
-@click.command(context_settings=CONTEXT_SETTINGS)
+@click.command(context_settings=CONTEXT_SETTINGS, short_help="Serve the JSON API, the chat widget and a demo page.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 for every interface).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
