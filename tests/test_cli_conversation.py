@@ -50,7 +50,7 @@ def test_batch_mode_echoes_each_question_and_marks_blank_lines() -> None:
     result = run("ask", input="what is ldn\n\nhow much should i take\n")
     lines = result.output.splitlines()
     assert "you> what is ldn" in lines and "you> (blank line)" in lines and "you> how much should i take" in lines
-    assert lines.index("you> how much should i take") < next(i for i, l in enumerate(lines) if "REFERRAL" in l)
+    assert lines.index("you> how much should i take") < next(i for i, line in enumerate(lines) if "REFERRAL" in line)
 
 
 def test_json_batch_mode_keeps_one_line_per_input_line_and_no_context() -> None:
