@@ -77,15 +77,17 @@ class Lexicon:
     def scan(self, tokens: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
         """Class name -> sorted (start, end) token spans where one of its phrases occurs."""
         found: dict[str, list[tuple[int, int]]] = {}
-        shadow_until = -1
+        shadow = (-1, -1)
         for i, token in enumerate(tokens):
             longest = self._longest if token in self._starts else 1
             for size in range(min(longest, len(tokens) - i), 0, -1):
+                # Inside a longer shadowing phrase nothing else counts: "low dose" in "low dose
+                # naltrexone" is the drug's name, "dose" in "high doses" is a size, not a dose question.
+                if shadow[0] <= i and i + size <= shadow[1] and shadow[1] - shadow[0] > size:
+                    continue
                 for name in self._classes_at(tokens, i, size):
-                    if name in self.shadowing:
-                        shadow_until = max(shadow_until, i + size)
-                    elif i < shadow_until:
-                        continue  # inside the drug's name: "low dose" in "low dose naltrexone" is not a dose
+                    if name in self.shadowing and i + size > shadow[1]:
+                        shadow = (i, i + size)
                     found.setdefault(name, []).append((i, i + size))
             if token[0].isdigit():
                 found.setdefault(NUMBER, []).append((i, i + 1))

@@ -127,7 +127,7 @@ def load() -> Packs:
     _check_conflicts(rules, phrases)
     vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
     protected = common_words() | set().union(*detect.values())
-    lexicon = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG}))
+    lexicon = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG, "dose_size"}))
     return Packs(rules, lexicon, Repairer(vocabulary, protected), detect, drug)
 
 
