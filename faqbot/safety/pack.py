@@ -123,10 +123,19 @@ def load() -> Packs:
         data = _read(lang)
         for name, entries in _classes(lang, data, known).items():
             phrases.setdefault(name, set()).update(entries)
-        detect[lang] = frozenset(w for p in data["detect"] for w in tokens(fold(str(p))))
+        own = {w for entries in _classes(lang, data, known).values() for p in entries for w in p if w[0].isalpha()}
+        detect[lang] = frozenset(w for p in data["detect"] for w in tokens(fold(str(p)))) | own
+    # English votes with its function words and every common English word that no other language's
+    # function words claim ("de", "la"); another language with its own words that English lacks.
+    foreign_function_words = set().union(*(set(_read(lang)["detect"]) for lang in LANGUAGES[1:]))
+    folded_foreign = {w for p in foreign_function_words for w in tokens(fold(str(p)))}
+    english = detect["en"] | (common_words() - folded_foreign)
+    detect = {lang: words if lang == "en" else words - detect["en"] - common_words() | (words & folded_foreign)
+              for lang, words in detect.items()}
+    detect["en"] = english
     _check_conflicts(rules, phrases)
     vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
-    protected = common_words() | set().union(*detect.values())
+    protected = set().union(*detect.values())
     lexicon = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG, "dose_size"}))
     return Packs(rules, lexicon, Repairer(vocabulary, protected), detect, drug)
 

@@ -78,6 +78,8 @@ def route(text: str, limit: int | None = None) -> Route | None:
     engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found)
     if engine_referral is not None:
         return _from_hit(engine_referral, reading)
+    if reading.lang != "en":
+        return None  # the phrase rules are English: "dose" in "faible dose" is a French general question
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
     prepared = prepare(text)
     general = COMPARATIVE_DOSE.sub("sized", prepared)

@@ -113,9 +113,11 @@ class Repairer:
         known = self._corrections.get(word)
         if known is None:
             # A long word may carry more slips than a short one at the same ratio.
-            cutoff = self.cutoff - (4.0 if len(word) >= 9 else 0.0)
-            best = process.extractOne(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
-            known = best[0] if best else word
+            cutoff = self.cutoff - (4.0 if len(word) >= 10 else 0.0)
+            # A near neighbour of a different length is another word ("microglie" is not "moglie").
+            close = process.extract(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
+                                    limit=3)
+            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 2), word)
             if len(self._corrections) < 100_000:  # bounded memory, whatever people type
                 self._corrections[word] = known
         return known
