@@ -33,8 +33,10 @@ class Packs:
     """Everything the router needs, built from the packs."""
 
     rules: tuple[ClassRule, ...]
-    lexicon: Lexicon
-    repairer: Repairer
+    #: language -> the word classes of English and that language
+    lexicons: Mapping[str, Lexicon]
+    #: language -> a repairer over the same words
+    repairers: Mapping[str, Repairer]
     #: language -> its function words, for the language vote
     detect: Mapping[str, frozenset[str]]
     #: the drug's names, folded
@@ -117,27 +119,38 @@ def load() -> Packs:
     if [r.kind for r in rules] != sorted((r.kind for r in rules), key=lambda k: k != "emergency"):
         raise PackError("emergency rules come before referral rules")
     drug = tuple(phrase_tokens(str(p)) for p in base.get("drug") or ())
-    phrases: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
-    detect: dict[str, frozenset[str]] = {}
+    by_lang = {lang: _classes(lang, _read(lang), known) for lang in LANGUAGES}
+    lexicons, repairers = {}, {}
+    detect = _detect(by_lang)
     for lang in LANGUAGES:
-        data = _read(lang)
-        for name, entries in _classes(lang, data, known).items():
-            phrases.setdefault(name, set()).update(entries)
-        own = {w for entries in _classes(lang, data, known).values() for p in entries for w in p if w[0].isalpha()}
-        detect[lang] = frozenset(w for p in data["detect"] for w in tokens(fold(str(p)))) | own
-    # English votes with its function words and every common English word that no other language's
-    # function words claim ("de", "la"); another language with its own words that English lacks.
-    foreign_function_words = set().union(*(set(_read(lang)["detect"]) for lang in LANGUAGES[1:]))
-    folded_foreign = {w for p in foreign_function_words for w in tokens(fold(str(p)))}
-    english = detect["en"] | (common_words() - folded_foreign)
-    detect = {lang: words if lang == "en" else words - detect["en"] - common_words() | (words & folded_foreign)
-              for lang, words in detect.items()}
-    detect["en"] = english
-    _check_conflicts(rules, phrases)
-    vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
-    protected = set().union(*detect.values())
-    lexicon = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG, "dose_size"}))
-    return Packs(rules, lexicon, Repairer(vocabulary, protected), detect, drug)
+        # A question is read with English and its own language's words only: "dos" is two in
+        # Spanish but a typo of "does" in English, "kind" a child in German but not in English.
+        phrases: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
+        for source in {"en", lang}:
+            for name, entries in by_lang[source].items():
+                phrases.setdefault(name, set()).update(entries)
+        _check_conflicts(rules, phrases)
+        lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG, "dose_size"}))
+        vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
+        repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang])
+    return Packs(rules, lexicons, repairers, detect, drug)
+
+
+def _detect(by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]]) -> dict[str, frozenset[str]]:
+    """Each language's voting words.
+
+    English votes with its function words and every common English word that no other language's
+    function words claim ("de", "la"); another language with its function words and its own class
+    words that English lacks.
+    """
+    function_words = {lang: {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))} for lang in LANGUAGES}
+    foreign = set().union(*(function_words[lang] for lang in LANGUAGES[1:]))
+    detect = {"en": frozenset(function_words["en"] | (common_words() - foreign))}
+    for lang in LANGUAGES[1:]:
+        own = {w for entries in by_lang[lang].values() for p in entries for w in p if w[0].isalpha()}
+        words = (function_words[lang] | own) - function_words["en"] - common_words()
+        detect[lang] = frozenset(words | (function_words[lang] & foreign))
+    return detect
 
 
 _LOCK = threading.Lock()

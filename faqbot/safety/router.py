@@ -57,8 +57,9 @@ class Reading:
 def read(text: str) -> Reading:
     loaded = packs()
     raw = tokens(fold(text))
-    words = loaded.repairer.repair(raw)
-    return Reading(tuple(words), loaded.lexicon.scan(words), vote(raw))
+    lang = vote(raw)
+    words = loaded.repairers[lang].repair(raw)
+    return Reading(tuple(words), loaded.lexicons[lang].scan(words), lang)
 
 
 def route(text: str, limit: int | None = None) -> Route | None:
