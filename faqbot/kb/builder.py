@@ -7,10 +7,13 @@ from typing import Any
 
 import yaml
 
-from faqbot.kb.schema import Entry, KnowledgeBase, Problem, Settings, Smalltalk, Texts
+from faqbot.kb.schema import LOCALIZED_TEXTS, Entry, KnowledgeBase, Problem, Settings, Smalltalk, Texts
+from faqbot.kb.texts import read_languages
 from faqbot.text import find_dose_figure, strip_controls
 
 MAX_ANSWER_CHARS = 700
+#: texts a knowledge base may leave out (the schema's defaults are used)
+OPTIONAL_TEXTS = ("related", "english_only")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -144,23 +147,26 @@ class Builder:
         if node is None:
             self.problem(root, "`texts:` is missing (referral, emergency, self_harm, fallback, did_you_mean)")
             return None
-        names = tuple(Texts.__dataclass_fields__)
-        fields = self.mapping(node, "texts", names)
+        names = tuple(n for n in Texts.__dataclass_fields__ if n != "languages")
+        fields = self.mapping(node, "texts", (*names, "languages"))
+        languages = read_languages(self, fields.get("languages"))
         values: dict[str, str] = {}
         for name in names:
-            if name not in fields and name == "related":
+            if name not in fields and name in OPTIONAL_TEXTS:
                 continue
             value = self.text(fields.get(name), f"texts.{name}", node)
             if value is not None:
                 self.no_dose(value, fields[name], f"texts.{name}")
                 values[name] = value
-        if len(values) < len([n for n in names if n != "related"]):
+        if len(values) < len([n for n in names if n not in OPTIONAL_TEXTS]) or any(
+            len(texts) < len(LOCALIZED_TEXTS) for texts in languages.values()
+        ):
             return None
         required = (("referral", r"doctor|pharmacist"), ("emergency", r"emergency"), ("self_harm", r"emergency"))
         for name, pattern in required:
             if not re.search(pattern, values[name], re.I):
                 self.problem(fields[name], f"texts.{name} must mention {pattern.replace('|', ' or ')}")
-        return Texts(**values)
+        return Texts(**values, languages=languages)
 
     def synonyms(self, node: yaml.Node | None) -> dict[str, tuple[str, ...]]:
         if node is None:
