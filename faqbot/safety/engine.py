@@ -57,6 +57,8 @@ class Lexicon:
         self._prefix_lengths: set[int] = set()
         self._starts: set[str] = set()
         self._longest = 1
+        self._prefix_heads: set[tuple[str, ...]] = set()
+        self._seen: dict[tuple[str, ...], frozenset[str]] = {}
         self.shadowing = shadowing
         for name, entries in phrases.items():
             for phrase in entries:
@@ -70,6 +72,7 @@ class Lexicon:
         if last.endswith("*"):
             stem = last[:-1]
             self._prefix.setdefault((phrase[:-1], stem), set()).add(name)
+            self._prefix_heads.add(phrase[:-1])
             self._prefix_lengths.add(len(stem))
         else:
             self._exact.setdefault(phrase, set()).add(name)
@@ -93,14 +96,21 @@ class Lexicon:
                 found.setdefault(NUMBER, []).append((i, i + 1))
         return found
 
-    def _classes_at(self, tokens: Sequence[str], i: int, size: int) -> set[str]:
+    def _classes_at(self, tokens: Sequence[str], i: int, size: int) -> frozenset[str]:
         window = tuple(tokens[i : i + size])
+        known = self._seen.get(window)
+        if known is not None:
+            return known
         names = set(self._exact.get(window, ()))
         head, last = window[:-1], window[-1]
-        for length in self._prefix_lengths:
-            if length <= len(last):
-                names.update(self._prefix.get((head, last[:length]), ()))
-        return names
+        if head in self._prefix_heads:
+            for length in self._prefix_lengths:
+                if length <= len(last):
+                    names.update(self._prefix.get((head, last[:length]), ()))
+        result = frozenset(names)
+        if len(self._seen) < 200_000:  # bounded: a long question repeats its words
+            self._seen[window] = result
+        return result
 
 
 def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]]) -> Hit | None:

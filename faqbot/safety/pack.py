@@ -139,13 +139,14 @@ def load() -> Packs:
 def _detect(by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]]) -> dict[str, frozenset[str]]:
     """Each language's voting words.
 
-    English votes with its function words and every common English word that no other language's
-    function words claim ("de", "la"); another language with its function words and its own class
-    words that English lacks.
+    English votes with its function words, its class words and every common English word that no
+    other language's function words claim ("de", "la"); another language with its function words and
+    its own class words that English lacks.
     """
     function_words = {lang: {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))} for lang in LANGUAGES}
     foreign = set().union(*(function_words[lang] for lang in LANGUAGES[1:]))
-    detect = {"en": frozenset(function_words["en"] | (common_words() - foreign))}
+    english_words = {w for entries in by_lang["en"].values() for p in entries for w in p if w[0].isalpha()}
+    detect = {"en": frozenset(function_words["en"] | english_words | (common_words() - foreign))}
     for lang in LANGUAGES[1:]:
         own = {w for entries in by_lang[lang].values() for p in entries for w in p if w[0].isalpha()}
         words = (function_words[lang] | own) - function_words["en"] - common_words()

@@ -53,8 +53,17 @@ class Reading:
     lang: str
 
 
-@lru_cache(maxsize=256)  # route(), other_medicine() and explain read the same question
 def read(text: str) -> Reading:
+    """How the rule engine reads ``text`` (cached for short questions: route, scope and explain share it)."""
+    return _read_cached(text) if len(text) <= 10_000 else _read(text)
+
+
+@lru_cache(maxsize=256)
+def _read_cached(text: str) -> Reading:
+    return _read(text)
+
+
+def _read(text: str) -> Reading:
     loaded = packs()
     raw = tokens(fold(text))
     lang = vote(raw)
@@ -118,7 +127,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 
 
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
-    match = rule.pattern.search(text)
+    match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):
         return None
     matched = match.group(0).strip()
@@ -126,6 +135,38 @@ def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
         if trigger.search(matched) and not cues & reading.found.keys():
             return None
     return Route(rule.kind, f"phrase-{rule.name}", matched, ("phrase",), reading.lang)
+
+
+#: Phrase rules match within a few dozen characters, so a long question is read in overlapping
+#: pieces, each distinct piece once: padding repeated a megabyte long costs as much as one copy.
+_PIECE, _OVERLAP = 600, 200
+
+
+def _pieces(text: str) -> list[str]:
+    if len(text) <= _PIECE:
+        return [text]
+    return _pieces_cached(text) if len(text) <= 10_000 else _split(text)
+
+
+@lru_cache(maxsize=64)
+def _pieces_cached(text: str) -> list[str]:
+    return _split(text)
+
+
+def _split(text: str) -> list[str]:
+    pieces: dict[str, None] = {}
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _PIECE)
+        if end < len(text):
+            # End at a space, so that no word is cut in two (a piece always advances).
+            space = text.rfind(" ", start + _OVERLAP + 1, end)
+            end = space if space > 0 else end
+        pieces.setdefault(text[start:end])
+        if end == len(text):
+            break
+        start = end - _OVERLAP
+    return list(pieces)
 
 
 _OUR_DRUG = rx(r"\b(?:ldn|naltrexone|low\ dose)\b")

@@ -90,6 +90,7 @@ class Repairer:
         self._choices = sorted(w for w in self.vocabulary if len(w) >= 4)
         self._longest = max((len(w) for w in self.vocabulary), default=0)
         self._corrections: dict[str, str] = {}
+        self._splits: dict[str, list[str] | None] = {}
 
     def repair(self, words: list[str]) -> list[str]:
         out: list[str] = []
@@ -126,6 +127,13 @@ class Repairer:
         """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known (pieces of 2+ letters)."""
         if len(word) < 7 or len(word) > 40 or word in self.vocabulary or word in self.protected:
             return None
+        if word not in self._splits:
+            if len(self._splits) >= 100_000:  # bounded memory, whatever people type
+                return self._segment(word)
+            self._splits[word] = self._segment(word)
+        return self._splits[word]
+
+    def _segment(self, word: str) -> list[str] | None:
         # best[i]: a split of word[:i] into known words, fewest pieces first
         best: list[list[str] | None] = [None] * (len(word) + 1)
         best[0] = []
