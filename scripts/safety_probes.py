@@ -16,7 +16,8 @@ from faqbot.safety import detect_language, route
 
 
 def main(path: str, show: bool) -> None:
-    probes = yaml.safe_load(open(path, encoding="utf-8"))
+    with open(path, encoding="utf-8") as file:
+        probes = yaml.safe_load(file)
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses = []
     lang_right = 0

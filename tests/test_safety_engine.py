@@ -35,7 +35,7 @@ def bot() -> FAQBot:
         ("ldn%20dosage", "ldn dosage"),
         ("doooooose", "dose"),
         ("Überdosis", "uberdosis"),
-        ("ＤＯＳＥ", "dose"),  # full-width letters (NFKC)
+        ("\uff24\uff2f\uff33\uff25", "dose"),  # full-width letters (NFKC)
         ("Straße", "strasse"),
     ],
 )

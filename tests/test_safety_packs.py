@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from faqbot.safety import engine
-from faqbot.safety.pack import LANGUAGES, PackError, _rule, packs, phrase_tokens
+from faqbot.safety.pack import packs
 from faqbot.safety.router import read
 
 RULES = packs().rules

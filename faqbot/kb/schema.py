@@ -78,7 +78,14 @@ class Texts:
         own = self.languages.get(lang)
         if not own:
             return self
-        return replace(self, **{name: own[name] for name in LOCALIZED_TEXTS if name in own})
+        return replace(
+            self,
+            referral=own.get("referral", self.referral),
+            emergency=own.get("emergency", self.emergency),
+            self_harm=own.get("self_harm", self.self_harm),
+            fallback=own.get("fallback", self.fallback),
+            english_only=own.get("english_only", self.english_only),
+        )
 
 
 @dataclass(frozen=True)

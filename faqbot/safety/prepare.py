@@ -18,12 +18,15 @@ from rapidfuzz import fuzz, process
 from faqbot.text import clean
 from faqbot.text.figures import NUMBER_WORD, NUMBER_WORDS
 
-_NAME = re.compile(r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?")
+_NAME = re.compile(
+    r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?"
+)
 #: "low dose", "bigger doses"...: how the article contrasts LDN with the usual
 #: amounts, not a question about an amount. Removed before the dose rules run.
 COMPARATIVE_DOSE = re.compile(
     r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
-    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
+    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?"
+    r"(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
     r"|\b(?:doses?|dosages?)\ (?:is\ |are\ |so\ |that\ |very\ |much\ |kept\ )+(?:low|small|tiny)\b"
     r"|\b(?:compared\ (?:to|with)|than|versus|vs\.?)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full)"
     r"\ (?:doses?|dosages?|amounts?)\b"

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from faqbot.text.sanitize import clean
 
 #: Latin look-alikes from Cyrillic, Greek, Armenian and letter-like symbols. Safety covers Latin-script
-#: languages only, so they are mapped everywhere: a Cyrillic "о" inside "dоse" is an evasion.
+#: languages only, so they are mapped everywhere: a Cyrillic o inside "dose" is an evasion.
 _CONFUSABLES = str.maketrans(
     "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u0578\u057d\u0581\u0585\u03bf"
     "\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7\u0461\u0261\u0131\u2113\u043a\u043c\u0442\u0432"
@@ -35,7 +35,9 @@ _CONFUSABLES = str.maketrans(
 _LIGATURES = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 #: a word mixing letters with leet digits or symbols ("d0se", "$trength", "wh@t")
-_LEET_WORD = re.compile(r"(?<![\w@$!])(?=[a-z0-9@$!]{0,40}[a-z])(?=[a-z0-9@$!]{0,40}[0-9@$])[a-z0-9@$!]{2,40}(?![\w@$])")
+_LEET_WORD = re.compile(
+    r"(?<![\w@$!])(?=[a-z0-9@$!]{0,40}[a-z])(?=[a-z0-9@$!]{0,40}[0-9@$])[a-z0-9@$!]{2,40}(?![\w@$])"
+)
 #: an amount or a measure ("4mg", "50mcg", "2x"): not leet
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?[a-z]{0,12}")
 #: three or more single letters with separators between them: "d.o.s.e", "d o s e", "d-o-s-e"
