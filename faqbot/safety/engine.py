@@ -137,7 +137,7 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit |
     for anchor in anchors:
         chosen = [anchor]
         for spans in others:
-            near = _nearest(spans, anchor[0], rule.window)
+            near = _nearest(spans, anchor[0], anchor[1], rule.window)
             if near is None:
                 break
             chosen.append(near)
@@ -149,9 +149,10 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit |
     return None
 
 
-def _nearest(spans: list[tuple[int, int, str]], position: int, window: int) -> tuple[int, int, str] | None:
-    i = bisect_left(spans, (position - window, -1, ""))
-    if i < len(spans) and spans[i][0] <= position + window:
+def _nearest(spans: list[tuple[int, int, str]], start: int, end: int, window: int) -> tuple[int, int, str] | None:
+    """The first span that starts within ``window`` tokens of the anchor ``start``..``end``."""
+    i = bisect_left(spans, (start - window, -1, ""))
+    if i < len(spans) and spans[i][0] <= end - 1 + window:
         return spans[i]
     return None
 

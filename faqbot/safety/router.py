@@ -22,8 +22,6 @@ from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.text.fold import fold, tokens
 
-#: the rule engine's name for a self-harm emergency, and the phrase layer's
-_SELF_HARM = frozenset({"self-harm", "phrase-self-harm"})
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,13 @@ class Route:
 
     @property
     def self_harm(self) -> bool:
-        return self.rule in _SELF_HARM
+        """Whether the reply should be the self-harm one, with a crisis line."""
+        return self.rule == "phrase-self-harm" or self.rule in _self_harm_rules()
+
+
+@lru_cache(maxsize=1)
+def _self_harm_rules() -> frozenset[str]:
+    return frozenset(rule.name for rule in packs().rules if rule.self_harm)
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,8 @@ def _first_phrase(rules: tuple[Rule, ...], text: str, reading: Reading) -> Route
 _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"\b(?:strengths?|strong|potenc(?:y|ies))\b"),
      frozenset({"self", "relation", "intake", "form", "unit", "number", "quantity"})),
+    (re.compile(r"\bwhat\ (?:amount|quantity)\b"),
+     frozenset({"self", "relation", "intake", "form", "unit", "number"})),
     (re.compile(r"\bhow\ (?:often|frequently)\b"), frozenset({"self", "relation", "intake", "form"})),
     (re.compile(r"\baccident"), frozenset({"intake_past", "ingest", "form", "self", "relation", "vulnerable"})),
     (re.compile(r"\b(?:i\ have|i've|help\ me)\b"),
