@@ -18,6 +18,8 @@ RouteKind = Literal["emergency", "referral"]
 
 #: the class every number token belongs to, whatever the pack says
 NUMBER = "number"
+#: the class of whole numbers of three or more: a count of pills already too many to have taken
+MANY = "many"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class ClassRule:
     unless: frozenset[str] = frozenset()
     unless_window: int = 3
     self_harm: bool = False
+    #: fire only on questions of at most this many tokens (0: any length), for a word alone ("amount?")
+    max_tokens: int = 0
     fires: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
 
@@ -94,6 +98,8 @@ class Lexicon:
                     found.setdefault(name, []).append((i, i + size))
             if token[0].isdigit():
                 found.setdefault(NUMBER, []).append((i, i + 1))
+                if token.isdigit() and len(token) <= 4 and int(token) >= 3:
+                    found.setdefault(MANY, []).append((i, i + 1))
         return found
 
     def _classes_at(self, tokens: Sequence[str], i: int, size: int) -> frozenset[str]:
@@ -113,9 +119,11 @@ class Lexicon:
         return result
 
 
-def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]]) -> Hit | None:
-    """The first rule (in order) whose groups all occur within its window."""
+def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]], size: int = 0) -> Hit | None:
+    """The first rule (in order) whose groups all occur within its window, in a question of ``size`` tokens."""
     for rule in rules:
+        if rule.max_tokens and size > rule.max_tokens:
+            continue
         hit = _match(rule, found)
         if hit is not None:
             return hit

@@ -23,6 +23,8 @@ def vote(words: Sequence[str]) -> str:
     detect = packs().detect
     counts = dict.fromkeys(LANGUAGES, 0)
     for word in words:
+        if len(word) < 2:
+            continue  # "a", "e", "d" (from "d'urgence") are words in too many languages to tell them apart
         for lang in LANGUAGES:
             if word in detect[lang]:
                 counts[lang] += 1

@@ -21,7 +21,9 @@ from faqbot.text.words import common_words
 #: the languages safety covers, in the order their packs are read
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 DRUG = "drug"
-_RULE_KEYS = frozenset({"name", "kind", "all", "window", "unless", "unless_window", "self_harm", "fires", "passes"})
+_RULE_KEYS = frozenset(
+    {"name", "kind", "all", "window", "unless", "unless_window", "self_harm", "max_tokens", "fires", "passes"}
+)
 
 
 class PackError(Exception):
@@ -83,6 +85,7 @@ def _rule(raw: Any, known: frozenset[str]) -> ClassRule:
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
         unless_window=int(raw.get("unless_window", 3)), self_harm=bool(raw.get("self_harm", False)),
+        max_tokens=int(raw.get("max_tokens", 0)),
         fires=fires, passes=passes,
     )
 
@@ -139,18 +142,18 @@ def load() -> Packs:
 def _detect(by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]]) -> dict[str, frozenset[str]]:
     """Each language's voting words.
 
-    English votes with its function words, its class words and every common English word that no
-    other language's function words claim ("de", "la"); another language with its function words and
-    its own class words that English lacks.
+    English votes with its function words, its class words and every common English word that is not
+    also a word of another pack ("padre", "come"); another language with its function words and its
+    class words, less English function and class words ("dose" stays English).
     """
     function_words = {lang: {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))} for lang in LANGUAGES}
-    foreign = set().union(*(function_words[lang] for lang in LANGUAGES[1:]))
-    english_words = {w for entries in by_lang["en"].values() for p in entries for w in p if w[0].isalpha()}
-    detect = {"en": frozenset(function_words["en"] | english_words | (common_words() - foreign))}
+    own = {lang: {w for entries in by_lang[lang].values() for p in entries for w in p if w[0].isalpha()}
+           for lang in LANGUAGES}
+    english = function_words["en"] | own["en"]
+    foreign = set().union(*(function_words[lang] | own[lang] for lang in LANGUAGES[1:]))
+    detect = {"en": frozenset(english | (common_words() - foreign))}
     for lang in LANGUAGES[1:]:
-        own = {w for entries in by_lang[lang].values() for p in entries for w in p if w[0].isalpha()}
-        words = (function_words[lang] | own) - function_words["en"] - common_words()
-        detect[lang] = frozenset(words | (function_words[lang] & foreign))
+        detect[lang] = frozenset((function_words[lang] | own[lang]) - english)
     return detect
 
 

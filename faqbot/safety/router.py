@@ -23,7 +23,6 @@ from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES,
 from faqbot.text.fold import fold, tokens
 
 
-
 @dataclass(frozen=True)
 class Route:
     """Why a question is routed away from the knowledge base."""
@@ -84,12 +83,13 @@ def route(text: str, limit: int | None = None) -> Route | None:
     del limit
     reading = read(text)
     rules = packs().rules
-    engine_emergency = first_hit([r for r in rules if r.kind == "emergency"], reading.found)
+    size = len(reading.words)
+    engine_emergency = first_hit([r for r in rules if r.kind == "emergency"], reading.found, size)
     phrase_emergency = _first_phrase(EMERGENCY_RULES, prepare(text), reading)
     emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
     if emergencies:
         return next((r for r in emergencies if r.self_harm), emergencies[0])
-    engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found)
+    engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size)
     if engine_referral is not None:
         return _from_hit(engine_referral, reading)
     if reading.lang != "en":
