@@ -96,6 +96,9 @@ def test_language_vote(text: str, lang: str) -> None:
         ("what is the strength of the evidence?", None),
         ("how often does insomnia happen?", None),
         ("I have a question about LDN", None),
+        # an English word that is another language's function word counts only in English
+        ("ich will die Dosis wissen", "referral"),  # German "die" is an article, not "to die"
+        ("die Nebenwirkungen von LDN", None),
     ],
 )
 def test_issue_cases(question: str, kind: str | None) -> None:
@@ -169,6 +172,14 @@ def test_a_phrase_in_a_making_and_a_cancelling_class_is_a_conflict() -> None:
 def test_the_shipped_packs_load_and_every_rule_has_examples() -> None:
     packs = load()
     assert packs.rules and all(len(r.fires) >= 3 and len(r.passes) >= 3 for r in packs.rules)
+
+
+def test_unless_anchor_only_cancels_beside_the_anchor() -> None:
+    lexicon = Lexicon({"quantity": [("how", "much")], "intake": [("take",)], "general": [("trials",)]}, frozenset())
+    rule = ClassRule("r", "referral", (frozenset({"quantity"}), frozenset({"intake"})), window=8,
+                     unless_anchor=frozenset({"general"}), unless_window=2)
+    assert first_hit([rule], lexicon.scan("how much did the people in the trials take".split())) is not None
+    assert first_hit([rule], lexicon.scan("how much trials data did they take".split())) is None
 
 
 def test_engine_window_and_unless() -> None:

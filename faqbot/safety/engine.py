@@ -34,6 +34,8 @@ class ClassRule:
     #: classes that cancel a match when they stand within ``unless_window`` tokens of it
     unless: frozenset[str] = frozenset()
     unless_window: int = 3
+    #: classes that cancel a match only beside its anchor (the first group's word)
+    unless_anchor: frozenset[str] = frozenset()
     self_harm: bool = False
     #: fire only on questions of at most this many tokens (0: any length), for a word alone ("amount?")
     max_tokens: int = 0
@@ -141,6 +143,7 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit |
     if any(not spans for spans in groups):
         return None
     blockers = [start for start, _, _ in _spans(found, rule.unless)]
+    anchor_blockers = [start for start, _, _ in _spans(found, rule.unless_anchor)]
     anchors, others = groups[0], groups[1:]
     for anchor in anchors:
         chosen = [anchor]
@@ -152,7 +155,11 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit |
         else:
             start = min(s for s, _, _ in chosen)
             end = max(e for _, e, _ in chosen)
-            if not _blocked(blockers, start, end, rule.unless_window):
+            # A cancelling word qualifies a word that made the rule fire ("strength" of the evidence):
+            # it counts beside one of them, not anywhere between them.
+            if not any(_blocked(blockers, s, e, rule.unless_window) for s, e, _ in chosen) and not _blocked(
+                anchor_blockers, anchor[0], anchor[1], rule.unless_window
+            ):
                 return Hit(rule, start, end, tuple(dict.fromkeys(name for _, _, name in chosen)))
     return None
 

@@ -22,7 +22,8 @@ from faqbot.text.words import common_words
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 DRUG = "drug"
 _RULE_KEYS = frozenset(
-    {"name", "kind", "all", "window", "unless", "unless_window", "self_harm", "max_tokens", "fires", "passes"}
+    {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "self_harm", "max_tokens", "fires",
+     "passes"}
 )
 
 
@@ -72,19 +73,21 @@ def _rule(raw: Any, known: frozenset[str]) -> ClassRule:
         raise PackError(f"rule {name}: kind must be emergency or referral")
     groups = tuple(frozenset(group) for group in raw.get("all") or ())
     unless = frozenset(raw.get("unless") or ())
-    used = set().union(*groups, unless) if groups else set(unless)
+    unless_anchor = frozenset(raw.get("unless_anchor") or ())
+    used = set().union(*groups, unless, unless_anchor) if groups else unless | unless_anchor
     if not groups or any(not g for g in groups):
         raise PackError(f"rule {name}: `all` needs at least one non-empty group")
     if used - known:
         raise PackError(f"rule {name}: unknown classes {sorted(used - known)}")
-    if unless & set().union(*groups):
+    if (unless | unless_anchor) & set().union(*groups):
         raise PackError(f"rule {name}: a class both makes and cancels the rule")
     fires, passes = tuple(raw.get("fires") or ()), tuple(raw.get("passes") or ())
     if len(fires) < 3 or len(passes) < 3:
         raise PackError(f"rule {name}: needs at least three `fires` and three `passes` examples")
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
-        unless_window=int(raw.get("unless_window", 3)), self_harm=bool(raw.get("self_harm", False)),
+        unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor,
+        self_harm=bool(raw.get("self_harm", False)),
         max_tokens=int(raw.get("max_tokens", 0)),
         fires=fires, passes=passes,
     )
@@ -106,7 +109,7 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
     """A phrase in a class that makes a rule and in one that cancels it would switch the rule off."""
     for rule in rules:
         making = set().union(*(phrases.get(c, set()) for group in rule.groups for c in group))
-        for blocker in rule.unless:
+        for blocker in rule.unless | rule.unless_anchor:
             both = making & phrases.get(blocker, set())
             if both:
                 raise PackError(f"rule {rule.name}: {sorted(' '.join(p) for p in both)[:3]} both make and cancel it")
@@ -129,14 +132,21 @@ def load() -> Packs:
         # A question is read with English and its own language's words only: "dos" is two in
         # Spanish but a typo of "does" in English, "kind" a child in German but not in English.
         phrases: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
-        for source in {"en", lang}:
+        clashes = _function_words(lang) if lang != "en" else set()
+        for source in dict.fromkeys(("en", lang)):
             for name, entries in by_lang[source].items():
-                phrases.setdefault(name, set()).update(entries)
+                # English "die" is a German article, English "come" an Italian "how".
+                kept = [p for p in entries if source == lang or len(p) > 1 or p[0] not in clashes]
+                phrases.setdefault(name, set()).update(kept)
         _check_conflicts(rules, phrases)
         lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG, "dose_size"}))
         vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
         repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang])
     return Packs(rules, lexicons, repairers, detect, drug)
+
+
+def _function_words(lang: str) -> set[str]:
+    return {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))}
 
 
 def _detect(by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]]) -> dict[str, frozenset[str]]:

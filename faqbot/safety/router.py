@@ -123,7 +123,7 @@ def _first_phrase(rules: tuple[Rule, ...], text: str, reading: Reading) -> Route
 _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"\b(?:strengths?|strong|potenc(?:y|ies))\b"),
      frozenset({"self", "relation", "intake", "form", "unit", "number", "quantity"})),
-    (re.compile(r"\bwhat\ (?:amount|quantity)\b"),
+    (re.compile(r"\bwhat\ (?:amount|quantity|size)\b"),
      frozenset({"self", "relation", "intake", "form", "unit", "number"})),
     (re.compile(r"\bhow\ (?:often|frequently)\b"), frozenset({"self", "relation", "intake", "form"})),
     (re.compile(r"\baccident"), frozenset({"intake_past", "ingest", "form", "self", "relation", "vulnerable"})),
