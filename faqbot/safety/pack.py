@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -46,9 +47,12 @@ class Packs:
     drug: tuple[tuple[str, ...], ...]
 
 
+@cache  # one parse per pack per process
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("faqbot.safety").joinpath(f"packs/{name}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    # libyaml's loader when PyYAML has it: the packs are read on the first question (issue #14).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader)  # a safe loader either way
     if not isinstance(data, dict):
         raise PackError(f"packs/{name}.yaml: not a mapping")
     return data
