@@ -42,6 +42,8 @@ def test_emergency_and_self_harm_texts_name_help(bot: FAQBot, lang: str) -> None
 def test_english_emergency_text_names_poison_help_and_nhs_111(bot: FAQBot) -> None:
     text = bot.kb.texts.emergency
     assert "1-800-222-1222" in text and "NHS 111" in text and "local emergency number" in text
+    # A self-harm message that only an emergency rule caught still meets a crisis line.
+    assert "988" in text and "116 123" in text
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
