@@ -9,10 +9,13 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from faqbot.kb.schema import Entry, KnowledgeBase, Problem, Settings, Smalltalk, Texts
+from faqbot.kb.schema import LOCALIZED_TEXTS, Entry, KnowledgeBase, Problem, Settings, Smalltalk, Texts
+from faqbot.kb.texts import read_languages
 from faqbot.text import find_dose_figure, strip_controls
 
 MAX_ANSWER_CHARS = 700
+#: texts a knowledge base may leave out (the schema's defaults are used)
+OPTIONAL_TEXTS = ("related", "english_only")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -155,9 +158,10 @@ class Builder:
         if node is None:
             self.problem(root, "`texts:` is missing (referral, emergency, self_harm, fallback, did_you_mean)")
             return None
-        names = tuple(Texts.__dataclass_fields__)
+        names = tuple(n for n in Texts.__dataclass_fields__ if n != "languages")
         optional = {name for name, f in Texts.__dataclass_fields__.items() if f.default is not MISSING}
-        fields = self.mapping(node, "texts", names)
+        fields = self.mapping(node, "texts", (*names, "languages"))
+        languages = read_languages(self, fields.get("languages"))
         values: dict[str, str] = {}
         for name in names:
             if name not in fields and name in optional:
@@ -166,7 +170,9 @@ class Builder:
             if value is not None:
                 self.no_dose(value, fields[name], f"texts.{name}")
                 values[name] = value
-        if any(name not in values for name in names if name not in optional):
+        if any(name not in values for name in names if name not in optional) or any(
+            len(texts) < len(LOCALIZED_TEXTS) for texts in languages.values()
+        ):
             return None
         if "contact_url" in values and not is_web_address(values["contact_url"]):
             self.problem(fields["contact_url"], "texts.contact_url must be an http:// or https:// address")
@@ -175,7 +181,7 @@ class Builder:
         for name, pattern in required:
             if not re.search(pattern, values[name], re.I):
                 self.problem(fields[name], f"texts.{name} must mention {pattern.replace('|', ' or ')}")
-        return Texts(**values)
+        return Texts(**values, languages=languages)
 
     def synonyms(self, node: yaml.Node | None) -> dict[str, tuple[str, ...]]:
         if node is None:

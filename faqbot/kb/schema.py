@@ -7,7 +7,7 @@ threshold or a limit.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from faqbot.errors import KnowledgeBaseError
 
@@ -47,6 +47,17 @@ class Settings:
     max_question_chars: int = 1000
 
 
+#: the languages besides English that safety replies are curated in (``texts.languages`` in faq.yaml)
+TEXT_LANGUAGES = ("es", "fr", "de", "pt", "it")
+#: the texts each of those languages carries; every other text stays English
+LOCALIZED_TEXTS = ("referral", "emergency", "self_harm", "fallback", "english_only")
+#: used when a knowledge base does not set ``texts.english_only``
+DEFAULT_ENGLISH_ONLY = (
+    "I can only answer questions in English. If this is about dosing or your own health, please ask a doctor "
+    "or pharmacist; in an emergency, contact emergency services now."
+)
+
+
 @dataclass(frozen=True)
 class Texts:
     """Fixed replies that do not come from an entry."""
@@ -66,6 +77,24 @@ class Texts:
     #: An optional hand-off shown under fallbacks and referrals: a label and an http(s) address.
     contact: str | None = None
     contact_url: str | None = None
+    #: the reply to a question in another language that is not routed to a referral or emergency
+    english_only: str = DEFAULT_ENGLISH_ONLY
+    #: language -> text name (one of LOCALIZED_TEXTS) -> text in that language
+    languages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def localized(self, lang: str) -> Texts:
+        """These texts with the safety replies in ``lang`` (English where ``lang`` has none)."""
+        own = self.languages.get(lang)
+        if not own:
+            return self
+        return replace(
+            self,
+            referral=own.get("referral", self.referral),
+            emergency=own.get("emergency", self.emergency),
+            self_harm=own.get("self_harm", self.self_harm),
+            fallback=own.get("fallback", self.fallback),
+            english_only=own.get("english_only", self.english_only),
+        )
 
 
 @dataclass(frozen=True)

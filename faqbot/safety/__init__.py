@@ -1,17 +1,22 @@
 """Safety: the router that runs before matching, and the outgoing guard that runs after it."""
 
 from faqbot.safety.guard import find_dose_figure
+from faqbot.safety.language import detect_language
+from faqbot.safety.pack import LANGUAGES, PackError
 from faqbot.safety.prepare import prepare
 from faqbot.safety.router import Route, other_medicine, route
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
 
 __all__ = [
     "EMERGENCY_RULES",
+    "LANGUAGES",
     "REFERRAL_RULES",
     "RULES",
+    "PackError",
     "Route",
     "RouteKind",
     "Rule",
+    "detect_language",
     "find_dose_figure",
     "other_medicine",
     "prepare",

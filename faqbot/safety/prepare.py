@@ -18,12 +18,15 @@ from rapidfuzz import fuzz, process
 from faqbot.text import clean
 from faqbot.text.figures import NUMBER_WORD, NUMBER_WORDS
 
-_NAME = re.compile(r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?")
+_NAME = re.compile(
+    r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?"
+)
 #: "low dose", "bigger doses"...: how the article contrasts LDN with the usual
 #: amounts, not a question about an amount. Removed before the dose rules run.
 COMPARATIVE_DOSE = re.compile(
     r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
-    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
+    r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?"
+    r"(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
     r"|\b(?:doses?|dosages?)\ (?:is\ |are\ |so\ |that\ |very\ |much\ |kept\ )+(?:low|small|tiny)\b"
     r"|\b(?:compared\ (?:to|with)|than|versus|vs\.?)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full)"
     r"\ (?:doses?|dosages?|amounts?)\b"
@@ -75,37 +78,53 @@ def _spelled_number(match: re.Match[str]) -> str:
 
 
 def _correct_lexicon(text: str) -> str:
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if len(word) < 5 or word in _LEXICON or word in _NOT_TYPOS:
-            return word
-        best = process.extractOne(word, _LEXICON, scorer=fuzz.ratio, score_cutoff=_LEXICON_CUTOFF)
-        return best[0] if best else word
-
-    return re.sub(r"[a-z]+", fix, text)
+    return re.sub(r"[a-z]+", lambda m: _corrected(m.group(0)), text)
 
 
-def _decoded_base64(raw: str) -> list[tuple[str, str]]:
-    found = []
-    for chunk in _BASE64.findall(raw):
+@lru_cache(maxsize=16384)  # a long question repeats its words
+def _corrected(word: str) -> str:
+    if len(word) < 5 or len(word) > 40 or word in _LEXICON or word in _NOT_TYPOS:
+        return word
+    best = process.extractOne(word, _LEXICON, scorer=fuzz.ratio, score_cutoff=_LEXICON_CUTOFF)
+    return best[0] if best else word
+
+
+def _decode_base64(raw: str) -> str:
+    """``raw`` with each base64 chunk that decodes to readable text replaced by that text."""
+
+    def decoded(match: re.Match[str]) -> str:
+        chunk = match.group(0)
         try:
-            decoded = base64.b64decode(chunk + "=" * (-len(chunk) % 4), validate=True).decode("utf-8")
+            text = base64.b64decode(chunk + "=" * (-len(chunk) % 4), validate=True).decode("utf-8")
         except (binascii.Error, UnicodeDecodeError, ValueError):
-            continue
-        if decoded.isprintable() and sum(c.isalpha() or c == " " for c in decoded) >= 0.8 * len(decoded):
-            found.append((chunk, decoded))
-    return found
+            return chunk
+        if text.isprintable() and sum(c.isalpha() or c == " " for c in text) >= 0.8 * len(text):
+            return f" {text} "
+        return chunk
+
+    return _BASE64.sub(decoded, raw)
 
 
-@lru_cache(maxsize=1024)  # route() and other_medicine() read the same question
 def prepare(text: str, limit: int | None = None) -> str:
     """The form of ``text`` the rules read (see the module docstring)."""
     raw = text[:limit] if limit is not None else text
+    # route() and other_medicine() read the same question; only short ones are kept, so that a
+    # stream of megabyte questions cannot fill memory.
+    return _prepare_cached(raw) if len(raw) <= 10_000 else _prepare(raw)
+
+
+@lru_cache(maxsize=1024)
+def _prepare_cached(raw: str) -> str:
+    return _prepare(raw)
+
+
+def _prepare(raw: str) -> str:
     # A base64 chunk is read as what it decodes to, so an encoded question is
     # judged on its words, not on the digits of its encoding.
-    for chunk, decoded in _decoded_base64(raw):
-        raw = raw.replace(chunk, f" {decoded} ")
-    cleaned = clean(raw)
+    raw = _decode_base64(raw)
+    # No word is longer than this: a longer run is padding or an encoding, and scanning it with
+    # every phrase rule would make routing a megabyte slow (the rule engine still reads it).
+    cleaned = _OVERLONG.sub(" ", clean(raw))
     cleaned = _MIXED_SCRIPT_WORD.sub(lambda m: m.group(0).translate(_CONFUSABLES), cleaned)
     cleaned = _SPACED_LETTERS.sub(_join_letters, cleaned)
     cleaned = " ".join(cleaned.split())
@@ -115,6 +134,9 @@ def prepare(text: str, limit: int | None = None) -> str:
     cleaned = _SPELLED_NUMBER.sub(_spelled_number, cleaned)
     cleaned = _correct_lexicon(cleaned)
     return _NAME.sub("ldn", cleaned)
+
+
+_OVERLONG = re.compile(r"[^\s]{60,}")
 
 
 def _join_letters(match: re.Match[str]) -> str:

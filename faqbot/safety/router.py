@@ -1,11 +1,26 @@
-"""The router: the first emergency or referral rule a question triggers, before any matching."""
+"""The router: the first emergency or referral rule a question triggers, before any matching.
+
+Two layers read every question in full, whatever its length. The rule engine (:mod:`.engine`, rules
+and word classes from ``packs/``) finds co-occurring word classes in six languages on the folded text
+(:mod:`faqbot.text.fold`); the English phrase rules (:mod:`.rules`) are the older layer, kept for the
+phrasings they were written for. Emergencies from either layer win over referrals, a self-harm
+emergency over any other. A phrase rule that fired only on a context-free trigger ("strength", "how
+often", "accident", "I have", "help me") counts only when the engine saw a person, condition,
+medicine or intake cue in the question.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from faqbot.safety.engine import Hit, RouteKind, first_hit
+from faqbot.safety.language import vote
+from faqbot.safety.pack import packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
-from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, RouteKind, Rule, rx
+from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
+from faqbot.text.fold import fold, tokens
 
 
 @dataclass(frozen=True)
@@ -14,36 +29,150 @@ class Route:
 
     kind: RouteKind
     rule: str
-    #: the part of the (prepared) question that fired the rule
+    #: the part of the question that fired the rule (folded for the engine, prepared for phrases)
     matched: str
+    #: the word classes that made the rule fire (``("phrase",)`` for an English phrase rule)
+    classes: tuple[str, ...] = ()
+    #: the language the question is written in (see :func:`faqbot.safety.detect_language`)
+    lang: str = "en"
 
     @property
     def self_harm(self) -> bool:
-        return self.rule == "self-harm"
+        """Whether the reply should be the self-harm one, with a crisis line."""
+        return self.rule == "phrase-self-harm" or self.rule in _self_harm_rules()
+
+
+@lru_cache(maxsize=1)
+def _self_harm_rules() -> frozenset[str]:
+    return frozenset(rule.name for rule in packs().rules if rule.self_harm)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as the engine reads it: repaired tokens and the word classes found in them."""
+
+    words: tuple[str, ...]
+    found: dict[str, list[tuple[int, int]]]
+    lang: str
+
+
+def read(text: str) -> Reading:
+    """How the rule engine reads ``text`` (cached for short questions: route, scope and explain share it)."""
+    return _read_cached(text) if len(text) <= 10_000 else _read(text)
+
+
+@lru_cache(maxsize=256)
+def _read_cached(text: str) -> Reading:
+    return _read(text)
+
+
+def _read(text: str) -> Reading:
+    loaded = packs()
+    raw = tokens(fold(text))
+    lang = vote(raw)
+    words = loaded.repairers[lang].repair(raw)
+    return Reading(tuple(words), loaded.lexicons[lang].scan(words), lang)
 
 
 def route(text: str, limit: int | None = None) -> Route | None:
-    """The first emergency or referral rule ``text`` triggers, or ``None`` if it may be answered."""
-    prepared = prepare(text, limit)
-    for rule in EMERGENCY_RULES:
-        hit = _fire(rule, prepared)
-        if hit:
-            return hit
+    """The rule ``text`` triggers, or ``None`` if it may be answered.
+
+    ``limit`` is accepted for compatibility and ignored: routing always reads the whole question, so
+    nothing can hide after the length limit.
+    """
+    del limit
+    reading = read(text)
+    rules = packs().rules
+    size = len(reading.words)
+    engine_emergency = first_hit([r for r in rules if r.kind == "emergency"], reading.found, size)
+    phrase_emergency = _first_phrase(EMERGENCY_RULES, prepare(text), reading)
+    emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
+    if emergencies:
+        return next((r for r in emergencies if r.self_harm), emergencies[0])
+    engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size)
+    if engine_referral is not None:
+        return _from_hit(engine_referral, reading)
+    if reading.lang != "en":
+        return None  # the phrase rules are English: "dose" in "faible dose" is a French general question
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
+    prepared = prepare(text)
     general = COMPARATIVE_DOSE.sub("sized", prepared)
     for rule in REFERRAL_RULES:
-        target = prepared if rule.name == "dose-size-question" else general
-        hit = _fire(rule, target)
-        if hit:
+        hit = _fire(rule, prepared if rule.name == "dose-size-question" else general, reading)
+        if hit is not None:
             return hit
     return None
 
 
-def _fire(rule: Rule, text: str) -> Route | None:
-    match = rule.pattern.search(text)
+def _from_hit(hit: Hit | None, reading: Reading) -> Route | None:
+    if hit is None:
+        return None
+    matched = " ".join(reading.words[hit.start : hit.end])
+    return Route(hit.rule.kind, hit.rule.name, matched, hit.classes, reading.lang)
+
+
+def _first_phrase(rules: tuple[Rule, ...], text: str, reading: Reading) -> Route | None:
+    for rule in rules:
+        hit = _fire(rule, text, reading)
+        if hit is not None:
+            return hit
+    return None
+
+
+#: context-free triggers, and the word classes that must also be present for them to count
+_TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"\b(?:strengths?|strong|potenc(?:y|ies))\b"),
+     frozenset({"self", "relation", "intake", "form", "unit", "number", "quantity"})),
+    (re.compile(r"\bwhat\ (?:amount|quantity|size)\b"),
+     frozenset({"self", "relation", "intake", "form", "unit", "number"})),
+    (re.compile(r"\bhow\ (?:often|frequently)\b"), frozenset({"self", "relation", "intake", "form"})),
+    (re.compile(r"\baccident"), frozenset({"intake_past", "ingest", "form", "self", "relation", "vulnerable"})),
+    (re.compile(r"\b(?:i\ have|i've|help\ me)\b"),
+     frozenset({"condition", "medicine", "intake", "relation", "severe_symptom", "form", "i_on"})),
+)
+
+
+def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
+    match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):
         return None
-    return Route(rule.kind, rule.name, match.group(0).strip())
+    matched = match.group(0).strip()
+    for trigger, cues in _TRIGGERS:
+        if trigger.search(matched) and not cues & reading.found.keys():
+            return None
+    return Route(rule.kind, f"phrase-{rule.name}", matched, ("phrase",), reading.lang)
+
+
+#: Phrase rules match within a few dozen characters, so a long question is read in overlapping
+#: pieces, each distinct piece once: padding repeated a megabyte long costs as much as one copy.
+_PIECE, _OVERLAP = 600, 200
+
+
+def _pieces(text: str) -> list[str]:
+    if len(text) <= _PIECE:
+        return [text]
+    return _pieces_cached(text) if len(text) <= 10_000 else _split(text)
+
+
+@lru_cache(maxsize=64)
+def _pieces_cached(text: str) -> list[str]:
+    return _split(text)
+
+
+def _split(text: str) -> list[str]:
+    pieces: dict[str, None] = {}
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _PIECE)
+        if end < len(text):
+            # End at a space, so that no word is cut in two (a piece always advances).
+            space = text.rfind(" ", start + _OVERLAP + 1, end)
+            end = space if space > 0 else end
+        pieces.setdefault(text[start:end])
+        if end == len(text):
+            break
+        start = end - _OVERLAP
+    return list(pieces)
 
 
 _OUR_DRUG = rx(r"\b(?:ldn|naltrexone|low\ dose)\b")
@@ -52,7 +181,7 @@ _OUR_DRUG = rx(r"\b(?:ldn|naltrexone|low\ dose)\b")
 def other_medicine(text: str) -> str | None:
     """A medicine other than naltrexone that ``text`` is about, if it never names naltrexone."""
     prepared = prepare(text)
-    if _OUR_DRUG.search(prepared):
+    if _OUR_DRUG.search(prepared) or "drug" in read(text).found:
         return None
     match = OTHER_MEDICINE.search(prepared)
     return match.group(0) if match else None

@@ -1,0 +1,177 @@
+"""The rule engine: word classes found in a question, and rules that fire when classes co-occur.
+
+A rule is not a phrase. It names groups of word classes ("a quantity word", "the drug or an intake
+verb") that must all occur within a window of tokens, and classes that cancel it when they stand
+right beside the match ("strength" next to "evidence"). The classes and rules are data: see
+``packs/`` and :mod:`faqbot.safety.packs`. All work is linear in the number of tokens: phrases are
+looked up in dictionaries, never by backtracking regular expressions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+RouteKind = Literal["emergency", "referral"]
+
+#: the class every number token belongs to, whatever the pack says
+NUMBER = "number"
+#: the class of whole numbers of three or more: a count of pills already too many to have taken
+MANY = "many"
+
+
+@dataclass(frozen=True)
+class ClassRule:
+    """A rule over word classes, as loaded from a pack."""
+
+    name: str
+    kind: RouteKind
+    #: each group is a set of alternative classes; one class of every group must occur
+    groups: tuple[frozenset[str], ...]
+    window: int = 8
+    #: classes that cancel a match when they stand within ``unless_window`` tokens of it
+    unless: frozenset[str] = frozenset()
+    unless_window: int = 3
+    #: classes that cancel a match only beside its anchor (the first group's word)
+    unless_anchor: frozenset[str] = frozenset()
+    self_harm: bool = False
+    #: fire only on questions of at most this many tokens (0: any length), for a word alone ("amount?")
+    max_tokens: int = 0
+    fires: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a rule fired: the token span and the classes that made it fire."""
+
+    rule: ClassRule
+    start: int
+    end: int
+    classes: tuple[str, ...]
+
+
+class Lexicon:
+    """Every class's phrases, indexed for a left-to-right scan of the tokens."""
+
+    def __init__(self, phrases: Mapping[str, Sequence[tuple[str, ...]]], shadowing: frozenset[str]) -> None:
+        #: token tuple -> classes; a phrase whose last token ends in "*" is a prefix
+        self._exact: dict[tuple[str, ...], set[str]] = {}
+        self._prefix: dict[tuple[tuple[str, ...], str], set[str]] = {}
+        self._prefix_lengths: set[int] = set()
+        self._starts: set[str] = set()
+        self._longest = 1
+        self._prefix_heads: set[tuple[str, ...]] = set()
+        self._seen: dict[tuple[str, ...], frozenset[str]] = {}
+        self.shadowing = shadowing
+        for name, entries in phrases.items():
+            for phrase in entries:
+                self._add(name, phrase)
+
+    def _add(self, name: str, phrase: tuple[str, ...]) -> None:
+        self._longest = max(self._longest, len(phrase))
+        if len(phrase) > 1:
+            self._starts.add(phrase[0])
+        last = phrase[-1]
+        if last.endswith("*"):
+            stem = last[:-1]
+            self._prefix.setdefault((phrase[:-1], stem), set()).add(name)
+            self._prefix_heads.add(phrase[:-1])
+            self._prefix_lengths.add(len(stem))
+        else:
+            self._exact.setdefault(phrase, set()).add(name)
+
+    def scan(self, tokens: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+        """Class name -> sorted (start, end) token spans where one of its phrases occurs."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        shadow = (-1, -1)
+        for i, token in enumerate(tokens):
+            longest = self._longest if token in self._starts else 1
+            for size in range(min(longest, len(tokens) - i), 0, -1):
+                # Inside a longer shadowing phrase nothing else counts: "low dose" in "low dose
+                # naltrexone" is the drug's name, "dose" in "high doses" is a size, not a dose question.
+                if shadow[0] <= i and i + size <= shadow[1] and shadow[1] - shadow[0] > size:
+                    continue
+                for name in self._classes_at(tokens, i, size):
+                    if name in self.shadowing and i + size > shadow[1]:
+                        shadow = (i, i + size)
+                    found.setdefault(name, []).append((i, i + size))
+            if token[0].isdigit():
+                found.setdefault(NUMBER, []).append((i, i + 1))
+                if token.isdigit() and len(token) <= 4 and int(token) >= 3:
+                    found.setdefault(MANY, []).append((i, i + 1))
+        return found
+
+    def _classes_at(self, tokens: Sequence[str], i: int, size: int) -> frozenset[str]:
+        window = tuple(tokens[i : i + size])
+        known = self._seen.get(window)
+        if known is not None:
+            return known
+        names = set(self._exact.get(window, ()))
+        head, last = window[:-1], window[-1]
+        if head in self._prefix_heads:
+            for length in self._prefix_lengths:
+                if length <= len(last):
+                    names.update(self._prefix.get((head, last[:length]), ()))
+        result = frozenset(names)
+        if len(self._seen) < 200_000:  # bounded: a long question repeats its words
+            self._seen[window] = result
+        return result
+
+
+def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]], size: int = 0) -> Hit | None:
+    """The first rule (in order) whose groups all occur within its window, in a question of ``size`` tokens."""
+    for rule in rules:
+        if rule.max_tokens and size > rule.max_tokens:
+            continue
+        hit = _match(rule, found)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _spans(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str]) -> list[tuple[int, int, str]]:
+    spans = [(start, end, name) for name in names for start, end in found.get(name, ())]
+    spans.sort()
+    return spans
+
+
+def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit | None:
+    groups = [_spans(found, group) for group in rule.groups]
+    if any(not spans for spans in groups):
+        return None
+    blockers = [start for start, _, _ in _spans(found, rule.unless)]
+    anchor_blockers = [start for start, _, _ in _spans(found, rule.unless_anchor)]
+    anchors, others = groups[0], groups[1:]
+    for anchor in anchors:
+        chosen = [anchor]
+        for spans in others:
+            near = _nearest(spans, anchor[0], anchor[1], rule.window)
+            if near is None:
+                break
+            chosen.append(near)
+        else:
+            start = min(s for s, _, _ in chosen)
+            end = max(e for _, e, _ in chosen)
+            # A cancelling word qualifies a word that made the rule fire ("strength" of the evidence):
+            # it counts beside one of them, not anywhere between them.
+            if not any(_blocked(blockers, s, e, rule.unless_window) for s, e, _ in chosen) and not _blocked(
+                anchor_blockers, anchor[0], anchor[1], rule.unless_window
+            ):
+                return Hit(rule, start, end, tuple(dict.fromkeys(name for _, _, name in chosen)))
+    return None
+
+
+def _nearest(spans: list[tuple[int, int, str]], start: int, end: int, window: int) -> tuple[int, int, str] | None:
+    """The first span that starts within ``window`` tokens of the anchor ``start``..``end``."""
+    i = bisect_left(spans, (start - window, -1, ""))
+    if i < len(spans) and spans[i][0] <= end - 1 + window:
+        return spans[i]
+    return None
+
+
+def _blocked(blockers: list[int], start: int, end: int, window: int) -> bool:
+    i = bisect_left(blockers, start - window)
+    return i < len(blockers) and blockers[i] < end + window

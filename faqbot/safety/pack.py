@@ -1,0 +1,184 @@
+"""Loading the rule packs (``packs/*.yaml``) once per process, and checking them.
+
+A pack error is a bug in faqbot, not in a curator's file, so it raises :class:`PackError` at first use
+(and in the tests) rather than degrading: routing with a broken pack would fail open.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
+from faqbot.text.fold import Repairer, fold, tokens
+from faqbot.text.words import common_words
+
+#: the languages safety covers, in the order their packs are read
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+DRUG = "drug"
+_RULE_KEYS = frozenset(
+    {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "self_harm", "max_tokens", "fires",
+     "passes"}
+)
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used as it is."""
+
+
+@dataclass(frozen=True)
+class Packs:
+    """Everything the router needs, built from the packs."""
+
+    rules: tuple[ClassRule, ...]
+    #: language -> the word classes of English and that language
+    lexicons: Mapping[str, Lexicon]
+    #: language -> a repairer over the same words
+    repairers: Mapping[str, Repairer]
+    #: language -> its function words, for the language vote
+    detect: Mapping[str, frozenset[str]]
+    #: the drug's names, folded
+    drug: tuple[tuple[str, ...], ...]
+
+
+@cache  # one parse per pack per process
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("faqbot.safety").joinpath(f"packs/{name}.yaml").read_text(encoding="utf-8")
+    # libyaml's loader when PyYAML has it: the packs are read on the first question (issue #14).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader)  # a safe loader either way
+    if not isinstance(data, dict):
+        raise PackError(f"packs/{name}.yaml: not a mapping")
+    return data
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A pack phrase as tokens, folded like a question; a trailing ``*`` stays on the last token."""
+    prefix = phrase.endswith("*")
+    words = tuple(tokens(fold(phrase.rstrip("*"))))
+    if not words:
+        raise PackError(f"phrase {phrase!r} has no words")
+    return (*words[:-1], words[-1] + "*") if prefix else words
+
+
+def _rule(raw: Any, known: frozenset[str]) -> ClassRule:
+    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+        raise PackError(f"rule {raw!r}: a mapping with a name")
+    name = raw["name"]
+    if set(raw) - _RULE_KEYS:
+        raise PackError(f"rule {name}: unknown keys {sorted(set(raw) - _RULE_KEYS)}")
+    if raw.get("kind") not in ("emergency", "referral"):
+        raise PackError(f"rule {name}: kind must be emergency or referral")
+    groups = tuple(frozenset(group) for group in raw.get("all") or ())
+    unless = frozenset(raw.get("unless") or ())
+    unless_anchor = frozenset(raw.get("unless_anchor") or ())
+    used = set().union(*groups, unless, unless_anchor) if groups else unless | unless_anchor
+    if not groups or any(not g for g in groups):
+        raise PackError(f"rule {name}: `all` needs at least one non-empty group")
+    if used - known:
+        raise PackError(f"rule {name}: unknown classes {sorted(used - known)}")
+    if (unless | unless_anchor) & set().union(*groups):
+        raise PackError(f"rule {name}: a class both makes and cancels the rule")
+    fires, passes = tuple(raw.get("fires") or ()), tuple(raw.get("passes") or ())
+    if len(fires) < 3 or len(passes) < 3:
+        raise PackError(f"rule {name}: needs at least three `fires` and three `passes` examples")
+    return ClassRule(
+        name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
+        unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor,
+        self_harm=bool(raw.get("self_harm", False)),
+        max_tokens=int(raw.get("max_tokens", 0)),
+        fires=fires, passes=passes,
+    )
+
+
+def _classes(lang: str, data: dict[str, Any], known: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    if data.get("lang") != lang:
+        raise PackError(f"packs/{lang}.yaml: `lang` must be {lang}")
+    classes = data.get("classes")
+    if not isinstance(classes, dict) or not isinstance(data.get("detect"), list):
+        raise PackError(f"packs/{lang}.yaml: needs `classes` (a mapping) and `detect` (a list)")
+    unknown = set(classes) - known
+    if unknown:
+        raise PackError(f"packs/{lang}.yaml: unknown classes {sorted(unknown)}")
+    return {name: [phrase_tokens(str(p)) for p in phrases or ()] for name, phrases in classes.items()}
+
+
+def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tuple[str, ...]]]) -> None:
+    """A phrase in a class that makes a rule and in one that cancels it would switch the rule off."""
+    for rule in rules:
+        making = set().union(*(phrases.get(c, set()) for group in rule.groups for c in group))
+        for blocker in rule.unless | rule.unless_anchor:
+            both = making & phrases.get(blocker, set())
+            if both:
+                raise PackError(f"rule {rule.name}: {sorted(' '.join(p) for p in both)[:3]} both make and cancel it")
+
+
+def load() -> Packs:
+    base = _read("rules")
+    known = frozenset((base.get("classes") or {}).keys()) | {DRUG, NUMBER}
+    rules = tuple(_rule(raw, known) for raw in base.get("rules") or ())
+    names = [r.name for r in rules]
+    if len(names) != len(set(names)):
+        raise PackError("rule names must be unique")
+    if [r.kind for r in rules] != sorted((r.kind for r in rules), key=lambda k: k != "emergency"):
+        raise PackError("emergency rules come before referral rules")
+    drug = tuple(phrase_tokens(str(p)) for p in base.get("drug") or ())
+    by_lang = {lang: _classes(lang, _read(lang), known) for lang in LANGUAGES}
+    lexicons, repairers = {}, {}
+    detect = _detect(by_lang)
+    for lang in LANGUAGES:
+        # A question is read with English and its own language's words only: "dos" is two in
+        # Spanish but a typo of "does" in English, "kind" a child in German but not in English.
+        phrases: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
+        clashes = _function_words(lang) if lang != "en" else set()
+        for source in dict.fromkeys(("en", lang)):
+            for name, entries in by_lang[source].items():
+                # English "die" is a German article, English "come" an Italian "how".
+                kept = [p for p in entries if source == lang or len(p) > 1 or p[0] not in clashes]
+                phrases.setdefault(name, set()).update(kept)
+        _check_conflicts(rules, phrases)
+        lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG, "dose_size"}))
+        vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
+        repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang])
+    return Packs(rules, lexicons, repairers, detect, drug)
+
+
+def _function_words(lang: str) -> set[str]:
+    return {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))}
+
+
+def _detect(by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]]) -> dict[str, frozenset[str]]:
+    """Each language's voting words.
+
+    English votes with its function words, its class words and every common English word that is not
+    also a word of another pack ("padre", "come"); another language with its function words and its
+    class words, less English function and class words ("dose" stays English).
+    """
+    function_words = {lang: {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))} for lang in LANGUAGES}
+    own = {lang: {w for entries in by_lang[lang].values() for p in entries for w in p if w[0].isalpha()}
+           for lang in LANGUAGES}
+    english = function_words["en"] | own["en"]
+    foreign = set().union(*(function_words[lang] | own[lang] for lang in LANGUAGES[1:]))
+    detect = {"en": frozenset(english | (common_words() - foreign))}
+    for lang in LANGUAGES[1:]:
+        detect[lang] = frozenset((function_words[lang] | own[lang]) - english)
+    return detect
+
+
+_LOCK = threading.Lock()
+_LOADED: list[Packs] = []
+
+
+def packs() -> Packs:
+    """The packs, loaded and checked on first use (start-up stays fast for commands that never route)."""
+    if not _LOADED:
+        with _LOCK:
+            if not _LOADED:
+                _LOADED.append(load())
+    return _LOADED[0]

@@ -1,0 +1,152 @@
+"""Folding: one normaliser for everything that compares words (the safety router, and the matcher).
+
+:func:`fold` undoes the ways a word can be disguised without changing what it says: HTML entities and
+URL escapes decoded, Unicode NFKC, case folded, accents stripped ("médico" reads as "medico"),
+look-alike letters from other scripts and leet digits mapped to Latin letters, letters spelt out with
+separators rejoined ("d.o.s.e", "d o s e"), stretched letters squeezed ("doooose"). :class:`Repairer`
+then works on tokens against a vocabulary: split words joined ("nal trexone"), run-together words
+split ("howmuchldn"), and near-miss spellings corrected.
+
+All of it is linear in the length of the text: every regular expression here has bounded repetition
+and the repairs look at a fixed number of neighbouring tokens.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+import urllib.parse
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from faqbot.text.sanitize import clean
+
+#: Latin look-alikes from Cyrillic, Greek, Armenian and letter-like symbols. Safety covers Latin-script
+#: languages only, so they are mapped everywhere: a Cyrillic o inside "dose" is an evasion.
+_CONFUSABLES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u0578\u057d\u0581\u0585\u03bf"
+    "\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7\u0461\u0261\u0131\u2113\u043a\u043c\u0442\u0432"
+    "\u043d\u0432",
+    "aeopcyxijsdhnugooaeikvptuxwgilkmtbhb",
+)
+#: letters that NFD does not split into a base letter and an accent
+_LIGATURES = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+#: a word mixing letters with leet digits or symbols ("d0se", "$trength", "wh@t")
+_LEET_WORD = re.compile(
+    r"(?<![\w@$!])(?=[a-z0-9@$!]{0,40}[a-z])(?=[a-z0-9@$!]{0,40}[0-9@$])[a-z0-9@$!]{2,40}(?![\w@$])"
+)
+#: an amount or a measure ("4mg", "50mcg", "2x"): not leet
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?[a-z]{0,12}")
+#: three or more single letters with separators between them: "d.o.s.e", "d o s e", "d-o-s-e"
+_SPELT = re.compile(r"(?<![a-z0-9])[a-z](?:[^a-z0-9]{1,3}[a-z](?![a-z0-9])){2,}")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_URL_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
+
+
+def fold(text: str) -> str:
+    """``text`` as one comparable, undisguised line (see the module docstring)."""
+    if "&" in text:
+        # Twice, for entities escaped twice ("&amp;#111;").
+        text = html.unescape(html.unescape(text))
+    if _URL_ESCAPE.search(text):
+        text = urllib.parse.unquote(text.replace("+", " ") if "%20" not in text else text)
+    text = clean(text).translate(_CONFUSABLES)
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFD", text.translate(_LIGATURES))
+                       if unicodedata.category(ch) != "Mn")
+    text = _LEET_WORD.sub(_unleet, text)
+    text = _SPELT.sub(_join_spelt, text)
+    return _STRETCHED.sub(r"\1", text)
+
+
+def _unleet(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word if _AMOUNT.fullmatch(word) else word.translate(_LEET)
+
+
+def _join_spelt(match: re.Match[str]) -> str:
+    # Padded with spaces so the joined run never glues onto a neighbour.
+    return " " + re.sub(r"[^a-z]", "", match.group(0)) + " "
+
+
+def tokens(folded: str) -> list[str]:
+    """The words and numbers of folded text ("don't" gives "don", "t"; "4.5mg" gives "4.5", "mg")."""
+    return _TOKEN.findall(folded)
+
+
+class Repairer:
+    """Repairs tokens against a vocabulary: joins split words, splits joined ones, corrects typos.
+
+    ``protected`` words are real words that must never be "corrected" even when they are close to a
+    vocabulary word ("doing" is not "dosing").
+    """
+
+    def __init__(self, vocabulary: Iterable[str], protected: Iterable[str] = (), cutoff: float = 84.0) -> None:
+        self.vocabulary = frozenset(vocabulary)
+        self.protected = frozenset(protected)
+        self.cutoff = cutoff
+        self._choices = sorted(w for w in self.vocabulary if len(w) >= 4)
+        self._longest = max((len(w) for w in self.vocabulary), default=0)
+        self._corrections: dict[str, str] = {}
+        self._splits: dict[str, list[str] | None] = {}
+
+    def repair(self, words: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if i + 1 < len(words) and word.isalpha() and words[i + 1].isalpha():
+                joined = word + words[i + 1]
+                if joined in self.vocabulary and not (word in self.vocabulary and words[i + 1] in self.vocabulary):
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.extend(self._split(word) or [self.correct(word)])
+            i += 1
+        return out
+
+    def correct(self, word: str) -> str:
+        """The vocabulary word ``word`` most likely meant, or ``word``."""
+        if len(word) < 5 or word in self.vocabulary or word in self.protected or not word.isalpha():
+            return word
+        known = self._corrections.get(word)
+        if known is None:
+            # A long word may carry more slips than a short one at the same ratio.
+            cutoff = self.cutoff - (4.0 if len(word) >= 10 else 0.0)
+            # A near neighbour of a different length is another word ("microglie" is not "moglie").
+            close = process.extract(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
+                                    limit=3)
+            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 2), word)
+            if len(self._corrections) < 100_000:  # bounded memory, whatever people type
+                self._corrections[word] = known
+        return known
+
+    def _split(self, word: str) -> list[str] | None:
+        """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known (pieces of 2+ letters)."""
+        if len(word) < 7 or len(word) > 40 or word in self.vocabulary or word in self.protected:
+            return None
+        if word not in self._splits:
+            if len(self._splits) >= 100_000:  # bounded memory, whatever people type
+                return self._segment(word)
+            self._splits[word] = self._segment(word)
+        return self._splits[word]
+
+    def _segment(self, word: str) -> list[str] | None:
+        # best[i]: a split of word[:i] into known words, fewest pieces first
+        best: list[list[str] | None] = [None] * (len(word) + 1)
+        best[0] = []
+        for end in range(2, len(word) + 1):
+            for start in range(max(0, end - self._longest), end - 1):
+                head = best[start]
+                piece = word[start:end]
+                if head is not None and piece in self.vocabulary:
+                    candidate = [*head, piece]
+                    current = best[end]
+                    if current is None or len(candidate) < len(current):
+                        best[end] = candidate
+        result = best[len(word)]
+        return result if result is not None and len(result) >= 2 else None

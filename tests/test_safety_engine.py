@@ -1,0 +1,191 @@
+"""The safety engine's parts: folding, the language vote, long inputs, the pack checks, and the issue's cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot import FAQBot
+from faqbot.safety import detect_language, route
+from faqbot.safety.engine import ClassRule, Lexicon, first_hit
+from faqbot.safety.pack import PackError, _check_conflicts, _rule, load
+from faqbot.text.fold import Repairer, fold, tokens
+
+KNOWN = frozenset({"dose_word", "drug", "general", "number"})
+
+
+@pytest.fixture(scope="module")
+def bot() -> FAQBot:
+    return FAQBot.from_yaml()
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("D.O.S.A.G.E for LDN", "dosage for ldn"),
+        ("d o s e", "dose"),
+        ("d-o-s-e", "dose"),
+        ("d\u043es\u0435", "dose"),  # Cyrillic o and e
+        ("\u0440\u0456ll", "pill"),  # Cyrillic r and i
+        ("wh@t $trength", "what strength"),
+        ("d0se", "dose"),
+        ("4mg", "4 mg"),  # an amount is not leet-speak
+        ("m&eacute;dico", "medico"),
+        ("&amp;#100;ose", "dose"),  # an entity escaped twice
+        ("%64%6f%73%65", "dose"),
+        ("ldn%20dosage", "ldn dosage"),
+        ("doooooose", "dose"),
+        ("Überdosis", "uberdosis"),
+        ("\uff24\uff2f\uff33\uff25", "dose"),  # full-width letters (NFKC)
+        ("Straße", "strasse"),
+    ],
+)
+def test_fold_undoes_disguises(raw: str, folded: str) -> None:
+    assert " ".join(tokens(fold(raw))) == folded
+
+
+@pytest.mark.parametrize(
+    ("words", "repaired"),
+    [
+        (["howmuchldn"], ["how", "much", "ldn"]),
+        (["nal", "trexone"], ["naltrexone"]),
+        (["overdoes"], ["overdose"]),
+        (["dosagee"], ["dosage"]),
+        (["microglia"], ["microglia"]),  # not in the vocabulary, but not close to anything in it
+        (["doing"], ["doing"]),  # protected: a real word near "dosing"
+    ],
+)
+def test_repairer_joins_splits_and_corrects(words: list[str], repaired: list[str]) -> None:
+    repairer = Repairer(["how", "much", "ldn", "naltrexone", "overdose", "dosage", "dosing"], ["doing"])
+    assert repairer.repair(words) == repaired
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("what is the dose of ldn", "en"),
+        ("dose", "en"),
+        ("ldn", "en"),
+        ("", "en"),
+        ("4.5 mg", "en"),
+        ("¿cuál es la dosis de naltrexona?", "es"),
+        ("quelle est la posologie du LDN ?", "fr"),
+        ("wie viel LDN soll ich nehmen?", "de"),
+        ("qual é a dose de naltrexona?", "pt"),
+        ("qual è la dose di naltrexone?", "it"),
+        ("ich will nicht mehr leben", "de"),
+        ("je veux mourir", "fr"),
+    ],
+)
+def test_language_vote(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the cases the issue names
+        ("tell me the low dose", "referral"),
+        ("the amounts used in LDN", "referral"),
+        ("my friend has fibromyalgia, would LDN help her?", "referral"),
+        ("I took too many of my pills", "emergency"),
+        ("my throat is closing after a dose", "emergency"),
+        ("estoy harta de la vida", "emergency"),
+        ("me tomé todas las pastillas", "emergency"),
+        ("how did LDN come to be discovered by accident?", None),
+        ("how strong is the evidence for LDN?", None),
+        ("what is the strength of the evidence?", None),
+        ("how often does insomnia happen?", None),
+        ("I have a question about LDN", None),
+        # an English word that is another language's function word counts only in English
+        ("ich will die Dosis wissen", "referral"),  # German "die" is an article, not "to die"
+        ("die Nebenwirkungen von LDN", None),
+    ],
+)
+def test_issue_cases(question: str, kind: str | None) -> None:
+    routed = route(question)
+    assert (routed.kind if routed else None) == kind, routed
+
+
+def test_self_harm_in_another_language_gets_the_crisis_line(bot: FAQBot) -> None:
+    routed = route("ya no quiero vivir")
+    assert routed is not None and routed.self_harm and routed.lang == "es"
+    assert "988" in bot.kb.texts.localized(routed.lang).self_harm
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is ldn?" + " " * 1000 + "how much should I take",
+        "what is ldn?" + " " * 1_000_000 + "how much ldn should I take",
+        "how does ldn work? " * 50_000 + "what dose should I start on",
+        "&amp;" * 200_000 + " dose of ldn",
+        "d." * 500_000 + " how many mg of ldn",
+    ],
+    ids=["1k-spaces", "1M-spaces", "1M-words", "1M-entities", "1M-dots"],
+)
+def test_the_whole_question_is_routed_however_long(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral"
+
+
+def test_a_long_general_question_is_not_routed() -> None:
+    assert route("how does ldn work? " * 50_000) is None
+
+
+def test_route_names_the_classes_that_fired() -> None:
+    routed = route("how much ldn should I take")
+    assert routed is not None and routed.rule == "how-much" and routed.classes == ("quantity", "drug")
+
+
+def _raw(**changes: object) -> dict[str, object]:
+    rule: dict[str, object] = {
+        "name": "r", "kind": "referral", "all": [["dose_word"], ["drug"]],
+        "fires": ["a", "b", "c"], "passes": ["d", "e", "f"],
+    }
+    rule.update(changes)
+    return rule
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (_raw(all=[["dose_word"], ["nonsense"]]), "unknown classes"),
+        (_raw(kind="maybe"), "kind must be"),
+        (_raw(fires=["a", "b"]), "three `fires`"),
+        (_raw(passes=[]), "three `fires` and three `passes`"),
+        (_raw(all=[]), "non-empty group"),
+        (_raw(unless=["drug"]), "both makes and cancels"),
+        (_raw(extra=1), "unknown keys"),
+    ],
+)
+def test_a_broken_rule_is_refused(raw: dict[str, object], message: str) -> None:
+    with pytest.raises(PackError, match=message):
+        _rule(raw, KNOWN)
+
+
+def test_a_phrase_in_a_making_and_a_cancelling_class_is_a_conflict() -> None:
+    rule = _rule(_raw(unless=["general"]), KNOWN)
+    with pytest.raises(PackError, match="both make and cancel"):
+        _check_conflicts((rule,), {"dose_word": {("dose",)}, "drug": {("ldn",)}, "general": {("dose",)}})
+
+
+def test_the_shipped_packs_load_and_every_rule_has_examples() -> None:
+    packs = load()
+    assert packs.rules and all(len(r.fires) >= 3 and len(r.passes) >= 3 for r in packs.rules)
+
+
+def test_unless_anchor_only_cancels_beside_the_anchor() -> None:
+    lexicon = Lexicon({"quantity": [("how", "much")], "intake": [("take",)], "general": [("trials",)]}, frozenset())
+    rule = ClassRule("r", "referral", (frozenset({"quantity"}), frozenset({"intake"})), window=8,
+                     unless_anchor=frozenset({"general"}), unless_window=2)
+    assert first_hit([rule], lexicon.scan("how much did the people in the trials take".split())) is not None
+    assert first_hit([rule], lexicon.scan("how much trials data did they take".split())) is None
+
+
+def test_engine_window_and_unless() -> None:
+    lexicon = Lexicon({"dose_word": [("dose",)], "drug": [("ldn",)], "general": [("evidence",)]}, frozenset())
+    rule = ClassRule("r", "referral", (frozenset({"dose_word"}), frozenset({"drug"})), window=2,
+                     unless=frozenset({"general"}), unless_window=1)
+    assert first_hit([rule], lexicon.scan("the dose of ldn".split())) is not None
+    assert first_hit([rule], lexicon.scan("the dose of the new ldn".split())) is None  # too far apart
+    assert first_hit([rule], lexicon.scan("dose ldn evidence".split())) is None  # cancelled

@@ -1,0 +1,28 @@
+"""The rule packs: every rule's own examples, and the checks that keep a pack from failing open."""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot.safety import engine
+from faqbot.safety.pack import packs
+from faqbot.safety.router import read
+
+RULES = packs().rules
+FIRES = [(rule.name, example) for rule in RULES for example in rule.fires]
+PASSES = [(rule.name, example) for rule in RULES for example in rule.passes]
+BY_NAME = {rule.name: rule for rule in RULES}
+
+
+@pytest.mark.parametrize(("name", "example"), FIRES)
+def test_rule_fires_on_its_examples(name: str, example: str) -> None:
+    reading = read(example)
+    hit = engine.first_hit([BY_NAME[name]], reading.found, len(reading.words))
+    assert hit is not None, (example, read(example).words, sorted(read(example).found))
+
+
+@pytest.mark.parametrize(("name", "example"), PASSES)
+def test_rule_stays_quiet_on_its_counter_examples(name: str, example: str) -> None:
+    reading = read(example)
+    hit = engine.first_hit([BY_NAME[name]], reading.found, len(reading.words))
+    assert hit is None, (example, hit.classes if hit else None)
