@@ -9,13 +9,14 @@ from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
 from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.safety import find_dose_figure, other_medicine, prepare, route
+from faqbot.safety import detect_language, find_dose_figure, other_medicine, prepare, route
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.stages import (
     Analyse,
     BuildReply,
     Decide,
     Define,
+    Language,
     OutgoingGuard,
     Retrieve,
     SafetyRoute,
@@ -57,6 +58,7 @@ class FAQBot:
             Sanitise(settings.max_question_chars),
             SafetyRoute(route, prepare),
             SmalltalkStage(self.smalltalk_matcher),
+            Language(detect_language, self.kb.texts),
             Context(self.followups),
             # A follow-up is routed as typed (above) and as read in its context: either can refer it.
             SafetyRoute(route, prepare, in_context=True),

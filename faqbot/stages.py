@@ -35,7 +35,8 @@ class Sanitise:
 
     def run(self, query: Query) -> Query:
         text = unicodedata.normalize("NFKC", query.raw[: self.max_chars])[: self.max_chars]
-        if not clean(text):
+        # Empty only if nothing at all is asked: a question after 1,000 spaces is still routed in full.
+        if not clean(text) and not clean(query.raw):
             return query.decided(self.name, Decision("fallback", "the question is empty"), text=text)
         cut = " (cut to the limit)" if len(query.raw) > self.max_chars else ""
         return query.noted(self.name, f"{len(text)} characters{cut}", text=text)
@@ -60,7 +61,8 @@ class SafetyRoute:
     def run(self, query: Query) -> Query:
         if self.in_context and query.resolved is None:
             return query
-        text = query.matched_text if self.in_context else query.text
+        # The whole question, not the part matching reads: nothing may hide after the length limit.
+        text = query.matched_text if self.in_context else query.raw
         routed = self.router(text)
         reads = f"reads: {self.prepare(text)}"
         if routed is None:
@@ -85,6 +87,31 @@ class SmalltalkStage:
             return query.noted(self.name, "not smalltalk")
         reason = f"the whole message is smalltalk (`{intent.id}`)"
         return query.decided(self.name, Decision("smalltalk", reason, text=intent.reply))
+
+
+class Language:
+    """Article answers are in English: another language gets a curated "English only" reply in it."""
+
+    name = "language"
+    decides = True
+
+    MIN_WORDS = 2
+
+    def __init__(self, detect: Callable[[str], str], texts: Texts) -> None:
+        self.detect = detect
+        self.texts = texts
+
+    def run(self, query: Query) -> Query:
+        # Judged on real words only: digits and symbols ("@L", "0 A0") read as leet-speak look like
+        # short words of some language, and one word ("hola") is too little to tell; English is the
+        # safe reading.
+        real = [w for w in words(clean(query.text)) if w.isalpha() and len(w) >= 2]
+        lang = self.detect(" ".join(real)) if len(real) >= self.MIN_WORDS else "en"
+        if lang == "en":
+            return query.noted(self.name, "English")
+        reply = self.texts.localized(lang).english_only
+        return query.decided(self.name, Decision("fallback", f"written in {lang!r}; answers are in English",
+                                                 text=reply))
 
 
 class Scope:
@@ -247,6 +274,8 @@ class BuildReply:
             return self.routed(decision.route)
         if decision.kind == "smalltalk" and decision.text is not None:
             return Reply(kind="smalltalk", text=decision.text)
+        if decision.kind == "fallback" and decision.text is not None:
+            return Reply(kind="fallback", text=decision.text)
         if decision.kind == "more" and decision.related:
             related = tuple(_suggestion(e) for e in decision.related)
             return Reply(kind="fallback", text=texts.related, suggestions=related)
@@ -258,9 +287,10 @@ class BuildReply:
                      section=entry.section, suggestions=tuple(_suggestion(self.kb.entry(r)) for r in entry.related))
 
     def routed(self, route: Route) -> Reply:
+        texts = self.kb.texts.localized(route.lang)  # in the asker's language when the router knows it
         if route.kind == "referral":
-            return Reply(kind="referral", text=self.kb.texts.referral, rule=route.rule)
-        text = self.kb.texts.self_harm if route.self_harm else self.kb.texts.emergency
+            return Reply(kind="referral", text=texts.referral, rule=route.rule)
+        text = texts.self_harm if route.self_harm else texts.emergency
         return Reply(kind="emergency", text=text, rule=route.rule)
 
 

@@ -208,8 +208,8 @@ def test_explain_is_deterministic_and_complete(small_faq: Path) -> None:
     assert first.exit_code == 0 and first.output == second.output
     data = json.loads(first.output)
     steps = {step["stage"]: step for step in data["steps"]}
-    assert list(steps) == ["sanitise", "safety", "smalltalk", "scope", "analyse", "retrieve", "define", "decide",
-                           "reply", "guard"]
+    assert list(steps) == ["sanitise", "safety", "smalltalk", "language", "scope", "analyse", "retrieve", "define",
+                           "decide", "reply", "guard"]
     assert steps["analyse"]["data"]["cleaned"] == "what does ldn stand for?"
     assert "ldn" in steps["analyse"]["data"]["terms"]
     assert steps["safety"]["data"] == {"kind": None, "rule": None, "matched": None}

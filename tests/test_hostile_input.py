@@ -87,12 +87,15 @@ def check_reply(bot: FAQBot, reply: Reply | dict[str, object]) -> dict[str, obje
     else:
         assert data["id"] is None and data["question"] is None and data["score"] is None
         assert data["section"] is None
+    # the safety replies, and "English only", come in each language the router recognises
+    local = [kb.texts, *(kb.texts.localized(lang) for lang in kb.texts.languages)]
     if kind == "referral":
-        assert data["text"] == kb.texts.referral and data["suggestions"] == []
+        assert data["text"] in {t.referral for t in local} and data["suggestions"] == []
     elif kind == "emergency":
-        assert data["text"] in (kb.texts.emergency, kb.texts.self_harm) and data["suggestions"] == []
+        assert data["text"] in {t.emergency for t in local} | {t.self_harm for t in local}
+        assert data["suggestions"] == []
     elif kind == "fallback":
-        assert data["text"] in (kb.texts.fallback, kb.texts.did_you_mean)
+        assert data["text"] in {kb.texts.fallback, kb.texts.did_you_mean, *(t.english_only for t in local[1:])}
     elif kind == "smalltalk":
         assert data["text"] in {intent.reply for intent in kb.smalltalk}
     return data
@@ -139,21 +142,22 @@ def test_non_str_input_is_a_type_error(bot: FAQBot) -> None:
 # --- bounded work: only the first max_question_chars characters matter ----------------------------------------
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(head=hostile_text, tail=hostile_text)
-def test_only_the_documented_prefix_matters(bot: FAQBot, head: str, tail: str) -> None:
+def test_routing_reads_past_the_limit(bot: FAQBot, head: str, tail: str) -> None:
+    # Matching reads the first max_question_chars; safety routing reads everything, so nothing can
+    # hide a dosing question or an emergency after the limit.
     limit = bot.kb.settings.max_question_chars
     prefix = (head + " " * limit)[:limit]
-    assert bot.ask(prefix + tail + "how much ldn in mg? I overdosed") == bot.ask(prefix)
+    assert bot.ask(prefix + tail + "how much ldn in mg? I overdosed").kind in ("referral", "emergency")
 
 
-def test_one_megabyte_question_is_cut(bot: FAQBot) -> None:
+def test_one_megabyte_question_is_routed_in_full_and_matched_on_its_start(bot: FAQBot) -> None:
     limit = bot.kb.settings.max_question_chars
     assert 20 <= limit <= 10_000
     question = "what is ldn?"
     padded = question + " " * (limit - len(question))
     garbage = ("how many mg of ldn should I take daily? \x1b[31m\u202e\x00 " * 30_000)[:1_000_000]
-    reply = bot.ask(padded + garbage)
-    assert reply == bot.ask(question)
-    assert reply.kind == "answer"
+    assert bot.ask(padded + garbage).kind == "referral"
+    assert bot.ask(padded + "zebra " * 100_000) == bot.ask(question)
     check_reply(bot, bot.ask("x" * 1_000_000))
     check_reply(bot, bot.ask("\ufdfa" * 1_000_000))  # NFKC expands each of these to 18 characters
 
@@ -161,7 +165,8 @@ def test_one_megabyte_question_is_cut(bot: FAQBot) -> None:
 def test_cut_is_configurable_and_respected(tmp_path: Path) -> None:
     small = FAQBot.from_yaml(_kb_with_setting(tmp_path, "max_question_chars: 20"))
     assert small.kb.settings.max_question_chars == 20
-    assert small.ask("what is ldn" + " " * 9 + "how much should I take") == small.ask("what is ldn")
+    assert small.ask("what is ldn" + " " * 9 + "zebra zebra zebra") == small.ask("what is ldn")
+    assert small.ask("what is ldn" + " " * 9 + "how much should I take").kind == "referral"
 
 
 def _kb_with_setting(tmp_path: Path, line: str) -> Path:
@@ -224,6 +229,9 @@ def test_batch_mode_blank_and_invalid_utf8_lines() -> None:
 @given(text=hostile_text.filter(lambda s: s.strip() != "" and not s.startswith("-")))
 def test_ask_argument_text_output_is_inert(bot: FAQBot, text: str) -> None:
     result = run_cli("ask", "--", text)
+    if not text.strip():
+        assert result.exit_code == 2 and "type a question" in result.output  # a usage error, not a reply
+        return
     assert result.exit_code == 0, (result.exception, result.output)
     assert "Traceback" not in result.output
     assert_no_terminal_control(result.stdout)

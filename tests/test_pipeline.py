@@ -15,6 +15,7 @@ from faqbot.stages import (
     BuildReply,
     Decide,
     Define,
+    Language,
     OutgoingGuard,
     Retrieve,
     SafetyRoute,
@@ -215,3 +216,16 @@ def test_pipeline_needs_unique_stage_names_and_a_reply() -> None:
         Pipeline([_Counter("a"), _Counter("a")])  # type: ignore[list-item]
     with pytest.raises(RuntimeError, match="without a reply"):
         Pipeline([_Counter("a")]).run("q")  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [("what do owls eat", False), ("que comen los buhos", True), ("hola", False), ("@L 0 A0", False)],
+)
+def test_language_answers_other_languages_with_the_english_only_text(kb: KnowledgeBase, text: str,
+                                                                      decided: bool) -> None:
+    stage = Language(lambda t: "es" if "que" in t.split() or "hola" in t else "en", kb.texts)
+    query = stage.run(Query(raw=text, text=text))
+    assert (query.decision is not None) is decided
+    if decided:
+        assert query.decision is not None and query.decision.text == kb.texts.english_only
