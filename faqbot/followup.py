@@ -114,7 +114,7 @@ class FollowUps:
             ranked = self.retriever.rank(self.retriever.normalizer.analyze(text), 2)
             return next((c.score for c in ranked if c.entry.id != skip), 0.0)
 
-        return best(resolved, context.id) > best(alone, None)
+        return best(resolved, context.id) >= best(alone, None)
 
 
 class Context:

@@ -59,3 +59,12 @@ def test_a_context_never_turns_a_referral_or_emergency_into_an_answer(question: 
     alone = BOT.ask(lead + question)
     assert alone.kind in ("referral", "emergency")
     assert BOT.ask(lead + question, context=context).kind == alone.kind
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"), [("ppl", ["people"]), ("tho", ["though"]), ("idk", ["i", "do", "not", "know"])]
+)
+def test_chat_shorthand_is_spelt_out(typed: str, words: list[str]) -> None:
+    from faqbot.text import words as split
+
+    assert split(typed) == words

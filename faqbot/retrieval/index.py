@@ -9,6 +9,7 @@ lets :class:`~faqbot.retrieval.ranker.MaxScoreRanker` skip hopeless choices.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +18,8 @@ from faqbot.text import Analysis, Normalizer
 
 #: Words no entry uses weigh this much more than the rarest known word.
 UNKNOWN_FACTOR = 1.5
+#: Unknown tokens this short are treated as shorthand, not as the topic.
+SHORT = 3
 #: Everyday English words no entry uses weigh this much of the rarest known word.
 COMMON_UNKNOWN_FACTOR = 1.0
 
@@ -72,6 +75,9 @@ class Index:
         #: MS") pass as a question about the topic; the median weight this replaces also moved
         #: whenever curators added alternates.
         self.common_unknown_weight = COMMON_UNKNOWN_FACTOR * max(self.idf.values(), default=1.0)
+        #: ...but short unknown tokens ("tho", "ppl", "wht") are shorthand and slips far more often
+        #: than topics: they weigh like a typical known word.
+        self.short_unknown_weight = statistics.median(self.idf.values() or [1.0])
         self.choices: list[Choice] = []
         self.index: dict[str, list[int]] = {}
         for entry_index, (texts, analysed, _) in enumerate(per_entry):
@@ -106,7 +112,9 @@ class Index:
         known = self.idf.get(term)
         if known is not None:
             return known
-        return self.common_unknown_weight if term in analysis.common else self.unknown_weight
+        if term not in analysis.common:
+            return self.unknown_weight
+        return self.short_unknown_weight if len(term) <= SHORT else self.common_unknown_weight
 
     def coverage(self, entry_index: int, query: set[str], query_weight: float) -> float:
         """How much of the question's weight the entry's whole text (answer included) uses."""

@@ -52,6 +52,8 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _SHORTHAND: dict[str, tuple[str, ...]] = {
     "u": ("you",), "r": ("are",), "ur": ("your",), "ya": ("you",), "pls": ("please",), "plz": ("please",),
     "cya": ("see", "you"), "thx": ("thanks",), "ty": ("thank", "you"), "docs": ("doctors",), "y": ("why",),
+    "ppl": ("people",), "tho": ("though",), "abt": ("about",), "w": ("with",), "idk": ("i", "do", "not", "know"),
+    "rn": ("right", "now"),
 }
 
 
