@@ -28,12 +28,13 @@ import sys
 from pathlib import Path
 
 from faqbot.bot import FAQBot
+from faqbot.safety.pack import Packs, packs, preload
 from faqbot.kb import MAX_FILE_BYTES, bundled_path
 from faqbot.version import __version__
 
 NO_CACHE_ENV = "FAQBOT_NO_CACHE"
 #: bumped when the layout of a cache file changes
-_FORMAT = 1
+_FORMAT = 2
 #: At most this many knowledge bases are kept; the least recently written go first.
 MAX_ENTRIES = 16
 #: A bot bigger than this when pickled is not cached (a huge generated knowledge base would fill the disk).
@@ -134,16 +135,21 @@ def _read(file: Path, key: str) -> FAQBot | None:
     except Exception:
         # Missing, unreadable, truncated, or made by other code: any of these just means "rebuild".
         return None
-    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (_FORMAT, key)):
+    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[:2] == (_FORMAT, key)):
         return None
-    bot = stored[2]
-    return bot if isinstance(bot, FAQBot) else None
+    bot, loaded = stored[2], stored[3]
+    if not isinstance(bot, FAQBot) or not isinstance(loaded, Packs):
+        return None
+    # The safety packs take longer to build than the bot; they are the same for every knowledge base
+    # and are part of the code fingerprint in the key, so they travel in the same file.
+    preload(loaded)
+    return bot
 
 
 def _write(directory: Path, slot: str, key: str, bot: FAQBot) -> None:
     """Store ``bot`` atomically as ``directory/slot`` (0600); give up quietly on any failure."""
     try:
-        payload = pickle.dumps((_FORMAT, key, bot), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((_FORMAT, key, bot, packs()), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return  # a bot that cannot be pickled is simply not cached
     if len(payload) > MAX_CACHE_BYTES:

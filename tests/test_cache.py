@@ -243,3 +243,17 @@ def test_a_bot_too_big_to_cache_is_not_written(cache_home, kb_file, monkeypatch)
     monkeypatch.setattr(cache, "MAX_CACHE_BYTES", 1000)
     assert cache.load_bot(kb_file).ask("zebra stripes purpose").id == "zebra-stripes"
     assert cached_files(cache_home) == []
+
+
+def test_the_safety_packs_travel_with_the_cached_bot(tmp_path):  # type: ignore[no-untyped-def]
+    import subprocess
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("FAQBOT_NO_CACHE", None)
+    build = "from faqbot.cache import load_bot; load_bot()"
+    subprocess.run([sys.executable, "-c", build], env=env, check=True)
+    # From the cache, routing works without reading the pack files: loading them would fail here.
+    reuse = ("import faqbot.safety.pack as p; p.load = None; from faqbot.cache import load_bot;"
+             "print(load_bot().ask('how many mg should i take').kind)")
+    result = subprocess.run([sys.executable, "-c", reuse], env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "referral"

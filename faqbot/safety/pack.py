@@ -175,6 +175,13 @@ _LOCK = threading.Lock()
 _LOADED: list[Packs] = []
 
 
+def preload(loaded: Packs) -> None:
+    """Use packs loaded elsewhere (the cache of built bots) instead of reading the pack files."""
+    with _LOCK:
+        if not _LOADED:
+            _LOADED.append(loaded)
+
+
 def packs() -> Packs:
     """The packs, loaded and checked on first use (start-up stays fast for commands that never route)."""
     if not _LOADED:
