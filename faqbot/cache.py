@@ -28,8 +28,8 @@ import sys
 from pathlib import Path
 
 from faqbot.bot import FAQBot
-from faqbot.safety.pack import Packs, packs, preload
 from faqbot.kb import MAX_FILE_BYTES, bundled_path
+from faqbot.safety.pack import Packs, packs, preload
 from faqbot.version import __version__
 
 NO_CACHE_ENV = "FAQBOT_NO_CACHE"
