@@ -43,6 +43,7 @@ MAY_ELIDE = {
     'faqbot ask "wat r microglia"',
     "faqbot topics",
     "faqbot serve",
+    "faqbot --log-unanswered unanswered.jsonl serve",
     'faqbot explain "how does ldn calm microglia"     # why faqbot answered what it did; --json',
     'faqbot explain "what dose for fibro"',
     "faqbot eval tests/cases.yaml --min-accuracy 0.95 --min-referral-recall 1   # exit 1 below a bar; --json",
@@ -173,7 +174,7 @@ def run_all(blocks: list[list[Example]]) -> None:
     env = environment(work)
     try:
         for block in blocks:
-            if block and block[0].command.split()[:2] == ["faqbot", "serve"]:
+            if block and _is_serve(block[0].command):
                 run_serve_block(block, work, env)
                 continue
             for example in block:
@@ -183,6 +184,12 @@ def run_all(blocks: list[list[Example]]) -> None:
                     example.actual = shell(example.command, work, env)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _is_serve(command: str) -> bool:
+    """``faqbot serve ...``, with or without options of ``faqbot`` itself before ``serve``."""
+    words = command.split()
+    return words[:1] == ["faqbot"] and "serve" in words and not any(w in ("ask", "chat") for w in words)
 
 
 def is_ellipsis(line: str) -> bool:
