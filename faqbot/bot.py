@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import faqbot.stages as st
 from faqbot.followup import Context, FollowUps
 from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
 from faqbot.pipeline import Pipeline, Trace
@@ -11,19 +12,6 @@ from faqbot.reply import Reply
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import detect_language, find_dose_figure, other_medicine, prepare, route
 from faqbot.smalltalk import SmalltalkMatcher
-from faqbot.stages import (
-    Analyse,
-    BuildReply,
-    Decide,
-    Define,
-    Language,
-    OutgoingGuard,
-    Retrieve,
-    SafetyRoute,
-    Sanitise,
-    Scope,
-    SmalltalkStage,
-)
 from faqbot.text import Normalizer
 
 
@@ -55,21 +43,21 @@ class FAQBot:
         """The stages in order; ``shown`` > 0 lists that many candidates in the trace (for explain)."""
         settings = self.kb.settings
         return Pipeline([
-            Sanitise(settings.max_question_chars),
-            SafetyRoute(route, prepare),
-            SmalltalkStage(self.smalltalk_matcher),
-            Language(detect_language, self.kb.texts),
+            st.Sanitise(settings.max_question_chars),
+            st.SafetyRoute(route, prepare),
+            st.SmalltalkStage(self.smalltalk_matcher),
+            st.Language(detect_language, self.kb.texts),
             Context(self.followups),
             # A follow-up is routed as typed (above) and as read in its context: either can refer it.
-            SafetyRoute(route, prepare, in_context=True),
-            Scope(other_medicine),
-            Analyse(self.normalizer, settings.max_question_chars),
+            st.SafetyRoute(route, prepare, in_context=True),
+            st.Scope(other_medicine),
+            st.Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
-            Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),
-            Define(self.retriever),
-            Decide(settings, self.retriever),
-            BuildReply(self.kb),
-            OutgoingGuard(find_dose_figure, self.kb.texts.referral),
+            st.Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),
+            st.Define(self.retriever),
+            st.Decide(settings, self.retriever),
+            st.BuildReply(self.kb),
+            st.OutgoingGuard(find_dose_figure, self.kb.texts.referral),
         ])
 
     # -- the one public question-answering call ------------------------------------

@@ -117,14 +117,14 @@ class FollowUps:
         return best(resolved, context.id) >= best(alone, None)
 
 
+@dataclass(frozen=True)
 class Context:
     """Reads the question in the context of the previous answer's entry, when it is a follow-up."""
 
     name = "context"
     decides = True
 
-    def __init__(self, followups: FollowUps) -> None:
-        self.followups = followups
+    followups: FollowUps
 
     def run(self, query: Query) -> Query:
         if query.context is None:

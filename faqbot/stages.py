@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from faqbot.kb import Entry, KnowledgeBase, Settings, Texts
 from faqbot.pipeline import Decision, Query
@@ -24,14 +25,14 @@ def _quote(text: str, limit: int = 80) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
+@dataclass(frozen=True)
 class Sanitise:
     """Unicode NFKC and the length limit, cut before and after (one character can expand to eighteen)."""
 
     name = "sanitise"
     decides = True
 
-    def __init__(self, max_chars: int) -> None:
-        self.max_chars = max_chars
+    max_chars: int
 
     def run(self, query: Query) -> Query:
         text = unicodedata.normalize("NFKC", query.raw[: self.max_chars])[: self.max_chars]
@@ -42,21 +43,21 @@ class Sanitise:
         return query.noted(self.name, f"{len(text)} characters{cut}", text=text)
 
 
+@dataclass(frozen=True)
 class SafetyRoute:
     """Emergency and referral rules, before any matching."""
 
-    name = "safety"
     decides = True
 
-    def __init__(self, router: Callable[[str], Route | None], prepare: Callable[[str], str],
-                 in_context: bool = False) -> None:
-        self.router = router
-        #: the form of the text the rules read, shown in the trace
-        self.prepare = prepare
-        #: route the question as resolved in its context (a follow-up) rather than as typed
-        self.in_context = in_context
-        if in_context:
-            self.name = "safety-in-context"
+    router: Callable[[str], Route | None]
+    #: the form of the text the rules read, shown in the trace
+    prepare: Callable[[str], str]
+    #: route the question as resolved in its context (a follow-up) rather than as typed
+    in_context: bool = False
+
+    @property
+    def name(self) -> str:
+        return "safety-in-context" if self.in_context else "safety"
 
     def run(self, query: Query) -> Query:
         if self.in_context and query.resolved is None:
@@ -72,14 +73,14 @@ class SafetyRoute:
                              data={"kind": routed.kind, "rule": routed.rule, "matched": routed.matched})
 
 
+@dataclass(frozen=True)
 class SmalltalkStage:
     """Greetings, thanks and the like, when that is the whole message."""
 
     name = "smalltalk"
     decides = True
 
-    def __init__(self, matcher: SmalltalkMatcher) -> None:
-        self.matcher = matcher
+    matcher: SmalltalkMatcher
 
     def run(self, query: Query) -> Query:
         intent = self.matcher.match(query.text)
@@ -89,6 +90,7 @@ class SmalltalkStage:
         return query.decided(self.name, Decision("smalltalk", reason, text=intent.reply))
 
 
+@dataclass(frozen=True)
 class Language:
     """Article answers are in English: another language gets a curated "English only" reply in it."""
 
@@ -97,9 +99,8 @@ class Language:
 
     MIN_WORDS = 2
 
-    def __init__(self, detect: Callable[[str], str], texts: Texts) -> None:
-        self.detect = detect
-        self.texts = texts
+    detect: Callable[[str], str]
+    texts: Texts
 
     def run(self, query: Query) -> Query:
         # Judged on real words only: digits and symbols ("@L", "0 A0") read as leet-speak look like
@@ -114,14 +115,14 @@ class Language:
                                                  text=reply))
 
 
+@dataclass(frozen=True)
 class Scope:
     """A question about another medicine that never names naltrexone: the article has nothing on it."""
 
     name = "scope"
     decides = True
 
-    def __init__(self, other_medicine: Callable[[str], str | None]) -> None:
-        self.other_medicine = other_medicine
+    other_medicine: Callable[[str], str | None]
 
     def run(self, query: Query) -> Query:
         # Even if its words ("nerve pain", "anti-inflammatory") match an entry.
@@ -132,15 +133,15 @@ class Scope:
         return query.decided(self.name, Decision("fallback", reason))
 
 
+@dataclass(frozen=True)
 class Analyse:
     """The normaliser: words, spelling, synonyms, stems."""
 
     name = "analyse"
     decides = True
 
-    def __init__(self, normalizer: Normalizer, max_chars: int) -> None:
-        self.normalizer = normalizer
-        self.max_chars = max_chars
+    normalizer: Normalizer
+    max_chars: int
 
     def run(self, query: Query) -> Query:
         analysis = self.normalizer.analyze(query.matched_text, self.max_chars)
@@ -150,18 +151,18 @@ class Analyse:
                                  "terms": list(analysis.terms)})
 
 
+@dataclass(frozen=True)
 class Retrieve:
     """The ranker: the best entries scoring at least ``min_score``."""
 
     name = "retrieve"
     decides = True
 
-    def __init__(self, retriever: Retriever, limit: int, min_score: float, shown: int = 0) -> None:
-        self.retriever = retriever
-        self.limit = limit
-        self.min_score = min_score
-        #: how many candidates the trace lists, whatever their score (for explain)
-        self.shown = shown
+    retriever: Retriever
+    limit: int
+    min_score: float
+    #: how many candidates the trace lists, whatever their score (for explain)
+    shown: int = 0
 
     def run(self, query: Query) -> Query:
         assert query.analysis is not None, "retrieve runs after analyse"
@@ -181,6 +182,7 @@ class Retrieve:
                            ranked=ranked, data=data)
 
 
+@dataclass(frozen=True)
 class Define:
     """"What is X?": the entry that defines X answers; an X nobody defines is noted for decide."""
 
@@ -189,8 +191,7 @@ class Define:
     #: how far down the ranking the defining entry is looked for
     DEPTH = 50
 
-    def __init__(self, retriever: Retriever) -> None:
-        self.retriever = retriever
+    retriever: Retriever
 
     def run(self, query: Query) -> Query:
         assert query.analysis is not None, "define runs after analyse"
@@ -208,15 +209,15 @@ class Define:
         return query.noted(self.name, "no definition request")
 
 
+@dataclass(frozen=True)
 class Decide:
     """Thresholds and ambiguity: answer, offer "did you mean", or fall back."""
 
     name = "decide"
     decides = True
 
-    def __init__(self, settings: Settings, retriever: Retriever) -> None:
-        self.settings = settings
-        self.retriever = retriever
+    settings: Settings
+    retriever: Retriever
 
     def run(self, query: Query) -> Query:
         assert query.analysis is not None and query.ranked, "decide runs after retrieve found candidates"
@@ -249,14 +250,14 @@ class Decide:
                 f"but at least the suggest threshold {s.suggest_threshold:g}")
 
 
+@dataclass(frozen=True)
 class BuildReply:
     """The decision as a contract reply, its text from the knowledge base."""
 
     name = "reply"
     decides = False
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
+    kb: KnowledgeBase
 
     def run(self, query: Query) -> Query:
         assert query.decision is not None, "every question is decided before the reply is built"
@@ -294,15 +295,15 @@ class BuildReply:
         return Reply(kind="emergency", text=text, rule=route.rule)
 
 
+@dataclass(frozen=True)
 class OutgoingGuard:
     """The last check: whatever produced the reply, a dose figure never leaves."""
 
     name = "guard"
     decides = False
 
-    def __init__(self, find_dose_figure: Callable[[str], str | None], referral_text: str) -> None:
-        self.find_dose_figure = find_dose_figure
-        self.referral_text = referral_text
+    find_dose_figure: Callable[[str], str | None]
+    referral_text: str
 
     def run(self, query: Query) -> Query:
         assert query.reply is not None, "the guard runs after the reply is built"
