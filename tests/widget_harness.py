@@ -37,6 +37,8 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason, allow_module_level=True)
 
 
+if os.environ.get("FAQBOT_SKIP_BROWSER") == "1":  # set by scripts/test.sh, which says so loudly
+    unavailable("FAQBOT_SKIP_BROWSER=1: no Chromium on this machine and no apt-get to install it")
 if not CHROMIUM.exists():
     unavailable(f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install chromium)")
 try:
