@@ -39,7 +39,7 @@ PRONOUNS = frozenset("it its itself they them their theirs themselves this that 
 #: only questions this short are read as follow-ups: longer ones carry their own topic
 MAX_WORDS = 12
 
-Mode = Literal["more", "about", "bare", "pronoun"]
+Mode = Literal["more", "about", "bare", "pronoun", "subject"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,9 @@ class FollowUps:
         count = max(len(kb.entries), 1)
         #: terms used by at most three entries say what an entry is about
         self._distinctive_idf = math.log(1 + count / 3)
+        #: what the whole knowledge base is about: the term most of its questions name ("ldn"). With no
+        #: context, "how does it help?" in a FAQ about one drug asks about that drug.
+        self.subject = _main_subject(kb, retriever)
 
     def read(self, text: str, context: Entry) -> Reading | None:
         cleaned = clean(text)
@@ -104,7 +107,15 @@ class FollowUps:
             return frozenset()
         return frozenset(self.retriever.normalizer.analyze(reading.subject).terms)
 
-    def better(self, alone: str, resolved: str, context: Entry) -> bool:
+    def about_subject(self, text: str) -> Reading | None:
+        """With no context, "it" read as the knowledge base's subject ("is it safe?")."""
+        cleaned = clean(text)
+        tokens = words(cleaned)
+        if not self.subject or len(tokens) > MAX_WORDS or not {"it", "its", "itself"} & set(tokens):
+            return None
+        return Reading("subject", f"{cleaned} {self.subject}")
+
+    def better(self, alone: str, resolved: str, context: Entry | None) -> bool:
         """Whether the resolved question finds a better match than the question alone.
 
         The context entry itself does not count for the resolved question: a follow-up asks for
@@ -114,7 +125,7 @@ class FollowUps:
             ranked = self.retriever.rank(self.retriever.normalizer.analyze(text), 2)
             return next((c.score for c in ranked if c.entry.id != skip), 0.0)
 
-        return best(resolved, context.id) >= best(alone, None)
+        return best(resolved, context.id if context else None) >= best(alone, None)
 
 
 @dataclass(frozen=True)
@@ -128,7 +139,7 @@ class Context:
 
     def run(self, query: Query) -> Query:
         if query.context is None:
-            return query
+            return self._about_subject(query)
         entry = self.followups.kb.by_id(query.context)
         if entry is None:
             return query.noted(self.name, f"unknown context {query.context!r} ignored")
@@ -145,3 +156,20 @@ class Context:
         exclude = entry.id if reading.mode == "pronoun" else None
         return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude,
                            require=self.followups.required(reading))
+
+    def _about_subject(self, query: Query) -> Query:
+        reading = self.followups.about_subject(query.text)
+        if reading is None or not self.followups.better(query.text, reading.resolved, None):
+            return query
+        return query.noted(self.name, f"'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}",
+                           resolved=reading.resolved)
+
+
+def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:
+    """The content word most entries' questions use, if over a third of them do."""
+    counts: dict[str, int] = {}
+    for entry in kb.entries:
+        for term in set(retriever.normalizer.analyze(entry.question).terms):
+            counts[term] = counts.get(term, 0) + 1
+    best = max(sorted(counts), key=lambda t: counts[t], default="")
+    return best if best and counts[best] * 3 > len(kb.entries) else ""

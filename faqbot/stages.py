@@ -60,7 +60,9 @@ class SafetyRoute:
         return "safety-in-context" if self.in_context else "safety"
 
     def run(self, query: Query) -> Query:
-        if self.in_context and query.resolved is None:
+        # In context: only a follow-up to an answer the caller named. Reading "it" as the knowledge base's
+        # subject adds only the drug's name, which would make "two weeks" look like a dose.
+        if self.in_context and (query.resolved is None or query.context is None):
             return query
         # The whole question, not the part matching reads: nothing may hide after the length limit.
         text = query.matched_text if self.in_context else query.raw

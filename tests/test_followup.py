@@ -68,3 +68,21 @@ def test_chat_shorthand_is_spelt_out(typed: str, words: list[str]) -> None:
     from faqbot.text import words as split
 
     assert split(typed) == words
+
+
+def test_the_knowledge_base_subject_is_learned_from_its_questions() -> None:
+    assert BOT.followups.subject == "ldn"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"), [("what is it exactly?", "what-is-ldn"), ("is it approved?", "fda-status")]
+)
+def test_with_no_context_it_means_the_subject(question: str, entry: str) -> None:
+    reply, trace = BOT.ask_traced(question)
+    step = trace.step("context")
+    assert reply.id == entry and step is not None and "'ldn'" in step.summary
+
+
+def test_reading_it_as_the_subject_never_makes_numbers_look_like_doses() -> None:
+    # routed as typed only: with the drug's name added, "two weeks" would read as a schedule
+    assert BOT.ask("where is my order, it's been two weeks").kind == "fallback"
