@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from faqbot.kb import Entry, KnowledgeBase
-from faqbot.pipeline import Decision, Query
+from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.retrieval import Retriever
 from faqbot.text import clean, stem, words
 
@@ -129,11 +129,8 @@ class FollowUps:
 
 
 @dataclass(frozen=True)
-class Context:
+class Context(StageBase, name="context"):
     """Reads the question in the context of the previous answer's entry, when it is a follow-up."""
-
-    name = "context"
-    decides = True
 
     followups: FollowUps
 

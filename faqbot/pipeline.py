@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 from faqbot.kb import Entry
 from faqbot.reply import Reply
@@ -114,6 +114,21 @@ class Stage(Protocol):
         ...
 
     def run(self, query: Query) -> Query: ...
+
+
+class StageBase:
+    """What every stage class has: a name for the trace, and whether it decides.
+
+    ``class Decide(StageBase, name="decide"): ...``; ``decides=False`` for the stages that always run.
+    """
+
+    name: ClassVar[str]
+    decides: ClassVar[bool]
+
+    def __init_subclass__(cls, *, name: str, decides: bool = True, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.name = name
+        cls.decides = decides
 
 
 class Pipeline:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from faqbot.kb import Entry, KnowledgeBase, Settings, Texts
-from faqbot.pipeline import Decision, Query
+from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.reply import Reply, Suggestion
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
@@ -26,11 +26,8 @@ def _quote(text: str, limit: int = 80) -> str:
 
 
 @dataclass(frozen=True)
-class Sanitise:
+class Sanitise(StageBase, name="sanitise"):
     """Unicode NFKC and the length limit, cut before and after (one character can expand to eighteen)."""
-
-    name = "sanitise"
-    decides = True
 
     max_chars: int
 
@@ -76,11 +73,8 @@ class SafetyRoute:
 
 
 @dataclass(frozen=True)
-class SmalltalkStage:
+class SmalltalkStage(StageBase, name="smalltalk"):
     """Greetings, thanks and the like, when that is the whole message."""
-
-    name = "smalltalk"
-    decides = True
 
     matcher: SmalltalkMatcher
 
@@ -93,11 +87,8 @@ class SmalltalkStage:
 
 
 @dataclass(frozen=True)
-class Language:
+class Language(StageBase, name="language"):
     """Article answers are in English: another language gets a curated "English only" reply in it."""
-
-    name = "language"
-    decides = True
 
     MIN_WORDS = 2
 
@@ -118,11 +109,8 @@ class Language:
 
 
 @dataclass(frozen=True)
-class Scope:
+class Scope(StageBase, name="scope"):
     """A question about another medicine that never names naltrexone: the article has nothing on it."""
-
-    name = "scope"
-    decides = True
 
     other_medicine: Callable[[str], str | None]
 
@@ -136,11 +124,8 @@ class Scope:
 
 
 @dataclass(frozen=True)
-class Analyse:
+class Analyse(StageBase, name="analyse"):
     """The normaliser: words, spelling, synonyms, stems."""
-
-    name = "analyse"
-    decides = True
 
     normalizer: Normalizer
     max_chars: int
@@ -154,11 +139,8 @@ class Analyse:
 
 
 @dataclass(frozen=True)
-class Retrieve:
+class Retrieve(StageBase, name="retrieve"):
     """The ranker: the best entries scoring at least ``min_score``."""
-
-    name = "retrieve"
-    decides = True
 
     retriever: Retriever
     limit: int
@@ -185,11 +167,9 @@ class Retrieve:
 
 
 @dataclass(frozen=True)
-class Define:
+class Define(StageBase, name="define"):
     """"What is X?": the entry that defines X answers; an X nobody defines is noted for decide."""
 
-    name = "define"
-    decides = True
     #: how far down the ranking the defining entry is looked for
     DEPTH = 50
 
@@ -212,11 +192,8 @@ class Define:
 
 
 @dataclass(frozen=True)
-class Decide:
+class Decide(StageBase, name="decide"):
     """Thresholds and ambiguity: answer, offer "did you mean", or fall back."""
-
-    name = "decide"
-    decides = True
 
     settings: Settings
     retriever: Retriever
@@ -253,11 +230,8 @@ class Decide:
 
 
 @dataclass(frozen=True)
-class BuildReply:
+class BuildReply(StageBase, name="reply", decides=False):
     """The decision as a contract reply, its text from the knowledge base."""
-
-    name = "reply"
-    decides = False
 
     kb: KnowledgeBase
 
@@ -298,11 +272,8 @@ class BuildReply:
 
 
 @dataclass(frozen=True)
-class OutgoingGuard:
+class OutgoingGuard(StageBase, name="guard", decides=False):
     """The last check: whatever produced the reply, a dose figure never leaves."""
-
-    name = "guard"
-    decides = False
 
     find_dose_figure: Callable[[str], str | None]
     referral_text: str
