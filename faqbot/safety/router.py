@@ -119,26 +119,42 @@ def _first_phrase(rules: tuple[Rule, ...], text: str, reading: Reading) -> Route
     return None
 
 
-#: context-free triggers, and the word classes that must also be present for them to count
-_TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+#: context-free triggers: the word classes one of which must also be present for them to count, and
+#: (optionally) classes that cancel them ("what time" in "what time period did the trials cover")
+_TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = (
     (re.compile(r"\b(?:strengths?|strong|potenc(?:y|ies))\b"),
-     frozenset({"self", "relation", "intake", "form", "unit", "number", "quantity"})),
+     frozenset({"self", "relation", "intake", "form", "unit", "number", "quantity"}), frozenset()),
     (re.compile(r"\bwhat\ (?:amount|quantity|size)\b"),
-     frozenset({"self", "relation", "intake", "form", "unit", "number"})),
-    (re.compile(r"\bhow\ (?:often|frequently)\b"), frozenset({"self", "relation", "intake", "form"})),
-    (re.compile(r"\baccident"), frozenset({"intake_past", "ingest", "form", "self", "relation", "vulnerable"})),
+     frozenset({"self", "relation", "intake", "form", "unit", "number"}), frozenset()),
+    (re.compile(r"\bhow\ (?:often|frequently)\b"), frozenset({"self", "relation", "intake", "form"}), frozenset()),
+    (re.compile(r"\baccident"), frozenset({"intake_past", "ingest", "form", "self", "relation", "vulnerable"}),
+     frozenset()),
     (re.compile(r"\b(?:i\ have|i've|help\ me)\b"),
-     frozenset({"condition", "medicine", "intake", "relation", "severe_symptom", "form", "i_on"})),
+     frozenset({"condition", "medicine", "intake", "relation", "severe_symptom", "form", "i_on"}), frozenset()),
+    (re.compile(r"\bprescrib"), frozenset({"self", "relation", "for_me", "i_on"}), frozenset()),
+    (re.compile(r"\b(?:what|which)\ time\b"), frozenset({"self", "relation", "intake", "form", "drug"}),
+     frozenset({"general"})),
+    (re.compile(r"\b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b"),
+     frozenset({"self", "relation", "advice", "for_me", "i_on", "how", "timing", "request"}), frozenset()),
+    (re.compile(r"\bi(?:'?m|\ am)\ (?:\w+\ )?on\b"),
+     frozenset({"drug", "medicine", "intake", "condition", "form", "opioid"}), frozenset()),
 )
 
 
+#: phrase rules that a word class in the question cancels: "how is the low dose *different*" compares
+_CANCELLED_BY: dict[str, frozenset[str]] = {"dose-size-question": frozenset({"compare"})}
+
+
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
+    if _CANCELLED_BY.get(rule.name, frozenset()) & reading.found.keys():
+        return None
     match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):
         return None
     matched = match.group(0).strip()
-    for trigger, cues in _TRIGGERS:
-        if trigger.search(matched) and not cues & reading.found.keys():
+    found = reading.found.keys()
+    for trigger, cues, cancels in _TRIGGERS:
+        if trigger.search(matched) and (not cues & found or cancels & found):
             return None
     return Route(rule.kind, f"phrase-{rule.name}", matched, ("phrase",), reading.lang)
 
