@@ -41,6 +41,8 @@ class Packs:
     lexicons: Mapping[str, Lexicon]
     #: language -> a repairer over the same words
     repairers: Mapping[str, Repairer]
+    #: language -> the word classes of that language alone (for reading a question in a second language)
+    own_lexicons: Mapping[str, Lexicon]
     #: language -> its function words, for the language vote
     detect: Mapping[str, frozenset[str]]
     #: the drug's names, folded
@@ -126,11 +128,12 @@ def load() -> Packs:
     names = [r.name for r in rules]
     if len(names) != len(set(names)):
         raise PackError("rule names must be unique")
-    if [r.kind for r in rules] != sorted((r.kind for r in rules), key=lambda k: k != "emergency"):
-        raise PackError("emergency rules come before referral rules")
+    order = [0 if r.self_harm else 1 if r.kind == "emergency" else 2 for r in rules]
+    if order != sorted(order):
+        raise PackError("self-harm rules come first, then the other emergency rules, then referral rules")
     drug = tuple(phrase_tokens(str(p)) for p in base.get("drug") or ())
     by_lang = {lang: _classes(lang, _read(lang), known) for lang in LANGUAGES}
-    lexicons, repairers = {}, {}
+    lexicons, repairers, own_lexicons = {}, {}, {}
     detect = _detect(by_lang)
     for lang in LANGUAGES:
         # A question is read with English and its own language's words only: "dos" is two in
@@ -144,9 +147,13 @@ def load() -> Packs:
                 phrases.setdefault(name, set()).update(kept)
         _check_conflicts(rules, phrases)
         lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG, "dose_size"}))
+        own: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
+        for name, entries in by_lang[lang].items():
+            own.setdefault(name, set()).update(entries)
+        own_lexicons[lang] = Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=frozenset({DRUG, "dose_size"}))
         vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
         repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang])
-    return Packs(rules, lexicons, repairers, detect, drug)
+    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug)
 
 
 def _function_words(lang: str) -> set[str]:
@@ -154,20 +161,22 @@ def _function_words(lang: str) -> set[str]:
 
 
 def _detect(by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]]) -> dict[str, frozenset[str]]:
-    """Each language's voting words.
-
-    English votes with its function words, its class words and every common English word that is not
-    also a word of another pack ("padre", "come"); another language with its function words and its
-    class words, less English function and class words ("dose" stays English).
-    """
+    """Each language's voting words (see the comment below)."""
     function_words = {lang: {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))} for lang in LANGUAGES}
-    own = {lang: {w for entries in by_lang[lang].values() for p in entries for w in p if w[0].isalpha()}
-           for lang in LANGUAGES}
-    english = function_words["en"] | own["en"]
-    foreign = set().union(*(function_words[lang] | own[lang] for lang in LANGUAGES[1:]))
-    detect = {"en": frozenset(english | (common_words() - foreign))}
+    # The drug's names are no sign of any language; for English, only its one-word phrases count ("man" in
+    # "my old man" is no sign of English, while "sans" in "sans arret" is one of French).
+    names = (phrase_tokens(str(p)) for p in _read("rules").get("drug") or ())
+    drug_words = {name[0] for name in names if len(name) == 1}
+    own = {lang: {w for entries in by_lang[lang].values() for p in entries if lang != "en" or len(p) == 1
+                  for w in p if w[0].isalpha()} - drug_words for lang in LANGUAGES}
+    # English: its function words, its one-word class words and every common English word. Another
+    # language: its function words (even when they look English, like German "die"), and its class
+    # words that do not look English.
+    english = function_words["en"] | own["en"] | common_words()
+    detect = {"en": frozenset(english)}
     for lang in LANGUAGES[1:]:
-        detect[lang] = frozenset((function_words[lang] | own[lang]) - english)
+        looks_foreign = (function_words[lang] | own[lang]) - english
+        detect[lang] = frozenset(looks_foreign | (function_words[lang] - function_words["en"]))
     return detect
 
 

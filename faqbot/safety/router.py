@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from faqbot.safety.engine import Hit, RouteKind, first_hit
-from faqbot.safety.language import vote
-from faqbot.safety.pack import packs
+from faqbot.safety.language import votes
+from faqbot.safety.pack import LANGUAGES, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.text.fold import fold, tokens
@@ -69,9 +69,25 @@ def _read_cached(text: str) -> Reading:
 def _read(text: str) -> Reading:
     loaded = packs()
     raw = tokens(fold(text))
-    lang = vote(raw)
+    counts = votes(raw)
+    best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
+    lang = best if counts[best] > counts["en"] else "en"
     words = loaded.repairers[lang].repair(raw)
-    return Reading(tuple(words), loaded.lexicons[lang].scan(words), lang)
+    found = loaded.lexicons[lang].scan(words)
+    # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
+    # classes of the next most likely languages (with two words at least, and half as many as the
+    # winner) are looked for too, so that a wrong guess cannot hide an emergency.
+    others = sorted(
+        (n, other) for other, n in counts.items() if n >= max(2, counts[lang] // 2) and other not in ("en", lang)
+    )[-_OTHERS:]
+    for _, other in others:
+        for name, spans in loaded.own_lexicons[other].scan(words).items():
+            found[name] = sorted(set(found.get(name, [])) | set(spans))
+    return Reading(tuple(words), found, lang)
+
+
+#: how many other languages a question is also read in
+_OTHERS = 2
 
 
 def route(text: str, limit: int | None = None) -> Route | None:
@@ -142,7 +158,12 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
 
 
 #: phrase rules that a word class in the question cancels: "how is the low dose *different*" compares
-_CANCELLED_BY: dict[str, frozenset[str]] = {"dose-size-question": frozenset({"compare"})}
+_CANCELLED_BY: dict[str, frozenset[str]] = {
+    "dose-size-question": frozenset({"compare"}),
+    # "is a seizure a known side effect": a question about a symptom, not one happening (the engine's
+    # own emergency rules still catch "I'm having a seizure")
+    "severe-reaction": frozenset({"hypothetical", "happen"}),
+}
 
 
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
