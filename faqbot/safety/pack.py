@@ -152,7 +152,8 @@ def load() -> Packs:
             own.setdefault(name, set()).update(entries)
         own_lexicons[lang] = Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=frozenset({DRUG, "dose_size"}))
         vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
-        repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang])
+        stems = {p[-1].rstrip("*") for entries in phrases.values() for p in entries if p[-1].endswith("*")}
+        repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang], stems=stems)
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug)
 
 

@@ -31,6 +31,11 @@ _CONFUSABLES = str.maketrans(
     "\u043d\u0432",
     "aeopcyxijsdhnugooaeikvptuxwgilkmtbhb",
 )
+#: Cherokee capitals that look like Latin letters (a Cherokee "lu" passes for an M)
+_CHEROKEE = str.maketrans(
+    "\u13aa\u13f4\u13df\u13a0\u13ac\u13c0\u13bb\u13a5\u13ab\u13e6\u13de\u13b7\u13e2\u13da\u13a2\u13d9\u13b3",
+    "abcdeghijklmpstvw",
+)
 #: letters that NFD does not split into a base letter and an accent
 _LIGATURES = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
@@ -55,6 +60,8 @@ def fold(text: str) -> str:
     if _URL_ESCAPE.search(text):
         text = urllib.parse.unquote(text.replace("+", " ") if "%20" not in text else text)
     text = clean(text).translate(_CONFUSABLES)
+    if not text.isascii():
+        text = text.translate(_CHEROKEE)
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFD", text.translate(_LIGATURES))
                        if unicodedata.category(ch) != "Mn")
@@ -85,8 +92,15 @@ class Repairer:
     vocabulary word ("doing" is not "dosing").
     """
 
-    def __init__(self, vocabulary: Iterable[str], protected: Iterable[str] = (), cutoff: float = 84.0) -> None:
+    def __init__(
+        self, vocabulary: Iterable[str], protected: Iterable[str] = (), cutoff: float = 84.0, stems: Iterable[str] = ()
+    ) -> None:
         self.vocabulary = frozenset(vocabulary)
+        #: first four letters -> stems of five letters or more that any ending may follow
+        self._stems: dict[str, list[str]] = {}
+        for stem in stems:
+            if len(stem) >= 5:
+                self._stems.setdefault(stem[:4], []).append(stem)
         self.protected = frozenset(protected)
         self.cutoff = cutoff
         self._choices = sorted(w for w in self.vocabulary if len(w) >= 4)
@@ -98,16 +112,33 @@ class Repairer:
         out: list[str] = []
         i = 0
         while i < len(words):
-            word = words[i]
-            if i + 1 < len(words) and word.isalpha() and words[i + 1].isalpha():
-                joined = word + words[i + 1]
-                if joined in self.vocabulary and not (word in self.vocabulary and words[i + 1] in self.vocabulary):
-                    out.append(joined)
-                    i += 2
-                    continue
-            out.extend(self._split(word) or [self.correct(word)])
+            size = self._join_size(words, i)
+            if size:
+                out.append("".join(words[i : i + size]))
+                i += size
+                continue
+            out.extend(self._split(words[i]) or [self.correct(words[i])])
             i += 1
         return out
+
+    def _join_size(self, words: list[str], i: int) -> int:
+        """How many words from ``i`` on join into one known word ("nal trex one"), or 0."""
+        for size in (3, 2):
+            parts = words[i : i + size]
+            if len(parts) < size or not all(p.isalpha() for p in parts):
+                continue
+            joined = "".join(parts)
+            # Only a fragment starts a join: "suffer from" stays two words, "nal trex one" becomes one.
+            first = parts[0]
+            if self.known(joined) and first not in self.vocabulary and first not in self.protected:
+                return size
+        return 0
+
+    def known(self, word: str) -> bool:
+        """A vocabulary word, or one that starts with a known stem ("milligrams" for "milligram*")."""
+        return word in self.vocabulary or any(
+            word.startswith(stem) and len(word) - len(stem) <= 4 for stem in self._stems.get(word[:4], ())
+        )
 
     def correct(self, word: str) -> str:
         """The vocabulary word ``word`` most likely meant, or ``word``."""
@@ -126,7 +157,7 @@ class Repairer:
         return known
 
     def _split(self, word: str) -> list[str] | None:
-        """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known (pieces of 2+ letters)."""
+        """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known."""
         if len(word) < 7 or len(word) > 40 or word in self.vocabulary or word in self.protected:
             return None
         if word not in self._splits:
@@ -139,11 +170,12 @@ class Repairer:
         # best[i]: a split of word[:i] into known words, fewest pieces first
         best: list[list[str] | None] = [None] * (len(word) + 1)
         best[0] = []
-        for end in range(2, len(word) + 1):
-            for start in range(max(0, end - self._longest), end - 1):
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - self._longest), end):
                 head = best[start]
                 piece = word[start:end]
-                if head is not None and piece in self.vocabulary:
+                # one-letter pieces only for the words "i" and "a" ("shouldistarton")
+                if head is not None and piece in self.vocabulary and (len(piece) > 1 or piece in "ia"):
                     candidate = [*head, piece]
                     current = best[end]
                     if current is None or len(candidate) < len(current):
