@@ -37,6 +37,8 @@ def bot() -> FAQBot:
         ("Überdosis", "uberdosis"),
         ("\uff24\uff2f\uff33\uff25", "dose"),  # full-width letters (NFKC)
         ("Straße", "strasse"),
+        ("\u13b7g", "mg"),  # a Cherokee letter passing for an M
+        ("do\u200bse", "dose"),  # a zero-width space inside the word
     ],
 )
 def test_fold_undoes_disguises(raw: str, folded: str) -> None:
@@ -52,10 +54,16 @@ def test_fold_undoes_disguises(raw: str, folded: str) -> None:
         (["dosagee"], ["dosage"]),
         (["microglia"], ["microglia"]),  # not in the vocabulary, but not close to anything in it
         (["doing"], ["doing"]),  # protected: a real word near "dosing"
+        (["nal", "trex", "one"], ["naltrexone"]),
+        (["milli", "grams"], ["milligrams"]),  # known by its stem
+        (["whatdoseofldnshouldistarton"], ["what", "dose", "of", "ldn", "should", "i", "start", "on"]),
+        (["suffer", "from"], ["suffer", "from"]),  # two real words stay two
     ],
 )
 def test_repairer_joins_splits_and_corrects(words: list[str], repaired: list[str]) -> None:
-    repairer = Repairer(["how", "much", "ldn", "naltrexone", "overdose", "dosage", "dosing"], ["doing"])
+    vocabulary = ["how", "much", "ldn", "naltrexone", "overdose", "dosage", "dosing", "what", "dose", "of", "should",
+                  "i", "start", "on", "suffer", "milligram"]
+    repairer = Repairer(vocabulary, ["doing", "from", "one"], stems=["milligram"])
     assert repairer.repair(words) == repaired
 
 
