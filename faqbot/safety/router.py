@@ -154,20 +154,26 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
      frozenset({"self", "relation", "advice", "for_me", "i_on", "how", "timing", "request"}), frozenset()),
     (re.compile(r"\bi(?:'?m|\ am)\ (?:\w+\ )?on\b"),
      frozenset({"drug", "medicine", "intake", "condition", "form", "opioid"}), frozenset()),
+    (re.compile(r"\b(?:was|been|were)\ told\b"),
+     frozenset({"medicine", "intake", "form", "relation", "i_on", "action", "advice"}), frozenset()),
+    (re.compile(r"\b(?:in\ the\ (?:morning|evening)|at\ night|mornings?|evenings?|nights?)\b"),
+     frozenset({"drug", "intake", "form", "self", "relation"}),
+     frozenset({"generic_people", "happen", "symptom_word", "hypothetical"})),
 )
 
 
-#: phrase rules that a word class in the question cancels: "how is the low dose *different*" compares
-_CANCELLED_BY: dict[str, frozenset[str]] = {
-    "dose-size-question": frozenset({"compare"}),
-    # "is a seizure a known side effect": a question about a symptom, not one happening (the engine's
-    # own emergency rules still catch "I'm having a seizure")
-    "severe-reaction": frozenset({"hypothetical", "happen"}),
+#: phrase rules that word classes in the question cancel (all the classes of one set must be present):
+#: "how is the low dose *different*" compares, "is a seizure a known *side effect*" asks about one
+_CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
+    "dose-size-question": (frozenset({"compare"}),),
+    "dose": (frozenset({"compare", "dose_size"}),),
+    # the engine's own emergency rules still catch "I'm having a seizure"
+    "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
 }
 
 
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
-    if _CANCELLED_BY.get(rule.name, frozenset()) & reading.found.keys():
+    if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
         return None
     match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):
