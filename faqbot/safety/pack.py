@@ -108,7 +108,12 @@ def _classes(lang: str, data: dict[str, Any], known: frozenset[str]) -> dict[str
     unknown = set(classes) - known
     if unknown:
         raise PackError(f"packs/{lang}.yaml: unknown classes {sorted(unknown)}")
-    return {name: [phrase_tokens(str(p)) for p in phrases or ()] for name, phrases in classes.items()}
+    for name, phrases in classes.items():
+        # YAML reads a bare no, on or yes as a boolean: such a word must be quoted to stay a word.
+        odd = [p for p in phrases or () if not isinstance(p, (str, int))]
+        if odd or not isinstance(phrases, list):
+            raise PackError(f"packs/{lang}.yaml: class {name} must be a list of words (quote {odd[:3]})")
+    return {name: [phrase_tokens(str(p)) for p in phrases] for name, phrases in classes.items()}
 
 
 def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tuple[str, ...]]]) -> None:
@@ -158,12 +163,15 @@ def load() -> Packs:
 
 
 def _function_words(lang: str) -> set[str]:
-    return {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))}
+    words = _read(lang)["detect"]
+    if any(not isinstance(w, str) for w in words):
+        raise PackError(f"packs/{lang}.yaml: `detect` must list words (quote a bare no, on or yes)")
+    return {w for p in words for w in tokens(fold(p))}
 
 
 def _detect(by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]]) -> dict[str, frozenset[str]]:
     """Each language's voting words (see the comment below)."""
-    function_words = {lang: {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))} for lang in LANGUAGES}
+    function_words = {lang: _function_words(lang) for lang in LANGUAGES}
     # The drug's names are no sign of any language; for English, only its one-word phrases count ("man" in
     # "my old man" is no sign of English, while "sans" in "sans arret" is one of French).
     names = (phrase_tokens(str(p)) for p in _read("rules").get("drug") or ())
