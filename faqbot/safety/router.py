@@ -20,6 +20,7 @@ from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
+from faqbot.safety.second import opinion
 from faqbot.text.fold import fold, tokens
 
 
@@ -39,7 +40,7 @@ class Route:
     @property
     def self_harm(self) -> bool:
         """Whether the reply should be the self-harm one, with a crisis line."""
-        return self.rule == "phrase-self-harm" or self.rule in _self_harm_rules()
+        return self.rule in ("phrase-self-harm", "second-opinion-self-harm") or self.rule in _self_harm_rules()
 
 
 @lru_cache(maxsize=1)
@@ -104,12 +105,18 @@ def route(text: str, limit: int | None = None) -> Route | None:
     phrase_emergency = _first_phrase(EMERGENCY_RULES, prepare(text), reading)
     emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
     if emergencies:
-        return next((r for r in emergencies if r.self_harm), emergencies[0])
+        chosen = next((r for r in emergencies if r.self_harm), emergencies[0])
+        if not chosen.self_harm and opinion(reading.words) == "selfharm":
+            # "thinking about not waking up" is an emergency to the rules and self-harm to the model:
+            # the self-harm reply, with its crisis line, is the safer of the two.
+            return Route("emergency", "second-opinion-self-harm", chosen.matched, (*chosen.classes, "classifier"),
+                         chosen.lang)
+        return chosen
     engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size)
     if engine_referral is not None:
         return _from_hit(engine_referral, reading)
     if reading.lang != "en":
-        return None  # the phrase rules are English: "dose" in "faible dose" is a French general question
+        return _second_opinion(reading)  # the phrase rules are English: "dose" in "faible dose" is French
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
     prepared = prepare(text)
     general = COMPARATIVE_DOSE.sub("sized", prepared)
@@ -117,7 +124,16 @@ def route(text: str, limit: int | None = None) -> Route | None:
         hit = _fire(rule, prepared if rule.name == "dose-size-question" else general, reading)
         if hit is not None:
             return hit
-    return None
+    return _second_opinion(reading)
+
+
+def _second_opinion(reading: Reading) -> Route | None:
+    """An emergency no rule saw, when the model is sure of it (see :mod:`.second`)."""
+    verdict = opinion(reading.words)
+    if verdict is None:
+        return None
+    rule = "second-opinion-self-harm" if verdict == "selfharm" else "second-opinion-emergency"
+    return Route("emergency", rule, " ".join(reading.words[:12]), ("classifier",), reading.lang)
 
 
 def _from_hit(hit: Hit | None, reading: Reading) -> Route | None:
