@@ -197,3 +197,22 @@ def test_engine_window_and_unless() -> None:
     assert first_hit([rule], lexicon.scan("the dose of ldn".split())) is not None
     assert first_hit([rule], lexicon.scan("the dose of the new ldn".split())) is None  # too far apart
     assert first_hit([rule], lexicon.scan("dose ldn evidence".split())) is None  # cancelled
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("tell me the low dose", "referral"),
+        ("the amounts used in LDN", "referral"),
+        ("my friend has fibromyalgia, would LDN help her?", "referral"),
+        ("I took too many of my pills", "emergency"),
+        # general: answered, or an honest fallback where the article does not say
+        ("how did LDN come to be discovered by accident?", "answer|fallback"),
+        ("how strong is the evidence for LDN?", "answer|fallback"),
+    ],
+)
+def test_issue_cases_end_to_end(bot: FAQBot, question: str, kind: str) -> None:
+    reply = bot.ask(question)
+    assert reply.kind in kind.split("|"), (reply.kind, reply.rule, reply.id)
+    if kind == "referral":
+        assert reply.text == bot.kb.texts.referral and reply.id is None
