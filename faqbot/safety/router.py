@@ -170,6 +170,8 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
      frozenset({"self", "relation", "advice", "for_me", "i_on", "how", "timing", "request"}), frozenset()),
     (re.compile(r"\bi(?:'?m|\ am)\ (?:\w+\ )?on\b"),
      frozenset({"drug", "medicine", "intake", "condition", "form", "opioid"}), frozenset()),
+    (re.compile(r"\b(?:on|taking|using|with|plus)\ (?:\w+\ )?(?:opioids?|opiates?|narcotics?)\b"),
+     frozenset({"self", "relation", "i_on", "advice", "for_me"}), frozenset({"hypothetical"})),
     (re.compile(r"\b(?:was|been|were)\ told\b"),
      frozenset({"medicine", "intake", "form", "relation", "i_on", "action", "advice"}), frozenset()),
     (re.compile(r"\b(?:in\ the\ (?:morning|evening)|at\ night|mornings?|evenings?|nights?)\b"),
