@@ -158,8 +158,16 @@ def load() -> Packs:
         own_lexicons[lang] = Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=frozenset({DRUG, "dose_size"}))
         vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
         stems = {p[-1].rstrip("*") for entries in phrases.values() for p in entries if p[-1].endswith("*")}
-        repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang], stems=stems)
+        aliases = {**_shorthand("en"), **_shorthand(lang)}
+        repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang], stems=stems, aliases=aliases)
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug)
+
+
+def _shorthand(lang: str) -> dict[str, str]:
+    table = _read(lang).get("shorthand") or {}
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise PackError(f"packs/{lang}.yaml: `shorthand` maps words to words")
+    return {fold(k).strip(): fold(v).strip() for k, v in table.items()}
 
 
 def _function_words(lang: str) -> set[str]:

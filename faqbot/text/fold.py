@@ -17,7 +17,7 @@ import html
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -93,9 +93,16 @@ class Repairer:
     """
 
     def __init__(
-        self, vocabulary: Iterable[str], protected: Iterable[str] = (), cutoff: float = 84.0, stems: Iterable[str] = ()
+        self,
+        vocabulary: Iterable[str],
+        protected: Iterable[str] = (),
+        cutoff: float = 84.0,
+        stems: Iterable[str] = (),
+        aliases: Mapping[str, str] | None = None,
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
+        #: chat shorthand read as the word it stands for ("wat" -> "what")
+        self.aliases = dict(aliases or {})
         #: first four letters -> stems of five letters or more that any ending may follow
         self._stems: dict[str, list[str]] = {}
         for stem in stems:
@@ -109,6 +116,8 @@ class Repairer:
         self._splits: dict[str, list[str] | None] = {}
 
     def repair(self, words: list[str]) -> list[str]:
+        if self.aliases:
+            words = [self.aliases.get(w, w) for w in words]
         out: list[str] = []
         i = 0
         while i < len(words):
