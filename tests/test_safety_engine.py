@@ -216,3 +216,14 @@ def test_issue_cases_end_to_end(bot: FAQBot, question: str, kind: str) -> None:
     assert reply.kind in kind.split("|"), (reply.kind, reply.rule, reply.id)
     if kind == "referral":
         assert reply.text == bot.kb.texts.referral and reply.id is None
+
+
+def test_repairer_reads_chat_shorthand() -> None:
+    repairer = Repairer(["what", "time", "you", "take"], aliases={"wat": "what", "u": "you"})
+    assert repairer.repair(["wat", "time", "u", "take", "it"]) == ["what", "time", "you", "take", "it"]
+
+
+@pytest.mark.parametrize(("question", "kind"), [("wat time u take it", "referral"), ("nite or morn", "referral")])
+def test_shorthand_questions_are_routed(question: str, kind: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == kind
