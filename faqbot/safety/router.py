@@ -172,6 +172,8 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
      frozenset({"drug", "medicine", "intake", "condition", "form", "opioid"}), frozenset()),
     (re.compile(r"\b(?:on|taking|using|with|plus)\ (?:\w+\ )?(?:opioids?|opiates?|narcotics?)\b"),
      frozenset({"self", "relation", "i_on", "advice", "for_me"}), frozenset({"hypothetical"})),
+    (re.compile(r"\bis\ (?:it|this|that)\ normal\b"),
+     frozenset({"self", "relation", "intake", "intake_past", "i_on", "action", "form"}), frozenset()),
     (re.compile(r"\b(?:was|been|were)\ told\b"),
      frozenset({"medicine", "intake", "form", "relation", "i_on", "action", "advice"}), frozenset()),
     (re.compile(r"\b(?:in\ the\ (?:morning|evening)|at\ night|mornings?|evenings?|nights?)\b"),
@@ -183,8 +185,8 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
 #: phrase rules that word classes in the question cancel (all the classes of one set must be present):
 #: "how is the low dose *different*" compares, "is a seizure a known *side effect*" asks about one
 _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
-    "dose-size-question": (frozenset({"compare"}),),
-    "dose": (frozenset({"compare", "dose_size"}),),
+    "dose-size-question": (frozenset({"compare"}), frozenset({"condition"})),
+    "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
 }
