@@ -159,7 +159,10 @@ def load() -> Packs:
         vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
         stems = {p[-1].rstrip("*") for entries in phrases.values() for p in entries if p[-1].endswith("*")}
         aliases = {**_shorthand("en"), **_shorthand(lang)}
-        repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang], stems=stems, aliases=aliases)
+        # Run-together words are split in English only: "prendono" is Italian, not "prendo no".
+        repairers[lang] = Repairer(
+            vocabulary, detect["en"] | detect[lang], stems=stems, aliases=aliases, split=lang == "en"
+        )
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug)
 
 

@@ -99,10 +99,13 @@ class Repairer:
         cutoff: float = 84.0,
         stems: Iterable[str] = (),
         aliases: Mapping[str, str] | None = None,
+        split: bool = True,
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
         #: chat shorthand read as the word it stands for ("wat" -> "what")
         self.aliases = dict(aliases or {})
+        #: whether run-together words are split ("howmuchldn"); off where real words would be cut up
+        self.split = split
         #: first four letters -> stems of five letters or more that any ending may follow
         self._stems: dict[str, list[str]] = {}
         for stem in stems:
@@ -167,7 +170,7 @@ class Repairer:
 
     def _split(self, word: str) -> list[str] | None:
         """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known."""
-        if len(word) < 7 or len(word) > 40 or word in self.vocabulary or word in self.protected:
+        if not self.split or len(word) < 7 or len(word) > 40 or word in self.vocabulary or word in self.protected:
             return None
         if word not in self._splits:
             if len(self._splits) >= 100_000:  # bounded memory, whatever people type
