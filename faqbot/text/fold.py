@@ -160,10 +160,10 @@ class Repairer:
         if known is None:
             # A long word may carry more slips than a short one at the same ratio.
             cutoff = self.cutoff - (4.0 if len(word) >= 10 else 0.0)
-            # A near neighbour of a different length is another word ("microglie" is not "moglie").
+            # A near neighbour of another length is another word ("setzen" is not "absetzen").
             close = process.extract(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
                                     limit=3)
-            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 2), word)
+            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 1), word)
             if len(self._corrections) < 100_000:  # bounded memory, whatever people type
                 self._corrections[word] = known
         return known
