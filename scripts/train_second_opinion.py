@@ -4,8 +4,8 @@
     python scripts/train_second_opinion.py --check    # exit 1 if the shipped model is out of date
     python scripts/train_second_opinion.py --heldout  # leave-one-set-out figures
 
-Deterministic: the same probes always give the same file. Only bench/safety_dev*_probes.yaml and the
-labelled questions of tests/cases.yaml are read (never bench/frozen/).
+Deterministic: the same probes always give the same file. Only bench/safety_dev*_probes.yaml is read
+(never bench/frozen/), so that editing other labelled sets never makes the shipped model stale.
 """
 
 from __future__ import annotations
@@ -22,16 +22,12 @@ from faqbot.text.fold import fold, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "faqbot" / "safety" / "packs" / "second_opinion.json"
-_KIND = {"answer": "general", "fallback": "general", "smalltalk": "general", "referral": "referral",
-         "emergency": "emergency"}
 
 
 def probe_sets() -> dict[str, list[tuple[str, str]]]:
     sets = {}
     for path in sorted(ROOT.glob("bench/safety_dev*_probes.yaml")):
         sets[path.name] = [(p["question"], p["group"]) for p in yaml.safe_load(path.read_text("utf-8"))]
-    cases = yaml.safe_load((ROOT / "tests" / "cases.yaml").read_text("utf-8"))
-    sets["cases.yaml"] = [(c["question"], _KIND[c["expect"]]) for c in cases if c["expect"] in _KIND]
     return sets
 
 

@@ -4,8 +4,8 @@ The rules read words a person listed; this model weighs every word and word pair
 project's labelled safety probes (``bench/safety_dev*_probes.yaml``, trained by
 ``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked only when no rule
 fired, and it can only add an emergency or self-harm reply, never an answer: with a high bar
-(:data:`MARGIN`) it caught, in leave-one-set-out runs over those probe sets, 356 of 464 emergency and
-self-harm probes while sending none of 493 general questions to emergency
+(:data:`MARGIN`) it caught, in leave-one-set-out runs over those probe sets, 338 of 452 emergency and
+self-harm probes while sending none of 397 general questions to emergency
 (``python scripts/train_second_opinion.py --heldout``).
 """
 
