@@ -26,7 +26,7 @@ def main(path: str, show: bool) -> None:
         group, lang = probe["group"], probe["lang"]
         lang_right += detect_language(probe["question"]) == lang
         if group == "general":
-            ok = routed is None
+            ok = routed is None or routed.kind in (probe.get("accept") or ())
         elif group == "referral":
             ok = routed is not None
         elif group == "selfharm":

@@ -37,6 +37,8 @@ def bot() -> FAQBot:
         ("Überdosis", "uberdosis"),
         ("\uff24\uff2f\uff33\uff25", "dose"),  # full-width letters (NFKC)
         ("Straße", "strasse"),
+        ("\u13b7g", "mg"),  # a Cherokee letter passing for an M
+        ("do\u200bse", "dose"),  # a zero-width space inside the word
     ],
 )
 def test_fold_undoes_disguises(raw: str, folded: str) -> None:
@@ -52,10 +54,16 @@ def test_fold_undoes_disguises(raw: str, folded: str) -> None:
         (["dosagee"], ["dosage"]),
         (["microglia"], ["microglia"]),  # not in the vocabulary, but not close to anything in it
         (["doing"], ["doing"]),  # protected: a real word near "dosing"
+        (["nal", "trex", "one"], ["naltrexone"]),
+        (["milli", "grams"], ["milligrams"]),  # known by its stem
+        (["whatdoseofldnshouldistarton"], ["what", "dose", "of", "ldn", "should", "i", "start", "on"]),
+        (["suffer", "from"], ["suffer", "from"]),  # two real words stay two
     ],
 )
 def test_repairer_joins_splits_and_corrects(words: list[str], repaired: list[str]) -> None:
-    repairer = Repairer(["how", "much", "ldn", "naltrexone", "overdose", "dosage", "dosing"], ["doing"])
+    vocabulary = ["how", "much", "ldn", "naltrexone", "overdose", "dosage", "dosing", "what", "dose", "of", "should",
+                  "i", "start", "on", "suffer", "milligram"]
+    repairer = Repairer(vocabulary, ["doing", "from", "one"], stems=["milligram"])
     assert repairer.repair(words) == repaired
 
 
@@ -189,3 +197,33 @@ def test_engine_window_and_unless() -> None:
     assert first_hit([rule], lexicon.scan("the dose of ldn".split())) is not None
     assert first_hit([rule], lexicon.scan("the dose of the new ldn".split())) is None  # too far apart
     assert first_hit([rule], lexicon.scan("dose ldn evidence".split())) is None  # cancelled
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("tell me the low dose", "referral"),
+        ("the amounts used in LDN", "referral"),
+        ("my friend has fibromyalgia, would LDN help her?", "referral"),
+        ("I took too many of my pills", "emergency"),
+        # general: answered, or an honest fallback where the article does not say
+        ("how did LDN come to be discovered by accident?", "answer|fallback"),
+        ("how strong is the evidence for LDN?", "answer|fallback"),
+    ],
+)
+def test_issue_cases_end_to_end(bot: FAQBot, question: str, kind: str) -> None:
+    reply = bot.ask(question)
+    assert reply.kind in kind.split("|"), (reply.kind, reply.rule, reply.id)
+    if kind == "referral":
+        assert reply.text == bot.kb.texts.referral and reply.id is None
+
+
+def test_repairer_reads_chat_shorthand() -> None:
+    repairer = Repairer(["what", "time", "you", "take"], aliases={"wat": "what", "u": "you"})
+    assert repairer.repair(["wat", "time", "u", "take", "it"]) == ["what", "time", "you", "take", "it"]
+
+
+@pytest.mark.parametrize(("question", "kind"), [("wat time u take it", "referral"), ("nite or morn", "referral")])
+def test_shorthand_questions_are_routed(question: str, kind: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == kind

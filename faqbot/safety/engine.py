@@ -165,10 +165,13 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit |
 
 
 def _nearest(spans: list[tuple[int, int, str]], start: int, end: int, window: int) -> tuple[int, int, str] | None:
-    """The first span that starts within ``window`` tokens of the anchor ``start``..``end``."""
+    """The first span within ``window`` tokens of the anchor ``start``..``end`` that does not overlap it
+    (the "how" of "how strong" is not a second word)."""
     i = bisect_left(spans, (start - window, -1, ""))
-    if i < len(spans) and spans[i][0] <= end - 1 + window:
-        return spans[i]
+    while i < len(spans) and spans[i][0] <= end - 1 + window:
+        if spans[i][1] <= start or spans[i][0] >= end:
+            return spans[i]
+        i += 1
     return None
 
 

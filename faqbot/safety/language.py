@@ -14,6 +14,12 @@ def detect_language(text: str) -> str:
 
 
 def vote(words: Sequence[str]) -> str:
+    counts = votes(words)
+    best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
+    return best if counts[best] > counts["en"] else "en"
+
+
+def votes(words: Sequence[str]) -> dict[str, int]:
     """The language whose words outnumber English ones; English when none does.
 
     English counts every common English word; another language only its own words that English does
@@ -28,5 +34,4 @@ def vote(words: Sequence[str]) -> str:
         for lang in LANGUAGES:
             if word in detect[lang]:
                 counts[lang] += 1
-    best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
-    return best if counts[best] > counts["en"] else "en"
+    return counts

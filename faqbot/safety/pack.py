@@ -41,6 +41,8 @@ class Packs:
     lexicons: Mapping[str, Lexicon]
     #: language -> a repairer over the same words
     repairers: Mapping[str, Repairer]
+    #: language -> the word classes of that language alone (for reading a question in a second language)
+    own_lexicons: Mapping[str, Lexicon]
     #: language -> its function words, for the language vote
     detect: Mapping[str, frozenset[str]]
     #: the drug's names, folded
@@ -106,7 +108,12 @@ def _classes(lang: str, data: dict[str, Any], known: frozenset[str]) -> dict[str
     unknown = set(classes) - known
     if unknown:
         raise PackError(f"packs/{lang}.yaml: unknown classes {sorted(unknown)}")
-    return {name: [phrase_tokens(str(p)) for p in phrases or ()] for name, phrases in classes.items()}
+    for name, phrases in classes.items():
+        # YAML reads a bare no, on or yes as a boolean: such a word must be quoted to stay a word.
+        odd = [p for p in phrases or () if not isinstance(p, (str, int))]
+        if odd or not isinstance(phrases, list):
+            raise PackError(f"packs/{lang}.yaml: class {name} must be a list of words (quote {odd[:3]})")
+    return {name: [phrase_tokens(str(p)) for p in phrases] for name, phrases in classes.items()}
 
 
 def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tuple[str, ...]]]) -> None:
@@ -126,11 +133,12 @@ def load() -> Packs:
     names = [r.name for r in rules]
     if len(names) != len(set(names)):
         raise PackError("rule names must be unique")
-    if [r.kind for r in rules] != sorted((r.kind for r in rules), key=lambda k: k != "emergency"):
-        raise PackError("emergency rules come before referral rules")
+    order = [0 if r.self_harm else 1 if r.kind == "emergency" else 2 for r in rules]
+    if order != sorted(order):
+        raise PackError("self-harm rules come first, then the other emergency rules, then referral rules")
     drug = tuple(phrase_tokens(str(p)) for p in base.get("drug") or ())
     by_lang = {lang: _classes(lang, _read(lang), known) for lang in LANGUAGES}
-    lexicons, repairers = {}, {}
+    lexicons, repairers, own_lexicons = {}, {}, {}
     detect = _detect(by_lang)
     for lang in LANGUAGES:
         # A question is read with English and its own language's words only: "dos" is two in
@@ -144,30 +152,51 @@ def load() -> Packs:
                 phrases.setdefault(name, set()).update(kept)
         _check_conflicts(rules, phrases)
         lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG, "dose_size"}))
+        own: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
+        for name, entries in by_lang[lang].items():
+            own.setdefault(name, set()).update(entries)
+        own_lexicons[lang] = Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=frozenset({DRUG, "dose_size"}))
         vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
-        repairers[lang] = Repairer(vocabulary, detect["en"] | detect[lang])
-    return Packs(rules, lexicons, repairers, detect, drug)
+        stems = {p[-1].rstrip("*") for entries in phrases.values() for p in entries if p[-1].endswith("*")}
+        aliases = {**_shorthand("en"), **_shorthand(lang)}
+        # Run-together words are split in English only: "prendono" is Italian, not "prendo no".
+        repairers[lang] = Repairer(
+            vocabulary, detect["en"] | detect[lang], stems=stems, aliases=aliases, split=lang == "en"
+        )
+    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug)
+
+
+def _shorthand(lang: str) -> dict[str, str]:
+    table = _read(lang).get("shorthand") or {}
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise PackError(f"packs/{lang}.yaml: `shorthand` maps words to words")
+    return {fold(k).strip(): fold(v).strip() for k, v in table.items()}
 
 
 def _function_words(lang: str) -> set[str]:
-    return {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))}
+    words = _read(lang)["detect"]
+    if any(not isinstance(w, str) for w in words):
+        raise PackError(f"packs/{lang}.yaml: `detect` must list words (quote a bare no, on or yes)")
+    return {w for p in words for w in tokens(fold(p))}
 
 
 def _detect(by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]]) -> dict[str, frozenset[str]]:
-    """Each language's voting words.
-
-    English votes with its function words, its class words and every common English word that is not
-    also a word of another pack ("padre", "come"); another language with its function words and its
-    class words, less English function and class words ("dose" stays English).
-    """
-    function_words = {lang: {w for p in _read(lang)["detect"] for w in tokens(fold(str(p)))} for lang in LANGUAGES}
-    own = {lang: {w for entries in by_lang[lang].values() for p in entries for w in p if w[0].isalpha()}
-           for lang in LANGUAGES}
-    english = function_words["en"] | own["en"]
-    foreign = set().union(*(function_words[lang] | own[lang] for lang in LANGUAGES[1:]))
-    detect = {"en": frozenset(english | (common_words() - foreign))}
+    """Each language's voting words (see the comment below)."""
+    function_words = {lang: _function_words(lang) for lang in LANGUAGES}
+    # The drug's names are no sign of any language; for English, only its one-word phrases count ("man" in
+    # "my old man" is no sign of English, while "sans" in "sans arret" is one of French).
+    names = (phrase_tokens(str(p)) for p in _read("rules").get("drug") or ())
+    drug_words = {name[0] for name in names if len(name) == 1}
+    own = {lang: {w for entries in by_lang[lang].values() for p in entries if lang != "en" or len(p) == 1
+                  for w in p if w[0].isalpha()} - drug_words for lang in LANGUAGES}
+    # English: its function words, its one-word class words and every common English word. Another
+    # language: its function words (even when they look English, like German "die"), and its class
+    # words that do not look English.
+    english = function_words["en"] | own["en"] | common_words()
+    detect = {"en": frozenset(english)}
     for lang in LANGUAGES[1:]:
-        detect[lang] = frozenset((function_words[lang] | own[lang]) - english)
+        looks_foreign = (function_words[lang] | own[lang]) - english
+        detect[lang] = frozenset(looks_foreign | (function_words[lang] - function_words["en"]))
     return detect
 
 

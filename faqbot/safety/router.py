@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from faqbot.safety.engine import Hit, RouteKind, first_hit
-from faqbot.safety.language import vote
-from faqbot.safety.pack import packs
+from faqbot.safety.language import votes
+from faqbot.safety.pack import LANGUAGES, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
+from faqbot.safety.second import opinion
 from faqbot.text.fold import fold, tokens
 
 
@@ -39,7 +40,7 @@ class Route:
     @property
     def self_harm(self) -> bool:
         """Whether the reply should be the self-harm one, with a crisis line."""
-        return self.rule == "phrase-self-harm" or self.rule in _self_harm_rules()
+        return self.rule in ("phrase-self-harm", "second-opinion-self-harm") or self.rule in _self_harm_rules()
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +70,25 @@ def _read_cached(text: str) -> Reading:
 def _read(text: str) -> Reading:
     loaded = packs()
     raw = tokens(fold(text))
-    lang = vote(raw)
+    counts = votes(raw)
+    best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
+    lang = best if counts[best] > counts["en"] else "en"
     words = loaded.repairers[lang].repair(raw)
-    return Reading(tuple(words), loaded.lexicons[lang].scan(words), lang)
+    found = loaded.lexicons[lang].scan(words)
+    # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
+    # classes of the next most likely languages (with two words at least, and half as many as the
+    # winner) are looked for too, so that a wrong guess cannot hide an emergency.
+    others = sorted(
+        (n, other) for other, n in counts.items() if n >= max(2, counts[lang] // 2) and other not in ("en", lang)
+    )[-_OTHERS:]
+    for _, other in others:
+        for name, spans in loaded.own_lexicons[other].scan(words).items():
+            found[name] = sorted(set(found.get(name, [])) | set(spans))
+    return Reading(tuple(words), found, lang)
+
+
+#: how many other languages a question is also read in
+_OTHERS = 2
 
 
 def route(text: str, limit: int | None = None) -> Route | None:
@@ -88,12 +105,18 @@ def route(text: str, limit: int | None = None) -> Route | None:
     phrase_emergency = _first_phrase(EMERGENCY_RULES, prepare(text), reading)
     emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
     if emergencies:
-        return next((r for r in emergencies if r.self_harm), emergencies[0])
+        chosen = next((r for r in emergencies if r.self_harm), emergencies[0])
+        if not chosen.self_harm and opinion(reading.words) == "selfharm":
+            # "thinking about not waking up" is an emergency to the rules and self-harm to the model:
+            # the self-harm reply, with its crisis line, is the safer of the two.
+            return Route("emergency", "second-opinion-self-harm", chosen.matched, (*chosen.classes, "classifier"),
+                         chosen.lang)
+        return chosen
     engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size)
     if engine_referral is not None:
         return _from_hit(engine_referral, reading)
     if reading.lang != "en":
-        return None  # the phrase rules are English: "dose" in "faible dose" is a French general question
+        return _second_opinion(reading)  # the phrase rules are English: "dose" in "faible dose" is French
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
     prepared = prepare(text)
     general = COMPARATIVE_DOSE.sub("sized", prepared)
@@ -101,7 +124,16 @@ def route(text: str, limit: int | None = None) -> Route | None:
         hit = _fire(rule, prepared if rule.name == "dose-size-question" else general, reading)
         if hit is not None:
             return hit
-    return None
+    return _second_opinion(reading)
+
+
+def _second_opinion(reading: Reading) -> Route | None:
+    """An emergency no rule saw, when the model is sure of it (see :mod:`.second`)."""
+    verdict = opinion(reading.words)
+    if verdict is None:
+        return None
+    rule = "second-opinion-self-harm" if verdict == "selfharm" else "second-opinion-emergency"
+    return Route("emergency", rule, " ".join(reading.words[:12]), ("classifier",), reading.lang)
 
 
 def _from_hit(hit: Hit | None, reading: Reading) -> Route | None:
@@ -119,26 +151,60 @@ def _first_phrase(rules: tuple[Rule, ...], text: str, reading: Reading) -> Route
     return None
 
 
-#: context-free triggers, and the word classes that must also be present for them to count
-_TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+#: context-free triggers: the word classes one of which must also be present for them to count, and
+#: (optionally) classes that cancel them ("what time" in "what time period did the trials cover")
+_TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = (
     (re.compile(r"\b(?:strengths?|strong|potenc(?:y|ies))\b"),
-     frozenset({"self", "relation", "intake", "form", "unit", "number", "quantity"})),
+     frozenset({"self", "relation", "intake", "form", "unit", "number", "quantity"}), frozenset()),
     (re.compile(r"\bwhat\ (?:amount|quantity|size)\b"),
-     frozenset({"self", "relation", "intake", "form", "unit", "number"})),
-    (re.compile(r"\bhow\ (?:often|frequently)\b"), frozenset({"self", "relation", "intake", "form"})),
-    (re.compile(r"\baccident"), frozenset({"intake_past", "ingest", "form", "self", "relation", "vulnerable"})),
+     frozenset({"self", "relation", "intake", "form", "unit", "number"}), frozenset()),
+    (re.compile(r"\bhow\ (?:often|frequently)\b"), frozenset({"self", "relation", "intake", "form"}), frozenset()),
+    (re.compile(r"\baccident"), frozenset({"intake_past", "ingest", "form", "self", "relation", "vulnerable"}),
+     frozenset()),
     (re.compile(r"\b(?:i\ have|i've|help\ me)\b"),
-     frozenset({"condition", "medicine", "intake", "relation", "severe_symptom", "form", "i_on"})),
+     frozenset({"condition", "medicine", "intake", "relation", "severe_symptom", "form", "i_on"}), frozenset()),
+    (re.compile(r"\bprescrib"), frozenset({"self", "relation", "for_me", "i_on"}), frozenset()),
+    (re.compile(r"\b(?:what|which)\ time\b"), frozenset({"self", "relation", "intake", "form", "drug"}),
+     frozenset({"general"})),
+    (re.compile(r"\b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b"),
+     frozenset({"self", "relation", "advice", "for_me", "i_on", "how", "timing", "request"}), frozenset()),
+    (re.compile(r"\bi(?:'?m|\ am)\ (?:\w+\ )?on\b"),
+     frozenset({"drug", "medicine", "intake", "condition", "form", "opioid"}), frozenset()),
+    (re.compile(r"\b(?:on|taking|using|with|plus)\ (?:\w+\ )?(?:opioids?|opiates?|narcotics?)\b"),
+     frozenset({"self", "relation", "i_on", "advice", "for_me"}), frozenset({"hypothetical"})),
+    (re.compile(r"\bi\ (?:take|use|took|used)\b"),
+     frozenset({"drug", "medicine", "form", "condition", "opioid", "unit", "number", "timing", "dose_word", "action",
+                "missed"}), frozenset({"others"})),
+    (re.compile(r"\bis\ (?:it|this|that)\ normal\b"),
+     frozenset({"self", "relation", "intake", "intake_past", "i_on", "action", "form"}), frozenset()),
+    (re.compile(r"\b(?:was|been|were)\ told\b"),
+     frozenset({"medicine", "intake", "form", "relation", "i_on", "action", "advice"}), frozenset()),
+    (re.compile(r"\b(?:in\ the\ (?:morning|evening)|at\ night|mornings?|evenings?|nights?)\b"),
+     frozenset({"drug", "intake", "form", "self", "relation"}),
+     frozenset({"generic_people", "happen", "symptom_word", "hypothetical"})),
 )
 
 
+#: phrase rules that word classes in the question cancel (all the classes of one set must be present):
+#: "how is the low dose *different*" compares, "is a seizure a known *side effect*" asks about one
+_CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
+    "dose-size-question": (frozenset({"compare"}), frozenset({"condition"})),
+    "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"})),
+    # the engine's own emergency rules still catch "I'm having a seizure"
+    "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
+}
+
+
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
+    if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
+        return None
     match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):
         return None
     matched = match.group(0).strip()
-    for trigger, cues in _TRIGGERS:
-        if trigger.search(matched) and not cues & reading.found.keys():
+    found = reading.found.keys()
+    for trigger, cues, cancels in _TRIGGERS:
+        if trigger.search(matched) and (not cues & found or cancels & found):
             return None
     return Route(rule.kind, f"phrase-{rule.name}", matched, ("phrase",), reading.lang)
 

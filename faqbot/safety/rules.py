@@ -15,17 +15,35 @@ from faqbot.text.figures import WORD_UNIT
 RouteKind = Literal["emergency", "referral"]
 
 
+class Pattern:
+    """A regular expression compiled on first use: importing the rules costs nothing (issue #14)."""
+
+    def __init__(self, source: str) -> None:
+        self.pattern = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            # Compiling twice in a race is harmless: both results are the same pattern.
+            self._compiled = re.compile(self.pattern, re.IGNORECASE | re.VERBOSE)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
     kind: RouteKind
-    pattern: re.Pattern[str]
+    pattern: Pattern
     #: all of these must also be present somewhere in the question
-    needs: re.Pattern[str] | None = None
+    needs: Pattern | None = None
 
 
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+def rx(pattern: str) -> Pattern:
+    return Pattern(pattern)
 
 
 # --- vocabulary shared by several rules --------------------------------------

@@ -17,7 +17,7 @@ import html
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -30,6 +30,11 @@ _CONFUSABLES = str.maketrans(
     "\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7\u0461\u0261\u0131\u2113\u043a\u043c\u0442\u0432"
     "\u043d\u0432",
     "aeopcyxijsdhnugooaeikvptuxwgilkmtbhb",
+)
+#: Cherokee capitals that look like Latin letters (a Cherokee "lu" passes for an M)
+_CHEROKEE = str.maketrans(
+    "\u13aa\u13f4\u13df\u13a0\u13ac\u13c0\u13bb\u13a5\u13ab\u13e6\u13de\u13b7\u13e2\u13da\u13a2\u13d9\u13b3",
+    "abcdeghijklmpstvw",
 )
 #: letters that NFD does not split into a base letter and an accent
 _LIGATURES = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
@@ -55,6 +60,8 @@ def fold(text: str) -> str:
     if _URL_ESCAPE.search(text):
         text = urllib.parse.unquote(text.replace("+", " ") if "%20" not in text else text)
     text = clean(text).translate(_CONFUSABLES)
+    if not text.isascii():
+        text = text.translate(_CHEROKEE)
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFD", text.translate(_LIGATURES))
                        if unicodedata.category(ch) != "Mn")
@@ -85,8 +92,25 @@ class Repairer:
     vocabulary word ("doing" is not "dosing").
     """
 
-    def __init__(self, vocabulary: Iterable[str], protected: Iterable[str] = (), cutoff: float = 84.0) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        protected: Iterable[str] = (),
+        cutoff: float = 84.0,
+        stems: Iterable[str] = (),
+        aliases: Mapping[str, str] | None = None,
+        split: bool = True,
+    ) -> None:
         self.vocabulary = frozenset(vocabulary)
+        #: chat shorthand read as the word it stands for ("wat" -> "what")
+        self.aliases = dict(aliases or {})
+        #: whether run-together words are split ("howmuchldn"); off where real words would be cut up
+        self.split = split
+        #: first four letters -> stems of five letters or more that any ending may follow
+        self._stems: dict[str, list[str]] = {}
+        for stem in stems:
+            if len(stem) >= 5:
+                self._stems.setdefault(stem[:4], []).append(stem)
         self.protected = frozenset(protected)
         self.cutoff = cutoff
         self._choices = sorted(w for w in self.vocabulary if len(w) >= 4)
@@ -95,19 +119,38 @@ class Repairer:
         self._splits: dict[str, list[str] | None] = {}
 
     def repair(self, words: list[str]) -> list[str]:
+        if self.aliases:
+            words = [self.aliases.get(w, w) for w in words]
         out: list[str] = []
         i = 0
         while i < len(words):
-            word = words[i]
-            if i + 1 < len(words) and word.isalpha() and words[i + 1].isalpha():
-                joined = word + words[i + 1]
-                if joined in self.vocabulary and not (word in self.vocabulary and words[i + 1] in self.vocabulary):
-                    out.append(joined)
-                    i += 2
-                    continue
-            out.extend(self._split(word) or [self.correct(word)])
+            size = self._join_size(words, i)
+            if size:
+                out.append("".join(words[i : i + size]))
+                i += size
+                continue
+            out.extend(self._split(words[i]) or [self.correct(words[i])])
             i += 1
         return out
+
+    def _join_size(self, words: list[str], i: int) -> int:
+        """How many words from ``i`` on join into one known word ("nal trex one"), or 0."""
+        for size in (3, 2):
+            parts = words[i : i + size]
+            if len(parts) < size or not all(p.isalpha() for p in parts):
+                continue
+            joined = "".join(parts)
+            # Only a fragment starts a join: "suffer from" stays two words, "nal trex one" becomes one.
+            first = parts[0]
+            if self.known(joined) and first not in self.vocabulary and first not in self.protected:
+                return size
+        return 0
+
+    def known(self, word: str) -> bool:
+        """A vocabulary word, or one that starts with a known stem ("milligrams" for "milligram*")."""
+        return word in self.vocabulary or any(
+            word.startswith(stem) and len(word) - len(stem) <= 4 for stem in self._stems.get(word[:4], ())
+        )
 
     def correct(self, word: str) -> str:
         """The vocabulary word ``word`` most likely meant, or ``word``."""
@@ -117,17 +160,17 @@ class Repairer:
         if known is None:
             # A long word may carry more slips than a short one at the same ratio.
             cutoff = self.cutoff - (4.0 if len(word) >= 10 else 0.0)
-            # A near neighbour of a different length is another word ("microglie" is not "moglie").
+            # A near neighbour of another length is another word ("setzen" is not "absetzen").
             close = process.extract(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
                                     limit=3)
-            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 2), word)
+            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 1), word)
             if len(self._corrections) < 100_000:  # bounded memory, whatever people type
                 self._corrections[word] = known
         return known
 
     def _split(self, word: str) -> list[str] | None:
-        """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known (pieces of 2+ letters)."""
-        if len(word) < 7 or len(word) > 40 or word in self.vocabulary or word in self.protected:
+        """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known."""
+        if not self.split or len(word) < 7 or len(word) > 40 or word in self.vocabulary or word in self.protected:
             return None
         if word not in self._splits:
             if len(self._splits) >= 100_000:  # bounded memory, whatever people type
@@ -139,11 +182,12 @@ class Repairer:
         # best[i]: a split of word[:i] into known words, fewest pieces first
         best: list[list[str] | None] = [None] * (len(word) + 1)
         best[0] = []
-        for end in range(2, len(word) + 1):
-            for start in range(max(0, end - self._longest), end - 1):
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - self._longest), end):
                 head = best[start]
                 piece = word[start:end]
-                if head is not None and piece in self.vocabulary:
+                # one-letter pieces only for the words "i" and "a" ("shouldistarton")
+                if head is not None and piece in self.vocabulary and (len(piece) > 1 or piece in "ia"):
                     candidate = [*head, piece]
                     current = best[end]
                     if current is None or len(candidate) < len(current):

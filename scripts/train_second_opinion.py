@@ -1,0 +1,78 @@
+"""Train the safety second opinion (faqbot/safety/second.py) from the labelled safety probes.
+
+    python scripts/train_second_opinion.py            # writes faqbot/safety/packs/second_opinion.json
+    python scripts/train_second_opinion.py --check    # exit 1 if the shipped model is out of date
+    python scripts/train_second_opinion.py --heldout  # leave-one-set-out figures
+
+Deterministic: the same probes always give the same file. Only bench/safety_dev*_probes.yaml is read
+(never bench/frozen/), so that editing other labelled sets never makes the shipped model stale.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from faqbot.safety.second import CLASSES, MARGIN, Model, features
+from faqbot.text.fold import fold, tokens
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "faqbot" / "safety" / "packs" / "second_opinion.json"
+
+
+def probe_sets() -> dict[str, list[tuple[str, str]]]:
+    sets = {}
+    for path in sorted(ROOT.glob("bench/safety_dev*_probes.yaml")):
+        sets[path.name] = [(p["question"], p["group"]) for p in yaml.safe_load(path.read_text("utf-8"))]
+    return sets
+
+
+def train(data: list[tuple[str, str]]) -> dict[str, object]:
+    priors = Counter(group for _, group in data)
+    counts: dict[str, list[int]] = {}
+    for question, group in data:
+        for feature in features(tokens(fold(question))):
+            counts.setdefault(feature, [0] * len(CLASSES))[CLASSES.index(group)] += 1
+    # A feature seen once says little and costs space.
+    kept = {f: c for f, c in sorted(counts.items()) if sum(c) >= 2}
+    return {"priors": {c: priors[c] for c in CLASSES}, "counts": kept}
+
+
+def heldout() -> None:
+    sets = probe_sets()
+    caught = total = wrong = general = 0
+    for name in sets:
+        data = [x for other, rows in sets.items() if other != name for x in rows]
+        trained = train(data)
+        model = Model(trained["priors"], trained["counts"])  # type: ignore[arg-type]
+        for question, group in sets[name]:
+            scores = model.log_odds(tokens(fold(question)))
+            margin = max(scores["selfharm"], scores["emergency"]) - max(scores["referral"], scores["general"])
+            if group in ("selfharm", "emergency"):
+                total += 1
+                caught += margin > MARGIN
+            elif group == "general":
+                general += 1
+                wrong += margin > MARGIN
+    print(f"leave one set out: emergency and self-harm caught {caught}/{total}, "
+          f"general sent to emergency {wrong}/{general}")
+
+
+def main() -> None:
+    if "--heldout" in sys.argv:
+        heldout()
+        return
+    text = json.dumps(train([x for rows in probe_sets().values() for x in rows]), sort_keys=True,
+                      separators=(",", ":")) + "\n"
+    if "--check" in sys.argv:
+        sys.exit(0 if OUT.exists() and OUT.read_text("utf-8") == text else 1)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(text) // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The second opinion: a naive Bayes model asked when no rule fired, that can only add an emergency."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from faqbot.safety import route
+from faqbot.safety.second import MARGIN, features, model, opinion
+from faqbot.text.fold import fold, tokens
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_the_shipped_model_is_the_one_the_probes_train() -> None:
+    # Deterministic training: re-running it on the same probes must give the shipped file byte for byte.
+    result = subprocess.run([sys.executable, "scripts/train_second_opinion.py", "--check"], cwd=ROOT, check=False)
+    assert result.returncode == 0, "run `python scripts/train_second_opinion.py` and commit the model"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is ldn",
+        "how does ldn work for fibromyalgia",
+        "what are microglia",
+        "I want a refund",
+        "hello",
+        "how much does ldn cost",
+        "is ldn approved by the fda",
+    ],
+)
+def test_general_questions_get_no_opinion(question: str) -> None:
+    assert opinion(tokens(fold(question))) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        # wordings no rule lists, none of them in the training probes
+        ("honestly everyone would be happier without me around", "second-opinion-self-harm"),
+        ("nobody would notice if I disappeared", "second-opinion-self-harm"),
+        ("je veux juste dormir et ne plus jamais me réveiller", "second-opinion-self-harm"),
+        ("mi hija se ha tragado todo el bote", "second-opinion-emergency"),
+    ],
+)
+def test_the_model_catches_what_no_rule_lists(question: str, rule: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency" and routed.rule == rule
+    assert routed.self_harm == rule.endswith("self-harm")
+
+
+def test_the_model_never_reads_a_long_paste() -> None:
+    assert opinion(["kill"] * 401) is None
+    assert opinion([]) is None
+
+
+def test_features_are_words_pairs_and_letter_runs() -> None:
+    assert features(["take", "ldn"]) == {"take", "ldn", "take_ldn", "#take", "#ake ", "#ke l", "#e ld", "# ldn"}
+
+
+def test_the_margin_is_high() -> None:
+    # Below this the model started sending off-topic questions ("I want a refund") to emergency.
+    assert MARGIN >= 16
+    assert set(model().priors) == {"selfharm", "emergency", "referral", "general"}
