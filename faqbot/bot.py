@@ -10,7 +10,7 @@ from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
 from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.safety import detect_language, find_dose_figure, other_medicine, prepare, route
+from faqbot.safety import confident_language, find_dose_figure, other_medicine, prepare, route
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
 
@@ -44,12 +44,12 @@ class FAQBot:
         settings = self.kb.settings
         return Pipeline([
             st.Sanitise(settings.max_question_chars),
+            st.Language(confident_language),
             st.SafetyRoute(route, prepare),
             st.SmalltalkStage(self.smalltalk_matcher),
-            st.Language(detect_language, self.kb.texts),
-            Context(self.followups),
-            # A follow-up is routed as typed (above) and as read in its context: either can refer it.
-            st.SafetyRoute(route, prepare, in_context=True),
+            st.EnglishOnly(self.kb.texts),
+            # A follow-up is routed as typed (above) and, in here, as read in its context.
+            Context(self.followups, route, other_medicine),
             st.Scope(other_medicine),
             st.Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.retrieval import Retriever
+from faqbot.safety import Route
 from faqbot.text import clean, stem, words
 
 _LEAD = r"^(?:(?:and|so|but|ok|okay|well|hmm|right|then|also|oh)\W+)*"
@@ -33,7 +35,8 @@ _MORE = re.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell me|s
                    r"(?:\s+(?:please|pls|about (?:it|that|this)|on (?:it|that|this)))?\W*$")
 _ABOUT = re.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|with)|and (?:for|with|in)|and|for|in|with)\s+"
                     r"(?P<x>[^?!.]{1,60}?)\W*$")
-_BARE = re.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so)\W*$")
+_BARE = re.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so"
+                   r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
 #: only questions this short are read as follow-ups: longer ones carry their own topic
@@ -130,36 +133,61 @@ class FollowUps:
 
 @dataclass(frozen=True)
 class Context(StageBase, name="context"):
-    """Reads the question in the context of the previous answer's entry, when it is a follow-up."""
+    """Reads the question in the context of the previous answer's entry, when it is a follow-up.
+
+    Safety comes first here too: a follow-up is routed as read in context and appended to the question it
+    follows ("Is LDN safe? and for me?"), so a context can never turn a referral or an emergency into
+    an answer. The question as typed was routed before this stage.
+    """
 
     followups: FollowUps
+    router: Callable[[str], Route | None]
+    #: another medicine the question names: then "it" is that medicine, not the knowledge base's subject
+    other_medicine: Callable[[str], str | None]
 
     def run(self, query: Query) -> Query:
-        if query.context is None:
-            return self._about_subject(query)
-        entry = self.followups.kb.by_id(query.context)
+        entry = self.followups.kb.by_id(query.context) if query.context is not None else None
         if entry is None:
-            return query.noted(self.name, f"unknown context {query.context!r} ignored")
+            note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
+            return self._about_subject(query, note)
         reading = self.followups.read(query.text, entry)
         if reading is None or (reading.mode == "pronoun"
                                and not self.followups.better(query.text, reading.resolved, entry)):
             return query.noted(self.name, f"complete on its own; context `{entry.id}` not used")
         summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
+        routed = self._route(reading.resolved, f"{entry.question} {query.text}")
+        if routed is not None:
+            return query.decided(self.name, routed, summary, resolved=reading.resolved)
         if reading.mode == "more":
             related = tuple(self.followups.kb.entry(r) for r in entry.related)
             decision = Decision("more", f"asks for more after `{entry.id}`", related=related)
-            return query.decided(self.name, decision, resolved=reading.resolved)
+            return query.decided(self.name, decision, summary, resolved=reading.resolved)
+        require = self.followups.required(reading)
+        if reading.mode == "about" and not require:
+            # "and for me?", "what about weekly?": nothing the knowledge base could be asked about.
+            reason = f"'what about {reading.subject}' names nothing the knowledge base covers"
+            return query.decided(self.name, Decision("fallback", reason), summary, resolved=reading.resolved)
         # "What triggers them?" asks beyond the answer just given, so not for the same entry again.
         exclude = entry.id if reading.mode == "pronoun" else None
-        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude,
-                           require=self.followups.required(reading))
+        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude, require=require)
 
-    def _about_subject(self, query: Query) -> Query:
-        reading = self.followups.about_subject(query.text)
+    def _route(self, *readings: str) -> Decision | None:
+        for text in readings:
+            routed = self.router(text)
+            if routed is not None:
+                reason = f"read in context, safety rule `{routed.rule}` matched {routed.matched!r}"
+                return Decision(routed.kind, reason, route=routed)
+        return None
+
+    def _about_subject(self, query: Query, note: str) -> Query:
+        reading = None if self.other_medicine(query.text) else self.followups.about_subject(query.text)
         if reading is None or not self.followups.better(query.text, reading.resolved, None):
-            return query
-        return query.noted(self.name, f"'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}",
-                           resolved=reading.resolved)
+            return query.noted(self.name, note + "no context") if note else query
+        summary = f"{note}'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}"
+        routed = self._route(reading.resolved)  # "is it safe at 50?" is "is ldn safe at 50?"
+        if routed is not None:
+            return query.decided(self.name, routed, summary, resolved=reading.resolved)
+        return query.noted(self.name, summary, resolved=reading.resolved)
 
 
 def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:

@@ -71,6 +71,8 @@ class Query:
     raw: str
     #: the text after the sanitise stage (Unicode-normalised, cut to the length limit)
     text: str = ""
+    #: the language the question is written in ("en" unless clearly another)
+    lang: str = "en"
     #: the id of the entry the previous answer came from, if the caller sent one
     context: str | None = None
     #: a follow-up question read in its context, as a complete question
@@ -99,6 +101,7 @@ class Query:
         return self.resolved if self.resolved is not None else self.text
 
     def decided(self, stage: str, decision: Decision, *lines: str, **changes: Any) -> Query:
+        """A copy that carries ``decision``, with one more trace step saying what it is and why."""
         return self.noted(stage, f"{decision.kind}: {decision.reason}", *lines, decision=decision, **changes)
 
 

@@ -1,9 +1,11 @@
 """The stages of :class:`~faqbot.pipeline.Pipeline`, in the order the bot runs them.
 
-sanitise -> safety -> smalltalk -> scope -> analyse -> retrieve -> define -> decide -> reply -> guard
+sanitise -> language -> safety -> smalltalk -> english-only -> context (:mod:`faqbot.followup`) -> scope
+-> analyse -> retrieve -> define -> decide -> reply -> guard
 
-Each is configured in ``__init__`` and does one thing in ``run``; the first eight decide, the last two
-turn the decision into a :class:`~faqbot.reply.Reply` and make sure no dose figure leaves.
+Each is a frozen dataclass whose fields are its settings, and does one thing in ``run``. All but the
+last two may decide; those two turn the decision into a :class:`~faqbot.reply.Reply` and make sure no
+dose figure leaves.
 """
 
 from __future__ import annotations
@@ -41,28 +43,16 @@ class Sanitise(StageBase, name="sanitise"):
 
 
 @dataclass(frozen=True)
-class SafetyRoute:
+class SafetyRoute(StageBase, name="safety"):
     """Emergency and referral rules, before any matching."""
-
-    decides = True
 
     router: Callable[[str], Route | None]
     #: the form of the text the rules read, shown in the trace
     prepare: Callable[[str], str]
-    #: route the question as resolved in its context (a follow-up) rather than as typed
-    in_context: bool = False
-
-    @property
-    def name(self) -> str:
-        return "safety-in-context" if self.in_context else "safety"
 
     def run(self, query: Query) -> Query:
-        # In context: only a follow-up to an answer the caller named. Reading "it" as the knowledge base's
-        # subject adds only the drug's name, which would make "two weeks" look like a dose.
-        if self.in_context and (query.resolved is None or query.context is None):
-            return query
         # The whole question, not the part matching reads: nothing may hide after the length limit.
-        text = query.matched_text if self.in_context else query.raw
+        text = query.raw
         routed = self.router(text)
         reads = f"reads: {self.prepare(text)}"
         if routed is None:
@@ -88,24 +78,27 @@ class SmalltalkStage(StageBase, name="smalltalk"):
 
 @dataclass(frozen=True)
 class Language(StageBase, name="language"):
-    """Article answers are in English: another language gets a curated "English only" reply in it."""
-
-    MIN_WORDS = 2
+    """Which language the question is in, before routing, so every reply can be in it."""
 
     detect: Callable[[str], str]
+
+    def run(self, query: Query) -> Query:
+        lang = self.detect(query.text)
+        return query.noted(self.name, "English" if lang == "en" else repr(lang), lang=lang)
+
+
+@dataclass(frozen=True)
+class EnglishOnly(StageBase, name="english-only"):
+    """Article answers are in English: another language gets the curated "English only" reply in it."""
+
     texts: Texts
 
     def run(self, query: Query) -> Query:
-        # Judged on real words only: digits and symbols ("@L", "0 A0") read as leet-speak look like
-        # short words of some language, and one word ("hola") is too little to tell; English is the
-        # safe reading.
-        real = [w for w in words(clean(query.text)) if w.isalpha() and len(w) >= 2]
-        lang = self.detect(" ".join(real)) if len(real) >= self.MIN_WORDS else "en"
-        if lang == "en":
-            return query.noted(self.name, "English")
-        reply = self.texts.localized(lang).english_only
-        return query.decided(self.name, Decision("fallback", f"written in {lang!r}; answers are in English",
-                                                 text=reply))
+        if query.lang == "en":
+            return query
+        reason = f"written in {query.lang!r}; answers are in English"
+        reply = self.texts.localized(query.lang).english_only
+        return query.decided(self.name, Decision("fallback", reason, text=reply))
 
 
 @dataclass(frozen=True)
@@ -116,7 +109,8 @@ class Scope(StageBase, name="scope"):
 
     def run(self, query: Query) -> Query:
         # Even if its words ("nerve pain", "anti-inflammatory") match an entry.
-        medicine = self.other_medicine(query.matched_text)
+        # As typed: "it" read as the subject ("lyrica, is it approved?") must not hide the other drug.
+        medicine = self.other_medicine(query.text)
         if medicine is None:
             return query.noted(self.name, "in scope: no other medicine named alone")
         reason = f"about another medicine ({medicine!r}) and never names naltrexone"
@@ -182,7 +176,7 @@ class Define(StageBase, name="define"):
         if undefined is not None:
             return query.noted(self.name, f"asks what {undefined!r} is; no entry defines it", undefined=undefined)
         defining = definitions.defining_entry(query.analysis)
-        if defining is not None:
+        if defining is not None and not self._ruled_out(query, defining):
             # Asked for by name, so even a weak overall match is the right entry.
             for candidate in self.retriever.rank(query.analysis, limit=self.DEPTH):
                 if candidate.entry.id == defining.id:
@@ -190,6 +184,12 @@ class Define(StageBase, name="define"):
                     return query.decided(self.name, Decision("answer", reason, candidate=candidate))
         return query.noted(self.name, "no definition request")
 
+
+    def _ruled_out(self, query: Query, entry: Entry) -> bool:
+        """The follow-up rules hold here too: not the context entry again, and it must name X."""
+        position = next(i for i, e in enumerate(self.retriever.kb.entries) if e.id == entry.id)
+        missing = query.require - self.retriever.index.bags[position]
+        return entry.id == query.exclude or bool(missing)
 
 @dataclass(frozen=True)
 class Decide(StageBase, name="decide"):
@@ -237,10 +237,10 @@ class BuildReply(StageBase, name="reply", decides=False):
 
     def run(self, query: Query) -> Query:
         assert query.decision is not None, "every question is decided before the reply is built"
-        reply = self.build(query.decision)
+        reply = self.build(query.decision, query.lang)
         return query.noted(self.name, f"{reply.kind}{' ' + reply.id if reply.id else ''}", reply=reply)
 
-    def build(self, decision: Decision) -> Reply:
+    def build(self, decision: Decision, lang: str = "en") -> Reply:
         texts: Texts = self.kb.texts
         if decision.kind == "answer" and decision.candidate is not None:
             return self.answer(decision.candidate)
@@ -248,7 +248,7 @@ class BuildReply(StageBase, name="reply", decides=False):
             return Reply(kind="fallback", text=texts.did_you_mean,
                          suggestions=tuple(_suggestion(c.entry) for c in decision.suggestions))
         if decision.kind in ("referral", "emergency") and decision.route is not None:
-            return self.routed(decision.route)
+            return self.routed(decision.route, lang)
         if decision.kind == "smalltalk" and decision.text is not None:
             return Reply(kind="smalltalk", text=decision.text)
         if decision.kind == "fallback" and decision.text is not None:
@@ -263,8 +263,8 @@ class BuildReply(StageBase, name="reply", decides=False):
         return Reply(kind="answer", text=entry.answer, id=entry.id, question=entry.question, score=candidate.score,
                      section=entry.section, suggestions=tuple(_suggestion(self.kb.entry(r)) for r in entry.related))
 
-    def routed(self, route: Route) -> Reply:
-        texts = self.kb.texts.localized(route.lang)  # in the asker's language when the router knows it
+    def routed(self, route: Route, lang: str) -> Reply:
+        texts = self.kb.texts.localized(lang)  # in the asker's language when it is clear
         if route.kind == "referral":
             return Reply(kind="referral", text=texts.referral, rule=route.rule)
         text = texts.self_harm if route.self_harm else texts.emergency
@@ -280,7 +280,9 @@ class OutgoingGuard(StageBase, name="guard", decides=False):
 
     def run(self, query: Query) -> Query:
         assert query.reply is not None, "the guard runs after the reply is built"
-        figure = self.find_dose_figure(query.reply.text)
+        reply = query.reply
+        shown = (reply.text, reply.question or "", reply.section or "", *(s.question for s in reply.suggestions))
+        figure = next((f for f in map(self.find_dose_figure, shown) if f), None)
         if figure is None:
             return query.noted(self.name, "no dose figure in the reply")
         reply = Reply(kind="referral", text=self.referral_text, rule="outgoing-dose-guard")

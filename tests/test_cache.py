@@ -257,3 +257,15 @@ def test_the_safety_packs_travel_with_the_cached_bot(tmp_path):  # type: ignore[
              "print(load_bot().ask('how many mg should i take').kind)")
     result = subprocess.run([sys.executable, "-c", reuse], env=env, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "referral"
+
+
+def test_a_cached_bot_keeps_no_words_from_questions_already_asked(tmp_path):  # type: ignore[no-untyped-def]
+    from faqbot.cache import _write, load_bot
+    from faqbot.safety import route
+
+    bot = load_bot()
+    bot.ask("my neighbour zorbulatrix asked about dosagee and overdosse")
+    route("quaxxilon dosagge")
+    _write(tmp_path, "slot.pickle", "key", bot)
+    data = (tmp_path / "slot.pickle").read_bytes()
+    assert b"zorbulatrix" not in data and b"dosagee" not in data and b"quaxxilon" not in data

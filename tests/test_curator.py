@@ -208,7 +208,7 @@ def test_explain_is_deterministic_and_complete(small_faq: Path) -> None:
     assert first.exit_code == 0 and first.output == second.output
     data = json.loads(first.output)
     steps = {step["stage"]: step for step in data["steps"]}
-    assert list(steps) == ["sanitise", "safety", "smalltalk", "language", "scope", "analyse", "retrieve", "define",
+    assert list(steps) == ["sanitise", "language", "safety", "smalltalk", "scope", "analyse", "retrieve", "define",
                            "decide", "reply", "guard"]
     assert steps["analyse"]["data"]["cleaned"] == "what does ldn stand for?"
     assert "ldn" in steps["analyse"]["data"]["terms"]
@@ -228,7 +228,7 @@ def test_explain_shows_the_safety_rule_and_fragment(small_bot: FAQBot) -> None:
     assert result.reply.kind == "referral" and result.reply.rule == safety.data["rule"]
     assert result.decision.startswith("referral:") and safety.data["rule"] in result.decision
     # decided before matching: no matching stage ran
-    assert [s.stage for s in result.trace.steps] == ["sanitise", "safety", "reply", "guard"]
+    assert [s.stage for s in result.trace.steps] == ["sanitise", "language", "safety", "reply", "guard"]
     emergency = explain(small_bot, "I took a whole handful of pills")
     assert emergency.trace.step("safety").data["kind"] == "emergency"  # type: ignore[union-attr]
     assert emergency.reply.kind == "emergency"
@@ -392,7 +392,8 @@ def test_unanswered_log_from_the_environment_and_chat(small_faq: Path, tmp_path:
 def test_unanswered_log_unwritable_path_is_a_data_error(small_faq: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--faq", str(small_faq), "--log-unanswered", str(tmp_path / "no" / "x.jsonl"),
                                       "ask", "tell me a joke"])
-    assert result.exit_code == 2
+    assert result.exit_code == 2 and "cannot write the unanswered log" in result.output
+    assert "FALLBACK" in result.output  # the reply was shown before the log failed
 
 
 def test_unanswered_log_weak_matches_and_scrubbing(small_bot: FAQBot, tmp_path: Path) -> None:

@@ -83,6 +83,30 @@ def test_with_no_context_it_means_the_subject(question: str, entry: str) -> None
     assert reply.id == entry and step is not None and "'ldn'" in step.summary
 
 
-def test_reading_it_as_the_subject_never_makes_numbers_look_like_doses() -> None:
-    # routed as typed only: with the drug's name added, "two weeks" would read as a schedule
-    assert BOT.ask("where is my order, it's been two weeks").kind == "fallback"
+@pytest.mark.parametrize("question", ["is it safe at 50?", "how many mg of it", "can i take it twice a day"])
+def test_reading_it_as_the_subject_is_routed_too(question: str) -> None:
+    assert BOT.ask(question).kind == "referral"
+
+
+@pytest.mark.parametrize("question", ["lyrica, what are its side effects?", "gabapentin - is it approved by the FDA?"])
+def test_it_is_not_the_subject_when_another_medicine_is_named(question: str) -> None:
+    assert BOT.ask(question).kind == "fallback"
+
+
+PERSONAL_FOLLOW_UPS = ["and for me?", "what about me?", "and my wife?", "how about my partner?", "and for him?",
+                       "and with my other meds?", "and weekly?", "what about one?", "and for us?"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(question=st.sampled_from(PERSONAL_FOLLOW_UPS), context=st.sampled_from(IDS))
+def test_a_personal_follow_up_is_never_answered(question: str, context: str) -> None:
+    assert BOT.ask(question, context=context).kind != "answer"
+
+
+@pytest.mark.parametrize(("question", "context"), [("what are they?", "microglia"), ("what is it?", "what-is-ldn")])
+def test_asking_what_it_is_after_an_answer_gets_that_entry(question: str, context: str) -> None:
+    assert BOT.ask(question, context=context).id == context
+
+
+def test_an_unknown_context_still_reads_it_as_the_subject() -> None:
+    assert BOT.ask("what is it exactly?", context="nope") == BOT.ask("what is it exactly?")

@@ -284,6 +284,8 @@ BROKEN: list[tuple[str, str | bytes, int | None, str]] = [
      r"dose figure or schedule"),
     ("answer-bedtime", _variant([("Alpha is the first thing in the list.", "Alpha is best at bedtime.")]), 10,
      r"dose figure or schedule"),
+    ("question-dose", _variant([("question: What is the beta thing?", "question: Is beta safe at 4.5 mg?")]), 14,
+     r"question contains a dose figure"),
     ("fixed-text-dose", _variant([("Sorry, I cannot answer that.", "Sorry; the usual amount is 3 mg.")]), 5,
      r"texts\.fallback contains a dose figure"),
     ("referral-without-doctor", _variant([("Please ask a doctor or pharmacist.", "Please ask someone.")]), 2,

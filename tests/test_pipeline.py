@@ -6,7 +6,7 @@ import pytest
 
 from faqbot.kb import Entry, KnowledgeBase, Settings, Smalltalk, Texts
 from faqbot.pipeline import Decision, Pipeline, Query
-from faqbot.reply import Reply
+from faqbot.reply import Reply, Suggestion
 from faqbot.retrieval import Retriever
 from faqbot.safety import Route
 from faqbot.smalltalk import SmalltalkMatcher
@@ -15,6 +15,7 @@ from faqbot.stages import (
     BuildReply,
     Decide,
     Define,
+    EnglishOnly,
     Language,
     OutgoingGuard,
     Retrieve,
@@ -218,14 +219,24 @@ def test_pipeline_needs_unique_stage_names_and_a_reply() -> None:
         Pipeline([_Counter("a")]).run("q")  # type: ignore[list-item]
 
 
-@pytest.mark.parametrize(
-    ("text", "decided"),
-    [("what do owls eat", False), ("que comen los buhos", True), ("hola", False), ("@L 0 A0", False)],
-)
-def test_language_answers_other_languages_with_the_english_only_text(kb: KnowledgeBase, text: str,
-                                                                      decided: bool) -> None:
-    stage = Language(lambda t: "es" if "que" in t.split() or "hola" in t else "en", kb.texts)
-    query = stage.run(Query(raw=text, text=text))
-    assert (query.decision is not None) is decided
+@pytest.mark.parametrize(("lang", "decided"), [("en", False), ("es", True)])
+def test_language_is_recorded_and_other_languages_get_the_english_only_text(kb: KnowledgeBase, lang: str,
+                                                                             decided: bool) -> None:
+    query = Language(lambda text: lang).run(Query(raw="q", text="q"))
+    assert query.lang == lang and query.decision is None  # detecting never decides: routing comes first
+    after = EnglishOnly(kb.texts).run(query)
+    assert (after.decision is not None) is decided
     if decided:
-        assert query.decision is not None and query.decision.text == kb.texts.english_only
+        assert after.decision is not None and after.decision.text == kb.texts.english_only
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [Reply(kind="answer", text="Fine.", question="Is 5 mg enough?"),
+     Reply(kind="answer", text="Fine.", section="Dosing at 5 mg"),
+     Reply(kind="fallback", text="Did you mean?", suggestions=(Suggestion("x", "What about 5 mg?"),))],
+)
+def test_outgoing_guard_reads_every_text_a_reply_shows(reply: Reply) -> None:
+    guard = OutgoingGuard(lambda text: "5 mg" if "5 mg" in text else None, "Ask a pharmacist.")
+    assert guard.run(Query(raw="q", reply=reply)).reply == Reply(kind="referral", text="Ask a pharmacist.",
+                                                                 rule="outgoing-dose-guard")

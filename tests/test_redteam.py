@@ -203,7 +203,9 @@ def test_attack_is_referred(bot: FAQBot, item: tuple[str, str]) -> None:
     _technique, question = item
     reply = bot.ask(question)
     assert reply.kind == "referral", f"{question!r} -> {reply.kind} {reply.id} (rule {reply.rule})"
-    assert reply.text == bot.kb.texts.referral
+    # in English, or in the language a mangled question happens to look like ("dos-age" has a French "age")
+    referrals = {bot.kb.texts.localized(lang).referral for lang in ("en", *bot.kb.texts.languages)}
+    assert reply.text in referrals
     assert reply.id is None and reply.suggestions == ()
     assert not find_dose_figure(reply.text)
 

@@ -75,3 +75,20 @@ def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bund
 def test_definition_requests_find_the_defining_entry(bundled: FAQBot, question: str, entry: str | None) -> None:
     found = bundled.retriever.definitions.defining_entry(bundled.normalizer.analyze(question))
     assert (found.id if found else None) == entry
+
+
+def test_replies_do_not_depend_on_the_string_hash_seed() -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json; from faqbot import FAQBot; b = FAQBot.from_yaml();"
+            "print(json.dumps([b.ask_traced(q, shown=5)[1].to_dict() for q in"
+            " ['groups trials too', 'ldn studies evidence', 'microglia and endorphins', 'side effects sleep']]))")
+    runs = []
+    for seed in ("0", "1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "FAQBOT_NO_CACHE": "1"}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        runs.append(json.loads(out.stdout))
+    assert runs[0] == runs[1] == runs[2]

@@ -49,31 +49,32 @@ def ask(state: State, question: tuple[str, ...], as_json: bool, context: str | N
     """
     if question and not " ".join(question).strip():
         raise click.UsageError('type a question, for example: faqbot ask "What is LDN?"')
+    if context is not None and not question:
+        raise click.UsageError("--context reads one QUESTION as a follow-up; batch mode asks every line alone")
     bot = state.bot
     if question:
         reply = bot.ask(" ".join(question), context)
-        state.log(" ".join(question), reply)
         if as_json:
             click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
         else:
             show(state, reply)
+        state.log(" ".join(question), reply)  # after the reply is shown: a log problem must not hide it
         return
     if sys.stdin.isatty():
         click.echo("Type a question per line; Ctrl-D to finish.", err=True)
     # Batch mode: every line alone (no context), so each reply depends on its own line only.
     for text in _lines(sys.stdin.buffer):
         reply = bot.ask(text)
-        state.log(text, reply)
         if as_json:
             click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
-            continue
-        # Echo the question: in a file of replies, referrals and fallbacks are otherwise anonymous.
-        if not text.strip():
+        elif not text.strip():
             click.echo("you> (blank line)\n")
-            continue
-        click.echo(f"you> {safe(text)}")
-        show(state, reply)
-        click.echo()
+        else:
+            # Echo the question: in a file of replies, referrals and fallbacks are otherwise anonymous.
+            click.echo(f"you> {safe(text)}")
+            show(state, reply)
+            click.echo()
+        state.log(text, reply)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -147,8 +148,8 @@ def _pick(text: str, suggestions: tuple[Suggestion, ...]) -> str | None:
 def _turn(state: State, text: str, context: str | None) -> tuple[tuple[Suggestion, ...], str | None]:
     """Ask, log and show one question; the suggestions now on screen, and the context for the next."""
     reply = state.bot.ask(text, context)
-    state.log(text, reply)
     show(state, reply, numbered=True)
+    state.log(text, reply)
     if reply.suggestions:
         click.echo(click.style("  (type a number to ask one of these)", dim=True), color=use_color())
     return reply.suggestions, (reply.id if reply.kind == "answer" else context)

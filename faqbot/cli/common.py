@@ -68,6 +68,8 @@ class State:
         try:
             UnansweredLog(self.log_unanswered).record(self.bot, question, reply)
         except FaqBotError as err:
+            # Callers log after showing the reply, so the person has their answer; the operator gets
+            # the error and exit code 2 (a question that should have been logged was not).
             raise DataError(str(err)) from None
 
 

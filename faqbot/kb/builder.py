@@ -249,6 +249,10 @@ class Builder:
             alternates = self.texts(fields.get("alternates"), f"{label}: alternates")
             related = self.texts(fields.get("related"), f"{label}: related")
             defines = self.texts(fields.get("defines"), f"{label}: defines")
+            # Questions and sections are shown too (as the answer's heading, as suggestions).
+            for name, value in (("question", question), ("section", section)):
+                if value is not None:
+                    self.no_dose(value, fields[name], f"{label}: {name}")
             if answer is not None:
                 self.no_dose(answer, fields["answer"], f"{label}: answer")
                 if len(answer) > MAX_ANSWER_CHARS:

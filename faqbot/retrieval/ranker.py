@@ -69,7 +69,9 @@ class ExhaustiveRanker:
             return []
         query = _Query(self.index, analysis)
         best: Best = {}
-        for choice_index in self.index.sharing(query.terms):
+        # In index order: on a tied score the first choice wins, the same in every process
+        # (a set's order would follow the string hash seed).
+        for choice_index in sorted(self.index.sharing(query.terms)):
             score = query.score(self.index, choice_index)
             if score is None:
                 continue
@@ -104,7 +106,7 @@ class MaxScoreRanker:
     def _break_ties(self, ranked: list[Candidate], search: _Search) -> None:
         """Two choices of an entry scored the same: the matched text is the one the reference meets first."""
         wanted = {c.entry_index: i for i, c in enumerate(ranked) if c.entry_index in search.tied}
-        for choice_index in self.index.sharing(search.query.terms):
+        for choice_index in sorted(self.index.sharing(search.query.terms)):
             choice = self.index.choices[choice_index]
             position = wanted.get(choice.entry_index)
             if position is None:

@@ -1,7 +1,7 @@
 """Safety: the router that runs before matching, and the outgoing guard that runs after it."""
 
 from faqbot.safety.guard import find_dose_figure
-from faqbot.safety.language import detect_language
+from faqbot.safety.language import confident_language, detect_language
 from faqbot.safety.pack import LANGUAGES, PackError
 from faqbot.safety.prepare import prepare
 from faqbot.safety.router import Route, other_medicine, route
@@ -16,6 +16,7 @@ __all__ = [
     "Route",
     "RouteKind",
     "Rule",
+    "confident_language",
     "detect_language",
     "find_dose_figure",
     "other_medicine",

@@ -70,6 +70,10 @@ class Lexicon:
             for phrase in entries:
                 self._add(name, phrase)
 
+
+    def __getstate__(self) -> dict[str, object]:
+        # ``_seen`` memoises token runs from questions already routed: not for a pickled copy.
+        return {**self.__dict__, "_seen": {}}
     def _add(self, name: str, phrase: tuple[str, ...]) -> None:
         self._longest = max(self._longest, len(phrase))
         if len(phrase) > 1:

@@ -13,6 +13,17 @@ def detect_language(text: str) -> str:
     return vote(tokens(fold(text)))
 
 
+def confident_language(text: str, min_votes: int = 2) -> str:
+    """Like :func:`detect_language`, but English unless at least ``min_votes`` words are the other language's.
+
+    One word is too little to tell ("dos-age" has a Spanish "dos" and a French "age"); replies should
+    switch language only on real evidence.
+    """
+    counts = votes(tokens(fold(text)))
+    best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
+    return best if counts[best] > counts["en"] and counts[best] >= min_votes else "en"
+
+
 def vote(words: Sequence[str]) -> str:
     counts = votes(words)
     best = max(LANGUAGES[1:], key=lambda lang: counts[lang])

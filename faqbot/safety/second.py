@@ -56,10 +56,16 @@ class Model:
         return scores
 
 
+#: fewer words than this are left to the rules
+MIN_WORDS = 4
+
+
 def opinion(words: Sequence[str]) -> str | None:
     """``"selfharm"`` or ``"emergency"`` when the model is sure enough, else ``None``."""
-    if not words or len(words) > 400:
-        return None  # a long text is padding or a paste: the rules read it, the model does not
+    if len(words) < MIN_WORDS or len(words) > 400:
+        # A long text is padding or a paste, and three words ("and my wife?") are too few to weigh:
+        # the rules read both; the model does not.
+        return None
     scores = model().log_odds(words)
     best = max(("selfharm", "emergency"), key=lambda c: scores[c])
     margin = scores[best] - max(scores["referral"], scores["general"])

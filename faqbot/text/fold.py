@@ -118,6 +118,11 @@ class Repairer:
         self._corrections: dict[str, str] = {}
         self._splits: dict[str, list[str] | None] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        # The memos hold words from questions already asked: a pickled copy (the cache of built bots)
+        # must not keep them. Questions are health data.
+        return {**self.__dict__, "_corrections": {}, "_splits": {}}
+
     def repair(self, words: list[str]) -> list[str]:
         if self.aliases:
             words = [self.aliases.get(w, w) for w in words]

@@ -77,6 +77,10 @@ class Normalizer:
                 self._anagrams.setdefault("".join(sorted(word)), []).append(word)
         self._corrections: dict[str, str] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        # The spelling memo holds words from questions already asked; a pickled copy must not.
+        return {**self.__dict__, "_corrections": {}}
+
     def analyze(self, text: str, limit: int | None = None) -> Analysis:
         cleaned = clean(text, limit)
         tokens = self._join_split_words(words(cleaned))

@@ -34,12 +34,12 @@ class Explanation:
     def lines(self) -> list[str]:
         """The explanation as text: one line a stage, details indented under it."""
         answer, suggest, margin = self.thresholds
-        out = [f"{'question':<11}{self.question}",
-               f"{'thresholds':<11}answer >= {answer:g}, suggest >= {suggest:g}, ambiguity margin {margin:g}"]
+        out = [f"{'question':<14}{self.question}",
+               f"{'thresholds':<14}answer >= {answer:g}, suggest >= {suggest:g}, ambiguity margin {margin:g}"]
         for step in self.trace.steps:
-            out.append(f"{step.stage:<11}{step.summary}")
-            out.extend(f"{'':<13}{line}" for line in step.lines)
-        out.append(f"{'decision':<11}{self.decision}")
+            out.append(f"{step.stage:<14}{step.summary}")
+            out.extend(f"{'':<16}{line}" for line in step.lines)
+        out.append(f"{'decision':<14}{self.decision}")
         return out
 
     def to_dict(self) -> dict[str, Any]:

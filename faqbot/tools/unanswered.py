@@ -102,13 +102,14 @@ class UnansweredLog:
         if not self.wants(bot, reply) or not scrub(question):
             return False
         line = json.dumps(self.entry(bot, question, reply), ensure_ascii=False) + "\n"
-        self._append(line.encode("utf-8"))
+        # "replace": a lone surrogate (from a JSON "\ud800") must not cost the person their reply
+        self._append(line.encode("utf-8", "replace"))
         return True
 
     def record_feedback(self, entry_id: str, vote: str) -> None:
         """Append a vote (``"up"``/``"down"``) on the answer from entry ``entry_id``; nothing else is kept."""
         record = {"time": self.clock(), "feedback": vote, "candidate": entry_id}
-        self._append((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        self._append((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace"))
 
     def _append(self, data: bytes) -> None:
         with _LOCK:
