@@ -110,3 +110,11 @@ def test_asking_what_it_is_after_an_answer_gets_that_entry(question: str, contex
 
 def test_an_unknown_context_still_reads_it_as_the_subject() -> None:
     assert BOT.ask("what is it exactly?", context="nope") == BOT.ask("what is it exactly?")
+
+
+@pytest.mark.parametrize(
+    "question", ["what strength blocks opioid receptors", "what strength of naltrexone blocks receptors",
+                 "statistics aside how much ldn should i take"]
+)
+def test_general_words_do_not_cancel_a_dosing_question(question: str) -> None:
+    assert BOT.ask(question).kind == "referral"
