@@ -2,8 +2,8 @@
 
 The server keeps no conversation: the caller sends the previous reply's entry id as ``context``. A
 question that is complete on its own is answered as if there were no context. An elliptical one is
-*resolved* into a complete question, and everything after this stage (matching, and safety routing,
-which reads both the question as typed and as resolved) works on that:
+*resolved* into a complete question; this stage routes it (as resolved, and appended to the question it
+follows) before anything else happens, and matching then reads it:
 
 * "tell me more", "go on": the context entry's related questions are offered;
 * "what about MS?", "and for fibromyalgia?": the context question asked about the new thing (its
@@ -11,7 +11,9 @@ which reads both the question as typed and as resolved) works on that:
 * "what triggers them?", "is it approved?": the pronoun stands for the context's topic (the terms the
   entry defines, else its question's distinctive words), used only when that reads better than the
   question alone;
-* "why?", "how?": the context question asked again with that word.
+* "why?", "how?", "what is it?": the context question asked again;
+* with no context, "it" in "how does it help?" is the knowledge base's subject (the term most of its
+  questions name), when that reads better than the question alone.
 """
 
 from __future__ import annotations
