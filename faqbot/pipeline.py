@@ -1,10 +1,11 @@
 """The decision core: one question flows through named stages to one reply, leaving a trace.
 
 Every stage is a small object, configured when it is made, with one method, ``run(query) -> Query``
-(the stages in :mod:`faqbot.stages` are frozen dataclasses whose fields are their settings). A stage that settles the outcome sets ``query.decision``; the remaining *deciding* stages are
-then skipped, and the stages that turn a decision into a reply (and guard it) always run. Each stage
-that runs adds one :class:`Step` to the trace, saying in words what it found, so ``faqbot explain``
-prints exactly what decided a reply rather than a second account of it.
+(the stages in :mod:`faqbot.stages` are frozen dataclasses whose fields are their settings). A stage
+that settles the outcome sets ``query.decision``; the remaining *deciding* stages are then skipped,
+and the stages that turn a decision into a reply (and guard it) always run. Each stage that runs adds
+one :class:`Step` to the trace, saying in words what it found, so ``faqbot explain`` prints exactly
+what decided a reply rather than a second account of it.
 """
 
 from __future__ import annotations
