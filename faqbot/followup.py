@@ -155,7 +155,8 @@ class Context(StageBase, name="context"):
         reading = self.followups.read(query.text, entry)
         if reading is None or (reading.mode == "pronoun"
                                and not self.followups.better(query.text, reading.resolved, entry)):
-            return query.noted(self.name, f"complete on its own; context `{entry.id}` not used")
+            # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic
+            return self._about_subject(query, f"context `{entry.id}` not used; ")
         summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
         routed = self._route(reading.resolved, f"{entry.question} {query.text}")
         if routed is not None:
@@ -184,7 +185,7 @@ class Context(StageBase, name="context"):
     def _about_subject(self, query: Query, note: str) -> Query:
         reading = None if self.other_medicine(query.text) else self.followups.about_subject(query.text)
         if reading is None or not self.followups.better(query.text, reading.resolved, None):
-            return query.noted(self.name, note + "no context") if note else query
+            return query.noted(self.name, note + "read on its own") if note else query
         summary = f"{note}'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}"
         routed = self._route(reading.resolved)  # "is it safe at 50?" is "is ldn safe at 50?"
         if routed is not None:

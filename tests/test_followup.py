@@ -118,3 +118,9 @@ def test_an_unknown_context_still_reads_it_as_the_subject() -> None:
 )
 def test_general_words_do_not_cancel_a_dosing_question(question: str) -> None:
     assert BOT.ask(question).kind == "referral"
+
+
+def test_it_after_an_answer_can_still_mean_the_subject() -> None:
+    # after the side effects, "is it safe overall?" asks about LDN, not about side effects
+    reply = BOT.ask("is it safe overall?", context="side-effects")
+    assert reply.id == "ldn-safety"
