@@ -176,20 +176,15 @@ class Define(StageBase, name="define"):
         if undefined is not None:
             return query.noted(self.name, f"asks what {undefined!r} is; no entry defines it", undefined=undefined)
         defining = definitions.defining_entry(query.analysis)
-        if defining is not None and not self._ruled_out(query, defining):
+        if defining is not None and defining.id != query.exclude:
             # Asked for by name, so even a weak overall match is the right entry.
             for candidate in self.retriever.rank(query.analysis, limit=self.DEPTH):
-                if candidate.entry.id == defining.id:
+                # The follow-up rule holds here too: "what about X?" needs an entry that names X.
+                if candidate.entry.id == defining.id and not self.retriever.index.missing(
+                        candidate.entry_index, query.require):
                     reason = f"the question asks what something is, and entry `{defining.id}` defines it"
                     return query.decided(self.name, Decision("answer", reason, candidate=candidate))
         return query.noted(self.name, "no definition request")
-
-
-    def _ruled_out(self, query: Query, entry: Entry) -> bool:
-        """The follow-up rules hold here too: not the context entry again, and it must name X."""
-        position = next(i for i, e in enumerate(self.retriever.kb.entries) if e.id == entry.id)
-        missing = query.require - self.retriever.index.bags[position]
-        return entry.id == query.exclude or bool(missing)
 
 @dataclass(frozen=True)
 class Decide(StageBase, name="decide"):
@@ -207,7 +202,7 @@ class Decide(StageBase, name="decide"):
         ambiguous = top.score - runner_up < s.ambiguity_margin and top.score < s.answer_threshold + s.ambiguity_margin
         # Asked word for word, a question is its own entry even if it looks like "what is X?".
         exact = words(clean(top.matched)) == words(query.analysis.cleaned)
-        missing = query.require - self.retriever.index.bags[top.entry_index] if query.require else set()
+        missing = self.retriever.index.missing(top.entry_index, query.require)
         if missing:
             reason = f"the follow-up asks about {' '.join(sorted(missing))}, which `{top.entry.id}` never mentions"
             return query.decided(self.name, Decision("fallback", reason))

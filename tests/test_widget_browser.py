@@ -16,35 +16,28 @@ from widget_harness import (
     Browser,
     CustomerSite,
     Page,
-    ThreadedUvicorn,
     Widget,
+    app_with_site,
+    chromium,
     contrast,
-    launch,
     pw_expect,
-    sync_playwright,
 )
 
 from faqbot import FAQBot
-from faqbot.web import create_app
 
 XSS = "<img src=x onerror=window.__pwned=1>"
 
 
 @pytest.fixture(scope="module")
 def servers(bot: FAQBot) -> Iterator[tuple[str, CustomerSite]]:
-    with CustomerSite() as site:
-        app = create_app(bot=bot, allow_origins=[site.url])
-        with ThreadedUvicorn(app) as server:
-            site.app_url = server.url
-            yield server.url, site
+    with app_with_site(bot) as pair:
+        yield pair
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture()

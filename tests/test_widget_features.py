@@ -16,15 +16,13 @@ from widget_harness import (
     Browser,
     CustomerSite,
     Page,
-    ThreadedUvicorn,
     Widget,
-    launch,
+    app_with_site,
+    chromium,
     pw_expect,
-    sync_playwright,
 )
 
 from faqbot import FAQBot
-from faqbot.web import create_app
 
 DARK_PANEL = "rgb(31, 33, 37)"
 LIGHT_PANEL = "rgb(255, 255, 255)"
@@ -38,19 +36,14 @@ def unanswered(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def servers(bot: FAQBot, unanswered: Path) -> Iterator[tuple[str, CustomerSite]]:
-    with CustomerSite() as site:
-        app = create_app(bot=bot, allow_origins=[site.url], log_unanswered=unanswered)
-        with ThreadedUvicorn(app) as server:
-            site.app_url = server.url
-            yield server.url, site
+    with app_with_site(bot, log_unanswered=unanswered) as pair:
+        yield pair
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture()

@@ -14,6 +14,7 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -221,6 +222,27 @@ button, input, div, section { display: inline !important; position: static !impo
 
 def launch(playwright: Any) -> Browser:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium under Playwright, closed afterwards (a module-scoped fixture in each test file)."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@contextlib.contextmanager
+def app_with_site(bot: Any, **app_options: Any) -> Iterator[tuple[str, CustomerSite]]:
+    """faqbot's app in uvicorn, allowing a customer's site on another origin: ``(app url, site)``."""
+    from faqbot.web import create_app
+
+    with CustomerSite() as site:
+        app = create_app(bot=bot, allow_origins=[site.url], **app_options)
+        with ThreadedUvicorn(app) as server:
+            site.app_url = server.url
+            yield server.url, site
 
 
 # -- the widget on a page -----------------------------------------------------------------------------

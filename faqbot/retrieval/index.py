@@ -121,6 +121,10 @@ class Index:
         bag = self.bags[entry_index]
         return self.weight([t for t in query if t in bag]) / query_weight
 
+    def missing(self, entry_index: int, terms: frozenset[str]) -> frozenset[str]:
+        """The ``terms`` the entry's whole text (questions, alternates, answer) never uses."""
+        return terms - self.bags[entry_index]
+
     def sharing(self, query: Iterable[str]) -> set[int]:
         """Every choice that shares a term with the question."""
         found: set[int] = set()
