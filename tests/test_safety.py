@@ -138,21 +138,31 @@ PEOPLE = [
 ]
 
 MEDICINES_ALCOHOL = [
-    "can ldn be combined with tramadol",
     "is it safe to take ldn and sertraline together",
     "ldn with gabapentin",
     "I take levothyroxine, any problem with ldn",
     "can I have a glass of wine on ldn",
     "drinking beer while on naltrexone",
-    "ldn and oxycodone",
     "naltrexone plus ibuprofen okay?",
     "does ldn clash with my antidepressants",
-    "ldn alongside methadone",
     "can you mix ldn with alcohol",
     "is a beer with ldn ok",
     "ldn and prednisone together",
-    "can ldn be taken with codeine",
     "is it ok to drink while taking ldn",
+    "can I take ldn with my tramadol",
+    "I'm on oxycodone, can I start ldn",
+    "my dad takes methadone, can he have naltrexone too",
+    # methadone and buprenorphine treat opioid addiction: still a question about one's own treatment
+    "ldn alongside methadone",
+]
+
+#: Opioid painkillers with naltrexone, asked in general: the knowledge base's own warning (which ends
+#: by sending the reader to a doctor or pharmacist) or a referral, never any other answer.
+OPIOID_PAINKILLERS_IN_GENERAL = [
+    "can ldn be combined with tramadol",
+    "ldn and oxycodone",
+    "can ldn be taken with codeine",
+    "can naltrexone be taken with opioid painkillers?",
 ]
 
 CONDITIONS = [
@@ -235,6 +245,14 @@ def test_route_refers(question):
     routed = route(question)
     assert routed is not None, f"not routed (prepared: {prepare(question)!r})"
     assert routed.kind == "referral", routed
+
+
+@pytest.mark.parametrize("question", OPIOID_PAINKILLERS_IN_GENERAL)
+def test_opioid_painkillers_in_general_get_the_warning_or_a_referral(bot, question):
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) in (("answer", "opioid-painkillers"), ("referral", None)), (reply.kind, reply.id)
+    assert "doctor or pharmacist" in reply.text
+    assert find_dose_figure(reply.text) is None
 
 
 @pytest.mark.parametrize("question", REFERRALS)

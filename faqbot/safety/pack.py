@@ -126,6 +126,11 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
                 raise PackError(f"rule {rule.name}: {sorted(' '.join(p) for p in both)[:3]} both make and cancel it")
 
 
+#: Classes whose longer phrases hide the words inside them: "low dose" in "low dose naltrexone" is the
+#: drug's name, "dose" in "high doses" a size, "painkillers" in "opioid painkillers" no other medicine.
+_SHADOWING = frozenset({DRUG, "dose_size", "opioid"})
+
+
 def load() -> Packs:
     base = _read("rules")
     known = frozenset((base.get("classes") or {}).keys()) | {DRUG, NUMBER}
@@ -151,11 +156,11 @@ def load() -> Packs:
                 kept = [p for p in entries if source == lang or len(p) > 1 or p[0] not in clashes]
                 phrases.setdefault(name, set()).update(kept)
         _check_conflicts(rules, phrases)
-        lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=frozenset({DRUG, "dose_size"}))
+        lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=_SHADOWING)
         own: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
         for name, entries in by_lang[lang].items():
             own.setdefault(name, set()).update(entries)
-        own_lexicons[lang] = Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=frozenset({DRUG, "dose_size"}))
+        own_lexicons[lang] = Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=_SHADOWING)
         vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
         stems = {p[-1].rstrip("*") for entries in phrases.values() for p in entries if p[-1].endswith("*")}
         aliases = {**_shorthand("en"), **_shorthand(lang)}

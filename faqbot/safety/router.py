@@ -195,8 +195,33 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 }
 
 
+#: A phrase referral counts only when the engine also sees one of these in the question: someone's
+#: own situation or an amount, timing or how-to detail. The phrase rules were written for whole
+#: phrasings, and on a general question ("can you get high on naltrexone", "is it safe to stay on for
+#: years") their patterns fire on wording alone; the word classes are what tell the two apart.
+PHRASE_REFERRAL_CUES = frozenset({
+    "self", "relation", "mine", "i_have", "i_on", "for_me", "help_me", "advice", "is_normal", "since", "missed",
+    "dose_word", "dose_core", "dose_size", "ask_amount", "unit", "number", "number_word", "quantity", "timing",
+    "form", "action", "pregnancy", "age_group", "medicine", "override", "pretend", "organ_condition",
+})
+
+#: Likewise a phrase emergency needs someone, an intake, a body in trouble or intent in the question:
+#: "is naltrexone used to reverse overdoses" names an overdose but reports none.
+PHRASE_EMERGENCY_CUES = frozenset({
+    "self", "relation", "vulnerable", "intake_past", "ingest", "excess", "many", "form", "unit", "number",
+    "number_word", "i_on", "after_intake", "acute", "severe_symptom", "emergency_call", "breathing", "airway",
+    "swell", "vomit", "on_purpose", "accident", "self_harm", "die", "want", "intent", "fatal", "painless",
+})
+
+#: A dose word in the prepared text (where "dosgae" is already "dosage") is a dose cue too.
+_DOSE_WORD = re.compile(r"\b(?:dos(?:e|es|age|ages|ing)|overdos\w*)\b")
+
+
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
+        return None
+    cues = PHRASE_REFERRAL_CUES if rule.kind == "referral" else PHRASE_EMERGENCY_CUES
+    if not cues & reading.found.keys() and not _DOSE_WORD.search(text):
         return None
     match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):

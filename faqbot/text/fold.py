@@ -28,8 +28,8 @@ from faqbot.text.sanitize import clean
 _CONFUSABLES = str.maketrans(
     "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u0578\u057d\u0581\u0585\u03bf"
     "\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7\u0461\u0261\u0131\u2113\u043a\u043c\u0442\u0432"
-    "\u043d\u0432",
-    "aeopcyxijsdhnugooaeikvptuxwgilkmtbhb",
+    "\u043d\u0432\u0196\u0269\u00b5\u03bc",
+    "aeopcyxijsdhnugooaeikvptuxwgilkmtbhblluu",
 )
 #: Cherokee capitals that look like Latin letters (a Cherokee "lu" passes for an M)
 _CHEROKEE = str.maketrans(
@@ -48,6 +48,8 @@ _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?[a-z]{0,12}")
 #: three or more single letters with separators between them: "d.o.s.e", "d o s e", "d-o-s-e"
 _SPELT = re.compile(r"(?<![a-z0-9])[a-z](?:[^a-z0-9]{1,3}[a-z](?![a-z0-9])){2,}")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+_SPELT_WORDS = re.compile(r"(?<!\w)\w (?:\w ){2,}")
+_WIDE_GAP = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _URL_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
 
@@ -59,6 +61,10 @@ def fold(text: str) -> str:
         text = html.unescape(html.unescape(text))
     if _URL_ESCAPE.search(text):
         text = urllib.parse.unquote(text.replace("+", " ") if "%20" not in text else text)
+    if _SPELT_WORDS.search(text):
+        # "d o s e  d e  l d n": where letters are spelt out, a wider gap is where a word ended. Marked
+        # before cleaning squeezes the spaces, and wider than a gap a spelt word may bridge.
+        text = _WIDE_GAP.sub(" ,, ", text)
     text = clean(text).translate(_CONFUSABLES)
     if not text.isascii():
         text = text.translate(_CHEROKEE)
