@@ -114,7 +114,9 @@ def route(text: str, limit: int | None = None) -> Route | None:
         return chosen
     engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size)
     if engine_referral is not None:
-        return _from_hit(engine_referral, reading)
+        # A referral rule reads an intake or a person; the model may still see an emergency behind it
+        # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.
+        return _second_opinion(reading) or _from_hit(engine_referral, reading)
     if reading.lang != "en":
         return _second_opinion(reading)  # the phrase rules are English: "dose" in "faible dose" is French
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
@@ -214,14 +216,14 @@ PHRASE_EMERGENCY_CUES = frozenset({
 })
 
 #: A dose word in the prepared text (where "dosgae" is already "dosage") is a dose cue too.
-_DOSE_WORD = re.compile(r"\b(?:dos(?:e|es|age|ages|ing)|overdos\w*)\b")
+_DOSE_WORD = re.compile(r"\b(?:dos(?:e|es|age|ages|ing))\b")
 
 
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
         return None
     cues = PHRASE_REFERRAL_CUES if rule.kind == "referral" else PHRASE_EMERGENCY_CUES
-    if not cues & reading.found.keys() and not _DOSE_WORD.search(text):
+    if not cues & reading.found.keys() and not (rule.kind == "referral" and _DOSE_WORD.search(text)):
         return None
     match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):
