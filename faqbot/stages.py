@@ -210,8 +210,19 @@ class Decide(StageBase, name="decide"):
             reason = (f"top score {top.score} >= answer threshold {s.answer_threshold:g} "
                       f"and {gap} ahead of the runner-up")
             return query.decided(self.name, Decision("answer", reason, candidate=top))
+        if self._single_clear(top, gap) and query.undefined is None:
+            reason = (f"one clear suggestion: `{top.entry.id}` scores {top.score} >= {s.single_threshold:g}, "
+                      f"{gap} ahead of the runner-up, and uses {top.coverage:.0%} of the question's weight")
+            return query.decided(self.name, Decision("answer", reason, candidate=top))
         return query.decided(self.name, Decision("suggest", self._why_not(top, gap, query.undefined),
                                                  suggestions=query.ranked[: s.max_suggestions]))
+
+    def _single_clear(self, top: Candidate, gap: float) -> bool:
+        """One clearly right suggestion, matched by its own wordings and explaining most of the question:
+        asking "did you mean this one?" would only add a turn."""
+        s = self.settings
+        return (not top.by_answer and top.score >= s.single_threshold and gap >= s.single_margin
+                and top.coverage >= s.single_coverage)
 
     def _why_not(self, top: Candidate, gap: float, undefined: str | None) -> str:
         s = self.settings

@@ -240,3 +240,21 @@ def test_outgoing_guard_reads_every_text_a_reply_shows(reply: Reply) -> None:
     guard = OutgoingGuard(lambda text: "5 mg" if "5 mg" in text else None, "Ask a pharmacist.")
     assert guard.run(Query(raw="q", reply=reply)).reply == Reply(kind="referral", text="Ask a pharmacist.",
                                                                  rule="outgoing-dose-guard")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # one suggestion far ahead, explaining most of the question: answered
+        ("ldn adverse effects: poor sleep quality", "answer"),
+        # one suggestion, but most of the question is about something no entry covers: did-you-mean
+        ("fibromyalgia diet tips", "fallback"),
+    ],
+)
+def test_a_did_you_mean_with_one_clearly_right_suggestion_answers(question: str, kind: str) -> None:
+    from faqbot import FAQBot
+
+    reply, trace = FAQBot.from_yaml().ask_traced(question)
+    assert reply.kind == kind
+    decide = trace.step("decide")
+    assert decide is not None and decide.summary.startswith("answer: one clear" if kind == "answer" else "suggest")

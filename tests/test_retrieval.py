@@ -92,3 +92,39 @@ def test_replies_do_not_depend_on_the_string_hash_seed() -> None:
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         runs.append(json.loads(out.stdout))
     assert runs[0] == runs[1] == runs[2]
+
+
+def _kb_with_answers(texts: list[tuple[list[str], list[str]]]) -> KnowledgeBase:
+    entries = tuple(
+        Entry(f"e{i}", " ".join(asked[:3]) or "empty", " ".join(answer) or "empty", "S", (" ".join(asked[1:]),))
+        for i, (asked, answer) in enumerate(texts)
+    )
+    return KnowledgeBase(entries, TEXTS, Settings())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=st.lists(st.tuples(_ENTRY, _ENTRY), min_size=1, max_size=25), question=_QUESTION,
+       limit=st.integers(1, 6), min_score=st.sampled_from([0.0, 20.0, 36.0, 58.0]))
+def test_maxscore_ranker_equals_the_reference_with_answers_of_their_own(
+        entries: list[tuple[list[str], list[str]]], question: list[str], limit: int, min_score: float) -> None:
+    # Answers whose words the questions do not use: entries found through their answer alone.
+    kb = _kb_with_answers(entries)
+    corpus = [t for e in kb.entries for t in (e.question, *e.alternates, e.answer)]
+    retriever = Retriever(kb, Normalizer({}, corpus))
+    analysis = retriever.normalizer.analyze(" ".join(question))
+    fast = retriever.rank(analysis, limit, min_score)
+    reference = [c for c in ExhaustiveRanker(retriever.index).rank(analysis, limit) if c.score >= min_score]
+    assert [(c.entry.id, c.score, c.matched, c.by_answer) for c in fast] == [
+        (c.entry.id, c.score, c.matched, c.by_answer) for c in reference]
+
+
+def test_an_answer_finds_its_entry_below_a_wording_that_matches_as_well() -> None:
+    kb = _kb_with_answers([(["owl", "night"], ["owl", "hunt", "mouse"]), (["bat", "cave"], ["bat", "echo"])])
+    retriever = Retriever(kb, Normalizer({}, [t for e in kb.entries for t in (e.question, e.answer)]))
+    # Only the first answer uses "hunt": the entry is found through it, and scores below a wording.
+    by_answer = retriever.rank(retriever.normalizer.analyze("hunt mouse"), 2)
+    assert [(c.entry.id, c.by_answer) for c in by_answer] == [("e0", True)]
+    by_wording = retriever.rank(retriever.normalizer.analyze("owl night"), 1)[0]
+    assert not by_wording.by_answer and by_wording.score > by_answer[0].score
+    # An answer explaining too little of the question is not a match at all.
+    assert retriever.index.answers.scores({"hunt": 1.0, "zebra": 3.0}, 4.0) == {}

@@ -143,6 +143,9 @@ class Builder:
             "ambiguity_margin": (0, 100),
             "max_suggestions": (0, 10),
             "max_question_chars": (20, 100_000),
+            "single_threshold": (0, 100),
+            "single_margin": (0, 100),
+            "single_coverage": (0, 1),
         }
         for name, value_node in fields.items():
             low, high = limits[name]

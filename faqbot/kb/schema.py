@@ -45,6 +45,13 @@ class Settings:
     ambiguity_margin: float = 3.0
     max_suggestions: int = 3
     max_question_chars: int = 1000
+    #: A did-you-mean with one clearly right suggestion answers with it: the suggestion scores at least
+    #: ``single_threshold``, leads the next by ``single_margin``, was matched by its own wordings (not only
+    #: its answer), and its whole text uses at least ``single_coverage`` of the question's weight. A lone
+    #: suggestion that leaves half the question unexplained ("symptoms of fibromyalgia") stays a did-you-mean.
+    single_threshold: float = 50.0
+    single_margin: float = 8.0
+    single_coverage: float = 0.5
 
 
 #: the languages besides English that safety replies are curated in (``texts.languages`` in faq.yaml)

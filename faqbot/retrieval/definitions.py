@@ -27,7 +27,10 @@ _ASKS_DEFINITION = re.compile(
 #: "..., what are they?": the thing was named earlier in the message
 _PRONOUN = re.compile(r"^(?:it|they|them|those|these|that|this|those things|these things)(?: exactly| really)?$")
 _ALREADY_KNOWN = re.compile(r"\b(?:i|we)\s+(?:already\s+|do\s+)?(?:know|knew|understand|understood|get|remember)\s+$")
-_NOT_A_TERM = re.compile(r"\b(?:for|with|in|of|to|from|about|used|do|does|doing|work|works|like|when|why|how|and)\b")
+#: words that make "what is X ..." a question about X, not a name ("what is this based on", "used for")
+_NOT_A_TERM = re.compile(
+    r"\b(?:for|with|in|on|of|to|from|about|based|used|do|does|doing|work|works|like|when|why|how|and)\b"
+)
 
 
 class Definitions:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from faqbot.kb import Entry, KnowledgeBase
+from faqbot.retrieval.answers import AnswerField
 from faqbot.text import Analysis, Normalizer
 
 #: Words no entry uses weigh this much more than the rarest known word.
@@ -30,10 +31,14 @@ class Candidate:
 
     entry: Entry
     score: float
-    #: the question or alternate that matched best
+    #: the question or alternate that matched best (the answer text when the answer matched better)
     matched: str
     #: the entry's position in the knowledge base
     entry_index: int = field(default=-1, compare=False, repr=False)
+    #: the share of the question's weight the entry's whole text uses
+    coverage: float = field(default=0.0, compare=False, repr=False)
+    #: True when the answer text, not a curated wording, gave the score
+    by_answer: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class Index:
         self.normalizer = normalizer
         per_entry = [self._analyse(entry) for entry in kb.entries]
         self.bags: list[set[str]] = [bag for _, _, bag in per_entry]
+        #: the answers, matched too but weighted below the curated questions
+        self.answers = AnswerField([normalizer.analyze(entry.answer) for entry in kb.entries])
         self.idf = _idf(self.bags, max(len(kb.entries), 1))
         #: words nobody in the knowledge base uses are likely the real topic of
         #: the question ("cancer"), so they weigh like the rarest known words.

@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from faqbot.retrieval.index import Candidate, Index
 from faqbot.retrieval.scoring import BAG_WEIGHT, OVERLAP_WEIGHT, beta_for, final_score, score_choice
@@ -27,8 +28,10 @@ _MARGIN = 0.05 + 1e-6
 _SLOPE = 100 * (1 - BAG_WEIGHT) * OVERLAP_WEIGHT
 _FLOOR = 100 * ((1 - BAG_WEIGHT) * (1 - OVERLAP_WEIGHT) + BAG_WEIGHT)
 
-#: entry index -> (best choice score, that choice's index)
+#: entry index -> (best choice score, that choice's index, or ANSWER)
 Best = dict[int, tuple[float, int]]
+#: the "choice index" of an entry's answer text (see :mod:`faqbot.retrieval.answers`)
+ANSWER = -1
 
 
 class _Query:
@@ -46,6 +49,9 @@ class _Query:
     def score(self, index: Index, choice_index: int) -> float | None:
         return score_choice(index.choices[choice_index], self.terms, self.weight, self.beta, self.joined)
 
+    def answer_scores(self, index: Index) -> dict[int, float]:
+        return index.answers.scores(self.weights, self.weight)
+
 
 def ranked_candidates(index: Index, best: Best, coverage: dict[int, float], limit: int) -> list[Candidate]:
     """The top ``limit`` entries of ``best``, by final score then id (the order every ranker returns)."""
@@ -55,7 +61,14 @@ def ranked_candidates(index: Index, best: Best, coverage: dict[int, float], limi
         top = heapq.nsmallest(limit, finals, key=lambda e: (-finals[e], entries[e].id))
     else:
         top = sorted(finals, key=lambda e: (-finals[e], entries[e].id))[:limit]
-    return [Candidate(entries[e], finals[e], index.choices[best[e][1]].text, e) for e in top]
+    return [Candidate(entries[e], finals[e], _matched(index, e, best[e][1]), e, coverage[e], best[e][1] == ANSWER)
+            for e in top]
+
+
+def _matched(index: Index, entry_index: int, choice_index: int) -> str:
+    if choice_index == ANSWER:
+        return index.kb.entries[entry_index].answer
+    return index.choices[choice_index].text
 
 
 class ExhaustiveRanker:
@@ -79,6 +92,11 @@ class ExhaustiveRanker:
             previous = best.get(entry_index)
             if previous is None or score > previous[0]:
                 best[entry_index] = (score, choice_index)
+        # The answer counts only where it beats every curated wording (on a tie the wording is shown).
+        for entry_index, score in query.answer_scores(self.index).items():
+            previous = best.get(entry_index)
+            if previous is None or score > previous[0]:
+                best[entry_index] = (score, ANSWER)
         coverage = {e: self.index.coverage(e, query.terms, query.weight) for e in best}
         return ranked_candidates(self.index, best, coverage, limit)
 
@@ -113,7 +131,7 @@ class MaxScoreRanker:
                 continue
             if search.query.score(self.index, choice_index) == search.best[choice.entry_index][0]:
                 candidate = ranked[position]
-                ranked[position] = Candidate(candidate.entry, candidate.score, choice.text, candidate.entry_index)
+                ranked[position] = replace(candidate, matched=choice.text)
                 del wanted[choice.entry_index]
                 if not wanted:
                     return
@@ -134,6 +152,13 @@ class _Search:
         self.threshold = self.lowest
         self.checkpoint = 16
         self.beta2 = query.beta**2
+        # Every answer that explains enough of the question is scored up front (one per entry, cheap),
+        # which also raises the score to beat before any wording is visited.
+        for entry_index, score in query.answer_scores(index).items():
+            cov = self.coverage[entry_index] = index.coverage(entry_index, query.terms, query.weight)
+            self.best[entry_index] = (score, ANSWER)
+            self.finals[entry_index] = final_score(score, cov)
+        self.threshold = max(self._kth_best(), self.lowest)
 
     def run(self) -> None:
         rest = self.query.weight  # the weight of the terms not yet visited
@@ -188,7 +213,8 @@ class _Search:
         if score is None:
             return
         previous = self.best.get(entry_index)
-        if previous is None or score > previous[0]:
+        # A wording as good as the answer replaces it, as in the reference.
+        if previous is None or score > previous[0] or (score == previous[0] and previous[1] == ANSWER):
             self.best[entry_index] = (score, choice_index)
             self.finals[entry_index] = final_score(score, cov)
         elif score == previous[0]:
