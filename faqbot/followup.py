@@ -41,6 +41,7 @@ _BARE = re.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|r
                    r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
+_PLURAL = frozenset("they them their theirs themselves these those".split())
 #: only questions this short are read as follow-ups: longer ones carry their own topic
 MAX_WORDS = 12
 
@@ -69,6 +70,8 @@ class FollowUps:
         #: what the whole knowledge base is about: the term most of its questions name ("ldn"). With no
         #: context, "how does it help?" in a FAQ about one drug asks about that drug.
         self.subject = _main_subject(kb, retriever)
+        #: the words for the subject ("ldn", "naltrexone"): terms at least a fifth of the questions use
+        self.subjects = _subject_terms(kb, retriever)
 
     def read(self, text: str, context: Entry) -> Reading | None:
         cleaned = clean(text)
@@ -87,6 +90,38 @@ class FollowUps:
         if PRONOUNS & set(tokens):
             return Reading("pronoun", f"{cleaned} {self.topic(context)}")
         return None
+
+    def settle_pronoun(self, text: str, reading: Reading, context: Entry) -> tuple[Reading, str | None]:
+        """For a pronoun follow-up: what the pronoun stands for, and whether the context may answer again.
+
+        "It" may be the context's topic or the drug its question names ("is it an opioid or not?"
+        after the opioid-painkillers answer), "them" something its answer explains ("what activates
+        them?" after an answer about microglia). Each is tried, and the reading that finds the best
+        entry wins. The context entry answers again only when its question or answer already names
+        what the follow-up asks ("do doctors prescribe it?" after "is LDN approved?").
+        """
+        cleaned = clean(text)
+        asked = frozenset(self.retriever.normalizer.analyze(cleaned).terms) - PRONOUNS
+        skip = None if self.covers(context, asked) else context.id
+        # "It" is the context's topic or its drug; "them" may also be something its answer explains.
+        plural = _PLURAL & set(words(cleaned))
+        meanings = dict.fromkeys([self.topic(context), self._drug(context),
+                                  *(self._explained(context) if plural else ())])
+        readings = [Reading("pronoun", f"{cleaned} {m}") for m in meanings if m] or [reading]
+        return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
+
+    def _drug(self, entry: Entry) -> str:
+        """The subject word the entry's question names ("naltrexone", "LDN"), else the subject."""
+        analyze = self.retriever.normalizer.analyze
+        # Words after synonyms: "low dose naltrexone" is read as "ldn", not "naltrexone".
+        return next((w for w in analyze(entry.question).words if set(analyze(w).terms) & self.subjects),
+                    self.subject)
+
+    def _explained(self, entry: Entry) -> list[str]:
+        """Terms other entries define that this entry's answer uses ("microglia" in the mechanism answer)."""
+        answer = f" {' '.join(words(clean(entry.answer)))} "
+        return [term for other in self.kb.entries if other.id != entry.id for term in other.defines[:1]
+                if f" {' '.join(words(clean(term)))} " in answer]
 
     def topic(self, entry: Entry) -> str:
         """What an entry is about, in words: what it defines, else its question's distinctive words."""
@@ -126,11 +161,35 @@ class FollowUps:
         The context entry itself does not count for the resolved question: a follow-up asks for
         something beyond the answer just given, and the context's own words always match it.
         """
-        def best(text: str, skip: str | None) -> float:
-            ranked = self.retriever.rank(self.retriever.normalizer.analyze(text), 2)
-            return next((c.score for c in ranked if c.entry.id != skip), 0.0)
+        return self._best(resolved, context.id if context else None) >= self._best(alone, None)
 
-        return best(resolved, context.id if context else None) >= best(alone, None)
+    def _best(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> float:
+        index = self.retriever.index
+        ranked = self.retriever.rank(self.retriever.normalizer.analyze(text), len(index.bags) if require else 2)
+        return next((c.score for c in ranked if c.entry.id != skip and not index.missing(c.entry_index, require)),
+                    0.0)
+
+    def covers(self, entry: Entry, terms: frozenset[str]) -> bool:
+        """Whether the entry's question or answer names every one of ``terms`` ("MS" for "what about MS?").
+
+        Not its alternates: they are worded broadly on purpose, to catch the ways people ask.
+        """
+        analyze = self.retriever.normalizer.analyze
+        return bool(terms) and terms <= {t for text in (entry.question, entry.answer) for t in analyze(text).terms}
+
+    def settle_about(self, reading: Reading, context: Entry) -> tuple[Reading, str | None]:
+        """For "what about X?": the reading that finds the better entry, and the entry that must not answer.
+
+        "What about MS?" after "is LDN approved?" is that question asked about MS; "and other
+        medicines?" after the opioid-painkillers answer is about other medicines, which that entry's
+        question cannot be bent to. So the context question with X, and X with the subject, are both
+        tried. The context entry answers again only if its own questions name X.
+        """
+        require = self.required(reading)
+        skip = None if self.covers(context, require) else context.id
+        plain = Reading("about", f"{reading.subject} {self.subject}".strip(), reading.subject)
+        best = max((reading, plain), key=lambda r: self._best(r.resolved, skip, require))
+        return best, skip
 
 
 @dataclass(frozen=True)
@@ -153,12 +212,18 @@ class Context(StageBase, name="context"):
             note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
             return self._about_subject(query, note)
         reading = self.followups.read(query.text, entry)
+        exclude: str | None = None
+        if reading is not None and reading.mode == "pronoun":
+            reading, exclude = self.followups.settle_pronoun(query.text, reading, entry)
         if reading is None or (reading.mode == "pronoun"
                                and not self.followups.better(query.text, reading.resolved, entry)):
             # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic
             return self._about_subject(query, f"context `{entry.id}` not used; ")
         summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
-        routed = self._route(reading.resolved, f"{entry.question} {query.text}")
+        # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
+        # sentence anyone wrote, so it is routed as the context question followed by the question.
+        in_context = f"{entry.question} {query.text}"
+        routed = self._route(in_context) if reading.mode == "pronoun" else self._route(reading.resolved, in_context)
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=reading.resolved)
         if reading.mode == "more":
@@ -170,9 +235,11 @@ class Context(StageBase, name="context"):
             # "and for me?", "what about weekly?": nothing the knowledge base could be asked about.
             reason = f"'what about {reading.subject}' names nothing the knowledge base covers"
             return query.decided(self.name, Decision("fallback", reason), summary, resolved=reading.resolved)
-        # "What triggers them?" asks beyond the answer just given, so not for the same entry again.
-        exclude = entry.id if reading.mode == "pronoun" else None
-        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude, require=require)
+        if reading.mode == "about":
+            reading, exclude = self.followups.settle_about(reading, entry)
+            summary = f"about follow-up to `{entry.id}`: read as {reading.resolved!r}"
+        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude, require=require,
+                           followed=entry.id)
 
     def _route(self, *readings: str) -> Decision | None:
         for text in readings:
@@ -191,6 +258,14 @@ class Context(StageBase, name="context"):
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=reading.resolved)
         return query.noted(self.name, summary, resolved=reading.resolved)
+
+
+def _subject_terms(kb: KnowledgeBase, retriever: Retriever) -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for entry in kb.entries:
+        for term in set(retriever.normalizer.analyze(entry.question).terms):
+            counts[term] = counts.get(term, 0) + 1
+    return frozenset(t for t, n in counts.items() if n * 5 >= len(kb.entries))
 
 
 def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:

@@ -78,6 +78,8 @@ class Query:
     context: str | None = None
     #: a follow-up question read in its context, as a complete question
     resolved: str | None = None
+    #: the context entry a follow-up was read against (None when it was read on its own)
+    followed: str | None = None
     #: an entry that must not answer (the context entry, for a follow-up that asks beyond it)
     exclude: str | None = None
     #: terms the answering entry must use ("what about MS?" is only answered by an entry that mentions MS)

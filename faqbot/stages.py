@@ -108,9 +108,10 @@ class Scope(StageBase, name="scope"):
     other_medicine: Callable[[str], str | None]
 
     def run(self, query: Query) -> Query:
-        # Even if its words ("nerve pain", "anti-inflammatory") match an entry.
-        # As typed: "it" read as the subject ("lyrica, is it approved?") must not hide the other drug.
-        medicine = self.other_medicine(query.text)
+        # Even if its words ("nerve pain", "anti-inflammatory") match an entry. As typed: "it" read as
+        # the subject ("lyrica, is it approved?") must not hide the other drug; but a follow-up to an
+        # answer about LDN ("what about opioid painkillers?") asks about LDN and that medicine.
+        medicine = self.other_medicine(query.resolved if query.followed and query.resolved else query.text)
         if medicine is None:
             return query.noted(self.name, "in scope: no other medicine named alone")
         reason = f"about another medicine ({medicine!r}) and never names naltrexone"
@@ -144,9 +145,12 @@ class Retrieve(StageBase, name="retrieve"):
 
     def run(self, query: Query) -> Query:
         assert query.analysis is not None, "retrieve runs after analyse"
-        ranked = tuple(c for c in self.retriever.rank(query.analysis, limit=self.limit + bool(query.exclude),
-                                                      min_score=self.min_score) if c.entry.id != query.exclude)
-        ranked = ranked[: self.limit]
+        # A follow-up's excluded entry, and entries that never mention what "what about X?" asks about,
+        # make way for the next best ones.
+        wider = self.limit + bool(query.exclude) + (len(self.retriever.index.bags) if query.require else 0)
+        ranked = tuple(c for c in self.retriever.rank(query.analysis, limit=wider, min_score=self.min_score)
+                       if c.entry.id != query.exclude
+                       and not self.retriever.index.missing(c.entry_index, query.require))[: self.limit]
         listed = self.retriever.rank(query.analysis, limit=self.shown) if self.shown else list(ranked)
         width = max((len(c.entry.id) for c in listed), default=0)
         lines = [f"{n}. {c.entry.id:<{width}}  {c.score:5.1f}  matched {_quote(c.matched)}"
