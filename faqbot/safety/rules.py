@@ -238,21 +238,6 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         |aged?\ \d+|\d+\ ?(?:years?|yrs?|months?)[-\ ]old|year[-\ ]old|\d+\ ?(?:yo|y/o)|\d+\ ?(?:lbs?|pounds|kg|kilos?
         |kilograms?|stone))\b"""),
          needs=rx(r"\b(?:ldn|naltrexone|it|take|taking|give|safe|use|dos\w*|treat\w*|prescri\w*|\d+\ ?(?:lbs?|pounds|kg))\b")),
-    Rule("other-medicine", "referral", rx(rf"""\b{_MEDICINES}\b"""),
-         needs=rx(r"\b(?:ldn|naltrexone|low\ dose)\b|\bi(?:'?m|\ am|\ take|\ use)\b")),
-    Rule("opioid-use", "referral", rx(r"""
-        \b(?:on|taking|take|takes|using|use|with|while\ on|plus|alongside)\ (?:\w+\ )?(?:opioids?|opiates?|narcotics?)\b
-        (?!\ (?:receptors?|addiction|antagonists?|blockers?|dependence|use\ disorder|withdrawal))"""),
-         needs=rx(r"\b(?:ldn|naltrexone)\b")),
-    Rule("alcohol", "referral", rx(r"""
-        \b(?:drink|drinking|consume|have|having|mix\w*|combin\w*)\b[^.?!]{0,20}\b(?:alcohol|booze|beers?|wine|liquor
-            |spirits|a\ drink|drinks)\b[^.?!]{0,25}\b(?:while|with|on|and|after|when|if)\b
-        | \b(?:alcohol|booze|beers?|wine|liquor|drinking|drinks?)\b[^.?!]{0,10}\b(?:while|with|on|when|and\ then|after
-            |plus)\b[^.?!]{0,15}\b(?:ldn|naltrexone|taking|it)\b
-        | \b(?:ldn|naltrexone)\b[^.?!]{0,20}\b(?:with|and|plus|after)\b[^.?!]{0,10}\b(?:alcohol|booze|beers?|wine
-            |liquor|a\ drink|drinks|drinking)\b(?![^.?!]{0,20}\b(?:addict\w*|abuse|dependen\w*|use\ disorder
-            |problems?|alcoholism)\b)
-        | \b(?:get|getting)\ drunk\b""")),
     Rule("own-situation", "referral", rx(rf"""
         \b(?:should|shall|can|could|may|might|must|would|will|do|does|is\ it\ ok(?:ay)?\ (?:for|if)|is\ it\ safe\ (?:for|if))
             \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine

@@ -78,7 +78,8 @@ def fold(text: str) -> str:
 
 def _unleet(match: re.Match[str]) -> str:
     word = match.group(0)
-    return word if _AMOUNT.fullmatch(word) else word.translate(_LEET)
+    # "1mg!" is an amount with an exclamation mark, not leet for "imgi".
+    return word if _AMOUNT.fullmatch(word.strip("!")) else word.translate(_LEET)
 
 
 def _join_spelt(match: re.Match[str]) -> str:
