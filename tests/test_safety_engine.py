@@ -190,6 +190,14 @@ def test_unless_anchor_only_cancels_beside_the_anchor() -> None:
     assert first_hit([rule], lexicon.scan("how much trials data did they take".split())) is None
 
 
+def test_unless_anywhere_cancels_wherever_it_stands() -> None:
+    lexicon = Lexicon({"quantity": [("how", "much")], "drug": [("ldn",)], "money": [("cost",)]}, frozenset())
+    rule = ClassRule("r", "referral", (frozenset({"quantity"}), frozenset({"drug"})), window=8,
+                     unless_anywhere=frozenset({"money"}))
+    assert first_hit([rule], lexicon.scan("how much ldn should i take".split())) is not None
+    assert first_hit([rule], lexicon.scan("how much ldn do you get for what it will cost".split())) is None
+
+
 def test_engine_window_and_unless() -> None:
     lexicon = Lexicon({"dose_word": [("dose",)], "drug": [("ldn",)], "general": [("evidence",)]}, frozenset())
     rule = ClassRule("r", "referral", (frozenset({"dose_word"}), frozenset({"drug"})), window=2,

@@ -36,6 +36,8 @@ class ClassRule:
     unless_window: int = 3
     #: classes that cancel a match only beside its anchor (the first group's word)
     unless_anchor: frozenset[str] = frozenset()
+    #: classes that cancel a match wherever they stand ("how much ... cost" asks a price)
+    unless_anywhere: frozenset[str] = frozenset()
     self_harm: bool = False
     #: fire only on questions of at most this many tokens (0: any length), for a word alone ("amount?")
     max_tokens: int = 0
@@ -144,7 +146,7 @@ def _spans(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str]) ->
 
 def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit | None:
     groups = [_spans(found, group) for group in rule.groups]
-    if any(not spans for spans in groups):
+    if any(not spans for spans in groups) or not rule.unless_anywhere.isdisjoint(found):
         return None
     blockers = [start for start, _, _ in _spans(found, rule.unless)]
     anchor_blockers = [start for start, _, _ in _spans(found, rule.unless_anchor)]

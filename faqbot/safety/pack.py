@@ -23,8 +23,8 @@ from faqbot.text.words import common_words
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 DRUG = "drug"
 _RULE_KEYS = frozenset(
-    {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "self_harm", "max_tokens", "fires",
-     "passes"}
+    {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
+     "max_tokens", "fires", "passes"}
 )
 
 
@@ -80,19 +80,21 @@ def _rule(raw: Any, known: frozenset[str]) -> ClassRule:
     groups = tuple(frozenset(group) for group in raw.get("all") or ())
     unless = frozenset(raw.get("unless") or ())
     unless_anchor = frozenset(raw.get("unless_anchor") or ())
-    used = set().union(*groups, unless, unless_anchor) if groups else unless | unless_anchor
+    anywhere = frozenset(raw.get("unless_anywhere") or ())
+    cancels = unless | unless_anchor | anywhere
+    used = set().union(*groups, cancels) if groups else cancels
     if not groups or any(not g for g in groups):
         raise PackError(f"rule {name}: `all` needs at least one non-empty group")
     if used - known:
         raise PackError(f"rule {name}: unknown classes {sorted(used - known)}")
-    if (unless | unless_anchor) & set().union(*groups):
+    if cancels & set().union(*groups):
         raise PackError(f"rule {name}: a class both makes and cancels the rule")
     fires, passes = tuple(raw.get("fires") or ()), tuple(raw.get("passes") or ())
     if len(fires) < 3 or len(passes) < 3:
         raise PackError(f"rule {name}: needs at least three `fires` and three `passes` examples")
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
-        unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor,
+        unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor, unless_anywhere=anywhere,
         self_harm=bool(raw.get("self_harm", False)),
         max_tokens=int(raw.get("max_tokens", 0)),
         fires=fires, passes=passes,
@@ -120,7 +122,7 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
     """A phrase in a class that makes a rule and in one that cancels it would switch the rule off."""
     for rule in rules:
         making = set().union(*(phrases.get(c, set()) for group in rule.groups for c in group))
-        for blocker in rule.unless | rule.unless_anchor:
+        for blocker in rule.unless | rule.unless_anchor | rule.unless_anywhere:
             both = making & phrases.get(blocker, set())
             if both:
                 raise PackError(f"rule {rule.name}: {sorted(' '.join(p) for p in both)[:3]} both make and cancel it")
