@@ -20,7 +20,7 @@ from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
-from faqbot.safety.second import opinion
+from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion
 from faqbot.text.fold import fold, tokens
 
 
@@ -116,7 +116,7 @@ def route(text: str, limit: int | None = None) -> Route | None:
     if engine_referral is not None:
         # A referral rule reads an intake or a person; the model may still see an emergency behind it
         # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.
-        return _second_opinion(reading) or _from_hit(engine_referral, reading)
+        return _second_opinion(reading, MARGIN_OVER_REFERRAL) or _from_hit(engine_referral, reading)
     if reading.lang != "en":
         return _second_opinion(reading)  # the phrase rules are English: "dose" in "faible dose" is French
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
@@ -129,9 +129,9 @@ def route(text: str, limit: int | None = None) -> Route | None:
     return _second_opinion(reading)
 
 
-def _second_opinion(reading: Reading) -> Route | None:
-    """An emergency no rule saw, when the model is sure of it (see :mod:`.second`)."""
-    verdict = opinion(reading.words)
+def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
+    """An emergency no rule saw, when the model is sure of it by ``margin`` (see :mod:`.second`)."""
+    verdict = opinion(reading.words, margin)
     if verdict is None:
         return None
     rule = "second-opinion-self-harm" if verdict == "selfharm" else "second-opinion-emergency"

@@ -2,9 +2,9 @@
 
 The rules read words a person listed; this model weighs every word and word pair it has seen in the
 project's labelled safety probes (``bench/safety_dev*_probes.yaml``, trained by
-``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked only when no rule
-fired, and it can only add an emergency or self-harm reply, never an answer: with a high bar
-(:data:`MARGIN`) it caught, in leave-one-set-out runs over those probe sets, 338 of 452 emergency and
+``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked when no rule
+fired, and with a higher bar when a referral rule did; it can only add an emergency or self-harm reply,
+never an answer. With a high bar (:data:`MARGIN`) it caught, in leave-one-set-out runs over those probe sets, 338 of 452 emergency and
 self-harm probes while sending none of 397 general questions to emergency
 (``python scripts/train_second_opinion.py --heldout``).
 """
@@ -21,6 +21,10 @@ from itertools import pairwise
 
 #: how much likelier (natural log) an emergency must be than a referral or general question
 MARGIN = 16.0
+#: the bar when a referral rule has fired: personal questions ("I want to try it", "can I split the pill?")
+#: share the model's words for emergencies, and on the development probes reach a margin of 24.5 at most
+#: while the emergencies behind a referral rule ("I double dosed and now I'm dizzy") score 32 and above
+MARGIN_OVER_REFERRAL = 30.0
 CLASSES = ("selfharm", "emergency", "referral", "general")
 
 
@@ -60,16 +64,16 @@ class Model:
 MIN_WORDS = 4
 
 
-def opinion(words: Sequence[str]) -> str | None:
-    """``"selfharm"`` or ``"emergency"`` when the model is sure enough, else ``None``."""
+def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
+    """``"selfharm"`` or ``"emergency"`` when the model is sure by ``margin``, else ``None``."""
     if len(words) < MIN_WORDS or len(words) > 400:
         # A long text is padding or a paste, and three words ("and my wife?") are too few to weigh:
         # the rules read both; the model does not.
         return None
     scores = model().log_odds(words)
     best = max(("selfharm", "emergency"), key=lambda c: scores[c])
-    margin = scores[best] - max(scores["referral"], scores["general"])
-    return best if margin > MARGIN else None
+    lead = scores[best] - max(scores["referral"], scores["general"])
+    return best if lead > margin else None
 
 
 _LOCK = threading.Lock()
