@@ -3,12 +3,14 @@
 ``dataclasses.dataclass`` writes a class's ``__init__``, ``__repr__``, ``__eq__``, ``__hash__`` (and,
 for a frozen class, ``__setattr__`` and ``__delattr__``) as Python source and compiles it: about half a
 millisecond a class, 17 ms of a one-shot ``faqbot ask``, which imports 37 of faqbot's dataclasses but
-calls the generated methods of only a few (a bot from the cache is unpickled, which calls none).
+calls the generated methods of only ten (a bot from the cache is unpickled, which calls none).
 
 :func:`dataclass` takes the options of ``dataclasses.dataclass``. It makes the class a dataclass at
 once without those methods, so its fields are known (``dataclasses.fields``, ``replace`` and pickling
-work as usual), and puts a stand-in for each method; the first call of any stand-in makes the class
-again with ``dataclasses.dataclass`` and the original options, and from then on it is the class
+work as usual), and puts a stand-in for each method; the first call of any stand-in (:func:`make`) has
+``dataclasses.dataclass`` make the methods, with the original options, on a twin of the class (same
+module, name, fields and defaults), and moves them onto the class, each replacing its stand-in in one
+step, so that another thread never finds a method missing. From then on the class is what
 ``@dataclasses.dataclass`` makes. Type checkers see ``dataclasses.dataclass`` itself.
 """
 
@@ -27,11 +29,10 @@ _MAKE_METHODS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen")
 
 
 class _Pending:
-    """What making the class for real needs: its options, its own defaults, the stand-ins to remove."""
+    """What making a class's methods needs: its options, its fields' defaults as written, its stand-ins."""
 
-    def __init__(self, options: dict[str, Any], defaults: dict[str, Any]) -> None:
-        self.options, self.defaults = options, defaults
-        self.stand_ins: list[str] = []
+    def __init__(self, options: dict[str, Any], defaults: dict[str, Any], stand_ins: list[str]) -> None:
+        self.options, self.defaults, self.stand_ins = options, defaults, stand_ins
 
 
 _PENDING: dict[type, _Pending] = {}
@@ -44,25 +45,24 @@ else:
 
     def dataclass(cls=None, /, **options):
         """``dataclasses.dataclass(cls, **options)``, its generated methods made on first use."""
-        if options.get("slots"):
-            raise TypeError("records.dataclass cannot defer a slots class: use dataclasses.dataclass")
         return _defer(cls, options) if cls is not None else lambda cls: _defer(cls, options)
 
 
 def _defer(cls: type, options: dict[str, Any]) -> type:
-    if not cls.__doc__:  # dataclass writes the docstring from the __init__ it generates: make it now
+    inherits = any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:])
+    # Made at once: a class without a docstring (dataclass writes one from the __init__ it generates),
+    # one that inherits fields, and a slots class (dataclass makes a new class for it).
+    if not cls.__doc__ or inherits or options.get("slots"):
         made: type = dataclasses.dataclass(cls, **options)
         return made
-    fields = inspect.get_annotations(cls)
-    # The first making replaces field(...) defaults with plain values: the second needs the originals.
-    pending = _Pending(options, {name: cls.__dict__[name] for name in fields if name in cls.__dict__})
+    # The first making replaces field(...) defaults with plain values; the twin needs them as written.
+    defaults = {name: cls.__dict__[name] for name in inspect.get_annotations(cls) if name in cls.__dict__}
     first = {key: value for key, value in options.items() if key not in _MAKE_METHODS}
     dataclasses.dataclass(cls, init=False, repr=False, eq=False, **first)
-    for name in _METHODS:
-        if name not in cls.__dict__:  # the class's own methods stay as they are
-            setattr(cls, name, _stand_in(cls, name))
-            pending.stand_ins.append(name)
-    _PENDING[cls] = pending
+    stand_ins = [name for name in _METHODS if name not in cls.__dict__]  # the class's own methods stay
+    for name in stand_ins:
+        setattr(cls, name, _stand_in(cls, name))
+    _PENDING[cls] = _Pending(options, defaults, stand_ins)
     return cls
 
 
@@ -81,11 +81,34 @@ def _stand_in(cls: type, name: str) -> Callable[..., Any]:
 def make(cls: type) -> None:
     """Make ``cls`` the full dataclass now, if it was deferred and is not yet (safe to call again)."""
     with _LOCK:
-        pending = _PENDING.pop(cls, None)
+        pending = _PENDING.get(cls)
         if pending is None:
             return
-        for name in pending.stand_ins:
-            delattr(cls, name)
-        for name, value in pending.defaults.items():
+        made = _twin_methods(cls, pending)
+        for name, value in made.items():
             setattr(cls, name, value)
-        dataclasses.dataclass(cls, **pending.options)
+        for name in pending.stand_ins:
+            if name not in made:  # not generated for these options: the inherited method is the one
+                delattr(cls, name)
+        del _PENDING[cls]
+
+
+def _twin_methods(cls: type, pending: _Pending) -> dict[str, Any]:
+    """The methods and dataclass attributes ``dataclasses.dataclass`` makes for ``cls``, made on a twin."""
+    namespace: dict[str, Any] = {
+        "__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__,
+        "__annotations__": dict(inspect.get_annotations(cls)), **pending.defaults,
+    }
+    own = [name for name in _METHODS if name not in pending.stand_ins]
+    for name in (*own, "__post_init__"):  # what dataclass looks for on the class, kept as the class has it
+        if hasattr(cls, name):
+            namespace[name] = getattr(cls, name)
+    twin: type = dataclasses.dataclass(type(cls.__name__, (), namespace), **pending.options)
+    made = {name: twin.__dict__[name] for name in (*pending.stand_ins, "__dataclass_fields__",
+                                                    "__dataclass_params__") if name in twin.__dict__}
+    # A frozen class's __setattr__ and __delattr__ name their class: the class, not its twin.
+    for value in made.values():
+        for cell in getattr(value, "__closure__", None) or ():
+            if cell.cell_contents is twin:
+                cell.cell_contents = cls
+    return made
