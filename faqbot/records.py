@@ -3,7 +3,8 @@
 ``dataclasses.dataclass`` writes a class's ``__init__``, ``__repr__``, ``__eq__``, ``__hash__`` (and,
 for a frozen class, ``__setattr__`` and ``__delattr__``) as Python source and compiles it: about half a
 millisecond a class, 17 ms of a one-shot ``faqbot ask``, which imports 37 of faqbot's dataclasses but
-calls the generated methods of only ten (a bot from the cache is unpickled, which calls none).
+calls the generated methods of only ten (a bot from the cache is unpickled, which calls none), and
+of those only ``__init__``.
 
 :func:`dataclass` takes the options of ``dataclasses.dataclass``. It makes the class a dataclass at
 once without those methods, so its fields are known (``dataclasses.fields``, ``replace`` and pickling
@@ -11,7 +12,10 @@ work as usual), and puts a stand-in for each method; the first call of any stand
 ``dataclasses.dataclass`` make the methods, with the original options, on a twin of the class (same
 module, name, fields and defaults), and moves them onto the class, each replacing its stand-in in one
 step, so that another thread never finds a method missing. From then on the class is what
-``@dataclasses.dataclass`` makes. Type checkers see ``dataclasses.dataclass`` itself.
+``@dataclasses.dataclass`` makes. The first ``__init__`` makes only itself (and a frozen class's
+``__setattr__`` and ``__delattr__``, which dataclass makes with it): dataclass writes the same code for
+them whatever the other options, and they are all a question needs. Type checkers see
+``dataclasses.dataclass`` itself.
 """
 
 from __future__ import annotations
@@ -29,10 +33,12 @@ _MAKE_METHODS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen")
 
 
 class _Pending:
-    """What making a class's methods needs: its options, its fields' defaults as written, its stand-ins."""
+    """What making a class's methods needs: its options, its fields' defaults as written, its own methods
+    (which dataclass leaves alone), and the stand-ins not yet replaced."""
 
-    def __init__(self, options: dict[str, Any], defaults: dict[str, Any], stand_ins: list[str]) -> None:
-        self.options, self.defaults, self.stand_ins = options, defaults, stand_ins
+    def __init__(self, options: dict[str, Any], defaults: dict[str, Any], own: list[str]) -> None:
+        self.options, self.defaults, self.own = options, defaults, own
+        self.stand_ins = [name for name in _METHODS if name not in own]
 
 
 _PENDING: dict[type, _Pending] = {}
@@ -59,16 +65,19 @@ def _defer(cls: type, options: dict[str, Any]) -> type:
     defaults = {name: cls.__dict__[name] for name in inspect.get_annotations(cls) if name in cls.__dict__}
     first = {key: value for key, value in options.items() if key not in _MAKE_METHODS}
     dataclasses.dataclass(cls, init=False, repr=False, eq=False, **first)
-    stand_ins = [name for name in _METHODS if name not in cls.__dict__]  # the class's own methods stay
-    for name in stand_ins:
+    pending = _Pending(options, defaults, own=[name for name in _METHODS if name in cls.__dict__])
+    for name in pending.stand_ins:
         setattr(cls, name, _stand_in(cls, name))
-    _PENDING[cls] = _Pending(options, defaults, stand_ins)
+    _PENDING[cls] = pending
     return cls
 
 
 def _stand_in(cls: type, name: str) -> Callable[..., Any]:
     def method(self: Any, *args: Any, **kwargs: Any) -> Any:
-        make(cls)
+        if name == "__init__":
+            _make_init(cls)
+        else:
+            make(cls)
         real = getattr(cls, name)
         if real is None:  # __hash__ of a mutable dataclass with __eq__
             raise TypeError(f"unhashable type: {cls.__name__!r}")
@@ -84,7 +93,7 @@ def make(cls: type) -> None:
         pending = _PENDING.get(cls)
         if pending is None:
             return
-        made = _twin_methods(cls, pending)
+        made = _twin_methods(cls, pending, pending.options)
         for name, value in made.items():
             setattr(cls, name, value)
         for name in pending.stand_ins:
@@ -93,17 +102,30 @@ def make(cls: type) -> None:
         del _PENDING[cls]
 
 
-def _twin_methods(cls: type, pending: _Pending) -> dict[str, Any]:
+def _make_init(cls: type) -> None:
+    """Make ``cls.__init__`` (and a frozen class's attribute guards), leaving the rest for later."""
+    with _LOCK:
+        pending = _PENDING.get(cls)
+        if pending is None or "__init__" not in pending.stand_ins:
+            return
+        options = {**pending.options, "repr": False, "eq": False, "order": False, "unsafe_hash": False}
+        made = _twin_methods(cls, pending, options)
+        for name in ("__init__", "__setattr__", "__delattr__"):
+            if name in made and name in pending.stand_ins:
+                setattr(cls, name, made[name])
+                pending.stand_ins.remove(name)
+
+
+def _twin_methods(cls: type, pending: _Pending, options: dict[str, Any]) -> dict[str, Any]:
     """The methods and dataclass attributes ``dataclasses.dataclass`` makes for ``cls``, made on a twin."""
     namespace: dict[str, Any] = {
         "__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__,
         "__annotations__": dict(inspect.get_annotations(cls)), **pending.defaults,
     }
-    own = [name for name in _METHODS if name not in pending.stand_ins]
-    for name in (*own, "__post_init__"):  # what dataclass looks for on the class, kept as the class has it
+    for name in (*pending.own, "__post_init__"):  # what dataclass looks for on the class, as the class has it
         if hasattr(cls, name):
             namespace[name] = getattr(cls, name)
-    twin: type = dataclasses.dataclass(type(cls.__name__, (), namespace), **pending.options)
+    twin: type = dataclasses.dataclass(type(cls.__name__, (), namespace), **options)
     made = {name: twin.__dict__[name] for name in (*pending.stand_ins, "__dataclass_fields__",
                                                     "__dataclass_params__") if name in twin.__dict__}
     # A frozen class's __setattr__ and __delattr__ name their class: the class, not its twin.

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import faqbot.records as records
 import faqbot.regex as regex
 from faqbot import FAQBot, cache
 from faqbot.records import dataclass, make
@@ -90,6 +91,19 @@ def test_make_is_idempotent_and_a_class_without_docstring_is_made_at_once() -> N
     make(deferred)
     make(deferred)
     assert deferred(1) == deferred(1)
+
+
+def test_the_first_init_makes_only_init_and_the_frozen_guards() -> None:
+    real, deferred = _pair()
+    point = deferred(1, 2)
+    assert deferred in records._PENDING and deferred.__repr__.__name__ == "__repr__"
+    assert deferred.__init__.__code__.co_code == real.__init__.__code__.co_code  # dataclass's own code
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        point.y = 3  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        point.other = 3  # type: ignore[attr-defined]
+    assert repr(point).endswith("Point(x=1, y=2, tags=(), notes={})") and deferred not in records._PENDING
+    assert repr(deferred.__dataclass_params__) == repr(real.__dataclass_params__)  # type: ignore[attr-defined]
 
 
 def test_making_never_leaves_a_method_missing(monkeypatch) -> None:
