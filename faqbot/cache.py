@@ -193,13 +193,15 @@ def _read(file: str, key: str) -> FAQBot | None:
     return bot
 
 
-def _model(blob: bytes) -> second.Model:
+def _model(blob: bytes) -> second.Model | None:
+    """The model in ``blob``; None (read the JSON file instead) if it holds anything else."""
     from faqbot.safety.second import Model
 
-    model = _unpickle_one(blob)
-    if not isinstance(model, Model):
-        raise TypeError("the cached second opinion is not a model")
-    return model
+    try:
+        model = _unpickle_one(blob)
+    except Exception:
+        return None
+    return model if isinstance(model, Model) else None
 
 
 def _unpickle(blob: bytes) -> tuple[object, object, object]:
@@ -300,7 +302,15 @@ class _Later:
     def part(self, name: str) -> dict[str, Any]:
         with self._lock:
             if self._parts is None:
-                self._parts = _unpickle_one(self.blob)
+                try:
+                    self._parts = _unpickle_one(self.blob)
+                except Exception:
+                    # Routing must not fail on a question because of the cache: build the packs afresh.
+                    from faqbot.safety.pack import load
+
+                    fresh = load()
+                    self._parts = {part: dict(getattr(fresh, part)) for part in ("lexicons", "repairers",
+                                                                                 "own_lexicons")}
         return self._parts[name]
 
 

@@ -232,3 +232,12 @@ def test_a_cached_one_shot_question_imports_no_parser_or_tool(tmp_path) -> None:
              "tempfile", "faqbot.kb.loader", "faqbot.kb.builder"}
     assert loaded & heavy == set()
     assert Path(tmp_path, "faqbot").is_dir()
+
+
+def test_a_damaged_part_of_a_cache_file_falls_back_to_the_package_files() -> None:
+    from faqbot.safety.pack import LANGUAGES
+
+    assert cache._model(b"not a pickle") is None  # the second opinion then reads its JSON file
+    assert cache._model(pickle.dumps("not a model")) is None
+    later = cache._Later(b"not a pickle")
+    assert set(later.part("lexicons")) >= set(LANGUAGES) - {"en"}  # built afresh from the packs' YAML

@@ -77,13 +77,13 @@ def opinion(words: Sequence[str]) -> str | None:
 _LOCK = threading.Lock()
 _MODEL: list[Model] = []
 #: where :func:`model` gets the model when :func:`preload` gave it one
-_SOURCE: list[Callable[[], Model]] = []
+_SOURCE: list[Callable[[], Model | None]] = []
 #: beside this module in the installed package (importlib.resources would cost more than the reading)
 _MODEL_FILE = os.path.join(os.path.dirname(__file__), "packs", "second_opinion.json")
 
 
-def preload(source: Callable[[], Model]) -> None:
-    """Get the model from ``source`` (the cache of built bots) on first use, not from the JSON file."""
+def preload(source: Callable[[], Model | None]) -> None:
+    """Get the model from ``source`` (the cache of built bots) on first use; the JSON file if it gives None."""
     with _LOCK:
         if not _MODEL and not _SOURCE:
             _SOURCE.append(source)
@@ -93,7 +93,8 @@ def model() -> Model:
     if not _MODEL:
         with _LOCK:
             if not _MODEL:
-                _MODEL.append(_SOURCE[0]() if _SOURCE else _read())
+                given = _SOURCE[0]() if _SOURCE else None
+                _MODEL.append(given if given is not None else _read())
     return _MODEL[0]
 
 
