@@ -7,11 +7,29 @@
     ('answer', 'what-is-ldn')
 """
 
-from faqbot.bot import FAQBot
-from faqbot.errors import FaqBotError, KnowledgeBaseError
-from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
-from faqbot.reply import KINDS, Reply, Suggestion
+from typing import TYPE_CHECKING
+
+from faqbot.lazy import exports
 from faqbot.version import __version__
+
+if TYPE_CHECKING:
+    from faqbot.bot import FAQBot
+    from faqbot.errors import FaqBotError, KnowledgeBaseError
+    from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
+    from faqbot.reply import KINDS, Reply, Suggestion
+else:
+    # Imported on first use: `faqbot ask` starts without loading what it does not run (issue #14).
+    __getattr__ = exports(__name__, {
+        "FAQBot": "faqbot.bot",
+        "FaqBotError": "faqbot.errors",
+        "KnowledgeBaseError": "faqbot.errors",
+        "Entry": "faqbot.kb.schema",
+        "KnowledgeBase": "faqbot.kb.schema",
+        "load_knowledge_base": "faqbot.kb.loader",
+        "KINDS": "faqbot.reply",
+        "Reply": "faqbot.reply",
+        "Suggestion": "faqbot.reply",
+    })
 
 __all__ = [
     "KINDS",

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import faqbot.stages as st
 from faqbot.followup import Context, FollowUps
-from faqbot.kb import Entry, KnowledgeBase, load_knowledge_base
+from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import confident_language, find_dose_figure, other_medicine, prepare, route
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
 
 
 class FAQBot:
@@ -37,6 +40,8 @@ class FAQBot:
     @classmethod
     def from_yaml(cls, path: str | Path | None = None) -> FAQBot:
         """Load a knowledge base (``None``: the bundled one) and build a bot on it."""
+        from faqbot.kb.loader import load_knowledge_base  # the YAML parser: not for a bot from the cache
+
         return cls(load_knowledge_base(path))
 
     def build_pipeline(self, shown: int = 0) -> Pipeline:

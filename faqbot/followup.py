@@ -19,26 +19,26 @@ follows) before anything else happens, and matching then reads it:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
+import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Decision, Query, StageBase
+from faqbot.records import dataclass
 from faqbot.retrieval import Retriever
 from faqbot.safety import Route
 from faqbot.text import clean, stem, words
 
 _LEAD = r"^(?:(?:and|so|but|ok|okay|well|hmm|right|then|also|oh)\W+)*"
-_MORE = re.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell me|say|explain|give me)?\s*(?:some\s+)?"
-                   r"(?:more|go on|keep going|continue|elaborate|expand(?: on that)?|details?"
-                   r"|more (?:info\w*|detail\w*))"
-                   r"(?:\s+(?:please|pls|about (?:it|that|this)|on (?:it|that|this)))?\W*$")
-_ABOUT = re.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|with)|and (?:for|with|in)|and|for|in|with)\s+"
-                    r"(?P<x>[^?!.]{1,60}?)\W*$")
-_BARE = re.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so"
-                   r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
+_MORE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell me|say|explain|give me)?\s*"
+                      r"(?:some\s+)?(?:more|go on|keep going|continue|elaborate|expand(?: on that)?|details?"
+                      r"|more (?:info\w*|detail\w*))"
+                      r"(?:\s+(?:please|pls|about (?:it|that|this)|on (?:it|that|this)))?\W*$")
+_ABOUT = regex.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|with)|and (?:for|with|in)|and|for|in"
+                       r"|with)\s+(?P<x>[^?!.]{1,60}?)\W*$")
+_BARE = regex.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so"
+                      r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
 _PLURAL = frozenset("they them their theirs themselves these those".split())

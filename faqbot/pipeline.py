@@ -11,10 +11,11 @@ what decided a reply rather than a second account of it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, ClassVar, Literal, Protocol
 
 from faqbot.kb import Entry
+from faqbot.records import dataclass
 from faqbot.reply import Reply
 from faqbot.retrieval import Candidate
 from faqbot.safety import Route

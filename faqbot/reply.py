@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
+
+from faqbot.records import dataclass
 
 Kind = Literal["answer", "referral", "emergency", "fallback", "smalltalk"]
 KINDS: tuple[Kind, ...] = ("answer", "referral", "emergency", "fallback", "smalltalk")

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from faqbot.kb import Entry, KnowledgeBase, Settings, Texts
 from faqbot.pipeline import Decision, Query, StageBase
+from faqbot.records import dataclass
 from faqbot.reply import Reply, Suggestion
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route

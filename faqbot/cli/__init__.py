@@ -12,11 +12,11 @@ Each command lives in a module of its own and is imported only when it runs (:cl
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 from typing import ClassVar
 
 import click
 
+from faqbot.cli import common
 from faqbot.cli.common import CONTEXT_SETTINGS, FAQ_ENV, DataError, State, safe, use_color
 from faqbot.version import __version__
 
@@ -80,19 +80,19 @@ def _question_like(args: list[str]) -> bool:
 @click.version_option(__version__, "-V", "--version", prog_name="faqbot")
 @click.option(
     "--faq",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     envvar=FAQ_ENV,
     help=f"Knowledge base to use (default: the bundled faq.yaml; env: {FAQ_ENV}).",
 )
 @click.option(
     "--log-unanswered",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     envvar="FAQBOT_LOG_UNANSWERED",
     help="Append fallbacks and weak matches to this JSON Lines file: time, question, closest entry, score; "
     "nothing identifying the person. Off by default (env: FAQBOT_LOG_UNANSWERED).",
 )
 @click.pass_context
-def cli(ctx: click.Context, faq: Path | None, log_unanswered: Path | None) -> None:
+def cli(ctx: click.Context, faq: str | None, log_unanswered: str | None) -> None:
     """Answer questions about low dose naltrexone (LDN) from a curated knowledge base.
 
     Dosing and personal medical questions are never answered: faqbot refers
@@ -103,4 +103,5 @@ def cli(ctx: click.Context, faq: Path | None, log_unanswered: Path | None) -> No
 
 def main() -> None:
     """Console-script entry point."""
+    common.OWN_PROCESS = True
     cli(prog_name="faqbot")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import re
 import sys
 from collections.abc import Iterator
@@ -51,6 +50,8 @@ def ask(state: State, question: tuple[str, ...], as_json: bool, context: str | N
         raise click.UsageError('type a question, for example: faqbot ask "What is LDN?"')
     if context is not None and not question:
         raise click.UsageError("--context reads one QUESTION as a follow-up; batch mode asks every line alone")
+    if as_json:
+        import json  # here: the plain replies, the usual ones, do not need it
     bot = state.bot
     if question:
         reply = bot.ask(" ".join(question), context)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +30,8 @@ def terminal_width() -> int | None:
     """Width to wrap replies to on a terminal; None (no wrapping) when output goes to a pipe or file."""
     if not sys.stdout.isatty():
         return None
+    import shutil  # only on a terminal, like textwrap below
+
     return max(20, min(MAX_WIDTH, shutil.get_terminal_size().columns - 1))
 
 

@@ -7,31 +7,19 @@ and line a curator has to fix. All problems are collected in one pass (:mod:`faq
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from faqbot.errors import KnowledgeBaseError
 from faqbot.kb.builder import Builder
+from faqbot.kb.files import MAX_FILE_BYTES, bundled_path
 from faqbot.kb.schema import KnowledgeBase, Problem
 
-#: Refuse files bigger than this before parsing: a knowledge base is text a
-#: person curates, and an enormous file is a mistake or an attack.
-MAX_FILE_BYTES = 64 * 1024 * 1024
 try:  # libyaml's parser is several times faster when PyYAML was built with it
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-
-
-def bundled_path() -> Path:
-    """The knowledge base shipped with faqbot."""
-    packaged = Path(str(resources.files("faqbot") / "faq.yaml"))
-    if packaged.is_file():
-        return packaged
-    # An editable install or a source checkout: the file lives at the repo root.
-    return Path(__file__).resolve().parent.parent.parent / "faq.yaml"
 
 
 def load_knowledge_base(path: str | Path | None = None) -> KnowledgeBase:

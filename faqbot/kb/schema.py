@@ -7,9 +7,10 @@ threshold or a limit.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from faqbot.errors import KnowledgeBaseError
+from faqbot.records import dataclass
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ class Texts:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
+    """Everything one ``faq.yaml`` holds, checked."""
+
     entries: tuple[Entry, ...]
     texts: Texts
     settings: Settings = field(default_factory=Settings)

@@ -7,12 +7,11 @@ answered by the entry that defines X.
 
 from __future__ import annotations
 
-import re
-
+import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.text import Analysis, Normalizer
 
-_DEFINITION = re.compile(
+_DEFINITION = regex.compile(
     r"^(?:(?:what|who)(?: is|'s| are| was| were)(?: a| an| the)? (?P<a>[\w' -]+?)"
     r"|define (?P<b>[\w' -]+?)|(?:meaning|definition) of (?P<c>[\w' -]+?)|(?P<d>[\w' -]+?) (?:meaning|definition)"
     r"|what (?:does|do) (?P<e>[\w' -]+?) mean|what(?:'s| is)? (?:causes|triggers|is the cause of) (?P<f>[\w' -]+?))"
@@ -20,15 +19,17 @@ _DEFINITION = re.compile(
 )
 #: "what on earth are", "what the heck is": the same request with an interjection in it
 _INTERJECTION = r"(?: (?:the (?:heck|hell)|on earth|in the world|exactly|actually|really))?"
-_ASKS_DEFINITION = re.compile(
+_ASKS_DEFINITION = regex.compile(
     rf"\bwhat{_INTERJECTION}(?:'s| is| are){_INTERJECTION} (?:a |an |the )?(?P<a>[\w' -]{{2,40}}?)\s*(?=[?.!,;:]|\s-|$)"
     r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
 )
 #: "..., what are they?": the thing was named earlier in the message
-_PRONOUN = re.compile(r"^(?:it|they|them|those|these|that|this|those things|these things)(?: exactly| really)?$")
-_ALREADY_KNOWN = re.compile(r"\b(?:i|we)\s+(?:already\s+|do\s+)?(?:know|knew|understand|understood|get|remember)\s+$")
+_PRONOUN = regex.compile(r"^(?:it|they|them|those|these|that|this|those things|these things)(?: exactly| really)?$")
+_ALREADY_KNOWN = regex.compile(
+    r"\b(?:i|we)\s+(?:already\s+|do\s+)?(?:know|knew|understand|understood|get|remember)\s+$"
+)
 #: words that make "what is X ..." a question about X, not a name ("what is this based on", "used for")
-_NOT_A_TERM = re.compile(
+_NOT_A_TERM = regex.compile(
     r"\b(?:for|with|in|on|of|to|from|about|based|used|do|does|doing|work|works|like|when|why|how|and)\b"
 )
 

@@ -9,11 +9,11 @@ lets :class:`~faqbot.retrieval.ranker.MaxScoreRanker` skip hopeless choices.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from faqbot.kb import Entry, KnowledgeBase
+from faqbot.records import dataclass
 from faqbot.retrieval.answers import AnswerField
 from faqbot.text import Analysis, Normalizer
 
@@ -84,6 +84,8 @@ class Index:
         self.common_unknown_weight = COMMON_UNKNOWN_FACTOR * max(self.idf.values(), default=1.0)
         #: ...but short unknown tokens ("tho", "ppl", "wht") are shorthand and slips far more often
         #: than topics: they weigh like a typical known word.
+        import statistics  # here: only building an index needs it, not a bot loaded from the cache
+
         self.short_unknown_weight = statistics.median(self.idf.values() or [1.0])
         self.choices: list[Choice] = []
         self.index: dict[str, list[int]] = {}

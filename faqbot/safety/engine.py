@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+from faqbot.records import dataclass
 
 RouteKind = Literal["emergency", "referral"]
 

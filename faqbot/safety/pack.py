@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from faqbot.records import dataclass
 from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
 from faqbot.text.fold import Repairer, fold, tokens
 from faqbot.text.words import common_words
@@ -51,6 +48,11 @@ class Packs:
 
 @cache  # one parse per pack per process
 def _read(name: str) -> dict[str, Any]:
+    # Imported here: a bot from the cache of built bots brings its packs, and needs no YAML parser.
+    from importlib import resources
+
+    import yaml
+
     text = resources.files("faqbot.safety").joinpath(f"packs/{name}.yaml").read_text(encoding="utf-8")
     # libyaml's loader when PyYAML has it: the packs are read on the first question (issue #14).
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -166,9 +168,10 @@ def load() -> Packs:
         vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
         stems = {p[-1].rstrip("*") for entries in phrases.values() for p in entries if p[-1].endswith("*")}
         aliases = {**_shorthand("en"), **_shorthand(lang)}
-        # Run-together words are split in English only: "prendono" is Italian, not "prendo no".
+        # Run-together words are split in English only: "prendono" is Italian, not "prendo no". English
+        # words are protected in every language, as one set (the cache of built bots then stores it once).
         repairers[lang] = Repairer(
-            vocabulary, detect["en"] | detect[lang], stems=stems, aliases=aliases, split=lang == "en"
+            vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"]
         )
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug)
 

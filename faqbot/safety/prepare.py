@@ -15,15 +15,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+import faqbot.regex as regex
 from faqbot.text import clean
 from faqbot.text.figures import NUMBER_WORD, NUMBER_WORDS
 
-_NAME = re.compile(
+_NAME = regex.compile(
     r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?"
 )
 #: "low dose", "bigger doses"...: how the article contrasts LDN with the usual
 #: amounts, not a question about an amount. Removed before the dose rules run.
-COMPARATIVE_DOSE = re.compile(
+COMPARATIVE_DOSE = regex.compile(
     r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
     r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?"
     r"(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
@@ -31,22 +32,22 @@ COMPARATIVE_DOSE = re.compile(
     r"|\b(?:compared\ (?:to|with)|than|versus|vs\.?)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full)"
     r"\ (?:doses?|dosages?|amounts?)\b"
 )
-_SPACED_LETTERS = re.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
-_SPLIT_JOINED = re.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")
-_HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
+_SPACED_LETTERS = regex.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
+_SPLIT_JOINED = regex.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")
+_HYPHENATED = regex.compile(r"\b([a-z]+)-([a-z]+)\b")
 #: Latin look-alikes from other scripts, applied only inside words that mix
 #: them with Latin letters ("dose" with a Cyrillic o), never to real Cyrillic text.
 _CONFUSABLES = str.maketrans(
     "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u0578\u057d\u0581\u0585\u03bf\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7\u0461\u0261\u0131\u2113",
     "aeopcyxijsdhnugooaeikvptuxwgil",
 )
-_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[a-z])(?=\w*[^\W\da-z_])\w+\b")
+_MIXED_SCRIPT_WORD = regex.compile(r"\b(?=\w*[a-z])(?=\w*[^\W\da-z_])\w+\b")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_LEET_WORD = re.compile(r"(?<![\w@$])(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]+")
-_BASE64 = re.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
+_LEET_WORD = regex.compile(r"(?<![\w@$])(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]+")
+_BASE64 = regex.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
 _NUMBER_WORDS = NUMBER_WORDS
 _NUM = NUMBER_WORD
-_SPELLED_NUMBER = re.compile(
+_SPELLED_NUMBER = regex.compile(
     rf"\b(?!one\b(?![-\s](?:and\s+a\s+half|point|{_NUM})))"
     rf"(?P<int>(?:{_NUM})(?:[-\s](?:{_NUM}))?)(?:\s+(?P<half>and\s+a\s+half)|\s+point\s+(?P<point>{_NUM}))?\b"
     rf"|\b(?P<lone>a\s+half|half\s+a)\b"
@@ -66,7 +67,7 @@ _NOT_TYPOS = frozenset({"doing", "dozing", "dosed", "seize", "seized", "seizes",
 def _spelled_number(match: re.Match[str]) -> str:
     if match.group("lone"):
         return "0.5"
-    parts = re.split(r"[-\s]+", match.group("int"))
+    parts = _NUMBER_SEPARATOR.split(match.group("int"))
     value = sum(_NUMBER_WORDS[p] for p in parts)
     if parts[-1] == "hundred" and len(parts) == 2:
         value = _NUMBER_WORDS[parts[0]] * 100
@@ -78,7 +79,7 @@ def _spelled_number(match: re.Match[str]) -> str:
 
 
 def _correct_lexicon(text: str) -> str:
-    return re.sub(r"[a-z]+", lambda m: _corrected(m.group(0)), text)
+    return _LETTERS.sub(lambda m: _corrected(m.group(0)), text)
 
 
 @lru_cache(maxsize=16384)  # a long question repeats its words
@@ -136,15 +137,20 @@ def _prepare(raw: str) -> str:
     return _NAME.sub("ldn", cleaned)
 
 
-_OVERLONG = re.compile(r"[^\s]{60,}")
+_OVERLONG = regex.compile(r"[^\s]{60,}")
+_NUMBER_SEPARATOR = regex.compile(r"[-\s]+")
+_LETTERS = regex.compile(r"[a-z]+")
+_LETTER_SEPARATOR = regex.compile(r"[\s.\-_*]")
+_AMOUNT = regex.compile(r"[a-z]?\d+(?:[.,]\d+)?[a-z]*")
+_DIGITS_INSIDE = regex.compile(r"[a-z]\d+[a-z]")
 
 
 def _join_letters(match: re.Match[str]) -> str:
     # "h o w m u c h l d n" joins to one run; set the words we look for apart again.
-    joined = re.sub(r"[\s.\-_*]", "", match.group(0))
+    joined = _LETTER_SEPARATOR.sub("", match.group(0))
     return " " + _SPLIT_JOINED.sub(r" \1 ", joined) + " "
 
 
 def _is_amount(word: str) -> bool:
     """"4mg" or "50mcg" stay as they are; "d0se" is leet-speak."""
-    return bool(re.fullmatch(r"[a-z]?\d+(?:[.,]\d+)?[a-z]*", word)) and not re.search(r"[a-z]\d+[a-z]", word)
+    return bool(_AMOUNT.fullmatch(word)) and not _DIGITS_INSIDE.search(word)

@@ -12,9 +12,10 @@ medicine or intake cue in the question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+import faqbot.regex as regex
+from faqbot.records import dataclass
 from faqbot.safety.engine import Hit, RouteKind, first_hit
 from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, packs
@@ -156,32 +157,32 @@ def _first_phrase(rules: tuple[Rule, ...], text: str, reading: Reading) -> Route
 #: context-free triggers: the word classes one of which must also be present for them to count, and
 #: (optionally) classes that cancel them ("what time" in "what time period did the trials cover")
 _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = (
-    (re.compile(r"\b(?:strengths?|strong|potenc(?:y|ies))\b"),
+    (regex.compile(r"\b(?:strengths?|strong|potenc(?:y|ies))\b"),
      frozenset({"self", "relation", "intake", "form", "unit", "number", "quantity"}), frozenset()),
-    (re.compile(r"\bwhat\ (?:amount|quantity|size)\b"),
+    (regex.compile(r"\bwhat\ (?:amount|quantity|size)\b"),
      frozenset({"self", "relation", "intake", "form", "unit", "number"}), frozenset()),
-    (re.compile(r"\bhow\ (?:often|frequently)\b"), frozenset({"self", "relation", "intake", "form"}), frozenset()),
-    (re.compile(r"\baccident"), frozenset({"intake_past", "ingest", "form", "self", "relation", "vulnerable"}),
+    (regex.compile(r"\bhow\ (?:often|frequently)\b"), frozenset({"self", "relation", "intake", "form"}), frozenset()),
+    (regex.compile(r"\baccident"), frozenset({"intake_past", "ingest", "form", "self", "relation", "vulnerable"}),
      frozenset()),
-    (re.compile(r"\b(?:i\ have|i've|help\ me)\b"),
+    (regex.compile(r"\b(?:i\ have|i've|help\ me)\b"),
      frozenset({"condition", "medicine", "intake", "relation", "severe_symptom", "form", "i_on"}), frozenset()),
-    (re.compile(r"\bprescrib"), frozenset({"self", "relation", "for_me", "i_on"}), frozenset()),
-    (re.compile(r"\b(?:what|which)\ time\b"), frozenset({"self", "relation", "intake", "form", "drug"}),
+    (regex.compile(r"\bprescrib"), frozenset({"self", "relation", "for_me", "i_on"}), frozenset()),
+    (regex.compile(r"\b(?:what|which)\ time\b"), frozenset({"self", "relation", "intake", "form", "drug"}),
      frozenset({"general"})),
-    (re.compile(r"\b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b"),
+    (regex.compile(r"\b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b"),
      frozenset({"self", "relation", "advice", "for_me", "i_on", "how", "timing", "request"}), frozenset()),
-    (re.compile(r"\bi(?:'?m|\ am)\ (?:\w+\ )?on\b"),
+    (regex.compile(r"\bi(?:'?m|\ am)\ (?:\w+\ )?on\b"),
      frozenset({"drug", "medicine", "intake", "condition", "form", "opioid"}), frozenset()),
-    (re.compile(r"\b(?:on|taking|using|with|plus)\ (?:\w+\ )?(?:opioids?|opiates?|narcotics?)\b"),
+    (regex.compile(r"\b(?:on|taking|using|with|plus)\ (?:\w+\ )?(?:opioids?|opiates?|narcotics?)\b"),
      frozenset({"self", "relation", "i_on", "advice", "for_me"}), frozenset({"hypothetical"})),
-    (re.compile(r"\bi\ (?:take|use|took|used)\b"),
+    (regex.compile(r"\bi\ (?:take|use|took|used)\b"),
      frozenset({"drug", "medicine", "form", "condition", "opioid", "unit", "number", "timing", "dose_word", "action",
                 "missed"}), frozenset({"others"})),
-    (re.compile(r"\bis\ (?:it|this|that)\ normal\b"),
+    (regex.compile(r"\bis\ (?:it|this|that)\ normal\b"),
      frozenset({"self", "relation", "intake", "intake_past", "i_on", "action", "form"}), frozenset()),
-    (re.compile(r"\b(?:was|been|were)\ told\b"),
+    (regex.compile(r"\b(?:was|been|were)\ told\b"),
      frozenset({"medicine", "intake", "form", "relation", "i_on", "action", "advice"}), frozenset()),
-    (re.compile(r"\b(?:in\ the\ (?:morning|evening)|at\ night|mornings?|evenings?|nights?)\b"),
+    (regex.compile(r"\b(?:in\ the\ (?:morning|evening)|at\ night|mornings?|evenings?|nights?)\b"),
      frozenset({"drug", "intake", "form", "self", "relation"}),
      frozenset({"generic_people", "happen", "symptom_word", "hypothetical"})),
 )
@@ -216,7 +217,7 @@ PHRASE_EMERGENCY_CUES = frozenset({
 })
 
 #: A dose word in the prepared text (where "dosgae" is already "dosage") is a dose cue too.
-_DOSE_WORD = re.compile(r"\b(?:dos(?:e|es|age|ages|ing))\b")
+_DOSE_WORD = regex.compile(r"\b(?:dos(?:e|es|age|ages|ing))\b")
 
 
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:

@@ -7,26 +7,34 @@ what faqbot says in a referral, but cannot switch the referral off.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
+import faqbot.regex as regex
+from faqbot.records import dataclass
 from faqbot.text.figures import WORD_UNIT
 
 RouteKind = Literal["emergency", "referral"]
 
 
 class Pattern:
-    """A regular expression compiled on first use: importing the rules costs nothing (issue #14)."""
+    """A regular expression compiled on first use: importing the rules costs nothing (issue #14).
+
+    Declared to :mod:`faqbot.regex` all the same, so the cache of built bots carries its compiled
+    program even if the process that wrote the cache never needed it.
+    """
+
+    FLAGS = re.IGNORECASE | re.VERBOSE
 
     def __init__(self, source: str) -> None:
         self.pattern = source
         self._compiled: re.Pattern[str] | None = None
+        regex.declare(source, self.FLAGS)
 
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             # Compiling twice in a race is harmless: both results are the same pattern.
-            self._compiled = re.compile(self.pattern, re.IGNORECASE | re.VERBOSE)
+            self._compiled = regex.compile(self.pattern, self.FLAGS)
         return self._compiled
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -35,6 +43,8 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Rule:
+    """A phrase rule: a pattern over the prepared question, and what it must also find there."""
+
     name: str
     kind: RouteKind
     pattern: Pattern

@@ -4,20 +4,20 @@ The rules read words a person listed; this model weighs every word and word pair
 project's labelled safety probes (``bench/safety_dev*_probes.yaml``, trained by
 ``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked when no rule
 fired, and with a higher bar when a referral rule did; it can only add an emergency or self-harm reply,
-never an answer. With a high bar (:data:`MARGIN`) it caught, in leave-one-set-out runs over those probe sets, 338 of 452 emergency and
-self-harm probes while sending none of 397 general questions to emergency
-(``python scripts/train_second_opinion.py --heldout``).
+never an answer. With a high bar (:data:`MARGIN`) it caught, in leave-one-set-out runs over those probe
+sets, 338 of 452 emergency and self-harm probes while sending none of 397 general questions to
+emergency (``python scripts/train_second_opinion.py --heldout``).
 """
 
 from __future__ import annotations
 
-import json
 import math
+import os
 import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from importlib import resources
+from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
+
+from faqbot.records import dataclass
 
 #: how much likelier (natural log) an emergency must be than a referral or general question
 MARGIN = 16.0
@@ -39,6 +39,8 @@ def features(words: Sequence[str]) -> set[str]:
 
 @dataclass(frozen=True)
 class Model:
+    """The trained counts (``packs/second_opinion.json``)."""
+
     #: class -> number of training questions
     priors: Mapping[str, int]
     #: feature -> questions per class that had it, in CLASSES order
@@ -78,13 +80,31 @@ def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
 
 _LOCK = threading.Lock()
 _MODEL: list[Model] = []
+#: where :func:`model` gets the model when :func:`preload` gave it one
+_SOURCE: list[Callable[[], Model | None]] = []
+#: beside this module in the installed package (importlib.resources would cost more than the reading)
+_MODEL_FILE = os.path.join(os.path.dirname(__file__), "packs", "second_opinion.json")
+
+
+def preload(source: Callable[[], Model | None]) -> None:
+    """Get the model from ``source`` (the cache of built bots) on first use; the JSON file if it gives None."""
+    with _LOCK:
+        if not _MODEL and not _SOURCE:
+            _SOURCE.append(source)
 
 
 def model() -> Model:
     if not _MODEL:
         with _LOCK:
             if not _MODEL:
-                text = resources.files("faqbot.safety").joinpath("packs/second_opinion.json").read_text("utf-8")
-                data = json.loads(text)
-                _MODEL.append(Model(data["priors"], data["counts"]))
+                given = _SOURCE[0]() if _SOURCE else None
+                _MODEL.append(given if given is not None else _read())
     return _MODEL[0]
+
+
+def _read() -> Model:
+    import json  # here, not at the top: a question a rule routed never needs the model
+
+    with open(_MODEL_FILE, encoding="utf-8") as stream:
+        data = json.load(stream)
+    return Model(data["priors"], data["counts"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import faqbot.regex as regex
 from faqbot.text.sanitize import clean
 
 #: units of an amount, as words and abbreviations
@@ -23,7 +24,7 @@ NUMBER_WORDS = {
 }
 NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 
-_DOSE_FIGURE = re.compile(
+_DOSE_FIGURE = regex.compile(
     rf"""
     \d+(?:[.,]\d+)?\s*{WORD_UNIT}\b | \b{WORD_UNIT}\b | (?<![\d.,])\d+[.,]\d+(?![\d%]|\s*(?:%|percent))
     | \b(?:{NUMBER_WORD}|a|one)(?:[-\s]\w+){{0,3}}[-\s]{WORD_UNIT}\b

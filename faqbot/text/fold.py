@@ -13,14 +13,13 @@ and the repairs look at a fixed number of neighbouring tokens.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
-import urllib.parse
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
+import faqbot.regex as regex
 from faqbot.text.sanitize import clean
 
 #: Latin look-alikes from Cyrillic, Greek, Armenian and letter-like symbols. Safety covers Latin-script
@@ -40,26 +39,33 @@ _CHEROKEE = str.maketrans(
 _LIGATURES = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 #: a word mixing letters with leet digits or symbols ("d0se", "$trength", "wh@t")
-_LEET_WORD = re.compile(
+_LEET_WORD = regex.compile(
     r"(?<![\w@$!])(?=[a-z0-9@$!]{0,40}[a-z])(?=[a-z0-9@$!]{0,40}[0-9@$])[a-z0-9@$!]{2,40}(?![\w@$])"
 )
 #: an amount or a measure ("4mg", "50mcg", "2x"): not leet
-_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?[a-z]{0,12}")
+_AMOUNT = regex.compile(r"\d+(?:[.,]\d+)?[a-z]{0,12}")
 #: three or more single letters with separators between them: "d.o.s.e", "d o s e", "d-o-s-e"
-_SPELT = re.compile(r"(?<![a-z0-9])[a-z](?:[^a-z0-9]{1,3}[a-z](?![a-z0-9])){2,}")
-_STRETCHED = re.compile(r"([a-z])\1{2,}")
-_SPELT_WORDS = re.compile(r"(?<!\w)\w (?:\w ){2,}")
-_WIDE_GAP = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-_URL_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
+_SPELT = regex.compile(r"(?<![a-z0-9])[a-z](?:[^a-z0-9]{1,3}[a-z](?![a-z0-9])){2,}")
+_STRETCHED = regex.compile(r"([a-z])\1{2,}")
+_SPELT_WORDS = regex.compile(r"(?<!\w)\w (?:\w ){2,}")
+_WIDE_GAP = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_URL_ESCAPE = regex.compile(r"%[0-9a-fA-F]{2}")
+_TOKEN = regex.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
+_NOT_LETTER = regex.compile(r"[^a-z]")
 
 
 def fold(text: str) -> str:
     """``text`` as one comparable, undisguised line (see the module docstring)."""
+    # html and urllib are imported only for the few questions that need them: importing them took a
+    # one-shot command longer than folding (issue #14).
     if "&" in text:
+        import html
+
         # Twice, for entities escaped twice ("&amp;#111;").
         text = html.unescape(html.unescape(text))
     if _URL_ESCAPE.search(text):
+        import urllib.parse
+
         text = urllib.parse.unquote(text.replace("+", " ") if "%20" not in text else text)
     if _SPELT_WORDS.search(text):
         # "d o s e  d e  l d n": where letters are spelt out, a wider gap is where a word ended. Marked
@@ -84,7 +90,7 @@ def _unleet(match: re.Match[str]) -> str:
 
 def _join_spelt(match: re.Match[str]) -> str:
     # Padded with spaces so the joined run never glues onto a neighbour.
-    return " " + re.sub(r"[^a-z]", "", match.group(0)) + " "
+    return " " + _NOT_LETTER.sub("", match.group(0)) + " "
 
 
 def tokens(folded: str) -> list[str]:
@@ -96,7 +102,8 @@ class Repairer:
     """Repairs tokens against a vocabulary: joins split words, splits joined ones, corrects typos.
 
     ``protected`` words are real words that must never be "corrected" even when they are close to a
-    vocabulary word ("doing" is not "dosing").
+    vocabulary word ("doing" is not "dosing"); ``shared_protected`` are more of them, a set several
+    repairers share, kept as the very set given so that a pickle of them all holds it once.
     """
 
     def __init__(
@@ -107,6 +114,7 @@ class Repairer:
         stems: Iterable[str] = (),
         aliases: Mapping[str, str] | None = None,
         split: bool = True,
+        shared_protected: frozenset[str] = frozenset(),
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
         #: chat shorthand read as the word it stands for ("wat" -> "what")
@@ -119,6 +127,7 @@ class Repairer:
             if len(stem) >= 5:
                 self._stems.setdefault(stem[:4], []).append(stem)
         self.protected = frozenset(protected)
+        self.shared_protected = shared_protected
         self.cutoff = cutoff
         self._choices = sorted(w for w in self.vocabulary if len(w) >= 4)
         self._longest = max((len(w) for w in self.vocabulary), default=0)
@@ -154,9 +163,12 @@ class Repairer:
             joined = "".join(parts)
             # Only a fragment starts a join: "suffer from" stays two words, "nal trex one" becomes one.
             first = parts[0]
-            if self.known(joined) and first not in self.vocabulary and first not in self.protected:
+            if self.known(joined) and first not in self.vocabulary and not self._protected(first):
                 return size
         return 0
+
+    def _protected(self, word: str) -> bool:
+        return word in self.protected or word in self.shared_protected
 
     def known(self, word: str) -> bool:
         """A vocabulary word, or one that starts with a known stem ("milligrams" for "milligram*")."""
@@ -166,7 +178,7 @@ class Repairer:
 
     def correct(self, word: str) -> str:
         """The vocabulary word ``word`` most likely meant, or ``word``."""
-        if len(word) < 5 or word in self.vocabulary or word in self.protected or not word.isalpha():
+        if len(word) < 5 or word in self.vocabulary or self._protected(word) or not word.isalpha():
             return word
         known = self._corrections.get(word)
         if known is None:
@@ -182,7 +194,7 @@ class Repairer:
 
     def _split(self, word: str) -> list[str] | None:
         """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known."""
-        if not self.split or len(word) < 7 or len(word) > 40 or word in self.vocabulary or word in self.protected:
+        if not self.split or len(word) < 7 or len(word) > 40 or word in self.vocabulary or self._protected(word):
             return None
         if word not in self._splits:
             if len(self._splits) >= 100_000:  # bounded memory, whatever people type

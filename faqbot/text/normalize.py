@@ -7,11 +7,11 @@ synonyms, stop words and stemming, all on top of :func:`faqbot.text.sanitize.cle
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from faqbot.records import dataclass
 from faqbot.text.sanitize import clean
 from faqbot.text.words import CONDITIONS, SHORT_FILLER, STOP_STEMS, STOPWORDS, common_words, stem, words
 
@@ -76,6 +76,9 @@ class Normalizer:
             if len(word) == 4:
                 self._anagrams.setdefault("".join(sorted(word)), []).append(word)
         self._corrections: dict[str, str] = {}
+        #: read here, not on the first question: a bot from the cache of built bots brings it along,
+        #: and reading the word list took a one-shot command longer than the question (issue #14)
+        self._everyday = common_words()
 
     def __getstate__(self) -> dict[str, object]:
         # The spelling memo holds words from questions already asked; a pickled copy must not.
@@ -88,7 +91,7 @@ class Normalizer:
         tokens = self._apply_synonyms(tokens)
         terms: dict[str, None] = {}
         common: set[str] = set()
-        everyday = common_words()
+        everyday = self._everyday
         for token in tokens:
             term = stem(token)
             if token not in STOPWORDS and term not in STOP_STEMS:
@@ -110,7 +113,7 @@ class Normalizer:
             or len(token) < 4
             or not token.isalpha()
             or stem(token) in self._known_stems
-            or token in common_words()
+            or token in self._everyday
         ):
             return token
         cached = self._corrections.get(token)

@@ -7,15 +7,18 @@ quotes, single spaces). Routing, matching and the knowledge-base loader all star
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+import faqbot.regex as regex
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
                          "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-"})
-_SPACE = re.compile(r"\s+")
+_SPACE = regex.compile(r"\s+")
 #: ANSI escape sequences (CSI, OSC, in 7- and 8-bit form): removed whole, so
 #: no "[2J" is left behind when the escape character itself is dropped.
-_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[@-_]")
+_ANSI = regex.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[@-_]"
+)
 
 
 def strip_controls(text: str) -> str:

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-import re
+import os
 import threading
 from functools import lru_cache
-from importlib import resources
 
 import snowballstemmer
 
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+import faqbot.regex as regex
+
+_WORD = regex.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _CONTRACTIONS = (
-    (re.compile(r"\b(can)'?t\b"), r"\1 not"),
-    (re.compile(r"\bwon'?t\b"), "will not"),
-    (re.compile(r"\b(\w+)n't\b"), r"\1 not"),
-    (re.compile(r"\b(i)'?m\b"), r"\1 am"),
-    (re.compile(r"\b(\w+)'(re|ve|ll|d)\b"), r"\1 \2"),
-    (re.compile(r"\b(\w+)'s\b"), r"\1"),
+    (regex.compile(r"\b(can)'?t\b"), r"\1 not"),
+    (regex.compile(r"\bwon'?t\b"), "will not"),
+    (regex.compile(r"\b(\w+)n't\b"), r"\1 not"),
+    (regex.compile(r"\b(i)'?m\b"), r"\1 am"),
+    (regex.compile(r"\b(\w+)'(re|ve|ll|d)\b"), r"\1 \2"),
+    (regex.compile(r"\b(\w+)'s\b"), r"\1"),
 )
 
 
+#: beside this module in the installed package (importlib.resources, or even pathlib, would cost every
+#: command more than the reading: issue #14)
+_DATA = os.path.join(os.path.dirname(__file__), "data")
+
+
 def _word_list(name: str) -> frozenset[str]:
-    return frozenset(resources.files("faqbot.text").joinpath(f"data/{name}").read_text(encoding="ascii").split())
+    with open(os.path.join(_DATA, name), encoding="ascii") as stream:
+        return frozenset(stream.read().split())
 
 
 #: Function words that carry no topic (``data/stopwords.txt``). Kept short on purpose: words such as
@@ -47,8 +54,8 @@ def words(cleaned: str) -> list[str]:
     return out
 
 
-_BARE_CONTRACTION = re.compile(r"\b(?:cant|wont|im)\b")  # the contractions typed without an apostrophe
-_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_BARE_CONTRACTION = regex.compile(r"\b(?:cant|wont|im)\b")  # the contractions typed without an apostrophe
+_STRETCHED = regex.compile(r"([a-z])\1{2,}")
 _SHORTHAND: dict[str, tuple[str, ...]] = {
     "u": ("you",), "r": ("are",), "ur": ("your",), "ya": ("you",), "pls": ("please",), "plz": ("please",),
     "cya": ("see", "you"), "thx": ("thanks",), "ty": ("thank", "you"), "docs": ("doctors",), "y": ("why",),
@@ -82,5 +89,4 @@ STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 def common_words() -> frozenset[str]:
     """Common English words of four letters or more: real words, never "corrected" into
     knowledge-base words ("short" is not a typo for "sort"). See faqbot/text/data/README.md."""
-    text = resources.files("faqbot.text").joinpath("data/common_words.txt").read_text(encoding="ascii")
-    return frozenset(text.split())
+    return _word_list("common_words.txt")
