@@ -20,7 +20,7 @@ from faqbot.reply import Reply, Suggestion
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.smalltalk import SmalltalkMatcher
-from faqbot.text import Normalizer, clean, words
+from faqbot.text import Analysis, Normalizer, clean, words
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -210,6 +210,12 @@ class Decide(StageBase, name="decide"):
         if missing:
             reason = f"the follow-up asks about {' '.join(sorted(missing))}, which `{top.entry.id}` never mentions"
             return query.decided(self.name, Decision("fallback", reason))
+        # Before the thresholds: a high score on the question's other words does not make up for
+        # the word it is really about.
+        unanswered = self._unanswered(query.analysis, top)
+        if unanswered is not None and not exact:
+            suggestions = query.ranked[: s.max_suggestions]
+            return query.decided(self.name, Decision("suggest", unanswered, suggestions=suggestions))
         if top.score >= s.answer_threshold and not ambiguous and (query.undefined is None or exact):
             reason = (f"top score {top.score} >= answer threshold {s.answer_threshold:g} "
                       f"and {gap} ahead of the runner-up")
@@ -220,6 +226,20 @@ class Decide(StageBase, name="decide"):
             return query.decided(self.name, Decision("answer", reason, candidate=top))
         return query.decided(self.name, Decision("suggest", self._why_not(top, gap, query.undefined),
                                                  suggestions=query.ranked[: s.max_suggestions]))
+
+    def _unanswered(self, analysis: Analysis, top: Candidate) -> str | None:
+        """Why the top entry cannot answer: a key word of the question it never uses (see Settings)."""
+        s = self.settings
+        uncovered = self.retriever.index.uncovered(top.entry_index, analysis)
+        rare = [t for t in analysis.rare if uncovered.get(t, 0.0) >= s.uncovered_share]
+        if rare:
+            return (f"the question is about {' '.join(sorted(rare))!r}, which no entry uses "
+                    f"({max(uncovered[t] for t in rare):.0%} of its weight)")
+        compared = [t for t, share in uncovered.items() if share >= s.compare_share]
+        if analysis.compares and compared:
+            return (f"the question compares, and `{top.entry.id}` never uses {' '.join(sorted(compared))!r} "
+                    f"({max(uncovered[t] for t in compared):.0%} of its weight)")
+        return None
 
     def _single_clear(self, top: Candidate, gap: float) -> bool:
         """One clearly right suggestion, matched by its own wordings and explaining most of the question:

@@ -146,6 +146,8 @@ class Builder:
             "single_threshold": (0, 100),
             "single_margin": (0, 100),
             "single_coverage": (0, 1),
+            "uncovered_share": (0, 1),
+            "compare_share": (0, 1),
         }
         for name, value_node in fields.items():
             low, high = limits[name]

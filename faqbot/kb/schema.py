@@ -53,6 +53,13 @@ class Settings:
     single_threshold: float = 50.0
     single_margin: float = 8.0
     single_coverage: float = 0.5
+    #: A question whose topic is a word nothing in the knowledge base or everyday English uses
+    #: ("naloxone") is not answered when that word carries at least ``uncovered_share`` of its weight:
+    #: the best entry can only be about the question's other words. In a comparison ("X vs Y") every
+    #: term the answering entry never uses counts, from ``compare_share`` of the weight: an entry about
+    #: one side of it is not an answer.
+    uncovered_share: float = 0.35
+    compare_share: float = 0.25
 
 
 #: the languages besides English that safety replies are curated in (``texts.languages`` in faq.yaml)

@@ -130,6 +130,13 @@ class Index:
         bag = self.bags[entry_index]
         return self.weight([t for t in query if t in bag]) / query_weight
 
+    def uncovered(self, entry_index: int, analysis: Analysis) -> dict[str, float]:
+        """The question's terms the entry's whole text never uses, each with its share of the question's weight."""
+        weights = {t: self.query_weight(analysis, t) for t in analysis.terms}
+        total = sum(weights.values()) or 1.0
+        bag = self.bags[entry_index]
+        return {t: w / total for t, w in weights.items() if t not in bag}
+
     def missing(self, entry_index: int, terms: frozenset[str]) -> frozenset[str]:
         """The ``terms`` the entry's whole text (questions, alternates, answer) never uses."""
         return terms - self.bags[entry_index]

@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 
 from faqbot.records import dataclass
 from faqbot.text.sanitize import clean
-from faqbot.text.words import CONDITIONS, SHORT_FILLER, STOP_STEMS, STOPWORDS, common_words, stem, words
+from faqbot.text.words import COMPARING, CONDITIONS, SHORT_FILLER, STOP_STEMS, STOPWORDS, common_words, stem, words
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,13 @@ class Analysis:
     #: the terms that come from everyday English words ("known", "signed"): if the
     #: knowledge base does not use them they are likely filler, not the topic
     common: frozenset[str] = frozenset()
+    #: the terms that come from words neither the knowledge base nor everyday English uses, and that
+    #: are no slip of one ("naloxone", "suboxone"): the question's topic is something the knowledge
+    #: base has never heard of, so no entry can be the answer to it
+    rare: frozenset[str] = frozenset()
+    #: the question compares things ("X vs Y", "the difference between"): every thing it names must
+    #: be covered by the entry that answers, or the answer is about only one side
+    compares: bool = False
 
 
 class Normalizer:
@@ -79,10 +86,14 @@ class Normalizer:
         #: read here, not on the first question: a bot from the cache of built bots brings it along,
         #: and reading the word list took a one-shot command longer than the question (issue #14)
         self._everyday = common_words()
+        self._slips: dict[str, bool] = {}
+        #: everyday words as rapidfuzz choices, sorted on the first rare-word check (not pickled: the
+        #: cache of built bots stays small, and most questions never need it)
+        self._everyday_choices: list[str] | None = None
 
     def __getstate__(self) -> dict[str, object]:
-        # The spelling memo holds words from questions already asked; a pickled copy must not.
-        return {**self.__dict__, "_corrections": {}}
+        # The spelling memos hold words from questions already asked; a pickled copy must not.
+        return {**self.__dict__, "_corrections": {}, "_slips": {}, "_everyday_choices": None}
 
     def analyze(self, text: str, limit: int | None = None) -> Analysis:
         cleaned = clean(text, limit)
@@ -91,6 +102,7 @@ class Normalizer:
         tokens = self._apply_synonyms(tokens)
         terms: dict[str, None] = {}
         common: set[str] = set()
+        rare: set[str] = set()
         everyday = self._everyday
         for token in tokens:
             term = stem(token)
@@ -101,7 +113,32 @@ class Normalizer:
                 short = len(token) <= 3 and token not in self.vocabulary
                 if (token in everyday or short) and token not in CONDITIONS:
                     common.add(term)
-        return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common))
+                elif not short and self.is_rare(token):
+                    rare.add(term)
+        compares = any(w in COMPARING for w in words(cleaned))
+        return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares)
+
+    def is_rare(self, token: str) -> bool:
+        """True for a word neither the knowledge base nor everyday English uses, and no slip of one.
+
+        A slip ("cuase", "othr", "cels") is one edit from a known word (two for long words): it is
+        a typo of filler or of a topic the knowledge base knows, not a new topic.
+        """
+        if token in self.vocabulary or token in self._everyday or stem(token) in self._known_stems:
+            return False
+        if not token.isalpha():
+            return False
+        cached = self._slips.get(token)
+        if cached is None:
+            if self._everyday_choices is None:
+                self._everyday_choices = sorted(self._everyday)
+            limit = 2 if len(token) >= 7 else 1
+            cached = any(process.extractOne(token, choices, scorer=OSA.distance, processor=None,
+                                                score_cutoff=limit) is not None
+                         for choices in (self._choices, self._everyday_choices))
+            if len(self._slips) < 100_000:
+                self._slips[token] = cached
+        return not cached
 
     def correct(self, token: str) -> str:
         """The known word a misspelt token most likely meant, or the token itself."""

@@ -39,6 +39,10 @@ STOPWORDS = _word_list("stopwords.txt")
 #: one the knowledge base does not know, it is the topic ("does ldn work for migraines?"), not filler,
 #: so it keeps the full weight of an unknown word.
 CONDITIONS = _word_list("conditions.txt")
+#: Words that make a question a comparison ("naltrexone vs naloxone", "the difference between ..."):
+#: grammar, not topic, so a short list in code rather than a knowledge-base synonym.
+COMPARING = frozenset({"vs", "versus", "difference", "differences", "different", "differ", "differs",
+                       "compare", "compared", "comparing", "comparison"})
 
 
 def words(cleaned: str) -> list[str]:
