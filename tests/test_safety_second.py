@@ -66,3 +66,23 @@ def test_the_margin_is_high() -> None:
     # Below this the model started sending off-topic questions ("I want a refund") to emergency.
     assert MARGIN >= 16
     assert set(model().priors) == {"selfharm", "emergency", "referral", "general"}
+
+
+def test_the_model_is_asked_before_a_referral_with_a_higher_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A referral rule fires on "can I take ldn with food"; the model's emergency wins only past its bar."""
+    from faqbot.safety import router
+    from faqbot.safety.second import MARGIN_OVER_REFERRAL
+
+    bars: list[float] = []
+
+    def sure(words: object, margin: float = 0.0) -> str | None:
+        bars.append(margin)
+        return "emergency"
+
+    monkeypatch.setattr(router, "opinion", sure)
+    routed = router.route("can I take ldn with food")
+    assert routed is not None and routed.rule == "second-opinion-emergency"
+    assert bars == [MARGIN_OVER_REFERRAL]
+    monkeypatch.setattr(router, "opinion", lambda words, margin=0.0: None)
+    routed = router.route("can I take ldn with food")
+    assert routed is not None and routed.kind == "referral"
