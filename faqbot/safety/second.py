@@ -22,9 +22,10 @@ from faqbot.records import dataclass
 #: how much likelier (natural log) an emergency must be than a referral or general question
 MARGIN = 16.0
 #: the bar when a referral rule has fired: personal questions ("I want to try it", "can I split the pill?")
-#: share the model's words for emergencies, and on the development probes reach a margin of 24.5 at most
-#: while the emergencies behind a referral rule ("I double dosed and now I'm dizzy") score 32 and above
-MARGIN_OVER_REFERRAL = 30.0
+#: share the model's words for emergencies, and on the development probes reach a margin of 24.4 at most,
+#: while emergencies behind a referral rule ("she took three times her dose and is very confused")
+#: scored from 27 up; the bar sits just above the personal questions
+MARGIN_OVER_REFERRAL = 25.0
 CLASSES = ("selfharm", "emergency", "referral", "general")
 
 
