@@ -88,6 +88,9 @@ def _read(text: str) -> Reading:
     return Reading(tuple(words), found, lang)
 
 
+#: word classes that make a question one about the article or research, which the model leaves alone
+_GENERAL_TOPIC = frozenset({"evidence", "about_text"})
+
 #: how many other languages a question is also read in
 _OTHERS = 2
 
@@ -132,6 +135,10 @@ def route(text: str, limit: int | None = None) -> Route | None:
 
 def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
     """An emergency no rule saw, when the model is sure of it by ``margin`` (see :mod:`.second`)."""
+    if not _GENERAL_TOPIC.isdisjoint(reading.found):
+        # A question about the article, research or history is not a crisis however its words fall
+        # ("where does this information come from? I don't want to trust just anything").
+        return None
     verdict = opinion(reading.words, margin)
     if verdict is None:
         return None
@@ -212,7 +219,7 @@ PHRASE_REFERRAL_CUES = frozenset({
 #: "is naltrexone used to reverse overdoses" names an overdose but reports none.
 PHRASE_EMERGENCY_CUES = frozenset({
     "self", "relation", "vulnerable", "intake_past", "ingest", "excess", "many", "form", "unit", "number",
-    "number_word", "i_on", "after_intake", "acute", "severe_symptom", "emergency_call", "breathing", "airway",
+    "number_word", "i_on", "after_intake", "acute", "severe_symptom", "emergency_call", "breathing", "airway", "someone",
     "swell", "vomit", "on_purpose", "accident", "self_harm", "die", "want", "intent", "fatal", "painless",
 })
 

@@ -181,7 +181,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:too\ (?:much|many)|maximum|minimum|max|min)\b[^.?!]{0,25}\b(?:ldn|naltrexone)\b
         | \b(?:ldn|naltrexone)\b[^.?!]{0,25}\b(?:too\ (?:much|many)|maximum|minimum)\b
         | \benough\ (?:ldn|naltrexone|mg|milligrams?|pills?|tablets?|of\ (?:it|ldn|naltrexone))\b
-        | \bwhat\ (?:amount|quantity|size)\b | \boverdos\w* | \bod\ on\b
+        | \bwhat\ (?:amount|quantity|size)\b
         | \b(?:take|taking|took|takes)\ (?:lots|a\ lot|loads|heaps|tons|a\ bunch|extra|more)\b
             (?:\ of\ (?:ldn|naltrexone|it|them|my|the\ (?:ldn|naltrexone|pills|tablets|capsules))\b|(?!\ of\b)) | \bget(?:ting)?\ high\b
         | \b(?:ldn|naltrexone|dos\w*)\b[^.?!]{0,15}\b(?:amounts?|quantit(?:y|ies)|numbers?|figures?)\b
