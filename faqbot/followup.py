@@ -236,7 +236,13 @@ class Context(StageBase, name="context"):
             reason = f"'what about {reading.subject}' names nothing the knowledge base covers"
             return query.decided(self.name, Decision("fallback", reason), summary, resolved=reading.resolved)
         if reading.mode == "about":
-            reading, exclude = self.followups.settle_about(reading, entry)
+            settled, exclude = self.followups.settle_about(reading, entry)
+            if settled.resolved != reading.resolved:
+                # The reading matching uses is routed too: "X with the subject" is not the one routed above.
+                routed = self._route(settled.resolved)
+                if routed is not None:
+                    return query.decided(self.name, routed, summary, resolved=settled.resolved)
+            reading = settled
             summary = f"about follow-up to `{entry.id}`: read as {reading.resolved!r}"
         return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude, require=require,
                            followed=entry.id)
@@ -260,19 +266,22 @@ class Context(StageBase, name="context"):
         return query.noted(self.name, summary, resolved=reading.resolved)
 
 
-def _subject_terms(kb: KnowledgeBase, retriever: Retriever) -> frozenset[str]:
+def _term_counts(kb: KnowledgeBase, retriever: Retriever) -> dict[str, int]:
+    """How many entries' questions use each term."""
     counts: dict[str, int] = {}
     for entry in kb.entries:
         for term in set(retriever.normalizer.analyze(entry.question).terms):
             counts[term] = counts.get(term, 0) + 1
+    return counts
+
+
+def _subject_terms(kb: KnowledgeBase, retriever: Retriever) -> frozenset[str]:
+    counts = _term_counts(kb, retriever)
     return frozenset(t for t, n in counts.items() if n * 5 >= len(kb.entries))
 
 
 def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:
     """The content word most entries' questions use, if over a third of them do."""
-    counts: dict[str, int] = {}
-    for entry in kb.entries:
-        for term in set(retriever.normalizer.analyze(entry.question).terms):
-            counts[term] = counts.get(term, 0) + 1
+    counts = _term_counts(kb, retriever)
     best = max(sorted(counts), key=lambda t: counts[t], default="")
     return best if best and counts[best] * 3 > len(kb.entries) else ""

@@ -86,3 +86,22 @@ def test_the_model_is_asked_before_a_referral_with_a_higher_bar(monkeypatch: pyt
     monkeypatch.setattr(router, "opinion", lambda words, margin=0.0: None)
     routed = router.route("can I take ldn with food")
     assert routed is not None and routed.kind == "referral"
+
+
+def test_a_long_run_of_ordinary_words_is_not_an_emergency() -> None:
+    """Every word adds evidence; the bar grows with length so word salad cannot drift into a crisis."""
+    import random
+
+    from faqbot.text.words import common_words
+
+    vocabulary = sorted(common_words())
+    chooser = random.Random(5)
+    for size in (100, 200, 300, 400):
+        for _ in range(10):
+            assert opinion(chooser.sample(vocabulary, size)) is None, size
+
+
+def test_the_bar_over_a_referral_is_above_the_plain_bar() -> None:
+    from faqbot.safety.second import MARGIN_OVER_REFERRAL
+
+    assert MARGIN_OVER_REFERRAL > MARGIN

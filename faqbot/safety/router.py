@@ -218,9 +218,9 @@ PHRASE_REFERRAL_CUES = frozenset({
 #: Likewise a phrase emergency needs someone, an intake, a body in trouble or intent in the question:
 #: "is naltrexone used to reverse overdoses" names an overdose but reports none.
 PHRASE_EMERGENCY_CUES = frozenset({
-    "self", "relation", "vulnerable", "intake_past", "ingest", "excess", "many", "form", "unit", "number",
-    "number_word", "i_on", "after_intake", "acute", "severe_symptom", "emergency_call", "breathing", "airway", "someone",
-    "swell", "vomit", "on_purpose", "accident", "self_harm", "die", "want", "intent", "fatal", "painless",
+    "self", "relation", "someone", "vulnerable", "intake_past", "ingest", "excess", "many", "form", "unit",
+    "number", "number_word", "i_on", "after_intake", "acute", "severe_symptom", "emergency_call", "breathing",
+    "airway", "swell", "vomit", "on_purpose", "accident", "self_harm", "die", "want", "intent", "fatal", "painless",
 })
 
 #: A dose word in the prepared text (where "dosgae" is already "dosage") is a dose cue too.

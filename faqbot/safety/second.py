@@ -65,6 +65,8 @@ class Model:
 
 #: fewer words than this are left to the rules
 MIN_WORDS = 4
+#: up to this many words the bar is the margin itself; beyond, it grows in proportion
+WORDS_AT_BAR = 20
 
 
 def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
@@ -76,7 +78,9 @@ def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
     scores = model().log_odds(words)
     best = max(("selfharm", "emergency"), key=lambda c: scores[c])
     lead = scores[best] - max(scores["referral"], scores["general"])
-    return best if lead > margin else None
+    # Every word adds evidence, so a long text of ordinary words drifts towards some class: 300 random
+    # everyday words led by up to 141. The bar grows with the length past WORDS_AT_BAR words.
+    return best if lead > margin * max(1.0, len(words) / WORDS_AT_BAR) else None
 
 
 _LOCK = threading.Lock()
