@@ -118,9 +118,13 @@ def _build(path: str | Path | None) -> FAQBot:
 
 
 def entry_name(file: str | os.PathLike[str], data: bytes) -> tuple[str, str]:
-    """``(file name in the cache, key)``: one file per knowledge-base path, the key for its contents."""
+    """``(file name in the cache, key)``: one file per knowledge-base path and Python, the key for its contents.
+
+    The Python is part of the file name, not only of the key: two Pythons sharing a cache directory would
+    otherwise overwrite each other's file on every run.
+    """
     where = os.path.realpath(file)
-    slot = sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32] + _SUFFIX
+    slot = sha256(f"{where}\0{sys.version}".encode("utf-8", "surrogateescape")).hexdigest()[:32] + _SUFFIX
     digest = sha256(data)
     for part in (where, __version__, sys.version, str(_FORMAT), code_fingerprint()):
         digest.update(b"\0" + part.encode("utf-8", "surrogateescape"))

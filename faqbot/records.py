@@ -57,8 +57,12 @@ else:
 def _defer(cls: type, options: dict[str, Any]) -> type:
     inherits = any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:])
     # Made at once: a class without a docstring (dataclass writes one from the __init__ it generates),
-    # one that inherits fields, and a slots class (dataclass makes a new class for it).
-    if not cls.__doc__ or inherits or options.get("slots"):
+    # one that inherits fields, a slots class (dataclass makes a new class for it), and an ordered or
+    # explicitly hashed one (its comparison methods are not among those made later).
+    if not cls.__doc__ or inherits or any(options.get(key) for key in ("slots", "order", "unsafe_hash")):
+        # A deferred base must be whole first: dataclass reads its parameters (frozen) and its fields.
+        for base in cls.__mro__[1:]:
+            make(base)
         made: type = dataclasses.dataclass(cls, **options)
         return made
     # The first making replaces field(...) defaults with plain values; the twin needs them as written.

@@ -241,3 +241,38 @@ def test_a_damaged_part_of_a_cache_file_falls_back_to_the_package_files() -> Non
     assert cache._model(pickle.dumps("not a model")) is None
     later = cache._Later(b"not a pickle")
     assert set(later.part("lexicons")) >= set(LANGUAGES) - {"en"}  # built afresh from the packs' YAML
+
+
+def test_an_ordered_deferred_dataclass_sorts() -> None:
+    from faqbot.records import dataclass
+
+    @dataclass(frozen=True, order=True)
+    class Ranked:
+        """A value that sorts."""
+
+        value: int
+
+    assert sorted([Ranked(2), Ranked(1)]) == [Ranked(1), Ranked(2)]
+
+
+def test_a_frozen_subclass_of_a_deferred_frozen_dataclass() -> None:
+    import dataclasses
+
+    from faqbot.records import dataclass
+
+    @dataclass(frozen=True)
+    class Base:
+        """A deferred frozen base."""
+
+        a: int
+
+    @dataclass(frozen=True)
+    class Child(Base):
+        """A frozen child."""
+
+        b: int = 0
+
+    child = Child(1, 2)
+    assert (child.a, child.b) == (1, 2) and dataclasses.is_dataclass(child)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        child.a = 3  # type: ignore[misc]
