@@ -199,7 +199,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
 #: "how is the low dose *different*" compares, "is a seizure a known *side effect*" asks about one
 _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "dose-size-question": (frozenset({"compare"}), frozenset({"condition"})),
-    "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"})),
+    "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
 }
