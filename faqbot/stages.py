@@ -212,7 +212,7 @@ class Decide(StageBase, name="decide"):
             return query.decided(self.name, Decision("fallback", reason))
         # Before the thresholds: a high score on the question's other words does not make up for
         # the word it is really about.
-        unanswered = self._unanswered(query.analysis, top)
+        unanswered = self._unanswered(query.analysis, top, followed=query.followed is not None)
         if unanswered is not None and not exact:
             suggestions = query.ranked[: s.max_suggestions]
             return query.decided(self.name, Decision("suggest", unanswered, suggestions=suggestions))
@@ -227,7 +227,7 @@ class Decide(StageBase, name="decide"):
         return query.decided(self.name, Decision("suggest", self._why_not(top, gap, query.undefined),
                                                  suggestions=query.ranked[: s.max_suggestions]))
 
-    def _unanswered(self, analysis: Analysis, top: Candidate) -> str | None:
+    def _unanswered(self, analysis: Analysis, top: Candidate, followed: bool = False) -> str | None:
         """Why the top entry cannot answer: a key word of the question it never uses (see Settings)."""
         s = self.settings
         uncovered = self.retriever.index.uncovered(top.entry_index, analysis)
@@ -235,11 +235,29 @@ class Decide(StageBase, name="decide"):
         if rare:
             return (f"the question is about {' '.join(sorted(rare))!r}, which no entry uses "
                     f"({max(uncovered[t] for t in rare):.0%} of its weight)")
+        # A follow-up to an answer about the drug is about the drug, named or not.
+        unnamed = None if followed else self._unnamed_subject(analysis, top, uncovered)
+        if unnamed is not None:
+            return unnamed
         compared = [t for t, share in uncovered.items() if share >= s.compare_share]
         if analysis.compares and compared:
             return (f"the question compares, and `{top.entry.id}` never uses {' '.join(sorted(compared))!r} "
                     f"({max(uncovered[t] for t in compared):.0%} of its weight)")
         return None
+
+    def _unnamed_subject(self, analysis: Analysis, top: Candidate, uncovered: dict[str, float]) -> str | None:
+        """A question that never names the knowledge base's subject, matched to an entry about it only
+        by part of its words: it asks about the condition or the thing itself ("how many people have
+        fibromyalgia?"), which the entry about the drug does not answer."""
+        index = self.retriever.index
+        if index.subject_words & set(analysis.terms) or not index.on_subject[top.entry_index]:
+            return None
+        left = [t for t, share in uncovered.items() if share >= self.settings.unnamed_share]
+        if not left:
+            return None
+        return (f"the question never names {' or '.join(sorted(index.subject))!r}, and `{top.entry.id}` "
+                f"(about it) never uses {' '.join(sorted(left))!r} ({max(uncovered[t] for t in left):.0%} "
+                f"of its weight)")
 
     def _single_clear(self, top: Candidate, gap: float) -> bool:
         """One clearly right suggestion, matched by its own wordings and explaining most of the question:

@@ -33,3 +33,38 @@ def test_a_comparison_with_something_no_entry_covers_is_not_answered(bot, questi
 def test_a_comparison_the_entry_covers_is_still_answered(bot, question, entry):
     reply = bot.ask(question)
     assert (reply.kind, reply.id) == ("answer", entry)
+
+
+def test_the_subject_is_learned_from_the_curated_questions(bot):
+    index = bot.retriever.index
+    assert index.subject == {"ldn", "naltrexon"}
+    # "low dose" of "low dose naltrexone" names the drug too
+    assert {"low", "dose"} <= index.subject_words
+    assert not index.on_subject[[e.id for e in bot.kb.entries].index("microglia")]
+
+
+@pytest.mark.parametrize("question", [
+    "what are the first signs of multiple sclerosis",
+    "how many people live with fibromyalgia",
+    "is massage any good for chronic pain",
+])
+def test_a_question_about_a_condition_itself_is_not_answered_by_an_entry_about_the_drug(bot, question):
+    reply, trace = bot.ask_traced(question)
+    assert reply.kind == "fallback", question
+    decide = trace.step("decide")
+    assert decide is not None and "never names" in decide.summary
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("what triggers microglia", "microglia-triggers"),
+    ("anti-inflammatory effect at low dose", "low-dose-properties"),
+    ("side effects?", "side-effects"),
+])
+def test_questions_about_the_drug_or_the_articles_own_topics_still_answer(bot, question, entry):
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry)
+
+
+def test_a_follow_up_to_an_answer_about_the_drug_is_about_the_drug(bot):
+    reply = bot.ask("so what have the trials shown?", context="fda-status")
+    assert (reply.kind, reply.id) == ("answer", "clinical-trials")

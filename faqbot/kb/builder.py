@@ -148,6 +148,8 @@ class Builder:
             "single_coverage": (0, 1),
             "uncovered_share": (0, 1),
             "compare_share": (0, 1),
+            "subject_share": (0, 1),
+            "unnamed_share": (0, 1),
         }
         for name, value_node in fields.items():
             low, high = limits[name]

@@ -60,6 +60,14 @@ class Settings:
     #: one side of it is not an answer.
     uncovered_share: float = 0.35
     compare_share: float = 0.25
+    #: The knowledge base's subject is learned from it: the terms at least ``subject_share`` of the
+    #: entries' curated questions use ("ldn", "naltrexone"). An entry whose question names the subject
+    #: is about the drug; a question that never names it ("symptoms of MS", "does acupuncture help
+    #: chronic pain?") is about something else, and one of those entries answers it only if every term
+    #: it leaves out carries less than ``unnamed_share`` of the question's weight. Measured on the
+    #: development sets: the test catches questions about a condition itself and hardly ever a right answer.
+    subject_share: float = 0.25
+    unnamed_share: float = 0.2
 
 
 #: the languages besides English that safety replies are curated in (``texts.languages`` in faq.yaml)

@@ -74,6 +74,14 @@ class Index:
         #: the answers, matched too but weighted below the curated questions
         self.answers = AnswerField([normalizer.analyze(entry.answer) for entry in kb.entries])
         self.idf = _idf(self.bags, max(len(kb.entries), 1))
+        self.subject, self.on_subject = _subject(per_entry, kb.settings.subject_share)
+        #: ...and every word of the ways the knowledge base spells it ("low dose" of "low dose naltrexone"):
+        #: "the anti-inflammatory effect at low dose" is about the drug though it never names it
+        self.subject_words = self.subject | {
+            term for canonical, variants in kb.synonyms.items()
+            if self.subject & set(normalizer.analyze(canonical).terms)
+            for variant in variants for word in variant.split() for term in normalizer.analyze(word).terms
+            if len(term) > 2}
         #: words nobody in the knowledge base uses are likely the real topic of
         #: the question ("cancer"), so they weigh like the rarest known words.
         self.unknown_weight = UNKNOWN_FACTOR * max(self.idf.values(), default=1.0)
@@ -147,6 +155,19 @@ class Index:
         for term in query:
             found.update(self.index.get(term, ()))
         return found
+
+
+def _subject(per_entry: list[tuple[tuple[str, ...], list[Analysis], set[str]]],
+             share: float) -> tuple[frozenset[str], list[bool]]:
+    """The knowledge base's subject (terms at least ``share`` of the curated questions use), and for
+    each entry whether its curated question names it."""
+    questions = [set(analysed[0].terms) if analysed else set() for _, analysed, _ in per_entry]
+    counts: dict[str, int] = {}
+    for terms in questions:
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+    subject = frozenset(t for t, n in counts.items() if n >= share * max(len(questions), 1))
+    return subject, [bool(terms & subject) for terms in questions]
 
 
 def _idf(bags: list[set[str]], count: int) -> dict[str, float]:
