@@ -123,10 +123,6 @@ class FollowUps:
         return [term for other in self.kb.entries if other.id != entry.id for term in other.defines[:1]
                 if f" {' '.join(words(clean(term)))} " in answer]
 
-    def short(self, text: str) -> bool:
-        """Whether ``text`` is short enough to lean on what was said before (see :data:`MAX_WORDS`)."""
-        return 0 < len(words(clean(text))) <= MAX_WORDS
-
     def topic(self, entry: Entry) -> str:
         """What an entry is about, in words: what it defines, else its question's distinctive words."""
         if entry.defines:
@@ -221,11 +217,6 @@ class Context(StageBase, name="context"):
             reading, exclude = self.followups.settle_pronoun(query.text, reading, entry)
         if reading is None or (reading.mode == "pronoun"
                                and not self.followups.better(query.text, reading.resolved, entry)):
-            # Even a short question in no follow-up form is routed as read after its context: "even
-            # ibuprofen?" after the interactions answer asks whether ibuprofen may be taken with LDN.
-            routed = self._route(f"{entry.question} {query.text}") if self.followups.short(query.text) else None
-            if routed is not None:
-                return query.decided(self.name, routed, f"read after `{entry.id}`")
             # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic
             return self._about_subject(query, f"context `{entry.id}` not used; ")
         summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"

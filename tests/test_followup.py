@@ -21,15 +21,13 @@ IDS = [e.id for e in BOT.kb.entries]
         ("microglia", "what is ldn", "answer", "what-is-ldn"),  # complete on its own
         ("microglia", "how much of it should I take?", "referral", None),
         ("what-is-ldn", "can my mum take it?", "referral", None),
-        # short questions in no follow-up form are still routed as read after their context
-        ("drug-interactions", "even ibuprofen?", "referral", None),
-        ("what-is-ldn", "how much is low?", "referral", None),
+        # personal follow-ups: instructions for the asker, the asker's own case, "can I?", a relative
         ("side-effects", "how do I avoid them?", "referral", None),
-        ("side-effects", "and if it happens to me?", "referral", None),
         ("non-autoimmune-conditions", "can I?", "referral", None),
         ("clinical-trials", "what about my son?", "referral", None),
         # ... while a complete general question after an answer is answered as usual
         ("drug-interactions", "what are microglia?", "answer", "microglia"),
+        ("pain-type", "is it safe?", "answer", "ldn-safety"),
     ],
 )
 def test_follow_ups_are_read_in_context(context: str, question: str, kind: str, entry: str | None) -> None:
