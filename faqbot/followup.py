@@ -70,8 +70,8 @@ class FollowUps:
         #: what the whole knowledge base is about: the term most of its questions name ("ldn"). With no
         #: context, "how does it help?" in a FAQ about one drug asks about that drug.
         self.subject = _main_subject(kb, retriever)
-        #: the words for the subject ("ldn", "naltrexone"): terms at least a fifth of the questions use
-        self.subjects = _subject_terms(kb, retriever)
+        #: the words for the subject ("ldn", "naltrexone"), as the index learned them from the questions
+        self.subjects = retriever.index.subject
 
     def read(self, text: str, context: Entry) -> Reading | None:
         cleaned = clean(text)
@@ -177,15 +177,15 @@ class FollowUps:
         analyze = self.retriever.normalizer.analyze
         return bool(terms) and terms <= {t for text in (entry.question, entry.answer) for t in analyze(text).terms}
 
-    def settle_about(self, reading: Reading, context: Entry) -> tuple[Reading, str | None]:
+    def settle_about(self, reading: Reading, context: Entry, require: frozenset[str]) -> tuple[Reading, str | None]:
         """For "what about X?": the reading that finds the better entry, and the entry that must not answer.
 
         "What about MS?" after "is LDN approved?" is that question asked about MS; "and other
         medicines?" after the opioid-painkillers answer is about other medicines, which that entry's
         question cannot be bent to. So the context question with X, and X with the subject, are both
-        tried. The context entry answers again only if its own questions name X.
+        tried. The context entry answers again only if its question or answer names X (``require``, the
+        terms of X).
         """
-        require = self.required(reading)
         skip = None if self.covers(context, require) else context.id
         plain = Reading("about", f"{reading.subject} {self.subject}".strip(), reading.subject)
         best = max((reading, plain), key=lambda r: self._best(r.resolved, skip, require))
@@ -236,7 +236,7 @@ class Context(StageBase, name="context"):
             reason = f"'what about {reading.subject}' names nothing the knowledge base covers"
             return query.decided(self.name, Decision("fallback", reason), summary, resolved=reading.resolved)
         if reading.mode == "about":
-            settled, exclude = self.followups.settle_about(reading, entry)
+            settled, exclude = self.followups.settle_about(reading, entry, require)
             if settled.resolved != reading.resolved:
                 # The reading matching uses is routed too: "X with the subject" is not the one routed above.
                 routed = self._route(settled.resolved)
@@ -266,22 +266,11 @@ class Context(StageBase, name="context"):
         return query.noted(self.name, summary, resolved=reading.resolved)
 
 
-def _term_counts(kb: KnowledgeBase, retriever: Retriever) -> dict[str, int]:
-    """How many entries' questions use each term."""
+def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:
+    """The content word most entries' questions use, if over a third of them do."""
     counts: dict[str, int] = {}
     for entry in kb.entries:
         for term in set(retriever.normalizer.analyze(entry.question).terms):
             counts[term] = counts.get(term, 0) + 1
-    return counts
-
-
-def _subject_terms(kb: KnowledgeBase, retriever: Retriever) -> frozenset[str]:
-    counts = _term_counts(kb, retriever)
-    return frozenset(t for t, n in counts.items() if n * 5 >= len(kb.entries))
-
-
-def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:
-    """The content word most entries' questions use, if over a third of them do."""
-    counts = _term_counts(kb, retriever)
     best = max(sorted(counts), key=lambda t: counts[t], default="")
     return best if best and counts[best] * 3 > len(kb.entries) else ""
