@@ -10,7 +10,7 @@ from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.safety import confident_language, find_dose_figure, other_medicine, prepare, route
+from faqbot.safety import confident_language, find_dose_figure, other_medicine, prepare, route, story_question
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
 
@@ -50,7 +50,7 @@ class FAQBot:
         return Pipeline([
             st.Sanitise(settings.max_question_chars),
             st.Language(confident_language),
-            st.SafetyRoute(route, prepare),
+            st.SafetyRoute(route, prepare, story_question),
             st.SmalltalkStage(self.smalltalk_matcher),
             st.EnglishOnly(self.kb.texts),
             # A follow-up is routed as typed (above) and, in here, as read in its context.

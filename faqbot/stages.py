@@ -49,6 +49,8 @@ class SafetyRoute(StageBase, name="safety"):
     router: Callable[[str], Route | None]
     #: the form of the text the rules read, shown in the trace
     prepare: Callable[[str], str]
+    #: the general question a referral on a story told first was set aside for (see faqbot.safety.story)
+    story: Callable[[str], tuple[str, Route] | None] = lambda text: None
 
     def run(self, query: Query) -> Query:
         # The whole question, not the part matching reads: nothing may hide after the length limit.
@@ -56,7 +58,15 @@ class SafetyRoute(StageBase, name="safety"):
         routed = self.router(text)
         reads = f"reads: {self.prepare(text)}"
         if routed is None:
-            return query.noted(self.name, "no rule fired", reads, data={"kind": None, "rule": None, "matched": None})
+            data = {"kind": None, "rule": None, "matched": None}
+            story = self.story(text)
+            if story is not None:
+                # The rest is the asker's story: matching reads the question they asked.
+                question, aside = story
+                return query.noted(self.name, "a story told, then a general question: only the question is read",
+                                   reads, f"set aside: `{aside.rule}` matched {_quote(aside.matched)} in the story",
+                                   f"asks: {question}", data=data, text=question)
+            return query.noted(self.name, "no rule fired", reads, data=data)
         reason = f"safety rule `{routed.rule}` matched {_quote(routed.matched)}"
         return query.decided(self.name, Decision(routed.kind, reason, route=routed), reads,
                              data={"kind": routed.kind, "rule": routed.rule, "matched": routed.matched})

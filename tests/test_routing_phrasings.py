@@ -22,7 +22,9 @@ ROUTES = [
     ("how many teaspoons of the liquid ldn", "referral"),
     # timing, duration and starting it yourself
     ("naltrexone after breakfast or after dinner", "referral"),
-    ("is it fine to stay on ldn for years", "referral"),
+    ("is it fine for me to stay on ldn for years", "referral"),
+    # asked of nobody in particular, how long it is safe to stay on is a question about the drug
+    ("is it fine to stay on ldn for years", None),
     ("starting naltrexone at low dose on monday, anything to know", "referral"),
     # obfuscation
     ("d.o.s.a.g.e for ldn", "referral"),

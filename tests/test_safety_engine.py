@@ -235,3 +235,20 @@ def test_repairer_reads_chat_shorthand() -> None:
 def test_shorthand_questions_are_routed(question: str, kind: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "fires"),
+    [
+        ("can you stay on ldn for years", False),  # impersonal, and nobody named
+        ("can i stay on ldn for years", True),  # the asker
+        ("can you tell me if my mum can stay on ldn for years", True),  # impersonal words, a person named
+        ("stay on ldn for years", True),  # no impersonal word: read as the asker's own
+    ],
+)
+def test_unless_impersonal_cancels_only_when_nobody_is_named(question: str, fires: bool) -> None:
+    lexicon = Lexicon({"duration": [("for", "years")], "drug": [("ldn",)], "advice_generic": [("can", "you")],
+                       "self": [("i",)], "relation": [("mum",)]}, frozenset())
+    rule = ClassRule("r", "referral", (frozenset({"duration"}), frozenset({"drug"})), window=8,
+                     unless_impersonal=frozenset({"advice_generic"}), persons=frozenset({"self", "relation"}))
+    assert (first_hit([rule], lexicon.scan(question.split())) is not None) is fires

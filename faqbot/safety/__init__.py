@@ -4,7 +4,7 @@ from faqbot.safety.guard import find_dose_figure
 from faqbot.safety.language import confident_language, detect_language
 from faqbot.safety.pack import LANGUAGES, PackError
 from faqbot.safety.prepare import prepare
-from faqbot.safety.router import Route, other_medicine, route
+from faqbot.safety.router import Route, other_medicine, route, story_question
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
 
 __all__ = [
@@ -22,4 +22,5 @@ __all__ = [
     "other_medicine",
     "prepare",
     "route",
+    "story_question",
 ]

@@ -39,6 +39,11 @@ class ClassRule:
     unless_anchor: frozenset[str] = frozenset()
     #: classes that cancel a match wherever they stand ("how much ... cost" asks a price)
     unless_anywhere: frozenset[str] = frozenset()
+    #: asked in impersonal words ("can you", "someone", "people") about nobody in particular, the
+    #: question is general: one of these classes anywhere, and none of ``persons``, cancels the rule
+    unless_impersonal: frozenset[str] = frozenset()
+    #: classes that name the asker or someone they speak for ("I", "my mum", "someone with lupus")
+    persons: frozenset[str] = frozenset()
     self_harm: bool = False
     #: fire only on questions of at most this many tokens (0: any length), for a word alone ("amount?")
     max_tokens: int = 0
@@ -148,6 +153,8 @@ def _spans(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str]) ->
 def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit | None:
     groups = [_spans(found, group) for group in rule.groups]
     if any(not spans for spans in groups) or not rule.unless_anywhere.isdisjoint(found):
+        return None
+    if not rule.unless_impersonal.isdisjoint(found) and rule.persons.isdisjoint(found):
         return None
     blockers = [start for start, _, _ in _spans(found, rule.unless)]
     anchor_blockers = [start for start, _, _ in _spans(found, rule.unless_anchor)]

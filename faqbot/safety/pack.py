@@ -21,7 +21,7 @@ LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 DRUG = "drug"
 _RULE_KEYS = frozenset(
     {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
-     "max_tokens", "fires", "passes"}
+     "unless_impersonal", "max_tokens", "fires", "passes"}
 )
 
 
@@ -44,6 +44,12 @@ class Packs:
     detect: Mapping[str, frozenset[str]]
     #: the drug's names, folded
     drug: tuple[tuple[str, ...], ...]
+    #: classes that name the asker or someone they speak for (``persons``)
+    persons: frozenset[str] = frozenset()
+    #: classes of which one makes a question general, when it stands alone after a story (``story.asks``)
+    story_asks: frozenset[str] = frozenset()
+    #: classes that make a story ask for something itself (``story.blockers``)
+    story_blockers: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -71,7 +77,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return (*words[:-1], words[-1] + "*") if prefix else words
 
 
-def _rule(raw: Any, known: frozenset[str]) -> ClassRule:
+def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()) -> ClassRule:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
         raise PackError(f"rule {raw!r}: a mapping with a name")
     name = raw["name"]
@@ -83,8 +89,11 @@ def _rule(raw: Any, known: frozenset[str]) -> ClassRule:
     unless = frozenset(raw.get("unless") or ())
     unless_anchor = frozenset(raw.get("unless_anchor") or ())
     anywhere = frozenset(raw.get("unless_anywhere") or ())
+    impersonal = frozenset(raw.get("unless_impersonal") or ())
+    # `unless_impersonal` is left out of the conflict checks: it cancels only when nobody is named,
+    # so "ok with" may both make a rule and mark the question as impersonal.
     cancels = unless | unless_anchor | anywhere
-    used = set().union(*groups, cancels) if groups else cancels
+    used = set().union(*groups, cancels, impersonal) if groups else cancels | impersonal
     if not groups or any(not g for g in groups):
         raise PackError(f"rule {name}: `all` needs at least one non-empty group")
     if used - known:
@@ -97,7 +106,7 @@ def _rule(raw: Any, known: frozenset[str]) -> ClassRule:
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
         unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor, unless_anywhere=anywhere,
-        self_harm=bool(raw.get("self_harm", False)),
+        unless_impersonal=impersonal, persons=persons if impersonal else frozenset(), self_harm=bool(raw.get("self_harm", False)),
         max_tokens=int(raw.get("max_tokens", 0)),
         fires=fires, passes=passes,
     )
@@ -138,7 +147,10 @@ _SHADOWING = frozenset({DRUG, "dose_size", "opioid"})
 def load() -> Packs:
     base = _read("rules")
     known = frozenset((base.get("classes") or {}).keys()) | {DRUG, NUMBER}
-    rules = tuple(_rule(raw, known) for raw in base.get("rules") or ())
+    persons = frozenset(base.get("persons") or ())
+    if not persons or persons - known:
+        raise PackError(f"`persons` must name known classes: {sorted(persons - known)}")
+    rules = tuple(_rule(raw, known, persons) for raw in base.get("rules") or ())
     names = [r.name for r in rules]
     if len(names) != len(set(names)):
         raise PackError("rule names must be unique")
@@ -173,7 +185,11 @@ def load() -> Packs:
         repairers[lang] = Repairer(
             vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"]
         )
-    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug)
+    story = base.get("story") or {}
+    asks, blockers = frozenset(story.get("asks") or ()), frozenset(story.get("blockers") or ())
+    if not asks or not blockers or (asks | blockers) - known:
+        raise PackError(f"`story` needs `asks` and `blockers`, of known classes: {sorted((asks | blockers) - known)}")
+    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, asks, blockers)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

@@ -47,6 +47,12 @@ _LEET_WORD = regex.compile(r"(?<![\w@$])(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$
 _BASE64 = regex.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
 _NUMBER_WORDS = NUMBER_WORDS
 _NUM = NUMBER_WORD
+# Chat shorthand "2" for "to" between a word that asks and a verb ("is it safe 2 take", "how 2 stop"):
+# read as a figure it would make a dose question of a general one.
+_TWO_FOR_TO = regex.compile(
+    r"\b(safe|ok|okay|fine|how|need|want|wanted|have|going|able|allowed|bad|good|time|when|where|what)"
+    r" 2 (take|use|start|stop|try|mix|drink|get|keep|stay|be|come|know|ask|buy)\b"
+)
 _SPELLED_NUMBER = regex.compile(
     rf"\b(?!one\b(?![-\s](?:and\s+a\s+half|point|{_NUM})))"
     rf"(?P<int>(?:{_NUM})(?:[-\s](?:{_NUM}))?)(?:\s+(?P<half>and\s+a\s+half)|\s+point\s+(?P<point>{_NUM}))?\b"
@@ -131,6 +137,7 @@ def _prepare(raw: str) -> str:
     cleaned = " ".join(cleaned.split())
     cleaned = _HYPHENATED.sub(lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in _LEXICON else m.group(0),
                               cleaned)
+    cleaned = _TWO_FOR_TO.sub(r"\1 to \2", cleaned)
     cleaned = _LEET_WORD.sub(lambda m: m.group(0) if _is_amount(m.group(0)) else m.group(0).translate(_LEET), cleaned)
     cleaned = _SPELLED_NUMBER.sub(_spelled_number, cleaned)
     cleaned = _correct_lexicon(cleaned)

@@ -22,6 +22,7 @@ from faqbot.safety.pack import LANGUAGES, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion
+from faqbot.safety.story import set_aside
 from faqbot.text.fold import fold, tokens
 
 
@@ -102,6 +103,32 @@ def route(text: str, limit: int | None = None) -> Route | None:
     nothing can hide after the length limit.
     """
     del limit
+    routed = _route(text)
+    if routed is not None and routed.kind == "referral" and _story_question(text) is not None:
+        return None
+    return routed
+
+
+def story_question(text: str) -> tuple[str, Route] | None:
+    """The general question a referral on ``text`` was set aside for, and that referral: the message
+    tells a story first, and only the story fired it (see :mod:`.story`)."""
+    routed = _route(text)
+    if routed is None or routed.kind != "referral":
+        return None
+    question = _story_question(text)
+    return None if question is None else (question, routed)
+
+
+def _story_question(text: str) -> str | None:
+    return set_aside(text, _route, _classes)
+
+
+def _classes(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The word classes in ``text`` as typed and as the phrase rules read it (decoded from base64, say)."""
+    return {**read(prepare(text)).found, **read(text).found}
+
+
+def _route(text: str) -> Route | None:
     reading = read(text)
     rules = packs().rules
     size = len(reading.words)

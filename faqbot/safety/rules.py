@@ -215,9 +215,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |bed)\b | \b(?:before|after)\ (?:sleep|sleeping|going\ to\ sleep)\b
         | \b(?:ldn|naltrexone)\b.{0,6}\b(?:at\ night|in\ the\ (?:morning|evening)|before\ (?:bed|sleep)|mornings?|evenings?)\b
         | \bhow\ (?:should|do|does|is|are|would|must|to|can)\ (?:\w+\ ){0,2}(?:taken|take|dosed|administered)\b
-        | \b(?:ldn|naltrexone)\ (?:instructions|directions|protocol|regimen)\b | \bprotocol\b
-        | \b(?:take|taken|taking|use|used|using|on|stay\ on)\b[^.?!]{0,15}\b(?:long[-\ ]term(?!\ (?:pain|conditions?|illness|diseases?|disorders?))|forever|indefinitely
-            |for\ life|for\ years|for\ months)\b""")),
+        | \b(?:ldn|naltrexone)\ (?:instructions|directions|protocol|regimen)\b | \bprotocol\b""")),
     Rule("dose-change", "referral", rx(r"""
         \b(?:increas\w*|rais(?:e|ing)|upping|upped|lower(?:ing)?|reduc\w*|decreas\w*|cut(?:ting)?|split(?:ting)?
             |halv(?:e|ing)|skip(?:ping|ped)?|miss(?:ed|ing)?|forg[eo]t(?:ten)?|doubl(?:e|ing)|switch(?:ing)?

@@ -1,0 +1,82 @@
+"""The question asked in a message that first tells a story.
+
+People give their situation before they ask: "My brother is in rehab for heroin. What is naltrexone
+normally used for?", "Just diagnosed with MS. What have the trials shown about LDN?". A referral rule
+reads the person and the condition in the story, but the question asked is a general one, and the
+answer to it is the same for everybody. Such a message is answered when
+
+* it is at most a few sentences, and only the last ends in a question mark (the question may also
+  follow a story in the same sentence, after a comma, colon or dash);
+* that question, read alone, fires no rule, names nobody (the pack's ``persons``) and asks what, why
+  or how, or about the article or research (``story.asks`` in ``packs/rules.yaml``);
+* the rest asks for nothing itself: none of ``story.blockers`` (an amount, a timing, an action, a
+  request, advice) occurs in it.
+
+Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import faqbot.regex as regex
+from faqbot.safety.pack import packs
+
+#: a sentence and the marks that end it
+_SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
+#: where a clause of a sentence ends and a question may begin (Spanish opens one with "¿")
+_CLAUSE = regex.compile(r"[,:;¿]|\s[-–—]\s")
+#: more sentences than this is a long post, read whole
+_MOST_SENTENCES = 6
+#: the question's first words, where "what", "why" or "how" stands when it asks for a fact
+_LEAD = 3
+
+
+def asked(text: str) -> list[str]:
+    """The one question of a story-then-question message, longest reading first: the whole sentence
+    and what follows each clause mark in it ("my neighbour takes LDN, what is it used for?"); empty if
+    the message is not one."""
+    if len(text) > 1500:
+        return []
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    questions = [s for s in sentences if s.endswith("?")]
+    # The story comes first: what follows a question may ask for something the question did not.
+    if len(sentences) > _MOST_SENTENCES or len(questions) != 1 or sentences[-1] != questions[0]:
+        return []
+    question = questions[0]
+    tails = [question[m.end():].strip() for m in _CLAUSE.finditer(question)]
+    readings = ([question] if len(sentences) > 1 else []) + [t for t in tails if len(t) > 1]
+    return list(dict.fromkeys(readings))
+
+
+Classes = Mapping[str, list[tuple[int, int]]]
+
+
+def set_aside(text: str, route: Callable[[str], object | None], classes: Callable[[str], Classes]) -> str | None:
+    """The general question a referral on ``text`` should be set aside for, or ``None``.
+
+    ``route`` and ``classes`` (the word classes found in a text) are the router's own, passed in so
+    that this module does not import the router.
+    """
+    loaded = packs()
+    for question in asked(text):
+        found = classes(question)
+        if not loaded.persons.isdisjoint(found) or not _asks_generally(found, loaded.story_asks):
+            continue
+        story = text.replace(question, " ", 1)
+        if loaded.story_blockers.isdisjoint(classes(story)) and route(question) is None:
+            return question
+    return None
+
+
+def _asks_generally(found: Classes, asks: frozenset[str]) -> bool:
+    for name in asks:
+        spans = found.get(name, ())
+        # A question word counts where a question starts ("what is naltrexone used for"), not inside
+        # one ("is that what it does"); a topic (research, the article) counts anywhere.
+        if name != "wh_question" and spans:
+            return True
+        if any(start < _LEAD for start, _ in spans):
+            return True
+    return False
+

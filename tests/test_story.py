@@ -1,0 +1,82 @@
+"""A story told first, then one general question: the referral the story fired is set aside.
+
+The questions are our own, one per kind of message; see faqbot/safety/story.py for the conditions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot import FAQBot
+from faqbot.safety import route, story_question
+
+
+@pytest.fixture(scope="module")
+def bot() -> FAQBot:
+    return FAQBot.from_yaml()
+
+
+ANSWERED = [
+    # a relative's story, then what the drug is for
+    ("My cousin is in rehab for heroin. What is naltrexone normally used for?", "naltrexone-uses"),
+    # the asker's diagnosis, then what research found
+    ("Just got told I have MS. What have the clinical trials shown about LDN?", "clinical-trials"),
+    # the story and the question in one sentence, after a comma
+    ("I've had Crohn's for years, what do the trials say about LDN?", "clinical-trials"),
+    # a Spanish question opened with its own mark
+    ("Mi madre tiene fibromialgia. ¿Qué muestran los ensayos clínicos sobre la LDN?", None),
+]
+
+REFERRED = [
+    # the question itself is the asker's own
+    "I have MS. Should I take LDN?",
+    # a yes/no question after a story asks about the asker's case
+    "I have fibromyalgia. Would it help?",
+    # the story asks for a dose
+    "Tell me what dose to take. What is LDN?",
+    # the story has an amount and a timing
+    "My doctor said 4.5 mg at bedtime. What is LDN?",
+    # the question asks for a dose
+    "I have MS. What dose do people take?",
+    # a question first, then something else: what follows may ask what the question did not
+    "What are microglia? Also my mum wants to stop her LDN",
+    # two questions
+    "My mum has lupus, is it genetic? What is LDN?",
+]
+
+
+@pytest.mark.parametrize(("question", "entry"), ANSWERED)
+def test_a_general_question_after_a_story_is_answered(bot: FAQBot, question: str, entry: str | None) -> None:
+    assert route(question) is None
+    assert story_question(question) is not None
+    reply = bot.ask(question)
+    if entry is None:  # not English: the router lets it through, and the bot answers only in English
+        assert reply.kind != "referral"
+    else:
+        assert (reply.kind, reply.id) == ("answer", entry)
+
+
+@pytest.mark.parametrize("question", REFERRED)
+def test_a_story_that_asks_for_something_is_still_referred(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", routed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My dad took all his pills an hour ago. What is naltrexone used for?",
+        "I don't want to be here anymore. What is LDN?",
+    ],
+)
+def test_an_emergency_in_the_story_is_never_set_aside(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency"
+
+
+def test_the_trace_names_the_referral_set_aside_and_the_question_read(bot: FAQBot) -> None:
+    _, trace = bot.ask_traced("My cousin is in rehab for heroin. What is naltrexone normally used for?")
+    step = trace.step("safety")
+    assert step is not None and step.summary.startswith("a story told, then a general question")
+    assert any(line.startswith("set aside: `on-opioids`") for line in step.lines)
+    assert "asks: What is naltrexone normally used for?" in step.lines
