@@ -244,7 +244,7 @@ class Decide(StageBase, name="decide"):
         answer = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         top = query.ranked[0]
         ranked = [c.entry.id for c in query.ranked]
-        verdict = review(opinion, answer, ranked, top.score, promotable and not top.by_answer)
+        verdict = review(opinion, answer, ranked, top.score, promotable and not top.by_answer, len(analysis.terms))
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
                                    "top": [[c, round(p, 2)] for c, p in opinion.ranked[:3]]}}
         if verdict.action in ("confirm", "keep"):

@@ -27,34 +27,37 @@ def opinion(*pairs: tuple[str, float]) -> Opinion:
 
 
 @pytest.mark.parametrize(
-    ("seen", "answer", "ranked", "score", "promotable", "action", "entry"),
+    ("seen", "answer", "ranked", "score", "promotable", "action", "entry", "terms"),
     [
         # the model's top is the ranker's answer
-        (opinion(("a", -0.1), ("b", -9.0)), "a", ["a", "b"], 70.0, False, "confirm", None),
+        (opinion(("a", -0.1), ("b", -9.0)), "a", ["a", "b"], 70.0, False, "confirm", None, 2),
         # sure of another ranked entry: switch to it
-        (opinion(("b", -0.01), ("a", -SWITCH - 1)), "a", ["a", "b"], 70.0, False, "switch", "b"),
+        (opinion(("b", -0.01), ("a", -SWITCH - 1)), "a", ["a", "b"], 70.0, False, "switch", "b", 2),
         # ...but not to an entry the ranker never ranked: the answer is vetoed instead
-        (opinion(("c", -0.01), ("a", -SWITCH - 1)), "a", ["a", "b"], 70.0, False, "veto", None),
+        (opinion(("c", -0.01), ("a", -SWITCH - 1)), "a", ["a", "b"], 70.0, False, "veto", None, 2),
         # out of scope by far: vetoed (a did-you-mean)
-        (opinion((OUT_OF_SCOPE, -0.01), ("a", -VETO - 1)), "a", ["a"], 70.0, False, "veto", None),
+        (opinion((OUT_OF_SCOPE, -0.01), ("a", -VETO - 1)), "a", ["a"], 70.0, False, "veto", None, 2),
+        # one term is too little to overrule the ranker with ("and what do they release?")
+        (opinion(("b", -0.01), ("a", -SWITCH - 1)), "a", ["a", "b"], 70.0, False, "veto", None, 1),
+        (opinion(("a", -0.01), ("b", -PROMOTE - 1)), None, ["a", "b"], 50.0, True, "keep", None, 1),
         # differs, not by enough
-        (opinion(("b", -0.5), ("a", -1.0)), "a", ["a", "b"], 70.0, False, "keep", None),
+        (opinion(("b", -0.5), ("a", -1.0)), "a", ["a", "b"], 70.0, False, "keep", None, 2),
         # a close match of a curated wording needs twice the lead
-        (opinion(("b", -0.01), ("a", -SWITCH - 1)), "a", ["a", "b"], SURE, False, "keep", None),
-        (opinion(("b", -0.01), ("a", -2 * SWITCH - 1)), "a", ["a", "b"], SURE, False, "switch", "b"),
+        (opinion(("b", -0.01), ("a", -SWITCH - 1)), "a", ["a", "b"], SURE, False, "keep", None, 2),
+        (opinion(("b", -0.01), ("a", -2 * SWITCH - 1)), "a", ["a", "b"], SURE, False, "switch", "b", 2),
         # a did-you-mean becomes an answer when both agree on the top entry, by enough
-        (opinion(("a", -0.01), ("b", -PROMOTE - 1)), None, ["a", "b"], 50.0, True, "promote", "a"),
-        (opinion(("a", -0.01), ("b", -PROMOTE + 1)), None, ["a", "b"], 50.0, True, "keep", None),
-        (opinion(("b", -0.01), ("a", -PROMOTE - 1)), None, ["a", "b"], 50.0, True, "keep", None),
+        (opinion(("a", -0.01), ("b", -PROMOTE - 1)), None, ["a", "b"], 50.0, True, "promote", "a", 2),
+        (opinion(("a", -0.01), ("b", -PROMOTE + 1)), None, ["a", "b"], 50.0, True, "keep", None, 2),
+        (opinion(("b", -0.01), ("a", -PROMOTE - 1)), None, ["a", "b"], 50.0, True, "keep", None, 2),
         # ...and never for a did-you-mean the ranker gave for another reason (a word no entry uses)
-        (opinion(("a", -0.01), ("b", -PROMOTE - 1)), None, ["a", "b"], 50.0, False, "keep", None),
+        (opinion(("a", -0.01), ("b", -PROMOTE - 1)), None, ["a", "b"], 50.0, False, "keep", None, 2),
         # out of scope never promotes
-        (opinion((OUT_OF_SCOPE, -0.01), ("a", -PROMOTE - 1)), None, ["a"], 50.0, True, "keep", None),
+        (opinion((OUT_OF_SCOPE, -0.01), ("a", -PROMOTE - 1)), None, ["a"], 50.0, True, "keep", None, 2),
     ],
 )
 def test_review(seen: Opinion, answer: str | None, ranked: list[str], score: float, promotable: bool,
-                action: str, entry: str | None) -> None:
-    verdict = review(seen, answer, ranked, score, promotable)
+                action: str, entry: str | None, terms: int) -> None:
+    verdict = review(seen, answer, ranked, score, promotable, terms)
     assert (verdict.action, verdict.entry) == (action, entry)
 
 

@@ -42,6 +42,9 @@ PROMOTE = 10.0
 #: wording matched this closely is the knowledge base's own judgement
 SURE = 80.0
 SURE_FACTOR = 2.0
+#: switching or promoting needs a question with at least this many terms: on one ("and what do they
+#: release?") the model's lead comes mostly from filler words and their pairs, not from the topic
+MIN_TERMS = 2
 #: at most this many terms the knowledge base never uses are counted (as features u:1, u:2, u:3)
 _UNKNOWN_CAP = 3
 
@@ -132,13 +135,14 @@ class Verdict:
     entry: str | None = None
 
 
-def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: float, promotable: bool) -> Verdict:
+def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: float, promotable: bool,
+           terms: int = MIN_TERMS) -> Verdict:
     """The second opinion on the ranker's decision.
 
     ``answer``: the entry the ranker answers with (None for a did-you-mean); ``ranked``: the ranked
     candidates' ids, best first; ``score``: the ranker's top score; ``promotable``: a did-you-mean only
     for a low score or a close runner-up, matched by a curated wording (not for a word no entry uses, a
-    subject never named, or a match on the answer's text).
+    subject never named, or a match on the answer's text); ``terms``: how many terms the question has.
     """
     top, lead = opinion.top, opinion.lead
     seen = opinion.describe()
@@ -147,7 +151,7 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
             return Verdict("confirm", f"second opinion agrees: {seen}")
         # A close match of a curated wording is the knowledge base's own judgement: overruled less easily.
         factor = SURE_FACTOR if score >= SURE else 1.0
-        if top != OUT_OF_SCOPE and top in ranked and lead >= SWITCH * factor:
+        if top != OUT_OF_SCOPE and top in ranked and lead >= SWITCH * factor and terms >= MIN_TERMS:
             return Verdict("switch", f"second opinion prefers the ranked `{top}` by {lead:.1f} >= "
                                      f"{SWITCH * factor:g}: {seen}", top)
         behind = opinion.log_p(top) - opinion.log_p(answer)
@@ -155,7 +159,7 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
             return Verdict("veto", f"second opinion finds `{answer}` {behind:.1f} >= {VETO * factor:g} less likely "
                                    f"than {_name(top)}: {seen}")
         return Verdict("keep", f"second opinion differs, not by enough: {seen}")
-    if promotable and ranked and top == ranked[0] and lead >= PROMOTE:
+    if promotable and ranked and top == ranked[0] and lead >= PROMOTE and terms >= MIN_TERMS:
         return Verdict("promote", f"second opinion agrees with the ranker's top `{top}` by {lead:.1f} >= "
                                   f"{PROMOTE:g}: {seen}", top)
     return Verdict("keep", f"second opinion: {seen}")
