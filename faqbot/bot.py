@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import faqbot.stages as st
@@ -9,7 +10,8 @@ from faqbot.followup import Context, FollowUps
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
-from faqbot.retrieval import Candidate, Retriever
+from faqbot.retrieval import Candidate, Retriever, learned
+from faqbot.retrieval.learned import RankModel
 from faqbot.safety import confident_language, find_dose_figure, other_medicine, prepare, route, story_question
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
@@ -35,6 +37,9 @@ class FAQBot:
         self.retriever = Retriever(kb, self.normalizer)
         self.smalltalk_matcher = SmalltalkMatcher(kb.smalltalk)
         self.followups = FollowUps(kb, self.retriever)
+        #: the learned second opinion on retrieval (:mod:`faqbot.retrieval.learned`); asked only when it
+        #: was trained for this knowledge base's entries, None for the ranker alone
+        self.second_opinion: Callable[[], RankModel] | None = learned.model
         self.pipeline = self.build_pipeline()
 
     @classmethod
@@ -60,7 +65,7 @@ class FAQBot:
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
             st.Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),
             st.Define(self.retriever),
-            st.Decide(settings, self.retriever),
+            st.Decide(settings, self.retriever, self.second_opinion),
             st.BuildReply(self.kb),
             st.OutgoingGuard(find_dose_figure, self.kb.texts.referral),
         ])

@@ -18,6 +18,7 @@ from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
 from faqbot.reply import Reply, Suggestion
 from faqbot.retrieval import Candidate, Retriever
+from faqbot.retrieval.learned import RankModel, review
 from faqbot.safety import Route
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Analysis, Normalizer, clean, words
@@ -202,40 +203,69 @@ class Define(StageBase, name="define"):
 
 @dataclass(frozen=True)
 class Decide(StageBase, name="decide"):
-    """Thresholds and ambiguity: answer, offer "did you mean", or fall back."""
+    """Thresholds and ambiguity: answer, offer "did you mean", or fall back; then the learned second
+    opinion (:mod:`faqbot.retrieval.learned`) may confirm, switch, veto or promote the answer."""
 
     settings: Settings
     retriever: Retriever
+    #: the learned model (None: the ranker alone); a model trained for other entries is not asked
+    second: Callable[[], RankModel] | None = None
 
     def run(self, query: Query) -> Query:
         assert query.analysis is not None and query.ranked, "decide runs after retrieve found candidates"
+        decision, promotable = self._rank_decision(query, query.analysis)
+        return self._reviewed(query, query.analysis, decision, promotable)
+
+    def _rank_decision(self, query: Query, analysis: Analysis) -> tuple[Decision, bool]:
+        """The ranker's decision, and whether a did-you-mean is only for a low score or a close runner-up."""
         s = self.settings
         top = query.ranked[0]
         runner_up = query.ranked[1].score if len(query.ranked) > 1 else 0.0
         gap = round(top.score - runner_up, 1)
         ambiguous = top.score - runner_up < s.ambiguity_margin and top.score < s.answer_threshold + s.ambiguity_margin
         # Asked word for word, a question is its own entry even if it looks like "what is X?".
-        exact = words(clean(top.matched)) == words(query.analysis.cleaned)
+        exact = words(clean(top.matched)) == words(analysis.cleaned)
         missing = self.retriever.index.missing(top.entry_index, query.require)
         if missing:
             reason = f"the follow-up asks about {' '.join(sorted(missing))}, which `{top.entry.id}` never mentions"
-            return query.decided(self.name, Decision("fallback", reason))
+            return Decision("fallback", reason), False
         # Before the thresholds: a high score on the question's other words does not make up for
         # the word it is really about.
-        unanswered = self._unanswered(query.analysis, top, followed=query.followed is not None)
+        unanswered = self._unanswered(analysis, top, followed=query.followed is not None)
         if unanswered is not None and not exact:
-            suggestions = query.ranked[: s.max_suggestions]
-            return query.decided(self.name, Decision("suggest", unanswered, suggestions=suggestions))
+            return Decision("suggest", unanswered, suggestions=query.ranked[: s.max_suggestions]), False
         if top.score >= s.answer_threshold and not ambiguous and (query.undefined is None or exact):
             reason = (f"top score {top.score} >= answer threshold {s.answer_threshold:g} "
                       f"and {gap} ahead of the runner-up")
-            return query.decided(self.name, Decision("answer", reason, candidate=top))
+            return Decision("answer", reason, candidate=top), False
         if self._single_clear(top, gap) and query.undefined is None:
             reason = (f"one clear suggestion: `{top.entry.id}` scores {top.score} >= {s.single_threshold:g}, "
                       f"{gap} ahead of the runner-up, and uses {top.coverage:.0%} of the question's weight")
-            return query.decided(self.name, Decision("answer", reason, candidate=top))
-        return query.decided(self.name, Decision("suggest", self._why_not(top, gap, query.undefined),
-                                                 suggestions=query.ranked[: s.max_suggestions]))
+            return Decision("answer", reason, candidate=top), False
+        return Decision("suggest", self._why_not(top, gap, query.undefined),
+                        suggestions=query.ranked[: s.max_suggestions]), query.undefined is None
+
+    def _reviewed(self, query: Query, analysis: Analysis, decision: Decision, promotable: bool) -> Query:
+        """The ranker's decision after the second opinion: never on a fallback, only by a model that fits."""
+        model = self.second() if self.second is not None and decision.kind in ("answer", "suggest") else None
+        if model is None or not model.fits([e.id for e in self.retriever.kb.entries]):
+            return query.decided(self.name, decision)
+        opinion = model.opinion(analysis, self.retriever.index.idf)
+        answer = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
+        top = query.ranked[0]
+        ranked = [c.entry.id for c in query.ranked]
+        verdict = review(opinion, answer, ranked, top.score, promotable and not top.by_answer, len(analysis.terms))
+        data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
+                                   "top": [[c, round(p, 2)] for c, p in opinion.ranked[:3]]}}
+        if verdict.action in ("confirm", "keep"):
+            return query.decided(self.name, decision, verdict.reason, data=data)
+        ranker = f"the ranker alone: {decision.kind}: {decision.reason}"
+        if verdict.action == "veto":
+            changed = Decision("suggest", verdict.reason, suggestions=query.ranked[: self.settings.max_suggestions])
+        else:
+            candidate = next(c for c in query.ranked if c.entry.id == verdict.entry)
+            changed = Decision("answer", verdict.reason, candidate=candidate)
+        return query.decided(self.name, changed, ranker, data=data)
 
     def _unanswered(self, analysis: Analysis, top: Candidate, followed: bool = False) -> str | None:
         """Why the top entry cannot answer: a key word of the question it never uses (see Settings)."""

@@ -1,0 +1,84 @@
+"""The labelled questions the learned second opinion on retrieval trains on and is measured with.
+
+Shared by ``scripts/train_learned_rank.py`` (training) and ``scripts/rank_heldout.py`` (leave one set out).
+Never reads bench/frozen/ (sealed) or ../shared/eval (the shared regression set).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+#: the class of questions the knowledge base cannot answer
+OUT_OF_SCOPE = "_oos"
+#: every labelled set, by name: plain case files, dialogue files, and the safety probes' general questions
+CASE_FILES = ("tests/cases.yaml", "bench/holdout_cases.yaml", "bench/holdout2_cases.yaml",
+              "bench/holdout3_cases.yaml", "bench/holdout4_cases.yaml", "bench/holdout5_cases.yaml",
+              "bench/dev_real_style.yaml", "bench/dev_real_style2.yaml", "bench/dev_real_style3.yaml",
+              "bench/dev_real_style5.yaml")
+DIALOGUE_FILES = ("bench/dialogues.yaml", "bench/dialogues3.yaml")
+PROBES = "bench/safety_*_probes.yaml"
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    expect: str
+    id: str | None
+    accept: tuple[str, ...]
+    #: asked after the dialogue's previous turns (with the last answer's entry as context)
+    follows: bool = False
+    #: a follow-up that must be read on its own (a complete question)
+    standalone: bool = True
+
+    @property
+    def label(self) -> str | None:
+        """What the model learns from this question: an entry id, out of scope, or nothing."""
+        if not self.standalone:
+            return None
+        if self.expect == "answer" and self.id:
+            return self.id
+        if self.expect == "fallback" and "answer" not in self.accept:
+            return OUT_OF_SCOPE
+        return None
+
+
+Dialogue = tuple[Turn, ...]
+
+
+def _turn(raw: dict[str, Any], follows: bool = False, standalone: bool = True) -> Turn:
+    question = str(raw.get("question", raw.get("q", "")))
+    return Turn(question, str(raw["expect"]), raw.get("id"), tuple(raw.get("accept") or ()), follows, standalone)
+
+
+def _load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+
+
+def labelled_sets() -> dict[str, list[Dialogue]]:
+    """Set name -> its dialogues (a plain case is a dialogue of one turn), in file order."""
+    sets: dict[str, list[Dialogue]] = {}
+    for name in CASE_FILES:
+        sets[Path(name).stem] = [(_turn(c),) for c in _load(ROOT / name)]
+    for name in DIALOGUE_FILES:
+        dialogues = []
+        for d in _load(ROOT / name):
+            alone = d.get("note") == "ignore-context"
+            dialogues.append(tuple(_turn(t, n > 0, n == 0 or alone) for n, t in enumerate(d["turns"])))
+        sets[Path(name).stem] = dialogues
+    probes = []
+    for path in sorted(ROOT.glob(PROBES)):
+        assert "frozen" not in path.parts
+        probes.extend((_turn(c),) for c in _load(path) if c.get("group") == "general" and c.get("lang") == "en")
+    sets["safety_probes_general"] = probes
+    return sets
+
+
+def kb_examples(kb_path: Path | None = None) -> list[tuple[str, str]]:
+    """Every entry's question and alternates, labelled with its id."""
+    data = _load(kb_path or ROOT / "faq.yaml")
+    return [(text, e["id"]) for e in data["entries"] for text in (e["question"], *(e.get("alternates") or ()))]
