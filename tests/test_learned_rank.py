@@ -118,3 +118,18 @@ def test_a_model_trained_for_other_entries_is_not_asked(bot: FAQBot) -> None:
     reply, trace = asked.ask_traced("whats the downside of ldn, anything bad happen to people")
     decide = trace.step("decide")
     assert decide is not None and "second_opinion" not in decide.data and reply.kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("words", "contrasted"),
+    [
+        (["non", "autoimmune", "conditions"], ["autoimmune", "conditions"]),
+        (["conditions", "other", "than", "autoimmune", "ones"], ["autoimmune", "ones"]),
+        (["outside", "of", "the", "autoimmune", "group"], ["autoimmune", "group"]),
+        (["what", "is", "ldn"], []),
+    ],
+)
+def test_every_way_of_saying_not_x_gives_one_feature(words: list[str], contrasted: list[str]) -> None:
+    from faqbot.retrieval.learned import _contrasted
+
+    assert _contrasted(words) == contrasted

@@ -251,3 +251,19 @@ def test_bundled_variants_share_terms(bot, variant, canonical):
 @pytest.mark.parametrize("word", ["cancer", "diabetes", "ketamine", "football", "migraine"])
 def test_bundled_normalizer_keeps_unknown_real_words(bot, word):
     assert bot.normalizer.correct(word) == word
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["what", "switches", "them", "on"], ["what", "switches", "on", "them"]),
+        (["sets", "it", "off"], ["sets", "off", "it"]),
+        (["turn", "on", "them"], ["turn", "on", "them"]),  # already particle first
+        (["them", "on"], ["them", "on"]),  # no verb before the pronoun
+        (["is", "it", "on", "them"], ["is", "it", "on", "them"]),  # "it on" after "is": no phrasal verb moved
+    ],
+)
+def test_a_pronoun_inside_a_phrasal_verb_moves_after_its_particle(tokens: list[str], expected: list[str]) -> None:
+    from faqbot.text.normalize import _particle_first
+
+    assert _particle_first(tokens) == expected

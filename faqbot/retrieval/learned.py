@@ -56,12 +56,29 @@ def features(analysis: Analysis, known: Collection[str]) -> set[str]:
     found.update("t:" + t for t in analysis.terms)
     found.update(f"p:{a}_{b}" for a, b in pairwise(analysis.words))
     found.update(f"b:{a}_{b}" for a, b in pairwise(analysis.terms))
+    found.update("n:" + w for w in _contrasted(analysis.words))
     unknown = [t for t in analysis.terms if t not in known]
     rare = [t for t in unknown if t not in analysis.common]
     found.update(f"u:{n}" for n in range(1, min(len(unknown), _UNKNOWN_CAP) + 1))
     found.update(f"r:{n}" for n in range(1, min(len(rare), _UNKNOWN_CAP) + 1))
     if not analysis.terms:
         found.add("u:none")
+    return found
+
+
+#: words that turn the next ones into what the question is *not* about ("non-autoimmune", "other than
+#: autoimmune", "outside of autoimmune"): one shared feature, so that every way of saying it counts as one
+_CONTRAST = frozenset({"non", "not", "outside", "other", "besides", "beyond", "except", "excluding", "apart", "aside",
+                       "unlike"})
+_FILLER = frozenset({"than", "from", "of", "the", "a", "an", "to"})
+
+
+def _contrasted(words: Sequence[str]) -> list[str]:
+    """The two words after a contrast word, skipping the filler between ("other than the autoimmune ones")."""
+    found = []
+    for i, word in enumerate(words):
+        if word in _CONTRAST:
+            found.extend([w for w in words[i + 1 : i + 5] if w not in _FILLER and w not in _CONTRAST][:2])
     return found
 
 

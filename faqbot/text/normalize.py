@@ -98,7 +98,7 @@ class Normalizer:
     def analyze(self, text: str, limit: int | None = None) -> Analysis:
         cleaned = clean(text, limit)
         tokens = self._join_split_words(words(cleaned))
-        tokens = [self.correct(t) for t in tokens]
+        tokens = _particle_first([self.correct(t) for t in tokens])
         tokens = self._apply_synonyms(tokens)
         terms: dict[str, None] = {}
         common: set[str] = set()
@@ -205,3 +205,21 @@ class Normalizer:
                 out.append(tokens[i])
                 i += 1
         return out
+
+
+#: the particles of separable phrasal verbs, and the short objects that may stand before them
+_PARTICLES = frozenset({"on", "off", "up", "down", "out"})
+_OBJECTS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
+#: words before a pronoun that make it a subject ("is it on the list"), not an object
+_NOT_VERBS = _OBJECTS | _PARTICLES | frozenset(
+    "is are was were be do does did can could will would should shall may might must has have had".split())
+
+
+def _particle_first(tokens: list[str]) -> list[str]:
+    """"switches them on" read as "switches on them", so that a phrasal verb's synonym ("switch on",
+    "set off") still matches when a pronoun stands inside it."""
+    out = list(tokens)
+    for i in range(1, len(out) - 1):
+        if out[i] in _OBJECTS and out[i + 1] in _PARTICLES and out[i - 1] not in _NOT_VERBS:
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
