@@ -81,6 +81,12 @@ class FollowUps:
         if _MORE.match(cleaned):
             return Reading("more", context.question)
         bare = _BARE.match(cleaned)
+        if bare and bare.group("w").startswith("what"):
+            # "what are they exactly?" asks what the thing talked about is: the term the entry defines,
+            # else one its answer uses and another entry defines ("microglia" after what triggers them)
+            thing = next(iter([*context.defines[:1], *self._explained(context)]), None)
+            if thing is not None:
+                return Reading("bare", f"{' '.join(bare.group('w').split()[:2])} {thing}")
         if bare:
             return Reading("bare", f"{bare.group('w')} {self._generic(context.question, keep=True)}")
         about = _ABOUT.match(cleaned)

@@ -28,6 +28,12 @@ IDS = [e.id for e in BOT.kb.entries]
         # ... while a complete general question after an answer is answered as usual
         ("drug-interactions", "what are microglia?", "answer", "microglia"),
         ("pain-type", "is it safe?", "answer", "ldn-safety"),
+        # "what are they?" asks what the thing talked about is, not the context question again
+        ("microglia-triggers", "what are they exactly?", "answer", "microglia"),
+        # a pronoun inside a phrasal verb: "switches them on" is "switches on them"
+        ("microglia", "what switches them on?", "answer", "microglia-triggers"),
+        # "such a small dose" after an answer about LDN asks what it does at low doses
+        ("what-is-ldn", "what does it do at such a small dose?", "answer", "low-dose-properties"),
     ],
 )
 def test_follow_ups_are_read_in_context(context: str, question: str, kind: str, entry: str | None) -> None:
