@@ -12,7 +12,8 @@ from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
 from faqbot.retrieval import Candidate, Retriever, learned
 from faqbot.retrieval.learned import RankModel
-from faqbot.safety import confident_language, find_dose_figure, other_medicine, prepare, route, story_question
+from faqbot.safety import (confident_language, find_dose_figure, other_medicine, person_named, prepare, route,
+                           story_question)
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
 
@@ -59,7 +60,7 @@ class FAQBot:
             st.SmalltalkStage(self.smalltalk_matcher),
             st.EnglishOnly(self.kb.texts),
             # A follow-up is routed as typed (above) and, in here, as read in its context.
-            Context(self.followups, route, other_medicine),
+            Context(self.followups, route, other_medicine, person_named),
             st.Scope(other_medicine),
             st.Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.

@@ -147,6 +147,14 @@ class FollowUps:
         return " ".join(w for w in words(clean(question))
                         if keep or idf.get(stem(w), 0.0) < self._distinctive_idf)
 
+    def only_about_someone(self, text: str) -> bool:
+        """Whether a short follow-up names nothing but everyday words besides its person and pronouns
+        ("and if it happens to me?", "me too?"): it asks how the last answer applies to someone."""
+        analysis = self.retriever.normalizer.analyze(text)
+        if len(analysis.words) > MAX_WORDS:
+            return False
+        return set(analysis.terms) - PRONOUNS <= analysis.common
+
     def required(self, reading: Reading) -> frozenset[str]:
         """For "what about X?", the terms of X: an entry that never mentions them cannot answer."""
         if reading.mode != "about" or reading.subject is None:
@@ -211,12 +219,20 @@ class Context(StageBase, name="context"):
     router: Callable[[str], Route | None]
     #: another medicine the question names: then "it" is that medicine, not the knowledge base's subject
     other_medicine: Callable[[str], str | None]
+    #: the words that name the asker or someone they speak for ("me", "my wife"), if any
+    person: Callable[[str], str | None] = lambda text: None
 
     def run(self, query: Query) -> Query:
         entry = self.followups.kb.by_id(query.context) if query.context is not None else None
         if entry is None:
             note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
             return self._about_subject(query, note)
+        person = self.person(query.text)
+        if person is not None and self.followups.only_about_someone(query.text):
+            # "and if I have that?", "does that apply to me?": how the answer applies to the asker's case
+            reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"
+            route = Route("referral", "personal-follow-up", person, ("persons",), query.lang)
+            return query.decided(self.name, Decision("referral", reason, route=route))
         reading = self.followups.read(query.text, entry)
         exclude: str | None = None
         if reading is not None and reading.mode == "pronoun":

@@ -32,6 +32,10 @@ IDS = [e.id for e in BOT.kb.entries]
         ("microglia-triggers", "what are they exactly?", "answer", "microglia"),
         # a pronoun inside a phrasal verb: "switches them on" is "switches on them"
         ("microglia", "what switches them on?", "answer", "microglia-triggers"),
+        # a follow-up that asks only how the answer applies to someone is their own case
+        ("side-effects", "and if I have that?", "referral", None),
+        ("side-effects", "does that apply to me?", "referral", None),
+        ("non-autoimmune-conditions", "me too?", "referral", None),
         # "such a small dose" after an answer about LDN asks what it does at low doses
         ("what-is-ldn", "what does it do at such a small dose?", "answer", "low-dose-properties"),
     ],
@@ -137,3 +141,8 @@ def test_it_after_an_answer_can_still_mean_the_subject() -> None:
     # after the side effects, "is it safe overall?" asks about LDN, not about side effects
     reply = BOT.ask("is it safe overall?", context="side-effects")
     assert reply.id == "ldn-safety"
+
+
+@pytest.mark.parametrize("question", ["explain it to me", "tell me more", "give me an example", "can you help me understand?"])
+def test_me_in_tell_me_is_who_is_told_not_who_is_asked_about(question: str) -> None:
+    assert BOT.ask(question, context="side-effects").kind != "referral"

@@ -42,6 +42,8 @@ REFERRED = [
     "What are microglia? Also my mum wants to stop her LDN",
     # two questions
     "My mum has lupus, is it genetic? What is LDN?",
+    # the question names nothing: it asks about the story
+    "I'm on tramadol, so what now?",
 ]
 
 

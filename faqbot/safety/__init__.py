@@ -4,7 +4,7 @@ from faqbot.safety.guard import find_dose_figure
 from faqbot.safety.language import confident_language, detect_language
 from faqbot.safety.pack import LANGUAGES, PackError
 from faqbot.safety.prepare import prepare
-from faqbot.safety.router import Route, other_medicine, route, story_question
+from faqbot.safety.router import Route, other_medicine, person_named, route, story_question
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "detect_language",
     "find_dose_figure",
     "other_medicine",
+    "person_named",
     "prepare",
     "route",
     "story_question",

@@ -50,6 +50,8 @@ class Packs:
     story_asks: frozenset[str] = frozenset()
     #: classes that make a story ask for something itself (``story.blockers``)
     story_blockers: frozenset[str] = frozenset()
+    #: classes of which the question after a story must name one (``story.topics``)
+    story_topics: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -186,10 +188,11 @@ def load() -> Packs:
             vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"]
         )
     story = base.get("story") or {}
-    asks, blockers = frozenset(story.get("asks") or ()), frozenset(story.get("blockers") or ())
-    if not asks or not blockers or (asks | blockers) - known:
-        raise PackError(f"`story` needs `asks` and `blockers`, of known classes: {sorted((asks | blockers) - known)}")
-    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, asks, blockers)
+    asks, blockers, topics = (frozenset(story.get(key) or ()) for key in ("asks", "blockers", "topics"))
+    if not asks or not blockers or not topics or (asks | blockers | topics) - known:
+        raise PackError("`story` needs `asks`, `blockers` and `topics`, of known classes: "
+                        f"{sorted((asks | blockers | topics) - known)}")
+    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, asks, blockers, topics)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

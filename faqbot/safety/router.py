@@ -119,6 +119,24 @@ def story_question(text: str) -> tuple[str, Route] | None:
     return None if question is None else (question, routed)
 
 
+def person_named(text: str) -> str | None:
+    """The words of ``text`` that name the asker or someone they speak for (the pack's ``persons``)."""
+    reading = read(text)
+    spans = sorted(span for name in packs().persons for span in _persons_asked_about(reading, name))
+    return " ".join(reading.words[spans[0][0] : spans[-1][1]]) if spans else None
+
+
+def _persons_asked_about(reading: Reading, name: str) -> list[tuple[int, int]]:
+    # "me" in "tell me", "explain it to me" is who is told, not who is asked about
+    told = [span for asking in ("request", "help_me") for span in reading.found.get(asking, ())]
+    return [span for span in reading.found.get(name, ()) if not any(a <= span[0] and span[1] <= b for a, b in told)]
+
+
+def _cue_classes(reading: Reading) -> set[str]:
+    """The classes a phrase rule's cue may come from: a person only where someone is asked about."""
+    return {name for name in reading.found if name not in packs().persons or _persons_asked_about(reading, name)}
+
+
 def _story_question(text: str) -> str | None:
     return set_aside(text, _route, _classes)
 
@@ -258,7 +276,7 @@ def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
         return None
     cues = PHRASE_REFERRAL_CUES if rule.kind == "referral" else PHRASE_EMERGENCY_CUES
-    if not cues & reading.found.keys() and not (rule.kind == "referral" and _DOSE_WORD.search(text)):
+    if not cues & _cue_classes(reading) and not (rule.kind == "referral" and _DOSE_WORD.search(text)):
         return None
     match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):

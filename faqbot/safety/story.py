@@ -7,8 +7,9 @@ answer to it is the same for everybody. Such a message is answered when
 
 * it is at most a few sentences, and only the last ends in a question mark (the question may also
   follow a story in the same sentence, after a comma, colon or dash);
-* that question, read alone, fires no rule, names nobody (the pack's ``persons``) and asks what, why
-  or how, or about the article or research (``story.asks`` in ``packs/rules.yaml``);
+* that question, read alone, fires no rule, names nobody (the pack's ``persons``), asks what, why
+  or how, or about the article or research (``story.asks`` in ``packs/rules.yaml``), and names what it
+  asks about (``story.topics``; "it" counts when the story names the drug): "so what now?" does not;
 * the rest asks for nothing itself: none of ``story.blockers`` (an amount, a timing, an action, a
   request, advice) occurs in it.
 
@@ -64,7 +65,10 @@ def set_aside(text: str, route: Callable[[str], object | None], classes: Callabl
         if not loaded.persons.isdisjoint(found) or not _asks_generally(found, loaded.story_asks):
             continue
         story = text.replace(question, " ", 1)
-        if loaded.story_blockers.isdisjoint(classes(story)) and route(question) is None:
+        told = classes(story)
+        # "what is it used for?" after a story that names the drug asks about the drug
+        named = not loaded.story_topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
+        if named and loaded.story_blockers.isdisjoint(told) and route(question) is None:
             return question
     return None
 
