@@ -25,6 +25,10 @@ ANSWERED = [
     ("I've had Crohn's for years, what do the trials say about LDN?", "clinical-trials"),
     # a Spanish question opened with its own mark
     ("Mi madre tiene fibromialgia. ¿Qué muestran los ensayos clínicos sobre la LDN?", None),
+    # a yes-or-no question about a fact
+    ("My uncle takes naltrexone and my cousin calls him a junkie. Is naltrexone a narcotic?", "naltrexone-opioid"),
+    # how, even with "could" in it
+    ("My wife has MS and thinks it is snake oil. How could LDN possibly reduce pain?", "ldn-mechanism"),
 ]
 
 REFERRED = [
@@ -44,6 +48,11 @@ REFERRED = [
     "My mum has lupus, is it genetic? What is LDN?",
     # the question names nothing: it asks about the story
     "I'm on tramadol, so what now?",
+    # yes or no about what it would do, or whether it is safe, for the one in the story
+    "My friend has fibromyalgia. Would LDN help?",
+    "I have MS. Is LDN safe?",
+    # the asker's own experience
+    "im on ldn and getting headaches, is that normal?",
 ]
 
 

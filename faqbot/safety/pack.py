@@ -52,6 +52,10 @@ class Packs:
     story_blockers: frozenset[str] = frozenset()
     #: classes of which the question after a story must name one (``story.topics``)
     story_topics: frozenset[str] = frozenset()
+    #: classes that make the question after a story the asker's own after all (``story.unless``)
+    story_unless: frozenset[str] = frozenset()
+    #: ... and those that do so unless it asks what, why or how (``story.unless_yes_no``)
+    story_unless_yes_no: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -188,11 +192,13 @@ def load() -> Packs:
             vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"]
         )
     story = base.get("story") or {}
-    asks, blockers, topics = (frozenset(story.get(key) or ()) for key in ("asks", "blockers", "topics"))
-    if not asks or not blockers or not topics or (asks | blockers | topics) - known:
-        raise PackError("`story` needs `asks`, `blockers` and `topics`, of known classes: "
-                        f"{sorted((asks | blockers | topics) - known)}")
-    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, asks, blockers, topics)
+    keys = ("asks", "blockers", "topics", "unless", "unless_yes_no")
+    asks, blockers, topics, unless, unless_yes_no = (frozenset(story.get(key) or ()) for key in keys)
+    named = asks | blockers | topics | unless | unless_yes_no
+    if not asks or not blockers or not topics or named - known:
+        raise PackError(f"`story` needs `asks`, `blockers` and `topics`, of known classes: {sorted(named - known)}")
+    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, asks, blockers, topics, unless,
+                 unless_yes_no)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

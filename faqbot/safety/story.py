@@ -8,8 +8,9 @@ answer to it is the same for everybody. Such a message is answered when
 * it is at most a few sentences, and only the last ends in a question mark (the question may also
   follow a story in the same sentence, after a comma, colon or dash);
 * that question, read alone, fires no rule, names nobody (the pack's ``persons``), asks what, why
-  or how, or about the article or research (``story.asks`` in ``packs/rules.yaml``), and names what it
-  asks about (``story.topics``; "it" counts when the story names the drug): "so what now?" does not;
+  or how, yes or no, or about the article or research (``story.asks`` in ``packs/rules.yaml``) but not
+  what it would do or whether it is safe (``story.unless``: "would it help?"), and names what it asks
+  about (``story.topics``; "it" counts when the story names the drug): "so what now?" does not;
 * the rest asks for nothing itself: none of ``story.blockers`` (an amount, a timing, an action, a
   request, advice) occurs in it.
 
@@ -31,6 +32,8 @@ _CLAUSE = regex.compile(r"[,:;¿]|\s[-–—]\s")
 _MOST_SENTENCES = 6
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
 _LEAD = 3
+#: the classes that count only there ("is that what it does" asks nothing new)
+_LEADING = frozenset({"wh_question", "yes_no"})
 
 
 def asked(text: str) -> list[str]:
@@ -62,7 +65,10 @@ def set_aside(text: str, route: Callable[[str], object | None], classes: Callabl
     loaded = packs()
     for question in asked(text):
         found = classes(question)
-        if not loaded.persons.isdisjoint(found) or not _asks_generally(found, loaded.story_asks):
+        # "how could it reduce pain?" asks how; "could it help?" asks what it would do
+        advice = loaded.story_unless_yes_no if not _leads(found, "wh_question") else frozenset()
+        if not (loaded.persons | loaded.story_unless | advice).isdisjoint(found) or not _asks_generally(
+                found, loaded.story_asks):
             continue
         story = text.replace(question, " ", 1)
         told = classes(story)
@@ -73,14 +79,18 @@ def set_aside(text: str, route: Callable[[str], object | None], classes: Callabl
     return None
 
 
+def _leads(found: Classes, name: str) -> bool:
+    return any(start < _LEAD for start, _ in found.get(name, ()))
+
+
 def _asks_generally(found: Classes, asks: frozenset[str]) -> bool:
     for name in asks:
         spans = found.get(name, ())
         # A question word counts where a question starts ("what is naltrexone used for"), not inside
         # one ("is that what it does"); a topic (research, the article) counts anywhere.
-        if name != "wh_question" and spans:
+        if name not in _LEADING and spans:
             return True
-        if any(start < _LEAD for start, _ in spans):
+        if _leads(found, name):
             return True
     return False
 
