@@ -12,8 +12,15 @@ from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
 from faqbot.retrieval import Candidate, Retriever, learned
 from faqbot.retrieval.learned import RankModel
-from faqbot.safety import (confident_language, find_dose_figure, other_medicine, person_named, prepare, route,
-                           story_question)
+from faqbot.safety import (
+    confident_language,
+    find_dose_figure,
+    other_medicine,
+    person_named,
+    prepare,
+    route,
+    story_question,
+)
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
 

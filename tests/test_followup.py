@@ -143,6 +143,7 @@ def test_it_after_an_answer_can_still_mean_the_subject() -> None:
     assert reply.id == "ldn-safety"
 
 
-@pytest.mark.parametrize("question", ["explain it to me", "tell me more", "give me an example", "can you help me understand?"])
+@pytest.mark.parametrize("question",
+                         ["explain it to me", "tell me more", "give me an example", "can you help me understand?"])
 def test_me_in_tell_me_is_who_is_told_not_who_is_asked_about(question: str) -> None:
     assert BOT.ask(question, context="side-effects").kind != "referral"

@@ -10,7 +10,7 @@ looked up in dictionaries, never by backtracking regular expressions.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from faqbot.records import dataclass
@@ -160,30 +160,33 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit |
     anchor_blockers = [start for start, _, _ in _spans(found, rule.unless_anchor)]
     anchors, others = groups[0], groups[1:]
     for anchor in anchors:
+        # A cancelling word qualifies a word that made the rule fire ("strength" of the evidence): it
+        # counts beside one of them, not anywhere between them; another partner it does not stand
+        # beside still makes the rule fire.
+        if _blocked(blockers, anchor[0], anchor[1], rule.unless_window) or _blocked(
+                anchor_blockers, anchor[0], anchor[1], rule.unless_window):
+            continue
         chosen = [anchor]
         for spans in others:
-            near = _nearest(spans, anchor[0], anchor[1], rule.window)
+            near = _nearest(spans, anchor[0], anchor[1], rule.window,
+                            lambda s, e: not _blocked(blockers, s, e, rule.unless_window))
             if near is None:
                 break
             chosen.append(near)
         else:
             start = min(s for s, _, _ in chosen)
             end = max(e for _, e, _ in chosen)
-            # A cancelling word qualifies a word that made the rule fire ("strength" of the evidence):
-            # it counts beside one of them, not anywhere between them.
-            if not any(_blocked(blockers, s, e, rule.unless_window) for s, e, _ in chosen) and not _blocked(
-                anchor_blockers, anchor[0], anchor[1], rule.unless_window
-            ):
-                return Hit(rule, start, end, tuple(dict.fromkeys(name for _, _, name in chosen)))
+            return Hit(rule, start, end, tuple(dict.fromkeys(name for _, _, name in chosen)))
     return None
 
 
-def _nearest(spans: list[tuple[int, int, str]], start: int, end: int, window: int) -> tuple[int, int, str] | None:
+def _nearest(spans: list[tuple[int, int, str]], start: int, end: int, window: int,
+             allowed: Callable[[int, int], bool]) -> tuple[int, int, str] | None:
     """The first span within ``window`` tokens of the anchor ``start``..``end`` that does not overlap it
-    (the "how" of "how strong" is not a second word)."""
+    (the "how" of "how strong" is not a second word) and is ``allowed``."""
     i = bisect_left(spans, (start - window, -1, ""))
     while i < len(spans) and spans[i][0] <= end - 1 + window:
-        if spans[i][1] <= start or spans[i][0] >= end:
+        if (spans[i][1] <= start or spans[i][0] >= end) and allowed(spans[i][0], spans[i][1]):
             return spans[i]
         i += 1
     return None

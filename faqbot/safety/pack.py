@@ -112,8 +112,8 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
         unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor, unless_anywhere=anywhere,
-        unless_impersonal=impersonal, persons=persons if impersonal else frozenset(), self_harm=bool(raw.get("self_harm", False)),
-        max_tokens=int(raw.get("max_tokens", 0)),
+        unless_impersonal=impersonal, persons=persons if impersonal else frozenset(),
+        self_harm=bool(raw.get("self_harm", False)), max_tokens=int(raw.get("max_tokens", 0)),
         fires=fires, passes=passes,
     )
 

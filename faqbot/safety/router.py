@@ -23,6 +23,7 @@ from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion
 from faqbot.safety.story import set_aside
+from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
 
 
@@ -71,7 +72,7 @@ def _read_cached(text: str) -> Reading:
 
 def _read(text: str) -> Reading:
     loaded = packs()
-    raw = tokens(fold(text))
+    raw = tokens(name_strengths(fold(text)))
     counts = votes(raw)
     best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
     lang = best if counts[best] > counts["en"] else "en"

@@ -27,7 +27,7 @@ from faqbot.safety.pack import packs
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
 #: where a clause of a sentence ends and a question may begin (Spanish opens one with "¿")
-_CLAUSE = regex.compile(r"[,:;¿]|\s[-–—]\s")
+_CLAUSE = regex.compile(r"[,:;\u00bf]|\s[-\u2013\u2014]\s")
 #: more sentences than this is a long post, read whole
 _MOST_SENTENCES = 6
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact

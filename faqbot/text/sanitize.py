@@ -43,7 +43,14 @@ def clean(text: str, limit: int | None = None) -> str:
         text = "".join(
             " " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C"
         )
-    text = text.translate(_QUOTES).casefold()
-    return _SPACE.sub(" ", text).strip()
+    text = _SPACE.sub(" ", text.translate(_QUOTES).casefold()).strip()
+    return _DOES.sub(r"\1does", text) if "dose" in text else text
+
+
+#: "how dose ldn work": "dose" typed for "does" after how/where/why/who and before a subject. Read as a
+#: dose word it would make a referral of a general question; "what dose" and "when dose" stay, since
+#: they can ask for a dose ("what dose ldn works best", "when to dose ldn").
+_DOES = regex.compile(r"\b((?:how|where|why|who) )dose(?= (?:ldn|naltrexone|it|this|that|your|the|you|they|low|one"
+                      r"|people|anyone|someone|microglia|endorphins)\b)")
 
 

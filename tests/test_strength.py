@@ -1,0 +1,57 @@
+"""Naltrexone named by its usual strength is a name, not a dose question (faqbot/safety/strength.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot.safety import route
+from faqbot.safety.strength import name_strengths
+from faqbot.text import clean
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("what is 50mg naltrexone normally prescribed for", "what is standard naltrexone normally prescribed for"),
+        ("how does full-dose naltrexone block opioids", "how does standard naltrexone block opioids"),
+        ("naltrexone 50 mg side effects", "standard naltrexone side effects"),
+        ("is the 50mg pill an opiate", "is standard pill an opiate"),
+        # asking what the dose is stays a dose question
+        ("what is the usual dose of naltrexone", "what is the usual dose of naltrexone"),
+        ("what is the standard dose of naltrexone", "what is the standard dose of naltrexone"),
+        # another figure is an amount
+        ("is 4.5 mg naltrexone enough", "is 4.5 mg naltrexone enough"),
+    ],
+)
+def test_the_usual_strength_reads_as_a_name(text: str, read: str) -> None:
+    assert name_strengths(clean(text)) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what's regular 50mg naltrexone normally prescribed for?", None),
+        ("how does standard-dose naltrexone stop heroin working?", None),
+        ("should I take 50 mg naltrexone instead of LDN?", "referral"),
+        ("can I split a 50mg naltrexone tablet into small bits?", "referral"),
+        ("can I snap a 50mg tablet myself?", "referral"),
+        ("what is the usual dose of naltrexone?", "referral"),
+        ("how much is 50 mg naltrexone?", "referral"),
+    ],
+)
+def test_a_question_naming_the_strength_is_routed_on_what_it_asks(question: str, kind: str | None) -> None:
+    routed = route(question)
+    assert (routed.kind if routed else None) == kind, routed
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("how dose ldn work", "how does ldn work"),
+        ("Where dose your information come from?", "where does your information come from?"),
+        ("what dose ldn should I take", "what dose ldn should i take"),  # a dose question stays one
+        ("when dose ldn", "when dose ldn"),
+    ],
+)
+def test_dose_typed_for_does_is_read_as_does(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
