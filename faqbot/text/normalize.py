@@ -83,6 +83,9 @@ class Normalizer:
         vocabulary: set[str] = set(STOPWORDS)
         for text in corpus:
             vocabulary.update(words(clean(text)))
+        #: what the knowledge base's own texts say (not its synonyms' variants: "food" of "food and drug
+        #: administration" does not make "foods to avoid" a question the knowledge base covers)
+        self._corpus_stems = frozenset(stem(w) for w in vocabulary)
         vocabulary.update(synonym_words)
         self.vocabulary = frozenset(vocabulary)
         self._choices = sorted(w for w in vocabulary if len(w) >= 4 and not w.isdigit())
@@ -138,7 +141,7 @@ class Normalizer:
     def off_topic(self, token: str) -> bool:
         """True for an everyday word naming an aspect the article never covers ("online", "cost"), when
         the knowledge base does not use it either."""
-        return token in OFF_TOPIC and token not in self.vocabulary and stem(token) not in self._known_stems
+        return token in OFF_TOPIC and stem(token) not in self._corpus_stems
 
     def is_rare(self, token: str) -> bool:
         """True for a word neither the knowledge base nor everyday English uses, and no slip of one.
