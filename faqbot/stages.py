@@ -170,7 +170,11 @@ class Retrieve(StageBase, name="retrieve"):
                                 "matched": c.matched} for c in listed]}
         if not ranked:
             reason = f"no entry scores at least the suggest threshold {self.min_score:g}"
-            return query.decided(self.name, Decision("fallback", reason), *lines, data=data)
+            if self.retriever.definitions.defining_entry(query.analysis) is None:
+                return query.decided(self.name, Decision("fallback", reason), *lines, data=data)
+            # "wtf are microglia, the article keeps going on about them": asked for by name, so the
+            # define stage may still answer; decide falls back if it does not.
+            return query.noted(self.name, f"{reason}; a definition request is left to define", *lines, data=data)
         return query.noted(self.name, f"{len(ranked)} at or above {self.min_score:g}", *lines,
                            ranked=ranked, data=data)
 
@@ -206,13 +210,19 @@ class Decide(StageBase, name="decide"):
     """Thresholds and ambiguity: answer, offer "did you mean", or fall back; then the learned second
     opinion (:mod:`faqbot.retrieval.learned`) may confirm, switch, veto or promote the answer."""
 
+    #: how many ranked candidates the second opinion may switch an answer to
+    WIDER = 5
+
     settings: Settings
     retriever: Retriever
     #: the learned model (None: the ranker alone); a model trained for other entries is not asked
     second: Callable[[], RankModel] | None = None
 
     def run(self, query: Query) -> Query:
-        assert query.analysis is not None and query.ranked, "decide runs after retrieve found candidates"
+        assert query.analysis is not None, "decide runs after analyse"
+        if not query.ranked:
+            reason = f"no entry scores at least the suggest threshold {self.settings.suggest_threshold:g}"
+            return query.decided(self.name, Decision("fallback", reason))
         decision, promotable = self._rank_decision(query, query.analysis)
         return self._reviewed(query, query.analysis, decision, promotable)
 
@@ -253,8 +263,9 @@ class Decide(StageBase, name="decide"):
         opinion = model.opinion(analysis, self.retriever.index.idf)
         answer = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         top = query.ranked[0]
-        ranked = [c.entry.id for c in query.ranked]
-        verdict = review(opinion, answer, ranked, top.score, promotable and not top.by_answer, len(analysis.terms))
+        ranked = [c.entry.id for c in self._wider(query, analysis)]
+        verdict = review(opinion, answer, ranked, top.score, promotable and not top.by_answer, len(analysis.terms),
+                         len(query.ranked))
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
                                    "top": [[c, round(p, 2)] for c, p in opinion.ranked[:3]]}}
         if verdict.action in ("confirm", "keep"):
@@ -263,9 +274,18 @@ class Decide(StageBase, name="decide"):
         if verdict.action == "veto":
             changed = Decision("suggest", verdict.reason, suggestions=query.ranked[: self.settings.max_suggestions])
         else:
-            candidate = next(c for c in query.ranked if c.entry.id == verdict.entry)
+            candidate = next(c for c in self._wider(query, analysis) if c.entry.id == verdict.entry)
             changed = Decision("answer", verdict.reason, candidate=candidate)
         return query.decided(self.name, changed, ranker, data=data)
+
+    def _wider(self, query: Query, analysis: Analysis) -> tuple[Candidate, ...]:
+        """The ranked candidates the second opinion may switch to: a few more than a did-you-mean shows,
+        all at or above the suggest threshold, under the same follow-up rules as retrieve."""
+        index = self.retriever.index
+        ranked = self.retriever.rank(analysis, limit=self.WIDER + 1, min_score=self.settings.suggest_threshold)
+        found = tuple(c for c in ranked
+                      if c.entry.id != query.exclude and not index.missing(c.entry_index, query.require))
+        return query.ranked + tuple(c for c in found if c not in query.ranked)[: max(self.WIDER - len(query.ranked), 0)]
 
     def _unanswered(self, analysis: Analysis, top: Candidate, followed: bool = False) -> str | None:
         """Why the top entry cannot answer: a key word of the question it never uses (see Settings)."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from faqbot import FAQBot
-from faqbot.retrieval.learned import OUT_OF_SCOPE, PROMOTE, SURE, SWITCH, VETO, Opinion, model, review
+from faqbot.retrieval.learned import OUT_OF_SCOPE, PROMOTE, PROMOTE_OTHER, SURE, SWITCH, VETO, Opinion, model, review
 
 ROOT = Path(__file__).parent.parent
 
@@ -53,6 +53,10 @@ def opinion(*pairs: tuple[str, float]) -> Opinion:
         (opinion(("a", -0.01), ("b", -PROMOTE - 1)), None, ["a", "b"], 50.0, False, "keep", None, 2),
         # out of scope never promotes
         (opinion((OUT_OF_SCOPE, -0.01), ("a", -PROMOTE - 1)), None, ["a"], 50.0, True, "keep", None, 2),
+        # another of the suggestions than the first, by a wider lead
+        (opinion(("b", -0.01), ("a", -PROMOTE_OTHER - 1)), None, ["a", "b"], 50.0, True, "promote", "b", 2),
+        (opinion(("b", -0.01), ("a", -PROMOTE_OTHER + 1)), None, ["a", "b"], 50.0, True, "keep", None, 2),
+        (opinion(("b", -0.01), ("a", -PROMOTE_OTHER - 1)), None, ["a", "b"], 50.0, False, "keep", None, 2),
     ],
 )
 def test_review(seen: Opinion, answer: str | None, ranked: list[str], score: float, promotable: bool,
@@ -74,7 +78,7 @@ def ranker_alone(bot: FAQBot) -> FAQBot:
         # written for this test, in none of the labelled sets
         ("how does ldn calm the brain's immune cells", "answer", "ldn-mechanism", "switch"),  # ranker: microglia
         ("whats the downside of ldn, anything bad happen to people", "answer", "side-effects", "promote"),
-        ("what is the price of naltrexone at walgreens", "fallback", None, "veto"),  # ranker: compounding
+        ("which walgreens near me stocks naltrexone", "fallback", None, "veto"),  # ranker: compounding
         ("is ldn safe long term", "answer", "ldn-safety", "confirm"),
         ("what is ldn", "answer", "what-is-ldn", None),  # the define stage answers; the model is not asked
         ("how much ldn should i take for fibro", "referral", None, None),  # safety first; never asked

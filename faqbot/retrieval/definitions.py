@@ -17,11 +17,14 @@ _DEFINITION = regex.compile(
     r"|what (?:does|do) (?P<e>[\w' -]+?) mean|what(?:'s| is)? (?:causes|triggers|is the cause of) (?P<f>[\w' -]+?))"
     r"[?.! ]*$"
 )
-#: "what on earth are", "what the heck is": the same request with an interjection in it
-_INTERJECTION = r"(?: (?:the (?:heck|hell)|on earth|in the world|exactly|actually|really))?"
+#: "what on earth are", "what the heck is", "what even is": the same request with an interjection in it
+_INTERJECTION = r"(?: (?:the (?:heck|hell|fuck|f)|on earth|in the world|exactly|actually|really|even))?"
 _ASKS_DEFINITION = regex.compile(
-    rf"\bwhat{_INTERJECTION}(?:'s| is| are){_INTERJECTION} (?:a |an |the )?(?P<a>[\w' -]{{2,40}}?)\s*(?=[?.!,;:]|\s-|$)"
+    rf"\b(?:what|wtf){_INTERJECTION}(?:'s| is| are){_INTERJECTION} (?:a |an |the )?(?P<a>[\w' -]{{2,40}}?)"
+    r"\s*(?=[?.!,;:]|\s-|$)"
     r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
+    # "what is this LDN thing (people talk about)": the thing is named, whatever follows
+    r"|\bwhat(?:'s| is| are) (?:this|that|these|those) (?P<c>[\w'-]+(?: [\w'-]+)?) (?:thing|things|stuff)\b"
 )
 #: "..., what are they?": the thing was named earlier in the message
 _PRONOUN = regex.compile(r"^(?:it|they|them|those|these|that|this|those things|these things)(?: exactly| really)?$")
@@ -65,7 +68,7 @@ class Definitions:
         for match in _ASKS_DEFINITION.finditer(analysis.cleaned):
             if _ALREADY_KNOWN.search(analysis.cleaned, 0, match.start()):
                 continue  # "I know what LDN is, but..." asks something else
-            term = (match.group("a") or match.group("b")).strip()
+            term = (match.group("a") or match.group("b") or match.group("c")).strip()
             if _PRONOUN.match(term):
                 return self._only_defined(analysis.cleaned[: match.start()])
             terms = self._terms(term)

@@ -38,6 +38,8 @@ SWITCH = 5.0
 VETO = 5.0
 #: natural-log lead the model needs to turn a did-you-mean into an answer (both must agree on the top entry)
 PROMOTE = 10.0
+#: natural-log lead the model needs to answer a did-you-mean with another of its suggestions than the first
+PROMOTE_OTHER = 12.0
 #: from this ranker score on, switching or vetoing an answer needs SURE_FACTOR times the lead: a curated
 #: wording matched this closely is the knowledge base's own judgement
 SURE = 80.0
@@ -153,13 +155,14 @@ class Verdict:
 
 
 def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: float, promotable: bool,
-           terms: int = MIN_TERMS) -> Verdict:
+           terms: int = MIN_TERMS, shown: int = 3) -> Verdict:
     """The second opinion on the ranker's decision.
 
     ``answer``: the entry the ranker answers with (None for a did-you-mean); ``ranked``: the ranked
     candidates' ids, best first; ``score``: the ranker's top score; ``promotable``: a did-you-mean only
     for a low score or a close runner-up, matched by a curated wording (not for a word no entry uses, a
-    subject never named, or a match on the answer's text); ``terms``: how many terms the question has.
+    subject never named, or a match on the answer's text); ``terms``: how many terms the question has;
+    ``shown``: how many of ``ranked`` a did-you-mean would offer.
     """
     top, lead = opinion.top, opinion.lead
     seen = opinion.describe()
@@ -179,6 +182,9 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
     if promotable and ranked and top == ranked[0] and lead >= PROMOTE and terms >= MIN_TERMS:
         return Verdict("promote", f"second opinion agrees with the ranker's top `{top}` by {lead:.1f} >= "
                                   f"{PROMOTE:g}: {seen}", top)
+    if promotable and top in ranked[:shown] and lead >= PROMOTE_OTHER and terms >= MIN_TERMS:
+        return Verdict("promote", f"second opinion picks the suggested `{top}` by {lead:.1f} >= "
+                                  f"{PROMOTE_OTHER:g}: {seen}", top)
     return Verdict("keep", f"second opinion: {seen}")
 
 

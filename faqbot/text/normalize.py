@@ -13,7 +13,17 @@ from rapidfuzz.distance import OSA
 
 from faqbot.records import dataclass
 from faqbot.text.sanitize import clean
-from faqbot.text.words import COMPARING, CONDITIONS, SHORT_FILLER, STOP_STEMS, STOPWORDS, common_words, stem, words
+from faqbot.text.words import (
+    COMPARING,
+    CONDITIONS,
+    OFF_TOPIC,
+    SHORT_FILLER,
+    STOP_STEMS,
+    STOPWORDS,
+    common_words,
+    stem,
+    words,
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,9 @@ class Normalizer:
         vocabulary: set[str] = set(STOPWORDS)
         for text in corpus:
             vocabulary.update(words(clean(text)))
+        #: what the knowledge base's own texts say (not its synonyms' variants: "food" of "food and drug
+        #: administration" does not make "foods to avoid" a question the knowledge base covers)
+        self._corpus_stems = frozenset(stem(w) for w in vocabulary)
         vocabulary.update(synonym_words)
         self.vocabulary = frozenset(vocabulary)
         self._choices = sorted(w for w in vocabulary if len(w) >= 4 and not w.isdigit())
@@ -99,6 +112,7 @@ class Normalizer:
         cleaned = clean(text, limit)
         tokens = self._join_split_words(words(cleaned))
         tokens = _particle_first([self.correct(t) for t in tokens])
+        shopping = bool(_BUYING.intersection(tokens))
         tokens = self._apply_synonyms(tokens)
         terms: dict[str, None] = {}
         common: set[str] = set()
@@ -106,17 +120,28 @@ class Normalizer:
         everyday = self._everyday
         for token in tokens:
             term = stem(token)
-            if token not in STOPWORDS and term not in STOP_STEMS:
+            if shopping and token in _SHOPS:
+                # "buy LDN online": where it is bought is the question; "I read online that" is filler.
+                terms.setdefault(term)
+                rare.add(term)
+            elif token not in STOPWORDS and term not in STOP_STEMS:
                 terms.setdefault(term)
                 # Everyday words, and short unknown tokens ("wht", "usd": typos and
                 # shorthand far more often than topics), count as filler.
                 short = len(token) <= 3 and token not in self.vocabulary
-                if (token in everyday or short) and token not in CONDITIONS:
+                if self.off_topic(token):
+                    rare.add(term)
+                elif (token in everyday or short) and token not in CONDITIONS:
                     common.add(term)
                 elif not short and self.is_rare(token):
                     rare.add(term)
         compares = any(w in COMPARING for w in words(cleaned))
         return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares)
+
+    def off_topic(self, token: str) -> bool:
+        """True for an everyday word naming an aspect the article never covers ("online", "cost"), when
+        the knowledge base does not use it either."""
+        return token in OFF_TOPIC and stem(token) not in self._corpus_stems
 
     def is_rare(self, token: str) -> bool:
         """True for a word neither the knowledge base nor everyday English uses, and no slip of one.
@@ -193,19 +218,36 @@ class Normalizer:
         stems = [stem(t) for t in tokens]
         i = 0
         while i < len(tokens):
-            for size in range(min(self._longest, len(tokens) - i), 0, -1):
+            if tokens[i] in INTENSIFIERS and i > 0:
+                out.append(tokens[i])
+                i += 1
+                continue
+            # A phrase is matched with the intensifiers inside it skipped ("where do you even get", "how
+            # does it actually work"): they stress the question, they do not change what it asks.
+            at = [i, *[j for j in range(i + 1, len(tokens)) if tokens[j] not in INTENSIFIERS][: self._longest - 1]]
+            for size in range(min(self._longest, len(at)), 0, -1):
                 if size == 1 and tokens[i] in STOPWORDS:
                     continue  # "normally" shares a stem with "normal" but stays filler
-                target = self._phrases.get(tuple(stems[i : i + size]))
+                target = self._phrases.get(tuple(stems[j] for j in at[:size]))
                 if target is not None:
                     out.extend(target)
-                    i += size
+                    i = at[size - 1] + 1
                     break
             else:
                 out.append(tokens[i])
                 i += 1
         return out
 
+
+#: words that only stress a question; a synonym phrase is matched across them
+INTENSIFIERS = frozenset({"even", "actually", "actualy", "really", "realy", "just", "basically", "literally",
+                          "exactly", "truly", "ever"})
+
+
+#: places to shop, filler ("I read online") unless the question is about buying
+_SHOPS = frozenset({"online", "internet", "website", "websites", "amazon", "ebay", "web"})
+_BUYING = frozenset({"buy", "buying", "bought", "order", "ordering", "ordered", "purchase", "purchasing", "purchased",
+                     "sell", "sells", "sold", "selling", "available", "shop", "shopping", "ship", "shipping", "get"})
 
 #: the particles of separable phrasal verbs, and the short objects that may stand before them
 _PARTICLES = frozenset({"on", "off", "up", "down", "out"})

@@ -39,6 +39,10 @@ STOPWORDS = _word_list("stopwords.txt")
 #: one the knowledge base does not know, it is the topic ("does ldn work for migraines?"), not filler,
 #: so it keeps the full weight of an unknown word.
 CONDITIONS = _word_list("conditions.txt")
+#: Everyday words that name an aspect of a medicine the article never covers (``data/off_topic.txt``):
+#: cost, buying online, brands, driving, food, weight, exercise. Unknown to a knowledge base, one is the
+#: question's topic ("can you buy LDN online?"), not filler.
+OFF_TOPIC = _word_list("off_topic.txt")
 #: Words that make a question a comparison ("naltrexone vs naloxone", "the difference between ..."):
 #: grammar, not topic, so a short list in code rather than a knowledge-base synonym.
 COMPARING = frozenset({"vs", "versus", "difference", "differences", "different", "differ", "differs",
