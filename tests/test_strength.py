@@ -14,7 +14,10 @@ from faqbot.text import clean
     [
         ("what is 50mg naltrexone normally prescribed for", "what is standard naltrexone normally prescribed for"),
         ("how does full-dose naltrexone block opioids", "how does standard naltrexone block opioids"),
-        ("naltrexone 50 mg side effects", "standard naltrexone side effects"),
+        ("what are the side effects of naltrexone 50 mg", "what are the side effects of standard naltrexone"),
+        # the drug and its strength with little else may ask about that amount
+        ("naltrexone 50 mg side effects", "naltrexone 50 mg side effects"),
+        ("what about 50mg naltrexone", "what about 50mg naltrexone"),
         ("is the 50mg pill an opiate", "is standard pill an opiate"),
         # asking what the dose is stays a dose question
         ("what is the usual dose of naltrexone", "what is the usual dose of naltrexone"),

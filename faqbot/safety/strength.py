@@ -12,6 +12,8 @@ Only the router reads this form: the outgoing guard and matching read the text a
 
 from __future__ import annotations
 
+import re
+
 import faqbot.regex as regex
 
 _SIZE = r"(?:full|standard|regular|normal|usual|typical|ordinary|traditional|high|higher|addiction|alcohol)"
@@ -29,10 +31,26 @@ _PATTERNS = (
 )
 
 
+#: words besides the drug and its strength that make a question of their own: "naltrexone 50mg" or
+#: "what about 50 mg naltrexone?" may ask about that amount; "what is 50 mg naltrexone prescribed
+#: for?" asks about the drug
+_OWN_QUESTION = 4
+_WORD = regex.compile(r"[a-z]+")
+_NAMES = frozenset({"naltrexone", "naltrexon", "naltrexona", "ldn", "low", "dose", "standard", "the"})
+
+
 def name_strengths(text: str) -> str:
-    """``text`` (cleaned, lower case) with the usual strength of naltrexone read as its name."""
+    """``text`` (cleaned, lower case) with the usual strength of naltrexone read as its name, when the
+    rest of it asks a question of its own."""
     if "50" not in text and "dos" not in text and "strength" not in text:
         return text
     for pattern, replacement in _PATTERNS:
-        text = pattern.sub(replacement, text)
+        text = pattern.sub(lambda m, r=replacement: _named(m, r), text)  # type: ignore[misc]
     return text
+
+
+def _named(match: re.Match[str], replacement: str) -> str:
+    rest = match.string[: match.start()] + " " + match.string[match.end() :]
+    if sum(1 for w in _WORD.findall(rest) if w not in _NAMES) < _OWN_QUESTION or "low dose" in rest:
+        return match.group(0)
+    return match.expand(replacement)
