@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase, Settings, Texts
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
@@ -22,6 +23,8 @@ from faqbot.retrieval.learned import RankModel, review
 from faqbot.safety import Route
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Analysis, Normalizer, clean, words
+
+_OPIOID = regex.compile(r"opioid|opiate|painkiller|morphine|codeine|tramadol|oxycodone|fentanyl|hydrocodone")
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -125,6 +128,10 @@ class Scope(StageBase, name="scope"):
         medicine = self.other_medicine(query.resolved if query.followed and query.resolved else query.text)
         if medicine is None:
             return query.noted(self.name, "in scope: no other medicine named alone")
+        if query.context is not None and _OPIOID.search(medicine) and {"it", "its"} & set(words(query.text)):
+            # "so opioid painkillers won't work while it's in you?" after an answer about naltrexone: "it"
+            # is naltrexone, and what it does to opioids is the article's own topic
+            return query.noted(self.name, f"in scope: {medicine!r} with 'it' after an answer, read as naltrexone")
         reason = f"about another medicine ({medicine!r}) and never names naltrexone"
         return query.decided(self.name, Decision("fallback", reason))
 

@@ -36,6 +36,11 @@ IDS = [e.id for e in BOT.kb.entries]
         ("side-effects", "and if I have that?", "referral", None),
         ("side-effects", "does that apply to me?", "referral", None),
         ("non-autoimmune-conditions", "me too?", "referral", None),
+        # "it" after an answer about naltrexone is naltrexone, even beside opioid painkillers
+        ("naltrexone-mechanism", "so opioid painkillers won't work while it's in you?", "answer", "opioid-painkillers"),
+        # "different question" turns the conversation; it compares nothing
+        ("naltrexone-opioid", "different question - how does naltrexone help people recovering from addiction?",
+         "answer", "naltrexone-recovery"),
         # "such a small dose" after an answer about LDN asks what it does at low doses
         ("what-is-ldn", "what does it do at such a small dose?", "answer", "low-dose-properties"),
     ],

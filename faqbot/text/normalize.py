@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
@@ -110,7 +111,8 @@ class Normalizer:
 
     def analyze(self, text: str, limit: int | None = None) -> Analysis:
         cleaned = clean(text, limit)
-        tokens = self._join_split_words(words(cleaned))
+        # "different question - how does ...": a turn in the conversation, not a comparison
+        tokens = self._join_split_words(words(_ASIDE.sub(" ", cleaned) if "question" in cleaned else cleaned))
         tokens = _particle_first([self.correct(t) for t in tokens])
         shopping = bool(_BUYING.intersection(tokens))
         tokens = self._apply_synonyms(tokens)
@@ -265,3 +267,7 @@ def _particle_first(tokens: list[str]) -> list[str]:
         if out[i] in _OBJECTS and out[i + 1] in _PARTICLES and out[i - 1] not in _NOT_VERBS:
             out[i], out[i + 1] = out[i + 1], out[i]
     return out
+
+
+_ASIDE = regex.compile(r"\b(?:(?:a|one|my)\s+)?(?:different|other|another|unrelated|new|separate|quick|random|side"
+                       r"|last|follow[- ]up)\s+question\b")
