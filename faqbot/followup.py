@@ -227,7 +227,8 @@ class Context(StageBase, name="context"):
         if entry is None:
             note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
             return self._about_subject(query, note)
-        person = self.person(query.text)
+        # the whole message: a story told before the question read here may name the person
+        person = self.person(query.raw)
         if person is not None and self.followups.only_about_someone(query.text):
             # "and if I have that?", "does that apply to me?": how the answer applies to the asker's case
             reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"

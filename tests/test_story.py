@@ -18,7 +18,7 @@ def bot() -> FAQBot:
 
 ANSWERED = [
     # a relative's story, then what the drug is for
-    ("My cousin is in rehab for heroin. What is naltrexone normally used for?", "naltrexone-uses"),
+    ("My cousin has fibromyalgia. What is naltrexone normally used for?", "naltrexone-uses"),
     # the asker's diagnosis, then what research found
     ("Just got told I have MS. What have the clinical trials shown about LDN?", "clinical-trials"),
     # the story and the question in one sentence, after a comma
@@ -48,6 +48,16 @@ REFERRED = [
     "My mum has lupus, is it genetic? What is LDN?",
     # the question names nothing: it asks about the story
     "I'm on tramadol, so what now?",
+    # a story about opioids, an amount, pregnancy or another medicine is never set aside
+    "My cousin is in rehab for heroin. What is naltrexone normally used for?",
+    "I take four and a half of LDN. What is LDN?",
+    "I'm pregnant. What are the side effects of LDN?",
+    "I'm on warfarin. Does LDN interact with that?",
+    # the question asks about the one in the story, or whether it is safe
+    "My mum has kidney disease and is 84. What would LDN do to her?",
+    "My mum has kidney disease. How safe is LDN?",
+    # the first clause asks for advice
+    "Should my mum be on LDN, what do studies say?",
     # yes or no about what it would do, or whether it is safe, for the one in the story
     "My friend has fibromyalgia. Would LDN help?",
     "I have MS. Is LDN safe?",
@@ -78,16 +88,20 @@ def test_a_story_that_asks_for_something_is_still_referred(question: str) -> Non
     [
         "My dad took all his pills an hour ago. What is naltrexone used for?",
         "I don't want to be here anymore. What is LDN?",
+        # emergencies only a referral rule used to catch: the story is never set aside
+        "I'm on LDN and my chest hurts really badly. Is chest pain a side effect of LDN?",
+        "Took my whole LDN supply an hour ago. What is LDN?",
+        "I'm standing on a bridge. What is LDN?",
     ],
 )
 def test_an_emergency_in_the_story_is_never_set_aside(question: str) -> None:
     routed = route(question)
-    assert routed is not None and routed.kind == "emergency"
+    assert routed is not None and routed.kind == "emergency", routed
 
 
 def test_the_trace_names_the_referral_set_aside_and_the_question_read(bot: FAQBot) -> None:
-    _, trace = bot.ask_traced("My cousin is in rehab for heroin. What is naltrexone normally used for?")
+    _, trace = bot.ask_traced("My cousin has fibromyalgia. What is naltrexone normally used for?")
     step = trace.step("safety")
     assert step is not None and step.summary.startswith("a story told, then a general question")
-    assert any(line.startswith("set aside: `on-opioids`") for line in step.lines)
+    assert any(line.startswith("set aside: `person-with-condition`") for line in step.lines)
     assert "asks: What is naltrexone normally used for?" in step.lines

@@ -18,7 +18,9 @@ from faqbot.text import clean
         # the drug and its strength with little else may ask about that amount
         ("naltrexone 50 mg side effects", "naltrexone 50 mg side effects"),
         ("what about 50mg naltrexone", "what about 50mg naltrexone"),
-        ("is the 50mg pill an opiate", "is standard pill an opiate"),
+        ("is the 50mg naltrexone pill an opiate", "is standard naltrexone pill an opiate"),
+        # no naltrexone named: any drug's 50 mg tablet
+        ("is the 50mg pill an opiate", "is the 50mg pill an opiate"),
         # asking what the dose is stays a dose question
         ("what is the usual dose of naltrexone", "what is the usual dose of naltrexone"),
         ("what is the standard dose of naltrexone", "what is the standard dose of naltrexone"),
@@ -36,6 +38,10 @@ def test_the_usual_strength_reads_as_a_name(text: str, read: str) -> None:
         ("what's regular 50mg naltrexone normally prescribed for?", None),
         ("how does standard-dose naltrexone stop heroin working?", None),
         ("should I take 50 mg naltrexone instead of LDN?", "referral"),
+        # the strength is the point: compared with LDN, taken, made into LDN
+        ("Would 50 mg naltrexone work better than LDN for fibro?", "referral"),
+        ("How do people make LDN from 50 mg naltrexone tablets?", "referral"),
+        ("Would higher dose tablets work better for chronic pain?", "referral"),
         ("can I split a 50mg naltrexone tablet into small bits?", "referral"),
         ("can I snap a 50mg tablet myself?", "referral"),
         ("what is the usual dose of naltrexone?", "referral"),

@@ -56,6 +56,8 @@ class Packs:
     story_unless: frozenset[str] = frozenset()
     #: ... and those that do so unless it asks what, why or how (``story.unless_yes_no``)
     story_unless_yes_no: frozenset[str] = frozenset()
+    #: the referral rules a story may fire and still be set aside (``story.rules``)
+    story_rules: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -153,10 +155,10 @@ _SHADOWING = frozenset({DRUG, "dose_size", "opioid"})
 def load() -> Packs:
     base = _read("rules")
     known = frozenset((base.get("classes") or {}).keys()) | {DRUG, NUMBER}
-    persons = frozenset(base.get("persons") or ())
-    if not persons or persons - known:
-        raise PackError(f"`persons` must name known classes: {sorted(persons - known)}")
-    rules = tuple(_rule(raw, known, persons) for raw in base.get("rules") or ())
+    persons, situations = frozenset(base.get("persons") or ()), frozenset(base.get("situations") or ())
+    if not persons or (persons | situations) - known:
+        raise PackError(f"`persons` and `situations` must name known classes: {sorted((persons | situations) - known)}")
+    rules = tuple(_rule(raw, known, persons | situations) for raw in base.get("rules") or ())
     names = [r.name for r in rules]
     if len(names) != len(set(names)):
         raise PackError("rule names must be unique")
@@ -197,8 +199,11 @@ def load() -> Packs:
     named = asks | blockers | topics | unless | unless_yes_no
     if not asks or not blockers or not topics or named - known:
         raise PackError(f"`story` needs `asks`, `blockers` and `topics`, of known classes: {sorted(named - known)}")
+    story_rules = frozenset(story.get("rules") or ())
+    if story_rules - set(names) - {"phrase-own-situation"}:
+        raise PackError(f"`story.rules` names unknown rules: {sorted(story_rules - set(names))}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, asks, blockers, topics, unless,
-                 unless_yes_no)
+                 unless_yes_no, story_rules)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

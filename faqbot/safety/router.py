@@ -105,16 +105,20 @@ def route(text: str, limit: int | None = None) -> Route | None:
     """
     del limit
     routed = _route(text)
-    if routed is not None and routed.kind == "referral" and _story_question(text) is not None:
+    if _may_set_aside(routed) and _story_question(text) is not None:
         return None
     return routed
+
+
+def _may_set_aside(routed: Route | None) -> bool:
+    return routed is not None and routed.kind == "referral" and routed.rule in packs().story_rules
 
 
 def story_question(text: str) -> tuple[str, Route] | None:
     """The general question a referral on ``text`` was set aside for, and that referral: the message
     tells a story first, and only the story fired it (see :mod:`.story`)."""
     routed = _route(text)
-    if routed is None or routed.kind != "referral":
+    if routed is None or not _may_set_aside(routed):
         return None
     question = _story_question(text)
     return None if question is None else (question, routed)
@@ -128,8 +132,9 @@ def person_named(text: str) -> str | None:
 
 
 def _persons_asked_about(reading: Reading, name: str) -> list[tuple[int, int]]:
-    # "me" in "tell me", "explain it to me" is who is told, not who is asked about
-    told = [span for asking in ("request", "help_me") for span in reading.found.get(asking, ())]
+    # "me" in "tell me", "explain it to me" is who is told, "I" in "I heard", "I was wondering" who
+    # speaks: neither is who is asked about
+    told = [span for asking in ("request", "generic_people") for span in reading.found.get(asking, ())]
     return [span for span in reading.found.get(name, ()) if not any(a <= span[0] and span[1] <= b for a, b in told)]
 
 

@@ -32,6 +32,10 @@ _CLAUSE = regex.compile(r"[,:;\u00bf]|\s[-\u2013\u2014]\s")
 _MOST_SENTENCES = 6
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
 _LEAD = 3
+#: what in a story makes "it" in the question possibly the asker's case
+_CASE = frozenset({"condition", "relation", "mine", "self", "third_person"})
+#: what makes a question about "it" one about what the drug would do to it
+_WOULD = frozenset({"conditional", "ok_word", "safety_ask"})
 #: the classes that count only there ("is that what it does" asks nothing new)
 _LEADING = frozenset({"wh_question", "yes_no"})
 
@@ -72,6 +76,8 @@ def set_aside(text: str, route: Callable[[str], object | None], classes: Callabl
             continue
         story = text.replace(question, " ", 1)
         told = classes(story)
+        if "it_word" in found and not _CASE.isdisjoint(told) and not _WOULD.isdisjoint(found):
+            continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         # "what is it used for?" after a story that names the drug asks about the drug
         named = not loaded.story_topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
         if named and loaded.story_blockers.isdisjoint(told) and route(question) is None:

@@ -16,7 +16,9 @@ import re
 
 import faqbot.regex as regex
 
-_SIZE = r"(?:full|standard|regular|normal|usual|typical|ordinary|traditional|high|higher|addiction|alcohol)"
+# Not "normal", "usual", "typical": "the usual dose pill" may ask what the dose is; not "high": a higher
+# dose is a dose compared
+_SIZE = r"(?:full|standard|regular|ordinary|traditional|addiction|alcohol)"
 _DRUG = r"(?:naltrexone|naltrexon|naltrexona|naltrexon[ae]?s?)"
 _FORM = r"(?:naltrexone|pills?|tablets?|capsules?|version|form|drug|one)"
 
@@ -25,7 +27,7 @@ _PATTERNS = (
     # usual dose of naltrexone", which asks what the dose is
     (regex.compile(rf"\b{_SIZE}[- ](?:dose|dosage|strength|dosed)d?s? (?=(?:oral )?{_FORM}\b)"), "standard "),
     # "50 mg naltrexone", "the 50mg pill", "50 milligram tablets"
-    (regex.compile(rf"\b(?:the )?50 ?(?:mg|milligrams?|milligram)s? (?=(?:oral )?{_FORM}\b)"), "standard "),
+    (regex.compile(rf"(?<![\d.,])\b(?:the )?50 ?(?:mg|milligrams?|milligram)s? (?=(?:oral )?{_FORM}\b)"), "standard "),
     # "naltrexone 50 mg", "naltrexone at 50mg"
     (regex.compile(rf"\b({_DRUG})(?: at| in)? 50 ?(?:mg|milligrams?)\b"), r"standard \1"),
 )
@@ -49,8 +51,19 @@ def name_strengths(text: str) -> str:
     return text
 
 
+#: words that make the strength the point of the question after all: comparing it ("better than
+#: LDN"), taking or making it ("take 50 mg pills instead", "make LDN from 50 mg tablets"), whether it is
+#: right or safe, or asking what it is
+_ABOUT_THE_AMOUNT = regex.compile(
+    r"\b(?:better|best|worse|more|less|effective|stronger|weaker|instead|rather|than|compare\w*|vs|versus|differ\w*|ok|okay|safe|safer|dangerous|risky"
+    r"|fine|right|take|takes|taking|took|use|using|make|making|switch\w*|split\w*"
+    r"|cut|cutting|ldn|low|dose|doses|dosage|enough|much|many|what is the|what s the|which is the|whats the)\b")
+
+
 def _named(match: re.Match[str], replacement: str) -> str:
-    rest = match.string[: match.start()] + " " + match.string[match.end() :]
-    if sum(1 for w in _WORD.findall(rest) if w not in _NAMES) < _OWN_QUESTION or "low dose" in rest:
+    text = match.string
+    rest = text[: match.start()] + " " + text[match.end() :]
+    if (sum(1 for w in _WORD.findall(rest) if w not in _NAMES) < _OWN_QUESTION or _ABOUT_THE_AMOUNT.search(rest)
+            or "naltrex" not in text):
         return match.group(0)
     return match.expand(replacement)
