@@ -12,7 +12,9 @@ medicine or intake cue in the question.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
@@ -22,7 +24,7 @@ from faqbot.safety.pack import LANGUAGES, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion
-from faqbot.safety.story import set_aside
+from faqbot.safety.story import asked, set_aside
 from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
 
@@ -117,6 +119,8 @@ def _may_set_aside(routed: Route | None) -> bool:
 def story_question(text: str) -> tuple[str, Route] | None:
     """The general question a referral on ``text`` was set aside for, and that referral: the message
     tells a story first, and only the story fired it (see :mod:`.story`)."""
+    if not asked(text):
+        return None  # not a story and a question (a long post never is): no need to route it again
     routed = _route(text)
     if routed is None or not _may_set_aside(routed):
         return None
@@ -134,13 +138,26 @@ def person_named(text: str) -> str | None:
 def _persons_asked_about(reading: Reading, name: str) -> list[tuple[int, int]]:
     # "me" in "tell me", "explain it to me" is who is told, "I" in "I heard", "I was wondering" who
     # speaks: neither is who is asked about
-    told = [span for asking in ("request", "generic_people") for span in reading.found.get(asking, ())]
-    return [span for span in reading.found.get(name, ()) if not any(a <= span[0] and span[1] <= b for a, b in told)]
+    told = sorted(span for asking in ("request", "generic_people") for span in reading.found.get(asking, ()))
+    starts = [start for start, _ in told]
+    # the furthest end of the told spans that start at or before each one (linear, for megabyte questions)
+    reach = list(accumulate((end for _, end in told), max))
+    return [span for span in reading.found.get(name, ())
+            if not (i := bisect_right(starts, span[0])) or reach[i - 1] < span[1]]
+
+
+#: the last reading's cue classes: every phrase rule asks for them, and a long question has many spans
+_CUES: list[tuple[Reading, set[str]]] = []
 
 
 def _cue_classes(reading: Reading) -> set[str]:
     """The classes a phrase rule's cue may come from: a person only where someone is asked about."""
-    return {name for name in reading.found if name not in packs().persons or _persons_asked_about(reading, name)}
+    if _CUES and _CUES[0][0] is reading:
+        return _CUES[0][1]
+    persons = packs().persons
+    cues = {name for name in reading.found if name not in persons or _persons_asked_about(reading, name)}
+    _CUES[:] = [(reading, cues)]
+    return cues
 
 
 def _story_question(text: str) -> str | None:
