@@ -228,8 +228,8 @@ class Context(StageBase, name="context"):
             note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
             return self._about_subject(query, note)
         # the whole message: a story told before the question read here may name the person
-        person = self.person(query.raw)
-        if person is not None and self.followups.only_about_someone(query.text):
+        person = self.person(query.raw) if self.followups.only_about_someone(query.text) else None
+        if person is not None:
             # "and if I have that?", "does that apply to me?": how the answer applies to the asker's case
             reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"
             route = Route("referral", "personal-follow-up", person, ("persons",), query.lang)

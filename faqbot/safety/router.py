@@ -152,8 +152,9 @@ _CUES: list[tuple[Reading, set[str]]] = []
 
 def _cue_classes(reading: Reading) -> set[str]:
     """The classes a phrase rule's cue may come from: a person only where someone is asked about."""
-    if _CUES and _CUES[0][0] is reading:
-        return _CUES[0][1]
+    cached = _CUES[0] if _CUES else None  # one read: another thread may replace it meanwhile
+    if cached is not None and cached[0] is reading:
+        return cached[1]
     persons = packs().persons
     cues = {name for name in reading.found if name not in persons or _persons_asked_about(reading, name)}
     _CUES[:] = [(reading, cues)]

@@ -1,20 +1,24 @@
 """The question asked in a message that first tells a story.
 
-People give their situation before they ask: "My brother is in rehab for heroin. What is naltrexone
-normally used for?", "Just diagnosed with MS. What have the trials shown about LDN?". A referral rule
-reads the person and the condition in the story, but the question asked is a general one, and the
-answer to it is the same for everybody. Such a message is answered when
+People give their situation before they ask: "My cousin has fibromyalgia. What is naltrexone normally
+used for?", "Just diagnosed with MS. What have the trials shown about LDN?". A referral rule reads the
+person and the condition in the story, but the question asked is a general one, and the answer to it is
+the same for everybody. The referral is set aside (data under ``story:`` in ``packs/rules.yaml``) when
 
-* it is at most a few sentences, and only the last ends in a question mark (the question may also
-  follow a story in the same sentence, after a comma, colon or dash);
-* that question, read alone, fires no rule, names nobody (the pack's ``persons``), asks what, why
-  or how, yes or no, or about the article or research (``story.asks`` in ``packs/rules.yaml``) but not
-  what it would do or whether it is safe (``story.unless``: "would it help?"), and names what it asks
-  about (``story.topics``; "it" counts when the story names the drug): "so what now?" does not;
-* the rest asks for nothing itself: none of ``story.blockers`` (an amount, a timing, an action, a
-  request, advice) occurs in it.
+* the rule that fired is one about who the asker is or speaks for (``story.rules``): never an amount,
+  a medicine, opioids, pregnancy or an organ's disease;
+* the message is at most a few sentences, and only the last ends in a question mark (the question may
+  also follow the story in the same sentence, after a comma, colon or dash);
+* that question, read alone, fires no rule, names nobody (the pack's ``persons``, "her" and "him"
+  included), asks what, why or how, yes or no, or about the article or research (``story.asks``), but
+  not whether it is safe or normal (``story.unless``) nor, unless it asks what, why or how, what it
+  would do (``story.unless_yes_no``: "would it help?"); and it names what it asks about
+  (``story.topics``; "it" counts when the story names the drug, but not "what would it do to it"
+  after a story about someone's illness): "so what now?" does not;
+* the story asks for nothing and tells no intake, symptom, plan, amount or time (``story.blockers``).
 
-Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules.
+Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
+and after the second opinion has had its say on the whole message.
 """
 
 from __future__ import annotations
