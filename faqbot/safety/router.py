@@ -106,26 +106,36 @@ def route(text: str, limit: int | None = None) -> Route | None:
     nothing can hide after the length limit.
     """
     del limit
-    routed = _route(text)
-    if _may_set_aside(routed) and _story_question(text) is not None:
-        return None
-    return routed
-
-
-def _may_set_aside(routed: Route | None) -> bool:
-    return routed is not None and routed.kind == "referral" and routed.rule in packs().story_rules
+    return _routing(text)[0]
 
 
 def story_question(text: str) -> tuple[str, Route] | None:
     """The general question a referral on ``text`` was set aside for, and that referral: the message
     tells a story first, and only the story fired it (see :mod:`.story`)."""
-    if not asked(text):
-        return None  # not a story and a question (a long post never is): no need to route it again
+    # A long post is never a story and a question: not routed again to find out.
+    return _routing(text)[1] if asked(text) else None
+
+
+Routing = tuple[Route | None, tuple[str, Route] | None]
+
+
+def _routing(text: str) -> Routing:
+    # The safety stage asks for the route and then for the story behind a set-aside: routed once.
+    return _routing_cached(text) if len(text) <= 10_000 else _route_and_story(text)
+
+
+@lru_cache(maxsize=64)
+def _routing_cached(text: str) -> Routing:
+    return _route_and_story(text)
+
+
+def _route_and_story(text: str) -> Routing:
     routed = _route(text)
-    if routed is None or not _may_set_aside(routed):
-        return None
-    question = _story_question(text)
-    return None if question is None else (question, routed)
+    if routed is not None and routed.kind == "referral" and routed.rule in packs().story_rules:
+        question = set_aside(text, _route, _classes)
+        if question is not None:
+            return None, (question, routed)
+    return routed, None
 
 
 def person_named(text: str) -> str | None:
@@ -159,10 +169,6 @@ def _cue_classes(reading: Reading) -> set[str]:
     cues = {name for name in reading.found if name not in persons or _persons_asked_about(reading, name)}
     _CUES[:] = [(reading, cues)]
     return cues
-
-
-def _story_question(text: str) -> str | None:
-    return set_aside(text, _route, _classes)
 
 
 def _classes(text: str) -> dict[str, list[tuple[int, int]]]:
