@@ -30,6 +30,28 @@ class PackError(Exception):
 
 
 @dataclass(frozen=True)
+class StoryRules:
+    """The ``story:`` settings of rules.yaml (see :mod:`faqbot.safety.story`): classes, and rule names."""
+
+    #: the referral rules a story may fire and still be set aside
+    rules: frozenset[str] = frozenset()
+    #: one of these makes the question general (a question word only where the question starts)
+    asks: frozenset[str] = frozenset()
+    #: the question must name one of these
+    topics: frozenset[str] = frozenset()
+    #: these make the question the asker's own after all
+    unless: frozenset[str] = frozenset()
+    #: ... and these too, unless it asks what, why or how
+    unless_yes_no: frozenset[str] = frozenset()
+    #: none of these may occur in the story
+    blockers: frozenset[str] = frozenset()
+    #: in the story, these may make "it" in the question the case told ...
+    case: frozenset[str] = frozenset()
+    #: ... when the question asks what it would do to it, or whether it is safe
+    would: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Packs:
     """Everything the router needs, built from the packs."""
 
@@ -46,18 +68,8 @@ class Packs:
     drug: tuple[tuple[str, ...], ...]
     #: classes that name the asker or someone they speak for (``persons``)
     persons: frozenset[str] = frozenset()
-    #: classes of which one makes a question general, when it stands alone after a story (``story.asks``)
-    story_asks: frozenset[str] = frozenset()
-    #: classes that make a story ask for something itself (``story.blockers``)
-    story_blockers: frozenset[str] = frozenset()
-    #: classes of which the question after a story must name one (``story.topics``)
-    story_topics: frozenset[str] = frozenset()
-    #: classes that make the question after a story the asker's own after all (``story.unless``)
-    story_unless: frozenset[str] = frozenset()
-    #: ... and those that do so unless it asks what, why or how (``story.unless_yes_no``)
-    story_unless_yes_no: frozenset[str] = frozenset()
-    #: the referral rules a story may fire and still be set aside (``story.rules``)
-    story_rules: frozenset[str] = frozenset()
+    #: when a referral on a story told before a question is set aside (``story:`` in rules.yaml)
+    story: StoryRules = StoryRules()
 
 
 @cache  # one parse per pack per process
@@ -193,17 +205,21 @@ def load() -> Packs:
         repairers[lang] = Repairer(
             vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"]
         )
-    story = base.get("story") or {}
-    keys = ("asks", "blockers", "topics", "unless", "unless_yes_no")
-    asks, blockers, topics, unless, unless_yes_no = (frozenset(story.get(key) or ()) for key in keys)
-    named = asks | blockers | topics | unless | unless_yes_no
-    if not asks or not blockers or not topics or named - known:
-        raise PackError(f"`story` needs `asks`, `blockers` and `topics`, of known classes: {sorted(named - known)}")
-    story_rules = frozenset(story.get("rules") or ())
-    if story_rules - set(names) - {"phrase-own-situation"}:
-        raise PackError(f"`story.rules` names unknown rules: {sorted(story_rules - set(names))}")
-    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, asks, blockers, topics, unless,
-                 unless_yes_no, story_rules)
+    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)))
+
+
+def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
+    raw = base.get("story") or {}
+    keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would")
+    classes = {key: frozenset(raw.get(key) or ()) for key in keys}
+    named = frozenset().union(*classes.values())
+    if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
+        raise PackError(f"`story` needs `asks`, `topics` and `blockers`, of known classes: {sorted(named - known)}")
+    rules = frozenset(raw.get("rules") or ())
+    # "phrase-own-situation" is an English phrase rule (rules.py), not one of this pack's
+    if rules - rule_names - {"phrase-own-situation"}:
+        raise PackError(f"`story.rules` names unknown rules: {sorted(rules - rule_names)}")
+    return StoryRules(rules=rules, **classes)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

@@ -131,7 +131,7 @@ def _routing_cached(text: str) -> Routing:
 
 def _route_and_story(text: str) -> Routing:
     routed = _route(text)
-    if routed is not None and routed.kind == "referral" and routed.rule in packs().story_rules:
+    if routed is not None and routed.kind == "referral" and routed.rule in packs().story.rules:
         question = set_aside(text, _route, _classes)
         if question is not None:
             return None, (question, routed)

@@ -14,7 +14,7 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
   not whether it is safe or normal (``story.unless``) nor, unless it asks what, why or how, what it
   would do (``story.unless_yes_no``: "would it help?"); and it names what it asks about
   (``story.topics``; "it" counts when the story names the drug, but not "what would it do to it"
-  after a story about someone's illness): "so what now?" does not;
+  after a story about someone's illness, ``story.case`` and ``story.would``): "so what now?" does not;
 * the story asks for nothing and tells no intake, symptom, plan, amount or time (``story.blockers``).
 
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
@@ -36,10 +36,6 @@ _CLAUSE = regex.compile(r"[,:;\u00bf]|\s[-\u2013\u2014]\s")
 _MOST_SENTENCES = 6
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
 _LEAD = 3
-#: what in a story makes "it" in the question possibly the asker's case
-_CASE = frozenset({"condition", "relation", "mine", "self", "third_person"})
-#: what makes a question about "it" one about what the drug would do to it
-_WOULD = frozenset({"conditional", "ok_word", "safety_ask"})
 #: the classes that count only there ("is that what it does" asks nothing new)
 _LEADING = frozenset({"wh_question", "yes_no"})
 
@@ -71,20 +67,19 @@ def set_aside(text: str, route: Callable[[str], object | None], classes: Callabl
     that this module does not import the router.
     """
     loaded = packs()
+    rules = loaded.story
     for question in asked(text):
         found = classes(question)
         # "how could it reduce pain?" asks how; "could it help?" asks what it would do
-        advice = loaded.story_unless_yes_no if not _leads(found, "wh_question") else frozenset()
-        if not (loaded.persons | loaded.story_unless | advice).isdisjoint(found) or not _asks_generally(
-                found, loaded.story_asks):
+        advice = rules.unless_yes_no if not _leads(found, "wh_question") else frozenset()
+        if not (loaded.persons | rules.unless | advice).isdisjoint(found) or not _asks_generally(found, rules.asks):
             continue
-        story = text.replace(question, " ", 1)
-        told = classes(story)
-        if "it_word" in found and not _CASE.isdisjoint(told) and not _WOULD.isdisjoint(found):
+        told = classes(text.replace(question, " ", 1))
+        if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         # "what is it used for?" after a story that names the drug asks about the drug
-        named = not loaded.story_topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
-        if named and loaded.story_blockers.isdisjoint(told) and route(question) is None:
+        named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
+        if named and rules.blockers.isdisjoint(told) and route(question) is None:
             return question
     return None
 
