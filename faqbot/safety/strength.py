@@ -38,7 +38,8 @@ _PATTERNS = (
 #: for?" asks about the drug
 _OWN_QUESTION = 4
 _WORD = regex.compile(r"[a-z]+")
-_NAMES = frozenset({"naltrexone", "naltrexon", "naltrexona", "ldn", "low", "dose", "standard", "the"})
+# ("ldn", "low dose" in the rest already keep the amount reading: see _ABOUT_THE_AMOUNT)
+_NAMES = frozenset({"naltrexone", "naltrexon", "naltrexona", "standard", "the"})
 
 
 def name_strengths(text: str) -> str:
