@@ -19,7 +19,7 @@ from faqbot.safety import (
     person_named,
     prepare,
     route,
-    story_question,
+    route_and_story,
 )
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
@@ -63,7 +63,7 @@ class FAQBot:
         return Pipeline([
             st.Sanitise(settings.max_question_chars),
             st.Language(confident_language),
-            st.SafetyRoute(route, prepare, story_question),
+            st.SafetyRoute(route, prepare, route_and_story),
             st.SmalltalkStage(self.smalltalk_matcher),
             st.EnglishOnly(self.kb.texts),
             # A follow-up is routed as typed (above) and, in here, as read in its context.

@@ -53,17 +53,17 @@ class SafetyRoute(StageBase, name="safety"):
     router: Callable[[str], Route | None]
     #: the form of the text the rules read, shown in the trace
     prepare: Callable[[str], str]
-    #: the general question a referral on a story told first was set aside for (see faqbot.safety.story)
-    story: Callable[[str], tuple[str, Route] | None] = lambda text: None
+    #: when given, asked instead of ``router``: the route, and the general question a referral on a story
+    #: told first was set aside for (see faqbot.safety.story), worked out together
+    routing: Callable[[str], tuple[Route | None, tuple[str, Route] | None]] | None = None
 
     def run(self, query: Query) -> Query:
         # The whole question, not the part matching reads: nothing may hide after the length limit.
         text = query.raw
-        routed = self.router(text)
+        routed, story = self.routing(text) if self.routing is not None else (self.router(text), None)
         reads = f"reads: {self.prepare(text)}"
         if routed is None:
             data = {"kind": None, "rule": None, "matched": None}
-            story = self.story(text)
             if story is not None:
                 # The rest is the asker's story: matching reads the question they asked.
                 question, aside = story

@@ -4,7 +4,7 @@ from faqbot.safety.guard import find_dose_figure
 from faqbot.safety.language import confident_language, detect_language
 from faqbot.safety.pack import LANGUAGES, PackError
 from faqbot.safety.prepare import prepare
-from faqbot.safety.router import Route, other_medicine, person_named, route, story_question
+from faqbot.safety.router import Route, other_medicine, person_named, route, route_and_story, story_question
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
 
 __all__ = [
@@ -23,5 +23,6 @@ __all__ = [
     "person_named",
     "prepare",
     "route",
+    "route_and_story",
     "story_question",
 ]

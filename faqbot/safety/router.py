@@ -24,7 +24,7 @@ from faqbot.safety.pack import LANGUAGES, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion
-from faqbot.safety.story import asked, set_aside
+from faqbot.safety.story import set_aside
 from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
 
@@ -106,30 +106,17 @@ def route(text: str, limit: int | None = None) -> Route | None:
     nothing can hide after the length limit.
     """
     del limit
-    return _routing(text)[0]
+    return route_and_story(text)[0]
 
 
 def story_question(text: str) -> tuple[str, Route] | None:
     """The general question a referral on ``text`` was set aside for, and that referral: the message
     tells a story first, and only the story fired it (see :mod:`.story`)."""
-    # A long post is never a story and a question: not routed again to find out.
-    return _routing(text)[1] if asked(text) else None
+    return route_and_story(text)[1]
 
 
-Routing = tuple[Route | None, tuple[str, Route] | None]
-
-
-def _routing(text: str) -> Routing:
-    # The safety stage asks for the route and then for the story behind a set-aside: routed once.
-    return _routing_cached(text) if len(text) <= 10_000 else _route_and_story(text)
-
-
-@lru_cache(maxsize=64)
-def _routing_cached(text: str) -> Routing:
-    return _route_and_story(text)
-
-
-def _route_and_story(text: str) -> Routing:
+def route_and_story(text: str) -> tuple[Route | None, tuple[str, Route] | None]:
+    """:func:`route` and :func:`story_question` in one: the safety stage needs both, routed once."""
     routed = _route(text)
     if routed is not None and routed.kind == "referral" and routed.rule in packs().story.rules:
         question = set_aside(text, _route, _classes)
