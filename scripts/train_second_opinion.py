@@ -4,8 +4,9 @@
     python scripts/train_second_opinion.py --check    # exit 1 if the shipped model is out of date
     python scripts/train_second_opinion.py --heldout  # leave-one-set-out figures
 
-Deterministic: the same probes always give the same file. Only bench/safety_dev*_probes.yaml is read
-(never bench/frozen/), so that editing other labelled sets never makes the shipped model stale.
+Deterministic: the same probes always give the same file. Only bench/safety_dev*_probes.yaml and
+bench/safety_wave*_probes.yaml are read (never bench/frozen/), so that editing other labelled sets never
+makes the shipped model stale.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from faqbot.safety.second import CLASSES, MARGIN, Model, features
+from faqbot.safety.second import CLASSES, MARGIN, MIN_WORDS, WORDS_AT_BAR, Model, features
 from faqbot.text.fold import fold, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ OUT = ROOT / "faqbot" / "safety" / "packs" / "second_opinion.json"
 
 def probe_sets() -> dict[str, list[tuple[str, str]]]:
     sets = {}
-    for path in sorted(ROOT.glob("bench/safety_dev*_probes.yaml")):
+    for path in sorted([*ROOT.glob("bench/safety_dev*_probes.yaml"), *ROOT.glob("bench/safety_wave*_probes.yaml")]):
         sets[path.name] = [(p["question"], p["group"]) for p in yaml.safe_load(path.read_text("utf-8"))]
     return sets
 
@@ -50,14 +51,16 @@ def heldout() -> None:
         trained = train(data)
         model = Model(trained["priors"], trained["counts"])  # type: ignore[arg-type]
         for question, group in sets[name]:
-            scores = model.log_odds(tokens(fold(question)))
-            margin = max(scores["selfharm"], scores["emergency"]) - max(scores["referral"], scores["general"])
+            words = tokens(fold(question))
+            scores = model.log_odds(words)
+            lead = max(scores["selfharm"], scores["emergency"]) - max(scores["referral"], scores["general"])
+            sure = len(words) >= MIN_WORDS and lead > MARGIN * max(1.0, len(words) / WORDS_AT_BAR)
             if group in ("selfharm", "emergency"):
                 total += 1
-                caught += margin > MARGIN
+                caught += sure
             elif group == "general":
                 general += 1
-                wrong += margin > MARGIN
+                wrong += sure
     print(f"leave one set out: emergency and self-harm caught {caught}/{total}, "
           f"general sent to emergency {wrong}/{general}")
 

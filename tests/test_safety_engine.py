@@ -252,3 +252,47 @@ def test_unless_impersonal_cancels_only_when_nobody_is_named(question: str, fire
     rule = ClassRule("r", "referral", (frozenset({"duration"}), frozenset({"drug"})), window=8,
                      unless_impersonal=frozenset({"advice_generic"}), persons=frozenset({"self", "relation"}))
     assert (first_hit([rule], lexicon.scan(question.split())) is not None) is fires
+
+
+def test_with_sentence_breaks_a_rule_fires_only_within_one_sentence() -> None:
+    lexicon = Lexicon({"relation": [("brother",)], "intake": [("takes",)], "how": [("how",)]}, frozenset())
+    rule = ClassRule("r", "referral", (frozenset({"intake"}), frozenset({"how"})), window=8)
+    words = "my brother takes it how does it help".split()
+    found = lexicon.scan(words)
+    assert first_hit([rule], found) is not None
+    assert first_hit([rule], found, breaks=[4]) is None  # "...takes it. How does it help?"
+    assert first_hit([rule], found, breaks=[2]) is not None  # both in the second sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the story's words and the question's do not make one referral rule together
+        ("My dad's in AA and his doctor started him on naltrexone. How is that supposed to help people like him?",
+         None),
+        ("What side effects does LDN have in general? Not for me, just curious.", None),
+        # ... while a personal fact in a sentence of its own still refers
+        ("Is LDN safe? I'm pregnant.", "referral"),
+        ("Can I take it? I'm on warfarin.", "referral"),
+        ("I take 4.5mg. Is that too much?", "referral"),
+        # a fragment belongs to the sentence before it
+        ("Is it safe? For me, I mean.", "referral"),
+        ("Naltrexone. How much. Me. Now.", "referral"),
+        ("how much n. a. l. t. r. e. x. o. n. e. should i take", "referral"),  # not sentences
+        # an emergency may be told across sentences
+        ("I took all my LDN. Now I can't breathe.", "emergency"),
+    ],
+)
+def test_referral_rules_read_one_sentence_at_a_time(question: str, kind: str | None) -> None:
+    routed = route(question)
+    assert (routed.kind if routed else None) == kind, routed
+
+
+def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    import faqbot.safety.router as router
+
+    monkeypatch.setattr(router, "opinion", lambda words, margin=0.0: "emergency")
+    router._read_cached.cache_clear()
+    assert route("how's the weather looking today") is None  # "weather" is not "breathe"
+    routed = route("my grandad keeps staring at the wall")
+    assert routed is not None and routed.rule == "second-opinion-emergency"

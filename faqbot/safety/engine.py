@@ -9,7 +9,7 @@ looked up in dictionaries, never by backtracking regular expressions.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
@@ -133,12 +133,14 @@ class Lexicon:
         return result
 
 
-def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]], size: int = 0) -> Hit | None:
-    """The first rule (in order) whose groups all occur within its window, in a question of ``size`` tokens."""
+def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]], size: int = 0,
+              breaks: Sequence[int] = ()) -> Hit | None:
+    """The first rule (in order) whose groups all occur within its window, in a question of ``size`` tokens;
+    with ``breaks`` (the token indices where sentences start), within one sentence too."""
     for rule in rules:
         if rule.max_tokens and size > rule.max_tokens:
             continue
-        hit = _match(rule, found)
+        hit = _match(rule, found, breaks)
         if hit is not None:
             return hit
     return None
@@ -150,7 +152,7 @@ def _spans(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str]) ->
     return spans
 
 
-def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit | None:
+def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: Sequence[int] = ()) -> Hit | None:
     groups = [_spans(found, group) for group in rule.groups]
     if any(not spans for spans in groups) or not rule.unless_anywhere.isdisjoint(found):
         return None
@@ -167,9 +169,13 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]]) -> Hit |
                 anchor_blockers, anchor[0], anchor[1], rule.unless_window):
             continue
         chosen = [anchor]
+        sentence = bisect_right(breaks, anchor[0])
+
+        def free(start: int, end: int, at: int = sentence) -> bool:
+            return not _blocked(blockers, start, end, rule.unless_window) and bisect_right(breaks, start) == at
+
         for spans in others:
-            near = _nearest(spans, anchor[0], anchor[1], rule.window,
-                            lambda s, e: not _blocked(blockers, s, e, rule.unless_window))
+            near = _nearest(spans, anchor[0], anchor[1], rule.window, free)
             if near is None:
                 break
             chosen.append(near)

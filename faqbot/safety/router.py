@@ -60,6 +60,8 @@ class Reading:
     words: tuple[str, ...]
     found: dict[str, list[tuple[int, int]]]
     lang: str
+    #: the index in ``words`` where each sentence after the first starts
+    breaks: tuple[int, ...] = ()
 
 
 def read(text: str) -> Reading:
@@ -74,11 +76,19 @@ def _read_cached(text: str) -> Reading:
 
 def _read(text: str) -> Reading:
     loaded = packs()
-    raw = tokens(name_strengths(fold(text)))
+    sentences = _sentences(fold(text))
+    raw = [word for sentence in sentences for word in sentence]
     counts = votes(raw)
     best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
     lang = best if counts[best] > counts["en"] else "en"
-    words = loaded.repairers[lang].repair(raw)
+    # Repaired sentence by sentence, so that the sentence ends are known in the words: a referral
+    # rule's words must stand in one sentence (see _route).
+    words: list[str] = []
+    breaks: list[int] = []
+    for sentence in sentences:
+        if words and sentence:
+            breaks.append(len(words))
+        words.extend(loaded.repairers[lang].repair(sentence))
     found = loaded.lexicons[lang].scan(words)
     # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
     # classes of the next most likely languages (with two words at least, and half as many as the
@@ -89,11 +99,42 @@ def _read(text: str) -> Reading:
     for _, other in others:
         for name, spans in loaded.own_lexicons[other].scan(words).items():
             found[name] = sorted(set(found.get(name, [])) | set(spans))
-    return Reading(tuple(words), found, lang)
+    return Reading(tuple(words), found, lang, tuple(breaks))
+
+
+#: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word
+#: after it ("...takes naltrexone. How does it help?"), never "n. a. l. t." spelled out, "4.5" or "u.s."
+_SENTENCE_END = regex.compile(r"(?<=\w\w)[.!?]+\s+(?=[^\W\d])")
+#: a piece this short is a fragment of its neighbour's sentence ("Is it safe? For me, I mean.",
+#: "Naltrexone. How much. Me. Now."), not a sentence of its own
+_FRAGMENT_WORDS = 4
+
+
+def _sentences(text: str) -> list[list[str]]:
+    """The words of each sentence of ``text`` (folded), fragments joined to the sentence before them."""
+    out: list[list[str]] = []
+    for piece in _SENTENCE_END.split(text):
+        words = tokens(name_strengths(piece))
+        if out and (len(words) <= _FRAGMENT_WORDS or len(out[-1]) <= _FRAGMENT_WORDS):
+            out[-1].extend(words)
+        else:
+            out.append(words)
+    return out
 
 
 #: word classes that make a question one about the article or research, which the model leaves alone
 _GENERAL_TOPIC = frozenset({"evidence", "about_text"})
+
+#: the model adds an emergency only to a message that names a person or one of these: an intake, a
+#: pill, a body in trouble, an amount, a time, thoughts of dying. Without them "how's the weather
+#: looking today" once led it by its letters ("weather" shares them with "breathe"). Every emergency
+#: and self-harm probe of the development sets has one of these or a person.
+_ALARM = frozenset({
+    "form", "ingest", "intake_past", "after_intake", "self_harm", "acute", "vulnerable", "excess", "swell",
+    "airway", "breathing", "body_part", "severe_symptom", "abnormal", "distress", "accident", "container",
+    "want", "life", "nothing_more", "hopeless", "intent", "die", "end_verb", "everything", "all_word",
+    "tonight", "since", "i_have", "many", "number", "dose_word", "dose_core", "someone", "i_am", "i_am_bare",
+})
 
 #: how many other languages a question is also read in
 _OTHERS = 2
@@ -178,7 +219,9 @@ def _route(text: str) -> Route | None:
             return Route("emergency", "second-opinion-self-harm", chosen.matched, (*chosen.classes, "classifier"),
                          chosen.lang)
         return chosen
-    engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size)
+    # A referral rule's words stand in one sentence: "my brother takes naltrexone. How does it help with
+    # cravings?" tells who takes it, then asks how it works; an emergency may be told across sentences.
+    engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size, reading.breaks)
     if engine_referral is not None:
         # A referral rule reads an intake or a person; the model may still see an emergency behind it
         # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.
@@ -200,6 +243,8 @@ def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
     if not _GENERAL_TOPIC.isdisjoint(reading.found):
         # A question about the article, research or history is not a crisis however its words fall
         # ("where does this information come from? I don't want to trust just anything").
+        return None
+    if _ALARM.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
         return None
     verdict = opinion(reading.words, margin)
     if verdict is None:

@@ -1,12 +1,14 @@
 """A second opinion on emergencies: a small naive Bayes model over the question's words.
 
 The rules read words a person listed; this model weighs every word and word pair it has seen in the
-project's labelled safety probes (``bench/safety_dev*_probes.yaml``, trained by
-``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked when no rule
-fired, and with a higher bar when a referral rule did; it can only add an emergency or self-harm reply,
-never an answer. With a high bar (:data:`MARGIN`) it caught, in leave-one-set-out runs over those probe
-sets, 338 of 452 emergency and self-harm probes while sending none of 397 general questions to
-emergency (``python scripts/train_second_opinion.py --heldout``).
+project's labelled safety probes (``bench/safety_dev*_probes.yaml`` and ``bench/safety_wave*_probes.yaml``,
+trained by ``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked when no
+rule fired, and with a higher bar when a referral rule did; it can only add an emergency or self-harm
+reply, never an answer. In leave-one-set-out runs over those probe sets it caught 990 of 1,118 emergency
+and self-harm probes while sending 1 of 1,269 general questions to emergency
+(``python scripts/train_second_opinion.py --heldout``). On a wave written afterwards and unseen
+(``bench/safety_wave10_probes.yaml``, first look), training on the earlier waves too raised the bot's
+emergency recall from 0.951 to 0.979.
 """
 
 from __future__ import annotations
@@ -19,13 +21,15 @@ from itertools import pairwise
 
 from faqbot.records import dataclass
 
-#: how much likelier (natural log) an emergency must be than a referral or general question
-MARGIN = 16.0
-#: the bar when a referral rule has fired: personal questions ("I want to try it", "can I split the pill?")
-#: share the model's words for emergencies, and on the development probes reach a margin of 24.4 at most,
-#: while emergencies behind a referral rule ("she took three times her dose and is very confused")
-#: scored from 27 up; the bar sits just above the personal questions
-MARGIN_OVER_REFERRAL = 25.0
+#: how much likelier (natural log) an emergency must be than a referral or general question. In
+#: leave-one-set-out runs over the labelled sets (``scripts/train_second_opinion.py --heldout``), 2 of
+#: 1,247 general questions of four words or more led by more than this, and 999 of 1,104 emergency and
+#: self-harm probes did.
+MARGIN = 25.0
+#: the bar when a referral rule has fired: personal questions ("I'm thinking about starting LDN", "can I
+#: split the pill?") share the model's words for emergencies; in the same runs none of 1,052 referral
+#: questions led by more than this, and 865 emergency and self-harm probes did
+MARGIN_OVER_REFERRAL = 40.0
 CLASSES = ("selfharm", "emergency", "referral", "general")
 
 
@@ -66,7 +70,7 @@ class Model:
 #: fewer words than this are left to the rules
 MIN_WORDS = 4
 #: up to this many words the bar is the margin itself; beyond, it grows in proportion
-WORDS_AT_BAR = 20
+WORDS_AT_BAR = 12
 
 
 def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
@@ -78,8 +82,9 @@ def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
     scores = model().log_odds(words)
     best = max(("selfharm", "emergency"), key=lambda c: scores[c])
     lead = scores[best] - max(scores["referral"], scores["general"])
-    # Every word adds evidence, so a long text of ordinary words drifts towards some class: 300 random
-    # everyday words led by up to 141. The bar grows with the length past WORDS_AT_BAR words.
+    # Every word adds evidence, so a long text of ordinary words drifts towards some class: 100 to 400
+    # random everyday words led by up to 1.5 to 1.7 a word. The bar grows with the length past
+    # WORDS_AT_BAR words, to about 2 a word.
     return best if lead > margin * max(1.0, len(words) / WORDS_AT_BAR) else None
 
 
