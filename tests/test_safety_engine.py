@@ -296,3 +296,25 @@ def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.
     assert route("how's the weather looking today") is None  # "weather" is not "breathe"
     routed = route("my grandad keeps staring at the wall")
     assert routed is not None and routed.rule == "second-opinion-emergency"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # numbers about a population, or anyone in general, are not one person's emergency ...
+        ("How many people in the US die of opioid overdoses every year?", None),
+        ("Quante persone muoiono di overdose ogni anno in Italia?", None),
+        ("De façon générale, un patient sous naltrexone est-il soulagé par la morphine aux urgences ?", None),
+        # ... but a case told beside them still is, and "in general" hides no dose question
+        ("my son overdosed on his pills, how many people die of this each year?", "emergency"),
+        ("In general, how much LDN should I take?", "referral"),
+        # someone who cannot be kept awake, a way out dwelt on, a schedule in pharmacy shorthand
+        ("my brother swallowed a strip of his tablets and now I can't keep him awake", "emergency"),
+        ("Years of this pain. I keep thinking about a way out.", "emergency"),
+        ("ldn qhs or qam?", "referral"),
+        ("¿la LDN va antes de dormir o al levantarme?", "referral"),
+    ],
+)
+def test_population_questions_and_new_expressions(question: str, kind: str | None) -> None:
+    routed = route(question)
+    assert (routed.kind if routed else None) == kind, routed

@@ -1,4 +1,4 @@
-"""A story told first, then one general question: the referral the story fired is set aside.
+"""A story told first, then a general question: the referral the story fired is set aside.
 
 The questions are our own, one per kind of message; see faqbot/safety/story.py for the conditions.
 """
@@ -29,6 +29,16 @@ ANSWERED = [
     ("My uncle takes naltrexone and my cousin calls him a junkie. Is naltrexone a narcotic?", "naltrexone-opioid"),
     # how, even with "could" in it
     ("My wife has MS and thinks it is snake oil. How could LDN possibly reduce pain?", "ldn-mechanism"),
+    # a question in the story that asks a fact about a topic, as the last one does
+    ("My cousin has Crohn's and keeps sending me posts. Apparently LDN is an old addiction drug?? "
+     "What have the trials of LDN shown?", "clinical-trials"),
+    # "can someone explain" asks for an explanation, not for advice
+    ("I've had fibromyalgia for years. Can someone explain what LDN actually is?", "what-is-ldn"),
+    # a topic of the article named in the question
+    ("My physio mentioned microglia when she talked about my fibromyalgia. What triggers microglia?",
+     "microglia-triggers"),
+    # Spanish "el" (the) is not "él" (he) once accents are folded away
+    ("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?", None),
 ]
 
 REFERRED = [
@@ -44,8 +54,9 @@ REFERRED = [
     "I have MS. What dose do people take?",
     # a question first, then something else: what follows may ask what the question did not
     "What are microglia? Also my mum wants to stop her LDN",
-    # two questions
+    # a question in the story asks about the case told, or asks for advice
     "My mum has lupus, is it genetic? What is LDN?",
+    "My husband has MS. Can he take it? What do the trials show?",
     # the question names nothing: it asks about the story
     "I'm on tramadol, so what now?",
     # a story about opioids, an amount, pregnancy or another medicine is never set aside

@@ -160,8 +160,9 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
 
 
 #: Classes whose longer phrases hide the words inside them: "low dose" in "low dose naltrexone" is the
-#: drug's name, "dose" in "high doses" a size, "painkillers" in "opioid painkillers" no other medicine.
-_SHADOWING = frozenset({DRUG, "dose_size", "opioid"})
+#: drug's name, "dose" in "high doses" a size, "painkillers" in "opioid painkillers" no other medicine,
+#: "can you" in "can you explain" asks for an explanation, not for advice, "year" in "each year" no age.
+_SHADOWING = frozenset({DRUG, "dose_size", "opioid", "explain_request", "statistic"})
 
 
 def load() -> Packs:

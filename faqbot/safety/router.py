@@ -123,7 +123,7 @@ def _sentences(text: str) -> list[list[str]]:
 
 
 #: word classes that make a question one about the article or research, which the model leaves alone
-_GENERAL_TOPIC = frozenset({"evidence", "about_text"})
+_GENERAL_TOPIC = frozenset({"evidence", "about_text", "statistic"})
 
 #: the model adds an emergency only to a message that names a person or one of these: an intake, a
 #: pill, a body in trouble, an amount, a time, thoughts of dying. Without them "how's the weather
@@ -309,6 +309,9 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
+    # "how many Americans die of overdoses each year" counts a population, "what does the ER typically do
+    # for an overdose" asks about anyone (the engine's overdose rule still reads "my son overdosed")
+    "overdose": (frozenset({"statistic"}), frozenset({"generally"})),
 }
 
 

@@ -7,15 +7,18 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
 
 * the rule that fired is one about who the asker is or speaks for (``story.rules``): never an amount,
   a medicine, opioids, pregnancy or an organ's disease;
-* the message is at most a few sentences, and only the last ends in a question mark (the question may
-  also follow the story in the same sentence, after a comma, colon or dash);
+* the message is at most ten sentences and the last ends in a question mark (the question may also
+  follow the story in the same sentence, after a comma, colon or dash);
 * that question, read alone, fires no rule, names nobody (the pack's ``persons``, "her" and "him"
   included), asks what, why or how, yes or no, or about the article or research (``story.asks``), but
   not whether it is safe or normal (``story.unless``) nor, unless it asks what, why or how, what it
   would do (``story.unless_yes_no``: "would it help?"); and it names what it asks about
   (``story.topics``; "it" counts when the story names the drug, but not "what would it do to it"
   after a story about someone's illness, ``story.case`` and ``story.would``): "so what now?" does not;
-* the story asks for nothing and tells no intake, symptom, plan, amount or time (``story.blockers``).
+* the story asks for nothing and tells no intake, symptom, plan, amount or time (``story.blockers``);
+  each of its sentences, read alone, fires no rule or only one about who someone is, and a question in
+  it asks a fact about a topic as the last one does ("apparently it's an addiction drug??"), not about
+  the case told ("my mum has lupus, is it genetic?").
 
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
 and after the second opinion has had its say on the whole message.
@@ -26,14 +29,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import faqbot.regex as regex
-from faqbot.safety.pack import packs
+from faqbot.safety.pack import StoryRules, packs
 
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
 #: where a clause of a sentence ends and a question may begin (Spanish opens one with "¿")
 _CLAUSE = regex.compile(r"[,:;\u00bf]|\s[-\u2013\u2014]\s")
 #: more sentences than this is a long post, read whole
-_MOST_SENTENCES = 6
+_MOST_SENTENCES = 10
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
 _LEAD = 3
 #: the classes that count only there ("is that what it does" asks nothing new)
@@ -41,17 +44,16 @@ _LEADING = frozenset({"wh_question", "yes_no"})
 
 
 def asked(text: str) -> list[str]:
-    """The one question of a story-then-question message, longest reading first: the whole sentence
+    """The last question of a story-then-question message, longest reading first: the whole sentence
     and what follows each clause mark in it ("my neighbour takes LDN, what is it used for?"); empty if
     the message is not one."""
     if len(text) > 1500:
         return []
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
-    questions = [s for s in sentences if s.endswith("?")]
-    # The story comes first: what follows a question may ask for something the question did not.
-    if len(sentences) > _MOST_SENTENCES or len(questions) != 1 or sentences[-1] != questions[0]:
+    # The story comes first: what follows the question may ask for something the question did not.
+    if len(sentences) > _MOST_SENTENCES or not sentences or not sentences[-1].endswith("?"):
         return []
-    question = questions[0]
+    question = sentences[-1]
     tails = [question[m.end():].strip() for m in _CLAUSE.finditer(question)]
     readings = ([question] if len(sentences) > 1 else []) + [t for t in tails if len(t) > 1]
     return list(dict.fromkeys(readings))
@@ -66,22 +68,44 @@ def set_aside(text: str, route: Callable[[str], object | None], classes: Callabl
     ``route`` and ``classes`` (the word classes found in a text) are the router's own, passed in so
     that this module does not import the router.
     """
-    loaded = packs()
-    rules = loaded.story
+    rules = packs().story
     for question in asked(text):
         found = classes(question)
-        # "how could it reduce pain?" asks how; "could it help?" asks what it would do
-        advice = rules.unless_yes_no if not _leads(found, "wh_question") else frozenset()
-        if not (loaded.persons | rules.unless | advice).isdisjoint(found) or not _asks_generally(found, rules.asks):
+        if not _general(found, rules):
             continue
-        told = classes(text.replace(question, " ", 1))
+        story = text.replace(question, " ", 1)
+        told = classes(story)
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         # "what is it used for?" after a story that names the drug asks about the drug
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
-        if named and rules.blockers.isdisjoint(told) and route(question) is None:
+        if named and rules.blockers.isdisjoint(told) and route(question) is None and _only_who(
+                story, route, classes, rules):
             return question
     return None
+
+
+def _general(found: Classes, rules: StoryRules) -> bool:
+    """Whether a question with these classes names nobody and asks a fact, not advice."""
+    # "how could it reduce pain?" asks how; "could it help?" asks what it would do
+    advice = rules.unless_yes_no if not _leads(found, "wh_question") else frozenset()
+    return (packs().persons | rules.unless | advice).isdisjoint(found) and _asks_generally(found, rules.asks)
+
+
+def _only_who(story: str, route: Callable[[str], object | None], classes: Callable[[str], Classes],
+              rules: StoryRules) -> bool:
+    """Whether the story only tells who someone is: each sentence, read alone, fires nothing or only a
+    rule about that, and a question in it asks a fact about a topic ("apparently it's an addiction
+    drug??"), not about the case told ("my mum has lupus, is it genetic?")."""
+    for sentence in (s.strip() for s in _SENTENCE.findall(story)):
+        routed = route(sentence) if sentence else None
+        if routed is not None and getattr(routed, "rule", None) not in rules.rules:
+            return False
+        if sentence.endswith("?"):
+            found = classes(sentence)
+            if routed is not None or not _general(found, rules) or rules.topics.isdisjoint(found):
+                return False
+    return True
 
 
 def _leads(found: Classes, name: str) -> bool:

@@ -187,7 +187,9 @@ class Repairer:
             # A near neighbour of another length is another word ("setzen" is not "absetzen").
             close = process.extract(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
                                     limit=3)
-            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 1), word)
+            # ... and one that starts with another letter too ("calmare", to calm, is not "scalare", to
+            # taper): slips rarely hit the first letter, while real words of the language often differ there.
+            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 1 and c[0] == word[0]), word)
             if len(self._corrections) < 100_000:  # bounded memory, whatever people type
                 self._corrections[word] = known
         return known
