@@ -308,6 +308,10 @@ def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.
         # ... but a case told beside them still is, and "in general" hides no dose question
         ("my son overdosed on his pills, how many people die of this each year?", "emergency"),
         ("In general, how much LDN should I take?", "referral"),
+        # what the drug does to people, against what it is doing to the asker
+        ("Can LDN cause suicidal thoughts?", None),
+        ("¿La LDN puede provocar pensamientos suicidas?", None),
+        ("LDN is causing me suicidal thoughts", "emergency"),
         # someone who cannot be kept awake, a way out dwelt on, a schedule in pharmacy shorthand
         ("my brother swallowed a strip of his tablets and now I can't keep him awake", "emergency"),
         ("Years of this pain. I keep thinking about a way out.", "emergency"),

@@ -37,6 +37,9 @@ ANSWERED = [
     # a topic of the article named in the question
     ("My physio mentioned microglia when she talked about my fibromyalgia. What triggers microglia?",
      "microglia-triggers"),
+    # someone else's opioids, or how someone else started or takes the drug, is still a story
+    ("My brother is in rehab for heroin and wants to start naltrexone. Is it an opioid?", "naltrexone-opioid"),
+    ("My husband started LDN yesterday. How does LDN work?", "ldn-mechanism"),
     # Spanish "el" (the) is not "él" (he) once accents are folded away
     ("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?", None),
 ]
@@ -59,8 +62,10 @@ REFERRED = [
     "My husband has MS. Can he take it? What do the trials show?",
     # the question names nothing: it asks about the story
     "I'm on tramadol, so what now?",
-    # a story about opioids, an amount, pregnancy or another medicine is never set aside
-    "My cousin is in rehab for heroin. What is naltrexone normally used for?",
+    # a story about the asker's opioids, an amount, pregnancy or another medicine is never set aside
+    "I'm on oxycodone. What is naltrexone normally used for?",
+    # ... and so is the asker's own start or intake
+    "I started LDN yesterday. How does LDN work?",
     "I take four and a half of LDN. What is LDN?",
     "I'm pregnant. What are the side effects of LDN?",
     "I'm on warfarin. Does LDN interact with that?",

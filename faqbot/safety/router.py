@@ -309,9 +309,15 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
-    # "how many Americans die of overdoses each year" counts a population, "what does the ER typically do
-    # for an overdose" asks about anyone (the engine's overdose rule still reads "my son overdosed")
-    "overdose": (frozenset({"statistic"}), frozenset({"generally"})),
+}
+
+#: ... and phrase rules that these classes cancel when nobody is named (the pack's ``persons``), as
+#: ``unless_impersonal`` does for the engine's rules: "how many Americans die of overdoses each year"
+#: counts a population, "can LDN cause suicidal thoughts?" asks what the drug does to people, while
+#: "my son overdosed" or "it's giving me suicidal thoughts" is one case
+_CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
+    "overdose": frozenset({"statistic", "generally"}),
+    "self-harm": frozenset({"causes"}),
 }
 
 
@@ -339,6 +345,9 @@ _DOSE_WORD = regex.compile(r"\b(?:dos(?:e|es|age|ages|ing))\b")
 
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
+        return None
+    impersonal = _CANCELLED_IMPERSONAL.get(rule.name, frozenset())
+    if not impersonal.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
         return None
     cues = PHRASE_REFERRAL_CUES if rule.kind == "referral" else PHRASE_EMERGENCY_CUES
     if not cues & _cue_classes(reading) and not (rule.kind == "referral" and _DOSE_WORD.search(text)):
