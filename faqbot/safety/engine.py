@@ -44,6 +44,11 @@ class ClassRule:
     unless_impersonal: frozenset[str] = frozenset()
     #: classes that name the asker or someone they speak for ("I", "my mum", "someone with lupus")
     persons: frozenset[str] = frozenset()
+    #: ... and these cancel the rule when nobody is named, whatever the situation: "does the article
+    #: cover pregnancy?" asks what the text says, "I'm pregnant, what does the article say?" is one case
+    unless_unnamed: frozenset[str] = frozenset()
+    #: the classes that name someone (the pack's ``persons`` without its ``situations``)
+    named: frozenset[str] = frozenset()
     self_harm: bool = False
     #: fire only on questions of at most this many tokens (0: any length), for a word alone ("amount?")
     max_tokens: int = 0
@@ -157,6 +162,8 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     if any(not spans for spans in groups) or not rule.unless_anywhere.isdisjoint(found):
         return None
     if not rule.unless_impersonal.isdisjoint(found) and rule.persons.isdisjoint(found):
+        return None
+    if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):
         return None
     blockers = [start for start, _, _ in _spans(found, rule.unless)]
     anchor_blockers = [start for start, _, _ in _spans(found, rule.unless_anchor)]

@@ -21,7 +21,7 @@ LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 DRUG = "drug"
 _RULE_KEYS = frozenset(
     {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
-     "unless_impersonal", "max_tokens", "fires", "passes"}
+     "unless_impersonal", "unless_unnamed", "max_tokens", "fires", "passes"}
 )
 
 
@@ -102,7 +102,8 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return (*words[:-1], words[-1] + "*") if prefix else words
 
 
-def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()) -> ClassRule:
+def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset(),
+          named: frozenset[str] = frozenset()) -> ClassRule:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
         raise PackError(f"rule {raw!r}: a mapping with a name")
     name = raw["name"]
@@ -115,10 +116,11 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     unless_anchor = frozenset(raw.get("unless_anchor") or ())
     anywhere = frozenset(raw.get("unless_anywhere") or ())
     impersonal = frozenset(raw.get("unless_impersonal") or ())
-    # `unless_impersonal` is left out of the conflict checks: it cancels only when nobody is named,
-    # so "ok with" may both make a rule and mark the question as impersonal.
+    unnamed = frozenset(raw.get("unless_unnamed") or ())
+    # `unless_impersonal` and `unless_unnamed` are left out of the conflict checks: they cancel only when
+    # nobody is named, so "ok with" may both make a rule and mark the question as impersonal.
     cancels = unless | unless_anchor | anywhere
-    used = set().union(*groups, cancels, impersonal) if groups else cancels | impersonal
+    used = set().union(*groups, cancels, impersonal, unnamed) if groups else cancels | impersonal | unnamed
     if not groups or any(not g for g in groups):
         raise PackError(f"rule {name}: `all` needs at least one non-empty group")
     if used - known:
@@ -132,6 +134,7 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
         unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor, unless_anywhere=anywhere,
         unless_impersonal=impersonal, persons=persons if impersonal else frozenset(),
+        unless_unnamed=unnamed, named=named if unnamed else frozenset(),
         self_harm=bool(raw.get("self_harm", False)), max_tokens=int(raw.get("max_tokens", 0)),
         fires=fires, passes=passes,
     )
@@ -166,8 +169,9 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
 
 #: Classes whose longer phrases hide the words inside them: "low dose" in "low dose naltrexone" is the
 #: drug's name, "dose" in "high doses" a size, "painkillers" in "opioid painkillers" no other medicine,
-#: "can you" in "can you explain" asks for an explanation, not for advice, "year" in "each year" no age.
-_SHADOWING = frozenset({DRUG, "dose_size", "opioid", "explain_request", "statistic"})
+#: "can you" in "can you explain" asks for an explanation, not for advice, "year" in "each year" no age,
+#: "cuánto" in "cuánto tiempo" (how long) no amount.
+_SHADOWING = frozenset({DRUG, "dose_size", "opioid", "explain_request", "statistic", "how_long"})
 
 
 def load() -> Packs:
@@ -176,7 +180,7 @@ def load() -> Packs:
     persons, situations = frozenset(base.get("persons") or ()), frozenset(base.get("situations") or ())
     if not persons or (persons | situations) - known:
         raise PackError(f"`persons` and `situations` must name known classes: {sorted((persons | situations) - known)}")
-    rules = tuple(_rule(raw, known, persons | situations) for raw in base.get("rules") or ())
+    rules = tuple(_rule(raw, known, persons | situations, persons) for raw in base.get("rules") or ())
     names = [r.name for r in rules]
     if len(names) != len(set(names)):
         raise PackError("rule names must be unique")

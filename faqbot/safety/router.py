@@ -309,15 +309,20 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
+    # "my cousin overdosed years ago" tells a past, not an emergency now
+    "overdose": (frozenset({"long_ago"}),),
 }
 
 #: ... and phrase rules that these classes cancel when nobody is named (the pack's ``persons``), as
 #: ``unless_impersonal`` does for the engine's rules: "how many Americans die of overdoses each year"
-#: counts a population, "can LDN cause suicidal thoughts?" asks what the drug does to people, while
-#: "my son overdosed" or "it's giving me suicidal thoughts" is one case
+#: counts a population, "can LDN cause suicidal thoughts?" asks what the drug does to people, "does the
+#: article cover pregnancy?" what the text says, while "my son overdosed" or "it's giving me suicidal
+#: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
-    "overdose": frozenset({"statistic", "generally"}),
+    "overdose": frozenset({"statistic", "generally", "about_text"}),
     "self-harm": frozenset({"causes"}),
+    "pregnancy": frozenset({"about_text"}),
+    "age-group": frozenset({"about_text"}),
 }
 
 
