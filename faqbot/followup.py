@@ -11,8 +11,9 @@ follows) before anything else happens, and matching then reads it:
 * "what triggers them?", "is it approved?": the pronoun stands for the context's topic (the terms the
   entry defines, else its question's distinctive words), used only when that reads better than the
   question alone;
-* "why?", "how?": a related entry asking that ("how?" after what LDN does is how it does it), else the
+* "why?", "how?", "why is that?": a related entry asking that ("how?" after what LDN does is how it does it), else the
   context question asked again; "what is it?": the drug the context question names, else what it defines;
+* "like what?", "which diseases?": the context entry again, when its answer names them (else read alone);
 * "and in MS, what did the trials find?": a topic put before its question is what the question asks about;
 * the turn's openers and hedges ("wait,", "usually") are left out of every reading
   (:mod:`faqbot.text.turns`), and a turn that says it changes the topic ("unrelated, but") is read alone;
@@ -46,7 +47,12 @@ _MORE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell m
 _ABOUT = regex.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|with)|and (?:for|with|in)|and|for|in"
                        r"|with)\s+(?P<x>[^?!.]{1,60}?)\W*$")
 _BARE = regex.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so"
+                      r"|(?:why|how) (?:is|was|would|does|do|did) (?:that|this)(?: so| the case| possible| happen)?"
+                      r"|why (?:is|would) it be(?: so| the case)?"
                       r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
+#: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
+_SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
+                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?))\W*$")
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
 _PLURAL = frozenset("they them their theirs themselves these those".split())
@@ -55,7 +61,7 @@ _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
 #: only questions this short are read as follow-ups: longer ones carry their own topic
 MAX_WORDS = 12
 
-Mode = Literal["more", "about", "bare", "pronoun", "subject"]
+Mode = Literal["more", "about", "bare", "specify", "pronoun", "subject"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,11 @@ class FollowUps:
         bare = _BARE.match(plain)
         if bare:
             return self._bare(bare.group("w"), context)
+        specify = _SPECIFY.match(plain)
+        if specify and self.covers_or_empty(context, specify.group("n") or ""):
+            # the answer just given names them ("like what?" after "LDN can react with other medicines",
+            # "which diseases?" after the trials answer naming two): it is the one to give again
+            return Reading("specify", context.question)
         front = fronted(cleaned)
         if front is not None:
             # "and in MS, what did the trials find?": the question, asked about the topic put before it
@@ -169,6 +180,11 @@ class FollowUps:
         drug = self._drug(entry)
         return drug if drug != self.subject or self.subject in self.retriever.normalizer.analyze(
             entry.question).terms else None
+
+    def covers_or_empty(self, context: Entry, text: str) -> bool:
+        """Whether the context entry names all the text asks about, or it asks about nothing by name."""
+        asked = self.asked(text)
+        return not asked or self.covers(context, asked)
 
     def _drug(self, entry: Entry) -> str:
         """The subject word the entry's question names ("naltrexone", "LDN"), else the subject."""

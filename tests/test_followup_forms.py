@@ -93,6 +93,13 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         # "how?" moves to a related entry asking how; with none, the context question is asked again
         ("low-dose-properties", "how?", "answer", "ldn-mechanism"),
         ("consult-doctor", "why?", "answer", "consult-doctor"),
+        # "why is that?", "how is that possible?" are bare questions too
+        ("fda-status", "hmm, why is that?", "answer", "fda-status"),
+        ("low-dose-properties", "how does that happen?", "answer", "ldn-mechanism"),
+        # "like what?", "which diseases?": the things the answer just given names
+        ("drug-interactions", "such as?", "answer", "drug-interactions"),
+        ("clinical-trials", "which diseases?", "answer", "clinical-trials"),
+        ("ldn-conditions", "like what?", "answer", "ldn-conditions"),
         # a topic put before the question is what the question asks about
         ("non-autoimmune-conditions", "and for Crohn's, what did studies show?", "answer", "clinical-trials"),
         ("what-is-ldn", "and for migraines, does it work?", "fallback", None),
@@ -118,6 +125,8 @@ def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str
         ("side-effects", "anything besides that for my dad?"),
         ("ldn-conditions", "and for my fibro, what dose?"),
         ("what-is-ldn", "unrelated, but can I take it while pregnant?"),
+        ("side-effects", "which dose?"),
+        ("what-is-ldn", "like how much?"),
     ],
 )
 def test_the_new_readings_never_answer_a_personal_or_dosing_follow_up(context: str, question: str) -> None:
@@ -128,3 +137,12 @@ def test_explain_shows_the_reading_of_a_fronted_topic() -> None:
     _, trace = BOT.ask_traced("and in crohn's, what did the trials find?", "non-autoimmune-conditions")
     step = trace.step("context")
     assert step is not None and "read as" in step.summary and "crohn" in step.summary
+
+
+@pytest.mark.parametrize(
+    ("context", "question"), [("clinical-trials", "which drugs?"), ("what-is-ldn", "which doctors?")]
+)
+def test_which_x_is_read_on_its_own_when_the_answer_never_names_x(context: str, question: str) -> None:
+    reply, trace = BOT.ask_traced(question, context)
+    step = trace.step("context")
+    assert reply.id != context and step is not None and "read on its own" in step.summary
