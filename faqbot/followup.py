@@ -58,6 +58,9 @@ PRONOUNS = frozenset("it its itself they them their theirs themselves this that 
 _PLURAL = frozenset("they them their theirs themselves these those".split())
 #: the pronouns that may stand for the knowledge base's subject when nothing else was said
 _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
+#: the forms of a question that asks nothing by name when its words are all pronouns and filler ("anything
+#: else?", "is that all?"); "what do they do?" asks for something the answer may not hold
+_ASKS_NOTHING = frozenset({None, "yes-no"})
 #: only questions this short are read as follow-ups: longer ones carry their own topic
 MAX_WORDS = 12
 
@@ -149,16 +152,22 @@ class FollowUps:
         """
         cleaned = without_hedges(without_openers(clean(text)))
         asked = self.asked(cleaned)
-        if not asked:
+        if not asked and question_form(cleaned) in _ASKS_NOTHING:
             # "anything else besides that one?", "is that all of them?": nothing asked but the thing
-            # itself, so the answer just given is the one there is.
+            # itself, so the answer just given is the one there is. ("What do they do?" asks something.)
             return Reading("pronoun", context.question), None
-        skip = None if self.stays(context, asked, text) else context.id
+        # asking nothing by name ("what do they do?"), the follow-up is about the topic itself
+        skip = None if not asked or self.stays(context, asked, text) else context.id
         # "It" is the context's topic or its drug (unless the follow-up names the drug itself: "where
         # does naltrexone come into it?"); "them" may also be something its answer explains.
         plural = _PLURAL & set(words(cleaned))
-        drug = None if asked & self.subjects else self._drug(context)
-        meanings = dict.fromkeys([self.topic(context), drug, *(self._explained(context) if plural else ())])
+        # ... and "they" is never the drug: "what do they do?" after the triggers of microglia
+        # Asking nothing by name, "it" read as the drug would only ask what the drug is.
+        only_plural = plural and not _SUBJECT_PRONOUNS & set(words(cleaned))
+        drug = None if not asked or asked & self.subjects or only_plural else self._drug(context)
+        # what the answer explains, but not the subject: "them" in "how does LDN help them?" is not LDN
+        explained = [t for t in self._explained(context) if not self.subjects & set(self.asked(t))] if plural else []
+        meanings = dict.fromkeys([self.topic(context), drug, *explained])
         readings = [Reading("pronoun", f"{cleaned} {m}") for m in meanings if m] or [reading]
         return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
 

@@ -17,11 +17,11 @@ BOT = FAQBot.from_yaml()
     ("text", "expected"),
     [
         ("wait, don't they do that?", "don't they do that?"),
-        ("hang on, is it safe?", "is it safe?"),
+        ("hang on, is it legal?", "is it legal?"),
         ("sorry, what are they?", "what are they?"),
         ("ok so and why?", "why?"),
         ("and", "and"),  # nothing but an opener: left as it is
-        ("what is ldn", "what is ldn"),
+        ("where is it sold", "where is it sold"),
     ],
 )
 def test_openers_are_left_out(text: str, expected: str) -> None:
@@ -30,7 +30,7 @@ def test_openers_are_left_out(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("where do people usually get it then", "where do people get it"), ("what is it, exactly?", "what is it"),
+    [("where do people usually get it then", "where do people get it"), ("what does it do, exactly?", "what does it do"),
      ("how does it work", "how does it work")],
 )
 def test_hedges_are_left_out(text: str, expected: str) -> None:
@@ -39,7 +39,7 @@ def test_hedges_are_left_out(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "form"),
-    [("how does it work?", "how"), ("does it work?", "yes-no"), ("so why?", "why"), ("how come?", "why"),
+    [("how does it help?", "how"), ("does it work?", "yes-no"), ("so why?", "why"), ("how come?", "why"),
      ("which ones?", "what"), ("wait, is it approved?", "yes-no"), ("tell me more", None), ("", None)],
 )
 def test_question_form(text: str, form: str | None) -> None:
@@ -49,12 +49,12 @@ def test_question_form(text: str, form: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("and in ms, what did the trials find?", ("ms", "what did the trials find")),
+        ("and in crohns, what did the research find?", ("crohns", "what did the research find")),
         ("as for the trials, what did they show?", ("the trials", "what did they show")),
         ("the full strength version - what is that for?", ("the full strength version", "what is that for")),
         ("if it is not approved, why do doctors prescribe it?", None),  # a condition, not a topic
         ("ms, crohns, fibro", None),  # no question after the topic
-        ("what is ldn?", None),
+        ("what is naltrexone?", None),
     ],
 )
 def test_a_topic_put_before_its_question(text: str, expected: tuple[str, str] | None) -> None:
@@ -79,6 +79,13 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         # a follow-up asking nothing but the thing itself: the answer just given is the one there is
         ("side-effects", "anything besides that?", "answer", "side-effects"),
         ("ldn-conditions", "anything else apart from those?", "answer", "ldn-conditions"),
+        # ... but "what do they do?" asks something: read against the topic, which may be the context's own
+        ("microglia", "so what do they do?", "answer", "microglia"),
+        ("microglia-triggers", "and then what do they do?", "answer", "microglia"),
+        # "they" is never the drug, and with nothing asked by name neither is "it"
+        ("side-effects", "how do people deal with it?", "answer", "side-effects"),
+        # ... while "it" beside "those" still is
+        ("ldn-conditions", "has it been approved for any of those?", "answer", "fda-status"),
         # "they", "those" cannot be the knowledge base's subject: when the answer covers what is asked,
         # it answers again rather than the question read alone
         ("clinical-trials", "how many people took part in those?", "answer", "clinical-trials"),
