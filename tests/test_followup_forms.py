@@ -30,8 +30,8 @@ def test_openers_are_left_out(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("where do people usually get it then", "where do people get it"), ("what does it do, exactly?", "what does it do"),
-     ("how does it work", "how does it work")],
+    [("where do people usually get it then", "where do people get it"),
+     ("what does it do, exactly?", "what does it do"), ("how does it work", "how does it work")],
 )
 def test_hedges_are_left_out(text: str, expected: str) -> None:
     assert without_hedges(text) == expected
