@@ -34,7 +34,7 @@ import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
-from faqbot.retrieval import Retriever
+from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.text import clean, stem, words
 from faqbot.text.turns import changes_topic, fronted, question_form, without_hedges, without_openers
@@ -61,6 +61,8 @@ _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
 #: the forms of a question that asks nothing by name when its words are all pronouns and filler ("anything
 #: else?", "is that all?"); "what do they do?" asks for something the answer may not hold
 _ASKS_NOTHING = frozenset({None, "yes-no"})
+#: a score this high matches a curated wording word for word (after synonyms and stems)
+EXACT = 100.0
 #: only questions this short are read as follow-ups: longer ones carry their own topic
 MAX_WORDS = 12
 
@@ -169,7 +171,18 @@ class FollowUps:
         explained = [t for t in self._explained(context) if not self.subjects & set(self.asked(t))] if plural else []
         meanings = dict.fromkeys([self.topic(context), drug, *explained])
         readings = [Reading("pronoun", f"{cleaned} {m}") for m in meanings if m] or [reading]
+        worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
+        if worded is not None:
+            # "how does LDN affect them?" after the endorphins answer is that entry's own wording
+            return worded, None
         return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
+
+    def _worded(self, resolved: str, context: Entry, text: str) -> bool:
+        """Whether the resolved follow-up is one of the context entry's own wordings, in the follow-up's
+        form: the knowledge base says it is that entry's question, whatever its answer's words."""
+        top = self._top(resolved, None)
+        return (top is not None and top.entry.id == context.id and not top.by_answer and top.score >= EXACT
+                and question_form(top.matched) == question_form(text))
 
     def asked(self, text: str) -> frozenset[str]:
         """What a follow-up asks, as terms: not its pronouns."""
@@ -265,10 +278,13 @@ class FollowUps:
         return bool(pronouns) and not pronouns & _SUBJECT_PRONOUNS
 
     def _best(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> float:
+        found = self._top(text, skip, require)
+        return found.score if found is not None else 0.0
+
+    def _top(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> Candidate | None:
         index = self.retriever.index
         ranked = self.retriever.rank(self.retriever.normalizer.analyze(text), len(index.bags) if require else 2)
-        return next((c.score for c in ranked if c.entry.id != skip and not index.missing(c.entry_index, require)),
-                    0.0)
+        return next((c for c in ranked if c.entry.id != skip and not index.missing(c.entry_index, require)), None)
 
     def covers(self, entry: Entry, terms: frozenset[str]) -> bool:
         """Whether the entry's question or answer names every one of ``terms`` ("MS" for "what about MS?").

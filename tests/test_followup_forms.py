@@ -82,6 +82,8 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         # ... but "what do they do?" asks something: read against the topic, which may be the context's own
         ("microglia", "so what do they do?", "answer", "microglia"),
         ("microglia-triggers", "and then what do they do?", "answer", "microglia"),
+        # read against its topic, the follow-up is one of the context entry's own wordings: that entry
+        ("endorphins", "and how does ldn affect them?", "answer", "endorphins"),
         # "they" is never the drug, and with nothing asked by name neither is "it"
         ("side-effects", "how do people deal with it?", "answer", "side-effects"),
         # ... while "it" beside "those" still is
