@@ -11,7 +11,15 @@ follows) before anything else happens, and matching then reads it:
 * "what triggers them?", "is it approved?": the pronoun stands for the context's topic (the terms the
   entry defines, else its question's distinctive words), used only when that reads better than the
   question alone;
-* "why?", "how?", "what is it?": the context question asked again;
+* "why?", "how?", "why is that?": a related entry asking that ("how?" after what LDN does is how it does it), else the
+  context question asked again; "what is it?": the drug the context question names, else what it defines;
+* "like what?", "which diseases?": the context entry again, when its answer names them (else read alone);
+* "and in MS, what did the trials find?": a topic put before its question is what the question asks about;
+* the turn's openers and hedges ("wait,", "usually") are left out of every reading
+  (:mod:`faqbot.text.turns`), and a turn that says it changes the topic ("unrelated, but") is read alone;
+* the context entry answers a pronoun follow-up again only when its answer covers what is asked, and
+  not when the follow-up asks its question's words in another form ("does it work?" after "how does it
+  work?"); "they" and "that" cannot be the subject, so such a follow-up is never read alone;
 * with no context, "it" in "how does it help?" is the knowledge base's subject (the term most of its
   questions name), when that reads better than the question alone.
 """
@@ -26,9 +34,10 @@ import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
-from faqbot.retrieval import Retriever
+from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.text import clean, stem, words
+from faqbot.text.turns import changes_topic, fronted, question_form, without_hedges, without_openers
 
 _LEAD = r"^(?:(?:and|so|but|ok|okay|well|hmm|right|then|also|oh)\W+)*"
 _MORE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell me|say|explain|give me)?\s*"
@@ -38,14 +47,26 @@ _MORE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell m
 _ABOUT = regex.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|with)|and (?:for|with|in)|and|for|in"
                        r"|with)\s+(?P<x>[^?!.]{1,60}?)\W*$")
 _BARE = regex.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so"
+                      r"|(?:why|how) (?:is|was|would|does|do|did) (?:that|this)(?: so| the case| possible| happen)?"
+                      r"|why (?:is|would) it be(?: so| the case)?"
                       r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
+#: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
+_SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
+                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?))\W*$")
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
 _PLURAL = frozenset("they them their theirs themselves these those".split())
+#: the pronouns that may stand for the knowledge base's subject when nothing else was said
+_SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
+#: the forms of a question that asks nothing by name when its words are all pronouns and filler ("anything
+#: else?", "is that all?"); "what do they do?" asks for something the answer may not hold
+_ASKS_NOTHING = frozenset({None, "yes-no"})
+#: a score this high matches a curated wording word for word (after synonyms and stems)
+EXACT = 100.0
 #: only questions this short are read as follow-ups: longer ones carry their own topic
 MAX_WORDS = 12
 
-Mode = Literal["more", "about", "bare", "pronoun", "subject"]
+Mode = Literal["more", "about", "bare", "specify", "pronoun", "subject"]
 
 
 @dataclass(frozen=True)
@@ -76,26 +97,51 @@ class FollowUps:
     def read(self, text: str, context: Entry) -> Reading | None:
         cleaned = clean(text)
         tokens = words(cleaned)
-        if not tokens or len(tokens) > MAX_WORDS:
+        if not tokens or len(tokens) > MAX_WORDS or changes_topic(cleaned):
             return None
         if _MORE.match(cleaned):
             return Reading("more", context.question)
-        bare = _BARE.match(cleaned)
-        if bare and bare.group("w").startswith("what"):
-            # "what are they exactly?" asks what the thing talked about is: the term the entry defines,
-            # else one its answer uses and another entry defines ("microglia" after what triggers them)
-            thing = next(iter([*context.defines[:1], *self._explained(context)]), None)
-            if thing is not None:
-                return Reading("bare", f"{' '.join(bare.group('w').split()[:2])} {thing}")
+        # "sorry, what are they exactly?" is "what are they"; "so where do people usually get it then?"
+        # is "where do people get it": the openers and hedges would only hide the phrase asked.
+        plain = without_hedges(without_openers(cleaned))
+        bare = _BARE.match(plain)
         if bare:
-            return Reading("bare", f"{bare.group('w')} {self._generic(context.question, keep=True)}")
+            return self._bare(bare.group("w"), context)
+        specify = _SPECIFY.match(plain)
+        if specify and self.covers_or_empty(context, specify.group("n") or ""):
+            # the answer just given names them ("like what?" after "LDN can react with other medicines",
+            # "which diseases?" after the trials answer naming two): it is the one to give again
+            return Reading("specify", context.question)
+        front = fronted(cleaned)
+        if front is not None:
+            # "and in MS, what did the trials find?": the question, asked about the topic put before it
+            topic, question = front
+            return Reading("about", f"{without_hedges(question)} {topic}", topic)
         about = _ABOUT.match(cleaned)
         if about and not PRONOUNS & set(words(about.group("x"))):
             subject = about.group("x")
             return Reading("about", f"{self._generic(context.question, keep=False)} {subject}", subject)
         if PRONOUNS & set(tokens):
-            return Reading("pronoun", f"{cleaned} {self.topic(context)}")
+            return Reading("pronoun", f"{plain} {self.topic(context)}")
         return None
+
+    def _bare(self, asked: str, context: Entry) -> Reading:
+        """"Why?", "how?", "what is it?": what the bare question asks after this entry's answer."""
+        if asked.startswith("what"):
+            # "what are they exactly?" asks what the thing talked about is: for "it", the drug the context
+            # question names; else the term the entry defines, else one its answer uses and another entry
+            # defines ("microglia" after what triggers them)
+            drug = self._named_drug(context) if _SUBJECT_PRONOUNS & set(words(asked)) else None
+            thing = next(iter([*([drug] if drug else []), *context.defines[:1], *self._explained(context)]), None)
+            if thing is not None:
+                return Reading("bare", f"{' '.join(asked.split()[:2])} {thing}")
+        # "how?" after an answer saying what LDN does asks how it does it: a related entry asking that
+        form = question_form(asked)
+        related = [self.kb.entry(r) for r in context.related]
+        follow = next((e for e in related if form in ("how", "why") and question_form(e.question) == form), None)
+        if follow is not None:
+            return Reading("bare", follow.question)
+        return Reading("bare", f"{asked} {self._generic(context.question, keep=True)}")
 
     def settle_pronoun(self, text: str, reading: Reading, context: Entry) -> tuple[Reading, str | None]:
         """For a pronoun follow-up: what the pronoun stands for, and whether the context may answer again.
@@ -106,15 +152,61 @@ class FollowUps:
         entry wins. The context entry answers again only when its question or answer already names
         what the follow-up asks ("do doctors prescribe it?" after "is LDN approved?").
         """
-        cleaned = clean(text)
-        asked = frozenset(self.retriever.normalizer.analyze(cleaned).terms) - PRONOUNS
-        skip = None if self.covers(context, asked) else context.id
-        # "It" is the context's topic or its drug; "them" may also be something its answer explains.
+        cleaned = without_hedges(without_openers(clean(text)))
+        asked = self.asked(cleaned)
+        if not asked and question_form(cleaned) in _ASKS_NOTHING:
+            # "anything else besides that one?", "is that all of them?": nothing asked but the thing
+            # itself, so the answer just given is the one there is. ("What do they do?" asks something.)
+            return Reading("pronoun", context.question), None
+        # asking nothing by name ("what do they do?"), the follow-up is about the topic itself
+        skip = None if not asked or self.stays(context, asked, text) else context.id
+        # "It" is the context's topic or its drug (unless the follow-up names the drug itself: "where
+        # does naltrexone come into it?"); "them" may also be something its answer explains.
         plural = _PLURAL & set(words(cleaned))
-        meanings = dict.fromkeys([self.topic(context), self._drug(context),
-                                  *(self._explained(context) if plural else ())])
+        # ... and "they" is never the drug: "what do they do?" after the triggers of microglia
+        # Asking nothing by name, "it" read as the drug would only ask what the drug is.
+        only_plural = plural and not _SUBJECT_PRONOUNS & set(words(cleaned))
+        drug = None if not asked or asked & self.subjects or only_plural else self._drug(context)
+        # what the answer explains, but not the subject: "them" in "how does LDN help them?" is not LDN
+        explained = [t for t in self._explained(context) if not self.subjects & set(self.asked(t))] if plural else []
+        meanings = dict.fromkeys([self.topic(context), drug, *explained])
         readings = [Reading("pronoun", f"{cleaned} {m}") for m in meanings if m] or [reading]
+        worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
+        if worded is not None:
+            # "how does LDN affect them?" after the endorphins answer is that entry's own wording
+            return worded, None
         return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
+
+    def _worded(self, resolved: str, context: Entry, text: str) -> bool:
+        """Whether the resolved follow-up is one of the context entry's own wordings, in the follow-up's
+        form: the knowledge base says it is that entry's question, whatever its answer's words."""
+        top = self._top(resolved, None)
+        return (top is not None and top.entry.id == context.id and not top.by_answer and top.score >= EXACT
+                and question_form(top.matched) == question_form(text))
+
+    def asked(self, text: str) -> frozenset[str]:
+        """What a follow-up asks, as terms: not its pronouns."""
+        return frozenset(self.retriever.normalizer.analyze(text).terms) - PRONOUNS
+
+    def stays(self, context: Entry, asked: frozenset[str], text: str) -> bool:
+        """Whether the context entry may answer a pronoun follow-up again: its answer or question names
+        all it asks ("how many people were in them?" after an answer saying how many took part is not
+        known), unless it asks the context question's own words in another form ("and does it actually
+        work?" after "how does naltrexone work?" asks whether it works, not how, again)."""
+        question = frozenset(self.retriever.normalizer.analyze(context.question).terms)
+        other_form = question_form(text) not in (None, question_form(context.question))
+        return self.covers(context, asked) and not (asked <= question and other_form)
+
+    def _named_drug(self, entry: Entry) -> str | None:
+        """The subject word the entry's question names, if it names one."""
+        drug = self._drug(entry)
+        return drug if drug != self.subject or self.subject in self.retriever.normalizer.analyze(
+            entry.question).terms else None
+
+    def covers_or_empty(self, context: Entry, text: str) -> bool:
+        """Whether the context entry names all the text asks about, or it asks about nothing by name."""
+        asked = self.asked(text)
+        return not asked or self.covers(context, asked)
 
     def _drug(self, entry: Entry) -> str:
         """The subject word the entry's question names ("naltrexone", "LDN"), else the subject."""
@@ -165,23 +257,34 @@ class FollowUps:
         """With no context, "it" read as the knowledge base's subject ("is it safe?")."""
         cleaned = clean(text)
         tokens = words(cleaned)
-        if not self.subject or len(tokens) > MAX_WORDS or not {"it", "its", "itself"} & set(tokens):
+        if not self.subject or len(tokens) > MAX_WORDS or not _SUBJECT_PRONOUNS & set(tokens):
             return None
         return Reading("subject", f"{cleaned} {self.subject}")
 
-    def better(self, alone: str, resolved: str, context: Entry | None) -> bool:
+    def better(self, alone: str, resolved: str, skip: str | None) -> bool:
         """Whether the resolved question finds a better match than the question alone.
 
-        The context entry itself does not count for the resolved question: a follow-up asks for
-        something beyond the answer just given, and the context's own words always match it.
+        ``skip`` (the context entry, for a follow-up) does not count for the resolved question: a
+        follow-up asks for something beyond the answer just given, and the context's own words always
+        match it.
         """
-        return self._best(resolved, context.id if context else None) >= self._best(alone, None)
+        return self._best(resolved, skip) >= self._best(alone, None)
+
+    @staticmethod
+    def refers_back(text: str) -> bool:
+        """Whether the follow-up's pronouns can only mean something said before: "they", "that one"
+        never stand for the knowledge base's subject the way "it" may, so it cannot be read alone."""
+        pronouns = PRONOUNS & set(words(clean(text)))
+        return bool(pronouns) and not pronouns & _SUBJECT_PRONOUNS
 
     def _best(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> float:
+        found = self._top(text, skip, require)
+        return found.score if found is not None else 0.0
+
+    def _top(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> Candidate | None:
         index = self.retriever.index
         ranked = self.retriever.rank(self.retriever.normalizer.analyze(text), len(index.bags) if require else 2)
-        return next((c.score for c in ranked if c.entry.id != skip and not index.missing(c.entry_index, require)),
-                    0.0)
+        return next((c for c in ranked if c.entry.id != skip and not index.missing(c.entry_index, require)), None)
 
     def covers(self, entry: Entry, terms: frozenset[str]) -> bool:
         """Whether the entry's question or answer names every one of ``terms`` ("MS" for "what about MS?").
@@ -239,9 +342,11 @@ class Context(StageBase, name="context"):
         if reading is not None and reading.mode == "pronoun":
             reading, exclude = self.followups.settle_pronoun(query.text, reading, entry)
         if reading is None or (reading.mode == "pronoun"
-                               and not self.followups.better(query.text, reading.resolved, entry)):
-            # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic
-            return self._about_subject(query, f"context `{entry.id}` not used; ")
+                               and not self.followups.better(query.text, reading.resolved, entry.id)
+                               and not (exclude is None and self.followups.refers_back(query.text))):
+            # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic;
+            # an answer that does not cover what is asked is not given again that way either
+            return self._about_subject(query, f"context `{entry.id}` not used; ", exclude)
         summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
         # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
         # sentence anyone wrote, so it is routed as the context question followed by the question.
@@ -278,15 +383,17 @@ class Context(StageBase, name="context"):
                 return Decision(routed.kind, reason, route=routed)
         return None
 
-    def _about_subject(self, query: Query, note: str) -> Query:
+    def _about_subject(self, query: Query, note: str, exclude: str | None = None) -> Query:
         reading = None if self.other_medicine(query.text) else self.followups.about_subject(query.text)
-        if reading is None or not self.followups.better(query.text, reading.resolved, None):
+        if reading is None or not self.followups.better(query.text, reading.resolved, exclude):
             return query.noted(self.name, note + "read on its own") if note else query
         summary = f"{note}'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}"
+        if exclude is not None:
+            summary += f", not answered by `{exclude}` again"
         routed = self._route(reading.resolved)  # "is it safe at 50?" is "is ldn safe at 50?"
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=reading.resolved)
-        return query.noted(self.name, summary, resolved=reading.resolved)
+        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude)
 
 
 def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:

@@ -268,6 +268,10 @@ class Decide(StageBase, name="decide"):
         if model is None or not model.fits([e.id for e in self.retriever.kb.entries]):
             return query.decided(self.name, decision)
         opinion = model.opinion(analysis, self.retriever.index.idf)
+        if query.exclude is not None and decision.kind == "answer":
+            # A veto for the follow-up's excluded entry would stand for an entry that cannot answer. Only
+            # an answer is judged without it: a did-you-mean is promoted only on the model's own top.
+            opinion = opinion.without(query.exclude)
         answer = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         top = query.ranked[0]
         ranked = [c.entry.id for c in self._wider(query, analysis)]

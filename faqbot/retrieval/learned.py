@@ -102,6 +102,16 @@ class Opinion:
     def log_p(self, label: str) -> float:
         return next((p for c, p in self.ranked if c == label), -math.inf)
 
+    def without(self, label: str) -> Opinion:
+        """The opinion among the other classes (renormalised): a follow-up's excluded entry cannot answer,
+        so the model's preference for it says nothing about the entries that can."""
+        kept = [(c, p) for c, p in self.ranked if c != label]
+        if len(kept) == len(self.ranked) or not kept:
+            return self
+        best = kept[0][1]
+        norm = best + math.log(sum(math.exp(p - best) for _, p in kept))
+        return Opinion(tuple((c, p - norm) for c, p in kept))
+
     def describe(self, shown: int = 3) -> str:
         return ", ".join(f"{_name(c)} {math.exp(p):.2f}" for c, p in self.ranked[:shown]) + f" (lead {self.lead:.1f})"
 

@@ -1,0 +1,157 @@
+"""How follow-ups are read against their context: one table per mechanism (issue #12).
+
+The questions here are written for these tests, not taken from the bench sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot import FAQBot
+from faqbot.text.turns import changes_topic, fronted, question_form, without_hedges, without_openers
+
+BOT = FAQBot.from_yaml()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wait, don't they do that?", "don't they do that?"),
+        ("hang on, is it legal?", "is it legal?"),
+        ("sorry, what are they?", "what are they?"),
+        ("ok so and why?", "why?"),
+        ("and", "and"),  # nothing but an opener: left as it is
+        ("where is it sold", "where is it sold"),
+    ],
+)
+def test_openers_are_left_out(text: str, expected: str) -> None:
+    assert without_openers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("where do people usually get it then", "where do people get it"),
+     ("what does it do, exactly?", "what does it do"), ("how does it work", "how does it work")],
+)
+def test_hedges_are_left_out(text: str, expected: str) -> None:
+    assert without_hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [("how does it help?", "how"), ("does it work?", "yes-no"), ("so why?", "why"), ("how come?", "why"),
+     ("which ones?", "what"), ("wait, is it approved?", "yes-no"), ("tell me more", None), ("", None)],
+)
+def test_question_form(text: str, form: str | None) -> None:
+    assert question_form(text) == form
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("and in crohns, what did the research find?", ("crohns", "what did the research find")),
+        ("as for the trials, what did they show?", ("the trials", "what did they show")),
+        ("the full strength version - what is that for?", ("the full strength version", "what is that for")),
+        ("if it is not approved, why do doctors prescribe it?", None),  # a condition, not a topic
+        ("ms, crohns, fibro", None),  # no question after the topic
+        ("what is naltrexone?", None),
+    ],
+)
+def test_a_topic_put_before_its_question(text: str, expected: tuple[str, str] | None) -> None:
+    assert fronted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [("unrelated, but what are endorphins?", True), ("ok, different question: is ldn safe?", True),
+     ("by the way, is it approved?", True), ("and is it approved?", False), ("what about another drug?", False)],
+)
+def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
+    assert changes_topic(text) is new
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "kind", "entry"),
+    [
+        # openers and hedges do not hide what is asked
+        ("microglia-triggers", "hmm, what are those exactly?", "answer", "microglia"),
+        ("what-is-ldn", "so where do people actually get it?", "answer", "compounding-pharmacies"),
+        # a follow-up asking nothing but the thing itself: the answer just given is the one there is
+        ("side-effects", "anything besides that?", "answer", "side-effects"),
+        ("ldn-conditions", "anything else apart from those?", "answer", "ldn-conditions"),
+        # ... but "what do they do?" asks something: read against the topic, which may be the context's own
+        ("microglia", "so what do they do?", "answer", "microglia"),
+        ("microglia-triggers", "and then what do they do?", "answer", "microglia"),
+        # read against its topic, the follow-up is one of the context entry's own wordings: that entry
+        ("endorphins", "and how does ldn affect them?", "answer", "endorphins"),
+        # "they" is never the drug, and with nothing asked by name neither is "it"
+        ("side-effects", "how do people deal with it?", "answer", "side-effects"),
+        # ... while "it" beside "those" still is
+        ("ldn-conditions", "has it been approved for any of those?", "answer", "fda-status"),
+        # "they", "those" cannot be the knowledge base's subject: when the answer covers what is asked,
+        # it answers again rather than the question read alone
+        ("clinical-trials", "how many people took part in those?", "answer", "clinical-trials"),
+        ("microglia", "hold on, aren't they most of the brain?", "answer", "microglia"),
+        # the context question's words in another form ask something else
+        ("naltrexone-mechanism", "but does it really work?", "answer", "naltrexone-success"),
+        # ... but the same words in the same form are the same question, answered again
+        ("naltrexone-opioid", "so is it habit forming?", "answer", "naltrexone-opioid"),
+        # "what is it?" after a question naming the drug asks what the drug is
+        ("compounding-pharmacies", "what is it again?", "answer", "what-is-ldn"),
+        ("fda-status", "sorry, what is it exactly?", "answer", "what-is-ldn"),
+        # "how?" moves to a related entry asking how; with none, the context question is asked again
+        ("low-dose-properties", "how?", "answer", "ldn-mechanism"),
+        ("consult-doctor", "why?", "answer", "consult-doctor"),
+        # "why is that?", "how is that possible?" are bare questions too
+        ("fda-status", "hmm, why is that?", "answer", "fda-status"),
+        ("low-dose-properties", "how does that happen?", "answer", "ldn-mechanism"),
+        # "like what?", "which diseases?": the things the answer just given names
+        ("drug-interactions", "such as?", "answer", "drug-interactions"),
+        ("clinical-trials", "which diseases?", "answer", "clinical-trials"),
+        ("ldn-conditions", "like what?", "answer", "ldn-conditions"),
+        # a topic put before the question is what the question asks about
+        ("non-autoimmune-conditions", "and for Crohn's, what did studies show?", "answer", "clinical-trials"),
+        ("what-is-ldn", "and for migraines, does it work?", "fallback", None),
+        ("ldn-conditions", "what about cancer - does it help?", "fallback", None),
+        # a turn that says it changes the topic is read on its own
+        ("what-is-ldn", "unrelated, but what are endorphins?", "answer", "endorphins"),
+        ("microglia", "by the way, is ldn approved?", "answer", "fda-status"),
+        # "what about X?": the context entry's own preference does not veto the entry that names X
+        ("non-autoimmune-conditions", "what about crohn's disease?", "answer", "clinical-trials"),
+    ],
+)
+def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str | None) -> None:
+    reply = BOT.ask(question, context=context)
+    assert (reply.kind, reply.id) == (kind, entry)
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        ("side-effects", "sorry, how much of it should I take?"),
+        ("what-is-ldn", "as for my son, can he take it?"),
+        ("clinical-trials", "wait, can I take it with my warfarin?"),
+        ("side-effects", "anything besides that for my dad?"),
+        ("ldn-conditions", "and for my fibro, what dose?"),
+        ("what-is-ldn", "unrelated, but can I take it while pregnant?"),
+        ("side-effects", "which dose?"),
+        ("what-is-ldn", "like how much?"),
+    ],
+)
+def test_the_new_readings_never_answer_a_personal_or_dosing_follow_up(context: str, question: str) -> None:
+    assert BOT.ask(question, context=context).kind in ("referral", "emergency")
+
+
+def test_explain_shows_the_reading_of_a_fronted_topic() -> None:
+    _, trace = BOT.ask_traced("and in crohn's, what did the trials find?", "non-autoimmune-conditions")
+    step = trace.step("context")
+    assert step is not None and "read as" in step.summary and "crohn" in step.summary
+
+
+@pytest.mark.parametrize(
+    ("context", "question"), [("clinical-trials", "which drugs?"), ("what-is-ldn", "which doctors?")]
+)
+def test_which_x_is_read_on_its_own_when_the_answer_never_names_x(context: str, question: str) -> None:
+    reply, trace = BOT.ask_traced(question, context)
+    step = trace.step("context")
+    assert reply.id != context and step is not None and "read on its own" in step.summary
