@@ -15,8 +15,9 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
   would do (``story.unless_yes_no``: "would it help?"); and it names what it asks about
   (``story.topics``; "it" counts when the story names the drug, but not "what would it do to it"
   after a story about someone's illness, ``story.case`` and ``story.would``): "so what now?" does not;
-* the story asks for nothing and tells no symptom, plan, amount or time (``story.blockers``), nor the
-  asker's own opioids, intake, start or stop (``story.own_blockers`` beside one of ``story.asker``);
+* the story asks for nothing and tells no symptom, plan or amount (``story.blockers``), nor the asker's
+  own opioids or what they took, started or stopped (``story.own_blockers`` in a sentence with one of
+  ``story.asker``);
   each of its sentences, read alone, fires no rule or only one about who someone is, and a question in
   it asks a fact about a topic as the last one does ("apparently it's an addiction drug??"), not about
   the case told ("my mum has lupus, is it genetic?").
