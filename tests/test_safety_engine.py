@@ -316,6 +316,9 @@ def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.
         ("my brother swallowed a strip of his tablets and now I can't keep him awake", "emergency"),
         ("Years of this pain. I keep thinking about a way out.", "emergency"),
         ("ldn qhs or qam?", "referral"),
+        # "explain like I'm 5" asks for plain words, not about a five-year-old or an amount
+        ("ok explain like im 5 what does naltrexone do to the receptors", None),
+        ("explain like I'm five how LDN stops chronic pain", None),
         ("¿la LDN va antes de dormir o al levantarme?", "referral"),
     ],
 )

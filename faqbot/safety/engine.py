@@ -115,7 +115,8 @@ class Lexicon:
                     if name in self.shadowing and i + size > shadow[1]:
                         shadow = (i, i + size)
                     found.setdefault(name, []).append((i, i + size))
-            if token[0].isdigit():
+            # a number inside a shadowing phrase is part of it ("explain like I'm 5" asks for plain words)
+            if token[0].isdigit() and not shadow[0] <= i < shadow[1]:
                 found.setdefault(NUMBER, []).append((i, i + 1))
                 if token.isdigit() and len(token) <= 4 and int(token) >= 3:
                     found.setdefault(MANY, []).append((i, i + 1))
