@@ -316,6 +316,19 @@ def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.
         ("my brother swallowed a strip of his tablets and now I can't keep him awake", "emergency"),
         ("Years of this pain. I keep thinking about a way out.", "emergency"),
         ("ldn qhs or qam?", "referral"),
+        # a pregnancy told by months, how long or how often asked (no amount), a past overdose, a history
+        ("Estoy de 5 meses, ¿sigo con la naltrexona o la dejo?", "referral"),
+        ("quanto tempo dura o efeito da ldn?", None),
+        ("Por quanto tempo a gente tem que tomar LDN?", "referral"),
+        ("My cousin died of an overdose years ago. Is naltrexone an opioid?", None),
+        ("I read LDN was discovered by accident. What was naltrexone first used for?", None),
+        # a goodbye said to be the last message, a burden, a past and present self-injury
+        ("Questo è il mio ultimo messaggio, grazie di tutto", "emergency"),
+        ("es wäre für alle leichter, wenn es mich nicht mehr gäbe", "emergency"),
+        ("as I said in my last message, what is LDN used for?", None),
+        # a dose size in the question's own language is not a dose word read in another one
+        ("Quels effets la naltrexone a-t-elle à faible dose ?", None),
+        ("quelle dose de ldn pour moi ?", "referral"),
         # "explain like I'm 5" asks for plain words, not about a five-year-old or an amount
         ("ok explain like im 5 what does naltrexone do to the receptors", None),
         ("explain like I'm five how LDN stops chronic pain", None),

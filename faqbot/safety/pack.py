@@ -171,7 +171,7 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
 #: drug's name, "dose" in "high doses" a size, "painkillers" in "opioid painkillers" no other medicine,
 #: "can you" in "can you explain" asks for an explanation, not for advice, "year" in "each year" no age,
 #: "cuánto" in "cuánto tiempo" (how long) or "quanto" in "quanto spesso" (how often) no amount.
-_SHADOWING = frozenset({DRUG, "dose_size", "opioid", "explain_request", "statistic", "how_long", "how_often"})
+SHADOWING = frozenset({DRUG, "dose_size", "opioid", "explain_request", "statistic", "how_long", "how_often"})
 
 
 def load() -> Packs:
@@ -202,11 +202,11 @@ def load() -> Packs:
                 kept = [p for p in entries if source == lang or len(p) > 1 or p[0] not in clashes]
                 phrases.setdefault(name, set()).update(kept)
         _check_conflicts(rules, phrases)
-        lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=_SHADOWING)
+        lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=SHADOWING)
         own: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
         for name, entries in by_lang[lang].items():
             own.setdefault(name, set()).update(entries)
-        own_lexicons[lang] = Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=_SHADOWING)
+        own_lexicons[lang] = Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=SHADOWING)
         vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
         stems = {p[-1].rstrip("*") for entries in phrases.values() for p in entries if p[-1].endswith("*")}
         aliases = {**_shorthand("en"), **_shorthand(lang)}

@@ -20,7 +20,7 @@ import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.safety.engine import Hit, RouteKind, first_hit
 from faqbot.safety.language import votes
-from faqbot.safety.pack import LANGUAGES, packs
+from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion
@@ -96,9 +96,13 @@ def _read(text: str) -> Reading:
     others = sorted(
         (n, other) for other, n in counts.items() if n >= max(2, counts[lang] // 2) and other not in ("en", lang)
     )[-_OTHERS:]
+    # ... but not inside a phrase the question's own language shadows ("dose" in "à faible dose")
+    shadows = [span for name in SHADOWING for span in found.get(name, ())]
     for _, other in others:
         for name, spans in loaded.own_lexicons[other].scan(words).items():
-            found[name] = sorted(set(found.get(name, [])) | set(spans))
+            kept = [(a, b) for a, b in spans if not any(s <= a and b <= e and e - s > b - a for s, e in shadows)]
+            if kept:
+                found[name] = sorted(set(found.get(name, [])) | set(kept))
     return Reading(tuple(words), found, lang, tuple(breaks))
 
 
@@ -309,8 +313,8 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
-    # "my cousin overdosed years ago" tells a past, not an emergency now
-    "overdose": (frozenset({"long_ago"}),),
+    # "my cousin overdosed years ago" tells a past, not an emergency now; "discovered by accident" a history
+    "overdose": (frozenset({"long_ago"}), frozenset({"discovery"})),
 }
 
 #: ... and phrase rules that these classes cancel when nobody is named (the pack's ``persons``), as
@@ -320,7 +324,7 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 #: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
     "overdose": frozenset({"statistic", "generally", "about_text"}),
-    "self-harm": frozenset({"causes"}),
+    "self-harm": frozenset({"causes", "about_text"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),
 }

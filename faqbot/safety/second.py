@@ -4,11 +4,12 @@ The rules read words a person listed; this model weighs every word and word pair
 project's labelled safety probes (``bench/safety_dev*_probes.yaml`` and ``bench/safety_wave*_probes.yaml``,
 trained by ``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked when no
 rule fired, and with a higher bar when a referral rule did; it can only add an emergency or self-harm
-reply, never an answer. In leave-one-set-out runs over those probe sets it caught 990 of 1,118 emergency
-and self-harm probes while sending 1 of 1,269 general questions to emergency
-(``python scripts/train_second_opinion.py --heldout``). On a wave written afterwards and unseen
-(``bench/safety_wave10_probes.yaml``, first look), training on the earlier waves too raised the bot's
-emergency recall from 0.951 to 0.979.
+reply, never an answer. In leave-one-set-out runs over those probe sets it caught 1,330 of 1,440 emergency
+and self-harm probes while sending 2 of 1,599 general questions to emergency
+(``python scripts/train_second_opinion.py --heldout``). On blind waves written afterwards, first looks
+before they were trained on: training on the earlier waves too raised the bot's emergency recall on
+``bench/safety_wave10_probes.yaml`` from 0.951 to 0.979; on ``bench/safety_wave12_probes.yaml`` a bar over
+a referral of 40 lost four emergencies that 25 caught, hence the bars below.
 """
 
 from __future__ import annotations
@@ -22,14 +23,16 @@ from itertools import pairwise
 from faqbot.records import dataclass
 
 #: how much likelier (natural log) an emergency must be than a referral or general question. In
-#: leave-one-set-out runs over the labelled sets (``scripts/train_second_opinion.py --heldout``), 2 of
-#: 1,247 general questions of four words or more led by more than this, and 999 of 1,104 emergency and
-#: self-harm probes did.
-MARGIN = 25.0
+#: leave-one-set-out runs over the labelled sets (``scripts/train_second_opinion.py --heldout``) a few
+#: general questions in a thousand led by more than this; on a blind wave the model had not seen
+#: (safety wave 12) 16, 20 and 25 caught the same emergencies but for one.
+MARGIN = 20.0
 #: the bar when a referral rule has fired: personal questions ("I'm thinking about starting LDN", "can I
-#: split the pill?") share the model's words for emergencies; in the same runs none of 1,052 referral
-#: questions led by more than this, and 865 emergency and self-harm probes did
-MARGIN_OVER_REFERRAL = 40.0
+#: split the pill?") share the model's words for emergencies. In the leave-one-set-out runs 2 of 1,052
+#: referral questions led by more than this (they get the emergency reply, not an answer); on safety wave
+#: 12, unseen, a bar of 40 lost 4 of the 183 emergencies a bar of 25 caught, and 25 took "I'm thinking
+#: about starting LDN" (a lead of 30) for self-harm once the model had read wave 12.
+MARGIN_OVER_REFERRAL = 35.0
 CLASSES = ("selfharm", "emergency", "referral", "general")
 
 
@@ -70,7 +73,7 @@ class Model:
 #: fewer words than this are left to the rules
 MIN_WORDS = 4
 #: up to this many words the bar is the margin itself; beyond, it grows in proportion
-WORDS_AT_BAR = 12
+WORDS_AT_BAR = 8
 
 
 def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
@@ -83,8 +86,8 @@ def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
     best = max(("selfharm", "emergency"), key=lambda c: scores[c])
     lead = scores[best] - max(scores["referral"], scores["general"])
     # Every word adds evidence, so a long text of ordinary words drifts towards some class: 100 to 400
-    # random everyday words led by up to 1.5 to 1.7 a word. The bar grows with the length past
-    # WORDS_AT_BAR words, to about 2 a word.
+    # random everyday words led by up to 1.4 to 2.1 a word. The bar grows with the length past
+    # WORDS_AT_BAR words, to 2.5 a word.
     return best if lead > margin * max(1.0, len(words) / WORDS_AT_BAR) else None
 
 
