@@ -338,3 +338,21 @@ def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.
 def test_population_questions_and_new_expressions(question: str, kind: str | None) -> None:
     routed = route(question)
     assert (routed.kind if routed else None) == kind, routed
+
+
+def test_the_class_names_the_router_keeps_in_code_are_the_packs_own() -> None:
+    """A class named in the router's own tables but missing from the packs would silently never count."""
+    from pathlib import Path
+
+    import yaml
+
+    import faqbot.safety.router as router
+    from faqbot.safety.pack import SHADOWING
+
+    rules = Path(router.__file__).with_name("packs") / "rules.yaml"
+    known = set(yaml.safe_load(rules.read_text(encoding="utf-8"))["classes"]) | {"drug", "number"}
+    named = set(router._ALARM) | set(router._GENERAL_TOPIC) | set(SHADOWING)
+    named |= {c for sets in router._CANCELLED_BY.values() for s in sets for c in s}
+    named |= {c for s in router._CANCELLED_IMPERSONAL.values() for c in s}
+    named |= set(router.PHRASE_REFERRAL_CUES) | set(router.PHRASE_EMERGENCY_CUES)
+    assert named - known == set()

@@ -18,9 +18,9 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
 * the story asks for nothing and tells no symptom, plan or amount (``story.blockers``), nor the asker's
   own opioids or what they took, started or stopped (``story.own_blockers`` in a sentence with one of
   ``story.asker``);
-  each of its sentences, read alone, fires no rule or only one about who someone is, and a question in
-  it asks a fact about a topic as the last one does ("apparently it's an addiction drug??"), not about
-  the case told ("my mum has lupus, is it genetic?").
+* each sentence of the story, read alone, fires no rule or only one about who someone is, and a
+  question in it asks a fact about a topic as the last one does ("apparently it's an addiction
+  drug??"), not about the case told ("my mum has lupus, is it genetic?").
 
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
 and after the second opinion has had its say on the whole message.
