@@ -267,3 +267,22 @@ def test_a_pronoun_inside_a_phrasal_verb_moves_after_its_particle(tokens: list[s
     from faqbot.text.normalize import _particle_first
 
     assert _particle_first(tokens) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("saftey", "safety"),  # tied with "safely" on the ratio; two swapped letters are one slip
+        ("endorfins", "endorphins"),
+        ("medicare", "medicare"),  # a word of the data lists names a topic, it is no slip
+        ("agonist", "agonist"),  # three letters from "antagonist": a different word, not a slip of it
+    ],
+)
+def test_bundled_corrections_are_slips(bot, typed, expected):
+    assert bot.normalizer.correct(typed) == expected
+
+
+@pytest.mark.parametrize(("text", "topic"), [("ldn for autism, any evidence?", "autism"),
+                                             ("does medicare pay for ldn", "medicar")])
+def test_an_illness_or_aspect_no_entry_uses_is_the_topic(bot, text, topic):
+    assert topic in bot.normalizer.analyze(text).rare

@@ -141,9 +141,9 @@ class Normalizer:
         return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares)
 
     def off_topic(self, token: str) -> bool:
-        """True for an everyday word naming an aspect the article never covers ("online", "cost"), when
-        the knowledge base does not use it either."""
-        return token in OFF_TOPIC and stem(token) not in self._corpus_stems
+        """True for an everyday word naming an aspect the article never covers ("online", "cost"), or an
+        illness ("autism"), when the knowledge base does not use it either: the question is about it."""
+        return (token in OFF_TOPIC or token in CONDITIONS) and stem(token) not in self._corpus_stems
 
     def is_rare(self, token: str) -> bool:
         """True for a word neither the knowledge base nor everyday English uses, and no slip of one.
@@ -159,7 +159,7 @@ class Normalizer:
         if cached is None:
             if self._everyday_choices is None:
                 self._everyday_choices = sorted(self._everyday)
-            limit = 2 if len(token) >= 7 else 1
+            limit = _slip_limit(token)
             cached = any(process.extractOne(token, choices, scorer=OSA.distance, processor=None,
                                                 score_cutoff=limit) is not None
                          for choices in (self._choices, self._everyday_choices))
@@ -178,7 +178,10 @@ class Normalizer:
             or not token.isalpha()
             or stem(token) in self._known_stems
             or token in self._everyday
+            or token in CONDITIONS
+            or token in OFF_TOPIC
         ):
+            # Words of the data lists are real words naming a topic ("medicare", "autism"), never slips.
             return token
         cached = self._corrections.get(token)
         if cached is None:
@@ -190,11 +193,22 @@ class Normalizer:
             else:
                 # Longer words can take more slips ("docter", "endorfins"): real words are kept out above.
                 cutoff = self.correction_cutoff - (5 if len(token) >= 8 else 3 if len(token) >= 6 else 0)
-                best = process.extractOne(token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
-                cached = best[0] if best else token
+                cached = self._closest(token, cutoff)
             if len(self._corrections) < 100_000:
                 self._corrections[token] = cached
         return cached
+
+    def _closest(self, token: str, cutoff: float) -> str:
+        """The known word closest to ``token``: rapidfuzz's best ratio, and among words tied on it the fewest
+        edits counting a swap of two letters as one ("saftey" is "safety" with two letters swapped, not
+        "safely"); a word further than a slip (see is_rare) is left alone ("agonist" is not "antagonist")."""
+        found = process.extract(token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
+                                limit=8)
+        if not found:
+            return token
+        best = found[0][1]
+        word = min((w for w, score, _ in found if score == best), key=lambda w: (OSA.distance(token, w), w))
+        return word if OSA.distance(token, word) <= _slip_limit(token) else token
 
     def _join_split_words(self, tokens: list[str]) -> list[str]:
         """"micro glia" -> "microglia" when only the joined form is known."""
@@ -239,6 +253,11 @@ class Normalizer:
                 out.append(tokens[i])
                 i += 1
         return out
+
+
+def _slip_limit(token: str) -> int:
+    """How many edits a typing slip makes in a word this long: one, two in a long word."""
+    return 2 if len(token) >= 7 else 1
 
 
 #: words that only stress a question; a synonym phrase is matched across them
