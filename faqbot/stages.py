@@ -312,6 +312,9 @@ class Decide(StageBase, name="decide"):
         if rare:
             return (f"the question is about {' '.join(sorted(rare))!r}, which no entry uses "
                     f"({max(uncovered[t] for t in rare):.0%} of its weight)"), False
+        if analysis.asks and analysis.asks not in self.retriever.index.asking[top.entry_index]:
+            # "who discovered LDN?", "when was naltrexone approved?": a person or a date no entry gives
+            return f"the question asks {analysis.asks}, and no wording of `{top.entry.id}` asks that", False
         # A follow-up to an answer about the drug is about the drug, named or not.
         unnamed = None if followed else self._unnamed_subject(analysis, top, uncovered)
         if unnamed is not None:

@@ -286,3 +286,22 @@ def test_bundled_corrections_are_slips(bot, typed, expected):
                                              ("does medicare pay for ldn", "medicar")])
 def test_an_illness_or_aspect_no_entry_uses_is_the_topic(bot, text, topic):
     assert topic in bot.normalizer.analyze(text).rare
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("who wrote this article?", "who"),
+        ("ok so who invented naltrexone", "who"),
+        ("In what year was it approved?", "when"),
+        ("History question: when did doctors first use it?", "when"),
+        ("what happens when microglia are activated?", None),  # "when" inside a question about what
+        ("does it help with cravings when you quit drinking?", None),  # a yes-or-no question
+        ("when you take ldn what happens", None),  # "when" opening a condition, not asking a time
+        ("A friend who works in a clinic says LDN helps. Is that true?", None),  # a relative "who"
+    ],
+)
+def test_what_a_question_asks_for(question, asks):
+    from faqbot.text.normalize import asks_for
+
+    assert asks_for(clean(question)) == asks

@@ -15,12 +15,16 @@ import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
+    ASKS_FOR,
     COMPARING,
     CONDITIONS,
+    LEAD_INS,
     OFF_TOPIC,
+    QUESTION_WORDS,
     SHORT_FILLER,
     STOP_STEMS,
     STOPWORDS,
+    YES_NO,
     common_words,
     stem,
     words,
@@ -46,6 +50,9 @@ class Analysis:
     #: the question compares things ("X vs Y", "the difference between"): every thing it names must
     #: be covered by the entry that answers, or the answer is about only one side
     compares: bool = False
+    #: what the question asks for when that is a person or a time ("who", "when"), else None: only an
+    #: entry that has a wording asking the same can answer it ("who discovered LDN?" is not "what is LDN?")
+    asks: str | None = None
 
 
 class Normalizer:
@@ -138,7 +145,8 @@ class Normalizer:
                 elif not short and self.is_rare(token):
                     rare.add(term)
         compares = any(w in COMPARING for w in words(cleaned))
-        return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares)
+        return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares,
+                        asks_for(cleaned))
 
     def off_topic(self, token: str) -> bool:
         """True for an everyday word naming an aspect the article never covers ("online", "cost"), or an
@@ -255,6 +263,22 @@ class Normalizer:
         return out
 
 
+def asks_for(cleaned: str) -> str | None:
+    """"who" or "when" when the question asks for a person or a time ("so who invented it?", "in what
+    year was it approved?"), else None. The first clause that opens (after words such as "so" or "ok")
+    with a question word or a yes-or-no verb decides: "does it help when you quit?" asks no time, and in
+    "a friend who works in a clinic says ..." or "the pharmacist frowned when I asked" nothing is asked."""
+    for clause in _CLAUSE.split(cleaned):
+        said = words(clause)
+        start = next((i for i, w in enumerate(said) if w not in LEAD_INS), len(said))
+        word, after = ([*said[start:start + 2], "", ""])[:2]
+        if word == "when":
+            return "when" if after in YES_NO else None
+        if word in QUESTION_WORDS or word in YES_NO:
+            return ASKS_FOR.get(word) or ASKS_FOR.get(f"{word} {after}")
+    return None
+
+
 def _slip_limit(token: str) -> int:
     """How many edits a typing slip makes in a word this long: one, two in a long word."""
     return 2 if len(token) >= 7 else 1
@@ -288,5 +312,7 @@ def _particle_first(tokens: list[str]) -> list[str]:
     return out
 
 
+#: where a clause ends: a question in a message starts after one
+_CLAUSE = regex.compile(r"[.?!,;:()]+|\s[-\u2013\u2014]+\s")
 _ASIDE = regex.compile(r"\b(?:(?:a|one|my)\s+)?(?:different|other|another|unrelated|new|separate|quick|random|side"
                        r"|last|follow[- ]up)\s+question\b")
