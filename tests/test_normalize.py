@@ -305,3 +305,9 @@ def test_what_a_question_asks_for(question, asks):
     from faqbot.text.normalize import asks_for
 
     assert asks_for(clean(question)) == asks
+
+
+@pytest.mark.parametrize(("text", "phrase"), [("what switches microglia on?", "activated"),
+                                              ("what sets microglia off", "trigger")])
+def test_a_one_word_object_inside_a_known_phrasal_verb(bot, text, phrase):
+    assert phrase in bot.normalizer.analyze(text).words

@@ -120,7 +120,7 @@ class Normalizer:
         cleaned = clean(text, limit)
         # "different question - how does ...": a turn in the conversation, not a comparison
         tokens = self._join_split_words(words(_ASIDE.sub(" ", cleaned) if "question" in cleaned else cleaned))
-        tokens = _particle_first([self.correct(t) for t in tokens])
+        tokens = self._phrasal_verbs_joined(_particle_first([self.correct(t) for t in tokens]))
         shopping = bool(_BUYING.intersection(tokens))
         tokens = self._apply_synonyms(tokens)
         terms: dict[str, None] = {}
@@ -217,6 +217,17 @@ class Normalizer:
         best = found[0][1]
         word = min((w for w, score, _ in found if score == best), key=lambda w: (OSA.distance(token, w), w))
         return word if OSA.distance(token, word) <= _slip_limit(token) else token
+
+    def _phrasal_verbs_joined(self, tokens: list[str]) -> list[str]:
+        """"what switches microglia on?" read as "what switches on microglia?": a one-word object inside a
+        phrasal verb the synonyms know ("switch on", "set off") moves after its particle, so the phrase matches."""
+        out = list(tokens)
+        for i in range(1, len(out) - 1):
+            verb, thing, particle = out[i - 1], out[i], out[i + 1]
+            if (particle in _PARTICLES and thing not in STOPWORDS and thing not in _PARTICLES
+                    and (stem(verb), stem(particle)) in self._phrases):
+                out[i], out[i + 1] = particle, thing
+        return out
 
     def _join_split_words(self, tokens: list[str]) -> list[str]:
         """"micro glia" -> "microglia" when only the joined form is known."""
