@@ -177,7 +177,8 @@ class Normalizer:
 
     def correct(self, token: str) -> str:
         """The known word a misspelt token most likely meant, or the token itself."""
-        if len(token) == 3 and token.isalpha() and token not in self.vocabulary and token not in CONDITIONS:
+        if (len(token) == 3 and token.isalpha() and token not in self.vocabulary and token not in CONDITIONS
+                and token not in OFF_TOPIC):
             # "wht", "hav", "dos": a filler word missing a letter, never a topic word.
             return SHORT_FILLER.get(token, token)
         if (

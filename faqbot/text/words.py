@@ -40,8 +40,8 @@ STOPWORDS = _word_list("stopwords.txt")
 #: so it keeps the full weight of an unknown word.
 CONDITIONS = _word_list("conditions.txt")
 #: Everyday words that name an aspect of a medicine the article never covers (``data/off_topic.txt``):
-#: cost, buying online, brands, driving, food, weight, exercise. Unknown to a knowledge base, one is the
-#: question's topic ("can you buy LDN online?"), not filler.
+#: cost, buying online, brands, forms other than tablets, other countries, driving, food, weight, exercise.
+#: Unknown to a knowledge base, one is the question's topic ("can you buy LDN online?"), not filler.
 OFF_TOPIC = _word_list("off_topic.txt")
 #: Words that make a question a comparison ("naltrexone vs naloxone", "the difference between ..."):
 #: grammar, not topic, so a short list in code rather than a knowledge-base synonym.
