@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase, Settings, Texts
@@ -22,7 +23,7 @@ from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.learned import RankModel, review
 from faqbot.safety import Route
 from faqbot.smalltalk import SmalltalkMatcher
-from faqbot.text import Analysis, Normalizer, clean, words
+from faqbot.text import Analysis, Normalizer, clean, last_question, words
 
 #: how many times the usual lead the second opinion needs to answer a question that never names the
 #: subject (chosen leave-one-set-out, scripts/rank_heldout.py)
@@ -223,6 +224,8 @@ class Decide(StageBase, name="decide"):
 
     #: how many ranked candidates the second opinion may switch an answer to
     WIDER = 5
+    #: a last question read alone needs this many terms (fewer is mostly "what are they?")
+    LAST_TERMS = 2
 
     settings: Settings
     retriever: Retriever
@@ -235,7 +238,32 @@ class Decide(StageBase, name="decide"):
             reason = f"no entry scores at least the suggest threshold {self.settings.suggest_threshold:g}"
             return query.decided(self.name, Decision("fallback", reason))
         decision, doubt = self._rank_decision(query, query.analysis)
-        return self._reviewed(query, query.analysis, decision, doubt)
+        decided = self._reviewed(query, query.analysis, decision, doubt)
+        if decided.decision is not None and decided.decision.kind == "suggest" and query.followed is None:
+            # A message that tells something first ("My sister is nervous about it because ...") and asks
+            # at its end: what the whole message could not settle, its last question alone may.
+            last = self._last_question(query)
+            if last is not None:
+                return last
+        return decided
+
+    def _last_question(self, query: Query) -> Query | None:
+        """The decision on the message's last question read alone, when that is an answer."""
+        asked = last_question(query.matched_text)
+        analysis = self.retriever.normalizer.analyze(asked) if asked is not None else None
+        if analysis is None or len(analysis.terms) < self.LAST_TERMS:
+            return None
+        ranked = tuple(self.retriever.rank(analysis, limit=max(self.settings.max_suggestions, 2),
+                                           min_score=self.settings.suggest_threshold))
+        if not ranked:
+            return None
+        alone = replace(query, analysis=analysis, ranked=ranked)
+        decision, doubt = self._rank_decision(alone, analysis)
+        reviewed = self._reviewed(alone, analysis, decision, doubt).decision
+        if reviewed is None or reviewed.kind != "answer":
+            return None
+        reason = f"the message's last question read alone ({_quote(asked or '')}): {reviewed.reason}"
+        return query.decided(self.name, replace(reviewed, reason=reason))
 
     def _rank_decision(self, query: Query, analysis: Analysis) -> tuple[Decision, float | None]:
         """The ranker's decision, and how sure the second opinion must be to turn it into an answer: 1 for a

@@ -291,6 +291,19 @@ def asks_for(cleaned: str) -> str | None:
     return None
 
 
+def last_question(cleaned: str) -> str | None:
+    """The last sentence of a message of several, when it asks something ("... Is LDN actually safe?"),
+    else None."""
+    sentences = [t for t in _SENTENCE.split(cleaned) if words(t)]
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    said = words(last)
+    start = next((i for i, w in enumerate(said) if w not in LEAD_INS), len(said))
+    opens = start < len(said) and (said[start] in QUESTION_WORDS or said[start] in YES_NO)
+    return last if opens or last.rstrip().endswith("?") else None
+
+
 def _slip_limit(token: str) -> int:
     """How many edits a typing slip makes in a word this long: one, two in a long word."""
     return 2 if len(token) >= 7 else 1
@@ -324,6 +337,8 @@ def _particle_first(tokens: list[str]) -> list[str]:
     return out
 
 
+#: where a sentence ends (the split keeps a question mark with its sentence)
+_SENTENCE = regex.compile(r"(?<=[.?!])\s+")
 #: where a clause ends: a question in a message starts after one
 _CLAUSE = regex.compile(r"[.?!,;:()]+|\s[-\u2013\u2014]+\s")
 _ASIDE = regex.compile(r"\b(?:(?:a|one|my)\s+)?(?:different|other|another|unrelated|new|separate|quick|random|side"
