@@ -177,6 +177,7 @@ FALLBACKS = [
     "which year did naltrexone reach pharmacies?",
     # an illness the article never mentions, asked in words an entry uses
     "any studies on ldn for eczema?",
+    "can naltrexone treat cocaine addiction?",  # an addiction the article does not cover
     # aspects the article never covers: another country's rules, forms other than tablets, what it costs
     "can doctors in canada prescribe ldn legally?",
     "is there an ldn gel?",
