@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase, Settings, Texts
@@ -22,7 +23,11 @@ from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.learned import RankModel, review
 from faqbot.safety import Route
 from faqbot.smalltalk import SmalltalkMatcher
-from faqbot.text import Analysis, Normalizer, clean, words
+from faqbot.text import Analysis, Normalizer, clean, last_question, words
+
+#: how many times the usual lead the second opinion needs to answer a question that never names the
+#: subject (chosen leave-one-set-out, scripts/rank_heldout.py)
+UNNAMED_DOUBT = 2.0
 
 _OPIOID = regex.compile(r"opioid|opiate|painkiller|morphine|codeine|tramadol|oxycodone|fentanyl|hydrocodone")
 
@@ -219,6 +224,8 @@ class Decide(StageBase, name="decide"):
 
     #: how many ranked candidates the second opinion may switch an answer to
     WIDER = 5
+    #: a last question read alone needs this many terms (fewer is mostly "what are they?")
+    LAST_TERMS = 2
 
     settings: Settings
     retriever: Retriever
@@ -230,11 +237,37 @@ class Decide(StageBase, name="decide"):
         if not query.ranked:
             reason = f"no entry scores at least the suggest threshold {self.settings.suggest_threshold:g}"
             return query.decided(self.name, Decision("fallback", reason))
-        decision, promotable = self._rank_decision(query, query.analysis)
-        return self._reviewed(query, query.analysis, decision, promotable)
+        decision, doubt = self._rank_decision(query, query.analysis)
+        decided = self._reviewed(query, query.analysis, decision, doubt)
+        if decided.decision is not None and decided.decision.kind == "suggest" and query.followed is None:
+            # A message that tells something first ("My sister is nervous about it because ...") and asks
+            # at its end: what the whole message could not settle, its last question alone may.
+            last = self._last_question(query)
+            if last is not None:
+                return last
+        return decided
 
-    def _rank_decision(self, query: Query, analysis: Analysis) -> tuple[Decision, bool]:
-        """The ranker's decision, and whether a did-you-mean is only for a low score or a close runner-up."""
+    def _last_question(self, query: Query) -> Query | None:
+        """The decision on the message's last question read alone, when that is an answer."""
+        asked = last_question(query.matched_text)
+        analysis = self.retriever.normalizer.analyze(asked) if asked is not None else None
+        if analysis is None or len(analysis.terms) < self.LAST_TERMS:
+            return None
+        ranked = tuple(self.retriever.rank(analysis, limit=max(self.settings.max_suggestions, 2),
+                                           min_score=self.settings.suggest_threshold))
+        if not ranked:
+            return None
+        alone = replace(query, analysis=analysis, ranked=ranked)
+        decision, doubt = self._rank_decision(alone, analysis)
+        reviewed = self._reviewed(alone, analysis, decision, doubt).decision
+        if reviewed is None or reviewed.kind != "answer":
+            return None
+        reason = f"the message's last question read alone ({_quote(asked or '')}): {reviewed.reason}"
+        return query.decided(self.name, replace(reviewed, reason=reason))
+
+    def _rank_decision(self, query: Query, analysis: Analysis) -> tuple[Decision, float | None]:
+        """The ranker's decision, and how sure the second opinion must be to turn it into an answer: 1 for a
+        did-you-mean only for a low score or a close runner-up, more for a doubt, None for never."""
         s = self.settings
         top = query.ranked[0]
         runner_up = query.ranked[1].score if len(query.ranked) > 1 else 0.0
@@ -245,24 +278,28 @@ class Decide(StageBase, name="decide"):
         missing = self.retriever.index.missing(top.entry_index, query.require)
         if missing:
             reason = f"the follow-up asks about {' '.join(sorted(missing))}, which `{top.entry.id}` never mentions"
-            return Decision("fallback", reason), False
+            return Decision("fallback", reason), None
         # Before the thresholds: a high score on the question's other words does not make up for
         # the word it is really about.
-        unanswered = self._unanswered(analysis, top, followed=query.followed is not None)
+        unanswered, settled = self._unanswered(analysis, top, followed=query.followed is not None)
         if unanswered is not None and not exact:
-            return Decision("suggest", unanswered, suggestions=query.ranked[: s.max_suggestions]), False
+            # A word no entry uses, or a side of a comparison left out, is something the knowledge base
+            # cannot answer; a subject never named is only a doubt about the ranker's guess ("is RA
+            # autoimmune? the article makes it sound like it isn't"), which a surer second opinion may settle.
+            doubt = UNNAMED_DOUBT if settled and query.undefined is None else None
+            return Decision("suggest", unanswered, suggestions=query.ranked[: s.max_suggestions]), doubt
         if top.score >= s.answer_threshold and not ambiguous and (query.undefined is None or exact):
             reason = (f"top score {top.score} >= answer threshold {s.answer_threshold:g} "
                       f"and {gap} ahead of the runner-up")
-            return Decision("answer", reason, candidate=top), False
+            return Decision("answer", reason, candidate=top), None
         if self._single_clear(top, gap) and query.undefined is None:
             reason = (f"one clear suggestion: `{top.entry.id}` scores {top.score} >= {s.single_threshold:g}, "
                       f"{gap} ahead of the runner-up, and uses {top.coverage:.0%} of the question's weight")
-            return Decision("answer", reason, candidate=top), False
+            return Decision("answer", reason, candidate=top), None
         return Decision("suggest", self._why_not(top, gap, query.undefined),
-                        suggestions=query.ranked[: s.max_suggestions]), query.undefined is None
+                        suggestions=query.ranked[: s.max_suggestions]), 1.0 if query.undefined is None else None
 
-    def _reviewed(self, query: Query, analysis: Analysis, decision: Decision, promotable: bool) -> Query:
+    def _reviewed(self, query: Query, analysis: Analysis, decision: Decision, doubt: float | None) -> Query:
         """The ranker's decision after the second opinion: never on a fallback, only by a model that fits."""
         model = self.second() if self.second is not None and decision.kind in ("answer", "suggest") else None
         if model is None or not model.fits([e.id for e in self.retriever.kb.entries]):
@@ -275,8 +312,8 @@ class Decide(StageBase, name="decide"):
         answer = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         top = query.ranked[0]
         ranked = [c.entry.id for c in self._wider(query, analysis)]
-        verdict = review(opinion, answer, ranked, top.score, promotable and not top.by_answer, len(analysis.terms),
-                         len(query.ranked))
+        verdict = review(opinion, answer, ranked, top.score, doubt is not None and not top.by_answer,
+                         len(analysis.terms), len(query.ranked), doubt or 1.0)
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
                                    "top": [[c, round(p, 2)] for c, p in opinion.ranked[:3]]}}
         if verdict.action in ("confirm", "keep"):
@@ -298,23 +335,27 @@ class Decide(StageBase, name="decide"):
                       if c.entry.id != query.exclude and not index.missing(c.entry_index, query.require))
         return query.ranked + tuple(c for c in found if c not in query.ranked)[: max(self.WIDER - len(query.ranked), 0)]
 
-    def _unanswered(self, analysis: Analysis, top: Candidate, followed: bool = False) -> str | None:
-        """Why the top entry cannot answer: a key word of the question it never uses (see Settings)."""
+    def _unanswered(self, analysis: Analysis, top: Candidate, followed: bool = False) -> tuple[str | None, bool]:
+        """Why the top entry cannot answer: a key word of the question it never uses (see Settings); and
+        whether that is only a doubt a second opinion may settle (the subject never named)."""
         s = self.settings
         uncovered = self.retriever.index.uncovered(top.entry_index, analysis)
         rare = [t for t in analysis.rare if uncovered.get(t, 0.0) >= s.uncovered_share]
         if rare:
             return (f"the question is about {' '.join(sorted(rare))!r}, which no entry uses "
-                    f"({max(uncovered[t] for t in rare):.0%} of its weight)")
+                    f"({max(uncovered[t] for t in rare):.0%} of its weight)"), False
+        if analysis.asks and analysis.asks not in self.retriever.index.asking[top.entry_index]:
+            # "who discovered LDN?", "when was naltrexone approved?": a person or a date no entry gives
+            return f"the question asks {analysis.asks}, and no wording of `{top.entry.id}` asks that", False
         # A follow-up to an answer about the drug is about the drug, named or not.
         unnamed = None if followed else self._unnamed_subject(analysis, top, uncovered)
         if unnamed is not None:
-            return unnamed
+            return unnamed, True
         compared = [t for t, share in uncovered.items() if share >= s.compare_share]
         if analysis.compares and compared:
             return (f"the question compares, and `{top.entry.id}` never uses {' '.join(sorted(compared))!r} "
-                    f"({max(uncovered[t] for t in compared):.0%} of its weight)")
-        return None
+                    f"({max(uncovered[t] for t in compared):.0%} of its weight)"), False
+        return None, False
 
     def _unnamed_subject(self, analysis: Analysis, top: Candidate, uncovered: dict[str, float]) -> str | None:
         """A question that never names the knowledge base's subject, matched to an entry about it only

@@ -172,6 +172,16 @@ FALLBACKS = [
     "\u4eca\u65e5\u306f\u3044\u3044\u5929\u6c17\u3067\u3059\u306d",
     "\u041a\u0430\u043a\u0430\u044f \u0441\u0435\u0433\u043e\u0434\u043d\u044f \u043f\u043e\u0433\u043e\u0434\u0430?",
     "\u0645\u0627 \u0647\u0648 \u0627\u0644\u0648\u0642\u062a \u0627\u0644\u0622\u0646\u061f",
+    # a person or a date the article never gives, though its words match an entry
+    "so who first thought of giving naltrexone for pain?",
+    "which year did naltrexone reach pharmacies?",
+    # an illness the article never mentions, asked in words an entry uses
+    "any studies on ldn for eczema?",
+    "can naltrexone treat cocaine addiction?",  # an addiction the article does not cover
+    # aspects the article never covers: another country's rules, forms other than tablets, what it costs
+    "can doctors in canada prescribe ldn legally?",
+    "is there an ldn gel?",
+    "what do pharmacies charge to compound naltrexone?",
     # gibberish and symbols
     "asdkjh qwpoeiru zmxncb",
     "!!!???...",

@@ -267,3 +267,47 @@ def test_a_pronoun_inside_a_phrasal_verb_moves_after_its_particle(tokens: list[s
     from faqbot.text.normalize import _particle_first
 
     assert _particle_first(tokens) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("saftey", "safety"),  # tied with "safely" on the ratio; two swapped letters are one slip
+        ("endorfins", "endorphins"),
+        ("medicare", "medicare"),  # a word of the data lists names a topic, it is no slip
+        ("agonist", "agonist"),  # three letters from "antagonist": a different word, not a slip of it
+    ],
+)
+def test_bundled_corrections_are_slips(bot, typed, expected):
+    assert bot.normalizer.correct(typed) == expected
+
+
+@pytest.mark.parametrize(("text", "topic"), [("ldn for autism, any evidence?", "autism"),
+                                             ("does medicare pay for ldn", "medicar")])
+def test_an_illness_or_aspect_no_entry_uses_is_the_topic(bot, text, topic):
+    assert topic in bot.normalizer.analyze(text).rare
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("who wrote this article?", "who"),
+        ("ok so who invented naltrexone", "who"),
+        ("In what year was it approved?", "when"),
+        ("History question: when did doctors first use it?", "when"),
+        ("what happens when microglia are activated?", None),  # "when" inside a question about what
+        ("does it help with cravings when you quit drinking?", None),  # a yes-or-no question
+        ("when you take ldn what happens", None),  # "when" opening a condition, not asking a time
+        ("A friend who works in a clinic says LDN helps. Is that true?", None),  # a relative "who"
+    ],
+)
+def test_what_a_question_asks_for(question, asks):
+    from faqbot.text.normalize import asks_for
+
+    assert asks_for(clean(question)) == asks
+
+
+@pytest.mark.parametrize(("text", "phrase"), [("what switches microglia on?", "activated"),
+                                              ("what sets microglia off", "trigger")])
+def test_a_one_word_object_inside_a_known_phrasal_verb(bot, text, phrase):
+    assert phrase in bot.normalizer.analyze(text).words

@@ -258,3 +258,22 @@ def test_a_did_you_mean_with_one_clearly_right_suggestion_answers(question: str,
     assert reply.kind == kind
     decide = trace.step("decide")
     assert decide is not None and decide.summary.startswith("answer: one clear" if kind == "answer" else "suggest")
+
+
+def test_a_message_that_tells_first_is_answered_by_its_last_question(bot):
+    reply, trace = bot.ask_traced("I keep seeing LDN mentioned on a forum about chronic pain and everyone has an "
+                                  "opinion. What side effects has it been linked to?")
+    assert (reply.kind, reply.id) == ("answer", "side-effects")
+    step = trace.step("decide")
+    assert step is not None and "last question read alone" in step.summary
+
+
+@pytest.mark.parametrize(("message", "last"), [
+    ("My friend mentioned it. Is it safe?", "is it safe?"),
+    ("is it safe?", None),  # one sentence: nothing told first
+    ("What is LDN? I read about it.", None),  # the last sentence asks nothing
+])
+def test_last_question(message, last):
+    from faqbot.text import clean, last_question
+
+    assert last_question(clean(message)) == last

@@ -71,6 +71,9 @@ class Index:
         self.normalizer = normalizer
         per_entry = [self._analyse(entry) for entry in kb.entries]
         self.bags: list[set[str]] = [bag for _, _, bag in per_entry]
+        #: per entry, what its curated wordings ask for ("who", "when"; see Analysis.asks)
+        self.asking: list[frozenset[str]] = [frozenset(a.asks for a in analysed if a.asks)
+                                             for _, analysed, _ in per_entry]
         #: the answers, matched too but weighted below the curated questions
         self.answers = AnswerField([normalizer.analyze(entry.answer) for entry in kb.entries])
         self.idf = _idf(self.bags, max(len(kb.entries), 1))

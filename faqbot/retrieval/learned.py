@@ -165,14 +165,15 @@ class Verdict:
 
 
 def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: float, promotable: bool,
-           terms: int = MIN_TERMS, shown: int = 3) -> Verdict:
+           terms: int = MIN_TERMS, shown: int = 3, doubt: float = 1.0) -> Verdict:
     """The second opinion on the ranker's decision.
 
     ``answer``: the entry the ranker answers with (None for a did-you-mean); ``ranked``: the ranked
     candidates' ids, best first; ``score``: the ranker's top score; ``promotable``: a did-you-mean only
     for a low score or a close runner-up, matched by a curated wording (not for a word no entry uses, a
     subject never named, or a match on the answer's text); ``terms``: how many terms the question has;
-    ``shown``: how many of ``ranked`` a did-you-mean would offer.
+    ``shown``: how many of ``ranked`` a did-you-mean would offer; ``doubt``: how many times the usual
+    lead promoting needs (more for a did-you-mean the ranker had a reason for beyond its score).
     """
     top, lead = opinion.top, opinion.lead
     seen = opinion.describe()
@@ -189,12 +190,12 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
             return Verdict("veto", f"second opinion finds `{answer}` {behind:.1f} >= {VETO * factor:g} less likely "
                                    f"than {_name(top)}: {seen}")
         return Verdict("keep", f"second opinion differs, not by enough: {seen}")
-    if promotable and ranked and top == ranked[0] and lead >= PROMOTE and terms >= MIN_TERMS:
+    if promotable and ranked and top == ranked[0] and lead >= PROMOTE * doubt and terms >= MIN_TERMS:
         return Verdict("promote", f"second opinion agrees with the ranker's top `{top}` by {lead:.1f} >= "
-                                  f"{PROMOTE:g}: {seen}", top)
-    if promotable and top in ranked[:shown] and lead >= PROMOTE_OTHER and terms >= MIN_TERMS:
+                                  f"{PROMOTE * doubt:g}: {seen}", top)
+    if promotable and top in ranked[:shown] and lead >= PROMOTE_OTHER * doubt and terms >= MIN_TERMS:
         return Verdict("promote", f"second opinion picks the suggested `{top}` by {lead:.1f} >= "
-                                  f"{PROMOTE_OTHER:g}: {seen}", top)
+                                  f"{PROMOTE_OTHER * doubt:g}: {seen}", top)
     return Verdict("keep", f"second opinion: {seen}")
 
 

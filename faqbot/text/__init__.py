@@ -5,7 +5,7 @@ through these functions.
 """
 
 from faqbot.text.figures import find_dose_figure
-from faqbot.text.normalize import Analysis, Normalizer
+from faqbot.text.normalize import Analysis, Normalizer, last_question
 from faqbot.text.sanitize import clean, strip_controls
 from faqbot.text.words import CONDITIONS, STOPWORDS, common_words, stem, words
 
@@ -17,6 +17,7 @@ __all__ = [
     "clean",
     "common_words",
     "find_dose_figure",
+    "last_question",
     "stem",
     "strip_controls",
     "words",

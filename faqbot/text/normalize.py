@@ -15,12 +15,16 @@ import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
+    ASKS_FOR,
     COMPARING,
     CONDITIONS,
+    LEAD_INS,
     OFF_TOPIC,
+    QUESTION_WORDS,
     SHORT_FILLER,
     STOP_STEMS,
     STOPWORDS,
+    YES_NO,
     common_words,
     stem,
     words,
@@ -46,6 +50,9 @@ class Analysis:
     #: the question compares things ("X vs Y", "the difference between"): every thing it names must
     #: be covered by the entry that answers, or the answer is about only one side
     compares: bool = False
+    #: what the question asks for when that is a person or a time ("who", "when"), else None: only an
+    #: entry that has a wording asking the same can answer it ("who discovered LDN?" is not "what is LDN?")
+    asks: str | None = None
 
 
 class Normalizer:
@@ -113,7 +120,7 @@ class Normalizer:
         cleaned = clean(text, limit)
         # "different question - how does ...": a turn in the conversation, not a comparison
         tokens = self._join_split_words(words(_ASIDE.sub(" ", cleaned) if "question" in cleaned else cleaned))
-        tokens = _particle_first([self.correct(t) for t in tokens])
+        tokens = self._phrasal_verbs_joined(_particle_first([self.correct(t) for t in tokens]))
         shopping = bool(_BUYING.intersection(tokens))
         tokens = self._apply_synonyms(tokens)
         terms: dict[str, None] = {}
@@ -138,12 +145,13 @@ class Normalizer:
                 elif not short and self.is_rare(token):
                     rare.add(term)
         compares = any(w in COMPARING for w in words(cleaned))
-        return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares)
+        return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares,
+                        asks_for(cleaned))
 
     def off_topic(self, token: str) -> bool:
-        """True for an everyday word naming an aspect the article never covers ("online", "cost"), when
-        the knowledge base does not use it either."""
-        return token in OFF_TOPIC and stem(token) not in self._corpus_stems
+        """True for an everyday word naming an aspect the article never covers ("online", "cost"), or an
+        illness ("autism"), when the knowledge base does not use it either: the question is about it."""
+        return (token in OFF_TOPIC or token in CONDITIONS) and stem(token) not in self._corpus_stems
 
     def is_rare(self, token: str) -> bool:
         """True for a word neither the knowledge base nor everyday English uses, and no slip of one.
@@ -159,7 +167,7 @@ class Normalizer:
         if cached is None:
             if self._everyday_choices is None:
                 self._everyday_choices = sorted(self._everyday)
-            limit = 2 if len(token) >= 7 else 1
+            limit = _slip_limit(token)
             cached = any(process.extractOne(token, choices, scorer=OSA.distance, processor=None,
                                                 score_cutoff=limit) is not None
                          for choices in (self._choices, self._everyday_choices))
@@ -169,7 +177,8 @@ class Normalizer:
 
     def correct(self, token: str) -> str:
         """The known word a misspelt token most likely meant, or the token itself."""
-        if len(token) == 3 and token.isalpha() and token not in self.vocabulary and token not in CONDITIONS:
+        if (len(token) == 3 and token.isalpha() and token not in self.vocabulary and token not in CONDITIONS
+                and token not in OFF_TOPIC):
             # "wht", "hav", "dos": a filler word missing a letter, never a topic word.
             return SHORT_FILLER.get(token, token)
         if (
@@ -178,7 +187,10 @@ class Normalizer:
             or not token.isalpha()
             or stem(token) in self._known_stems
             or token in self._everyday
+            or token in CONDITIONS
+            or token in OFF_TOPIC
         ):
+            # Words of the data lists are real words naming a topic ("medicare", "autism"), never slips.
             return token
         cached = self._corrections.get(token)
         if cached is None:
@@ -190,11 +202,33 @@ class Normalizer:
             else:
                 # Longer words can take more slips ("docter", "endorfins"): real words are kept out above.
                 cutoff = self.correction_cutoff - (5 if len(token) >= 8 else 3 if len(token) >= 6 else 0)
-                best = process.extractOne(token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
-                cached = best[0] if best else token
+                cached = self._closest(token, cutoff)
             if len(self._corrections) < 100_000:
                 self._corrections[token] = cached
         return cached
+
+    def _closest(self, token: str, cutoff: float) -> str:
+        """The known word closest to ``token``: rapidfuzz's best ratio, and among words tied on it the fewest
+        edits counting a swap of two letters as one ("saftey" is "safety" with two letters swapped, not
+        "safely"); a word further than a slip (see is_rare) is left alone ("agonist" is not "antagonist")."""
+        found = process.extract(token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
+                                limit=8)
+        if not found:
+            return token
+        best = found[0][1]
+        word = min((w for w, score, _ in found if score == best), key=lambda w: (OSA.distance(token, w), w))
+        return word if OSA.distance(token, word) <= _slip_limit(token) else token
+
+    def _phrasal_verbs_joined(self, tokens: list[str]) -> list[str]:
+        """"what switches microglia on?" read as "what switches on microglia?": a one-word object inside a
+        phrasal verb the synonyms know ("switch on", "set off") moves after its particle, so the phrase matches."""
+        out = list(tokens)
+        for i in range(1, len(out) - 1):
+            verb, thing, particle = out[i - 1], out[i], out[i + 1]
+            if (particle in _PARTICLES and thing not in STOPWORDS and thing not in _PARTICLES
+                    and (stem(verb), stem(particle)) in self._phrases):
+                out[i], out[i + 1] = particle, thing
+        return out
 
     def _join_split_words(self, tokens: list[str]) -> list[str]:
         """"micro glia" -> "microglia" when only the joined form is known."""
@@ -241,6 +275,40 @@ class Normalizer:
         return out
 
 
+def asks_for(cleaned: str) -> str | None:
+    """"who" or "when" when the question asks for a person or a time ("so who invented it?", "in what
+    year was it approved?"), else None. The first clause that opens (after words such as "so" or "ok")
+    with a question word or a yes-or-no verb decides: "does it help when you quit?" asks no time, and in
+    "a friend who works in a clinic says ..." or "the pharmacist frowned when I asked" nothing is asked."""
+    for clause in _CLAUSE.split(cleaned):
+        said = words(clause)
+        start = next((i for i, w in enumerate(said) if w not in LEAD_INS), len(said))
+        word, after = ([*said[start:start + 2], "", ""])[:2]
+        if word == "when":
+            return "when" if after in YES_NO else None
+        if word in QUESTION_WORDS or word in YES_NO:
+            return ASKS_FOR.get(word) or ASKS_FOR.get(f"{word} {after}")
+    return None
+
+
+def last_question(cleaned: str) -> str | None:
+    """The last sentence of a message of several, when it asks something ("... Is LDN actually safe?"),
+    else None."""
+    sentences = [t for t in _SENTENCE.split(cleaned) if words(t)]
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    said = words(last)
+    start = next((i for i, w in enumerate(said) if w not in LEAD_INS), len(said))
+    opens = start < len(said) and (said[start] in QUESTION_WORDS or said[start] in YES_NO)
+    return last if opens or last.rstrip().endswith("?") else None
+
+
+def _slip_limit(token: str) -> int:
+    """How many edits a typing slip makes in a word this long: one, two in a long word."""
+    return 2 if len(token) >= 7 else 1
+
+
 #: words that only stress a question; a synonym phrase is matched across them
 INTENSIFIERS = frozenset({"even", "actually", "actualy", "really", "realy", "just", "basically", "literally",
                           "exactly", "truly", "ever"})
@@ -269,5 +337,9 @@ def _particle_first(tokens: list[str]) -> list[str]:
     return out
 
 
+#: where a sentence ends (the split keeps a question mark with its sentence)
+_SENTENCE = regex.compile(r"(?<=[.?!])\s+")
+#: where a clause ends: a question in a message starts after one
+_CLAUSE = regex.compile(r"[.?!,;:()]+|\s[-\u2013\u2014]+\s")
 _ASIDE = regex.compile(r"\b(?:(?:a|one|my)\s+)?(?:different|other|another|unrelated|new|separate|quick|random|side"
                        r"|last|follow[- ]up)\s+question\b")

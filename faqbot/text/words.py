@@ -40,13 +40,26 @@ STOPWORDS = _word_list("stopwords.txt")
 #: so it keeps the full weight of an unknown word.
 CONDITIONS = _word_list("conditions.txt")
 #: Everyday words that name an aspect of a medicine the article never covers (``data/off_topic.txt``):
-#: cost, buying online, brands, driving, food, weight, exercise. Unknown to a knowledge base, one is the
-#: question's topic ("can you buy LDN online?"), not filler.
+#: cost, buying online, brands, forms other than tablets, other countries, driving, food, weight, exercise.
+#: Unknown to a knowledge base, one is the question's topic ("can you buy LDN online?"), not filler.
 OFF_TOPIC = _word_list("off_topic.txt")
 #: Words that make a question a comparison ("naltrexone vs naloxone", "the difference between ..."):
 #: grammar, not topic, so a short list in code rather than a knowledge-base synonym.
 COMPARING = frozenset({"vs", "versus", "difference", "differences", "different", "differ", "differs",
                        "compare", "compared", "comparing", "comparison"})
+
+#: The words a question starts its asking with; the first one in a question says what it asks for.
+QUESTION_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how"})
+#: The verbs a yes-or-no question opens with ("does it help when you quit?" asks no time), and that
+#: follow "when" when it asks one ("when was it approved?").
+YES_NO = frozenset({"is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
+                    "has", "have", "had", "may", "might", "must"})
+#: Words a question may open with before its question word ("ok so when was it approved?", "in what year").
+LEAD_INS = frozenset({"so", "ok", "okay", "and", "but", "then", "well", "hi", "hey", "hello", "also", "just", "um",
+                      "oh", "quick", "question", "in", "at", "by", "from", "to", "of", "for", "remind", "me"})
+#: ...a person or a time, by the question word alone or with the word after it ("what year").
+ASKS_FOR = {"who": "who", "whom": "who", "whose": "who", "when": "when", "what year": "when",
+            "which year": "when", "what date": "when", "what decade": "when"}
 
 
 def words(cleaned: str) -> list[str]:
