@@ -329,6 +329,9 @@ def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.
         # a dose size in the question's own language is not a dose word read in another one
         ("Quels effets la naltrexone a-t-elle à faible dose ?", None),
         ("quelle dose de ldn pour moi ?", "referral"),
+        # "X is killing me" is a figure of speech; a wish to die beside it is not
+        ("the pharmacy bill is killing me, why is LDN so expensive?", None),
+        ("this pain is killing me, i want to die", "emergency"),
         # "explain like I'm 5" asks for plain words, not about a five-year-old or an amount
         ("ok explain like im 5 what does naltrexone do to the receptors", None),
         ("explain like I'm five how LDN stops chronic pain", None),

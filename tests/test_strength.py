@@ -60,6 +60,10 @@ def test_a_question_naming_the_strength_is_routed_on_what_it_asks(question: str,
         ("Where dose your information come from?", "where does your information come from?"),
         ("what dose ldn should I take", "what dose ldn should i take"),  # a dose question stays one
         ("when dose ldn", "when dose ldn"),
+        # before the drug and a verb in its plain form, wherever the question starts
+        ("what kind of chronic pain dose LDN help", "what kind of chronic pain does ldn help"),
+        ("what dose ldn works best", "what dose ldn works best"),
+        ("which dose ldn help most", "which dose ldn help most"),
     ],
 )
 def test_dose_typed_for_does_is_read_as_does(text: str, cleaned: str) -> None:

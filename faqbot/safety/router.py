@@ -315,6 +315,8 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
     # "my cousin overdosed years ago" tells a past, not an emergency now; "discovered by accident" a history
     "overdose": (frozenset({"long_ago"}), frozenset({"discovery"})),
+    # "the pharmacy bill is killing me" is a figure of speech (the engine's rules still read a wish to die)
+    "self-harm": (frozenset({"idiom_killing"}),),
 }
 
 #: ... and phrase rules that these classes cancel when nobody is named (the pack's ``persons``), as

@@ -44,7 +44,7 @@ def clean(text: str, limit: int | None = None) -> str:
             " " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C"
         )
     text = _SPACE.sub(" ", text.translate(_QUOTES).casefold()).strip()
-    return _DOES.sub(r"\1does", text) if "dose" in text else text
+    return _DOES_VERB.sub("does", _DOES.sub(r"\1does", text)) if "dose" in text else text
 
 
 #: "how dose ldn work": "dose" typed for "does" after how/where/why/who and before a subject. Read as a
@@ -52,5 +52,14 @@ def clean(text: str, limit: int | None = None) -> str:
 #: they can ask for a dose ("what dose ldn works best", "when to dose ldn").
 _DOES = regex.compile(r"\b((?:how|where|why|who) )dose(?= (?:ldn|naltrexone|it|this|that|your|the|you|they|low|one"
                       r"|people|anyone|someone|microglia|endorphins)\b)")
+#: ... and anywhere else before the drug and a verb in its plain form ("what kind of pain dose LDN help"),
+#: but not after a word that makes it a dose ("what dose ldn works best", "low dose naltrexone help")
+_A_DOSE_AFTER = ("what", "when", "which", "low", "lower", "high", "higher", "full", "small", "tiny", "standard",
+                 "regular", "usual", "normal", "a", "the", "one", "this", "that", "my", "your", "daily", "single",
+                 "starting", "same")
+_DOES_VERB = regex.compile(
+    r"(?<![\w-])" + "".join(f"(?<!{word} )" for word in _A_DOSE_AFTER)
+    + r"dose(?= (?:ldn|naltrexone|it) (?:help|work|do|cause|treat|block|affect|interact|make|have|stop|show|mean"
+    r"|need|come|get|reduce|ease)\b)")
 
 
