@@ -329,6 +329,12 @@ def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.
         # a dose size in the question's own language is not a dose word read in another one
         ("Quels effets la naltrexone a-t-elle à faible dose ?", None),
         ("quelle dose de ldn pour moi ?", "referral"),
+        # the most one may take is an amount; a seizure, a faint or a tight chest described in other words
+        ("what's the most LDN a person can safely have in one day", "referral"),
+        ("what is the most common side effect of LDN", None),
+        ("Ihre Augen sind verdreht und sie zuckt am ganzen Körper", "emergency"),
+        ("Je viens de m'évanouir en me levant, c'est la deuxième fois depuis ce matin", "emergency"),
+        ("can LDN cause seizures?", None),
         # "X is killing me" is a figure of speech; a wish to die beside it is not
         ("the pharmacy bill is killing me, why is LDN so expensive?", None),
         ("this pain is killing me, i want to die", "emergency"),
