@@ -313,8 +313,10 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
-    # "my cousin overdosed years ago" tells a past, not an emergency now; "discovered by accident" a history
+    # "my cousin overdosed years ago" tells a past, not an emergency now, and "back in the 90s" is no
+    # amount; "discovered by accident" a history
     "overdose": (frozenset({"long_ago"}), frozenset({"discovery"})),
+    "dose-number": (frozenset({"long_ago"}),),
     # "the pharmacy bill is killing me" is a figure of speech (the engine's rules still read a wish to die)
     "self-harm": (frozenset({"idiom_killing"}),),
 }
