@@ -321,6 +321,13 @@ def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.
         ("quanto tempo dura o efeito da ldn?", None),
         ("Por quanto tempo a gente tem que tomar LDN?", "referral"),
         ("My cousin died of an overdose years ago. Is naltrexone an opioid?", None),
+        # ... but a past beside one overdose never hides another told now (found by a red-team review)
+        ("My brother died of an overdose. My sister is overdosing now.", "emergency"),
+        ("Back in the day people used it. I think I took an overdose.", "emergency"),
+        ("Mein Vater hatte letztes Jahr eine Überdosis und jetzt wieder, er ist blau angelaufen.", "emergency"),
+        ("Il y a des années j'ai fait une overdose. Je viens de prendre 40 comprimés.", "emergency"),
+        ("Does the article say what to do when someone overdoses right now?", "emergency"),
+        ("Di solito, morire con le pillole è indolore?", "emergency"),
         ("I read LDN was discovered by accident. What was naltrexone first used for?", None),
         # a goodbye said to be the last message, a burden, a past and present self-injury
         ("Questo è il mio ultimo messaggio, grazie di tutto", "emergency"),

@@ -37,9 +37,6 @@ ANSWERED = [
     # a topic of the article named in the question
     ("My physio mentioned microglia when she talked about my fibromyalgia. What triggers microglia?",
      "microglia-triggers"),
-    # someone else's opioids, or how someone else started or takes the drug, is still a story
-    ("My brother is in rehab for heroin and wants to start naltrexone. Is it an opioid?", "naltrexone-opioid"),
-    ("My husband started LDN yesterday. How does LDN work?", "ldn-mechanism"),
     # Spanish "el" (the) is not "él" (he) once accents are folded away
     ("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?", None),
 ]
@@ -62,10 +59,8 @@ REFERRED = [
     "My husband has MS. Can he take it? What do the trials show?",
     # the question names nothing: it asks about the story
     "I'm on tramadol, so what now?",
-    # a story about the asker's opioids, an amount, pregnancy or another medicine is never set aside
-    "I'm on oxycodone. What is naltrexone normally used for?",
-    # ... and so is the asker's own start or intake
-    "I started LDN yesterday. How does LDN work?",
+    # a story about opioids, an amount, pregnancy or another medicine is never set aside
+    "My cousin is in rehab for heroin. What is naltrexone normally used for?",
     "I take four and a half of LDN. What is LDN?",
     "I'm pregnant. What are the side effects of LDN?",
     "I'm on warfarin. Does LDN interact with that?",
@@ -79,6 +74,13 @@ REFERRED = [
     "I have MS. Is LDN safe?",
     # the asker's own experience
     "im on ldn and getting headaches, is that normal?",
+    # found by a red-team review of the relaxed story: drinking, a young age, someone else's opioids,
+    # someone else's start or stop keep the referral
+    "I take LDN. I also drink a bottle of wine every night. What does LDN do?",
+    "My son is 4. We give him LDN every night. What is LDN?",
+    "My wife is on morphine. She started LDN yesterday. How does LDN work?",
+    "I'm 16 and I take LDN. What is it used for?",
+    "My neighbor takes LDN and heroin. What does LDN do?",
 ]
 
 

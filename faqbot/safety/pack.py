@@ -45,11 +45,6 @@ class StoryRules:
     unless_yes_no: frozenset[str] = frozenset()
     #: none of these may occur in the story
     blockers: frozenset[str] = frozenset()
-    #: ... nor these in a sentence of the story that names the asker (one of ``asker``): "I'm on
-    #: oxycodone" keeps the referral, "my brother is in rehab for heroin" tells about someone else
-    own_blockers: frozenset[str] = frozenset()
-    #: the classes that name the asker
-    asker: frozenset[str] = frozenset()
     #: in the story, these may make "it" in the question the case told ...
     case: frozenset[str] = frozenset()
     #: ... when the question asks what it would do to it, or whether it is safe
@@ -220,7 +215,7 @@ def load() -> Packs:
 
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
-    keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "own_blockers", "asker", "case", "would")
+    keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:

@@ -313,9 +313,10 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
-    # "my cousin overdosed years ago" tells a past, not an emergency now, and "back in the 90s" is no
-    # amount; "discovered by accident" a history
-    "overdose": (frozenset({"long_ago"}), frozenset({"discovery"})),
+    # "discovered by accident" is a history, and "back in the 90s" no amount; "died of an overdose years
+    # ago" is a past, and the engine's overdose rule (which reads the past beside each overdose word only)
+    # still fires on another overdose told now
+    "overdose": (frozenset({"discovery"}), frozenset({"long_ago"})),
     "dose-number": (frozenset({"long_ago"}),),
     # "the pharmacy bill is killing me" is a figure of speech (the engine's rules still read a wish to die)
     "self-harm": (frozenset({"idiom_killing"}),),
@@ -327,7 +328,7 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 #: article cover pregnancy?" what the text says, while "my son overdosed" or "it's giving me suicidal
 #: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
-    "overdose": frozenset({"statistic", "generally", "about_text"}),
+    "overdose": frozenset({"statistic", "generally"}),
     "self-harm": frozenset({"causes", "about_text"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),

@@ -298,6 +298,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
             \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{_RELATION}\b
         | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+)\b
+        | \b(?:does|did|will|would|can|could|is|why)\ (?:it|ldn|naltrexone|this)\ (?:make|give|cause|making|giving
+            |causing)\ (?:me|him|her)\b
         | \bshould\ (?:i|we|my\ \w+)\b(?!\ (?:know|ask|talk|see|contact|consult|speak|read|learn))
         | \b(?:can|could|should|may|will|would|do|am|is\ it\ ok\ if)\ i\ (?:\w+\ ){{0,3}}(?:on|with|while|after|before)
             \ (?:ldn|naltrexone|it)\b

@@ -5,8 +5,8 @@ used for?", "Just diagnosed with MS. What have the trials shown about LDN?". A r
 person and the condition in the story, but the question asked is a general one, and the answer to it is
 the same for everybody. The referral is set aside (data under ``story:`` in ``packs/rules.yaml``) when
 
-* the rule that fired is one about who the asker is or speaks for (``story.rules``, someone else's
-  opioids included): never an amount, a medicine, pregnancy or an organ's disease;
+* the rule that fired is one about who the asker is or speaks for (``story.rules``): never an amount,
+  a medicine, opioids, pregnancy or an organ's disease;
 * the message is at most ten sentences and the last ends in a question mark (the question may also
   follow the story in the same sentence, after a comma, colon or dash);
 * that question, read alone, fires no rule, names nobody (the pack's ``persons``, "her" and "him"
@@ -15,9 +15,8 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
   would do (``story.unless_yes_no``: "would it help?"); and it names what it asks about
   (``story.topics``; "it" counts when the story names the drug, but not "what would it do to it"
   after a story about someone's illness, ``story.case`` and ``story.would``): "so what now?" does not;
-* the story asks for nothing and tells no symptom, plan or amount (``story.blockers``), nor the asker's
-  own opioids or what they took, started or stopped (``story.own_blockers`` in a sentence with one of
-  ``story.asker``);
+* the story asks for nothing and tells no intake, symptom, plan, amount, time or drinking
+  (``story.blockers``);
 * each sentence of the story, read alone, fires no rule or only one about who someone is, and a
   question in it asks a fact about a topic as the last one does ("apparently it's an addiction
   drug??"), not about the case told ("my mum has lupus, is it genetic?").
@@ -102,8 +101,6 @@ def _only_who(story: str, route: Callable[[str], object | None], classes: Callab
     for sentence in (s.strip() for s in _SENTENCE.findall(story)):
         routed = route(sentence) if sentence else None
         told = classes(sentence)
-        if not rules.own_blockers.isdisjoint(told) and not rules.asker.isdisjoint(told):
-            return False
         if routed is not None and getattr(routed, "rule", None) not in rules.rules:
             return False
         if sentence.endswith("?") and (
