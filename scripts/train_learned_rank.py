@@ -12,10 +12,10 @@ Leave-one-set-out figures: python scripts/rank_heldout.py.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 
+from model_file import write_or_check
 from rank_data import ROOT, kb_examples, labelled_sets
 
 from faqbot import FAQBot
@@ -54,11 +54,7 @@ def train(bot: FAQBot, data: list[tuple[set[str], str]]) -> dict[str, object]:
 
 def main() -> None:
     bot = FAQBot.from_yaml()
-    text = json.dumps(train(bot, examples(bot)), sort_keys=True, separators=(",", ":")) + "\n"
-    if "--check" in sys.argv:
-        sys.exit(0 if OUT.exists() and OUT.read_text("utf-8") == text else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text) // 1024} KiB)")
+    write_or_check(OUT, train(bot, examples(bot)), ROOT)
 
 
 if __name__ == "__main__":

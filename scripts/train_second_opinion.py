@@ -11,12 +11,12 @@ makes the shipped model stale.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 import yaml
+from model_file import write_or_check
 
 from faqbot.safety.second import CLASSES, MARGIN, MIN_WORDS, WORDS_AT_BAR, Model, features
 from faqbot.text.fold import fold, tokens
@@ -69,12 +69,7 @@ def main() -> None:
     if "--heldout" in sys.argv:
         heldout()
         return
-    text = json.dumps(train([x for rows in probe_sets().values() for x in rows]), sort_keys=True,
-                      separators=(",", ":")) + "\n"
-    if "--check" in sys.argv:
-        sys.exit(0 if OUT.exists() and OUT.read_text("utf-8") == text else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text) // 1024} KiB)")
+    write_or_check(OUT, train([x for rows in probe_sets().values() for x in rows]), ROOT)
 
 
 if __name__ == "__main__":
