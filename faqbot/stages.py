@@ -311,7 +311,8 @@ class Decide(StageBase, name="decide"):
             opinion = opinion.without(query.exclude)
         answer = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         top = query.ranked[0]
-        ranked = [c.entry.id for c in self._wider(query, analysis)]
+        wider = self._wider(query, analysis)
+        ranked = [c.entry.id for c in wider]
         verdict = review(opinion, answer, ranked, top.score, doubt is not None and not top.by_answer,
                          len(analysis.terms), len(query.ranked), doubt or 1.0)
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
@@ -322,7 +323,7 @@ class Decide(StageBase, name="decide"):
         if verdict.action == "veto":
             changed = Decision("suggest", verdict.reason, suggestions=query.ranked[: self.settings.max_suggestions])
         else:
-            candidate = next(c for c in self._wider(query, analysis) if c.entry.id == verdict.entry)
+            candidate = next(c for c in wider if c.entry.id == verdict.entry)
             changed = Decision("answer", verdict.reason, candidate=candidate)
         return query.decided(self.name, changed, ranker, data=data)
 

@@ -282,7 +282,7 @@ def asks_for(cleaned: str) -> str | None:
     "a friend who works in a clinic says ..." or "the pharmacist frowned when I asked" nothing is asked."""
     for clause in _CLAUSE.split(cleaned):
         said = words(clause)
-        start = next((i for i, w in enumerate(said) if w not in LEAD_INS), len(said))
+        start = _opening(said)
         word, after = ([*said[start:start + 2], "", ""])[:2]
         if word == "when":
             return "when" if after in YES_NO else None
@@ -299,9 +299,14 @@ def last_question(cleaned: str) -> str | None:
         return None
     last = sentences[-1]
     said = words(last)
-    start = next((i for i, w in enumerate(said) if w not in LEAD_INS), len(said))
+    start = _opening(said)
     opens = start < len(said) and (said[start] in QUESTION_WORDS or said[start] in YES_NO)
     return last if opens or last.rstrip().endswith("?") else None
+
+
+def _opening(said: list[str]) -> int:
+    """Where a clause's own words start, after the words it may open with ("ok so when ...")."""
+    return next((i for i, w in enumerate(said) if w not in LEAD_INS), len(said))
 
 
 def _slip_limit(token: str) -> int:
