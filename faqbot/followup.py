@@ -58,10 +58,16 @@ _ABOUT = regex.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|wit
 _BARE = regex.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so"
                       r"|(?:why|how) (?:is|was|would|does|do|did) (?:that|this)(?: so| the case| possible| happen)?"
                       r"|why (?:is|would) it be(?: so| the case)?"
+                      # "how does it do that (for pain)?": "how?" with the verb spelt out, and what for
+                      r"|(?:how|why) (?:does|do|did|would|can|could) (?:it|they|this|that) do (?:that|this|it|so)"
+                      r"(?: (?:for|in|with|on) (?P<q>[^?!.]{1,30}?))?"
                       r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
 _SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
-                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?))\W*$")
+                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
+                         # "which diseases did they look at?": which of the things the answer names
+                         r"|which (?P<m>\w+) (?:did|do|does|were|was|are|is|have|has) (?:they|it|those|these)\b"
+                         r"[^?!.]{0,30})\W*$")
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
@@ -128,9 +134,13 @@ class FollowUps:
         plain = without_hedges(without_openers(cleaned))
         bare = _BARE.match(plain)
         if bare:
-            return self._bare(bare.group("w"), context)
+            reading = self._bare(bare.group("w"), context)
+            # "how does it do that for pain?" only when the entry it moves to covers what it is for
+            found = next((e for e in self.kb.entries if e.question == reading.resolved), context)
+            if not bare.group("q") or self.covers_or_empty(found, bare.group("q")):
+                return reading
         specify = _SPECIFY.match(plain)
-        if specify and self.covers_or_empty(context, specify.group("n") or ""):
+        if specify and self.covers_or_empty(context, specify.group("n") or specify.group("m") or ""):
             # the answer just given names them ("like what?" after "LDN can react with other medicines",
             # "which diseases?" after the trials answer naming two): it is the one to give again
             return Reading("specify", context.question)

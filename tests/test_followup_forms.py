@@ -158,6 +158,12 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("pain-type", "what sets those cells off?", "answer", "microglia-triggers"),
         ("pain-type", "what are these cells you mention?", "answer", "microglia"),
         ("pain-type", "how does LDN calm those cells down?", "answer", "ldn-mechanism"),
+        # "how does it do that?" is "how?"; what it is for must be what the entry it moves to covers
+        ("low-dose-properties", "so how does it do that for pain?", "answer", "ldn-mechanism"),
+        ("low-dose-properties", "how does it do that for sleep?", "answer", "side-effects"),
+        # "which diseases did they test?": which of the things the answer just given names
+        ("clinical-trials", "which diseases did they test?", "answer", "clinical-trials"),
+        ("ldn-conditions", "which ones did they test?", "answer", "ldn-conditions"),
     ],
 )
 def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str | None) -> None:
@@ -182,6 +188,9 @@ def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str
         ("ldn-mechanism", "where do I come into it?"),
         ("microglia-triggers", "what happens next if I overdose?"),
         ("pain-type", "can I take it for those cells you mention?"),
+        ("clinical-trials", "which doses did they use?"),
+        ("low-dose-properties", "how does it do that for my back pain?"),
+        ("low-dose-properties", "how does it do that at 4.5 mg?"),
     ],
 )
 def test_the_new_readings_never_answer_a_personal_or_dosing_follow_up(context: str, question: str) -> None:
