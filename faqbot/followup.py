@@ -254,7 +254,10 @@ class FollowUps:
         work?" after "how does naltrexone work?" asks whether it works, not how, again)."""
         question = frozenset(self.retriever.normalizer.analyze(context.question).terms)
         other_form = question_form(text) not in (None, question_form(context.question))
-        return self.covers(context, asked) and not (asked <= question and other_form)
+        # A term no entry uses ("80" in "is it true they're 80% of it?") cannot be covered by any: it
+        # does not count against the answer just given.
+        known = frozenset(t for t in asked if self.retriever.index.idf.get(t, 0.0) > 0) or asked
+        return self.covers(context, known) and not (known <= question and other_form)
 
     def _named_drug(self, entry: Entry) -> str | None:
         """The subject word the entry's question names, if it names one."""

@@ -158,6 +158,8 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("pain-type", "what sets those cells off?", "answer", "microglia-triggers"),
         ("pain-type", "what are these cells you mention?", "answer", "microglia"),
         ("pain-type", "how does LDN calm those cells down?", "answer", "ldn-mechanism"),
+        # a figure no entry uses does not stop the answer just given from covering the claim checked
+        ("microglia", "is it true they're 70% of the nervous system?", "answer", "microglia"),
         # "how does it do that?" is "how?"; what it is for must be what the entry it moves to covers
         ("low-dose-properties", "so how does it do that for pain?", "answer", "ldn-mechanism"),
         ("low-dose-properties", "how does it do that for sleep?", "answer", "side-effects"),
