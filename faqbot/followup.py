@@ -13,7 +13,13 @@ follows) before anything else happens, and matching then reads it:
   question alone;
 * "why?", "how?", "why is that?": a related entry asking that ("how?" after what LDN does is how it does it), else the
   context question asked again; "what is it?": the drug the context question names, else what it defines;
-* "like what?", "which diseases?": the context entry again, when its answer names them (else read alone);
+* "like what?", "which diseases (did they look at)?": the context entry again, when its answer names them
+  (else read alone);
+* "then what?", "and once they're on, what happens next?": the next step, the context's first related entry;
+* "where does LDN come into it?", "what has LDN got to do with that?": how that thing works where the
+  context's topic is concerned, answered by another entry;
+* "those cells" (a demonstrative and a noun the context answer uses): the term another entry defines that
+  the answer's sentence with that noun names ("cells called microglia"), put in the phrase's place;
 * "and in MS, what did the trials find?": a topic put before its question is what the question asks about;
 * the turn's openers and hedges ("wait,", "usually") are left out of every reading
   (:mod:`faqbot.text.turns`), and a turn that says it changes the topic ("unrelated, but") is read alone;
