@@ -13,7 +13,13 @@ follows) before anything else happens, and matching then reads it:
   question alone;
 * "why?", "how?", "why is that?": a related entry asking that ("how?" after what LDN does is how it does it), else the
   context question asked again; "what is it?": the drug the context question names, else what it defines;
-* "like what?", "which diseases?": the context entry again, when its answer names them (else read alone);
+* "like what?", "which diseases (did they look at)?": the context entry again, when its answer names them
+  (else read alone);
+* "then what?", "and once they're on, what happens next?": the next step, the context's first related entry;
+* "where does LDN come into it?", "what has LDN got to do with that?": how that thing works where the
+  context's topic is concerned, answered by another entry;
+* "those cells" (a demonstrative and a noun the context answer uses): the term another entry defines that
+  the answer's sentence with that noun names ("cells called microglia"), put in the phrase's place;
 * "and in MS, what did the trials find?": a topic put before its question is what the question asks about;
 * the turn's openers and hedges ("wait,", "usually") are left out of every reading
   (:mod:`faqbot.text.turns`), and a turn that says it changes the topic ("unrelated, but") is read alone;
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Literal
 
 import faqbot.regex as regex
@@ -37,7 +44,15 @@ from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.text import clean, stem, words
-from faqbot.text.turns import changes_topic, fronted, question_form, without_hedges, without_openers
+from faqbot.text.turns import (
+    asks_next,
+    changes_topic,
+    fronted,
+    question_form,
+    relates,
+    without_hedges,
+    without_openers,
+)
 
 _LEAD = r"^(?:(?:and|so|but|ok|okay|well|hmm|right|then|also|oh)\W+)*"
 _MORE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell me|say|explain|give me)?\s*"
@@ -49,12 +64,22 @@ _ABOUT = regex.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|wit
 _BARE = regex.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so"
                       r"|(?:why|how) (?:is|was|would|does|do|did) (?:that|this)(?: so| the case| possible| happen)?"
                       r"|why (?:is|would) it be(?: so| the case)?"
+                      # "how does it do that (for pain)?": "how?" with the verb spelt out, and what for
+                      r"|(?:how|why) (?:does|do|did|would|can|could) (?:it|they|this|that) do (?:that|this|it|so)"
+                      r"(?: (?:for|in|with|on) (?P<q>[^?!.]{1,30}?))?"
                       r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
 _SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
-                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?))\W*$")
+                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
+                         # "which diseases did they look at?": which of the things the answer names
+                         r"|which (?P<m>\w+) (?:did|do|does|were|was|are|is|have|has) (?:they|it|those|these)\b"
+                         r"[^?!.]{0,30})\W*$")
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())
+#: what opens a clause that says which ones a phrase means ("those cells *that* ...", "*you* mentioned")
+_RELATIVE = frozenset("that which who whom you it they the".split())
+_SENTENCE = regex.compile(r"(?<=[.!?])\s+")
 _PLURAL = frozenset("they them their theirs themselves these those".split())
 #: the pronouns that may stand for the knowledge base's subject when nothing else was said
 _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -66,7 +91,7 @@ EXACT = 100.0
 #: only questions this short are read as follow-ups: longer ones carry their own topic
 MAX_WORDS = 12
 
-Mode = Literal["more", "about", "bare", "specify", "pronoun", "subject"]
+Mode = Literal["more", "about", "bare", "specify", "pronoun", "subject", "next", "relation"]
 
 
 @dataclass(frozen=True)
@@ -101,14 +126,27 @@ class FollowUps:
             return None
         if _MORE.match(cleaned):
             return Reading("more", context.question)
+        if asks_next(cleaned) and context.related:
+            # "and once they're on, then what?": the step after this one, which the curator put first
+            # among the entry's related questions
+            return Reading("next", self.kb.entry(context.related[0]).question)
+        thing = relates(cleaned)
+        if thing is not None:
+            # "where does LDN come into it?" after the endorphins answer: the part LDN plays (how it
+            # works) where endorphins are concerned, from an entry other than the one just given
+            return Reading("relation", f"how does {thing} work {self._content(context)}", thing)
         # "sorry, what are they exactly?" is "what are they"; "so where do people usually get it then?"
         # is "where do people get it": the openers and hedges would only hide the phrase asked.
         plain = without_hedges(without_openers(cleaned))
         bare = _BARE.match(plain)
         if bare:
-            return self._bare(bare.group("w"), context)
+            reading = self._bare(bare.group("w"), context)
+            # "how does it do that for pain?" only when the entry it moves to covers what it is for
+            found = next((e for e in self.kb.entries if e.question == reading.resolved), context)
+            if not bare.group("q") or self.covers_or_empty(found, bare.group("q")):
+                return reading
         specify = _SPECIFY.match(plain)
-        if specify and self.covers_or_empty(context, specify.group("n") or ""):
+        if specify and self.covers_or_empty(context, specify.group("n") or specify.group("m") or ""):
             # the answer just given names them ("like what?" after "LDN can react with other medicines",
             # "which diseases?" after the trials answer naming two): it is the one to give again
             return Reading("specify", context.question)
@@ -118,7 +156,8 @@ class FollowUps:
             topic, question = front
             return Reading("about", f"{without_hedges(question)} {topic}", topic)
         about = _ABOUT.match(cleaned)
-        if about and not PRONOUNS & set(words(about.group("x"))):
+        # "and what did the trials find in MS?" is a question of its own after "and", not a thing asked about
+        if about and not PRONOUNS & set(words(about.group("x"))) and question_form(about.group("x")) is None:
             subject = about.group("x")
             return Reading("about", f"{self._generic(context.question, keep=False)} {subject}", subject)
         if PRONOUNS & set(tokens):
@@ -169,6 +208,18 @@ class FollowUps:
         drug = None if not asked or asked & self.subjects or only_plural else self._drug(context)
         # what the answer explains, but not the subject: "them" in "how does LDN help them?" is not LDN
         explained = [t for t in self._explained(context) if not self.subjects & set(self.asked(t))] if plural else []
+        named = self._named(cleaned, context)
+        if named is not None:
+            # "what switches those cells on?" after an answer saying "that sets off cells called
+            # microglia": the cells are microglia, and the phrase is replaced by that word, so that
+            # "cells" does not pull the reading back to what microglia are
+            # A clause after the phrase only said which ones ("those cells that fire the pain signals",
+            # "those cells you mentioned"): the word now says it.
+            phrase, terms = named
+            before, _, after = f" {' '.join(words(cleaned))} ".partition(f" {phrase} ")
+            after = "" if words(after)[:1] and words(after)[0] in _RELATIVE else after
+            readings = [Reading("pronoun", f"{before} {t} {after}".strip()) for t in terms]
+            return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
         meanings = dict.fromkeys([self.topic(context), drug, *explained])
         readings = [Reading("pronoun", f"{cleaned} {m}") for m in meanings if m] or [reading]
         worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
@@ -176,6 +227,20 @@ class FollowUps:
             # "how does LDN affect them?" after the endorphins answer is that entry's own wording
             return worded, None
         return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
+
+    def _named(self, cleaned: str, context: Entry) -> tuple[str, list[str]] | None:
+        """A demonstrative and its noun ("those cells") with the terms other entries define that the
+        context answer's sentences using that noun name ("microglia"), if there are any."""
+        tokens = words(cleaned)
+        for demonstrative, noun in pairwise(tokens):
+            if demonstrative not in _DEMONSTRATIVES or noun in PRONOUNS:
+                continue
+            told = [f" {' '.join(words(clean(s)))} " for s in _SENTENCE.split(context.answer)]
+            told = [s for s in told if f" {noun} " in s]
+            terms = [t for t in self._explained(context) if any(f" {' '.join(words(clean(t)))} " in s for s in told)]
+            if terms:
+                return f"{demonstrative} {noun}", terms
+        return None
 
     def _worded(self, resolved: str, context: Entry, text: str) -> bool:
         """Whether the resolved follow-up is one of the context entry's own wordings, in the follow-up's
@@ -195,7 +260,10 @@ class FollowUps:
         work?" after "how does naltrexone work?" asks whether it works, not how, again)."""
         question = frozenset(self.retriever.normalizer.analyze(context.question).terms)
         other_form = question_form(text) not in (None, question_form(context.question))
-        return self.covers(context, asked) and not (asked <= question and other_form)
+        # A term no entry uses ("80" in "is it true they're 80% of it?") cannot be covered by any: it
+        # does not count against the answer just given.
+        known = frozenset(t for t in asked if self.retriever.index.idf.get(t, 0.0) > 0) or asked
+        return self.covers(context, known) and not (known <= question and other_form)
 
     def _named_drug(self, entry: Entry) -> str | None:
         """The subject word the entry's question names, if it names one."""
@@ -220,6 +288,14 @@ class FollowUps:
         answer = f" {' '.join(words(clean(entry.answer)))} "
         return [term for other in self.kb.entries if other.id != entry.id for term in other.defines[:1]
                 if f" {' '.join(words(clean(term)))} " in answer]
+
+    def _content(self, entry: Entry) -> str:
+        """What an entry is about, in full: what it defines, else all its question's content words
+        ("opioid alcohol addiction", where :meth:`topic` keeps only the rarest, "alcohol")."""
+        if entry.defines:
+            return entry.defines[0]
+        analyze = self.retriever.normalizer.analyze
+        return " ".join(w for w in analyze(entry.question).words if analyze(w).terms)
 
     def topic(self, entry: Entry) -> str:
         """What an entry is about, in words: what it defines, else its question's distinctive words."""
@@ -249,7 +325,7 @@ class FollowUps:
 
     def required(self, reading: Reading) -> frozenset[str]:
         """For "what about X?", the terms of X: an entry that never mentions them cannot answer."""
-        if reading.mode != "about" or reading.subject is None:
+        if reading.mode not in ("about", "relation") or reading.subject is None:
             return frozenset()
         return frozenset(self.retriever.normalizer.analyze(reading.subject).terms)
 
@@ -351,13 +427,17 @@ class Context(StageBase, name="context"):
         # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
         # sentence anyone wrote, so it is routed as the context question followed by the question.
         in_context = f"{entry.question} {query.text}"
-        routed = self._route(in_context) if reading.mode == "pronoun" else self._route(reading.resolved, in_context)
+        appended = reading.mode in ("pronoun", "relation", "next")
+        routed = self._route(in_context) if appended else self._route(reading.resolved, in_context)
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=reading.resolved)
         if reading.mode == "more":
             related = tuple(self.followups.kb.entry(r) for r in entry.related)
             decision = Decision("more", f"asks for more after `{entry.id}`", related=related)
             return query.decided(self.name, decision, summary, resolved=reading.resolved)
+        if reading.mode in ("next", "relation"):
+            # the step after this entry, or how something bears on it: never this entry again
+            exclude = entry.id
         require = self.followups.required(reading)
         if reading.mode == "about" and not require:
             # "and for me?", "what about weekly?": nothing the knowledge base could be asked about.

@@ -8,7 +8,15 @@ from __future__ import annotations
 import pytest
 
 from faqbot import FAQBot
-from faqbot.text.turns import changes_topic, fronted, question_form, without_hedges, without_openers
+from faqbot.text.turns import (
+    asks_next,
+    changes_topic,
+    fronted,
+    question_form,
+    relates,
+    without_hedges,
+    without_openers,
+)
 
 BOT = FAQBot.from_yaml()
 
@@ -59,6 +67,25 @@ def test_question_form(text: str, form: str | None) -> None:
 )
 def test_a_topic_put_before_its_question(text: str, expected: tuple[str, str] | None) -> None:
     assert fronted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("then what?", True), ("and then what?", True), ("ok, once they're on, what happens next?", True),
+     ("what happens then", True), ("what happens to them then?", False), ("then what is it for?", False)],
+)
+def test_a_turn_asking_for_the_next_step(text: str, expected: bool) -> None:
+    assert asks_next(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("where does ldn come into it?", "ldn"), ("how does naltrexone fit in?", "naltrexone"),
+     ("what has the fda got to do with that?", "the fda"), ("where does it come into it?", None),
+     ("where does ldn come from?", None)],
+)
+def test_a_turn_asking_how_something_bears_on_the_topic(text: str, expected: str | None) -> None:
+    assert relates(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -118,6 +145,27 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("microglia", "by the way, is ldn approved?", "answer", "fda-status"),
         # "what about X?": the context entry's own preference does not veto the entry that names X
         ("non-autoimmune-conditions", "what about crohn's disease?", "answer", "clinical-trials"),
+        # ... and "and" before a question of its own does not make that question an X
+        ("side-effects", "and what do trials show in MS?", "answer", "clinical-trials"),
+        # the step after this one: the first related entry the curator listed
+        ("microglia-triggers", "then what?", "answer", "microglia-activation-effects"),
+        ("microglia-triggers", "so when they're active, what happens then?", "answer", "microglia-activation-effects"),
+        ("microglia", "and then what?", "answer", "microglia-triggers"),
+        # how something named bears on the topic just told: not the entry that only told the topic
+        ("endorphins", "how does low dose naltrexone fit in?", "answer", "ldn-mechanism"),
+        ("microglia", "what has LDN got to do with them?", "answer", "ldn-mechanism"),
+        # "those cells" are the cells the answer just given names: microglia after the pain answer
+        ("pain-type", "what sets those cells off?", "answer", "microglia-triggers"),
+        ("pain-type", "what are these cells you mention?", "answer", "microglia"),
+        ("pain-type", "how does LDN calm those cells down?", "answer", "ldn-mechanism"),
+        # a figure no entry uses does not stop the answer just given from covering the claim checked
+        ("microglia", "is it true they're 70% of the nervous system?", "answer", "microglia"),
+        # "how does it do that?" is "how?"; what it is for must be what the entry it moves to covers
+        ("low-dose-properties", "so how does it do that for pain?", "answer", "ldn-mechanism"),
+        ("low-dose-properties", "how does it do that for sleep?", "answer", "side-effects"),
+        # "which diseases did they test?": which of the things the answer just given names
+        ("clinical-trials", "which diseases did they test?", "answer", "clinical-trials"),
+        ("ldn-conditions", "which ones did they test?", "answer", "ldn-conditions"),
     ],
 )
 def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str | None) -> None:
@@ -136,6 +184,15 @@ def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str
         ("what-is-ldn", "unrelated, but can I take it while pregnant?"),
         ("side-effects", "which dose?"),
         ("what-is-ldn", "like how much?"),
+        ("microglia-triggers", "and then what? how much should I take?"),
+        ("endorphins", "where does my dose come into it?"),
+        ("endorphins", "where does 4.5 mg come into it?"),
+        ("ldn-mechanism", "where do I come into it?"),
+        ("microglia-triggers", "what happens next if I overdose?"),
+        ("pain-type", "can I take it for those cells you mention?"),
+        ("clinical-trials", "which doses did they use?"),
+        ("low-dose-properties", "how does it do that for my back pain?"),
+        ("low-dose-properties", "how does it do that at 4.5 mg?"),
     ],
 )
 def test_the_new_readings_never_answer_a_personal_or_dosing_follow_up(context: str, question: str) -> None:

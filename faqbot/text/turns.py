@@ -41,6 +41,32 @@ _FRONTED = regex.compile(r"^(?:(?:what|how)\s+about|as\s+for|and|in|for|with)?\s
 _PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
 
 
+#: "then what?", "and once they're on, what happens next?": asks for the step after the one just told
+_NEXT = regex.compile(r"^(?:(?:once|after|when|if)\s[^,;:?!.]{1,40},?\s*)?"
+                      r"(?:(?:and\s+)?then what|and then|what then|what next|what(?:'s| is) next|after that"
+                      r"|what (?:happens|comes) (?:next|then|after(?:wards| that)?))\W*$")
+#: "where does naltrexone come into it?", "what has LDN got to do with that?": how the thing named
+#: bears on what was just said
+_RELATION = regex.compile(r"^(?:where|how) (?:does|do) (?P<a>[^?!.]{1,40}?) (?:come in(?:to (?:it|this|that))?"
+                          r"|fit in(?:to (?:it|this|that|all this))?|come into play)\W*$"
+                          r"|^what (?:does|do|has|have) (?P<b>[^?!.]{1,40}?) (?:got )?(?:have )?to do with"
+                          r" (?:it|this|that|them|those|these)\W*$")
+
+
+def asks_next(cleaned: str) -> bool:
+    """Whether the turn asks what comes after the thing just told ("and once they're on, then what?")."""
+    return any(_NEXT.match(text) for text in (cleaned, without_openers(cleaned)))
+
+
+def relates(cleaned: str) -> str | None:
+    """The thing a turn asks to relate to what was just said ("where does LDN come into it?": "ldn")."""
+    found = _RELATION.match(without_openers(cleaned))
+    if found is None:
+        return None
+    thing = found.group("a") or found.group("b")
+    return None if _PRONOUNS & set(words(thing)) else thing
+
+
 def without_openers(cleaned: str) -> str:
     """The question without the words that open the turn ("wait, don't they ..." -> "don't they ...")."""
     stripped = _OPENER.sub("", cleaned)
