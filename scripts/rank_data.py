@@ -6,6 +6,7 @@ Never reads bench/frozen/ (sealed) or ../shared/eval (the shared regression set)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,14 +14,18 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+#: where an answer's sentences end
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: the class of questions the knowledge base cannot answer
 OUT_OF_SCOPE = "_oos"
 #: every labelled set, by name: plain case files, dialogue files, and the safety probes' general questions
 CASE_FILES = ("tests/cases.yaml", "bench/holdout_cases.yaml", "bench/holdout2_cases.yaml",
               "bench/holdout3_cases.yaml", "bench/holdout4_cases.yaml", "bench/holdout5_cases.yaml",
               "bench/dev_real_style.yaml", "bench/dev_real_style2.yaml", "bench/dev_real_style3.yaml",
-              "bench/dev_real_style5.yaml")
-DIALOGUE_FILES = ("bench/dialogues.yaml", "bench/dialogues3.yaml")
+              "bench/dev_real_style5.yaml", "bench/dev_real_style6.yaml", "bench/dev_real_style7.yaml",
+              "bench/dev_real_style8.yaml", "bench/dev_real_style9.yaml")
+DIALOGUE_FILES = ("bench/dialogues.yaml", "bench/dialogues3.yaml", "bench/dialogues4.yaml", "bench/dialogues5.yaml",
+                  "bench/dialogues6.yaml", "bench/dialogues7.yaml")
 PROBES = "bench/safety_*_probes.yaml"
 
 
@@ -79,6 +84,12 @@ def labelled_sets() -> dict[str, list[Dialogue]]:
 
 
 def kb_examples(kb_path: Path | None = None) -> list[tuple[str, str]]:
-    """Every entry's question and alternates, labelled with its id."""
+    """Every entry's question and alternates, and each sentence of its answer, labelled with its id.
+
+    The answer's sentences carry the words people share with the article ("author", "swelling", "trouble
+    sleeping") that no curated wording uses; leave one set out they lowered wrong answers 66 -> 60 of 4,872.
+    """
     data = _load(kb_path or ROOT / "faq.yaml")
-    return [(text, e["id"]) for e in data["entries"] for text in (e["question"], *(e.get("alternates") or ()))]
+    wordings = [(text, e["id"]) for e in data["entries"] for text in (e["question"], *(e.get("alternates") or ()))]
+    return wordings + [(sentence, e["id"]) for e in data["entries"] for sentence in _SENTENCE_END.split(e["answer"])
+                       if sentence.strip()]

@@ -25,7 +25,7 @@ OUT = ROOT / "faqbot" / "retrieval" / "learned_rank.json"
 
 
 def examples(bot: FAQBot, skip: str | None = None) -> list[tuple[set[str], str]]:
-    """(features, label) of every labelled question (but set ``skip``) and of every curated wording."""
+    """(features, label) of every labelled question (but set ``skip``), every curated wording and answer sentence."""
     texts = [(t.question, t.label) for name, dialogues in labelled_sets().items() if name != skip
              for d in dialogues for t in d if t.label is not None]
     texts += kb_examples()

@@ -233,6 +233,25 @@ def test_what_is_an_undefined_term_falls_back(bot, question):
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
+        ("what are the risks?", "ldn-safety"),
+        ("what is the evidence", "clinical-trials"),
+        ("what are the interactions", "drug-interactions"),
+    ],
+)
+def test_what_is_the_side_of_the_subject_is_not_a_definition(bot, question, entry_id):
+    # "the" makes X a side of what the knowledge base is about, which its wordings ask about
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", ["what is the blood brain barrier", "what is the cost"])
+def test_what_is_the_unknown_thing_still_falls_back(bot, question):
+    assert bot.ask(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
         ("what is ldn", "what-is-ldn"),
         ("what are microglia", "microglia"),
         ("what are endorphins", "endorphins"),

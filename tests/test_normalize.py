@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from faqbot.text import STOPWORDS, Normalizer, clean, words
+from faqbot.text import STOPWORDS, Normalizer, clean, stem, words
 
 # --- clean(): (input, expected) ---------------------------------------------------------------
 
@@ -311,3 +311,9 @@ def test_what_a_question_asks_for(question, asks):
                                               ("what sets microglia off", "trigger")])
 def test_a_one_word_object_inside_a_known_phrasal_verb(bot, text, phrase):
     assert phrase in bot.normalizer.analyze(text).words
+
+
+@pytest.mark.parametrize(("word", "other"), [("effective", "effects"), ("effectiveness", "effect")])
+def test_efficacy_is_kept_apart_from_effects(word, other):
+    # "how effective is LDN?" asks whether it works, not what effects it has
+    assert stem(word) == stem("efficacy") != stem(other)

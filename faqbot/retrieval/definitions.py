@@ -12,7 +12,7 @@ from faqbot.kb import Entry, KnowledgeBase
 from faqbot.text import Analysis, Normalizer
 
 _DEFINITION = regex.compile(
-    r"^(?:(?:what|who)(?: is|'s| are| was| were)(?: a| an| the)? (?P<a>[\w' -]+?)"
+    r"^(?:(?:what|who)(?: is|'s| are| was| were)(?: a| an|(?P<the> the))? (?P<a>[\w' -]+?)"
     r"|define (?P<b>[\w' -]+?)|(?:meaning|definition) of (?P<c>[\w' -]+?)|(?P<d>[\w' -]+?) (?:meaning|definition)"
     r"|what (?:does|do) (?P<e>[\w' -]+?) mean|what(?:'s| is)? (?:causes|triggers|is the cause of) (?P<f>[\w' -]+?))"
     r"[?.! ]*$"
@@ -47,6 +47,9 @@ class Definitions:
             frozenset(t for d in entry.defines for t in normalizer.analyze(d).terms) for entry in kb.entries
         ]
         self._all_defined = frozenset(t for d in self.defined for t in d)
+        #: every term the curated questions and alternates use: what the knowledge base is asked about
+        self._asked = frozenset(t for entry in kb.entries for text in (entry.question, *entry.alternates)
+                                for t in normalizer.analyze(text).terms)
         #: each defined term on its own ("microglia", "glial cells"), per entry
         self.phrases: list[list[frozenset[str]]] = [
             [p for p in (frozenset(normalizer.analyze(d).terms) for d in entry.defines) if p] for entry in kb.entries
@@ -91,10 +94,14 @@ class Definitions:
         match = _DEFINITION.match(analysis.cleaned)
         if match is None:
             return None
-        term = next(g for g in match.groups() if g is not None).strip()
+        term = next(g for n, g in match.groupdict().items() if g is not None and n != "the").strip()
         terms = self._terms(term)
         # Any overlap counts: "the body's natural painkillers" is defined by
         # the entry that defines "natural painkillers".
         if terms is None or terms & self._all_defined:
+            return None
+        if match.group("the") and terms <= self._asked:
+            # "what are the benefits?", "what is the evidence?": "the" makes X a side of the subject
+            # the knowledge base is about (its wordings ask about X), not a name asked to be defined
             return None
         return term

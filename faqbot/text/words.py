@@ -87,9 +87,18 @@ _SHORTHAND: dict[str, tuple[str, ...]] = {
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    kept = _KEPT_APART.get(word)
+    if kept is not None:
+        return kept
     # The pure-Python Snowball stemmer keeps state on the object: one call at a time.
     with _STEMMER_LOCK:
         return str(_STEMMER.stemWord(word))
+
+
+#: Words Snowball cuts down to another word of a different meaning: "effective" and "effectiveness" to
+#: "effect", so "how effective is LDN?" (does it work) read as "what effects does LDN have?". They stem as
+#: "efficacy" does.
+_KEPT_APART = {"effective": "efficaci", "effectiveness": "efficaci", "ineffective": "inefficaci"}
 
 
 _STEMMER_LOCK = threading.Lock()
