@@ -21,7 +21,7 @@ from faqbot.records import dataclass
 from faqbot.reply import Reply, Suggestion
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.learned import RankModel, review
-from faqbot.safety import Route
+from faqbot.safety import REVIEWED, Route
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Analysis, Normalizer, clean, last_question, words
 
@@ -72,6 +72,9 @@ class SafetyRoute(StageBase, name="safety"):
             if story is not None:
                 # The rest is the asker's story: matching reads the question they asked.
                 question, aside = story
+                if REVIEWED in aside.classes:
+                    return query.noted(self.name, "the second opinion reads a general question", reads,
+                                       f"set aside: `{aside.rule}` matched {_quote(aside.matched)}", data=data)
                 return query.noted(self.name, "a story told, then a general question: only the question is read",
                                    reads, f"set aside: `{aside.rule}` matched {_quote(aside.matched)} in the story",
                                    f"asks: {question}", data=data, text=question)

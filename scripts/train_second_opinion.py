@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from model_file import write_or_check
 
-from faqbot.safety.second import CLASSES, MARGIN, MIN_WORDS, WORDS_AT_BAR, Model, features
+from faqbot.safety.second import CLASSES, MARGIN, MIN_WORDS, WORDS_AT_BAR, Model, features, use_model
 from faqbot.text.fold import fold, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +63,25 @@ def heldout() -> None:
                 wrong += sure
     print(f"leave one set out: emergency and self-harm caught {caught}/{total}, "
           f"general sent to emergency {wrong}/{general}")
+    print("leave one set out, referrals the second opinion would set aside (see `reviewable:`):",
+          dict(sorted(set_aside_heldout(sets).items())))
+
+
+def set_aside_heldout(sets: dict[str, list[tuple[str, str]]]) -> Counter[str]:
+    """Per labelled group, the probes whose referral a model trained on the other sets would set aside."""
+    from faqbot.safety.router import _reads_general, _route
+
+    aside: Counter[str] = Counter()
+    for name in sets:
+        trained = train([x for other, rows in sets.items() if other != name for x in rows])
+        model = Model(trained["priors"], trained["counts"])  # type: ignore[arg-type]
+        for question, group in sets[name]:
+            routed = _route(question)  # the rules alone, before the shipped model's say
+            if routed is None or routed.kind != "referral":
+                continue
+            with use_model(model):
+                aside[group] += _reads_general(question, routed)
+    return aside
 
 
 def main() -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from faqbot.safety import route
+from faqbot.safety import REVIEWED, route, route_and_story
+from faqbot.safety.pack import packs
+from faqbot.safety.router import _route
 from faqbot.safety.second import MARGIN, features, model, opinion
 from faqbot.text.fold import fold, tokens
 
@@ -105,3 +107,49 @@ def test_the_bar_over_a_referral_is_above_the_plain_bar() -> None:
     from faqbot.safety.second import MARGIN_OVER_REFERRAL
 
     assert MARGIN_OVER_REFERRAL > MARGIN
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happens if someone on opioid painkillers takes naltrexone?",
+        "why would naltrexone trigger withdrawal in someone on opioids",
+        "Once microglia are activated, what do they start releasing?",
+    ],
+)
+def test_the_model_sets_aside_a_referral_it_reads_as_general(question: str) -> None:
+    # The rules alone refer these; the question names nobody, in one sentence, and a reviewable rule fired.
+    alone = _route(question)
+    assert alone is not None and alone.kind == "referral" and alone.rule in packs().reviewable
+    routed, aside = route_and_story(question)
+    assert routed is None and aside is not None and REVIEWED in aside[1].classes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My dad is on opioid painkillers, what happens if he takes naltrexone?",  # a person named
+        "I'm on opioid painkillers. What happens if someone on them takes naltrexone?",  # two sentences
+        "how much naltrexone should someone on opioids take",  # an amount: no reviewable rule
+        "can my mum take LDN with her oxycodone",
+        "is LDN ok for my fibromyalgia",
+    ],
+)
+def test_the_model_never_sets_aside_a_named_or_dosing_referral(question: str) -> None:
+    routed, _ = route_and_story(question)
+    assert routed is not None and routed.kind in ("referral", "emergency")
+
+
+def test_reviewable_rules_are_about_people_not_amounts() -> None:
+    # Never a rule on an amount, a time, pregnancy, alcohol or someone's own medicine.
+    assert packs().reviewable.isdisjoint({"amount", "how-much", "dose-question", "schedule", "pregnancy", "alcohol",
+                                          "other-medicine", "own-medicines", "titration", "missed-dose"})
+
+
+def test_explain_says_the_second_opinion_set_a_referral_aside() -> None:
+    from faqbot import FAQBot
+    from faqbot.tools.explain import explain
+
+    bot = FAQBot.from_yaml(ROOT / "faq.yaml")
+    text = "\n".join(explain(bot, "What happens if someone on opioid painkillers takes naltrexone?").lines())
+    assert "the second opinion reads a general question" in text and "set aside: `on-opioids`" in text

@@ -4,13 +4,22 @@ from faqbot.safety.guard import find_dose_figure
 from faqbot.safety.language import confident_language, detect_language
 from faqbot.safety.pack import LANGUAGES, PackError
 from faqbot.safety.prepare import prepare
-from faqbot.safety.router import Route, other_medicine, person_named, route, route_and_story, story_question
+from faqbot.safety.router import (
+    REVIEWED,
+    Route,
+    other_medicine,
+    person_named,
+    route,
+    route_and_story,
+    story_question,
+)
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
 
 __all__ = [
     "EMERGENCY_RULES",
     "LANGUAGES",
     "REFERRAL_RULES",
+    "REVIEWED",
     "RULES",
     "PackError",
     "Route",

@@ -70,6 +70,9 @@ class Packs:
     persons: frozenset[str] = frozenset()
     #: when a referral on a story told before a question is set aside (``story:`` in rules.yaml)
     story: StoryRules = StoryRules()
+    #: referral rules the second opinion may set aside on a one-sentence question that names nobody
+    #: (``reviewable:`` in rules.yaml; see :func:`faqbot.safety.router.route_and_story`)
+    reviewable: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -210,7 +213,11 @@ def load() -> Packs:
         repairers[lang] = Repairer(
             vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"]
         )
-    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)))
+    reviewable = frozenset(base.get("reviewable") or ())
+    if reviewable - set(names) - {"phrase-own-situation"}:
+        raise PackError(f"`reviewable` names unknown rules: {sorted(reviewable - set(names))}")
+    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
+                 reviewable)
 
 
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:

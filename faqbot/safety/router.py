@@ -23,7 +23,7 @@ from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
-from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion
+from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general
 from faqbot.safety.story import set_aside
 from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
@@ -167,7 +167,24 @@ def route_and_story(text: str) -> tuple[Route | None, tuple[str, Route] | None]:
         question = set_aside(text, _route, _classes)
         if question is not None:
             return None, (question, routed)
+    if routed is not None and routed.kind == "referral" and _reads_general(text, routed):
+        return None, (text, Route(routed.kind, routed.rule, routed.matched, (*routed.classes, REVIEWED), routed.lang))
     return routed, None
+
+
+#: the class a set-aside route carries when the second opinion, not a story, set it aside
+REVIEWED = "second-opinion-general"
+
+
+def _reads_general(text: str, routed: Route) -> bool:
+    """Whether a referral may be set aside because the second opinion reads a general question: a rule
+    ``reviewable:`` allows, one sentence, and nobody named but "someone" (see rules.yaml)."""
+    loaded = packs()
+    if routed.rule not in loaded.reviewable:
+        return False
+    reading = read(text)
+    named = loaded.persons - {"someone_with"}
+    return not reading.breaks and named.isdisjoint(reading.found) and reads_general(reading.words)
 
 
 def person_named(text: str) -> str | None:

@@ -1,15 +1,16 @@
-"""A second opinion on emergencies: a small naive Bayes model over the question's words.
+"""A second opinion: a small naive Bayes model over the question's words.
 
 The rules read words a person listed; this model weighs every word and word pair it has seen in the
 project's labelled safety probes (``bench/safety_dev*_probes.yaml`` and ``bench/safety_wave*_probes.yaml``,
 trained by ``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked when no
-rule fired, and with a higher bar when a referral rule did; it can only add an emergency or self-harm
-reply, never an answer. In leave-one-set-out runs over those probe sets it caught 1,330 of 1,440 emergency
-and self-harm probes while sending 2 of 1,599 general questions to emergency
-(``python scripts/train_second_opinion.py --heldout``). On blind waves written afterwards, first looks
-before they were trained on: training on the earlier waves too raised the bot's emergency recall on
-``bench/safety_wave10_probes.yaml`` from 0.951 to 0.979; on ``bench/safety_wave12_probes.yaml`` a bar over
-a referral of 40 lost four emergencies that 25 caught, hence the bars below.
+rule fired, and with a higher bar when a referral rule did; it can add an emergency or self-harm reply,
+and set aside a referral only where ``reviewable:`` in rules.yaml allows (never an emergency). In
+leave-one-set-out runs over those probe sets it caught 1,747 of 1,869 emergency and self-harm probes
+while sending 3 of 2,089 general questions to emergency (``python scripts/train_second_opinion.py
+--heldout``). On blind waves written afterwards, first looks before they were trained on: training on
+the earlier waves too raised the bot's emergency recall on ``bench/safety_wave10_probes.yaml`` from 0.951
+to 0.979; on ``bench/safety_wave12_probes.yaml`` a bar over a referral of 40 lost four emergencies that 25
+caught, hence the bars below.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from __future__ import annotations
 import math
 import os
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from itertools import pairwise
 
 from faqbot.records import dataclass
@@ -76,6 +78,22 @@ MIN_WORDS = 4
 WORDS_AT_BAR = 8
 
 
+#: how much likelier a general question must be than any other class for a referral to be set aside
+#: (only on the rules and questions ``reviewable:`` in rules.yaml allows). In leave-one-set-out runs the
+#: referral probes of that shape all led towards a referral or an emergency; 10 of 11 general ones led
+#: towards general by more than this.
+MARGIN_GENERAL = 10.0
+
+
+def reads_general(words: Sequence[str], margin: float = MARGIN_GENERAL) -> bool:
+    """Whether the model is sure by ``margin`` that the question is a general one."""
+    if len(words) < MIN_WORDS or len(words) > 400:
+        return False
+    scores = model().log_odds(words)
+    lead = scores["general"] - max(scores[c] for c in CLASSES if c != "general")
+    return lead > margin * max(1.0, len(words) / WORDS_AT_BAR)
+
+
 def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
     """``"selfharm"`` or ``"emergency"`` when the model is sure by ``margin``, else ``None``."""
     if len(words) < MIN_WORDS or len(words) > 400:
@@ -113,6 +131,20 @@ def model() -> Model:
                 given = _SOURCE[0]() if _SOURCE else None
                 _MODEL.append(given if given is not None else _read())
     return _MODEL[0]
+
+
+@contextmanager
+def use_model(given: Model) -> Iterator[None]:
+    """Ask ``given`` instead of the shipped model meanwhile (leave-one-set-out runs)."""
+    model()  # loaded first, so that the shipped model is what comes back afterwards
+    with _LOCK:
+        saved = list(_MODEL)
+        _MODEL[:] = [given]
+    try:
+        yield
+    finally:
+        with _LOCK:
+            _MODEL[:] = saved
 
 
 def _read() -> Model:
