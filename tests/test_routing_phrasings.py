@@ -8,6 +8,12 @@ import pytest
 from faqbot.safety import route
 
 ROUTES = [
+    # a dose size compared in a general question is no dose question; a size asked for is one
+    ("What properties does naltrexone show at low doses that are absent at standard doses?", None),
+    ("At the standard addiction dose, what does naltrexone do to the opioid receptors?", None),
+    ("what is the standard dose of LDN?", "referral"),
+    ("what is the regular dose of naltrexone", "referral"),
+    ("standard dose?", "referral"),
     # a possible overdose is a question; one happening now is an emergency
     ("could you overdose on naltrexone tablets", "referral"),
     ("is it possible to overdose on low dose naltrexone", "referral"),
