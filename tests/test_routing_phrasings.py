@@ -14,6 +14,10 @@ ROUTES = [
     ("what is the standard dose of LDN?", "referral"),
     ("what is the regular dose of naltrexone", "referral"),
     ("standard dose?", "referral"),
+    # "talk to my doctor" names who to ask, not one's other medicines
+    ("should I talk to my doctor about LDN first?", None),
+    ("do i need to talk to my docter before using LDN", None),
+    ("is ldn ok with my other medications", "referral"),
     # a possible overdose is a question; one happening now is an emergency
     ("could you overdose on naltrexone tablets", "referral"),
     ("is it possible to overdose on low dose naltrexone", "referral"),

@@ -312,7 +312,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
      frozenset({"self", "relation", "i_on", "advice", "for_me"}), frozenset({"hypothetical"})),
     (regex.compile(r"\bi\ (?:take|use|took|used)\b"),
      frozenset({"drug", "medicine", "form", "condition", "opioid", "unit", "number", "timing", "dose_word", "action",
-                "missed"}), frozenset({"others"})),
+                "missed"}), frozenset({"others", "other_meds"})),
     (regex.compile(r"\bis\ (?:it|this|that)\ normal\b"),
      frozenset({"self", "relation", "intake", "intake_past", "i_on", "action", "form"}), frozenset()),
     (regex.compile(r"\b(?:was|been|were)\ told\b"),
