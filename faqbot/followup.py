@@ -26,6 +26,9 @@ follows) before anything else happens, and matching then reads it:
 * the context entry answers a pronoun follow-up again only when its answer covers what is asked, and
   not when the follow-up asks its question's words in another form ("does it work?" after "how does it
   work?"); "they" and "that" cannot be the subject, so such a follow-up is never read alone;
+* "approved?", "side effects?": a fragment with no question word is asked of the context's topic, read
+  like a pronoun follow-up; "who is it for?" is "what is it used for?" (matching drops a stranded "for");
+* typos and chat spellings ("wat triggers em", "w them") are put right before any form is read;
 * with no context, "it" in "how does it help?" is the knowledge base's subject (the term most of its
   questions name), when that reads better than the question alone.
 """
@@ -45,35 +48,21 @@ from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.text import clean, stem, words
 from faqbot.text.turns import (
+    ABOUT,
+    BARE,
+    MORE,
+    SPECIFY,
     asks_next,
     changes_topic,
     fronted,
+    purpose,
     question_form,
     relates,
+    repaired,
     without_hedges,
     without_openers,
 )
 
-_LEAD = r"^(?:(?:and|so|but|ok|okay|well|hmm|right|then|also|oh)\W+)*"
-_MORE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell me|say|explain|give me)?\s*"
-                      r"(?:some\s+)?(?:more|go on|keep going|continue|elaborate|expand(?: on that)?|details?"
-                      r"|more (?:info\w*|detail\w*))"
-                      r"(?:\s+(?:please|pls|about (?:it|that|this)|on (?:it|that|this)))?\W*$")
-_ABOUT = regex.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|with)|and (?:for|with|in)|and|for|in"
-                       r"|with)\s+(?P<x>[^?!.]{1,60}?)\W*$")
-_BARE = regex.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so"
-                      r"|(?:why|how) (?:is|was|would|does|do|did) (?:that|this)(?: so| the case| possible| happen)?"
-                      r"|why (?:is|would) it be(?: so| the case)?"
-                      # "how does it do that (for pain)?": "how?" with the verb spelt out, and what for
-                      r"|(?:how|why) (?:does|do|did|would|can|could) (?:it|they|this|that) do (?:that|this|it|so)"
-                      r"(?: (?:for|in|with|on) (?P<q>[^?!.]{1,30}?))?"
-                      r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
-#: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
-_SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
-                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
-                         # "which diseases did they look at?": which of the things the answer names
-                         r"|which (?P<m>\w+) (?:did|do|does|were|was|are|is|have|has) (?:they|it|those|these)\b"
-                         r"[^?!.]{0,30})\W*$")
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
@@ -90,8 +79,10 @@ _ASKS_NOTHING = frozenset({None, "yes-no"})
 EXACT = 100.0
 #: only questions this short are read as follow-ups: longer ones carry their own topic
 MAX_WORDS = 12
+#: a follow-up this short with no question word is a fragment ("approved?", "side effects?")
+FRAGMENT_WORDS = 2
 
-Mode = Literal["more", "about", "bare", "specify", "pronoun", "subject", "next", "relation"]
+Mode = Literal["more", "about", "bare", "specify", "pronoun", "fragment", "subject", "next", "relation"]
 
 
 @dataclass(frozen=True)
@@ -119,12 +110,23 @@ class FollowUps:
         #: the words for the subject ("ldn", "naltrexone"), as the index learned them from the questions
         self.subjects = retriever.index.subject
 
+    def repaired(self, text: str) -> str:
+        """The turn with chat spellings and typos put right ("wat triggers em"), before any form is read."""
+        return repaired(clean(text), self.retriever.normalizer.correct)
+
+    def alone(self, text: str) -> str:
+        """The turn read on its own, to compare a reading with: "who is it for?" as "what is it used for",
+        since matching drops the stranded "for" and takes the "who" for a person asked about ("who should
+        I ask?"); any other turn as typed ("what is it for?" asks nothing alone, so any reading beats it)."""
+        plain = without_hedges(without_openers(self.repaired(text)))
+        return purpose(plain) if question_form(plain) == "who" else text
+
     def read(self, text: str, context: Entry) -> Reading | None:
-        cleaned = clean(text)
+        cleaned = self.repaired(text)
         tokens = words(cleaned)
         if not tokens or len(tokens) > MAX_WORDS or changes_topic(cleaned):
             return None
-        if _MORE.match(cleaned):
+        if MORE.match(cleaned):
             return Reading("more", context.question)
         if asks_next(cleaned) and context.related:
             # "and once they're on, then what?": the step after this one, which the curator put first
@@ -137,15 +139,15 @@ class FollowUps:
             return Reading("relation", f"how does {thing} work {self._content(context)}", thing)
         # "sorry, what are they exactly?" is "what are they"; "so where do people usually get it then?"
         # is "where do people get it": the openers and hedges would only hide the phrase asked.
-        plain = without_hedges(without_openers(cleaned))
-        bare = _BARE.match(plain)
+        plain = purpose(without_hedges(without_openers(cleaned)))
+        bare = BARE.match(plain)
         if bare:
             reading = self._bare(bare.group("w"), context)
             # "how does it do that for pain?" only when the entry it moves to covers what it is for
             found = next((e for e in self.kb.entries if e.question == reading.resolved), context)
             if not bare.group("q") or self.covers_or_empty(found, bare.group("q")):
                 return reading
-        specify = _SPECIFY.match(plain)
+        specify = SPECIFY.match(plain)
         if specify and self.covers_or_empty(context, specify.group("n") or specify.group("m") or ""):
             # the answer just given names them ("like what?" after "LDN can react with other medicines",
             # "which diseases?" after the trials answer naming two): it is the one to give again
@@ -155,13 +157,17 @@ class FollowUps:
             # "and in MS, what did the trials find?": the question, asked about the topic put before it
             topic, question = front
             return Reading("about", f"{without_hedges(question)} {topic}", topic)
-        about = _ABOUT.match(cleaned)
+        about = ABOUT.match(cleaned)
         # "and what did the trials find in MS?" is a question of its own after "and", not a thing asked about
         if about and not PRONOUNS & set(words(about.group("x"))) and question_form(about.group("x")) is None:
             subject = about.group("x")
             return Reading("about", f"{self._generic(context.question, keep=False)} {subject}", subject)
         if PRONOUNS & set(tokens):
             return Reading("pronoun", f"{plain} {self.topic(context)}")
+        if len(words(plain)) <= FRAGMENT_WORDS and question_form(plain) is None and self.asked(plain):
+            # "approved?", "side effects?": a word or two asked of the context's topic ("is it approved?"),
+            # read like a pronoun follow-up, so the entry covering that side of the topic answers
+            return Reading("fragment", f"{plain} {self.topic(context)}")
         return None
 
     def _bare(self, asked: str, context: Entry) -> Reading:
@@ -191,12 +197,12 @@ class FollowUps:
         entry wins. The context entry answers again only when its question or answer already names
         what the follow-up asks ("do doctors prescribe it?" after "is LDN approved?").
         """
-        cleaned = without_hedges(without_openers(clean(text)))
+        cleaned = purpose(without_hedges(without_openers(clean(text))))
         asked = self.asked(cleaned)
         if not asked and question_form(cleaned) in _ASKS_NOTHING:
             # "anything else besides that one?", "is that all of them?": nothing asked but the thing
             # itself, so the answer just given is the one there is. ("What do they do?" asks something.)
-            return Reading("pronoun", context.question), None
+            return Reading(reading.mode, context.question), None
         # asking nothing by name ("what do they do?"), the follow-up is about the topic itself
         skip = None if not asked or self.stays(context, asked, text) else context.id
         # "It" is the context's topic or its drug (unless the follow-up names the drug itself: "where
@@ -218,10 +224,10 @@ class FollowUps:
             phrase, terms = named
             before, _, after = f" {' '.join(words(cleaned))} ".partition(f" {phrase} ")
             after = "" if words(after)[:1] and words(after)[0] in _RELATIVE else after
-            readings = [Reading("pronoun", f"{before} {t} {after}".strip()) for t in terms]
+            readings = [Reading(reading.mode, f"{before} {t} {after}".strip()) for t in terms]
             return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
         meanings = dict.fromkeys([self.topic(context), drug, *explained])
-        readings = [Reading("pronoun", f"{cleaned} {m}") for m in meanings if m] or [reading]
+        readings = [Reading(reading.mode, f"{cleaned} {m}") for m in meanings if m] or [reading]
         worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
         if worded is not None:
             # "how does LDN affect them?" after the endorphins answer is that entry's own wording
@@ -413,13 +419,16 @@ class Context(StageBase, name="context"):
             reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"
             route = Route("referral", "personal-follow-up", person, ("persons",), query.lang)
             return query.decided(self.name, Decision("referral", reason, route=route))
-        reading = self.followups.read(query.text, entry)
+        # typos and chat spellings put right first: "wut does ldn have to do w them" is a form read here
+        text = self.followups.repaired(query.text)
+        reading = self.followups.read(text, entry)
         exclude: str | None = None
-        if reading is not None and reading.mode == "pronoun":
-            reading, exclude = self.followups.settle_pronoun(query.text, reading, entry)
-        if reading is None or (reading.mode == "pronoun"
-                               and not self.followups.better(query.text, reading.resolved, entry.id)
-                               and not (exclude is None and self.followups.refers_back(query.text))):
+        if reading is not None and reading.mode in ("pronoun", "fragment"):
+            reading, exclude = self.followups.settle_pronoun(text, reading, entry)
+        if reading is None or (reading.mode in ("pronoun", "fragment")
+                               and not self.followups.better(self.followups.alone(query.text), reading.resolved,
+                                                             entry.id)
+                               and not (exclude is None and self.followups.refers_back(text))):
             # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic;
             # an answer that does not cover what is asked is not given again that way either
             return self._about_subject(query, f"context `{entry.id}` not used; ", exclude)
@@ -427,7 +436,7 @@ class Context(StageBase, name="context"):
         # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
         # sentence anyone wrote, so it is routed as the context question followed by the question.
         in_context = f"{entry.question} {query.text}"
-        appended = reading.mode in ("pronoun", "relation", "next")
+        appended = reading.mode in ("pronoun", "fragment", "relation", "next")
         routed = self._route(in_context) if appended else self._route(reading.resolved, in_context)
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=reading.resolved)

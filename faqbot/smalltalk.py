@@ -8,6 +8,7 @@ from rapidfuzz import fuzz, process
 
 from faqbot.kb import Smalltalk
 from faqbot.text import clean, words
+from faqbot.text.words import common_words
 
 #: Words that may surround a smalltalk phrase without making it a question.
 FILLER = frozenset(
@@ -44,7 +45,8 @@ class SmalltalkMatcher:
         return None
 
     def _word(self, word: str) -> str:
-        if len(word) < 4 or word in FILLER or word in self._vocab:
+        if len(word) < 4 or word in FILLER or word in self._vocab or word in common_words():
+            # a real word is not a typo: "after" is not "later" ("and after that?" asks what comes next)
             return word
         best = process.extractOne(word, self._long_words, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return best[0] if best else word

@@ -322,6 +322,12 @@ def test_smalltalk(bot, message, intent_id):
     assert_valid_reply(bot, reply)
 
 
+@pytest.mark.parametrize("message", ["and after that?", "after", "and later on?"])
+def test_a_real_word_is_not_taken_for_a_misspelt_smalltalk_word(bot, message):
+    # "after" is one letter from "later", but a word in its own right: not a goodbye
+    assert bot.ask(message).kind != "smalltalk"
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -12,8 +12,10 @@ from faqbot.text.turns import (
     asks_next,
     changes_topic,
     fronted,
+    purpose,
     question_form,
     relates,
+    repaired,
     without_hedges,
     without_openers,
 )
@@ -166,6 +168,19 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         # "which diseases did they test?": which of the things the answer just given names
         ("clinical-trials", "which diseases did they test?", "answer", "clinical-trials"),
         ("ldn-conditions", "which ones did they test?", "answer", "ldn-conditions"),
+        # a word or two asked of the topic just told: the entry covering that side of it
+        ("what-is-ldn", "legal?", "answer", "fda-status"),
+        ("naltrexone-uses", "mechanism?", "answer", "naltrexone-mechanism"),
+        ("naltrexone-uses", "effective?", "answer", "naltrexone-success"),
+        ("microglia", "and triggers?", "answer", "microglia-triggers"),
+        # typos and chat spellings are put right before the forms are read
+        ("microglia", "wat sets em off", "answer", "microglia-triggers"),
+        ("microglia", "wut has ldn got to do w em", "answer", "ldn-mechanism"),
+        ("what-is-ldn", "sied effects?", "answer", "side-effects"),
+        # "who is it for?" asks what it is used for, not who to ask
+        ("what-is-ldn", "so who's it meant for?", "answer", "ldn-conditions"),
+        # "after" is not a misspelt "later": the step after this one, not a goodbye
+        ("microglia-triggers", "ok and after that?", "answer", "microglia-activation-effects"),
     ],
 )
 def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str | None) -> None:
@@ -193,6 +208,11 @@ def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str
         ("clinical-trials", "which doses did they use?"),
         ("low-dose-properties", "how does it do that for my back pain?"),
         ("low-dose-properties", "how does it do that at 4.5 mg?"),
+        # fragments and misspelt follow-ups are routed as read too
+        ("what-is-ldn", "dosage?"),
+        ("fda-status", "how much?"),
+        ("side-effects", "wat dose shud i take"),
+        ("what-is-ldn", "my fibro?"),
     ],
 )
 def test_the_new_readings_never_answer_a_personal_or_dosing_follow_up(context: str, question: str) -> None:
@@ -212,3 +232,26 @@ def test_which_x_is_read_on_its_own_when_the_answer_never_names_x(context: str, 
     reply, trace = BOT.ask_traced(question, context)
     step = trace.step("context")
     assert reply.id != context and step is not None and "read on its own" in step.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("wut does ldn have to do w them", "what does ldn have to do with them"), ("wat r they?", "what are they?"),
+     ("and in MS, what then?", "and in MS, what then?")],
+)
+def test_chat_spellings_are_put_right(text: str, expected: str) -> None:
+    assert repaired(text, lambda word: word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("who is it for", "what is it used for"), ("whats that meant for", "what is that used for"),
+     ("what is it", "what is it"), ("who is it for in the uk", "who is it for in the uk")],
+)
+def test_a_stranded_for_asks_what_it_is_used_for(text: str, expected: str) -> None:
+    assert purpose(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ok", "cool", "hmm", "got it", "lol"])
+def test_a_fragment_asking_nothing_does_not_repeat_the_answer(text: str) -> None:
+    assert BOT.ask(text, context="what-is-ldn").id != "what-is-ldn"

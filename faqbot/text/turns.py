@@ -7,6 +7,8 @@ on its own, so single questions are matched exactly as before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import faqbot.regex as regex
 from faqbot.text.sanitize import clean
 from faqbot.text.words import words
@@ -39,7 +41,39 @@ _NEW_TOPIC = regex.compile(r"^(?:(?:" + "|".join(o.replace(" ", r"\s+") for o in
 _FRONTED = regex.compile(r"^(?:(?:what|how)\s+about|as\s+for|and|in|for|with)?\s*(?P<x>[^,;:?!.]{1,40}?)\s*"
                          r"(?:,|;|:|\s[-\u2013\u2014]+)\s*(?P<q>[^,;:]+?)\W*$")
 _PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
+#: chat spellings of the grammar words the follow-up forms are made of ("wat triggers em", "w them"):
+#: the spelling corrector leaves them alone (too short, or stop words), and a form written with them
+#: would not be recognised
+CHAT_SPELLINGS = {
+    **dict.fromkeys(("wat", "wut", "wot", "wht", "whut"), "what"),
+    **dict.fromkeys(("wats", "wuts", "whts"), "whats"),
+    "em": "them", "w": "with", "r": "are", "u": "you", "ur": "your", "y": "why", "hw": "how", "abt": "about",
+    "bout": "about", "dat": "that", "dis": "this", "tho": "though", "wen": "when",
+}
+_TOKEN = regex.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
+#: the follow-up forms matched whole (:mod:`faqbot.followup`): "tell me more", "what about X?", a bare
+#: "why?" or "how?", "like what?"
+_LEAD = r"^(?:(?:and|so|but|ok|okay|well|hmm|right|then|also|oh)\W+)*"
+MORE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell me|say|explain|give me)?\s*"
+                     r"(?:some\s+)?(?:more|go on|keep going|continue|elaborate|expand(?: on that)?|details?"
+                     r"|more (?:info\w*|detail\w*))"
+                     r"(?:\s+(?:please|pls|about (?:it|that|this)|on (?:it|that|this)))?\W*$")
+ABOUT = regex.compile(_LEAD + r"(?:what about|how about|what of|same (?:for|with)|and (?:for|with|in)|and|for|in"
+                      r"|with)\s+(?P<x>[^?!.]{1,60}?)\W*$")
+BARE = regex.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way|really|is that so"
+                     r"|(?:why|how) (?:is|was|would|does|do|did) (?:that|this)(?: so| the case| possible| happen)?"
+                     r"|why (?:is|would) it be(?: so| the case)?"
+                     # "how does it do that (for pain)?": "how?" with the verb spelt out, and what for
+                     r"|(?:how|why) (?:does|do|did|would|can|could) (?:it|they|this|that) do (?:that|this|it|so)"
+                     r"(?: (?:for|in|with|on) (?P<q>[^?!.]{1,30}?))?"
+                     r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
+#: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
+SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
+                        r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
+                        # "which diseases did they look at?": which of the things the answer names
+                        r"|which (?P<m>\w+) (?:did|do|does|were|was|are|is|have|has) (?:they|it|those|these)\b"
+                        r"[^?!.]{0,30})\W*$")
 
 #: "then what?", "and once they're on, what happens next?": asks for the step after the one just told
 _NEXT = regex.compile(r"^(?:(?:once|after|when|if)\s[^,;:?!.]{1,40},?\s*)?"
@@ -51,6 +85,26 @@ _RELATION = regex.compile(r"^(?:where|how) (?:does|do) (?P<a>[^?!.]{1,40}?) (?:c
                           r"|fit in(?:to (?:it|this|that|all this))?|come into play)\W*$"
                           r"|^what (?:does|do|has|have) (?P<b>[^?!.]{1,40}?) (?:got )?(?:have )?to do with"
                           r" (?:it|this|that|them|those|these)\W*$")
+
+
+def repaired(cleaned: str, correct: Callable[[str], str]) -> str:
+    """The turn with its chat spellings and typos put right, punctuation kept ("wut does ldn have to do w
+    them" -> "what does ldn have to do with them"), so the follow-up forms are recognised in it.
+    ``correct`` is the knowledge base's spelling corrector (it leaves real words alone)."""
+    return _TOKEN.sub(lambda m: CHAT_SPELLINGS.get(m.group(0)) or correct(m.group(0)), cleaned)
+
+
+#: "who is it for?", "what's that meant for?": the "for" left at the end asks what the thing is used for,
+#: and is a stop word to matching, which would read "who is it" alone
+_PURPOSE = regex.compile(r"^(?:who|what)(?:\s+is|\s+are|'s|s)?\s+(?P<p>it|this|that|they|these|those)"
+                         r"(?:\s+(?:meant|made|intended|supposed\s+to\s+be|good|used|given|prescribed))?\s+for\W*$")
+
+
+def purpose(cleaned: str) -> str:
+    """A question asking what a thing said before is for, in the words matching knows ("who is it
+    for?" -> "what is it used for"); any other question as it is."""
+    found = _PURPOSE.match(cleaned)
+    return f"what is {found.group('p')} used for" if found else cleaned
 
 
 def asks_next(cleaned: str) -> bool:
