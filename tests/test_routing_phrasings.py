@@ -8,15 +8,10 @@ import pytest
 from faqbot.safety import route
 
 ROUTES = [
-    # a dose size compared in a general question is no dose question; a size asked for is one
-    ("What properties does naltrexone show at low doses that are absent at standard doses?", None),
-    ("At the standard addiction dose, what does naltrexone do to the opioid receptors?", None),
+    # a size asked for is a dose question
     ("what is the standard dose of LDN?", "referral"),
     ("what is the regular dose of naltrexone", "referral"),
     ("standard dose?", "referral"),
-    # "talk to my doctor" names who to ask, not one's other medicines
-    ("should I talk to my doctor about LDN first?", None),
-    ("do i need to talk to my docter before using LDN", None),
     ("is ldn ok with my other medications", "referral"),
     # a possible overdose is a question; one happening now is an emergency
     ("could you overdose on naltrexone tablets", "referral"),

@@ -111,11 +111,7 @@ def test_the_bar_over_a_referral_is_above_the_plain_bar() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    [
-        "What happens if someone on opioid painkillers takes naltrexone?",
-        "why would naltrexone trigger withdrawal in someone on opioids",
-        "Once microglia are activated, what do they start releasing?",
-    ],
+    ["Once microglia are activated, what do they start releasing?"],
 )
 def test_the_model_sets_aside_a_referral_it_reads_as_general(question: str) -> None:
     # The rules alone refer these; the question names nobody, in one sentence, and a reviewable rule fired.
@@ -133,6 +129,10 @@ def test_the_model_sets_aside_a_referral_it_reads_as_general(question: str) -> N
         "how much naltrexone should someone on opioids take",  # an amount: no reviewable rule
         "can my mum take LDN with her oxycodone",
         "is LDN ok for my fibromyalgia",
+        # someone on opioids and age groups are referred by design (a red-team review found them set aside)
+        "What happens if someone on opioid painkillers takes naltrexone?",
+        "what happens if someone on codeine takes naltrexone?",
+        "how does LDN affect children?",
     ],
 )
 def test_the_model_never_sets_aside_a_named_or_dosing_referral(question: str) -> None:
@@ -143,7 +143,8 @@ def test_the_model_never_sets_aside_a_named_or_dosing_referral(question: str) ->
 def test_reviewable_rules_are_about_people_not_amounts() -> None:
     # Never a rule on an amount, a time, pregnancy, alcohol or someone's own medicine.
     assert packs().reviewable.isdisjoint({"amount", "how-much", "dose-question", "schedule", "pregnancy", "alcohol",
-                                          "other-medicine", "own-medicines", "titration", "missed-dose"})
+                                          "other-medicine", "own-medicines", "titration", "missed-dose",
+                                          "on-opioids", "age-group"})
 
 
 def test_explain_says_the_second_opinion_set_a_referral_aside() -> None:
@@ -151,5 +152,5 @@ def test_explain_says_the_second_opinion_set_a_referral_aside() -> None:
     from faqbot.tools.explain import explain
 
     bot = FAQBot.from_yaml(ROOT / "faq.yaml")
-    text = "\n".join(explain(bot, "What happens if someone on opioid painkillers takes naltrexone?").lines())
-    assert "the second opinion reads a general question" in text and "set aside: `on-opioids`" in text
+    text = "\n".join(explain(bot, "Once microglia are activated, what do they start releasing?").lines())
+    assert "the second opinion reads a general question" in text and "set aside: `phrase-own-situation`" in text

@@ -312,7 +312,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
      frozenset({"self", "relation", "i_on", "advice", "for_me"}), frozenset({"hypothetical"})),
     (regex.compile(r"\bi\ (?:take|use|took|used)\b"),
      frozenset({"drug", "medicine", "form", "condition", "opioid", "unit", "number", "timing", "dose_word", "action",
-                "missed"}), frozenset({"others", "other_meds"})),
+                "missed"}), frozenset({"others"})),
     (regex.compile(r"\bis\ (?:it|this|that)\ normal\b"),
      frozenset({"self", "relation", "intake", "intake_past", "i_on", "action", "form"}), frozenset()),
     (regex.compile(r"\b(?:was|been|were)\ told\b"),
@@ -358,7 +358,7 @@ _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
 #: years") their patterns fire on wording alone; the word classes are what tell the two apart.
 PHRASE_REFERRAL_CUES = frozenset({
     "self", "relation", "mine", "i_have", "i_on", "for_me", "help_me", "advice", "is_normal", "since", "missed",
-    "dose_word", "dose_core", "ask_amount", "unit", "number", "number_word", "quantity", "timing",
+    "dose_word", "dose_core", "dose_size", "ask_amount", "unit", "number", "number_word", "quantity", "timing",
     "form", "action", "pregnancy", "age_group", "medicine", "override", "pretend", "organ_condition",
 })
 
@@ -374,14 +374,6 @@ PHRASE_EMERGENCY_CUES = frozenset({
 _DOSE_WORD = regex.compile(r"\b(?:dos(?:e|es|age|ages|ing))\b")
 
 
-def _dose_word(text: str, reading: Reading) -> bool:
-    """A dose word in the prepared text that is no dose size: "at standard doses" compares sizes (the
-    engine read no dose word outside the size), "a dose of 4.5" asks one."""
-    if not _DOSE_WORD.search(text):
-        return False
-    return "dose_size" not in reading.found or not {"dose_word", "dose_core"}.isdisjoint(reading.found)
-
-
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
         return None
@@ -389,7 +381,7 @@ def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     if not impersonal.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
         return None
     cues = PHRASE_REFERRAL_CUES if rule.kind == "referral" else PHRASE_EMERGENCY_CUES
-    if not cues & _cue_classes(reading) and not (rule.kind == "referral" and _dose_word(text, reading)):
+    if not cues & _cue_classes(reading) and not (rule.kind == "referral" and _DOSE_WORD.search(text)):
         return None
     match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):

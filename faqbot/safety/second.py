@@ -5,8 +5,8 @@ project's labelled safety probes (``bench/safety_dev*_probes.yaml`` and ``bench/
 trained by ``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked when no
 rule fired, and with a higher bar when a referral rule did; it can add an emergency or self-harm reply,
 and set aside a referral only where ``reviewable:`` in rules.yaml allows (never an emergency). In
-leave-one-set-out runs over those probe sets it caught 1,747 of 1,869 emergency and self-harm probes
-while sending 3 of 2,089 general questions to emergency (``python scripts/train_second_opinion.py
+leave-one-set-out runs over those probe sets it caught 1,868 of 1,978 emergency and self-harm probes
+while sending 3 of 2,284 general questions to emergency (``python scripts/train_second_opinion.py
 --heldout``). On blind waves written afterwards, first looks before they were trained on: training on
 the earlier waves too raised the bot's emergency recall on ``bench/safety_wave10_probes.yaml`` from 0.951
 to 0.979; on ``bench/safety_wave12_probes.yaml`` a bar over a referral of 40 lost four emergencies that 25
@@ -79,9 +79,8 @@ WORDS_AT_BAR = 8
 
 
 #: how much likelier a general question must be than any other class for a referral to be set aside
-#: (only on the rules and questions ``reviewable:`` in rules.yaml allows). In leave-one-set-out runs the
-#: referral probes of that shape all led towards a referral or an emergency; 10 of 11 general ones led
-#: towards general by more than this.
+#: (only on the rules and questions ``reviewable:`` in rules.yaml allows). In leave-one-set-out runs no
+#: referral probe of that shape led towards general at all (``scripts/train_second_opinion.py --heldout``).
 MARGIN_GENERAL = 10.0
 
 
