@@ -159,26 +159,6 @@ def test_explain_says_the_second_opinion_set_a_referral_aside() -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        "I want a refund on my last purchase",
-        "I want to unsubscribe from your emails",
-        "I want to return this, it arrived damaged",
-        "What's the weather going to be like tomorrow?",
-        "I want to sign up for the newsletter",
-        "I want to talk about my bill",
-        "Je veux un remboursement",
-        "Ich möchte mich vom Newsletter abmelden",
-        "Voglio disiscrivermi dalla newsletter",
-    ],
-)
-def test_a_support_request_with_only_weak_signs_is_no_crisis(question: str) -> None:
-    # "I want to" and "going to" are words the model met almost only in crisis messages
-    routed = route(question)
-    assert routed is None or routed.kind != "emergency", routed
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
         "nobody would even notice if I just disappeared",
         "just want to go to sleep and stay asleep forever tbh",
         "would LDN show up on a tox screen? I want my family to think it was natural",

@@ -23,7 +23,7 @@ from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
-from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, MARGIN_WEAK, opinion, reads_general
+from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general
 from faqbot.safety.story import set_aside
 from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
@@ -138,12 +138,6 @@ _ALARM = frozenset({
     "airway", "breathing", "body_part", "severe_symptom", "abnormal", "distress", "accident", "container",
     "want", "life", "nothing_more", "hopeless", "intent", "die", "end_verb", "everything", "all_word",
     "tonight", "since", "i_have", "many", "number", "dose_word", "dose_core", "someone", "i_am", "i_am_bare",
-})
-
-#: alarm classes that say little on their own: "I want to unsubscribe", "is it going to rain tonight?"
-_WEAK_ALARM = frozenset({
-    "want", "tonight", "intent", "i_am", "i_am_bare", "i_have", "since", "number", "many", "someone", "everything",
-    "all_word",
 })
 
 #: how many other languages a question is also read in
@@ -273,8 +267,6 @@ def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
         return None
     if _ALARM.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
         return None
-    if (_ALARM - _WEAK_ALARM).isdisjoint(reading.found):
-        margin = max(margin, MARGIN_WEAK)
     verdict = opinion(reading.words, margin)
     if verdict is None:
         return None

@@ -78,11 +78,6 @@ MIN_WORDS = 4
 WORDS_AT_BAR = 8
 
 
-#: the bar when the question shows only weak signs of alarm ("I want to", "tonight", "I'm going to"): a
-#: support site's "I want to unsubscribe" or "what's the weather going to be like tomorrow?" led by 20 to
-#: 37, since the model had seen those words almost only in crisis messages; the development sets' crises
-#: with no stronger sign led by 40 to 99 (one by 33, which a rule now catches).
-MARGIN_WEAK = 38.0
 #: how much likelier a general question must be than any other class for a referral to be set aside
 #: (only on the rules and questions ``reviewable:`` in rules.yaml allows). In leave-one-set-out runs no
 #: referral probe of that shape led towards general at all (``scripts/train_second_opinion.py --heldout``).
