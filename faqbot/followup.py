@@ -237,13 +237,14 @@ class FollowUps:
     def _named(self, cleaned: str, context: Entry) -> tuple[str, list[str]] | None:
         """A demonstrative and its noun ("those cells") with the terms other entries define that the
         context answer's sentences using that noun name ("microglia"), if there are any."""
-        tokens = words(cleaned)
-        for demonstrative, noun in pairwise(tokens):
-            if demonstrative not in _DEMONSTRATIVES or noun in PRONOUNS:
-                continue
-            told = [f" {' '.join(words(clean(s)))} " for s in _SENTENCE.split(context.answer)]
-            told = [s for s in told if f" {noun} " in s]
-            terms = [t for t in self._explained(context) if any(f" {' '.join(words(clean(t)))} " in s for s in told)]
+        pairs = [(d, n) for d, n in pairwise(words(cleaned)) if d in _DEMONSTRATIVES and n not in PRONOUNS]
+        if not pairs:
+            return None
+        sentences = [f" {' '.join(words(clean(s)))} " for s in _SENTENCE.split(context.answer)]
+        explained = [(t, f" {' '.join(words(clean(t)))} ") for t in self._explained(context)]
+        for demonstrative, noun in pairs:
+            told = [s for s in sentences if f" {noun} " in s]
+            terms = [t for t, spaced in explained if any(spaced in s for s in told)]
             if terms:
                 return f"{demonstrative} {noun}", terms
         return None

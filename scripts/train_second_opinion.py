@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from model_file import write_or_check
 
-from faqbot.safety.second import CLASSES, MARGIN, MIN_WORDS, WORDS_AT_BAR, Model, features, use_model
+from faqbot.safety.second import CLASSES, Model, features, opinion, use_model
 from faqbot.text.fold import fold, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,44 +44,31 @@ def train(data: list[tuple[str, str]]) -> dict[str, object]:
 
 
 def heldout() -> None:
+    """Leave one set out: each set asked of a model trained on the others, once for both figures."""
+    from faqbot.safety.router import _reads_general, _route
+
     sets = probe_sets()
     caught = total = wrong = general = 0
+    aside: Counter[str] = Counter()
     for name in sets:
-        data = [x for other, rows in sets.items() if other != name for x in rows]
-        trained = train(data)
-        model = Model(trained["priors"], trained["counts"])  # type: ignore[arg-type]
-        for question, group in sets[name]:
-            words = tokens(fold(question))
-            scores = model.log_odds(words)
-            lead = max(scores["selfharm"], scores["emergency"]) - max(scores["referral"], scores["general"])
-            sure = len(words) >= MIN_WORDS and lead > MARGIN * max(1.0, len(words) / WORDS_AT_BAR)
-            if group in ("selfharm", "emergency"):
-                total += 1
-                caught += sure
-            elif group == "general":
-                general += 1
-                wrong += sure
+        # the routes as the shipped rules give them, before the held-out model is put in place
+        routes = [_route(question) for question, _ in sets[name]]
+        trained = train([x for other, rows in sets.items() if other != name for x in rows])
+        with use_model(Model(trained["priors"], trained["counts"])):  # type: ignore[arg-type]
+            for (question, group), routed in zip(sets[name], routes, strict=True):
+                sure = opinion(tokens(fold(question))) is not None
+                if group in ("selfharm", "emergency"):
+                    total += 1
+                    caught += sure
+                elif group == "general":
+                    general += 1
+                    wrong += sure
+                if routed is not None and routed.kind == "referral":
+                    aside[group] += _reads_general(question, routed)
     print(f"leave one set out: emergency and self-harm caught {caught}/{total}, "
           f"general sent to emergency {wrong}/{general}")
     print("leave one set out, referrals the second opinion would set aside (see `reviewable:`):",
-          dict(sorted(set_aside_heldout(sets).items())))
-
-
-def set_aside_heldout(sets: dict[str, list[tuple[str, str]]]) -> Counter[str]:
-    """Per labelled group, the probes whose referral a model trained on the other sets would set aside."""
-    from faqbot.safety.router import _reads_general, _route
-
-    aside: Counter[str] = Counter()
-    for name in sets:
-        trained = train([x for other, rows in sets.items() if other != name for x in rows])
-        model = Model(trained["priors"], trained["counts"])  # type: ignore[arg-type]
-        for question, group in sets[name]:
-            routed = _route(question)  # the rules alone, before the shipped model's say
-            if routed is None or routed.kind != "referral":
-                continue
-            with use_model(model):
-                aside[group] += _reads_general(question, routed)
-    return aside
+          dict(sorted(aside.items())))
 
 
 def main() -> None:

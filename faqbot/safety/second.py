@@ -86,22 +86,23 @@ MARGIN_GENERAL = 10.0
 
 def reads_general(words: Sequence[str], margin: float = MARGIN_GENERAL) -> bool:
     """Whether the model is sure by ``margin`` that the question is a general one."""
-    if len(words) < MIN_WORDS or len(words) > 400:
-        return False
-    scores = model().log_odds(words)
-    lead = scores["general"] - max(scores[c] for c in CLASSES if c != "general")
-    return lead > margin * max(1.0, len(words) / WORDS_AT_BAR)
+    return _sure(words, ("general",), margin) is not None
 
 
 def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
     """``"selfharm"`` or ``"emergency"`` when the model is sure by ``margin``, else ``None``."""
+    return _sure(words, ("selfharm", "emergency"), margin)
+
+
+def _sure(words: Sequence[str], wanted: tuple[str, ...], margin: float) -> str | None:
+    """The likeliest of ``wanted`` when it leads every other class by ``margin`` (scaled by length)."""
     if len(words) < MIN_WORDS or len(words) > 400:
         # A long text is padding or a paste, and three words ("and my wife?") are too few to weigh:
         # the rules read both; the model does not.
         return None
     scores = model().log_odds(words)
-    best = max(("selfharm", "emergency"), key=lambda c: scores[c])
-    lead = scores[best] - max(scores["referral"], scores["general"])
+    best = max(wanted, key=lambda c: scores[c])
+    lead = scores[best] - max(scores[c] for c in CLASSES if c not in wanted)
     # Every word adds evidence, so a long text of ordinary words drifts towards some class: 100 to 400
     # random everyday words led by up to 1.4 to 2.1 a word. The bar grows with the length past
     # WORDS_AT_BAR words, to 2.5 a word.
