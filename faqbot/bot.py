@@ -13,6 +13,7 @@ from faqbot.reply import Reply
 from faqbot.retrieval import Candidate, Retriever, learned
 from faqbot.retrieval.learned import RankModel
 from faqbot.safety import (
+    about_the_service,
     confident_language,
     find_dose_figure,
     other_medicine,
@@ -68,7 +69,7 @@ class FAQBot:
             st.EnglishOnly(self.kb.texts),
             # A follow-up is routed as typed (above) and, in here, as read in its context.
             Context(self.followups, route, other_medicine, person_named),
-            st.Scope(other_medicine),
+            st.Scope(other_medicine, about_the_service),
             st.Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
             st.Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),

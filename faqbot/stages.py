@@ -125,11 +125,18 @@ class EnglishOnly(StageBase, name="english-only"):
 
 @dataclass(frozen=True)
 class Scope(StageBase, name="scope"):
-    """A question about another medicine that never names naltrexone: the article has nothing on it."""
+    """A question about another medicine that never names naltrexone, or about the site, an account or an
+    order: the article has nothing on it."""
 
     other_medicine: Callable[[str], str | None]
+    #: whether a message is about the site, an account, an order or the weather ("I want to talk to a
+    #: human" shares "talk to" with the entry on seeing a doctor)
+    about_the_service: Callable[[str], bool] = lambda text: False
 
     def run(self, query: Query) -> Query:
+        if not query.followed and self.about_the_service(query.text):
+            reason = "about the site, an account or an order, not the article"
+            return query.decided(self.name, Decision("fallback", reason))
         # Even if its words ("nerve pain", "anti-inflammatory") match an entry. As typed: "it" read as
         # the subject ("lyrica, is it approved?") must not hide the other drug; but a follow-up to an
         # answer about LDN ("what about opioid painkillers?") asks about LDN and that medicine.

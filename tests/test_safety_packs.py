@@ -6,7 +6,7 @@ import pytest
 
 from faqbot.safety import engine
 from faqbot.safety.pack import packs
-from faqbot.safety.router import read
+from faqbot.safety.router import read, route
 
 RULES = packs().rules
 FIRES = [(rule.name, example) for rule in RULES for example in rule.fires]
@@ -26,3 +26,19 @@ def test_rule_stays_quiet_on_its_counter_examples(name: str, example: str) -> No
     reading = read(example)
     hit = engine.first_hit([BY_NAME[name]], reading.found, len(reading.words))
     assert hit is None, (example, hit.classes if hit else None)
+
+
+OFF_TOPIC = packs().off_topic
+
+
+@pytest.mark.parametrize("example", OFF_TOPIC.not_routed)
+def test_a_message_about_the_site_is_not_routed(example: str) -> None:
+    # "I want to change my password" is no one stopping a medicine; "going to" about the weather no plan
+    assert OFF_TOPIC.applies(read(example).found), sorted(read(example).found)
+    assert route(example) is None
+
+
+@pytest.mark.parametrize("example", OFF_TOPIC.routed)
+def test_a_message_about_the_site_that_names_health_is_still_routed(example: str) -> None:
+    assert not OFF_TOPIC.applies(read(example).found)
+    assert route(example) is not None

@@ -7,6 +7,7 @@ from faqbot.safety.prepare import prepare
 from faqbot.safety.router import (
     REVIEWED,
     Route,
+    about_the_service,
     other_medicine,
     person_named,
     route,
@@ -25,6 +26,7 @@ __all__ = [
     "Route",
     "RouteKind",
     "Rule",
+    "about_the_service",
     "confident_language",
     "detect_language",
     "find_dose_figure",

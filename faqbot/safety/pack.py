@@ -7,7 +7,7 @@ A pack error is a bug in faqbot, not in a curator's file, so it raises :class:`P
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 from typing import Any
 
@@ -27,6 +27,21 @@ _RULE_KEYS = frozenset(
 
 class PackError(Exception):
     """A rule pack that cannot be used as it is."""
+
+
+@dataclass(frozen=True)
+class OffTopic:
+    """The ``off_topic:`` settings of rules.yaml: a message with one of ``classes`` and none of ``unless``
+    is about the site, an account, an order or the weather, and no referral rule or second opinion reads it."""
+
+    classes: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    #: examples the tests run: messages left alone, and messages routed all the same
+    not_routed: tuple[str, ...] = ()
+    routed: tuple[str, ...] = ()
+
+    def applies(self, found: Collection[str]) -> bool:
+        return not self.classes.isdisjoint(found) and self.unless.isdisjoint(found)
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,8 @@ class Packs:
     #: referral rules the second opinion may set aside on a one-sentence question that names nobody
     #: (``reviewable:`` in rules.yaml; see :func:`faqbot.safety.router.route_and_story`)
     reviewable: frozenset[str] = frozenset()
+    #: messages about the site, an order or the weather (``off_topic:`` in rules.yaml)
+    off_topic: OffTopic = OffTopic()
 
 
 @cache  # one parse per pack per process
@@ -220,7 +237,17 @@ def load() -> Packs:
     if reviewable - set(names) - {"phrase-own-situation"}:
         raise PackError(f"`reviewable` names unknown rules: {sorted(reviewable - set(names))}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
-                 reviewable)
+                 reviewable, _off_topic(base, known))
+
+
+def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
+    raw = base.get("off_topic") or {}
+    classes, unless = frozenset(raw.get("classes") or ()), frozenset(raw.get("unless") or ())
+    if (classes | unless) - known or not classes.isdisjoint(unless):
+        raise PackError("`off_topic` must name known classes, none of them both in `classes` and in `unless`")
+    if classes and (len(raw.get("not_routed") or ()) < 3 or len(raw.get("routed") or ()) < 3):
+        raise PackError("`off_topic` needs at least three examples it leaves alone and three it does not")
+    return OffTopic(classes, unless, tuple(raw.get("not_routed") or ()), tuple(raw.get("routed") or ()))
 
 
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:

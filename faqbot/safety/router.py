@@ -240,6 +240,8 @@ def _route(text: str) -> Route | None:
             return Route("emergency", "second-opinion-self-harm", chosen.matched, (*chosen.classes, "classifier"),
                          chosen.lang)
         return chosen
+    if off_topic(reading):
+        return None
     # A referral rule's words stand in one sentence: "my brother takes naltrexone. How does it help with
     # cravings?" tells who takes it, then asks how it works; an emergency may be told across sentences.
     engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size, reading.breaks)
@@ -257,6 +259,17 @@ def _route(text: str) -> Route | None:
         if hit is not None:
             return hit
     return _second_opinion(reading)
+
+
+def about_the_service(text: str) -> bool:
+    """Whether ``text`` asks about the site, an account, an order or the weather, not about health."""
+    return off_topic(read(text))
+
+
+def off_topic(reading: Reading) -> bool:
+    """Whether a message is about the site, an account, an order or the weather, and names nothing of
+    health (``off_topic:`` in rules.yaml): no referral rule and no second opinion reads it."""
+    return packs().off_topic.applies(reading.found)
 
 
 def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
