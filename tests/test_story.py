@@ -39,6 +39,12 @@ ANSWERED = [
      "microglia-triggers"),
     # Spanish "el" (the) is not "él" (he) once accents are folded away
     ("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?", None),
+    # a story told of someone else may tell their medicines, drinking, numbers and treatment
+    ("My cousin is in rehab for heroin. What is naltrexone normally used for?", "naltrexone-uses"),
+    ("My grandad has been off the booze for 90 days and the clinic put him on naltrexone. How does it help "
+     "people who are quitting alcohol?", "naltrexone-recovery"),
+    ("My aunt swallows about twelve tablets a day. Does LDN interact with other drugs?", "drug-interactions"),
+    ("My sister's been on LDN for a while now. What side effects are listed in the article?", "side-effects"),
 ]
 
 REFERRED = [
@@ -59,8 +65,7 @@ REFERRED = [
     "My husband has MS. Can he take it? What do the trials show?",
     # the question names nothing: it asks about the story
     "I'm on tramadol, so what now?",
-    # a story about opioids, an amount, pregnancy or another medicine is never set aside
-    "My cousin is in rehab for heroin. What is naltrexone normally used for?",
+    # a story of the asker's own opioids, amount, pregnancy or other medicine is never set aside
     "I take four and a half of LDN. What is LDN?",
     "I'm pregnant. What are the side effects of LDN?",
     "I'm on warfarin. Does LDN interact with that?",
@@ -81,6 +86,13 @@ REFERRED = [
     "My wife is on morphine. She started LDN yesterday. How does LDN work?",
     "I'm 16 and I take LDN. What is it used for?",
     "My neighbor takes LDN and heroin. What does LDN do?",
+    # ... and a story of someone else that asks for advice, tells an emergency in the making, or puts
+    # opioids and naltrexone together in one person
+    "My husband is on oxycodone and wants to start naltrexone. What is naltrexone used for?",
+    "My dad missed three doses of his LDN. What side effects does LDN have?",
+    "My daughter is 9 and her doctor put her on LDN. What is LDN?",
+    "My mum asked me how much LDN she should take. What is LDN?",
+    "My brother wants to stop taking his LDN. Which conditions has LDN been used for?",
 ]
 
 

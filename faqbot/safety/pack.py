@@ -64,6 +64,22 @@ class StoryRules:
     case: frozenset[str] = frozenset()
     #: ... when the question asks what it would do to it, or whether it is safe
     would: frozenset[str] = frozenset()
+    #: a story that names one of these and none of ``asker`` is told of someone else: it may fire any
+    #: referral rule, and only ``others_blockers`` (not ``blockers``) may occur in it
+    others: frozenset[str] = frozenset()
+    asker: frozenset[str] = frozenset()
+    others_blockers: frozenset[str] = frozenset()
+    #: ... and no pair of these together (someone on opioids and on naltrexone, a child given it)
+    others_pairs: tuple[frozenset[str], ...] = ()
+
+    def of_others(self, told: Collection[str]) -> bool:
+        """Whether a story with these classes is told of someone else, not of the asker."""
+        return bool(self.others) and not self.others.isdisjoint(told) and self.asker.isdisjoint(told)
+
+    def blocked_of_others(self, told: Collection[str]) -> bool:
+        """Whether a story told of someone else tells what keeps its referral all the same."""
+        found = set(told)
+        return not self.others_blockers.isdisjoint(found) or any(pair <= found for pair in self.others_pairs)
 
 
 @dataclass(frozen=True)
@@ -252,7 +268,8 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
 
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
-    keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would")
+    keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "others", "asker",
+            "others_blockers")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
@@ -261,7 +278,12 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     # "phrase-own-situation" is an English phrase rule (rules.py), not one of this pack's
     if rules - rule_names - {"phrase-own-situation"}:
         raise PackError(f"`story.rules` names unknown rules: {sorted(rules - rule_names)}")
-    return StoryRules(rules=rules, **classes)
+    if classes["others"] and not (classes["asker"] and classes["others_blockers"] <= classes["blockers"]):
+        raise PackError("`story.others` needs `asker`, and `others_blockers` must be some of `blockers`")
+    pairs = tuple(frozenset(pair) for pair in raw.get("others_pairs") or ())
+    if any(len(pair) != 2 or pair - known for pair in pairs):
+        raise PackError("`story.others_pairs` lists pairs of known classes")
+    return StoryRules(rules=rules, others_pairs=pairs, **classes)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

@@ -163,8 +163,8 @@ def story_question(text: str) -> tuple[str, Route] | None:
 def route_and_story(text: str) -> tuple[Route | None, tuple[str, Route] | None]:
     """:func:`route` and :func:`story_question` in one: the safety stage needs both, routed once."""
     routed = _route(text)
-    if routed is not None and routed.kind == "referral" and routed.rule in packs().story.rules:
-        question = set_aside(text, _route, _classes)
+    if routed is not None and routed.kind == "referral":
+        question = set_aside(text, routed.rule, _route, _classes)
         if question is not None:
             return None, (question, routed)
     if routed is not None and routed.kind == "referral" and _reads_general(text, routed):

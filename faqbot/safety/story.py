@@ -63,8 +63,9 @@ def asked(text: str) -> list[str]:
 Classes = Mapping[str, list[tuple[int, int]]]
 
 
-def set_aside(text: str, route: Callable[[str], object | None], classes: Callable[[str], Classes]) -> str | None:
-    """The general question a referral on ``text`` should be set aside for, or ``None``.
+def set_aside(text: str, rule: str, route: Callable[[str], object | None],
+              classes: Callable[[str], Classes]) -> str | None:
+    """The general question a referral by ``rule`` on ``text`` should be set aside for, or ``None``.
 
     ``route`` and ``classes`` (the word classes found in a text) are the router's own, passed in so
     that this module does not import the router.
@@ -76,12 +77,17 @@ def set_aside(text: str, route: Callable[[str], object | None], classes: Callabl
             continue
         story = text.replace(question, " ", 1)
         told = classes(story)
+        # "My dad is 60 days sober and on naltrexone. What does it do for people coming off alcohol?"
+        # tells someone else's medicines and numbers; the answer to the question is the same for anyone.
+        others = rules.of_others(told)
+        if rule not in rules.rules and not others:
+            continue
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         # "what is it used for?" after a story that names the drug asks about the drug
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
-        if named and rules.blockers.isdisjoint(told) and route(question) is None and _only_who(
-                story, route, classes, rules):
+        blocked = rules.blocked_of_others(told) if others else not rules.blockers.isdisjoint(told)
+        if named and not blocked and route(question) is None and _only_who(story, route, classes, rules, others):
             return question
     return None
 
@@ -94,14 +100,16 @@ def _general(found: Classes, rules: StoryRules) -> bool:
 
 
 def _only_who(story: str, route: Callable[[str], object | None], classes: Callable[[str], Classes],
-              rules: StoryRules) -> bool:
+              rules: StoryRules, others: bool = False) -> bool:
     """Whether the story only tells who someone is: each sentence, read alone, fires nothing or only a
-    rule about that, and a question in it asks a fact about a topic ("apparently it's an addiction
-    drug??"), not about the case told ("my mum has lupus, is it genetic?")."""
+    rule about that (any referral rule in a story told of someone else), and a question in it asks a
+    fact about a topic ("apparently it's an addiction drug??"), not about the case told ("my mum has
+    lupus, is it genetic?")."""
     for sentence in (s.strip() for s in _SENTENCE.findall(story)):
         routed = route(sentence) if sentence else None
         told = classes(sentence)
-        if routed is not None and getattr(routed, "rule", None) not in rules.rules:
+        kind, rule = getattr(routed, "kind", None), getattr(routed, "rule", None)
+        if routed is not None and (kind != "referral" or not others) and rule not in rules.rules:
             return False
         if sentence.endswith("?") and (
                 routed is not None or not _general(told, rules) or rules.topics.isdisjoint(told)):
