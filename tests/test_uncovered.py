@@ -68,3 +68,23 @@ def test_questions_about_the_drug_or_the_articles_own_topics_still_answer(bot, q
 def test_a_follow_up_to_an_answer_about_the_drug_is_about_the_drug(bot):
     reply = bot.ask("so what have the trials shown?", context="fda-status")
     assert (reply.kind, reply.id) == ("answer", "clinical-trials")
+
+
+# A capitalised abbreviation the knowledge base never uses names a thing (a regulator, an illness, a shop):
+# it is the question's topic, so no entry answers; everyday ones ("TBH", "ER"), ones the knowledge base
+# knows ("LDN", "FDA", "CNS" as a synonym) and a question shouted in capitals are left alone.
+@pytest.mark.parametrize(
+    ("question", "rare"),
+    [
+        ("Does the EMA approve LDN for anything?", {"ema"}),
+        ("Is LDN used in PTSD?", {"ptsd"}),
+        ("TBH is LDN safe", set()),
+        ("What should an ER doctor know about naltrexone?", set()),
+        ("is LDN FDA approved", set()),
+        ("role of microglia in the CNS", set()),
+        ("WHAT DOES THE EMA SAY ABOUT LDN", set()),
+    ],
+)
+def test_capitalised_abbreviations_name_a_topic(bot, question, rare):
+    analysis = bot.normalizer.analyze(question)
+    assert set(analysis.rare) == rare

@@ -18,6 +18,7 @@ from faqbot.text.words import (
     ASKS_FOR,
     COMPARING,
     CONDITIONS,
+    EVERYDAY_ACRONYMS,
     LEAD_INS,
     OFF_TOPIC,
     QUESTION_WORDS,
@@ -122,6 +123,7 @@ class Normalizer:
         tokens = self._join_split_words(words(_ASIDE.sub(" ", cleaned) if "question" in cleaned else cleaned))
         tokens = self._phrasal_verbs_joined(_particle_first([self.correct(t) for t in tokens]))
         shopping = bool(_BUYING.intersection(tokens))
+        named = _acronyms(text[:limit] if limit is not None else text)
         tokens = self._apply_synonyms(tokens)
         terms: dict[str, None] = {}
         common: set[str] = set()
@@ -138,7 +140,7 @@ class Normalizer:
                 # Everyday words, and short unknown tokens ("wht", "usd": typos and
                 # shorthand far more often than topics), count as filler.
                 short = len(token) <= 3 and token not in self.vocabulary
-                if self.off_topic(token):
+                if self.off_topic(token) or (token in named and self.unknown(token)):
                     rare.add(term)
                 elif (token in everyday or short) and token not in CONDITIONS:
                     common.add(term)
@@ -152,6 +154,10 @@ class Normalizer:
         """True for an everyday word naming an aspect the article never covers ("online", "cost"), or an
         illness ("autism"), when the knowledge base does not use it either: the question is about it."""
         return (token in OFF_TOPIC or token in CONDITIONS) and stem(token) not in self._corpus_stems
+
+    def unknown(self, token: str) -> bool:
+        """True for a word the knowledge base never uses, in any form."""
+        return token not in self.vocabulary and stem(token) not in self._known_stems
 
     def is_rare(self, token: str) -> bool:
         """True for a word neither the knowledge base nor everyday English uses, and no slip of one.
@@ -343,6 +349,20 @@ def _particle_first(tokens: list[str]) -> list[str]:
 
 
 #: where a sentence ends (the split keeps a question mark with its sentence)
+#: an abbreviation written in capitals ("EMA", "PTSD"), and any capitalised word (to tell shouting apart)
+_ACRONYM = regex.compile(r"\b[A-Z]{2,6}\b")
+_WORD = regex.compile(r"\b[A-Za-z]+\b")
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """The abbreviations a question writes in capitals, lower-cased, but the everyday ones ("TBH"); none
+    in a question written mostly in capitals ("DOG ATE A WHOLE BOTTLE"), where capitals mark no name."""
+    found = _ACRONYM.findall(text)
+    if not found or 2 * len(found) > len(_WORD.findall(text)):
+        return frozenset()
+    return frozenset(w.lower() for w in found) - EVERYDAY_ACRONYMS
+
+
 _SENTENCE = regex.compile(r"(?<=[.?!])\s+")
 #: where a clause ends: a question in a message starts after one
 _CLAUSE = regex.compile(r"[.?!,;:()]+|\s[-\u2013\u2014]+\s")

@@ -43,6 +43,10 @@ CONDITIONS = _word_list("conditions.txt")
 #: cost, buying online, brands, forms other than tablets, other countries, driving, food, weight, exercise.
 #: Unknown to a knowledge base, one is the question's topic ("can you buy LDN online?"), not filler.
 OFF_TOPIC = _word_list("off_topic.txt")
+#: Abbreviations people write in capitals that name nothing ("TBH", "ELI5", "ER", ``data/everyday_acronyms.txt``):
+#: any other capitalised abbreviation a knowledge base never uses names a thing (an agency, a shop, an
+#: illness, a drug: "EMA", "PTSD") and is the question's topic, not a typo or filler.
+EVERYDAY_ACRONYMS = _word_list("everyday_acronyms.txt")
 #: Words that make a question a comparison ("naltrexone vs naloxone", "the difference between ..."):
 #: grammar, not topic, so a short list in code rather than a knowledge-base synonym.
 COMPARING = frozenset({"vs", "versus", "difference", "differences", "different", "differ", "differs",
