@@ -257,7 +257,8 @@ def _route(text: str) -> Route | None:
     for rule in REFERRAL_RULES:
         hit = _fire(rule, prepared if rule.name == "dose-size-question" else general, reading)
         if hit is not None:
-            return hit
+            # as over the engine's referral rules: "everyone says it gets better but I've made my plan"
+            return _second_opinion(reading, MARGIN_OVER_REFERRAL) or hit
     return _second_opinion(reading)
 
 
