@@ -32,6 +32,9 @@ COMPARATIVE_DOSE = regex.compile(
     r"|\b(?:doses?|dosages?)\ (?:is\ |are\ |so\ |that\ |very\ |much\ |kept\ )+(?:low|small|tiny)\b"
     r"|\b(?:compared\ (?:to|with)|than|versus|vs\.?)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full)"
     r"\ (?:doses?|dosages?|amounts?)\b"
+    # "at standard doses", "at the addiction dose": a condition a finding holds under, not a dose asked for
+    r"|\b(?:at|in)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full|conventional|addiction|"
+    r"therapeutic|clinical)\ (?:\w+\ )?(?:doses?|dosages?|strengths?)\b"
 )
 _SPACED_LETTERS = regex.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
 _SPLIT_JOINED = regex.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")

@@ -363,6 +363,9 @@ _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
     "self-harm": frozenset({"causes", "about_text"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),
+    # as the engine's `amount` rule: a strength naming the product in a question about a topic
+    "dose-amount": frozenset({"kb_topic", "about_text", "naming", "evidence"}),
+    "dose-number": frozenset({"kb_topic", "about_text", "naming", "evidence"}),
 }
 
 
