@@ -69,8 +69,10 @@ class StoryRules:
     others: frozenset[str] = frozenset()
     asker: frozenset[str] = frozenset()
     others_blockers: frozenset[str] = frozenset()
-    #: ... and no pair of these together (someone on opioids and on naltrexone, a child given it)
-    others_pairs: tuple[frozenset[str], ...] = ()
+    #: ... and none of these sets of classes together (someone on opioids and on naltrexone, a child given it)
+    others_together: tuple[frozenset[str], ...] = ()
+    #: ... and fire none of these rules
+    others_never: frozenset[str] = frozenset()
 
     def of_others(self, told: Collection[str]) -> bool:
         """Whether a story with these classes is told of someone else, not of the asker."""
@@ -79,7 +81,7 @@ class StoryRules:
     def blocked_of_others(self, told: Collection[str]) -> bool:
         """Whether a story told of someone else tells what keeps its referral all the same."""
         found = set(told)
-        return not self.others_blockers.isdisjoint(found) or any(pair <= found for pair in self.others_pairs)
+        return not self.others_blockers.isdisjoint(found) or any(group <= found for group in self.others_together)
 
 
 @dataclass(frozen=True)
@@ -280,10 +282,13 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
         raise PackError(f"`story.rules` names unknown rules: {sorted(rules - rule_names)}")
     if classes["others"] and not (classes["asker"] and classes["others_blockers"] <= classes["blockers"]):
         raise PackError("`story.others` needs `asker`, and `others_blockers` must be some of `blockers`")
-    pairs = tuple(frozenset(pair) for pair in raw.get("others_pairs") or ())
-    if any(len(pair) != 2 or pair - known for pair in pairs):
-        raise PackError("`story.others_pairs` lists pairs of known classes")
-    return StoryRules(rules=rules, others_pairs=pairs, **classes)
+    together = tuple(frozenset(group) for group in raw.get("others_together") or ())
+    if any(len(group) < 2 or group - known for group in together):
+        raise PackError("`story.others_together` lists groups of two or more known classes")
+    never = frozenset(raw.get("others_never") or ())
+    if never - rule_names:
+        raise PackError(f"`story.others_never` names unknown rules: {sorted(never - rule_names)}")
+    return StoryRules(rules=rules, others_together=together, others_never=never, **classes)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

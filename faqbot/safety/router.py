@@ -240,8 +240,11 @@ def _route(text: str) -> Route | None:
             return Route("emergency", "second-opinion-self-harm", chosen.matched, (*chosen.classes, "classifier"),
                          chosen.lang)
         return chosen
-    if off_topic(reading):
-        return None
+    if not packs().off_topic.classes.isdisjoint(reading.found):
+        rest = _without_service(text)
+        if rest != text:
+            # "I wrote letters to everyone I love tonight. Please cancel my order.": the rest is routed
+            return _route(rest) if rest else None
     # A referral rule's words stand in one sentence: "my brother takes naltrexone. How does it help with
     # cravings?" tells who takes it, then asks how it works; an emergency may be told across sentences.
     engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size, reading.breaks)
@@ -263,14 +266,24 @@ def _route(text: str) -> Route | None:
 
 
 def about_the_service(text: str) -> bool:
-    """Whether ``text`` asks about the site, an account, an order or the weather, not about health."""
-    return off_topic(read(text))
+    """Whether ``text`` asks only about the site, an account, an order or the weather, not about health."""
+    return not packs().off_topic.classes.isdisjoint(read(text).found) and not _without_service(text)
 
 
-def off_topic(reading: Reading) -> bool:
-    """Whether a message is about the site, an account, an order or the weather, and names nothing of
-    health (``off_topic:`` in rules.yaml): no referral rule and no second opinion reads it."""
-    return packs().off_topic.applies(reading.found)
+#: the parts a message divides into, each of which may be about the site alone
+_PARTS = regex.compile(r"[.!?;,:\n]+|\s[-\u2013\u2014]\s")
+#: longer than this, a message is routed whole: a pasted page is not split into its clauses
+_MOST_PART_CHARS = 2000
+
+
+def _without_service(text: str) -> str:
+    """``text`` without its parts that are about the site, an account, an order or the weather and name
+    nothing of health (``off_topic:`` in rules.yaml); ``text`` itself if it has no such part."""
+    if len(text) > _MOST_PART_CHARS:
+        return text
+    parts = [part.strip() for part in _PARTS.split(text) if part.strip()]
+    kept = [part for part in parts if not packs().off_topic.applies(read(part).found)]
+    return text if len(kept) == len(parts) else ". ".join(kept)
 
 
 def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:

@@ -79,7 +79,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         told = classes(story)
         # "My dad is 60 days sober and on naltrexone. What does it do for people coming off alcohol?"
         # tells someone else's medicines and numbers; the answer to the question is the same for anyone.
-        others = rules.of_others(told)
+        others = rules.of_others(told) and rule not in rules.others_never
         if rule not in rules.rules and not others:
             continue
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
@@ -109,7 +109,8 @@ def _only_who(story: str, route: Callable[[str], object | None], classes: Callab
         routed = route(sentence) if sentence else None
         told = classes(sentence)
         kind, rule = getattr(routed, "kind", None), getattr(routed, "rule", None)
-        if routed is not None and (kind != "referral" or not others) and rule not in rules.rules:
+        if routed is not None and (kind != "referral" or not others or rule in rules.others_never) and (
+                rule not in rules.rules):
             return False
         if sentence.endswith("?") and (
                 routed is not None or not _general(told, rules) or rules.topics.isdisjoint(told)):
