@@ -317,3 +317,18 @@ def test_a_one_word_object_inside_a_known_phrasal_verb(bot, text, phrase):
 def test_efficacy_is_kept_apart_from_effects(word, other):
     # "how effective is LDN?" asks whether it works, not what effects it has
     assert stem(word) == stem("efficacy") != stem(other)
+
+
+@pytest.mark.parametrize(
+    ("disguised", "plain"),
+    [
+        ("LD\u039d side effects", "ldn side effects"),  # a Greek capital Nu, whose small letter looks like a v
+        ("\u0455ide effect\u0455 of LDN", "side effects of ldn"),  # Cyrillic small dze
+        ("w h a t  i s  L D N", "what i s ldn"),  # letters spelt out, a wider gap between words
+    ],
+)
+def test_the_matcher_reads_look_alike_letters_and_spelt_words_as_safety_does(disguised: str, plain: str) -> None:
+    from faqbot.text.fold import cleaned_latin, fold
+
+    assert cleaned_latin(disguised) == plain
+    assert fold(disguised) == plain

@@ -30,6 +30,13 @@ _CONFUSABLES = str.maketrans(
     "\u043d\u0432\u0196\u0269\u00b5\u03bc",
     "aeopcyxijsdhnugooaeikvptuxwgilkmtbhblluu",
 )
+#: Greek and Cyrillic capitals that look like Latin ones, mapped before case folding: a capital Greek Nu
+#: in "LD" + Nu is an N, though its small letter looks like a v
+_CAPITALS = str.maketrans(
+    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7"
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u0406\u0408\u0405",
+    "ABEZHIKMNOPTYXABEKMHOPCTXYIJS",
+)
 #: Cherokee capitals that look like Latin letters (a Cherokee "lu" passes for an M)
 _CHEROKEE = str.maketrans(
     "\u13aa\u13f4\u13df\u13a0\u13ac\u13c0\u13bb\u13a5\u13ab\u13e6\u13de\u13b7\u13e2\u13da\u13a2\u13d9\u13b3",
@@ -52,6 +59,7 @@ _WIDE_GAP = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _URL_ESCAPE = regex.compile(r"%[0-9a-fA-F]{2}")
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
 _NOT_LETTER = regex.compile(r"[^a-z]")
+_SPACES = regex.compile(r" {2,}")
 
 
 def fold(text: str) -> str:
@@ -71,15 +79,34 @@ def fold(text: str) -> str:
         # "d o s e  d e  l d n": where letters are spelt out, a wider gap is where a word ended. Marked
         # before cleaning squeezes the spaces, and wider than a gap a spelt word may bridge.
         text = _WIDE_GAP.sub(" ,, ", text)
-    text = clean(text).translate(_CONFUSABLES)
-    if not text.isascii():
-        text = text.translate(_CHEROKEE)
+    text = cleaned_latin(text)
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFD", text.translate(_LIGATURES))
                        if unicodedata.category(ch) != "Mn")
     text = _LEET_WORD.sub(_unleet, text)
     text = _SPELT.sub(_join_spelt, text)
     return _STRETCHED.sub(r"\1", text)
+
+
+def cleaned_latin(text: str, limit: int | None = None) -> str:
+    """:func:`~faqbot.text.sanitize.clean` and :func:`latin`, capitals included, and letters spelt out
+    rejoined ("w h a t  i s  L D N"): what the matcher reads."""
+    if limit is not None:
+        text = text[:limit]
+    spelt = _SPELT_WORDS.search(text) is not None
+    if spelt:
+        text = _WIDE_GAP.sub(" ,, ", text)  # as in fold(): a wider gap is where a spelt word ended
+    text = latin(clean(text if text.isascii() else text.translate(_CAPITALS)))
+    return _SPACES.sub(" ", _SPELT.sub(_join_spelt, text).replace(",,", " ")).strip() if spelt else text
+
+
+def latin(cleaned: str) -> str:
+    """Cleaned text with look-alike letters from other scripts mapped to Latin ones (the matcher's share
+    of :func:`fold`, which also strips accents and reads leet)."""
+    if cleaned.isascii():
+        return cleaned
+    text = cleaned.translate(_CONFUSABLES)
+    return text.translate(_CHEROKEE) if not text.isascii() else text
 
 
 def _unleet(match: re.Match[str]) -> str:

@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
+from faqbot.text.fold import cleaned_latin
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
     ASKS_FOR,
@@ -118,7 +119,8 @@ class Normalizer:
         return {**self.__dict__, "_corrections": {}, "_slips": {}, "_everyday_choices": None}
 
     def analyze(self, text: str, limit: int | None = None) -> Analysis:
-        cleaned = clean(text, limit)
+        # A Cyrillic o inside "dose", a Greek capital Nu after "LD": read as the Latin letters they pass for
+        cleaned = cleaned_latin(text, limit)
         # "different question - how does ...": a turn in the conversation, not a comparison
         tokens = self._join_split_words(words(_ASIDE.sub(" ", cleaned) if "question" in cleaned else cleaned))
         tokens = self._phrasal_verbs_joined(_particle_first([self.correct(t) for t in tokens]))
