@@ -21,7 +21,7 @@ LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 DRUG = "drug"
 _RULE_KEYS = frozenset(
     {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
-     "unless_impersonal", "unless_unnamed", "max_tokens", "fires", "passes"}
+     "unless_impersonal", "impersonal_despite", "unless_unnamed", "max_tokens", "fires", "passes"}
 )
 
 
@@ -149,6 +149,10 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     unless_anchor = frozenset(raw.get("unless_anchor") or ())
     anywhere = frozenset(raw.get("unless_anywhere") or ())
     impersonal = frozenset(raw.get("unless_impersonal") or ())
+    # person classes that still leave the question impersonal for this rule ("someone on opioids")
+    despite = frozenset(raw.get("impersonal_despite") or ())
+    if despite - persons:
+        raise PackError(f"rule {name}: `impersonal_despite` names classes that are not persons")
     unnamed = frozenset(raw.get("unless_unnamed") or ())
     # `unless_impersonal` and `unless_unnamed` are left out of the conflict checks: they cancel only when
     # nobody is named, so "ok with" may both make a rule and mark the question as impersonal.
@@ -166,7 +170,7 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
         unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor, unless_anywhere=anywhere,
-        unless_impersonal=impersonal, persons=persons if impersonal else frozenset(),
+        unless_impersonal=impersonal, persons=persons - despite if impersonal else frozenset(),
         unless_unnamed=unnamed, named=named if unnamed else frozenset(),
         self_harm=bool(raw.get("self_harm", False)), max_tokens=int(raw.get("max_tokens", 0)),
         fires=fires, passes=passes,
