@@ -146,3 +146,19 @@ def test_the_trace_names_the_referral_set_aside_and_the_question_read(bot: FAQBo
     assert step is not None and step.summary.startswith("a story told, then a general question")
     assert any(line.startswith("set aside: `person-with-condition`") for line in step.lines)
     assert "asks: What is naltrexone normally used for?" in step.lines
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # how long someone has had a condition is no amount ("for twelve years", "since I was 19")
+        ("I've had fibromyalgia for about twelve years and tried everything. Can someone explain what LDN is?",
+         "what-is-ldn"),
+        # wanting to understand the evidence is no plan
+        ("I have MS and my neurologist is unsure about LDN. I want to understand the evidence. "
+         "What have the clinical trials shown?", "clinical-trials"),
+    ],
+)
+def test_durations_and_wanting_to_understand_do_not_block_a_story(bot: FAQBot, question: str, entry: str) -> None:
+    assert route(question) is None
+    assert (bot.ask(question).kind, bot.ask(question).id) == ("answer", entry)

@@ -27,6 +27,7 @@ and after the second opinion has had its say on the whole message.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 import faqbot.regex as regex
@@ -36,6 +37,15 @@ from faqbot.safety.pack import StoryRules, packs
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
 #: where a clause of a sentence ends and a question may begin (Spanish opens one with "¿")
 _CLAUSE = regex.compile(r"[,:;\u00bf]|\s[-\u2013\u2014]\s")
+#: a span of time told in a story, which is no amount and no time of day ("for twelve years", "since 2019",
+#: "since I was 19", "ten years ago"); English only, where the stories the tests hold are told
+_DURATION = regex.compile(
+    r"\b(?:for|about|around|over|almost|nearly|past|last)?\s*(?:\d{1,3}|a|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)\s+"
+    r"(?:years?|yrs?|months?|weeks?|decades?)\b(?!\s+old)(?:\s+(?:ago|now))?"
+    r"|\bsince\s+(?:(?:i|she|he|they|we)\s+(?:was|were)\s+\d{1,2}|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 #: more sentences than this is a long post, read whole
 _MOST_SENTENCES = 10
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
@@ -76,7 +86,8 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         if not _general(found, rules):
             continue
         story = text.replace(question, " ", 1)
-        told = classes(story)
+        # "for twelve years", "since I was 19": how long, not how much
+        told = classes(_DURATION.sub(" ", story))
         # "My dad is 60 days sober and on naltrexone. What does it do for people coming off alcohol?"
         # tells someone else's medicines and numbers; the answer to the question is the same for anyone.
         others = rules.of_others(told) and rule not in rules.others_never
