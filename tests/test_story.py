@@ -162,3 +162,28 @@ def test_the_trace_names_the_referral_set_aside_and_the_question_read(bot: FAQBo
 def test_durations_and_wanting_to_understand_do_not_block_a_story(bot: FAQBot, question: str, entry: str) -> None:
     assert route(question) is None
     assert (bot.ask(question).kind, bot.ask(question).id) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("I keep seeing '4.5 mg' on forums - but what is LDN exactly?", "what-is-ldn"),
+        ("A post in my Facebook group said 3mg. Leaving that aside, is LDN approved by the FDA?", "fda-status"),
+    ],
+)
+def test_a_figure_seen_somewhere_is_not_an_amount_asked_for(bot: FAQBot, question: str, entry: str) -> None:
+    assert route(question) is None
+    assert (bot.ask(question).kind, bot.ask(question).id) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I keep seeing 4.5 mg online and I take 3 mg. What is LDN?",  # the asker's own intake
+        "I read online that 4.5 mg is best. How much should I take?",  # the question asks an amount
+        "My friend wrote that she takes 9 mg. What is LDN?",  # someone's dose in mg
+    ],
+)
+def test_a_figure_with_an_intake_or_an_amount_asked_is_still_referred(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", routed

@@ -74,6 +74,18 @@ class StoryRules:
     #: ... and fire none of these rules
     others_never: frozenset[str] = frozenset()
 
+    #: a story naming one of these, and nothing of the asker's intake, quotes a figure it saw somewhere;
+    #: it may fire ``hearsay_rules`` (the rules on an amount), and only ``others_blockers`` but units stop it
+    hearsay: frozenset[str] = frozenset()
+    hearsay_rules: frozenset[str] = frozenset()
+
+    def quoted(self, told: Collection[str]) -> bool:
+        """Whether a story with these classes only quotes a figure it saw or read somewhere."""
+        found = set(told)
+        blockers = self.others_blockers - {"unit", "dose_core"}
+        return bool(self.hearsay & found) and self.asker.isdisjoint(found) and "intake" not in found and (
+            blockers.isdisjoint(found))
+
     def of_others(self, told: Collection[str]) -> bool:
         """Whether a story with these classes is told of someone else, not of the asker."""
         return bool(self.others) and not self.others.isdisjoint(told) and self.asker.isdisjoint(told)
@@ -275,7 +287,7 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "others", "asker",
-            "others_blockers")
+            "others_blockers", "hearsay")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
@@ -290,9 +302,13 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     if any(len(group) < 2 or group - known for group in together):
         raise PackError("`story.others_together` lists groups of two or more known classes")
     never = frozenset(raw.get("others_never") or ())
-    if never - rule_names:
-        raise PackError(f"`story.others_never` names unknown rules: {sorted(never - rule_names)}")
-    return StoryRules(rules=rules, others_together=together, others_never=never, **classes)
+    hearsay_rules = frozenset(raw.get("hearsay_rules") or ())
+    # the English phrase rules (rules.py) are named "phrase-<name>"
+    unknown = (never | hearsay_rules) - rule_names - {r for r in hearsay_rules if r.startswith("phrase-")}
+    if unknown:
+        raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
+    return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
+                      **classes)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

@@ -88,18 +88,28 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         story = text.replace(question, " ", 1)
         # "for twelve years", "since I was 19": how long, not how much
         told = classes(_DURATION.sub(" ", story))
-        # "My dad is 60 days sober and on naltrexone. What does it do for people coming off alcohol?"
-        # tells someone else's medicines and numbers; the answer to the question is the same for anyone.
-        others = rules.of_others(told) and rule not in rules.others_never
-        if rule not in rules.rules and not others:
-            continue
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         # "what is it used for?" after a story that names the drug asks about the drug
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
-        blocked = rules.blocked_of_others(told) if others else not rules.blockers.isdisjoint(told)
-        if named and not blocked and route(question) is None and _only_who(story, route, classes, rules, others):
+        allowed = _allowed(rule, told, rules)
+        if named and allowed is not None and route(question) is None and _only_who(story, route, classes,
+                                                                                   rules, allowed):
             return question
+    return None
+
+
+def _allowed(rule: str, told: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
+    """Which referral rules (by kind and name) the story's sentences may fire, or ``None`` if the story
+    keeps its referral: a story of who the asker is or speaks for, one told of someone else ("My dad is
+    60 days sober and on naltrexone"), or one that quotes a figure seen somewhere ("I keep seeing
+    '4.5 mg' online")."""
+    if rule in rules.rules and rules.blockers.isdisjoint(told):
+        return lambda kind, name: name in rules.rules
+    if rules.of_others(told) and rule not in rules.others_never and not rules.blocked_of_others(told):
+        return lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules
+    if rule in rules.hearsay_rules and rules.quoted(told):
+        return lambda kind, name: name in rules.rules or name in rules.hearsay_rules
     return None
 
 
@@ -111,17 +121,14 @@ def _general(found: Classes, rules: StoryRules) -> bool:
 
 
 def _only_who(story: str, route: Callable[[str], object | None], classes: Callable[[str], Classes],
-              rules: StoryRules, others: bool = False) -> bool:
-    """Whether the story only tells who someone is: each sentence, read alone, fires nothing or only a
-    rule about that (any referral rule in a story told of someone else), and a question in it asks a
-    fact about a topic ("apparently it's an addiction drug??"), not about the case told ("my mum has
-    lupus, is it genetic?")."""
+              rules: StoryRules, allowed: Callable[[str, str], bool]) -> bool:
+    """Whether the story only tells who someone is: each sentence, read alone, fires nothing or a rule
+    ``allowed``, and a question in it asks a fact about a topic ("apparently it's an addiction drug??"),
+    not about the case told ("my mum has lupus, is it genetic?")."""
     for sentence in (s.strip() for s in _SENTENCE.findall(story)):
         routed = route(sentence) if sentence else None
         told = classes(sentence)
-        kind, rule = getattr(routed, "kind", None), getattr(routed, "rule", None)
-        if routed is not None and (kind != "referral" or not others or rule in rules.others_never) and (
-                rule not in rules.rules):
+        if routed is not None and not allowed(getattr(routed, "kind", ""), getattr(routed, "rule", "")):
             return False
         if sentence.endswith("?") and (
                 routed is not None or not _general(told, rules) or rules.topics.isdisjoint(told)):
