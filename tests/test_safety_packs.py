@@ -34,7 +34,7 @@ OFF_TOPIC = packs().off_topic
 @pytest.mark.parametrize("example", OFF_TOPIC.not_routed)
 def test_a_message_about_the_site_is_not_routed(example: str) -> None:
     # "I want to change my password" is no one stopping a medicine; "going to" about the weather no plan
-    assert OFF_TOPIC.applies(read(example).found), sorted(read(example).found)
+    assert not OFF_TOPIC.classes.isdisjoint(read(example).found), sorted(read(example).found)
     assert route(example) is None
 
 
