@@ -143,10 +143,10 @@ class Scope(StageBase, name="scope"):
         medicine = self.other_medicine(query.resolved if query.followed and query.resolved else query.text)
         if medicine is None:
             return query.noted(self.name, "in scope: no other medicine named alone")
-        if query.context is not None and _OPIOID.search(medicine) and {"it", "its"} & set(words(query.text)):
-            # "so opioid painkillers won't work while it's in you?" after an answer about naltrexone: "it"
-            # is naltrexone, and what it does to opioids is the article's own topic
-            return query.noted(self.name, f"in scope: {medicine!r} with 'it' after an answer, read as naltrexone")
+        if query.context is not None and _OPIOID.search(medicine):
+            # "so opioid painkillers won't work while it's in you?", "what if someone's on opioid painkillers?"
+            # after an answer about naltrexone: what naltrexone does to opioids is the article's own topic
+            return query.noted(self.name, f"in scope: {medicine!r} after an answer about naltrexone")
         reason = f"about another medicine ({medicine!r}) and never names naltrexone"
         return query.decided(self.name, Decision("fallback", reason))
 

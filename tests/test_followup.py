@@ -152,3 +152,10 @@ def test_it_after_an_answer_can_still_mean_the_subject() -> None:
                          ["explain it to me", "tell me more", "give me an example", "can you help me understand?"])
 def test_me_in_tell_me_is_who_is_told_not_who_is_asked_about(question: str) -> None:
     assert BOT.ask(question, context="side-effects").kind != "referral"
+
+
+@pytest.mark.parametrize("question", ["what if someone's on opioid painkillers", "what about oxycodone?"])
+def test_opioids_after_an_answer_about_naltrexone_are_in_scope(question: str) -> None:
+    # what naltrexone does to opioids is the knowledge base's own topic, "it" or not
+    reply = FAQBot.from_yaml().ask(question, context="naltrexone-opioid")
+    assert (reply.kind, reply.id) == ("answer", "opioid-painkillers")
