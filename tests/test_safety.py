@@ -516,3 +516,14 @@ def test_find_dose_figure_catches(text):
 )
 def test_find_dose_figure_leaves_plain_text(text):
     assert find_dose_figure(text) is None
+
+
+@pytest.mark.parametrize("question", ["what does it do at that dose?", "and what does it do at such a low dose?"])
+def test_a_dose_pointed_back_to_is_no_dose_asked_for(question: str) -> None:
+    # after an answer about low doses, "at that dose" names the low dose the answer was about
+    assert route(question) is None
+
+
+def test_a_dose_pointed_back_to_with_an_intake_is_still_referred() -> None:
+    routed = route("I take 4.5mg, is it safe at that dose?")
+    assert routed is not None and routed.kind == "referral"

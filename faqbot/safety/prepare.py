@@ -35,6 +35,8 @@ COMPARATIVE_DOSE = regex.compile(
     # "at standard doses", "at the addiction dose": a condition a finding holds under, not a dose asked for
     r"|\b(?:at|in)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full|conventional|addiction|"
     r"therapeutic|clinical)\ (?:\w+\ )?(?:doses?|dosages?|strengths?)\b"
+    # "what does it do at such a low dose?", "at that dose" after an answer about low doses
+    r"|\bat\ (?:that|this|such\ (?:a\ )?(?:low|small|tiny))\ (?:doses?|dosages?|strengths?)\b"
 )
 _SPACED_LETTERS = regex.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
 _SPLIT_JOINED = regex.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")
