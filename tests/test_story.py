@@ -168,7 +168,7 @@ def test_durations_and_wanting_to_understand_do_not_block_a_story(bot: FAQBot, q
     ("question", "entry"),
     [
         ("I keep seeing '4.5 mg' on forums - but what is LDN exactly?", "what-is-ldn"),
-        ("A post in my Facebook group said 3mg. Leaving that aside, is LDN approved by the FDA?", "fda-status"),
+        ("A post in a Facebook group said 3mg. Leaving that aside, is LDN approved by the FDA?", "fda-status"),
     ],
 )
 def test_a_figure_seen_somewhere_is_not_an_amount_asked_for(bot: FAQBot, question: str, entry: str) -> None:

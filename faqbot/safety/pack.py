@@ -7,7 +7,7 @@ A pack error is a bug in faqbot, not in a curator's file, so it raises :class:`P
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -21,7 +21,8 @@ LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 DRUG = "drug"
 _RULE_KEYS = frozenset(
     {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
-     "unless_impersonal", "impersonal_despite", "unless_unnamed", "max_tokens", "fires", "passes"}
+     "unless_impersonal", "impersonal_despite", "impersonal_unless", "unless_unnamed", "max_tokens", "fires",
+     "passes"}
 )
 
 
@@ -36,6 +37,8 @@ class OffTopic:
 
     classes: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
+    #: a message with one of these anywhere is routed whole, its parts about the site included
+    whole_if: frozenset[str] = frozenset()
     #: examples the tests run: messages left alone, and messages routed all the same
     not_routed: tuple[str, ...] = ()
     routed: tuple[str, ...] = ()
@@ -78,13 +81,21 @@ class StoryRules:
     #: it may fire ``hearsay_rules`` (the rules on an amount), and only ``others_blockers`` but units stop it
     hearsay: frozenset[str] = frozenset()
     hearsay_rules: frozenset[str] = frozenset()
+    #: ... and nothing but these (the asker's "I" only inside "I keep seeing"), with a question that names
+    #: none of ``hearsay_question_unless`` ("is that what the research uses?" points back at the figure)
+    hearsay_allows: frozenset[str] = frozenset()
+    hearsay_question_unless: frozenset[str] = frozenset()
 
-    def quoted(self, told: Collection[str]) -> bool:
-        """Whether a story with these classes only quotes a figure it saw or read somewhere."""
-        found = set(told)
-        blockers = self.others_blockers - {"unit", "dose_core"}
-        return bool(self.hearsay & found) and self.asker.isdisjoint(found) and "intake" not in found and (
-            blockers.isdisjoint(found))
+    def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
+        """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
+        and the question asked after it (its classes) does not point back at that figure."""
+        heard = [span for name in self.hearsay for span in told.get(name, ())]
+        if not heard or not self.hearsay_question_unless.isdisjoint(asked):
+            return False
+        own = [s for s in told.get("self", ()) if not any(a <= s[0] and s[1] <= b for a, b in heard)]
+        # one figure: a second is the asker's own or a choice between two ("Currently on 1.5 mg")
+        figures = len(told.get("number", ())) + len(told.get("number_word", ()))
+        return not own and figures <= 1 and set(told) <= self.hearsay_allows | self.hearsay | {"self"}
 
     def of_others(self, told: Collection[str]) -> bool:
         """Whether a story with these classes is told of someone else, not of the asker."""
@@ -165,11 +176,13 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     despite = frozenset(raw.get("impersonal_despite") or ())
     if despite - persons:
         raise PackError(f"rule {name}: `impersonal_despite` names classes that are not persons")
+    # ... and classes that keep it one case although nobody is named ("when can someone on tramadol ...")
+    keep = frozenset(raw.get("impersonal_unless") or ())
     unnamed = frozenset(raw.get("unless_unnamed") or ())
     # `unless_impersonal` and `unless_unnamed` are left out of the conflict checks: they cancel only when
     # nobody is named, so "ok with" may both make a rule and mark the question as impersonal.
     cancels = unless | unless_anchor | anywhere
-    used = set().union(*groups, cancels, impersonal, unnamed) if groups else cancels | impersonal | unnamed
+    used = set().union(*groups, cancels, impersonal, unnamed, keep) if groups else cancels | impersonal | unnamed
     if not groups or any(not g for g in groups):
         raise PackError(f"rule {name}: `all` needs at least one non-empty group")
     if used - known:
@@ -182,7 +195,7 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
         unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor, unless_anywhere=anywhere,
-        unless_impersonal=impersonal, persons=persons - despite if impersonal else frozenset(),
+        unless_impersonal=impersonal, persons=(persons - despite) | keep if impersonal else frozenset(),
         unless_unnamed=unnamed, named=named if unnamed else frozenset(),
         self_harm=bool(raw.get("self_harm", False)), max_tokens=int(raw.get("max_tokens", 0)),
         fires=fires, passes=passes,
@@ -223,6 +236,7 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
 #: "I'm dying to know" no one dying.
 SHADOWING = frozenset({
     DRUG, "dose_size", "opioid", "explain_request", "statistic", "how_long", "how_often", "idiom_killing",
+    "set_phrase", "named_strength",
 })
 
 
@@ -277,17 +291,18 @@ def load() -> Packs:
 def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
     raw = base.get("off_topic") or {}
     classes, unless = frozenset(raw.get("classes") or ()), frozenset(raw.get("unless") or ())
-    if (classes | unless) - known or not classes.isdisjoint(unless):
+    whole_if = frozenset(raw.get("whole_if") or ())
+    if (classes | unless | whole_if) - known or not classes.isdisjoint(unless):
         raise PackError("`off_topic` must name known classes, none of them both in `classes` and in `unless`")
     if classes and (len(raw.get("not_routed") or ()) < 3 or len(raw.get("routed") or ()) < 3):
         raise PackError("`off_topic` needs at least three examples it leaves alone and three it does not")
-    return OffTopic(classes, unless, tuple(raw.get("not_routed") or ()), tuple(raw.get("routed") or ()))
+    return OffTopic(classes, unless, whole_if, tuple(raw.get("not_routed") or ()), tuple(raw.get("routed") or ()))
 
 
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "others", "asker",
-            "others_blockers", "hearsay")
+            "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:

@@ -33,7 +33,8 @@ COMPARATIVE_DOSE = regex.compile(
     r"|\b(?:compared\ (?:to|with)|than|versus|vs\.?)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full)"
     r"\ (?:doses?|dosages?|amounts?)\b"
     # "at standard doses", "at the addiction dose": a condition a finding holds under, not a dose asked for
-    r"|\b(?:at|in)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full|conventional|addiction|"
+    # ("usual", "normal" and "typical" left out, as in strength.py: "at the usual dose" may ask for it)
+    r"|\b(?:at|in)\ (?:the\ |a\ )?(?:regular|standard|full|conventional|addiction|"
     r"therapeutic|clinical)\ (?:\w+\ )?(?:doses?|dosages?|strengths?)\b"
     # "what does it do at such a low dose?", "at that dose" after an answer about low doses
     r"|\bat\ (?:that|this|such\ (?:a\ )?(?:low|small|tiny))\ (?:doses?|dosages?|strengths?)\b"

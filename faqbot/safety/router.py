@@ -279,7 +279,7 @@ _MOST_PART_CHARS = 2000
 def _without_service(text: str) -> str:
     """``text`` without its parts that are about the site, an account, an order or the weather and name
     nothing of health (``off_topic:`` in rules.yaml); ``text`` itself if it has no such part."""
-    if len(text) > _MOST_PART_CHARS:
+    if len(text) > _MOST_PART_CHARS or not packs().off_topic.whole_if.isdisjoint(read(text).found):
         return text
     parts = [part.strip() for part in _PARTS.split(text) if part.strip()]
     kept = [part for part in parts if not packs().off_topic.applies(read(part).found)]
@@ -372,13 +372,10 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 #: article cover pregnancy?" what the text says, while "my son overdosed" or "it's giving me suicidal
 #: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
-    "overdose": frozenset({"statistic", "generally", "about_text", "general"}),
+    "overdose": frozenset({"statistic", "generally"}),
     "self-harm": frozenset({"causes", "about_text"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),
-    # as the engine's `amount` rule: a strength naming the product in a question about a topic
-    "dose-amount": frozenset({"kb_topic", "about_text", "naming", "evidence"}),
-    "dose-number": frozenset({"kb_topic", "about_text", "naming", "evidence"}),
 }
 
 

@@ -37,15 +37,26 @@ from faqbot.safety.pack import StoryRules, packs
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
 #: where a clause of a sentence ends and a question may begin (Spanish opens one with "¿")
 _CLAUSE = regex.compile(r"[,:;\u00bf]|\s[-\u2013\u2014]\s")
-#: a span of time told in a story, which is no amount and no time of day ("for twelve years", "since 2019",
-#: "since I was 19", "ten years ago"); English only, where the stories the tests hold are told
+#: a span of time or a date told in a story, which is no amount and no time of day ("for twelve years",
+#: "since 2019", "since I was 19", "ten years ago", "back in the 90s"); English only
 _DURATION = regex.compile(
     r"\b(?:for|about|around|over|almost|nearly|past|last)?\s*(?:\d{1,3}|a|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)\s+"
-    r"(?:years?|yrs?|months?|weeks?|decades?)\b(?!\s+old)(?:\s+(?:ago|now))?"
-    r"|\bsince\s+(?:(?:i|she|he|they|we)\s+(?:was|were)\s+\d{1,2}|(?:19|20)\d\d)\b",
+    r"(?:years?|yrs?|months?|weeks?|days?|decades?)\b(?!\s+old)(?:\s+(?:ago|now))?"
+    r"|\bsince\s+(?:(?:i|she|he|they|we)\s+(?:was|were)\s+\d{1,2}|(?:19|20)\d\d)\b"
+    r"|\b(?:back\s+)?in\s+(?:the\s+)?(?:19|20)?\d0s\b|\b(?:back\s+)?in\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+#: ... unless it tells how long something has been taken ("on LDN for 3 weeks", "been taking it for a month")
+_TAKEN_BEFORE = re.compile(r"\b(?:on|taking|taken|take|takes|using|used)\s+(?:ldn|it|naltrexone|this|them|that)\s*$",
+                           re.IGNORECASE)
+
+
+def _unless_taken(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 30):match.start()]
+    return match.group(0) if _TAKEN_BEFORE.search(before) else " "
+
+
 #: more sentences than this is a long post, read whole
 _MOST_SENTENCES = 10
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
@@ -87,19 +98,19 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             continue
         story = text.replace(question, " ", 1)
         # "for twelve years", "since I was 19": how long, not how much
-        told = classes(_DURATION.sub(" ", story))
+        told = classes(_DURATION.sub(_unless_taken, story))
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         # "what is it used for?" after a story that names the drug asks about the drug
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
-        allowed = _allowed(rule, told, rules)
+        allowed = _allowed(rule, told, found, rules)
         if named and allowed is not None and route(question) is None and _only_who(story, route, classes,
                                                                                    rules, allowed):
             return question
     return None
 
 
-def _allowed(rule: str, told: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
+def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
     """Which referral rules (by kind and name) the story's sentences may fire, or ``None`` if the story
     keeps its referral: a story of who the asker is or speaks for, one told of someone else ("My dad is
     60 days sober and on naltrexone"), or one that quotes a figure seen somewhere ("I keep seeing
@@ -108,7 +119,7 @@ def _allowed(rule: str, told: Classes, rules: StoryRules) -> Callable[[str, str]
         return lambda kind, name: name in rules.rules
     if rules.of_others(told) and rule not in rules.others_never and not rules.blocked_of_others(told):
         return lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules
-    if rule in rules.hearsay_rules and rules.quoted(told):
+    if rule in rules.hearsay_rules and rules.quoted(told, found):
         return lambda kind, name: name in rules.rules or name in rules.hearsay_rules
     return None
 
