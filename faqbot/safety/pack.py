@@ -236,7 +236,7 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
 #: "I'm dying to know" no one dying.
 SHADOWING = frozenset({
     DRUG, "dose_size", "opioid", "explain_request", "statistic", "how_long", "how_often", "idiom_killing",
-    "set_phrase", "named_strength",
+    "set_phrase", "named_strength", "service",
 })
 
 

@@ -138,6 +138,7 @@ _ALARM = frozenset({
     "airway", "breathing", "body_part", "severe_symptom", "abnormal", "distress", "accident", "container",
     "want", "life", "nothing_more", "hopeless", "intent", "die", "end_verb", "everything", "all_word",
     "tonight", "since", "i_have", "many", "number", "dose_word", "dose_core", "someone", "i_am", "i_am_bare",
+    "permanence",
 })
 
 #: how many other languages a question is also read in
