@@ -21,6 +21,12 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
   question in it asks a fact about a topic as the last one does ("apparently it's an addiction
   drug??"), not about the case told ("my mum has lupus, is it genetic?").
 
+Two more kinds of story are set aside (:func:`_allowed`): one told of someone else (``story.others``:
+"My dad is 60 days sober and they started him on naltrexone"), which may fire any referral rule but none
+of ``others_never`` and tell none of ``others_blockers`` or ``others_together``; and one that only quotes
+a figure seen somewhere (``story.hearsay``: "I keep seeing '4.5 mg' online"). How long an illness has
+lasted ("for twelve years", "since 2019") is read as no amount, unless it is how long something was taken.
+
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
 and after the second opinion has had its say on the whole message.
 """
