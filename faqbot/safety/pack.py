@@ -32,8 +32,9 @@ class PackError(Exception):
 
 @dataclass(frozen=True)
 class OffTopic:
-    """The ``off_topic:`` settings of rules.yaml: a message with one of ``classes`` and none of ``unless``
-    is about the site, an account, an order or the weather, and no referral rule or second opinion reads it."""
+    """The ``off_topic:`` settings of rules.yaml: a part of a message with one of ``classes`` and none of
+    ``unless`` is about the site, an account, an order or the chat, and is set aside before the rest is
+    routed (the whole message is routed when it names one of ``whole_if``)."""
 
     classes: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
@@ -77,8 +78,8 @@ class StoryRules:
     #: ... and fire none of these rules
     others_never: frozenset[str] = frozenset()
 
-    #: a story naming one of these, and nothing of the asker's intake, quotes a figure it saw somewhere;
-    #: it may fire ``hearsay_rules`` (the rules on an amount), and only ``others_blockers`` but units stop it
+    #: a story naming one of these quotes a figure it saw somewhere; it may fire ``hearsay_rules`` (the
+    #: rules on an amount) when it tells nothing else (see :meth:`quoted`)
     hearsay: frozenset[str] = frozenset()
     hearsay_rules: frozenset[str] = frozenset()
     #: ... and nothing but these (the asker's "I" only inside "I keep seeing"), with a question that names

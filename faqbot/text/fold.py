@@ -75,10 +75,6 @@ def fold(text: str) -> str:
         import urllib.parse
 
         text = urllib.parse.unquote(text.replace("+", " ") if "%20" not in text else text)
-    if _SPELT_WORDS.search(text):
-        # "d o s e  d e  l d n": where letters are spelt out, a wider gap is where a word ended. Marked
-        # before cleaning squeezes the spaces, and wider than a gap a spelt word may bridge.
-        text = _WIDE_GAP.sub(" ,, ", text)
     text = cleaned_latin(text)
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFD", text.translate(_LIGATURES))
@@ -95,7 +91,9 @@ def cleaned_latin(text: str, limit: int | None = None) -> str:
         text = text[:limit]
     spelt = _SPELT_WORDS.search(text) is not None
     if spelt:
-        text = _WIDE_GAP.sub(" ,, ", text)  # as in fold(): a wider gap is where a spelt word ended
+        # "d o s e  d e  l d n": where letters are spelt out, a wider gap is where a word ended. Marked
+        # before cleaning squeezes the spaces, and wider than a gap a spelt word may bridge.
+        text = _WIDE_GAP.sub(" ,, ", text)
     text = latin(clean(text if text.isascii() else text.translate(_CAPITALS)))
     return _SPACES.sub(" ", _SPELT.sub(_join_spelt, text).replace(",,", " ")).strip() if spelt else text
 
