@@ -44,8 +44,13 @@ class OffTopic:
     not_routed: tuple[str, ...] = ()
     routed: tuple[str, ...] = ()
 
+    def mentioned(self, found: Collection[str]) -> bool:
+        """Whether a text with these classes names the site, an account, an order or the chat at all."""
+        return not self.classes.isdisjoint(found)
+
     def applies(self, found: Collection[str]) -> bool:
-        return not self.classes.isdisjoint(found) and self.unless.isdisjoint(found)
+        """Whether a part with these classes is about the site alone: it names nothing of health."""
+        return self.mentioned(found) and self.unless.isdisjoint(found)
 
 
 @dataclass(frozen=True)

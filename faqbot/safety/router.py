@@ -241,7 +241,7 @@ def _route(text: str) -> Route | None:
             return Route("emergency", "second-opinion-self-harm", chosen.matched, (*chosen.classes, "classifier"),
                          chosen.lang)
         return chosen
-    if not packs().off_topic.classes.isdisjoint(reading.found):
+    if packs().off_topic.mentioned(reading.found):
         rest = _without_service(text)
         if rest != text:
             # "I wrote letters to everyone I love tonight. Please cancel my order.": the rest is routed
@@ -268,7 +268,7 @@ def _route(text: str) -> Route | None:
 
 def about_the_service(text: str) -> bool:
     """Whether ``text`` asks only about the site, an account, an order or the weather, not about health."""
-    return not packs().off_topic.classes.isdisjoint(read(text).found) and not _without_service(text)
+    return packs().off_topic.mentioned(read(text).found) and not _without_service(text)
 
 
 #: the parts a message divides into, each of which may be about the site alone

@@ -54,8 +54,8 @@ _DURATION = regex.compile(
     re.IGNORECASE,
 )
 #: ... unless it tells how long something has been taken ("on LDN for 3 weeks", "been taking it for a month")
-_TAKEN_BEFORE = re.compile(r"\b(?:on|taking|taken|take|takes|using|used)\s+(?:ldn|it|naltrexone|this|them|that)\s*$",
-                           re.IGNORECASE)
+_TAKEN_BEFORE = regex.compile(
+    r"\b(?:on|taking|taken|take|takes|using|used)\s+(?:ldn|it|naltrexone|this|them|that)\s*$", re.IGNORECASE)
 
 
 def _unless_taken(match: re.Match[str]) -> str:
