@@ -23,6 +23,7 @@ from faqbot.safety import (
     route_and_story,
 )
 from faqbot.smalltalk import SmalltalkMatcher
+from faqbot.story_context import StoryContext
 from faqbot.text import Normalizer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,6 +69,8 @@ class FAQBot:
             st.SmalltalkStage(self.smalltalk_matcher),
             st.EnglishOnly(self.kb.texts),
             # A follow-up is routed as typed (above) and, in here, as read in its context.
+            # A story told before a general question is read as that question's context.
+            StoryContext(self.normalizer, self.retriever, settings),
             Context(self.followups, route, other_medicine, person_named),
             st.Scope(other_medicine, about_the_service),
             st.Analyse(self.normalizer, settings.max_question_chars),

@@ -413,8 +413,10 @@ class Context(StageBase, name="context"):
         if entry is None:
             note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
             return self._about_subject(query, note)
-        # the whole message: a story told before the question read here may name the person
-        person = self.person(query.raw) if self.followups.only_about_someone(query.text) else None
+        # the whole message: a story told before the question read here may name the person (not when
+        # the context is that story's own entry: the safety stage found the story only tells who someone is)
+        told = query.text if query.context_told else query.raw
+        person = self.person(told) if self.followups.only_about_someone(query.text) else None
         if person is not None:
             # "and if I have that?", "does that apply to me?": how the answer applies to the asker's case
             reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"

@@ -77,6 +77,10 @@ class Query:
     lang: str = "en"
     #: the id of the entry the previous answer came from, if the caller sent one
     context: str | None = None
+    #: what the person told before a general question that the safety stage set their story aside for
+    story: str | None = None
+    #: whether ``context`` is the entry that story matched (set by the story stage), not the caller's
+    context_told: bool = False
     #: a follow-up question read in its context, as a complete question
     resolved: str | None = None
     #: the context entry a follow-up was read against (None when it was read on its own)

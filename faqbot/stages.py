@@ -77,7 +77,8 @@ class SafetyRoute(StageBase, name="safety"):
                                        f"set aside: `{aside.rule}` matched {_quote(aside.matched)}", data=data)
                 return query.noted(self.name, "a story told, then a general question: only the question is read",
                                    reads, f"set aside: `{aside.rule}` matched {_quote(aside.matched)} in the story",
-                                   f"asks: {question}", data=data, text=question)
+                                   f"asks: {question}", data=data, text=question,
+                                   story=text.replace(question, " ", 1).strip() or None)
             return query.noted(self.name, "no rule fired", reads, data=data)
         reason = f"safety rule `{routed.rule}` matched {_quote(routed.matched)}"
         return query.decided(self.name, Decision(routed.kind, reason, route=routed), reads,
