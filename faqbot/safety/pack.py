@@ -222,7 +222,28 @@ def _classes(lang: str, data: dict[str, Any], known: frozenset[str]) -> dict[str
         odd = [p for p in phrases or () if not isinstance(p, (str, int))]
         if odd or not isinstance(phrases, list):
             raise PackError(f"packs/{lang}.yaml: class {name} must be a list of words (quote {odd[:3]})")
-    return {name: [phrase_tokens(str(p)) for p in phrases] for name, phrases in classes.items()}
+    return {name: [phrase_tokens(v) for p in phrases for v in spellings(lang, str(p))]
+            for name, phrases in classes.items()}
+
+
+#: how German is typed without its umlauts: "fuer" for "für", "moechte" for "möchte" (folding alone
+#: makes "für" "fur", which a German writing "fuer" never types)
+_TRANSLITERATED = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})}
+
+
+#: Spanish runs "de el" and "a el" together: "el pedido" is "del pedido" after "de"
+_CONTRACTED = {"es": (("el ", ("del ", "al ")),)}
+
+
+def spellings(lang: str, phrase: str) -> tuple[str, ...]:
+    """A pack phrase and the other ways it is typed: in German without its umlauts, in Spanish after
+    a contraction."""
+    table = _TRANSLITERATED.get(lang)
+    forms = [phrase, phrase.translate(table) if table else phrase]
+    for start, joined in _CONTRACTED.get(lang, ()):
+        if phrase.startswith(start):
+            forms.extend(j + phrase[len(start):] for j in joined)
+    return tuple(dict.fromkeys(forms))
 
 
 def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tuple[str, ...]]]) -> None:
@@ -343,7 +364,7 @@ def _function_words(lang: str) -> set[str]:
     words = _read(lang)["detect"]
     if any(not isinstance(w, str) for w in words):
         raise PackError(f"packs/{lang}.yaml: `detect` must list words (quote a bare no, on or yes)")
-    return {w for p in words for w in tokens(fold(p))}
+    return {w for p in words for v in spellings(lang, p) for w in tokens(fold(v))}
 
 
 def _detect(by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]]) -> dict[str, frozenset[str]]:

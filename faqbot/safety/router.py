@@ -93,9 +93,12 @@ def _read(text: str) -> Reading:
     # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
     # classes of the next most likely languages (with two words at least, and half as many as the
     # winner) are looked for too, so that a wrong guess cannot hide an emergency.
+    # A message with no sign of any language ("p0s0l0gie ldn fibr0") is read in all of them.
+    unclear = max(counts.values()) < 2
     others = sorted(
-        (n, other) for other, n in counts.items() if n >= max(2, counts[lang] // 2) and other not in ("en", lang)
-    )[-_OTHERS:]
+        (n, other) for other, n in counts.items()
+        if (unclear or n >= max(2, counts[lang] // 2)) and other not in ("en", lang)
+    )[-(len(LANGUAGES) if unclear else _OTHERS):]
     # ... but not inside a phrase the question's own language shadows ("dose" in "à faible dose")
     shadows = [span for name in SHADOWING for span in found.get(name, ())]
     for _, other in others:
@@ -254,7 +257,10 @@ def _route(text: str) -> Route | None:
         # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.
         return _second_opinion(reading, MARGIN_OVER_REFERRAL) or _from_hit(engine_referral, reading)
     if reading.lang != "en":
-        return _second_opinion(reading)  # the phrase rules are English: "dose" in "faible dose" is French
+        # The phrase rules are English ("dose" in "faible dose" is French), but a figure reads the same in
+        # every language: "soll ich von 4,5 auf 3 runter?" names an amount.
+        hit = next((h for h in (_fire(rule, prepare(text), reading) for rule in _FIGURE_RULES) if h), None)
+        return _second_opinion(reading, MARGIN_OVER_REFERRAL) or hit if hit else _second_opinion(reading)
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
     prepared = prepare(text)
     general = COMPARATIVE_DOSE.sub("sized", prepared)
@@ -400,6 +406,10 @@ PHRASE_EMERGENCY_CUES = frozenset({
 
 #: A dose word in the prepared text (where "dosgae" is already "dosage") is a dose cue too.
 _DOSE_WORD = regex.compile(r"\b(?:dos(?:e|es|age|ages|ing))\b")
+
+
+#: the phrase rules that read figures, not words, and so hold in every language
+_FIGURE_RULES = tuple(rule for rule in REFERRAL_RULES if rule.name == "dose-amount")
 
 
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:

@@ -167,7 +167,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:what|which)\ (?:number|figure)\b""")),
     Rule("dose-amount", "referral", rx(rf"""
         (?<!\d)\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?{_UNIT}\b | \b{_WORD_UNIT}\b
-        | (?<![\d.,])\d+[.,]\d+(?![\d%]|\s*(?:%|percent|per\ ?cent))
+        | (?<![\d.,])(?!\d{{1,3}}(?:[.,]\d{{3}})+(?![\d.,]))\d+[.,]\d+(?![\d%]|\s*(?:%|percent|per\ ?cent))
         | \b(?:half|quarter|third)\ (?:a|of\ a|of\ an?)\ (?:pill|tablet|capsule|dose)""")),
     Rule("dose-number", "referral", rx(r"""
         (?<![\d.,])\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
