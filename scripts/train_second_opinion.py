@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from model_file import write_or_check
 
-from faqbot.safety.second import CLASSES, Model, features, opinion, use_model
+from faqbot.safety.second import CLASSES, Model, features, opinion, refers, use_model
 from faqbot.text.fold import fold, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,11 +45,13 @@ def train(data: list[tuple[str, str]]) -> dict[str, object]:
 
 def heldout() -> None:
     """Leave one set out: each set asked of a model trained on the others, once for both figures."""
-    from faqbot.safety.router import _reads_general, _route
+    from faqbot.safety.router import _reads_general, _route, read
 
     sets = probe_sets()
     caught = total = wrong = general = 0
     aside: Counter[str] = Counter()
+    # in other languages: referral probes the model alone refers, general ones no rule routed that it refers
+    referred: Counter[str] = Counter()
     for name in sets:
         # the routes as the shipped rules give them, before the held-out model is put in place
         routes = [_route(question) for question, _ in sets[name]]
@@ -57,6 +59,9 @@ def heldout() -> None:
         with use_model(Model(trained["priors"], trained["counts"])):  # type: ignore[arg-type]
             for (question, group), routed in zip(sets[name], routes, strict=True):
                 sure = opinion(tokens(fold(question))) is not None
+                if read(question).lang != "en" and (group == "referral" or (group == "general" and routed is None)):
+                    referred[f"{group} probes"] += 1
+                    referred[f"{group} referred"] += refers(tokens(fold(question)))
                 if group in ("selfharm", "emergency"):
                     total += 1
                     caught += sure
@@ -69,6 +74,8 @@ def heldout() -> None:
           f"general sent to emergency {wrong}/{general}")
     print("leave one set out, referrals the second opinion would set aside (see `reviewable:`):",
           dict(sorted(aside.items())))
+    print("leave one set out, in other languages, referred by the model alone (general: those no rule routed):",
+          dict(sorted(referred.items())))
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
-from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general
+from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
 from faqbot.safety.story import set_aside
 from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
@@ -260,7 +260,9 @@ def _route(text: str) -> Route | None:
         # The phrase rules are English ("dose" in "faible dose" is French), but a figure reads the same in
         # every language: "soll ich von 4,5 auf 3 runter?" names an amount.
         hit = next((h for h in (_fire(rule, prepare(text), reading) for rule in _FIGURE_RULES) if h), None)
-        return _second_opinion(reading, MARGIN_OVER_REFERRAL) or hit if hit else _second_opinion(reading)
+        if hit is not None:
+            return _second_opinion(reading, MARGIN_OVER_REFERRAL) or hit
+        return _second_opinion(reading) or _referral_opinion(reading)
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
     prepared = prepare(text)
     general = COMPARATIVE_DOSE.sub("sized", prepared)
@@ -306,6 +308,15 @@ def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
         return None
     rule = "second-opinion-self-harm" if verdict == "selfharm" else "second-opinion-emergency"
     return Route("emergency", rule, " ".join(reading.words[:12]), ("classifier",), reading.lang)
+
+
+def _referral_opinion(reading: Reading) -> Route | None:
+    """A dosing or personal question in another language that no rule read, when the model is sure of
+    it (see :data:`.second.MARGIN_REFERRAL`): the packs of the other languages hold fewer words than the
+    English one, and there the reply would be the "English only" fallback anyway."""
+    if not _GENERAL_TOPIC.isdisjoint(reading.found) or not refers(reading.words):
+        return None
+    return Route("referral", "second-opinion-referral", " ".join(reading.words[:12]), ("classifier",), reading.lang)
 
 
 def _from_hit(hit: Hit | None, reading: Reading) -> Route | None:

@@ -1,16 +1,16 @@
 """A second opinion: a small naive Bayes model over the question's words.
 
-The rules read words a person listed; this model weighs every word and word pair it has seen in the
-project's labelled safety probes (``bench/safety_dev*_probes.yaml`` and ``bench/safety_wave*_probes.yaml``,
-trained by ``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked when no
-rule fired, and with a higher bar when a referral rule did; it can add an emergency or self-harm reply,
-and set aside a referral only where ``reviewable:`` in rules.yaml allows (never an emergency). In
-leave-one-set-out runs over those probe sets it caught 1,868 of 1,978 emergency and self-harm probes
-while sending 3 of 2,284 general questions to emergency (``python scripts/train_second_opinion.py
---heldout``). On blind waves written afterwards, first looks before they were trained on: training on
-the earlier waves too raised the bot's emergency recall on ``bench/safety_wave10_probes.yaml`` from 0.951
-to 0.979; on ``bench/safety_wave12_probes.yaml`` a bar over a referral of 40 lost four emergencies that 25
-caught, hence the bars below.
+The rules read words a person listed; this model weighs every word and word pair it has seen in the project's
+labelled safety probes (``bench/safety_dev*_probes.yaml`` and ``bench/safety_wave*_probes.yaml``, trained by
+``scripts/train_second_opinion.py`` into ``packs/second_opinion.json``). It is asked when no rule fired, and
+with a higher bar when a referral rule did; it can add an emergency or self-harm reply (and, in the five
+languages other than English, a referral: :data:`MARGIN_REFERRAL`), and set aside a referral only where
+``reviewable:`` in rules.yaml allows (never an emergency). In leave-one-set-out runs over those probe sets it
+caught 2,304 of 2,426 emergency and self-harm probes while sending 19 of 2,814 general questions to emergency
+(``python scripts/train_second_opinion.py --heldout``). On blind waves written afterwards, first looks before
+they were trained on: training on the earlier waves too raised the bot's emergency recall on
+``bench/safety_wave10_probes.yaml`` from 0.951 to 0.979; on ``bench/safety_wave12_probes.yaml`` a bar over a
+referral of 40 lost four emergencies that 25 caught, hence the bars below.
 """
 
 from __future__ import annotations
@@ -82,6 +82,18 @@ WORDS_AT_BAR = 8
 #: (only on the rules and questions ``reviewable:`` in rules.yaml allows). In leave-one-set-out runs no
 #: referral probe of that shape led towards general at all (``scripts/train_second_opinion.py --heldout``).
 MARGIN_GENERAL = 10.0
+
+
+#: how much likelier a referral must be than any other class for the model to refer a question in
+#: another language that no rule routed. In leave-one-set-out runs over the safety probe sets, the model
+#: alone led by more than this on 990 of the 1,237 referral probes in other languages and on 14 of their
+#: 1,515 general ones that no rule routed (``scripts/train_second_opinion.py --heldout``).
+MARGIN_REFERRAL = 10.0
+
+
+def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL) -> bool:
+    """Whether the model is sure by ``margin`` that the question is a dosing or personal one."""
+    return _sure(words, ("referral",), margin) is not None
 
 
 def reads_general(words: Sequence[str], margin: float = MARGIN_GENERAL) -> bool:
