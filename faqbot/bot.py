@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import faqbot.stages as st
-from faqbot.followup import Context, FollowUps
+from faqbot.context import Context, StoryContext
+from faqbot.followup import FollowUps
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
@@ -21,9 +22,9 @@ from faqbot.safety import (
     prepare,
     route,
     route_and_story,
+    story_only_who,
 )
 from faqbot.smalltalk import SmalltalkMatcher
-from faqbot.story_context import StoryContext
 from faqbot.text import Normalizer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +71,7 @@ class FAQBot:
             st.EnglishOnly(self.kb.texts),
             # A follow-up is routed as typed (above) and, in here, as read in its context.
             # A story told before a general question is read as that question's context.
-            StoryContext(self.normalizer, self.retriever, settings),
+            StoryContext(self.normalizer, self.retriever, settings, story_only_who),
             Context(self.followups, route, other_medicine, person_named),
             st.Scope(other_medicine, about_the_service),
             st.Analyse(self.normalizer, settings.max_question_chars),

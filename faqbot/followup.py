@@ -36,16 +36,14 @@ follows) before anything else happens, and matching then reads it:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import re
 from itertools import pairwise
 from typing import Literal
 
 import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase
-from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.safety import Route
 from faqbot.text import clean, stem, words
 from faqbot.text.turns import (
     ABOUT,
@@ -82,7 +80,11 @@ MAX_WORDS = 12
 #: a follow-up this short with no question word is a fragment ("approved?", "side effects?")
 FRAGMENT_WORDS = 2
 
-Mode = Literal["more", "about", "bare", "specify", "pronoun", "fragment", "subject", "next", "relation"]
+Mode = Literal["more", "about", "bare", "specify", "pronoun", "fragment", "subject", "next", "relation",
+               "unexplained"]
+#: an answer that gives a reason for what it says ("..., because it can react with other drugs")
+_REASON = regex.compile(r"\b(?:because|since|so that|(?<!even )so|that is why|this is why|which is why|the reason)\b",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,10 @@ class FollowUps:
         follow = next((e for e in related if form in ("how", "why") and question_form(e.question) == form), None)
         if follow is not None:
             return Reading("bare", follow.question)
+        if form == "why" and not _REASON.search(context.answer):
+            # "why not?" after "the FDA has not approved it": the article gives no reason, and the answer
+            # just given would only say it again
+            return Reading("unexplained", context.question)
         return Reading("bare", f"{asked} {self._generic(context.question, keep=True)}")
 
     def settle_pronoun(self, text: str, reading: Reading, context: Entry) -> tuple[Reading, str | None]:
@@ -390,102 +396,6 @@ class FollowUps:
         plain = Reading("about", f"{reading.subject} {self.subject}".strip(), reading.subject)
         best = max((reading, plain), key=lambda r: self._best(r.resolved, skip, require))
         return best, skip
-
-
-@dataclass(frozen=True)
-class Context(StageBase, name="context"):
-    """Reads the question in the context of the previous answer's entry, when it is a follow-up.
-
-    Safety comes first here too: a follow-up is routed as read in context and appended to the question it
-    follows ("Is LDN safe? and for me?"), so a context can never turn a referral or an emergency into
-    an answer. The question as typed was routed before this stage.
-    """
-
-    followups: FollowUps
-    router: Callable[[str], Route | None]
-    #: another medicine the question names: then "it" is that medicine, not the knowledge base's subject
-    other_medicine: Callable[[str], str | None]
-    #: the words that name the asker or someone they speak for ("me", "my wife"), if any
-    person: Callable[[str], str | None] = lambda text: None
-
-    def run(self, query: Query) -> Query:
-        entry = self.followups.kb.by_id(query.context) if query.context is not None else None
-        if entry is None:
-            note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
-            return self._about_subject(query, note)
-        # the whole message: a story told before the question read here may name the person (not when
-        # the context is that story's own entry: the safety stage found the story only tells who someone is)
-        told = query.text if query.context_told else query.raw
-        person = self.person(told) if self.followups.only_about_someone(query.text) else None
-        if person is not None:
-            # "and if I have that?", "does that apply to me?": how the answer applies to the asker's case
-            reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"
-            route = Route("referral", "personal-follow-up", person, ("persons",), query.lang)
-            return query.decided(self.name, Decision("referral", reason, route=route))
-        # typos and chat spellings put right first: "wut does ldn have to do w them" is a form read here
-        text = self.followups.repaired(query.text)
-        reading = self.followups.read(text, entry)
-        exclude: str | None = None
-        if reading is not None and reading.mode in ("pronoun", "fragment"):
-            reading, exclude = self.followups.settle_pronoun(text, reading, entry)
-        if reading is None or (reading.mode in ("pronoun", "fragment")
-                               and not self.followups.better(self.followups.alone(query.text), reading.resolved,
-                                                             entry.id)
-                               and not (exclude is None and self.followups.refers_back(text))):
-            # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic;
-            # an answer that does not cover what is asked is not given again that way either
-            return self._about_subject(query, f"context `{entry.id}` not used; ", exclude)
-        summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
-        # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
-        # sentence anyone wrote, so it is routed as the context question followed by the question.
-        in_context = f"{entry.question} {query.text}"
-        appended = reading.mode in ("pronoun", "fragment", "relation", "next")
-        routed = self._route(in_context) if appended else self._route(reading.resolved, in_context)
-        if routed is not None:
-            return query.decided(self.name, routed, summary, resolved=reading.resolved)
-        if reading.mode == "more":
-            related = tuple(self.followups.kb.entry(r) for r in entry.related)
-            decision = Decision("more", f"asks for more after `{entry.id}`", related=related)
-            return query.decided(self.name, decision, summary, resolved=reading.resolved)
-        if reading.mode in ("next", "relation"):
-            # the step after this entry, or how something bears on it: never this entry again
-            exclude = entry.id
-        require = self.followups.required(reading)
-        if reading.mode == "about" and not require:
-            # "and for me?", "what about weekly?": nothing the knowledge base could be asked about.
-            reason = f"'what about {reading.subject}' names nothing the knowledge base covers"
-            return query.decided(self.name, Decision("fallback", reason), summary, resolved=reading.resolved)
-        if reading.mode == "about":
-            settled, exclude = self.followups.settle_about(reading, entry, require)
-            if settled.resolved != reading.resolved:
-                # The reading matching uses is routed too: "X with the subject" is not the one routed above.
-                routed = self._route(settled.resolved)
-                if routed is not None:
-                    return query.decided(self.name, routed, summary, resolved=settled.resolved)
-            reading = settled
-            summary = f"about follow-up to `{entry.id}`: read as {reading.resolved!r}"
-        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude, require=require,
-                           followed=entry.id)
-
-    def _route(self, *readings: str) -> Decision | None:
-        for text in readings:
-            routed = self.router(text)
-            if routed is not None:
-                reason = f"read in context, safety rule `{routed.rule}` matched {routed.matched!r}"
-                return Decision(routed.kind, reason, route=routed)
-        return None
-
-    def _about_subject(self, query: Query, note: str, exclude: str | None = None) -> Query:
-        reading = None if self.other_medicine(query.text) else self.followups.about_subject(query.text)
-        if reading is None or not self.followups.better(query.text, reading.resolved, exclude):
-            return query.noted(self.name, note + "read on its own") if note else query
-        summary = f"{note}'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}"
-        if exclude is not None:
-            summary += f", not answered by `{exclude}` again"
-        routed = self._route(reading.resolved)  # "is it safe at 50?" is "is ldn safe at 50?"
-        if routed is not None:
-            return query.decided(self.name, routed, summary, resolved=reading.resolved)
-        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude)
 
 
 def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:

@@ -1,6 +1,6 @@
 """The stages of :class:`~faqbot.pipeline.Pipeline`, in the order the bot runs them.
 
-sanitise -> language -> safety -> smalltalk -> english-only -> context (:mod:`faqbot.followup`) -> scope
+sanitise -> language -> safety -> smalltalk -> english-only -> story -> context (:mod:`faqbot.context`) -> scope
 -> analyse -> retrieve -> define -> decide -> reply -> guard
 
 Each is a frozen dataclass whose fields are its settings, and does one thing in ``run``. All but the

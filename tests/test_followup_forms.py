@@ -130,9 +130,13 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("fda-status", "sorry, what is it exactly?", "answer", "what-is-ldn"),
         # "how?" moves to a related entry asking how; with none, the context question is asked again
         ("low-dose-properties", "how?", "answer", "ldn-mechanism"),
+        # "why?" is asked again of an answer that gives a reason ("..., because it can react with other drugs")
         ("consult-doctor", "why?", "answer", "consult-doctor"),
-        # "why is that?", "how is that possible?" are bare questions too
-        ("fda-status", "hmm, why is that?", "answer", "fda-status"),
+        # "why is that?", "how is that possible?" are bare questions too; the FDA answer gives no reason,
+        # and saying it again would not answer why
+        ("fda-status", "hmm, why is that?", "fallback", None),
+        ("fda-status", "why not?", "fallback", None),
+        ("low-dose-properties", "why?", "fallback", None),
         ("low-dose-properties", "how does that happen?", "answer", "ldn-mechanism"),
         # "like what?", "which diseases?": the things the answer just given names
         ("drug-interactions", "such as?", "answer", "drug-interactions"),

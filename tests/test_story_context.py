@@ -1,6 +1,6 @@
 """A question that only points back at a story told first is read in that story's context.
 
-Our own questions, one per kind; see faqbot/story_context.py.
+Our own questions, one per kind; see faqbot/context.py.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ def bot() -> FAQBot:
 IN_CONTEXT = [
     # "that drug" is the naltrexone the story names
     ("my brother got put on naltrexone after rehab - what is that drug usually for?", "naltrexone-uses"),
-    ("my dad got naltrexone when he quit drinking. what is that drug usually for?", "naltrexone-uses"),
     # "which kind" is the kind of pain the story speaks of
     ("My MS nurse told me LDN works best on one sort of pain. Which kind is that?", "pain-type"),
 ]
@@ -58,7 +57,7 @@ def test_a_story_never_turns_a_referral_or_emergency_into_an_answer(bot: FAQBot,
 
 
 def test_a_caller_context_wins_over_the_story(bot: FAQBot) -> None:
-    _, trace = bot.ask_traced("my dad got naltrexone when he quit drinking. what is that drug usually for?",
+    _, trace = bot.ask_traced("my brother got put on naltrexone after rehab - what is that drug usually for?",
                               context="side-effects")
     assert trace.step("story") is None
     context = trace.step("context")

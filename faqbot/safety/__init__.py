@@ -12,6 +12,7 @@ from faqbot.safety.router import (
     person_named,
     route,
     route_and_story,
+    story_only_who,
     story_question,
 )
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
@@ -35,5 +36,6 @@ __all__ = [
     "prepare",
     "route",
     "route_and_story",
+    "story_only_who",
     "story_question",
 ]

@@ -73,6 +73,9 @@ class StoryRules:
     case: frozenset[str] = frozenset()
     #: ... when the question asks what it would do to it, or whether it is safe
     would: frozenset[str] = frozenset()
+    #: a yes or no asked of "that" or "it" after a story of a case is a verdict on it, unless it says it
+    #: asks in general ("is it, generally, an opioid?", "is that what the article says?")
+    in_general: frozenset[str] = frozenset()
     #: a story that names one of these and none of ``asker`` is told of someone else: it may fire any
     #: referral rule, and only ``others_blockers`` (not ``blockers``) may occur in it
     others: frozenset[str] = frozenset()
@@ -328,8 +331,8 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
 
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
-    keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "others", "asker",
-            "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless")
+    keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
+            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
@@ -346,7 +349,7 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     never = frozenset(raw.get("others_never") or ())
     hearsay_rules = frozenset(raw.get("hearsay_rules") or ())
     # the English phrase rules (rules.py) are named "phrase-<name>"
-    unknown = (never | hearsay_rules) - rule_names - {r for r in hearsay_rules if r.startswith("phrase-")}
+    unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
     return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,

@@ -24,7 +24,7 @@ from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
-from faqbot.safety.story import set_aside
+from faqbot.safety.story import only_who, set_aside
 from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
 
@@ -162,6 +162,13 @@ def story_question(text: str) -> tuple[str, Route] | None:
     """The general question a referral on ``text`` was set aside for, and that referral: the message
     tells a story first, and only the story fired it (see :mod:`.story`)."""
     return route_and_story(text)[1]
+
+
+def story_only_who(text: str) -> bool:
+    """Whether ``text`` tells a story, then asks a general question, and the story only tells who the asker
+    is or speaks for (see :func:`.story.only_who`): not someone's intake, symptoms, medicines or amounts."""
+    found = route_and_story(text)[1]
+    return found is not None and only_who(text.replace(found[0], " ", 1), found[1].rule, _classes)
 
 
 def route_and_story(text: str) -> tuple[Route | None, tuple[str, Route] | None]:

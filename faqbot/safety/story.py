@@ -58,6 +58,16 @@ _TAKEN_BEFORE = regex.compile(
     r"\b(?:on|taking|taken|take|takes|using|used)\s+(?:ldn|it|naltrexone|this|them|that)\s*$", re.IGNORECASE)
 
 
+#: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
+_AGE = regex.compile(r"\b(?:is|was|am|aged|turned|turns|now)\s+\d{1,3}\b(?!\s*(?:mg|mcg|ml|milligram|microgram|tablet|"
+                     r"pill|capsule|cap|drop|%|percent|dose))", re.IGNORECASE)
+
+
+def _plain(text: str) -> str:
+    """``text`` without the spans of time and the ages it tells, for the rules to judge (see :data:`_DURATION`)."""
+    return _AGE.sub(" ", _DURATION.sub(_unless_taken, text))
+
+
 def _unless_taken(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 30):match.start()]
     return match.group(0) if _TAKEN_BEFORE.search(before) else " "
@@ -98,6 +108,11 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
     that this module does not import the router.
     """
     rules = packs().story
+    if rule in rules.others_never:
+        # "off the booze for 90 days" fired a rule on a number: the rule the message fires without its
+        # spans of time and ages is the one to judge (how long, not how much), none if it fires nothing then
+        plain = route(_plain(text))
+        rule = str(getattr(plain, "rule", ""))
     for question in asked(text):
         found = classes(question)
         if not _general(found, rules):
@@ -107,6 +122,10 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         told = classes(_DURATION.sub(_unless_taken, story))
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
+        if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
+            # "My mum started LDN and can't sleep. Is that withdrawal?", "...Does it block that?": a yes or
+            # no asked of what the story told is a verdict on that case (a red-team review found these)
+            continue
         # "what is it used for?" after a story that names the drug asks about the drug
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
         allowed = _allowed(rule, told, found, rules)
@@ -143,7 +162,8 @@ def _only_who(story: str, route: Callable[[str], object | None], classes: Callab
     ``allowed``, and a question in it asks a fact about a topic ("apparently it's an addiction drug??"),
     not about the case told ("my mum has lupus, is it genetic?")."""
     for sentence in (s.strip() for s in _SENTENCE.findall(story)):
-        routed = route(sentence) if sentence else None
+        # "off the booze for 90 days", "my mum is 84": how long and how old, not how much, for the rules too
+        routed = route(_plain(sentence)) if sentence else None
         told = classes(sentence)
         if routed is not None and not allowed(getattr(routed, "kind", ""), getattr(routed, "rule", "")):
             return False
@@ -151,6 +171,14 @@ def _only_who(story: str, route: Callable[[str], object | None], classes: Callab
                 routed is not None or not _general(told, rules) or rules.topics.isdisjoint(told)):
             return False
     return True
+
+
+def _asks_of_it(found: Classes) -> bool:
+    """Whether a question asks yes or no of "that" or "it": "is that withdrawal?", "does it block that?"
+    (the verb before the pronoun, as an English question puts it; "what is it?" asks what)."""
+    verb = min((start for start, _ in found.get("yes_no", ())), default=_LEAD)
+    pronoun = min((start for start, _ in found.get("it_word", ())), default=_LEAD)
+    return verb < pronoun < _LEAD and not _leads(found, "wh_question")
 
 
 def _leads(found: Classes, name: str) -> bool:
@@ -168,3 +196,9 @@ def _asks_generally(found: Classes, asks: frozenset[str]) -> bool:
             return True
     return False
 
+
+def only_who(story: str, rule: str, classes: Callable[[str], Classes]) -> bool:
+    """Whether a story set aside for ``rule`` only tells who the asker is or speaks for (``story.rules``,
+    none of ``story.blockers``): no intake, symptom, medicine, amount or time of anyone's."""
+    rules = packs().story
+    return rule in rules.rules and rules.blockers.isdisjoint(classes(_DURATION.sub(_unless_taken, story)))

@@ -1,0 +1,172 @@
+"""The stages that read a question in a context: the previous answer's entry, or a story told first.
+
+* :class:`Context`: the caller sends the previous reply's entry id, and a follow-up ("what triggers
+  them?") is read against that entry (the readings are :mod:`faqbot.followup`'s).
+* :class:`StoryContext`: "My MS nurse mentioned there have been trials of LDN. What did they show?",
+  "my uncle got put on naltrexone when he left rehab - what is that drug usually for?": the safety stage
+  sets the story aside and matching reads the question alone (:mod:`faqbot.safety.story`), but "they" and
+  "that drug" are only understood from the story. When the question only points back and the story,
+  matched on its own, clearly names one entry, the question is read as a follow-up to it: the same
+  reading a chat gives "what did they show?" after an answer about the trials.
+
+Every reading in context is routed again, so a context, the caller's or a story's, can never turn a
+referral or an emergency into an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from faqbot.followup import PRONOUNS, FollowUps
+from faqbot.kb import Settings
+from faqbot.pipeline import Decision, Query, StageBase
+from faqbot.records import dataclass
+from faqbot.retrieval import Retriever
+from faqbot.safety import Route
+from faqbot.text import Normalizer
+from faqbot.text.turns import question_form
+
+#: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
+_ASKS_A_FACT = frozenset({"what", "who", "where"})
+
+
+@dataclass(frozen=True)
+class StoryContext(StageBase, name="story"):
+    """Sets the context to the entry a set-aside story clearly matches, when the caller sent none and the
+    question only points back at it."""
+
+    normalizer: Normalizer
+    retriever: Retriever
+    settings: Settings
+    #: whether a message's story only tells who the asker is or speaks for (the safety packs' own test)
+    only_who: Callable[[str], bool]
+
+    def run(self, query: Query) -> Query:
+        if query.story is None or query.context is not None:
+            return query
+        if question_form(query.text) not in _ASKS_A_FACT or not self._vague(query.text):
+            # "is that right?", "why is that?" after a story ask about the case told, not about a topic
+            return query.noted(self.name, "the question names what it asks about, or asks a verdict: read alone")
+        if not self.only_who(query.raw):
+            return query.noted(self.name, "the story tells more than who asks: the question is read alone")
+        told = self._clear(query.story)
+        if told is None:
+            return query.noted(self.name, "the story matches no entry clearly: the question is read alone")
+        return query.noted(self.name, f"the story is about `{told[0]}` ({told[1]:g}): the question is "
+                           "read as a follow-up to it", context=told[0], context_told=True)
+
+    def _vague(self, text: str) -> bool:
+        """Whether the question points back and names at most one thing ("what is that drug for?",
+        "which kind is that?"): what it matches alone is a guess at what the pointing words mean."""
+        analysis = self.normalizer.analyze(text, self.settings.max_question_chars)
+        return len(analysis.terms) <= 1 and not PRONOUNS.isdisjoint(analysis.words)
+
+    def _clear(self, text: str) -> tuple[str, float] | None:
+        """The entry ``text`` matches well enough to answer and ahead of the rest, with its score."""
+        analysis = self.normalizer.analyze(text, self.settings.max_question_chars)
+        ranked = self.retriever.rank(analysis, limit=2)
+        if not ranked:
+            return None
+        top, runner_up = ranked[0], (ranked[1].score if len(ranked) > 1 else 0.0)
+        if top.score < self.settings.answer_threshold or top.score - runner_up < self.settings.ambiguity_margin:
+            return None
+        return top.entry.id, top.score
+
+
+@dataclass(frozen=True)
+class Context(StageBase, name="context"):
+    """Reads the question in the context of the previous answer's entry, when it is a follow-up.
+
+    Safety comes first here too: a follow-up is routed as read in context and appended to the question it
+    follows ("Is LDN safe? and for me?"), so a context can never turn a referral or an emergency into
+    an answer. The question as typed was routed before this stage.
+    """
+
+    followups: FollowUps
+    router: Callable[[str], Route | None]
+    #: another medicine the question names: then "it" is that medicine, not the knowledge base's subject
+    other_medicine: Callable[[str], str | None]
+    #: the words that name the asker or someone they speak for ("me", "my wife"), if any
+    person: Callable[[str], str | None] = lambda text: None
+
+    def run(self, query: Query) -> Query:
+        entry = self.followups.kb.by_id(query.context) if query.context is not None else None
+        if entry is None:
+            note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
+            return self._about_subject(query, note)
+        # the whole message: a story told before the question read here may name the person (not when
+        # the context is that story's own entry: the safety stage found the story only tells who someone is)
+        told = query.text if query.context_told else query.raw
+        person = self.person(told) if self.followups.only_about_someone(query.text) else None
+        if person is not None:
+            # "and if I have that?", "does that apply to me?": how the answer applies to the asker's case
+            reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"
+            route = Route("referral", "personal-follow-up", person, ("persons",), query.lang)
+            return query.decided(self.name, Decision("referral", reason, route=route))
+        # typos and chat spellings put right first: "wut does ldn have to do w them" is a form read here
+        text = self.followups.repaired(query.text)
+        reading = self.followups.read(text, entry)
+        exclude: str | None = None
+        if reading is not None and reading.mode in ("pronoun", "fragment"):
+            reading, exclude = self.followups.settle_pronoun(text, reading, entry)
+        if reading is None or (reading.mode in ("pronoun", "fragment")
+                               and not self.followups.better(self.followups.alone(query.text), reading.resolved,
+                                                             entry.id)
+                               and not (exclude is None and self.followups.refers_back(text))):
+            # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic;
+            # an answer that does not cover what is asked is not given again that way either
+            return self._about_subject(query, f"context `{entry.id}` not used; ", exclude)
+        summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
+        # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
+        # sentence anyone wrote, so it is routed as the context question followed by the question.
+        in_context = f"{entry.question} {query.text}"
+        appended = reading.mode in ("pronoun", "fragment", "relation", "next")
+        routed = self._route(in_context) if appended else self._route(reading.resolved, in_context)
+        if routed is not None:
+            return query.decided(self.name, routed, summary, resolved=reading.resolved)
+        if reading.mode == "more":
+            related = tuple(self.followups.kb.entry(r) for r in entry.related)
+            decision = Decision("more", f"asks for more after `{entry.id}`", related=related)
+            return query.decided(self.name, decision, summary, resolved=reading.resolved)
+        if reading.mode in ("next", "relation"):
+            # the step after this entry, or how something bears on it: never this entry again
+            exclude = entry.id
+        require = self.followups.required(reading)
+        if reading.mode == "unexplained":
+            reason = f"asks why, and the answer of `{entry.id}` gives no reason (nor does any entry)"
+            return query.decided(self.name, Decision("fallback", reason), summary, resolved=reading.resolved)
+        if reading.mode == "about" and not require:
+            # "and for me?", "what about weekly?": nothing the knowledge base could be asked about.
+            reason = f"'what about {reading.subject}' names nothing the knowledge base covers"
+            return query.decided(self.name, Decision("fallback", reason), summary, resolved=reading.resolved)
+        if reading.mode == "about":
+            settled, exclude = self.followups.settle_about(reading, entry, require)
+            if settled.resolved != reading.resolved:
+                # The reading matching uses is routed too: "X with the subject" is not the one routed above.
+                routed = self._route(settled.resolved)
+                if routed is not None:
+                    return query.decided(self.name, routed, summary, resolved=settled.resolved)
+            reading = settled
+            summary = f"about follow-up to `{entry.id}`: read as {reading.resolved!r}"
+        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude, require=require,
+                           followed=entry.id)
+
+    def _route(self, *readings: str) -> Decision | None:
+        for text in readings:
+            routed = self.router(text)
+            if routed is not None:
+                reason = f"read in context, safety rule `{routed.rule}` matched {routed.matched!r}"
+                return Decision(routed.kind, reason, route=routed)
+        return None
+
+    def _about_subject(self, query: Query, note: str, exclude: str | None = None) -> Query:
+        reading = None if self.other_medicine(query.text) else self.followups.about_subject(query.text)
+        if reading is None or not self.followups.better(query.text, reading.resolved, exclude):
+            return query.noted(self.name, note + "read on its own") if note else query
+        summary = f"{note}'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}"
+        if exclude is not None:
+            summary += f", not answered by `{exclude}` again"
+        routed = self._route(reading.resolved)  # "is it safe at 50?" is "is ldn safe at 50?"
+        if routed is not None:
+            return query.decided(self.name, routed, summary, resolved=reading.resolved)
+        return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude)
