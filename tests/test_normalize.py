@@ -131,6 +131,10 @@ def small() -> Normalizer:
         ("fibromyalga", "fibromyalgia"),
         ("compoundng", "compounding"),
         ("rheumatiod", "rheumatoid"),
+        # spelt as heard: too many edits for a fuzzy match, one sound away
+        ("endorfins", "endorphins"),
+        ("farmacies", "pharmacies"),
+        ("imune", "immune"),
     ],
 )
 def test_spelling_is_corrected_towards_known_words(small, typed, expected):
@@ -332,3 +336,9 @@ def test_the_matcher_reads_look_alike_letters_and_spelt_words_as_safety_does(dis
 
     assert cleaned_latin(disguised) == plain
     assert fold(disguised) == plain
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("interacshuns", "interactions"), ("medisines", "medicines")])
+def test_a_word_spelt_as_heard_is_read_as_written(typed, expected):
+    normalizer = Normalizer({}, ["Does LDN have interactions with other medicines?"])
+    assert normalizer.correct(typed) == expected

@@ -202,6 +202,8 @@ class Normalizer:
             return token
         cached = self._corrections.get(token)
         if cached is None:
+            cached = self._sounded_out(token)
+        if cached is None:
             if len(token) == 4:
                 # Too short for a ratio ("cure" is one letter from "curb"): only
                 # fix two swapped neighbours, the commonest slip ("waht", "pian").
@@ -214,6 +216,16 @@ class Normalizer:
             if len(self._corrections) < 100_000:
                 self._corrections[token] = cached
         return cached
+
+    def _sounded_out(self, token: str) -> str | None:
+        """A known word ``token`` spells by sound ("interacshuns", "medisine", "fotosensitive"), which is too
+        many edits away for :meth:`_closest`; ``None`` if no one respelling makes a known word."""
+        for heard, written in _SOUNDS:
+            if heard in token:
+                word = token.replace(heard, written)
+                if word in self.vocabulary or stem(word) in self._known_stems:
+                    return word
+        return None
 
     def _closest(self, token: str, cutoff: float) -> str:
         """The known word closest to ``token``: rapidfuzz's best ratio, and among words tied on it the fewest
@@ -334,6 +346,10 @@ _BUYING = frozenset({"buy", "buying", "bought", "order", "ordering", "ordered", 
 
 #: the particles of separable phrasal verbs, and the short objects that may stand before them
 _PARTICLES = frozenset({"on", "off", "up", "down", "out"})
+#: English sounds spelt the way they are heard, and how they are written ("interacshuns", "medisine",
+#: "fotosensitive"): tried one at a time on a word no fuzzy match reaches
+_SOUNDS = (("shun", "tion"), ("shon", "tion"), ("chun", "tion"), ("zhun", "sion"), ("ph", "f"), ("f", "ph"),
+           ("s", "c"), ("k", "c"), ("kw", "qu"), ("z", "s"), ("ee", "ea"))
 _OBJECTS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
 #: words before a pronoun that make it a subject ("is it on the list"), not an object
 _NOT_VERBS = _OBJECTS | _PARTICLES | frozenset(
