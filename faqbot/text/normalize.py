@@ -345,7 +345,7 @@ _BUYING = frozenset({"buy", "buying", "bought", "order", "ordering", "ordered", 
                      "sell", "sells", "sold", "selling", "available", "shop", "shopping", "ship", "shipping", "get"})
 
 #: the particles of separable phrasal verbs, and the short objects that may stand before them
-_PARTICLES = frozenset({"on", "off", "up", "down", "out"})
+_PARTICLES = frozenset({"on", "off", "up", "down", "out", "away"})
 #: English sounds spelt the way they are heard, and how they are written ("interacshuns", "medisine",
 #: "fotosensitive"): tried one at a time on a word no fuzzy match reaches
 _SOUNDS = (("shun", "tion"), ("shon", "tion"), ("chun", "tion"), ("zhun", "sion"), ("ph", "f"), ("f", "ph"),
