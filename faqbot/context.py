@@ -88,6 +88,8 @@ class Context(StageBase, name="context"):
     other_medicine: Callable[[str], str | None]
     #: the words that name the asker or someone they speak for ("me", "my wife"), if any
     person: Callable[[str], str | None] = lambda text: None
+    #: whether a message is about the site, an account or an order: then "it" is that, not the subject
+    about_the_service: Callable[[str], bool] = lambda text: False
 
     def run(self, query: Query) -> Query:
         entry = self.followups.kb.by_id(query.context) if query.context is not None else None
@@ -160,7 +162,8 @@ class Context(StageBase, name="context"):
         return None
 
     def _about_subject(self, query: Query, note: str, exclude: str | None = None) -> Query:
-        reading = None if self.other_medicine(query.text) else self.followups.about_subject(query.text)
+        elsewhere = self.other_medicine(query.text) or self.about_the_service(query.text)
+        reading = None if elsewhere else self.followups.about_subject(query.text)
         if reading is None or not self.followups.better(query.text, reading.resolved, exclude):
             return query.noted(self.name, note + "read on its own") if note else query
         summary = f"{note}'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}"

@@ -289,10 +289,11 @@ def test_referral_rules_read_one_sentence_at_a_time(question: str, kind: str | N
 
 
 def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    import faqbot.safety.reading as reading
     import faqbot.safety.router as router
 
     monkeypatch.setattr(router, "opinion", lambda words, margin=0.0: "emergency")
-    router._read_cached.cache_clear()
+    reading._read_cached.cache_clear()
     assert route("how's the weather looking today") is None  # "weather" is not "breathe"
     routed = route("my grandad keeps staring at the wall")
     assert routed is not None and routed.rule == "second-opinion-emergency"

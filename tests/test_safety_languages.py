@@ -57,10 +57,14 @@ def test_general_and_service_questions_are_not_routed(question: str) -> None:
 @pytest.mark.parametrize(("typed", "read"), [
     ("how dose naltrexone work", "how does naltrexone work"),
     ("How Dose LDN Work?", "how does ldn work?"),
-    # after "what" it asks for an amount: left alone
+    ("how dose naltrexon work on the reseptors", "how does naltrexon work on the reseptors"),
+    # after "what" or "when", or before what a dose is given for, it asks for a dose: left alone
     ("what dose ldn do people take", "what dose ldn do people take"),
+    ("when dose ldn for fibro", "when dose ldn for fibro"),
+    ("how dose ldn for fibromyalgia?", "how dose ldn for fibromyalgia?"),
+    ("how dose it safely", "how dose it safely"),
 ])
-def test_dose_typed_for_does_is_put_right_only_where_it_cannot_ask_an_amount(typed: str, read: str) -> None:
+def test_dose_typed_for_does_is_put_right_only_where_it_cannot_ask_for_a_dose(typed: str, read: str) -> None:
     assert " ".join(fold(typed).split()) == read
 
 
@@ -81,3 +85,15 @@ def test_the_model_refers_a_personal_question_in_another_language_no_rule_reads(
 def test_self_harm_told_of_someone_else_gets_the_crisis_reply(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
+
+
+@pytest.mark.parametrize("question", [
+    # "doesn't work anymore" said of a thing is no despair, and "it" is the password, not the drug
+    "my password doesn't work anymore, how do I reset it?",
+    "Mein Passwort funktioniert nicht mehr, wie setze ich es zurück?",
+    "mon mot de passe ne marche plus, comment je le change ?",
+])
+def test_a_message_about_the_site_alone_falls_back(question: str) -> None:
+    from faqbot import FAQBot
+
+    assert FAQBot.from_yaml().ask(question).kind == "fallback"

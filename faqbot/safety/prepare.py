@@ -19,7 +19,6 @@ import faqbot.regex as regex
 from faqbot.safety.strength import name_strengths
 from faqbot.text import clean
 from faqbot.text.figures import NUMBER_WORD, NUMBER_WORDS
-from faqbot.text.fold import does_typed_as_dose
 
 _NAME = regex.compile(
     r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?"
@@ -148,7 +147,7 @@ def _prepare(raw: str) -> str:
     cleaned = _TWO_FOR_TO.sub(r"\1 to \2", cleaned)
     cleaned = _LEET_WORD.sub(lambda m: m.group(0) if _is_amount(m.group(0)) else m.group(0).translate(_LEET), cleaned)
     cleaned = _SPELLED_NUMBER.sub(_spelled_number, cleaned)
-    cleaned = does_typed_as_dose(_correct_lexicon(cleaned))
+    cleaned = _correct_lexicon(cleaned)
     return _NAME.sub("ldn", cleaned)
 
 

@@ -13,20 +13,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from functools import lru_cache
 from itertools import accumulate
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.safety.engine import Hit, RouteKind, first_hit
-from faqbot.safety.language import votes
-from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
+from faqbot.safety.pack import packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
+from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
 from faqbot.safety.story import only_who, set_aside
-from faqbot.safety.strength import name_strengths
-from faqbot.text.fold import fold, tokens
 
 
 @dataclass(frozen=True)
@@ -53,82 +52,6 @@ def _self_harm_rules() -> frozenset[str]:
     return frozenset(rule.name for rule in packs().rules if rule.self_harm)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """A question as the engine reads it: repaired tokens and the word classes found in them."""
-
-    words: tuple[str, ...]
-    found: dict[str, list[tuple[int, int]]]
-    lang: str
-    #: the index in ``words`` where each sentence after the first starts
-    breaks: tuple[int, ...] = ()
-
-
-def read(text: str) -> Reading:
-    """How the rule engine reads ``text`` (cached for short questions: route, scope and explain share it)."""
-    return _read_cached(text) if len(text) <= 10_000 else _read(text)
-
-
-@lru_cache(maxsize=256)
-def _read_cached(text: str) -> Reading:
-    return _read(text)
-
-
-def _read(text: str) -> Reading:
-    loaded = packs()
-    sentences = _sentences(fold(text))
-    raw = [word for sentence in sentences for word in sentence]
-    counts = votes(raw)
-    best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
-    lang = best if counts[best] > counts["en"] else "en"
-    # Repaired sentence by sentence, so that the sentence ends are known in the words: a referral
-    # rule's words must stand in one sentence (see _route).
-    words: list[str] = []
-    breaks: list[int] = []
-    for sentence in sentences:
-        if words and sentence:
-            breaks.append(len(words))
-        words.extend(loaded.repairers[lang].repair(sentence))
-    found = loaded.lexicons[lang].scan(words)
-    # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
-    # classes of the next most likely languages (with two words at least, and half as many as the
-    # winner) are looked for too, so that a wrong guess cannot hide an emergency.
-    # A message with no sign of any language ("p0s0l0gie ldn fibr0") is read in all of them.
-    unclear = max(counts.values()) < 2
-    others = sorted(
-        (n, other) for other, n in counts.items()
-        if (unclear or n >= max(2, counts[lang] // 2)) and other not in ("en", lang)
-    )[-(len(LANGUAGES) if unclear else _OTHERS):]
-    # ... but not inside a phrase the question's own language shadows ("dose" in "à faible dose")
-    shadows = [span for name in SHADOWING for span in found.get(name, ())]
-    for _, other in others:
-        for name, spans in loaded.own_lexicons[other].scan(words).items():
-            kept = [(a, b) for a, b in spans if not any(s <= a and b <= e and e - s > b - a for s, e in shadows)]
-            if kept:
-                found[name] = sorted(set(found.get(name, [])) | set(kept))
-    return Reading(tuple(words), found, lang, tuple(breaks))
-
-
-#: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word
-#: after it ("...takes naltrexone. How does it help?"), never "n. a. l. t." spelled out, "4.5" or "u.s."
-_SENTENCE_END = regex.compile(r"(?<=\w\w)[.!?]+\s+(?=[^\W\d])")
-#: a piece this short is a fragment of its neighbour's sentence ("Is it safe? For me, I mean.",
-#: "Naltrexone. How much. Me. Now."), not a sentence of its own
-_FRAGMENT_WORDS = 4
-
-
-def _sentences(text: str) -> list[list[str]]:
-    """The words of each sentence of ``text`` (folded), fragments joined to the sentence before them."""
-    out: list[list[str]] = []
-    for piece in _SENTENCE_END.split(text):
-        words = tokens(name_strengths(piece))
-        if out and (len(words) <= _FRAGMENT_WORDS or len(out[-1]) <= _FRAGMENT_WORDS):
-            out[-1].extend(words)
-        else:
-            out.append(words)
-    return out
-
-
 #: word classes that make a question one about the article or research, which the model leaves alone
 _GENERAL_TOPIC = frozenset({"evidence", "about_text", "statistic"})
 
@@ -144,8 +67,6 @@ _ALARM = frozenset({
     "permanence",
 })
 
-#: how many other languages a question is also read in
-_OTHERS = 2
 
 
 def route(text: str, limit: int | None = None) -> Route | None:
@@ -252,6 +173,8 @@ def _route(text: str) -> Route | None:
                          chosen.lang)
         return chosen
     if packs().off_topic.mentioned(reading.found):
+        if _all_service(reading.found):
+            return None
         rest = _without_service(text)
         if rest != text:
             # "I wrote letters to everyone I love tonight. Please cancel my order.": the rest is routed
@@ -283,7 +206,15 @@ def _route(text: str) -> Route | None:
 
 def about_the_service(text: str) -> bool:
     """Whether ``text`` asks only about the site, an account, an order or the weather, not about health."""
-    return packs().off_topic.mentioned(read(text).found) and not _without_service(text)
+    found = read(text).found
+    off_topic = packs().off_topic
+    return off_topic.mentioned(found) and (_all_service(found) or not _without_service(text))
+
+
+def _all_service(found: Mapping[str, object]) -> bool:
+    """Whether a message names the site, an account or an order and nothing of health anywhere ("my password
+    doesn't work anymore, how do I reset it?": "it" is the password)."""
+    return packs().off_topic.applies(found) and packs().off_topic.whole_if.isdisjoint(found)
 
 
 #: the parts a message divides into, each of which may be about the site alone

@@ -38,6 +38,7 @@ from collections.abc import Callable, Mapping
 
 import faqbot.regex as regex
 from faqbot.safety.pack import StoryRules, packs
+from faqbot.safety.rules import _RELATION
 
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
@@ -59,8 +60,10 @@ _TAKEN_BEFORE = regex.compile(
 
 
 #: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
-_AGE = regex.compile(r"\b(?:is|was|am|aged|turned|turns|now)\s+\d{1,3}\b(?!\s*(?:mg|mcg|ml|milligram|microgram|tablet|"
-                     r"pill|capsule|cap|drop|%|percent|dose))", re.IGNORECASE)
+_AGE = regex.compile(
+    r"\b(?:(?:i|he|she|they|(?:my|our|his|her)\s+(?:" + _RELATION[3:-1] + r"|[\w-]+-in-law))\s*(?:is|was|am|'s|'m|"
+    r"turned|turns|is\s+now)|aged)\s+\d{1,3}\b(?!\s*(?:mg|mcg|ml|milligram|microgram|tablet|pill|capsule|cap|drop|"
+    r"%|percent|dose))", re.IGNORECASE)
 
 
 def _plain(text: str) -> str:
@@ -68,15 +71,24 @@ def _plain(text: str) -> str:
     return _AGE.sub(" ", _DURATION.sub(_unless_taken, text))
 
 
+#: ... nor a span after "every" or "each" ("every 3 days" is how often)
+_EVERY_BEFORE = regex.compile(r"\b(?:every|each|once|twice|per)\s*$", re.IGNORECASE)
+
+
 def _unless_taken(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 30):match.start()]
-    return match.group(0) if _TAKEN_BEFORE.search(before) else " "
+    return match.group(0) if _TAKEN_BEFORE.search(before) or _EVERY_BEFORE.search(before) else " "
 
 
+#: a pointing word that, after a story of someone's case, points at the case
+_DEMONSTRATIVE = regex.compile(
+    r"\b(?:that|this|those|these)\b(?!\s+(?:drug|medicine|medication|pill|article|study|trial)s?\b)", re.IGNORECASE)
 #: more sentences than this is a long post, read whole
 _MOST_SENTENCES = 10
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
 _LEAD = 3
+#: how far after its verb a yes or no question's pronoun points back ("does LDN clash with those?")
+_POINTS_WITHIN = 5
 #: the classes that count only there ("is that what it does" asks nothing new)
 _LEADING = frozenset({"wh_question", "yes_no"})
 
@@ -129,6 +141,11 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # "what is it used for?" after a story that names the drug asks about the drug
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
         allowed = _allowed(rule, told, found, rules)
+        if allowed is not None and not only_who(story, rule, classes) and _DEMONSTRATIVE.search(question) \
+                and rules.in_general.isdisjoint(found):
+            # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
+            # "that" is the case (a red-team review); only a story of who asks leaves it the topic
+            continue
         if named and allowed is not None and route(question) is None and _only_who(story, route, classes,
                                                                                    rules, allowed):
             return question
@@ -174,11 +191,12 @@ def _only_who(story: str, route: Callable[[str], object | None], classes: Callab
 
 
 def _asks_of_it(found: Classes) -> bool:
-    """Whether a question asks yes or no of "that" or "it": "is that withdrawal?", "does it block that?"
-    (the verb before the pronoun, as an English question puts it; "what is it?" asks what)."""
+    """Whether a question asks yes or no of "that" or "it": "is that withdrawal?", "does LDN clash with
+    those?" (a verb first, as an English question puts it, and the pronoun after it; "what is it?" asks what)."""
     verb = min((start for start, _ in found.get("yes_no", ())), default=_LEAD)
-    pronoun = min((start for start, _ in found.get("it_word", ())), default=_LEAD)
-    return verb < pronoun < _LEAD and not _leads(found, "wh_question")
+    pronoun = min((start for start, _ in found.get("it_word", ()) if verb < start <= verb + _POINTS_WITHIN),
+                  default=None)
+    return verb < _LEAD and pronoun is not None and not _leads(found, "wh_question")
 
 
 def _leads(found: Classes, name: str) -> bool:

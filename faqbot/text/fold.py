@@ -54,16 +54,6 @@ _AMOUNT = regex.compile(r"\d+(?:[.,]\d+)?[a-z]{0,12}")
 #: three or more single letters with separators between them: "d.o.s.e", "d o s e", "d-o-s-e"
 _SPELT = regex.compile(r"(?<![a-z0-9])[a-z](?:[^a-z0-9]{1,3}[a-z](?![a-z0-9])){2,}")
 _STRETCHED = regex.compile(r"([a-z])\1{2,}")
-#: "how dose naltrexone work": "dose" typed for "does" after how, why, where or when and before what it
-#: asks about; never after "what" ("what dose ldn do people take" asks for an amount)
-_DOES = regex.compile(
-    r"\b(how|why|where|when)\s+dose\s+(?=(?:it|ldn|naltrexone?|this|that|they|he|she|the|microglia|endorphins)\b)",
-    re.IGNORECASE)
-
-
-def does_typed_as_dose(text: str) -> str:
-    """``text`` with "dose" typed for "does" put right (the rules and the matcher read the same)."""
-    return _DOES.sub(r"\1 does ", text)
 _SPELT_WORDS = regex.compile(r"(?<!\w)\w (?:\w ){2,}")
 _WIDE_GAP = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _URL_ESCAPE = regex.compile(r"%[0-9a-fA-F]{2}")
@@ -91,7 +81,7 @@ def fold(text: str) -> str:
                        if unicodedata.category(ch) != "Mn")
     text = _LEET_WORD.sub(_unleet, text)
     text = _SPELT.sub(_join_spelt, text)
-    return does_typed_as_dose(_STRETCHED.sub(r"\1", text))
+    return _STRETCHED.sub(r"\1", text)
 
 
 def cleaned_latin(text: str, limit: int | None = None) -> str:

@@ -50,8 +50,12 @@ def clean(text: str, limit: int | None = None) -> str:
 #: "how dose ldn work": "dose" typed for "does" after how/where/why/who and before a subject. Read as a
 #: dose word it would make a referral of a general question; "what dose" and "when dose" stay, since
 #: they can ask for a dose ("what dose ldn works best", "when to dose ldn").
-_DOES = regex.compile(r"\b((?:how|where|why|who) )dose(?= (?:ldn|naltrexone|it|this|that|your|the|you|they|low|one"
-                      r"|people|anyone|someone|microglia|endorphins)\b)")
+_DOES = regex.compile(r"\b((?:how|where|why|who) )dose(?= (?:ldn|naltrexone?|it|this|that|your|the|you|they|low|one"
+                      r"|people|anyone|someone|microglia|endorphins)\b"
+                      # ... and then a verb, not what a dose is given for or how ("how dose ldn for fibro?",
+                      # "how dose it safely", a red-team review)
+                      r" (?!(?:for|to|with|at|in|on|per|a|an|and|or|daily|each|every|when|if|safely|properly"
+                      r"|correctly|right|best|twice|once|up|down)\b)[a-z])")
 #: ... and anywhere else before the drug and a verb in its plain form ("what kind of pain dose LDN help"),
 #: but not after a word that makes it a dose ("what dose ldn works best", "low dose naltrexone help")
 _A_DOSE_AFTER = ("what", "when", "which", "low", "lower", "high", "higher", "full", "small", "tiny", "standard",

@@ -1,0 +1,92 @@
+"""How the rule engine reads a question: the language voted, the words repaired sentence by sentence,
+and the word classes of the packs found in them (shared by the router, the service check and explain)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import faqbot.regex as regex
+from faqbot.records import dataclass
+from faqbot.safety.language import votes
+from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
+from faqbot.safety.strength import name_strengths
+from faqbot.text.fold import fold, tokens
+
+#: how many other languages a question is also read in
+_OTHERS = 2
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as the engine reads it: repaired tokens and the word classes found in them."""
+
+    words: tuple[str, ...]
+    found: dict[str, list[tuple[int, int]]]
+    lang: str
+    #: the index in ``words`` where each sentence after the first starts
+    breaks: tuple[int, ...] = ()
+
+
+def read(text: str) -> Reading:
+    """How the rule engine reads ``text`` (cached for short questions: route, scope and explain share it)."""
+    return _read_cached(text) if len(text) <= 10_000 else _read(text)
+
+
+@lru_cache(maxsize=256)
+def _read_cached(text: str) -> Reading:
+    return _read(text)
+
+
+def _read(text: str) -> Reading:
+    loaded = packs()
+    sentences = _sentences(fold(text))
+    raw = [word for sentence in sentences for word in sentence]
+    counts = votes(raw)
+    best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
+    lang = best if counts[best] > counts["en"] else "en"
+    # Repaired sentence by sentence, so that the sentence ends are known in the words: a referral
+    # rule's words must stand in one sentence (see _route).
+    words: list[str] = []
+    breaks: list[int] = []
+    for sentence in sentences:
+        if words and sentence:
+            breaks.append(len(words))
+        words.extend(loaded.repairers[lang].repair(sentence))
+    found = loaded.lexicons[lang].scan(words)
+    # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
+    # classes of the next most likely languages (with two words at least, and half as many as the
+    # winner) are looked for too, so that a wrong guess cannot hide an emergency.
+    # A message with no sign of any language ("p0s0l0gie ldn fibr0") is read in all of them.
+    unclear = max(counts.values()) < 2
+    others = sorted(
+        (n, other) for other, n in counts.items()
+        if (unclear or n >= max(2, counts[lang] // 2)) and other not in ("en", lang)
+    )[-(len(LANGUAGES) if unclear else _OTHERS):]
+    # ... but not inside a phrase the question's own language shadows ("dose" in "à faible dose")
+    shadows = [span for name in SHADOWING for span in found.get(name, ())]
+    for _, other in others:
+        for name, spans in loaded.own_lexicons[other].scan(words).items():
+            kept = [(a, b) for a, b in spans if not any(s <= a and b <= e and e - s > b - a for s, e in shadows)]
+            if kept:
+                found[name] = sorted(set(found.get(name, [])) | set(kept))
+    return Reading(tuple(words), found, lang, tuple(breaks))
+
+
+#: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word
+#: after it ("...takes naltrexone. How does it help?"), never "n. a. l. t." spelled out, "4.5" or "u.s."
+_SENTENCE_END = regex.compile(r"(?<=\w\w)[.!?]+\s+(?=[^\W\d])")
+#: a piece this short is a fragment of its neighbour's sentence ("Is it safe? For me, I mean.",
+#: "Naltrexone. How much. Me. Now."), not a sentence of its own
+_FRAGMENT_WORDS = 4
+
+
+def _sentences(text: str) -> list[list[str]]:
+    """The words of each sentence of ``text`` (folded), fragments joined to the sentence before them."""
+    out: list[list[str]] = []
+    for piece in _SENTENCE_END.split(text):
+        words = tokens(name_strengths(piece))
+        if out and (len(words) <= _FRAGMENT_WORDS or len(out[-1]) <= _FRAGMENT_WORDS):
+            out[-1].extend(words)
+        else:
+            out.append(words)
+    return out
