@@ -5,9 +5,11 @@
 * :class:`StoryContext`: "My MS nurse mentioned there have been trials of LDN. What did they show?",
   "my uncle got put on naltrexone when he left rehab - what is that drug usually for?": the safety stage
   sets the story aside and matching reads the question alone (:mod:`faqbot.safety.story`), but "they" and
-  "that drug" are only understood from the story. When the question only points back and the story,
-  matched on its own, clearly names one entry, the question is read as a follow-up to it: the same
-  reading a chat gives "what did they show?" after an answer about the trials.
+  "that drug" are only understood from the story. When the question asks what, who or where and only
+  points back, the story tells who asks and nothing of anyone's intake, symptoms, medicines or amounts,
+  and the story, matched on its own, clearly names one entry, the question is read as a follow-up to it:
+  the same reading a chat gives "what did they show?" after an answer about the trials. (A question that
+  asks a verdict on the story, "is that right?", is never set aside by the safety stage.)
 
 Every reading in context is routed again, so a context, the caller's or a story's, can never turn a
 referral or an emergency into an answer.

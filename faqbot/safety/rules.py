@@ -61,7 +61,8 @@ _DOSE = r"(?:doses?|dosages?|dosing|dosed|posology|titrat\w*|strengths?|potenc(?
 _UNIT = (r"(?:mg|mgs|milligrams?|milligrammes?|mcg|mcgs|µg|ug|micrograms?|microgrammes?|g|grams?|grammes?|"
          r"ml|mls|millilit(?:er|re)s?|cc|iu|units?|tablets?|tabs?|pills?|capsules?|caps|drops?|doses?|times)")
 _WORD_UNIT = WORD_UNIT
-_RELATION = (r"(?:mum|mom|mother|mam|ma|dad|father|pa|husband|wife|partner|spouse|boyfriend|girlfriend|fianc[eé]e?|"
+#: the people a question may be asked for (also read by the story rules, for ages told of them)
+RELATION = (r"(?:mum|mom|mother|mam|ma|dad|father|pa|husband|wife|partner|spouse|boyfriend|girlfriend|fianc[eé]e?|"
              r"son|daughter|child|children|kid|kids|baby|toddler|infant|teen|teenager|brother|sister|sibling|"
              r"grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandparent|aunt|auntie|uncle|niece|"
              r"nephew|cousin|friend|bf|gf|neighbou?r|patient|client|roommate|colleague|coworker|boss|dog|cat|pet)")
@@ -291,12 +292,12 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |symptoms?|condition|diagnosis|illness|disease|pain|ms|fibro\w*|crohn\w*|lupus|arthritis|insomnia|sleep
             |liver|kidneys?|heart|blood|health|treatment|therapy|side\ effects?|body|case|situation|levels?|results
             |labs?|weight|age|tests?)\b
-        | \b(?:my|your|his|her|their)\ (?:\d+[-\ ]?(?:year|yr|month)s?[-\ ]?old\ |\w+\ )?{_RELATION}
+        | \b(?:my|your|his|her|their)\ (?:\d+[-\ ]?(?:year|yr|month)s?[-\ ]?old\ |\w+\ )?{RELATION}
             \ (?:has|have|had|is\ on|takes|is\ taking|wants|needs|should|could|can|might|suffers|was\ diagnosed
             |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped|was\ prescribed
             |is\ prescribed|was\ given|tried|is\ trying|wants\ to)\b
         | \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
-            \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{_RELATION}\b
+            \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{RELATION}\b
         | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+)\b
         | \b(?:does|did|will|would|can|could|is|why)\ (?:it|ldn|naltrexone|this)\ (?:make|give|cause|making|giving
             |causing)\ (?:me|him|her)\b

@@ -38,7 +38,7 @@ from collections.abc import Callable, Mapping
 
 import faqbot.regex as regex
 from faqbot.safety.pack import StoryRules, packs
-from faqbot.safety.rules import _RELATION
+from faqbot.safety.rules import RELATION
 
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
@@ -61,7 +61,7 @@ _TAKEN_BEFORE = regex.compile(
 
 #: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
 _AGE = regex.compile(
-    r"\b(?:(?:i|he|she|they|(?:my|our|his|her)\s+(?:" + _RELATION[3:-1] + r"|[\w-]+-in-law))\s*(?:is|was|am|'s|'m|"
+    r"\b(?:(?:i|he|she|they|(?:my|our|his|her)\s+(?:" + RELATION + r"|[\w-]+-in-law))\s*(?:is|was|am|'s|'m|"
     r"turned|turns|is\s+now)|aged)\s+\d{1,3}\b(?!\s*(?:mg|mcg|ml|milligram|microgram|tablet|pill|capsule|cap|drop|"
     r"%|percent|dose))", re.IGNORECASE)
 
