@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from faqbot import FAQBot
 from faqbot.safety import route
 from faqbot.safety.pack import spellings
 from faqbot.text.fold import fold
+
+
+@pytest.fixture(scope="module")
+def bot() -> FAQBot:
+    return FAQBot.from_yaml()
 
 
 @pytest.mark.parametrize(("lang", "phrase", "forms"), [
@@ -93,7 +99,5 @@ def test_self_harm_told_of_someone_else_gets_the_crisis_reply(question: str) -> 
     "Mein Passwort funktioniert nicht mehr, wie setze ich es zurück?",
     "mon mot de passe ne marche plus, comment je le change ?",
 ])
-def test_a_message_about_the_site_alone_falls_back(question: str) -> None:
-    from faqbot import FAQBot
-
-    assert FAQBot.from_yaml().ask(question).kind == "fallback"
+def test_a_message_about_the_site_alone_falls_back(bot: FAQBot, question: str) -> None:
+    assert bot.ask(question).kind == "fallback"

@@ -57,6 +57,13 @@ _DURATION = regex.compile(
 #: ... unless it tells how long something has been taken ("on LDN for 3 weeks", "been taking it for a month")
 _TAKEN_BEFORE = regex.compile(
     r"\b(?:on|taking|taken|take|takes|using|used)\s+(?:ldn|it|naltrexone|this|them|that)\s*$", re.IGNORECASE)
+#: ... nor a span after "every" or "each" ("every 3 days" is how often)
+_EVERY_BEFORE = regex.compile(r"\b(?:every|each|once|twice|per)\s*$", re.IGNORECASE)
+
+
+def _unless_taken(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 30):match.start()]
+    return match.group(0) if _TAKEN_BEFORE.search(before) or _EVERY_BEFORE.search(before) else " "
 
 
 #: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
@@ -69,15 +76,6 @@ _AGE = regex.compile(
 def _plain(text: str) -> str:
     """``text`` without the spans of time and the ages it tells, for the rules to judge (see :data:`_DURATION`)."""
     return _AGE.sub(" ", _DURATION.sub(_unless_taken, text))
-
-
-#: ... nor a span after "every" or "each" ("every 3 days" is how often)
-_EVERY_BEFORE = regex.compile(r"\b(?:every|each|once|twice|per)\s*$", re.IGNORECASE)
-
-
-def _unless_taken(match: re.Match[str]) -> str:
-    before = match.string[max(0, match.start() - 30):match.start()]
-    return match.group(0) if _TAKEN_BEFORE.search(before) or _EVERY_BEFORE.search(before) else " "
 
 
 #: a pointing word that, after a story of someone's case, points at the case
@@ -141,7 +139,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # "what is it used for?" after a story that names the drug asks about the drug
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
         allowed = _allowed(rule, told, found, rules)
-        if allowed is not None and not only_who(story, rule, classes) and _DEMONSTRATIVE.search(question) \
+        if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
             # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
             # "that" is the case (a red-team review); only a story of who asks leaves it the topic
@@ -157,7 +155,7 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Cal
     keeps its referral: a story of who the asker is or speaks for, one told of someone else ("My dad is
     60 days sober and on naltrexone"), or one that quotes a figure seen somewhere ("I keep seeing
     '4.5 mg' online")."""
-    if rule in rules.rules and rules.blockers.isdisjoint(told):
+    if _tells_only_who(rule, told, rules):
         return lambda kind, name: name in rules.rules
     if rules.of_others(told) and rule not in rules.others_never and not rules.blocked_of_others(told):
         return lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules
@@ -218,5 +216,8 @@ def _asks_generally(found: Classes, asks: frozenset[str]) -> bool:
 def only_who(story: str, rule: str, classes: Callable[[str], Classes]) -> bool:
     """Whether a story set aside for ``rule`` only tells who the asker is or speaks for (``story.rules``,
     none of ``story.blockers``): no intake, symptom, medicine, amount or time of anyone's."""
-    rules = packs().story
-    return rule in rules.rules and rules.blockers.isdisjoint(classes(_DURATION.sub(_unless_taken, story)))
+    return _tells_only_who(rule, classes(_DURATION.sub(_unless_taken, story)), packs().story)
+
+
+def _tells_only_who(rule: str, told: Classes, rules: StoryRules) -> bool:
+    return rule in rules.rules and rules.blockers.isdisjoint(told)

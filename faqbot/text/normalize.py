@@ -202,20 +202,21 @@ class Normalizer:
             return token
         cached = self._corrections.get(token)
         if cached is None:
-            cached = self._sounded_out(token)
-        if cached is None:
-            if len(token) == 4:
-                # Too short for a ratio ("cure" is one letter from "curb"): only
-                # fix two swapped neighbours, the commonest slip ("waht", "pian").
-                swapped = [w for w in self._anagrams.get("".join(sorted(token)), ()) if OSA.distance(token, w) == 1]
-                cached = swapped[0] if swapped else token
-            else:
-                # Longer words can take more slips ("docter", "endorfins"): real words are kept out above.
-                cutoff = self.correction_cutoff - (5 if len(token) >= 8 else 3 if len(token) >= 6 else 0)
-                cached = self._closest(token, cutoff)
+            cached = self._sounded_out(token) or self._slip_fixed(token)
             if len(self._corrections) < 100_000:
                 self._corrections[token] = cached
         return cached
+
+    def _slip_fixed(self, token: str) -> str:
+        """The known word ``token`` is a slip of the keys for, or ``token`` itself."""
+        if len(token) == 4:
+            # Too short for a ratio ("cure" is one letter from "curb"): only
+            # fix two swapped neighbours, the commonest slip ("waht", "pian").
+            swapped = [w for w in self._anagrams.get("".join(sorted(token)), ()) if OSA.distance(token, w) == 1]
+            return swapped[0] if swapped else token
+        # Longer words can take more slips ("docter", "endorfins"): real words are kept out above.
+        cutoff = self.correction_cutoff - (5 if len(token) >= 8 else 3 if len(token) >= 6 else 0)
+        return self._closest(token, cutoff)
 
     def _sounded_out(self, token: str) -> str | None:
         """A known word ``token`` spells by sound ("interacshuns", "medisine", "fotosensitive"), which is too
