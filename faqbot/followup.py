@@ -49,6 +49,7 @@ from faqbot.text.turns import (
     ABOUT,
     BARE,
     MORE,
+    RESTATE,
     SPECIFY,
     asks_next,
     changes_topic,
@@ -130,6 +131,9 @@ class FollowUps:
             return None
         if MORE.match(cleaned):
             return Reading("more", context.question)
+        if RESTATE.match(cleaned) or self._glossed(cleaned, context):
+            # "in simpler words?", "what does autoimmune mean?" after an answer that says it in plain words
+            return Reading("specify", context.question)
         if asks_next(cleaned) and context.related:
             # "and once they're on, then what?": the step after this one, which the curator put first
             # among the entry's related questions
@@ -171,6 +175,17 @@ class FollowUps:
             # read like a pronoun follow-up, so the entry covering that side of the topic answers
             return Reading("fragment", f"{plain} {self.topic(context)}")
         return None
+
+    def _glossed(self, cleaned: str, context: Entry) -> bool:
+        """Whether the turn asks what a term means that no entry defines and the context answer uses (and
+        so explains, as every answer explains the terms it uses: "autoimmune, where the immune system
+        attacks the body")."""
+        normalizer = self.retriever.normalizer
+        term = self.retriever.definitions.undefined_term(normalizer.analyze(cleaned))
+        if term is None:
+            return False
+        terms = set(normalizer.analyze(term).terms)
+        return bool(terms) and terms <= set(normalizer.analyze(context.answer).terms)
 
     def _bare(self, asked: str, context: Entry) -> Reading:
         """"Why?", "how?", "what is it?": what the bare question asks after this entry's answer."""

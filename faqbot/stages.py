@@ -237,6 +237,8 @@ class Decide(StageBase, name="decide"):
     WIDER = 5
     #: a last question read alone needs this many terms (fewer is mostly "what are they?")
     LAST_TERMS = 2
+    #: how much of a follow-up's weight the context entry must match to answer a did-you-mean on it
+    CONTEXT_COVERAGE = 0.6
 
     settings: Settings
     retriever: Retriever
@@ -250,6 +252,9 @@ class Decide(StageBase, name="decide"):
             return query.decided(self.name, Decision("fallback", reason))
         decision, doubt = self._rank_decision(query, query.analysis)
         decided = self._reviewed(query, query.analysis, decision, doubt)
+        in_context = self._context_suggested(decided) if doubt == 1.0 else None
+        if in_context is not None:
+            return in_context
         if decided.decision is not None and decided.decision.kind == "suggest" and query.followed is None:
             # A message that tells something first ("My sister is nervous about it because ...") and asks
             # at its end: what the whole message could not settle, its last question alone may.
@@ -257,6 +262,22 @@ class Decide(StageBase, name="decide"):
             if last is not None:
                 return last
         return decided
+
+    def _context_suggested(self, query: Query) -> Query | None:
+        """An answer from the context entry, when a follow-up's did-you-mean puts that entry first ("date?",
+        "any references?" after where the information comes from): in a chat, the answer just given is
+        the likeliest thing a short follow-up is about. Only for a did-you-mean on a low score or a close
+        runner-up: never for a word no entry uses ("does it help with cancer?")."""
+        decision = query.decision
+        if (decision is None or decision.kind != "suggest" or not decision.suggestions or query.context is None
+                or query.context_told or query.exclude == query.context):
+            return None
+        top = decision.suggestions[0]
+        if top.entry.id != query.context or top.coverage < self.CONTEXT_COVERAGE:
+            # "which online pharmacy sells it cheapest?" after the compounding answer asks what it never says
+            return None
+        reason = f"a did-you-mean with the context entry `{top.entry.id}` first: the follow-up asks about it again"
+        return query.decided(self.name, Decision("answer", reason, candidate=top))
 
     def _last_question(self, query: Query) -> Query | None:
         """The decision on the message's last question read alone, when that is an answer."""

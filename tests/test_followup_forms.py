@@ -185,6 +185,16 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("what-is-ldn", "so who's it meant for?", "answer", "ldn-conditions"),
         # "after" is not a misspelt "later": the step after this one, not a goodbye
         ("microglia-triggers", "ok and after that?", "answer", "microglia-activation-effects"),
+        # asked again more simply: the answer just given (the answers are plain already)
+        ("ldn-mechanism", "could you put that in plain english?", "answer", "ldn-mechanism"),
+        ("endorphins", "eli5 pls", "answer", "endorphins"),
+        # a term no entry defines, which the answer just given uses and explains
+        ("pain-type", "what does autoimmune even mean", "answer", "pain-type"),
+        ("clinical-trials", "what is an autoimmune disorder?", "answer", "clinical-trials"),
+        # ... but not one it never uses
+        ("endorphins", "what does autoimmune mean?", "fallback", None),
+        # a did-you-mean led by the context entry, on most of what is asked: that entry
+        ("information-source", "any references listed?", "answer", "information-source"),
     ],
 )
 def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str | None) -> None:
@@ -217,6 +227,8 @@ def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str
         ("fda-status", "how much?"),
         ("side-effects", "wat dose shud i take"),
         ("what-is-ldn", "my fibro?"),
+        ("side-effects", "in plain words, how much do I take?"),
+        ("pain-type", "what does autoimmune mean for my dose?"),
     ],
 )
 def test_the_new_readings_never_answer_a_personal_or_dosing_follow_up(context: str, question: str) -> None:

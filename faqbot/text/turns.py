@@ -68,6 +68,17 @@ BARE = regex.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way
                      r"|(?:how|why) (?:does|do|did|would|can|could) (?:it|they|this|that) do (?:that|this|it|so)"
                      r"(?: (?:for|in|with|on) (?P<q>[^?!.]{1,30}?))?"
                      r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
+#: "in simpler words?", "explain it like I'm 5", "what does that mean?": the answer just given, again (the
+#: answers are written plainly already; there is no other wording to give)
+RESTATE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:"
+                        r"(?:explain|say|put|tell me)\s+(?:it|that|this)\s+(?:again|simpl\w*|more simply|plainly"
+                        r"|in (?:simple|simpler|plain|plainer|easier|normal|layman'?s?)"
+                        r" (?:words|terms|english|language)"
+                        r"|like i'?m (?:5|five|a child|a kid))"
+                        r"|(?:in\s+)?(?:simple|simpler|plain|plainer|easier|layman'?s?) (?:words|terms|english|version)"
+                        r"|simpler|eli5|explain like i'?m (?:5|five)|what does (?:that|this|it) mean|meaning"
+                        r"|i (?:do ?n'?t|dont) (?:get|understand) (?:it|that|this)?|come again|say (?:that|it) again)"
+                        r"(?:\s+(?:please|pls))?\W*$")
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
 SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
