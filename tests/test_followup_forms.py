@@ -74,7 +74,9 @@ def test_a_topic_put_before_its_question(text: str, expected: tuple[str, str] | 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("then what?", True), ("and then what?", True), ("ok, once they're on, what happens next?", True),
-     ("what happens then", True), ("what happens to them then?", False), ("then what is it for?", False)],
+     ("what happens then", True), ("what happens to them then?", False), ("then what is it for?", False),
+     ("and once they're switched on?", True), ("then what, after they get activated?", True),
+     ("once they're on, is it painful?", False)],
 )
 def test_a_turn_asking_for_the_next_step(text: str, expected: bool) -> None:
     assert asks_next(text) is expected
@@ -84,7 +86,9 @@ def test_a_turn_asking_for_the_next_step(text: str, expected: bool) -> None:
     ("text", "expected"),
     [("where does ldn come into it?", "ldn"), ("how does naltrexone fit in?", "naltrexone"),
      ("what has the fda got to do with that?", "the fda"), ("where does it come into it?", None),
-     ("where does ldn come from?", None)],
+     ("where does ldn come from?", None), ("how would ldn help with that?", "ldn"),
+     ("can naltrexone do anything about it?", "naltrexone"), ("how do people deal with it?", None),
+     ("how does ldn help people?", None)],
 )
 def test_a_turn_asking_how_something_bears_on_the_topic(text: str, expected: str | None) -> None:
     assert relates(text) == expected
@@ -262,7 +266,9 @@ def test_chat_spellings_are_put_right(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("who is it for", "what is it used for"), ("whats that meant for", "what is that used for"),
-     ("what is it", "what is it"), ("who is it for in the uk", "who is it for in the uk")],
+     ("what is it", "what is it"), ("who is it for in the uk", "who is it for in the uk"),
+     ("who uses it?", "what is it used for"), ("who gets them", "what are they used for"),
+     ("for what?", "what is it used for"), ("who uses it at night?", "who uses it at night?")],
 )
 def test_a_stranded_for_asks_what_it_is_used_for(text: str, expected: str) -> None:
     assert purpose(text) == expected

@@ -89,13 +89,23 @@ SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|
 #: "then what?", "and once they're on, what happens next?": asks for the step after the one just told
 _NEXT = regex.compile(r"^(?:(?:once|after|when|if)\s[^,;:?!.]{1,40},?\s*)?"
                       r"(?:(?:and\s+)?then what|and then|what then|what next|what(?:'s| is) next|after that"
-                      r"|what (?:happens|comes) (?:next|then|after(?:wards| that)?))\W*$")
+                      r"|what (?:happens|comes) (?:next|then|after(?:wards| that)?))"
+                      # "then what, once they're switched on?", "and once they're on?"
+                      r"(?:,?\s*(?:once|after|when)\s[^,;:?!.]{1,40})?\W*$"
+                      r"|^(?:and\s+)?(?:once|after) (?:they|it)(?:'re|'s| are| is|re| get| gets)?"
+                      r" (?:on|active|activated|switched on|turned on|triggered|set off)\W*$")
 #: "where does naltrexone come into it?", "what has LDN got to do with that?": how the thing named
 #: bears on what was just said
 _RELATION = regex.compile(r"^(?:where|how) (?:does|do) (?P<a>[^?!.]{1,40}?) (?:come in(?:to (?:it|this|that))?"
                           r"|fit in(?:to (?:it|this|that|all this))?|come into play)\W*$"
                           r"|^what (?:does|do|has|have) (?P<b>[^?!.]{1,40}?) (?:got )?(?:have )?to do with"
-                          r" (?:it|this|that|them|those|these)\W*$")
+                          r" (?:it|this|that|them|those|these)\W*$"
+                          # "how does LDN help with that?", "can LDN do anything about it?"
+                          r"|^(?:how|why) (?:does|do|can|could|would|will) (?P<c>[^?!.]{1,30}?) (?:help(?: with)?"
+                          r"|fix|treat|ease|calm|stop|do anything about)"
+                          r" (?:it|this|that|them|those|these)\W*$"
+                          r"|^(?:can|could|does|do|would|will) (?P<d>[^?!.]{1,30}?) (?:help with|do anything about"
+                          r"|fix|treat|ease|calm|stop) (?:it|this|that|them|those|these)\W*$")
 
 
 def repaired(cleaned: str, correct: Callable[[str], str]) -> str:
@@ -108,14 +118,23 @@ def repaired(cleaned: str, correct: Callable[[str], str]) -> str:
 #: "who is it for?", "what's that meant for?": the "for" left at the end asks what the thing is used for,
 #: and is a stop word to matching, which would read "who is it" alone
 _PURPOSE = regex.compile(r"^(?:who|what)(?:\s+is|\s+are|'s|s)?\s+(?P<p>it|this|that|they|these|those)"
-                         r"(?:\s+(?:meant|made|intended|supposed\s+to\s+be|good|used|given|prescribed))?\s+for\W*$")
+                         r"(?:\s+(?:meant|made|intended|supposed\s+to\s+be|good|used|given|prescribed))?\s+for\W*$"
+                         # "who uses it?", "who gets them?", "for what?"
+                         r"|^who (?:uses|takes|gets|needs|is given|are given) (?P<q>it|this|that|they|them|these|those)"
+                         r"\W*$|^(?P<r>)for what\W*$")
+
+
+_PLURAL_THINGS = frozenset({"they", "these", "those"})
 
 
 def purpose(cleaned: str) -> str:
     """A question asking what a thing said before is for, in the words matching knows ("who is it
     for?" -> "what is it used for"); any other question as it is."""
     found = _PURPOSE.match(cleaned)
-    return f"what is {found.group('p')} used for" if found else cleaned
+    if found is None:
+        return cleaned
+    thing = found.group("p") or {"them": "they", "": "it"}.get(found.group("q") or "", found.group("q"))
+    return f"what {'are' if thing in _PLURAL_THINGS else 'is'} {thing} used for"
 
 
 def asks_next(cleaned: str) -> bool:
@@ -128,7 +147,7 @@ def relates(cleaned: str) -> str | None:
     found = _RELATION.match(without_openers(cleaned))
     if found is None:
         return None
-    thing = found.group("a") or found.group("b")
+    thing = found.group("a") or found.group("b") or found.group("c") or found.group("d")
     return None if _PRONOUNS & set(words(thing)) else thing
 
 
