@@ -194,38 +194,3 @@ def test_a_figure_seen_somewhere_is_not_an_amount_asked_for(bot: FAQBot, questio
 def test_a_figure_with_an_intake_or_an_amount_asked_is_still_referred(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", routed
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        ("My friend on naltrexone was told morphine would not help her pain. Why does naltrexone block opioid "
-         "painkillers?", "opioid-painkillers"),
-        ("My girlfriend is on methadone and her sister says naltrexone is the opposite. How does naltrexone work "
-         "on the opioid receptors?", "naltrexone-mechanism"),
-        ("My late father was on oxycodone for years. Is naltrexone addictive?", "naltrexone-opioid"),
-    ],
-)
-def test_the_second_opinion_sets_aside_a_story_the_rules_keep(bot: FAQBot, question: str, entry: str) -> None:
-    found = story_question(question)
-    assert route(question) is None and found is not None
-    assert "second-opinion-general" in found[1].classes
-    assert (bot.ask(question).kind, bot.ask(question).id) == ("answer", entry)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # a word pointing at the case told
-        "My gran takes LDN and her legs ache every night. What does the article say about that?",
-        "My grandma is on morphine and LDN. What does it do then?",
-        # a case no general answer fits, or a plan to change
-        "I'm pregnant. What are the side effects of LDN?",
-        "My brother wants to stop his naltrexone before a wedding. What does naltrexone do?",
-        # an amount told
-        "My husband's LDN is now 9 mg. What does the research say about LDN?",
-    ],
-)
-def test_the_second_opinion_never_sets_aside_a_case_or_an_amount(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "referral", routed

@@ -85,9 +85,6 @@ class StoryRules:
     others_together: tuple[frozenset[str], ...] = ()
     #: ... and fire none of these rules
     others_never: frozenset[str] = frozenset()
-    #: none of these may occur in a story whose referral the second opinion sets aside (a case no general
-    #: answer fits: pregnancy, an age, a plan to change, harm; see :func:`faqbot.safety.story.reviewed`)
-    reviewed_blockers: frozenset[str] = frozenset()
 
     #: a story naming one of these quotes a figure it saw somewhere; it may fire ``hearsay_rules`` (the
     #: rules on an amount) when it tells nothing else (see :meth:`quoted`)
@@ -335,7 +332,7 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
-            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "reviewed_blockers")
+            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:

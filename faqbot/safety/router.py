@@ -24,8 +24,8 @@ from faqbot.safety.pack import packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
-from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, MARGIN_STORY, opinion, reads_general, refers
-from faqbot.safety.story import only_who, reviewed, set_aside
+from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
+from faqbot.safety.story import only_who, set_aside
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,6 @@ def route_and_story(text: str) -> tuple[Route | None, tuple[str, Route] | None]:
         question = set_aside(text, routed.rule, _route, _classes)
         if question is not None:
             return None, (question, routed)
-        question = reviewed(text, routed.rule, _route, _classes, _story_reads_general)
-        if question is not None:
-            return None, (question, Route(routed.kind, routed.rule, routed.matched, (*routed.classes, REVIEWED),
-                                          routed.lang))
     if routed is not None and routed.kind == "referral" and _reads_general(text, routed):
         return None, (text, Route(routed.kind, routed.rule, routed.matched, (*routed.classes, REVIEWED), routed.lang))
     return routed, None
@@ -110,10 +106,6 @@ def route_and_story(text: str) -> tuple[Route | None, tuple[str, Route] | None]:
 
 #: the class a set-aside route carries when the second opinion, not a story, set it aside
 REVIEWED = "second-opinion-general"
-
-
-def _story_reads_general(text: str) -> bool:
-    return reads_general(read(text).words, MARGIN_STORY)
 
 
 def _reads_general(text: str, routed: Route) -> bool:

@@ -84,13 +84,6 @@ WORDS_AT_BAR = 8
 MARGIN_GENERAL = 10.0
 
 
-#: the bar for setting aside the referral of a story the rules keep, its question being a general one
-#: that points at nothing the story told (:func:`faqbot.safety.story.reviewed`). In leave-one-set-out runs
-#: over the labelled sets, 34 such stories led by more than this, every one a general question; of the
-#: 754 messages two red-team reviews wrote against stories, none that should be referred did (at 15, one).
-MARGIN_STORY = 20.0
-
-
 #: how much likelier a referral must be than any other class for the model to refer a question in
 #: another language that no rule routed. In leave-one-set-out runs over the safety probe sets, the model
 #: alone led by more than this on 990 of the 1,237 referral probes in other languages and on 14 of their

@@ -27,11 +27,6 @@ of ``others_never`` and tell none of ``others_blockers`` or ``others_together``;
 a figure seen somewhere (``story.hearsay``: "I keep seeing '4.5 mg' online"). How long an illness has
 lasted ("for twelve years", "since 2019") is read as no amount, unless it is how long something was taken.
 
-When the rules keep a story's referral, the second opinion may still set it aside (:func:`reviewed`): the
-question read alone is one of the kind above and points at nothing the story told, the rule that fired
-is no rule about amounts or schedules (``others_never``), and the model reads the whole message as a
-general question by a wide margin.
-
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
 and after the second opinion has had its say on the whole message.
 """
@@ -153,45 +148,6 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                                                                                    rules, allowed):
             return question
     return None
-
-
-#: a word that points back at what a story told ("at that age", "what does it do then?", "¿y eso?"): a
-#: question with one is the story's case, and the second opinion is not asked to set it aside
-_POINTER = regex.compile(
-    r"\b(?:that|this|those|these|then|there|such|eso|esto|esa|ese|entonces|ahi|ca|cela|ceci|alors|dies\w*|dann"
-    r"|isso|isto|entao|quello|questo|quella|questa|allora)\b", re.IGNORECASE)
-
-
-def reviewed(text: str, rule: str, route: Callable[[str], object | None], classes: Callable[[str], Classes],
-             reads_general: Callable[[str], bool]) -> str | None:
-    """The general question of a story whose referral the rules keep (:func:`set_aside` found none), when
-    the second opinion (``reads_general``, on the whole message) reads it as general: "My cousin has
-    relapsed twice now. Is naltrexone usually successful for people addicted to drugs?" The rules read
-    "twice" and "now" as an intake and a time; the model has read hundreds of stories like it."""
-    rules = packs().story
-    if rule in rules.others_never:
-        return None
-    for question in asked(text):
-        found = classes(question)
-        if not _general(found, rules) or _POINTER.search(question) or _asks_of_it(found):
-            continue
-        story = text.replace(question, " ", 1)
-        told = classes(_plain(story))
-        if not rules.reviewed_blockers.isdisjoint(told):
-            continue
-        named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
-        # a question in the story asks a fact about a topic, not about the case told ("is it genetic?")
-        if named and route(question) is None and _asks_topics(story, route, classes, rules) \
-                and reads_general(text):
-            return question
-    return None
-
-
-def _asks_topics(story: str, route: Callable[[str], object | None], classes: Callable[[str], Classes],
-                 rules: StoryRules) -> bool:
-    """Whether every question in the story asks a fact about a topic, as :func:`_only_who` reads them."""
-    return _only_who(" ".join(s for s in _SENTENCE.findall(story) if s.strip().endswith("?")), route, classes,
-                     rules, lambda kind, name: False)
 
 
 def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
