@@ -527,3 +527,22 @@ def test_a_dose_pointed_back_to_is_no_dose_asked_for(question: str) -> None:
 def test_a_dose_pointed_back_to_with_an_intake_is_still_referred() -> None:
     routed = route("I take 4.5mg, is it safe at that dose?")
     assert routed is not None and routed.kind == "referral"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a general question after the emergency does not cancel it: cancelling words count in their sentence
+        "My wife took her naltrexone and then some fentanyl, and now she is hard to wake. Why does naltrexone "
+        "block opioids?",
+        "My flatmate is on naltrexone, drank a whole bottle of rum and won't respond. Does LDN interact with alcohol?",
+        # more of an opioid to overcome the block, or an old amount after it, is an overdose in the making
+        "He says he'll shoot up extra heroin tonight to get past the block. How does naltrexone work?",
+        "She came off her naltrexone last month and wants to go back to her old amount tonight.",
+        # passive wishes not to live are self-harm
+        "Lately I keep having thoughts of not wanting to be alive. What is LDN?",
+    ],
+)
+def test_emergencies_told_before_a_general_question(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency", routed

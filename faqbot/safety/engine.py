@@ -140,13 +140,15 @@ class Lexicon:
 
 
 def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]], size: int = 0,
-              breaks: Sequence[int] = ()) -> Hit | None:
+              breaks: Sequence[int] = (), cancel_breaks: Sequence[int] | None = None) -> Hit | None:
     """The first rule (in order) whose groups all occur within its window, in a question of ``size`` tokens;
-    with ``breaks`` (the token indices where sentences start), within one sentence too."""
+    with ``breaks`` (the token indices where sentences start), within one sentence too. With ``cancel_breaks``
+    a cancelling word counts only in its own sentence: "he is hard to wake. Why does naltrexone block
+    opioids?" asks in general only after the emergency is told (the router reads emergencies so)."""
     for rule in rules:
         if rule.max_tokens and size > rule.max_tokens:
             continue
-        hit = _match(rule, found, breaks)
+        hit = _match(rule, found, breaks, cancel_breaks or ())
         if hit is not None:
             return hit
     return None
@@ -158,7 +160,8 @@ def _spans(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str]) ->
     return spans
 
 
-def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: Sequence[int] = ()) -> Hit | None:
+def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: Sequence[int] = (),
+           cuts: Sequence[int] = ()) -> Hit | None:
     groups = [_spans(found, group) for group in rule.groups]
     if any(not spans for spans in groups) or not rule.unless_anywhere.isdisjoint(found):
         return None
@@ -173,14 +176,14 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
         # A cancelling word qualifies a word that made the rule fire ("strength" of the evidence): it
         # counts beside one of them, not anywhere between them; another partner it does not stand
         # beside still makes the rule fire.
-        if _blocked(blockers, anchor[0], anchor[1], rule.unless_window) or _blocked(
-                anchor_blockers, anchor[0], anchor[1], rule.unless_window):
+        if _blocked(blockers, anchor[0], anchor[1], rule.unless_window, cuts) or _blocked(
+                anchor_blockers, anchor[0], anchor[1], rule.unless_window, cuts):
             continue
         chosen = [anchor]
         sentence = bisect_right(breaks, anchor[0])
 
         def free(start: int, end: int, at: int = sentence) -> bool:
-            return not _blocked(blockers, start, end, rule.unless_window) and bisect_right(breaks, start) == at
+            return not _blocked(blockers, start, end, rule.unless_window, cuts) and bisect_right(breaks, start) == at
 
         for spans in others:
             near = _nearest(spans, anchor[0], anchor[1], rule.window, free)
@@ -206,6 +209,12 @@ def _nearest(spans: list[tuple[int, int, str]], start: int, end: int, window: in
     return None
 
 
-def _blocked(blockers: list[int], start: int, end: int, window: int) -> bool:
+def _blocked(blockers: list[int], start: int, end: int, window: int, cuts: Sequence[int] = ()) -> bool:
+    """Whether a cancelling word stands within ``window`` tokens of ``start``..``end``, in its sentence."""
     i = bisect_left(blockers, start - window)
-    return i < len(blockers) and blockers[i] < end + window
+    sentence = bisect_right(cuts, start)
+    while i < len(blockers) and blockers[i] < end + window:
+        if bisect_right(cuts, blockers[i]) == sentence:
+            return True
+        i += 1
+    return False

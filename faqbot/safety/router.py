@@ -161,7 +161,8 @@ def _route(text: str) -> Route | None:
     reading = read(text)
     rules = packs().rules
     size = len(reading.words)
-    engine_emergency = first_hit([r for r in rules if r.kind == "emergency"], reading.found, size)
+    engine_emergency = first_hit([r for r in rules if r.kind == "emergency"], reading.found, size,
+                                 cancel_breaks=reading.breaks)
     phrase_emergency = _first_phrase(EMERGENCY_RULES, prepare(text), reading)
     emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
     if emergencies:
