@@ -546,3 +546,18 @@ def test_a_dose_pointed_back_to_with_an_intake_is_still_referred() -> None:
 def test_emergencies_told_before_a_general_question(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "emergency", routed
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "to me" after "explain" names who is told, not whose case it is
+        ("Explain LDN to me", None),
+        ("could you explain microglia to me?", None),
+        ("is ldn ok to me with my ms", "referral"),
+        ("what dose is right to me", "referral"),
+    ],
+)
+def test_to_me_counts_only_with_a_case(question: str, kind: str | None) -> None:
+    routed = route(question)
+    assert (routed.kind if routed else None) == kind, routed

@@ -301,6 +301,10 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
      frozenset({"self", "relation", "intake", "intake_past", "i_on", "action", "form"}), frozenset()),
     (regex.compile(r"\b(?:was|been|were)\ told\b"),
      frozenset({"medicine", "intake", "form", "relation", "i_on", "action", "advice"}), frozenset()),
+    # "explain LDN to me" names who is told; "is LDN OK to me with my MS" the case
+    (regex.compile(r"\bto\ me\b"),
+     frozenset({"condition", "medicine", "intake", "form", "unit", "number", "dose_word", "i_on", "relation",
+                "action", "pregnancy", "age_group", "organ_condition", "opioid"}), frozenset()),
     (regex.compile(r"\b(?:in\ the\ (?:morning|evening)|at\ night|mornings?|evenings?|nights?)\b"),
      frozenset({"drug", "intake", "form", "self", "relation"}),
      frozenset({"generic_people", "happen", "symptom_word", "hypothetical"})),
