@@ -556,6 +556,8 @@ def test_emergencies_told_before_a_general_question(question: str) -> None:
         ("could you explain microglia to me?", None),
         ("is ldn ok to me with my ms", "referral"),
         ("what dose is right to me", "referral"),
+        ("would LDN be good to me", "referral"),
+        ("is ldn safe to me", "referral"),
     ],
 )
 def test_to_me_counts_only_with_a_case(question: str, kind: str | None) -> None:

@@ -304,7 +304,8 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
     # "explain LDN to me" names who is told; "is LDN OK to me with my MS" the case
     (regex.compile(r"\bto\ me\b"),
      frozenset({"condition", "medicine", "intake", "form", "unit", "number", "dose_word", "i_on", "relation",
-                "action", "pregnancy", "age_group", "organ_condition", "opioid"}), frozenset()),
+                "action", "pregnancy", "age_group", "organ_condition", "opioid", "ok_word", "safety_ask",
+                "conditional", "verdict", "advice", "advice_generic", "is_normal", "best"}), frozenset()),
     (regex.compile(r"\b(?:in\ the\ (?:morning|evening)|at\ night|mornings?|evenings?|nights?)\b"),
      frozenset({"drug", "intake", "form", "self", "relation"}),
      frozenset({"generic_people", "happen", "symptom_word", "hypothetical"})),
