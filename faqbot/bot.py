@@ -23,6 +23,7 @@ from faqbot.safety import (
     route,
     route_and_story,
     story_only_who,
+    tells_a_case,
 )
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
@@ -71,14 +72,14 @@ class FAQBot:
             st.EnglishOnly(self.kb.texts),
             # A follow-up is routed as typed (above) and, in here, as read in its context.
             # A story told before a general question is read as that question's context.
-            StoryContext(self.normalizer, self.retriever, settings, story_only_who),
+            StoryContext(self.normalizer, self.retriever, settings, story_only_who, route),
             Context(self.followups, route, other_medicine, person_named, about_the_service),
             st.Scope(other_medicine, about_the_service),
             st.Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
             st.Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),
             st.Define(self.retriever),
-            st.Decide(settings, self.retriever, self.second_opinion),
+            st.Decide(settings, self.retriever, self.second_opinion, tells_a_case),
             st.BuildReply(self.kb),
             st.OutgoingGuard(find_dose_figure, self.kb.texts.referral),
         ])

@@ -244,6 +244,8 @@ class Decide(StageBase, name="decide"):
     retriever: Retriever
     #: the learned model (None: the ranker alone); a model trained for other entries is not asked
     second: Callable[[], RankModel] | None = None
+    #: whether a text tells something of someone's case (the safety packs' own reading)
+    cased: Callable[[str], bool] = lambda text: False
 
     def run(self, query: Query) -> Query:
         assert query.analysis is not None, "decide runs after analyse"
@@ -270,7 +272,9 @@ class Decide(StageBase, name="decide"):
         runner-up: never for a word no entry uses ("does it help with cancer?")."""
         decision = query.decision
         if (decision is None or decision.kind != "suggest" or not decision.suggestions or query.context is None
-                or query.context_told or query.exclude == query.context):
+                or query.context_told or query.exclude == query.context or self.cased(query.text)):
+            # "change treatment tonight?", "smaller amounts for a heavy drinker?" after an answer ask about a
+            # case, which the answer just given does not cover (a red-team review found them answered)
             return None
         top = decision.suggestions[0]
         if top.entry.id != query.context or top.coverage < self.CONTEXT_COVERAGE:

@@ -14,6 +14,7 @@ from faqbot.safety.router import (
     route_and_story,
     story_only_who,
     story_question,
+    tells_a_case,
 )
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
 
@@ -38,4 +39,5 @@ __all__ = [
     "route_and_story",
     "story_only_who",
     "story_question",
+    "tells_a_case",
 ]

@@ -119,6 +119,13 @@ def _reads_general(text: str, routed: Route) -> bool:
     return not reading.breaks and named.isdisjoint(reading.found) and reads_general(reading.words)
 
 
+def tells_a_case(text: str) -> bool:
+    """Whether ``text`` names anything of someone's case that keeps a story's referral (``story.blockers``:
+    an intake, a time, drinking, a symptom, an amount...) or names someone (``persons``)."""
+    loaded = packs()
+    return not (loaded.story.blockers | loaded.persons).isdisjoint(read(text).found)
+
+
 def person_named(text: str) -> str | None:
     """The words of ``text`` that name the asker or someone they speak for (the pack's ``persons``)."""
     reading = read(text)
