@@ -68,6 +68,8 @@ _DEMONSTRATIVES = frozenset("this that these those".split())
 #: what opens a clause that says which ones a phrase means ("those cells *that* ...", "*you* mentioned")
 _RELATIVE = frozenset("that which who whom you it they the".split())
 _SENTENCE = regex.compile(r"(?<=[.!?])\s+")
+#: a question asking how something does what it does ("how does LDN relieve pain?", not "how common is it?")
+_HOW_IT_DOES = regex.compile(r"^how (?:does|do|can|could) ", re.IGNORECASE)
 _PLURAL = frozenset("they them their theirs themselves these those".split())
 #: the pronouns that may stand for the knowledge base's subject when nothing else was said
 _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -201,6 +203,8 @@ class FollowUps:
         form = question_form(asked)
         related = [self.kb.entry(r) for r in context.related]
         follow = next((e for e in related if form in ("how", "why") and question_form(e.question) == form), None)
+        if follow is None and form == "how":
+            follow = self._how_it_works(context)
         if follow is not None:
             return Reading("bare", follow.question)
         if form == "why" and not _REASON.search(context.answer):
@@ -208,6 +212,16 @@ class FollowUps:
             # just given would only say it again
             return Reading("unexplained", context.question)
         return Reading("bare", f"{asked} {self._generic(context.question, keep=True)}")
+
+    def _how_it_works(self, context: Entry) -> Entry | None:
+        """"How?" after an answer about what the drug is used for, when no related entry asks how: the one
+        other entry asking how that drug does what it does ("how does LDN relieve chronic pain?")."""
+        drug = self._named_drug(context)
+        if drug is None:
+            return None
+        found = [e for e in self.kb.entries if e.id != context.id and _HOW_IT_DOES.match(e.question)
+                 and drug in self.retriever.normalizer.analyze(e.question).terms]
+        return found[0] if len(found) == 1 else None
 
     def settle_pronoun(self, text: str, reading: Reading, context: Entry) -> tuple[Reading, str | None]:
         """For a pronoun follow-up: what the pronoun stands for, and whether the context may answer again.

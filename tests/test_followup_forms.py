@@ -197,6 +197,8 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("clinical-trials", "what is an autoimmune disorder?", "answer", "clinical-trials"),
         # ... but not one it never uses
         ("endorphins", "what does autoimmune mean?", "fallback", None),
+        # "how?" after what the drug is used for: the one entry asking how that drug does it
+        ("ldn-conditions", "how so?", "answer", "ldn-mechanism"),
         # a did-you-mean led by the context entry, on most of what is asked: that entry
         ("information-source", "any references listed?", "answer", "information-source"),
     ],
