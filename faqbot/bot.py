@@ -72,7 +72,7 @@ class FAQBot:
             st.EnglishOnly(self.kb.texts),
             # A follow-up is routed as typed (above) and, in here, as read in its context.
             # A story told before a general question is read as that question's context.
-            StoryContext(self.normalizer, self.retriever, settings, story_only_who, route),
+            StoryContext(self.normalizer, self.retriever, settings, story_only_who),
             Context(self.followups, route, other_medicine, person_named, about_the_service),
             st.Scope(other_medicine, about_the_service),
             st.Analyse(self.normalizer, settings.max_question_chars),

@@ -17,10 +17,8 @@ referral or an emergency into an answer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-import faqbot.regex as regex
 from faqbot.followup import PRONOUNS, FollowUps
 from faqbot.kb import Settings
 from faqbot.pipeline import Decision, Query, StageBase
@@ -32,15 +30,6 @@ from faqbot.text.turns import question_form
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
 _ASKS_A_FACT = frozenset({"what", "who", "where"})
-#: "this medicine", "that drug", "the pills": in a question after a story, the drug the story named
-_GENERIC_DRUG = regex.compile(
-    r"\b(?:this|that|the|these|those)\s+(?:medicines?|medications?|drugs?|pills?|tablets?|treatment)\b", re.IGNORECASE)
-#: the drug's names a story may use, each read as one of two drugs: LDN, or naltrexone as usually prescribed
-_DRUG_NAMES = regex.compile(r"\b(?P<ldn>ldn|low[ -]dose naltrexone)\b|\b(?P<full>naltrexone)\b", re.IGNORECASE)
-#: "what exactly are they?", "what is it?": a term the story named, asked to be explained
-_WHAT_IS_IT = regex.compile(r"^\W*(?:so\s+|and\s+|ok\s+)?what(?:'s| is| are)?\s+(?:exactly\s+|actually\s+)?"
-                            r"(?:is\s+|are\s+)?(?:it|they|those|these|them)(?:\s+exactly|\s+actually)?\W*$",
-                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,25 +42,10 @@ class StoryContext(StageBase, name="story"):
     settings: Settings
     #: whether a message's story only tells who the asker is or speaks for (the safety packs' own test)
     only_who: Callable[[str], bool]
-    #: the safety router, for a question read with the drug the story named
-    router: Callable[[str], Route | None] = lambda text: None
 
     def run(self, query: Query) -> Query:
         if query.story is None or query.context is not None:
             return query
-        named = self._with_drug(query.text, query.story)
-        if named is not None:
-            # "...got him onto naltrexone. What does this medicine do inside the body?"
-            routed = self.router(named)
-            reason = f"'{_GENERIC_DRUG.search(query.text).group(0)}' is the drug the story names: {named!r}"  # type: ignore[union-attr]
-            if routed is not None:
-                return query.decided(self.name, Decision(routed.kind, reason, route=routed))
-            return query.noted(self.name, reason, resolved=named)
-        term = self.retriever.definitions.only_defined(query.story) if _WHAT_IS_IT.match(query.text) else None
-        if term is not None:
-            # "...every piece I read mentions microglia. What exactly are they?": the term the story named
-            return query.noted(self.name, f"the story names a term `{term.id}` explains: the question is read as "
-                               "a follow-up to it", context=term.id, context_told=True)
         if question_form(query.text) not in _ASKS_A_FACT or not self._vague(query.text):
             # "is that right?", "why is that?" after a story ask about the case told, not about a topic
             return query.noted(self.name, "the question names what it asks about, or asks a verdict: read alone")
@@ -82,17 +56,6 @@ class StoryContext(StageBase, name="story"):
             return query.noted(self.name, "the story matches no entry clearly: the question is read alone")
         return query.noted(self.name, f"the story is about `{told[0]}` ({told[1]:g}): the question is "
                            "read as a follow-up to it", context=told[0], context_told=True)
-
-    @staticmethod
-    def _with_drug(text: str, story: str) -> str | None:
-        """The question with "this medicine" put as the one drug the story names, if it names one and the
-        question names none."""
-        if _GENERIC_DRUG.search(text) is None or _DRUG_NAMES.search(text) is not None:
-            return None
-        kinds = {m.lastgroup: m.group(0) for m in _DRUG_NAMES.finditer(story)}
-        if len(kinds) != 1:
-            return None
-        return _GENERIC_DRUG.sub(next(iter(kinds.values())), text, count=1)
 
     def _vague(self, text: str) -> bool:
         """Whether the question points back and names at most one thing ("what is that drug for?",

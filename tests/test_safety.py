@@ -547,19 +547,3 @@ def test_emergencies_told_before_a_general_question(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "emergency", routed
 
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        # "to me" after "explain" names who is told, not whose case it is
-        ("Explain LDN to me", None),
-        ("could you explain microglia to me?", None),
-        ("is ldn ok to me with my ms", "referral"),
-        ("what dose is right to me", "referral"),
-        ("would LDN be good to me", "referral"),
-        ("is ldn safe to me", "referral"),
-    ],
-)
-def test_to_me_counts_only_with_a_case(question: str, kind: str | None) -> None:
-    routed = route(question)
-    assert (routed.kind if routed else None) == kind, routed

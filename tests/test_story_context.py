@@ -28,27 +28,7 @@ def test_a_pointing_question_is_read_in_the_story_context(bot: FAQBot, question:
     reply, trace = bot.ask_traced(question)
     assert (reply.kind, reply.id) == ("answer", expected)
     step = trace.step("story")
-    # read as a follow-up to the entry the story matches, or with the drug it names for "that drug"
-    assert step is not None and ("follow-up" in step.summary or "the drug the story names" in step.summary)
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("My dad was started on naltrexone after rehab. In plain words, what does this medicine do in the body?",
-         "naltrexone-mechanism"),
-        ("A friend at work keeps talking about LDN and the way it calms microglia. What exactly are they?",
-         "microglia"),
-    ],
-)
-def test_the_story_names_what_the_question_points_at(bot: FAQBot, question: str, expected: str) -> None:
-    assert (bot.ask(question).kind, bot.ask(question).id) == ("answer", expected)
-
-
-def test_a_generic_drug_read_as_the_story_drug_is_routed_again(bot: FAQBot) -> None:
-    # the story's drug put in the question's place must not turn a dose question into an answer
-    reply = bot.ask("My dad was started on naltrexone after rehab. How much of this medicine is normal?")
-    assert reply.kind == "referral"
+    assert step is not None and "follow-up" in step.summary
 
 
 def test_a_question_that_names_its_topic_is_read_alone(bot: FAQBot) -> None:

@@ -15,14 +15,9 @@ from faqbot.text import clean
         ("what is 50mg naltrexone normally prescribed for", "what is standard naltrexone normally prescribed for"),
         ("how does full-dose naltrexone block opioids", "how does standard naltrexone block opioids"),
         ("what are the side effects of naltrexone 50 mg", "what are the side effects of standard naltrexone"),
-        # the drug and its strength with little else may ask about that amount ...
+        # the drug and its strength with little else may ask about that amount
+        ("naltrexone 50 mg side effects", "naltrexone 50 mg side effects"),
         ("what about 50mg naltrexone", "what about 50mg naltrexone"),
-        ("naltrexone 50 mg", "naltrexone 50 mg"),
-        ("is 50mg naltrexone safe", "is 50mg naltrexone safe"),
-        # ... unless what else there is names a property of the drug
-        ("naltrexone 50 mg side effects", "standard naltrexone side effects"),
-        ("is 50mg naltrexone addictive", "is standard naltrexone addictive"),
-        ("which company makes naltrexone 50 mg", "which company makes standard naltrexone"),
         ("is the 50mg naltrexone pill an opiate", "is standard naltrexone pill an opiate"),
         # no naltrexone named: any drug's 50 mg tablet
         ("is the 50mg pill an opiate", "is the 50mg pill an opiate"),

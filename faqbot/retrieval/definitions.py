@@ -40,7 +40,7 @@ _NOT_A_TERM = regex.compile(
 class Definitions:
     """The terms each entry defines, and the two questions asked of them."""
 
-    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, subject: frozenset[str] = frozenset()) -> None:
+    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer) -> None:
         self.kb = kb
         self.normalizer = normalizer
         self.defined: list[frozenset[str]] = [
@@ -50,9 +50,6 @@ class Definitions:
         #: every term the curated questions and alternates use: what the knowledge base is asked about
         self._asked = frozenset(t for entry in kb.entries for text in (entry.question, *entry.alternates)
                                 for t in normalizer.analyze(text).terms)
-        #: the knowledge base's subject ("ldn": the terms most of its questions use, see the index), which an
-        #: entry defines but every other question names too
-        self._subject_terms = frozenset(subject)
         #: each defined term on its own ("microglia", "glial cells"), per entry
         self.phrases: list[list[frozenset[str]]] = [
             [p for p in (frozenset(normalizer.analyze(d).terms) for d in entry.defines) if p] for entry in kb.entries
@@ -85,20 +82,11 @@ class Definitions:
                     return entry
         return None
 
-    def only_defined(self, text: str) -> Entry | None:
-        """The one entry whose defined terms ``text`` names, if exactly one is named ("every piece I read
-        mentions microglia": the microglia entry)."""
-        return self._only_defined(text.lower())
-
     def _only_defined(self, before: str) -> Entry | None:
-        """The one entry whose defined terms the text names, if exactly one is named besides the drug itself
-        ("every piece I read about LDN mentions microglia. What are they?": the drug is what the whole
-        knowledge base is about, so the pronoun stands for the other term)."""
-        named_terms = set(self.normalizer.analyze(before).terms)
+        """The one entry whose defined terms the text names, if exactly one is named."""
+        named = set(self.normalizer.analyze(before).terms)
         found = [entry for entry, phrases in zip(self.kb.entries, self.phrases, strict=True)
-                 if any(phrase <= named_terms for phrase in phrases)]
-        others = [entry for entry in found if not self._subject_terms & self.defined[self.kb.entries.index(entry)]]
-        found = others or found
+                 if any(phrase <= named for phrase in phrases)]
         return found[0] if len(found) == 1 else None
 
     def undefined_term(self, analysis: Analysis) -> str | None:

@@ -308,11 +308,11 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
      frozenset({"self", "relation", "intake", "intake_past", "i_on", "action", "form"}), frozenset()),
     (regex.compile(r"\b(?:was|been|were)\ told\b"),
      frozenset({"medicine", "intake", "form", "relation", "i_on", "action", "advice"}), frozenset()),
-    # "explain LDN to me" names who is told; "is LDN OK to me with my MS" the case
-    (regex.compile(r"\bto\ me\b"),
-     frozenset({"condition", "medicine", "intake", "form", "unit", "number", "dose_word", "i_on", "relation",
-                "action", "pregnancy", "age_group", "organ_condition", "opioid", "ok_word", "safety_ask",
-                "conditional", "verdict", "advice", "advice_generic", "is_normal", "best"}), frozenset()),
+    # "I'm a nursing student", "I'm a retired teacher": who asks, not a case (the engine's rules still read
+    # any intake, symptom or plan told beside it: "I'm a nurse and just started LDN")
+    (regex.compile(r"^i'?\ ?m\ an?\ (?:retired\ )?(?:nursing|nurse|student|teacher|carer|caregiver|pharmacist|doctor"
+                   r"|researcher|writer|journalist|paramedic|medical|pharmacy|psychology|biology|science|social\ worker"
+                   r"|counsellor|counselor|librarian)\b"), frozenset(), frozenset()),
     (regex.compile(r"\b(?:in\ the\ (?:morning|evening)|at\ night|mornings?|evenings?|nights?)\b"),
      frozenset({"drug", "intake", "form", "self", "relation"}),
      frozenset({"generic_people", "happen", "symptom_word", "hypothetical"})),

@@ -37,11 +37,6 @@ _PATTERNS = (
 #: "what about 50 mg naltrexone?" may ask about that amount; "what is 50 mg naltrexone prescribed
 #: for?" asks about the drug
 _OWN_QUESTION = 4
-#: ... or fewer, when one of them names a property of the drug that the knowledge base covers: "is 50mg
-#: naltrexone addictive", "naltrexone 50 mg side effects", "who makes naltrexone 50 mg" ask about the drug
-_PROPERTY = regex.compile(
-    r"\b(?:addict\w*|habit|hooked|narcotic|opioid|opiate|side|effects?|manufactur\w*|makers?|company|brand"
-    r"|interact\w*|block\w*|approved|fda|prescribed|indications?|used|treat\w*|works?|mechanism)\b")
 _WORD = regex.compile(r"[a-z]+")
 # ("ldn", "low dose" in the rest already keep the amount reading: see _ABOUT_THE_AMOUNT)
 _NAMES = frozenset({"naltrexone", "naltrexon", "naltrexona", "standard", "the"})
@@ -69,7 +64,7 @@ _ABOUT_THE_AMOUNT = regex.compile(
 def _named(match: re.Match[str], replacement: str) -> str:
     text = match.string
     rest = text[: match.start()] + " " + text[match.end() :]
-    own = sum(1 for w in _WORD.findall(rest) if w not in _NAMES) >= _OWN_QUESTION or _PROPERTY.search(rest)
-    if not own or _ABOUT_THE_AMOUNT.search(rest) or "naltrex" not in text:
+    if (sum(1 for w in _WORD.findall(rest) if w not in _NAMES) < _OWN_QUESTION or _ABOUT_THE_AMOUNT.search(rest)
+            or "naltrex" not in text):
         return match.group(0)
     return match.expand(replacement)

@@ -52,7 +52,8 @@ _LEET_WORD = regex.compile(
 #: an amount or a measure ("4mg", "50mcg", "2x"): not leet
 _AMOUNT = regex.compile(r"\d+(?:[.,]\d+)?[a-z]{0,12}")
 #: three or more single letters with separators between them: "d.o.s.e", "d o s e", "d-o-s-e"
-_SPELT = regex.compile(r"(?<![a-z0-9])[a-z](?:[^a-z0-9]{1,3}[a-z](?![a-z0-9])){2,}")
+#: (not "I'm a", "I'd a": a contraction, not a spelt word)
+_SPELT = regex.compile(r"(?<![a-z0-9])(?!i['\u2019][md]\b)[a-z](?:[^a-z0-9]{1,3}[a-z](?![a-z0-9])){2,}")
 _STRETCHED = regex.compile(r"([a-z])\1{2,}")
 _SPELT_WORDS = regex.compile(r"(?<!\w)\w (?:\w ){2,}")
 _WIDE_GAP = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
