@@ -114,6 +114,9 @@ class FollowUps:
         self.subject = _main_subject(kb, retriever)
         #: the words for the subject ("ldn", "naltrexone"), as the index learned them from the questions
         self.subjects = retriever.index.subject
+        #: the entries asking how something does what it does, with their questions' terms (for "how?")
+        self._hows = [(e, frozenset(retriever.normalizer.analyze(e.question).terms)) for e in kb.entries
+                      if _HOW_IT_DOES.match(e.question)]
 
     def repaired(self, text: str) -> str:
         """The turn with chat spellings and typos put right ("wat triggers em"), before any form is read."""
@@ -219,8 +222,7 @@ class FollowUps:
         drug = self._named_drug(context)
         if drug is None:
             return None
-        found = [e for e in self.kb.entries if e.id != context.id and _HOW_IT_DOES.match(e.question)
-                 and drug in self.retriever.normalizer.analyze(e.question).terms]
+        found = [e for e, terms in self._hows if e.id != context.id and drug in terms]
         return found[0] if len(found) == 1 else None
 
     def settle_pronoun(self, text: str, reading: Reading, context: Entry) -> tuple[Reading, str | None]:

@@ -140,7 +140,7 @@ class Lexicon:
 
 
 def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]], size: int = 0,
-              breaks: Sequence[int] = (), cancel_breaks: Sequence[int] | None = None) -> Hit | None:
+              breaks: Sequence[int] = (), cancel_breaks: Sequence[int] = ()) -> Hit | None:
     """The first rule (in order) whose groups all occur within its window, in a question of ``size`` tokens;
     with ``breaks`` (the token indices where sentences start), within one sentence too. With ``cancel_breaks``
     a cancelling word counts only in its own sentence: "he is hard to wake. Why does naltrexone block
@@ -148,7 +148,7 @@ def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, in
     for rule in rules:
         if rule.max_tokens and size > rule.max_tokens:
             continue
-        hit = _match(rule, found, breaks, cancel_breaks or ())
+        hit = _match(rule, found, breaks, cancel_breaks)
         if hit is not None:
             return hit
     return None

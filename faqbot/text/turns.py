@@ -121,7 +121,7 @@ _PURPOSE = regex.compile(r"^(?:who|what)(?:\s+is|\s+are|'s|s)?\s+(?P<p>it|this|t
                          r"(?:\s+(?:meant|made|intended|supposed\s+to\s+be|good|used|given|prescribed))?\s+for\W*$"
                          # "who uses it?", "who gets them?", "for what?"
                          r"|^who (?:uses|takes|gets|needs|is given|are given) (?P<q>it|this|that|they|them|these|those)"
-                         r"\W*$|^(?P<r>)for what\W*$")
+                         r"\W*$|^for what\W*$")
 
 
 _PLURAL_THINGS = frozenset({"they", "these", "those"})
@@ -133,7 +133,9 @@ def purpose(cleaned: str) -> str:
     found = _PURPOSE.match(cleaned)
     if found is None:
         return cleaned
-    thing = found.group("p") or {"them": "they", "": "it"}.get(found.group("q") or "", found.group("q"))
+    # "for what?" names nothing: it is the thing just talked about; "who gets them?" asks what they are for
+    thing = found.group("p") or found.group("q") or "it"
+    thing = "they" if thing == "them" else thing
     return f"what {'are' if thing in _PLURAL_THINGS else 'is'} {thing} used for"
 
 
