@@ -23,7 +23,7 @@ from faqbot.followup import PRONOUNS, FollowUps
 from faqbot.kb import Settings
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
-from faqbot.retrieval import Retriever
+from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.text import Normalizer
 from faqbot.text.turns import question_form
@@ -129,8 +129,11 @@ class Context(StageBase, name="context"):
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=reading.resolved)
         if reading.mode == "more":
+            # The knowledge base has nothing beyond the entry's answer: it is given again, saying so, with
+            # the entry's related questions to go further
             related = tuple(self.followups.kb.entry(r) for r in entry.related)
-            decision = Decision("more", f"asks for more after `{entry.id}`", related=related)
+            decision = Decision("more", f"asks for more after `{entry.id}`", related=related,
+                                candidate=Candidate(entry, 100.0, entry.question))
             return query.decided(self.name, decision, summary, resolved=reading.resolved)
         if reading.mode in ("next", "relation"):
             # the step after this entry, or how something bears on it: never this entry again

@@ -5,7 +5,8 @@ question that is complete on its own is answered as if there were no context. An
 *resolved* into a complete question; this stage routes it (as resolved, and appended to the question it
 follows) before anything else happens, and matching then reads it:
 
-* "tell me more", "go on": the context entry's related questions are offered;
+* "tell me more", "go on": the knowledge base has nothing more, so the context entry's answer is given again,
+  saying so, with its related questions;
 * "what about MS?", "and for fibromyalgia?": the context question asked about the new thing (its
   distinctive words swapped for the new ones);
 * "what triggers them?", "is it approved?": the pronoun stands for the context's topic (the terms the

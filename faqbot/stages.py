@@ -450,9 +450,9 @@ class BuildReply(StageBase, name="reply", decides=False):
             return Reply(kind="smalltalk", text=decision.text)
         if decision.kind == "fallback" and decision.text is not None:
             return Reply(kind="fallback", text=decision.text)
-        if decision.kind == "more" and decision.related:
-            related = tuple(_suggestion(e) for e in decision.related)
-            return Reply(kind="fallback", text=texts.related, suggestions=related)
+        if decision.kind == "more" and decision.candidate is not None:
+            given = self.answer(decision.candidate)
+            return replace(given, text=f"{texts.more} {given.text}")
         return Reply(kind="fallback", text=texts.fallback)
 
     def answer(self, candidate: Candidate) -> Reply:

@@ -50,10 +50,13 @@ def test_follow_ups_are_read_in_context(context: str, question: str, kind: str, 
     assert (reply.kind, reply.id) == (kind, entry)
 
 
-def test_tell_me_more_offers_the_context_entrys_related_questions() -> None:
+@pytest.mark.parametrize("question", ["tell me more", "more?", "go on", "can you elaborate"])
+def test_tell_me_more_gives_the_context_answer_again_saying_so_with_its_related_questions(question: str) -> None:
     entry = BOT.kb.entry("microglia")
-    reply = BOT.ask("tell me more", context="microglia")
-    assert reply.kind == "fallback" and [s.id for s in reply.suggestions] == list(entry.related)
+    reply = BOT.ask(question, context="microglia")
+    assert (reply.kind, reply.id) == ("answer", "microglia")
+    assert reply.text == f"{BOT.kb.texts.more} {entry.answer}"
+    assert [s.id for s in reply.suggestions] == list(entry.related)
 
 
 @pytest.mark.parametrize("context", [None, "", "no-such-entry", "MICROGLIA", " microglia"])

@@ -91,6 +91,8 @@ class Texts:
     fallback: str
     did_you_mean: str
     related: str = "You might also ask:"
+    #: put before the context entry's answer, given again, when a chat asks "tell me more" after it
+    more: str = "That is all the article says on this:"
     #: The web widget's labels (``GET /api/texts``); a site changes them here, not in JavaScript.
     greeting: str = "Hi! Ask me a question in your own words."
     disclaimer: str = (
