@@ -342,3 +342,24 @@ def test_the_matcher_reads_look_alike_letters_and_spelt_words_as_safety_does(dis
 def test_a_word_spelt_as_heard_is_read_as_written(typed, expected):
     normalizer = Normalizer({}, ["Does LDN have interactions with other medicines?"])
     assert normalizer.correct(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("sid efects of ldn", "side effects of ldn"),  # "sid" alone would be "said"; "side effects" is a pair
+        ("hw does ldn wrk", "how does ldn work"),
+        ("hw does it wrk", "how does it work"),  # "does ... work" with a word between
+        ("what triggers microglia cels", "what triggers microglia cells"),
+    ],
+)
+def test_a_slip_is_put_right_by_the_words_beside_it(bot, typed, meant):
+    assert bot.normalizer.analyze(typed).words == bot.normalizer.analyze(meant).words
+
+
+@pytest.mark.parametrize(("text", "word"), [("my neighbour mentioned ldn at the bus stop", "bus"),
+                                            ("who ran the first trial of ldn", "ran"),
+                                            ("ok pero mi prima uses ldn", "mi")])
+def test_a_real_word_is_not_moved_by_the_words_beside_it(bot, text, word):
+    # only letters left out or two swapped count: "bus" is not "us", "ran" not "can", "mi" not "ms"
+    assert word in bot.normalizer.analyze(text).words

@@ -7,6 +7,7 @@ synonyms, stop words and stemming, all on top of :func:`faqbot.text.sanitize.cle
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -91,8 +92,16 @@ class Normalizer:
                     self._phrases[source] = target
         self._longest = max((len(p) for p in self._phrases), default=0)
         vocabulary: set[str] = set(STOPWORDS)
+        pairs: set[tuple[str, str]] = set()
         for text in corpus:
-            vocabulary.update(words(clean(text)))
+            said = words(clean(text))
+            vocabulary.update(said)
+            # and with one word between ("does ldn work" pairs "does" with "work", as in "does it work")
+            pairs.update(pairwise(said))
+            pairs.update(zip(said, said[2:], strict=False))
+        #: the word pairs the knowledge base's own texts use ("side effects", "does ldn", "does work"): which of two
+        #: equally close known words a slip meant is the one that makes such a pair with its neighbour
+        self._pairs = frozenset(pairs)
         #: what the knowledge base's own texts say (not its synonyms' variants: "food" of "food and drug
         #: administration" does not make "foods to avoid" a question the knowledge base covers)
         self._corpus_stems = frozenset(stem(w) for w in vocabulary)
@@ -113,17 +122,21 @@ class Normalizer:
         #: everyday words as rapidfuzz choices, sorted on the first rare-word check (not pickled: the
         #: cache of built bots stays small, and most questions never need it)
         self._everyday_choices: list[str] | None = None
+        #: the knowledge base's words as rapidfuzz choices, sorted when a slip is first put right by its neighbours
+        self._vocabulary_choices: list[str] | None = None
 
     def __getstate__(self) -> dict[str, object]:
         # The spelling memos hold words from questions already asked; a pickled copy must not.
-        return {**self.__dict__, "_corrections": {}, "_slips": {}, "_everyday_choices": None}
+        return {**self.__dict__, "_corrections": {}, "_slips": {}, "_everyday_choices": None,
+                "_vocabulary_choices": None}
 
     def analyze(self, text: str, limit: int | None = None) -> Analysis:
         # A Cyrillic o inside "dose", a Greek capital Nu after "LD": read as the Latin letters they pass for
         cleaned = cleaned_latin(text, limit)
         # "different question - how does ...": a turn in the conversation, not a comparison
         tokens = self._join_split_words(words(_ASIDE.sub(" ", cleaned) if "question" in cleaned else cleaned))
-        tokens = self._phrasal_verbs_joined(_particle_first([self.correct(t) for t in tokens]))
+        tokens = self._phrasal_verbs_joined(_particle_first(self._in_context([self.correct(t) for t in tokens],
+                                                                               tokens)))
         shopping = bool(_BUYING.intersection(tokens))
         named = _acronyms(text[:limit] if limit is not None else text)
         tokens = self._apply_synonyms(tokens)
@@ -206,6 +219,37 @@ class Normalizer:
             if len(self._corrections) < 100_000:
                 self._corrections[token] = cached
         return cached
+
+    def _in_context(self, corrected: list[str], typed: list[str]) -> list[str]:
+        """``corrected`` with each unknown typed word that its correction left out of any pair the knowledge
+        base uses put right by its neighbours instead: "sid efects" is "side effects", not "said effects";
+        "hw does ldn wrk" is "how does ldn work". Only a word one slip from a single such choice moves."""
+        out = list(corrected)
+        for i, token in enumerate(typed):
+            if not self._maybe_slip(token) or self._paired(out, i, out[i]):
+                continue
+            choices = {w for w in self._near(token) if self._paired(out, i, w)}
+            if len(choices) == 1:
+                out[i] = choices.pop()
+        return out
+
+    def _maybe_slip(self, token: str) -> bool:
+        return (len(token) >= 2 and token.isalpha() and token not in self.vocabulary and token not in self._everyday
+                and stem(token) not in self._known_stems and token not in CONDITIONS and token not in OFF_TOPIC)
+
+    def _paired(self, tokens: list[str], i: int, word: str) -> bool:
+        before = tokens[max(0, i - 2):i]
+        after = tokens[i + 1:i + 3]
+        return any((w, word) in self._pairs for w in before) or any((word, w) in self._pairs for w in after)
+
+    def _near(self, token: str) -> list[str]:
+        """The known words ``token`` is with a letter left out (two in a long word: "hw", "wrk", "sid") or two
+        neighbours swapped ("cuase"). Not a letter changed or added: "ran", "bus", "mi" are words of their own."""
+        if self._vocabulary_choices is None:
+            self._vocabulary_choices = sorted(w for w in self.vocabulary if len(w) >= 2 and w.isalpha())
+        found = process.extract(token, self._vocabulary_choices, scorer=OSA.distance, processor=None,
+                                score_cutoff=_slip_limit(token), limit=None)
+        return [w for w, _, _ in found if _letters_left_out(token, w) or sorted(w) == sorted(token)]
 
     def _slip_fixed(self, token: str) -> str:
         """The known word ``token`` is a slip of the keys for, or ``token`` itself."""
@@ -328,6 +372,12 @@ def last_question(cleaned: str) -> str | None:
 def _opening(said: list[str]) -> int:
     """Where a clause's own words start, after the words it may open with ("ok so when ...")."""
     return next((i for i, w in enumerate(said) if w not in LEAD_INS), len(said))
+
+
+def _letters_left_out(typed: str, word: str) -> bool:
+    """Whether ``typed`` is ``word`` with some letters left out, the rest in order."""
+    letters = iter(word)
+    return len(typed) < len(word) and all(c in letters for c in typed)
 
 
 def _slip_limit(token: str) -> int:
