@@ -113,6 +113,33 @@ REFERRED = [
     "My sister bought LDN from an online seller. What is LDN?",
 ]
 
+#: the question first, then why it is asked (a tenth-session blind set had many): judged like a story told first
+QUESTION_FIRST_ANSWERED = [
+    ("What is fibromyalgia exactly? My wife was just diagnosed.", None),
+    ("Are there any studies on LDN for multiple sclerosis? My wife was diagnosed last year.", "clinical-trials"),
+    ("what is low dose naltrexone? my friend with ms asked me", "what-is-ldn"),
+]
+QUESTION_FIRST_REFERRED = [
+    "What is LDN? My mum started it last week and can't sleep.",
+    "Does naltrexone block heroin? My son relapsed.",
+    "What are the side effects of LDN? I'm 20 weeks pregnant.",
+    "How does LDN work? Should my dad take it.",
+    "Is LDN safe? My friend takes 4.5 mg with her warfarin.",
+]
+
+
+@pytest.mark.parametrize(("question", "entry"), QUESTION_FIRST_ANSWERED)
+def test_a_general_question_before_a_story_is_answered(bot: FAQBot, question: str, entry: str | None) -> None:
+    assert route(question) is None and story_question(question) is not None
+    reply = bot.ask(question)
+    assert reply.kind != "referral" and (entry is None or (reply.kind, reply.id) == ("answer", entry))
+
+
+@pytest.mark.parametrize("question", QUESTION_FIRST_REFERRED)
+def test_a_story_after_the_question_that_tells_a_case_is_still_referred(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", routed
+
 
 @pytest.mark.parametrize(("question", "entry"), ANSWERED)
 def test_a_general_question_after_a_story_is_answered(bot: FAQBot, question: str, entry: str | None) -> None:

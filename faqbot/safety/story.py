@@ -38,6 +38,7 @@ from collections.abc import Callable, Mapping
 
 import faqbot.regex as regex
 from faqbot.safety.pack import StoryRules, packs
+from faqbot.safety.reading import read
 from faqbot.safety.rules import RELATION
 
 #: a sentence and the marks that end it
@@ -92,16 +93,23 @@ _LEADING = frozenset({"wh_question", "yes_no"})
 
 
 def asked(text: str) -> list[str]:
-    """The last question of a story-then-question message, longest reading first: the whole sentence
-    and what follows each clause mark in it ("my neighbour takes LDN, what is it used for?"); empty if
-    the message is not one."""
+    """The question of a story-then-question message, longest reading first: the whole sentence and what
+    follows each clause mark in it ("my neighbour takes LDN, what is it used for?"); empty if the message
+    is not one. The question may also come first and the story after it, when it is the only sentence
+    asking anything ("What is fibromyalgia exactly? My wife was just diagnosed."): the story is then judged
+    the same way, so one that asks for more ("... Should she take it.") keeps its referral."""
     if len(text) > 1500:
         return []
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
-    # The story comes first: what follows the question may ask for something the question did not.
-    if len(sentences) > _MOST_SENTENCES or not sentences or not sentences[-1].endswith("?"):
+    if len(sentences) > _MOST_SENTENCES or not sentences:
         return []
-    question = sentences[-1]
+    asking = [s for s in sentences if s.endswith("?")]
+    if sentences[-1].endswith("?"):
+        question = sentences[-1]
+    elif len(sentences) > 1 and asking == sentences[:1]:
+        return [sentences[0]]
+    else:
+        return []
     tails = [question[m.end():].strip() for m in _CLAUSE.finditer(question)]
     readings = ([question] if len(sentences) > 1 else []) + [t for t in tails if len(t) > 1]
     return list(dict.fromkeys(readings))
@@ -128,6 +136,10 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         if not _general(found, rules):
             continue
         story = text.replace(question, " ", 1)
+        if "drug" in found and text.lstrip().startswith(question):
+            # "What is LDN? My mum started it last week and can't sleep.": told after the question, "it" is
+            # the drug the question names, and the story is read so (a symptom beside the drug keeps it)
+            story = _POINTING.sub(_drug_named(question), story)
         # "for twelve years", "since I was 19": how long, not how much
         told = classes(_DURATION.sub(_unless_taken, story))
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
@@ -148,6 +160,17 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                                                                                    rules, allowed):
             return question
     return None
+
+
+#: the words that, in a story told after a question naming the drug, point back at the drug
+_POINTING = regex.compile(r"\b(?:it|them|this|that|these|those)\b", re.IGNORECASE)
+
+
+def _drug_named(question: str) -> str:
+    """The words of ``question`` that name the drug (its reading's first ``drug`` span), else "naltrexone"."""
+    reading = read(question)
+    spans = reading.found.get("drug")
+    return " ".join(reading.words[spans[0][0]:spans[0][1]]) if spans else "naltrexone"
 
 
 def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
