@@ -94,6 +94,11 @@ class StoryRules:
     #: none of ``hearsay_question_unless`` ("is that what the research uses?" points back at the figure)
     hearsay_allows: frozenset[str] = frozenset()
     hearsay_question_unless: frozenset[str] = frozenset()
+    #: the only classes, and besides them the only words, a story told after its question may use
+    after_allows: frozenset[str] = frozenset()
+    after_words: frozenset[str] = frozenset()
+    #: the words after which "it" in such a story is what was mentioned, not what someone takes
+    after_points: frozenset[str] = frozenset()
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
@@ -332,7 +337,7 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
-            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless")
+            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
@@ -352,8 +357,10 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
+    after_words, after_points = (frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
+                                 for key in ("after_words", "after_points"))
     return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
-                      **classes)
+                      after_words=after_words, after_points=after_points, **classes)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

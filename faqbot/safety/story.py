@@ -136,10 +136,11 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         if not _general(found, rules):
             continue
         story = text.replace(question, " ", 1)
-        if "drug" in found and text.lstrip().startswith(question):
-            # "What is LDN? My mum started it last week and can't sleep.": told after the question, "it" is
-            # the drug the question names, and the story is read so (a symptom beside the drug keeps it)
-            story = _POINTING.sub(_drug_named(question), story)
+        if text.lstrip().startswith(question):
+            named = not rules.topics.isdisjoint(found)
+            if named and route(question) is None and _told_after(story, rules):
+                return question
+            continue
         # "for twelve years", "since I was 19": how long, not how much
         told = classes(_DURATION.sub(_unless_taken, story))
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
@@ -162,15 +163,19 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
     return None
 
 
-#: the words that, in a story told after a question naming the drug, point back at the drug
-_POINTING = regex.compile(r"\b(?:it|them|this|that|these|those)\b", re.IGNORECASE)
-
-
-def _drug_named(question: str) -> str:
-    """The words of ``question`` that name the drug (its reading's first ``drug`` span), else "naltrexone"."""
-    reading = read(question)
-    spans = reading.found.get("drug")
-    return " ".join(reading.words[spans[0][0]:spans[0][1]]) if spans else "naltrexone"
+def _told_after(story: str, rules: StoryRules) -> bool:
+    """Whether a story told after its question only says who asks, for whom, or why: each sentence, in
+    English, names only ``after_allows`` classes and uses only ``after_words`` outside them."""
+    for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story))):
+        reading = read(sentence)
+        pointed = all(start and reading.words[start - 1] in rules.after_points
+                      for start, _ in reading.found.get("it_word", ()))
+        if reading.lang != "en" or not set(reading.found) - ({"it_word"} if pointed else set()) <= rules.after_allows:
+            return False
+        covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
+        if any(i not in covered and word not in rules.after_words for i, word in enumerate(reading.words)):
+            return False
+    return True
 
 
 def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
