@@ -118,6 +118,10 @@ QUESTION_FIRST_ANSWERED = [
     ("What is fibromyalgia exactly? My wife was just diagnosed.", None),
     ("Are there any studies on LDN for multiple sclerosis? My wife was diagnosed last year.", "clinical-trials"),
     ("what is low dose naltrexone? my friend with ms asked me", "what-is-ldn"),
+    # why one asks is no case: "for my dad" and "wants" inside "asking for my dad", "my mum wants to know"
+    ("What does the article say about LDN and rheumatoid arthritis? Asking for my grandmother's sake.",
+     "non-autoimmune-conditions"),
+    ("What is LDN? My mum wants to know.", "what-is-ldn"),
 ]
 QUESTION_FIRST_REFERRED = [
     "What is LDN? My mum started it last week and can't sleep.",
@@ -131,6 +135,8 @@ QUESTION_FIRST_REFERRED = [
     "What is LDN? My wife got it online.",
     "What are the side effects of LDN? My mum has been throwing up.",
     "What is LDN? Let me know if my husband should try it.",
+    "What is LDN? My mum wants to know if she can take it with her heart pills.",
+    "What is LDN? Asking for my dad, he is on it and feels dizzy.",
     "What is LDN? My dad ups it every week.",
 ]
 
