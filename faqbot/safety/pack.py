@@ -99,6 +99,8 @@ class StoryRules:
     after_words: frozenset[str] = frozenset()
     #: the words after which "it" in such a story is what was mentioned, not what someone takes
     after_points: frozenset[str] = frozenset()
+    #: words such a story may never use ("pain after", "since", "tonight")
+    after_never: frozenset[str] = frozenset()
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
@@ -145,6 +147,9 @@ class Packs:
     reviewable: frozenset[str] = frozenset()
     #: messages about the site, an order or the weather (``off_topic:`` in rules.yaml)
     off_topic: OffTopic = OffTopic()
+    #: referral rules beside which the second opinion reads an emergency at its usual margin, not the higher
+    #: one after a referral (``second_opinion_plain:`` in rules.yaml)
+    plain_margin: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -317,10 +322,12 @@ def load() -> Packs:
             vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"]
         )
     reviewable = frozenset(base.get("reviewable") or ())
-    if reviewable - set(names) - {"phrase-own-situation"}:
-        raise PackError(f"`reviewable` names unknown rules: {sorted(reviewable - set(names))}")
+    plain = frozenset(base.get("second_opinion_plain") or ())
+    unknown = ((reviewable - {"phrase-own-situation"}) | plain) - set(names)
+    if unknown:
+        raise PackError(f"`reviewable` or `second_opinion_plain` names unknown rules: {sorted(unknown)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
-                 reviewable, _off_topic(base, known))
+                 reviewable, _off_topic(base, known), plain)
 
 
 def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
@@ -357,10 +364,10 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
-    after_words, after_points = (frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
-                                 for key in ("after_words", "after_points"))
+    after_words, after_points, after_never = (frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
+                                              for key in ("after_words", "after_points", "after_never"))
     return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
-                      after_words=after_words, after_points=after_points, **classes)
+                      after_words=after_words, after_points=after_points, after_never=after_never, **classes)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

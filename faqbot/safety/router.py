@@ -193,7 +193,10 @@ def _route(text: str) -> Route | None:
     if engine_referral is not None:
         # A referral rule reads an intake or a person; the model may still see an emergency behind it
         # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.
-        return _second_opinion(reading, MARGIN_OVER_REFERRAL) or _from_hit(engine_referral, reading)
+        # (beside a referral only a case told makes, the model keeps its usual margin: "I'm about to do something
+        # stupid" read as someone's plan must still reach the crisis line)
+        margin = MARGIN if engine_referral.rule.name in packs().plain_margin else MARGIN_OVER_REFERRAL
+        return _second_opinion(reading, margin) or _from_hit(engine_referral, reading)
     if reading.lang != "en":
         # The phrase rules are English ("dose" in "faible dose" is French), but a figure reads the same in
         # every language: "soll ich von 4,5 auf 3 runter?" names an amount.
