@@ -38,7 +38,7 @@ ANSWERED = [
     ("My physio mentioned microglia when she talked about my fibromyalgia. What triggers microglia?",
      "microglia-triggers"),
     # Spanish "el" (the) is not "él" (he) once accents are folded away
-    ("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?", None),
+    ("Mi hermana tiene fibromialgia. ¿Qué efectos secundarios tiene la LDN?", None),
     # a story told of someone else may tell their medicines, drinking, numbers and treatment
     ("My cousin is in rehab for heroin. What is naltrexone normally used for?", "naltrexone-uses"),
     ("My grandad has been off the booze for 90 days and the clinic put him on naltrexone. How does it help "
@@ -248,3 +248,11 @@ def test_a_case_told_does_not_raise_the_bar_for_an_emergency(message: str) -> No
     # usual margin (`second_opinion_plain`), so what it reads as an emergency still gets the emergency reply
     routed = route(message)
     assert routed is not None and routed.kind == "emergency", routed
+
+
+def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> None:
+    # Known cost of `case-told`: a story this short joins the question's sentence, so the symptom the
+    # question asks about reads as the sister's; a red-team review found moving the cancel to words like
+    # "side effect" beside it let through four cases told the same way ("Meine Mutter hat Schwindel.").
+    routed = route("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?")
+    assert routed is not None and routed.rule == "case-told"
