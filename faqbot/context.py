@@ -130,9 +130,8 @@ class Context(StageBase, name="context"):
             return query.decided(self.name, routed, summary, resolved=reading.resolved)
         if reading.mode == "more":
             # The knowledge base has nothing beyond the entry's answer: it is given again, saying so, with
-            # the entry's related questions to go further
-            related = tuple(self.followups.kb.entry(r) for r in entry.related)
-            decision = Decision("more", f"asks for more after `{entry.id}`", related=related,
+            # the entry's related questions (the answer's own suggestions) to go further
+            decision = Decision("more", f"asks for more after `{entry.id}`",
                                 candidate=Candidate(entry, 100.0, entry.question))
             return query.decided(self.name, decision, summary, resolved=reading.resolved)
         if reading.mode in ("next", "relation"):

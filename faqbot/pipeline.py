@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import field, replace
 from typing import Any, ClassVar, Literal, Protocol
 
-from faqbot.kb import Entry
 from faqbot.records import dataclass
 from faqbot.reply import Reply
 from faqbot.retrieval import Candidate
@@ -61,8 +60,6 @@ class Decision:
     route: Route | None = None
     #: the reply text when no entry supplies it (smalltalk)
     text: str | None = None
-    #: entries to offer next ("tell me more")
-    related: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True)

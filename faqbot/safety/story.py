@@ -21,6 +21,12 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
   question in it asks a fact about a topic as the last one does ("apparently it's an addiction
   drug??"), not about the case told ("my mum has lupus, is it genetic?").
 
+A question asked first and a story after it ("What is fibromyalgia exactly? My wife was just diagnosed.")
+is set aside only when the story, read word by word, tells who asks, for whom, their illness or where they
+read it and nothing else (``story.after_allows``, ``after_words``, ``after_points``, ``after_never``):
+told after the question, a story is not judged by what it lacks, because symptoms nobody listed are no
+class at all (a red-team review).
+
 Two more kinds of story are set aside (:func:`_allowed`): one told of someone else (``story.others``:
 "My dad is 60 days sober and they started him on naltrexone"), which may fire any referral rule but none
 of ``others_never`` and tell none of ``others_blockers`` or ``others_together``; and one that only quotes
@@ -96,8 +102,8 @@ def asked(text: str) -> list[str]:
     """The question of a story-then-question message, longest reading first: the whole sentence and what
     follows each clause mark in it ("my neighbour takes LDN, what is it used for?"); empty if the message
     is not one. The question may also come first and the story after it, when it is the only sentence
-    asking anything ("What is fibromyalgia exactly? My wife was just diagnosed."): the story is then judged
-    the same way, so one that asks for more ("... Should she take it.") keeps its referral."""
+    asking anything ("What is fibromyalgia exactly? My wife was just diagnosed."): that story is read word
+    by word (:func:`_told_after`)."""
     if len(text) > 1500:
         return []
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
@@ -168,6 +174,8 @@ def _told_after(story: str, rules: StoryRules) -> bool:
     English, names only ``after_allows`` classes and uses only ``after_words`` outside them."""
     for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story))):
         reading = read(sentence)
+        if reading.lang != "en" or not rules.after_never.isdisjoint(reading.words):
+            return False
         pointed = all(start and reading.words[start - 1] in rules.after_points
                       for start, _ in reading.found.get("it_word", ()))
         # "for my dad" in "asking for my dad", "wants" in "my mum wants to know", "year" in "last year": a
@@ -179,8 +187,6 @@ def _told_after(story: str, rules: StoryRules) -> bool:
                           for start, end in spans)}
         if pointed:
             excused.add("it_word")
-        if reading.lang != "en" or not rules.after_never.isdisjoint(reading.words):
-            return False
         if not set(reading.found) - excused <= rules.after_allows:
             return False
         covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
