@@ -135,7 +135,7 @@ class Normalizer:
         cleaned = cleaned_latin(text, limit)
         # "different question - how does ...": a turn in the conversation, not a comparison
         tokens = self._join_split_words(words(_ASIDE.sub(" ", cleaned) if "question" in cleaned else cleaned))
-        tokens = self._phrasal_verbs_joined(_particle_first(self._in_context([self.correct(t) for t in tokens],
+        tokens = self._phrasal_verbs_joined(_particle_first(self._by_neighbours([self.correct(t) for t in tokens],
                                                                                tokens)))
         shopping = bool(_BUYING.intersection(tokens))
         named = _acronyms(text[:limit] if limit is not None else text)
@@ -202,16 +202,7 @@ class Normalizer:
                 and token not in OFF_TOPIC):
             # "wht", "hav", "dos": a filler word missing a letter, never a topic word.
             return SHORT_FILLER.get(token, token)
-        if (
-            token in self.vocabulary
-            or len(token) < 4
-            or not token.isalpha()
-            or stem(token) in self._known_stems
-            or token in self._everyday
-            or token in CONDITIONS
-            or token in OFF_TOPIC
-        ):
-            # Words of the data lists are real words naming a topic ("medicare", "autism"), never slips.
+        if len(token) < 4 or not token.isalpha() or self._real_word(token):
             return token
         cached = self._corrections.get(token)
         if cached is None:
@@ -220,22 +211,24 @@ class Normalizer:
                 self._corrections[token] = cached
         return cached
 
-    def _in_context(self, corrected: list[str], typed: list[str]) -> list[str]:
+    def _by_neighbours(self, corrected: list[str], typed: list[str]) -> list[str]:
         """``corrected`` with each unknown typed word that its correction left out of any pair the knowledge
         base uses put right by its neighbours instead: "sid efects" is "side effects", not "said effects";
         "hw does ldn wrk" is "how does ldn work". Only a word one slip from a single such choice moves."""
         out = list(corrected)
         for i, token in enumerate(typed):
-            if not self._maybe_slip(token) or self._paired(out, i, out[i]):
+            if len(token) < 2 or not token.isalpha() or self._real_word(token) or self._paired(out, i, out[i]):
                 continue
             choices = {w for w in self._near(token) if self._paired(out, i, w)}
             if len(choices) == 1:
                 out[i] = choices.pop()
         return out
 
-    def _maybe_slip(self, token: str) -> bool:
-        return (len(token) >= 2 and token.isalpha() and token not in self.vocabulary and token not in self._everyday
-                and stem(token) not in self._known_stems and token not in CONDITIONS and token not in OFF_TOPIC)
+    def _real_word(self, token: str) -> bool:
+        """A word of the knowledge base (in any form), of everyday English or of the data lists: never a slip.
+        Words of the data lists are real words naming a topic ("medicare", "autism")."""
+        return (token in self.vocabulary or stem(token) in self._known_stems or token in self._everyday
+                or token in CONDITIONS or token in OFF_TOPIC)
 
     def _paired(self, tokens: list[str], i: int, word: str) -> bool:
         before = tokens[max(0, i - 2):i]
