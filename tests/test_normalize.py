@@ -363,3 +363,34 @@ def test_a_slip_is_put_right_by_the_words_beside_it(bot, typed, meant):
 def test_a_real_word_is_not_moved_by_the_words_beside_it(bot, text, word):
     # only letters left out or two swapped count: "bus" is not "us", "ran" not "can", "mi" not "ms"
     assert word in bot.normalizer.analyze(text).words
+
+
+@pytest.mark.parametrize(("question", "effective"), [
+    ("does it work?", True),
+    ("does ldn really work?", True),
+    ("and it works?", True),
+    ("does it work though?", True),
+    ("does it work at all", True),
+    ("it works naltrexone", True),  # a follow-up read with its topic put after it
+    ("how does it work?", False),
+    ("naltrexone works how", False),
+    ("what type of pain does ldn work for", False),
+    ("does ldn work on nerve pain", False),
+    ("does ldn work for fibromyalgia", False),
+    ("does it work by blocking receptors", False),
+    ("can I take it before work", False),
+    ("I take it after work", False),
+    ("is ldn proven to work", False),
+])
+def test_a_yes_or_no_work_question_asks_whether_it_is_effective(question: str, effective: bool) -> None:
+    from faqbot.text.efficacy import efficacy_read
+
+    read = efficacy_read(words(clean(question)))
+    assert ("effective" in read) is effective, read
+
+
+def test_does_it_work_after_recovery_asks_how_successful_naltrexone_is(bot) -> None:
+    # "how does it work?" is the mechanism; "and does it actually work?" after how it helps recovery is
+    # whether it is effective, the success entry
+    assert bot.ask("and does it actually work?", context="naltrexone-recovery").id == "naltrexone-success"
+    assert bot.ask("how does naltrexone work?").id == "naltrexone-mechanism"

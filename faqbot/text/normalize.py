@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
+from faqbot.text.efficacy import efficacy_read
 from faqbot.text.fold import cleaned_latin
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
@@ -139,7 +140,8 @@ class Normalizer:
                                                                                tokens)))
         shopping = bool(_BUYING.intersection(tokens))
         named = _acronyms(text[:limit] if limit is not None else text)
-        tokens = self._apply_synonyms(tokens)
+        # "does it work?" asks whether it is effective, "how does it work?" how it acts
+        tokens = self._apply_synonyms(efficacy_read(tokens))
         terms: dict[str, None] = {}
         common: set[str] = set()
         rare: set[str] = set()

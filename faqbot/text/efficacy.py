@@ -1,0 +1,47 @@
+"""Whether a question asks if something works (efficacy) or how it works (mechanism).
+
+"How does naltrexone work?" asks for the mechanism; "does naltrexone work?", "does LDN actually work?" and,
+after an answer about recovery, "and it works?" ask whether it is effective: what the evidence and the
+track record say. Both use the word "work", so matching alone takes the yes-or-no question for the
+mechanism. :func:`efficacy_read` puts "effective" in the place of "work" in a question that asks it yes or
+no, which the knowledge base's synonyms already read as success, effectiveness and efficacy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: the forms of "work" a yes-or-no question asks with
+_WORK = frozenset({"work", "works", "worked"})
+#: a question word before "work" asks how, why, for what or where it works, not whether
+_ASKING = frozenset({"how", "what", "which", "who", "where", "when", "why", "whats", "hows"})
+#: what may follow "work" in such a question: nothing, or a word that only weighs it ("does it work though?",
+#: "does it work at all?"); "work on nerve pain", "work for fibromyalgia", "work by blocking" name where, for
+#: what or how it acts, which the entries about those answer
+_AFTER = frozenset({"", "though", "tho", "well", "at", "really", "actually", "or", "then", "anyway", "still",
+                    "lol", "yet", "properly",
+                    # a follow-up read in context has its topic put after it ("and it works? naltrexone")
+                    "ldn", "naltrexone"})
+#: "at work", "to work", "back to work", "my work": the noun
+_NOT_BEFORE = frozenset({"at", "to", "my", "your", "his", "her", "their", "of", "from", "after", "before", "for",
+                         "hard", "night", "shift", "the", "a", "this", "that", "lab", "blood"})
+#: a yes-or-no question opens with one of these (or "it works?", short and marked as a question)
+_YES_NO = frozenset({"does", "do", "did", "will", "would", "can", "could", "is", "are", "has", "have", "and",
+                     "so", "but", "really", "actually", "it", "ldn", "naltrexone", "still"})
+#: ... within this many words of its start
+_LEAD = 2
+
+
+def efficacy_read(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` with the first "work" of a yes-or-no question read as "effective"."""
+    out = list(tokens)
+    for i, token in enumerate(out):
+        if token not in _WORK:
+            continue
+        before = out[:i]
+        after = out[i + 1] if i + 1 < len(out) else ""
+        if (_ASKING.isdisjoint(out) and after in _AFTER and (not before or before[-1] not in _NOT_BEFORE)
+                and any(t in _YES_NO for t in out[:_LEAD])):
+            out[i] = "effective"
+        break
+    return out
