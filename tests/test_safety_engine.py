@@ -373,3 +373,14 @@ def test_the_class_names_the_router_keeps_in_code_are_the_packs_own() -> None:
     named |= {c for s in router._CANCELLED_IMPERSONAL.values() for c in s}
     named |= set(router.PHRASE_REFERRAL_CUES) | set(router.PHRASE_EMERGENCY_CUES)
     assert named - known == set()
+
+
+@pytest.mark.parametrize(("typed", "plurals", "expected"), [
+    ("embarazadas", ("s", "es"), "embarazadas"),  # pregnant women: a plural, nobody's own case
+    ("embarazadas", (), "embarazada"),  # without the language's plurals it reads as a slip
+    ("embarazda", ("s", "es"), "embarazada"),  # a slip is still put right
+    ("cirugias", ("s", "es"), "cirugias"),
+])
+def test_a_plural_is_not_a_slip_for_its_singular(typed: str, plurals: tuple[str, ...], expected: str) -> None:
+    repairer = Repairer(["embarazada", "cirugia"], plurals=plurals)
+    assert repairer.correct(typed) == expected

@@ -319,7 +319,8 @@ def load() -> Packs:
         # Run-together words are split in English only: "prendono" is Italian, not "prendo no". English
         # words are protected in every language, as one set (the cache of built bots then stores it once).
         repairers[lang] = Repairer(
-            vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"]
+            vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"],
+            plurals=_plurals(lang),
         )
     reviewable = frozenset(base.get("reviewable") or ())
     plain = frozenset(base.get("second_opinion_plain") or ())
@@ -368,6 +369,13 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
                                               for key in ("after_words", "after_points", "after_never"))
     return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never, **classes)
+
+
+def _plurals(lang: str) -> frozenset[str]:
+    endings = _read(lang).get("plurals") or []
+    if not isinstance(endings, list) or not all(isinstance(e, str) and e.isalpha() for e in endings):
+        raise PackError(f"packs/{lang}.yaml: `plurals` lists word endings (letters only)")
+    return frozenset(fold(e).strip() for e in endings)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

@@ -141,8 +141,12 @@ class Repairer:
         aliases: Mapping[str, str] | None = None,
         split: bool = True,
         shared_protected: frozenset[str] = frozenset(),
+        plurals: Iterable[str] = (),
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
+        #: the language's plural endings: "embarazadas" (pregnant women) is not a slip for "embarazada"
+        #: (pregnant, said of oneself), though one letter apart
+        self.plurals = frozenset(plurals)
         #: chat shorthand read as the word it stands for ("wat" -> "what")
         self.aliases = dict(aliases or {})
         #: whether run-together words are split ("howmuchldn"); off where real words would be cut up
@@ -215,10 +219,15 @@ class Repairer:
                                     limit=3)
             # ... and one that starts with another letter too ("calmare", to calm, is not "scalare", to
             # taper): slips rarely hit the first letter, while real words of the language often differ there.
-            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 1 and c[0] == word[0]), word)
+            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 1 and c[0] == word[0]
+                          and not self._plural_of(word, c)), word)
             if len(self._corrections) < 100_000:  # bounded memory, whatever people type
                 self._corrections[word] = known
         return known
+
+    def _plural_of(self, word: str, candidate: str) -> bool:
+        """Whether ``word`` is ``candidate`` with one of the language's plural endings."""
+        return any(word == candidate + ending for ending in self.plurals)
 
     def _split(self, word: str) -> list[str] | None:
         """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known."""
