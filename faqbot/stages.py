@@ -239,6 +239,8 @@ class Decide(StageBase, name="decide"):
     LAST_TERMS = 2
     #: how much of a follow-up's weight the context entry must match to answer a did-you-mean on it
     CONTEXT_COVERAGE = 0.6
+    #: ... or how sure (natural log lead) the second opinion must be that it asks about that entry again
+    CONTEXT_LEAD = 5.0
 
     settings: Settings
     retriever: Retriever
@@ -254,7 +256,7 @@ class Decide(StageBase, name="decide"):
             return query.decided(self.name, Decision("fallback", reason))
         decision, doubt = self._rank_decision(query, query.analysis)
         decided = self._reviewed(query, query.analysis, decision, doubt)
-        in_context = self._context_suggested(decided) if doubt == 1.0 else None
+        in_context = self._context_suggested(decided, query.analysis)
         if in_context is not None:
             return in_context
         if decided.decision is not None and decided.decision.kind == "suggest" and query.followed is None:
@@ -265,7 +267,7 @@ class Decide(StageBase, name="decide"):
                 return last
         return decided
 
-    def _context_suggested(self, query: Query) -> Query | None:
+    def _context_suggested(self, query: Query, analysis: Analysis) -> Query | None:
         """An answer from the context entry, when a follow-up's did-you-mean puts that entry first ("date?",
         "any references?" after where the information comes from): in a chat, the answer just given is
         the likeliest thing a short follow-up is about. Only for a did-you-mean on a low score or a close
@@ -277,11 +279,22 @@ class Decide(StageBase, name="decide"):
             # case, which the answer just given does not cover (a red-team review found them answered)
             return None
         top = decision.suggestions[0]
-        if top.entry.id != query.context or top.coverage < self.CONTEXT_COVERAGE:
+        if top.entry.id == query.context and top.coverage >= self.CONTEXT_COVERAGE:
+            reason = f"a did-you-mean with the context entry `{top.entry.id}` first: the follow-up asks about it again"
+            return query.decided(self.name, Decision("answer", reason, candidate=top))
+        # "why there?" after the compounding answer, "really? not approved at all?" after the FDA one: the
+        # learned model, which has read how people ask, is sure it is the context entry again
+        model = self.second() if self.second is not None else None
+        opinion = model.opinion(analysis, self.retriever.index.idf) if model is not None else None
+        again = next((c for c in self.retriever.rank(analysis, limit=len(self.retriever.kb.entries))
+                      if c.entry.id == query.context), None)
+        if (opinion is None or again is None or opinion.top != query.context or opinion.lead < self.CONTEXT_LEAD
+                or set(analysis.rare) & set(self.retriever.index.uncovered(again.entry_index, analysis))):
             # "which online pharmacy sells it cheapest?" after the compounding answer asks what it never says
             return None
-        reason = f"a did-you-mean with the context entry `{top.entry.id}` first: the follow-up asks about it again"
-        return query.decided(self.name, Decision("answer", reason, candidate=top))
+        reason = (f"a did-you-mean on a follow-up to `{query.context}`, which the second opinion is sure it asks "
+                  f"about again (lead {opinion.lead:.1f} >= {self.CONTEXT_LEAD:g})")
+        return query.decided(self.name, Decision("answer", reason, candidate=again))
 
     def _last_question(self, query: Query) -> Query | None:
         """The decision on the message's last question read alone, when that is an answer."""

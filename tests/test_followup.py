@@ -162,3 +162,15 @@ def test_opioids_after_an_answer_about_naltrexone_are_in_scope(question: str) ->
     # what naltrexone does to opioids is the knowledge base's own topic, "it" or not
     reply = FAQBot.from_yaml().ask(question, context="naltrexone-opioid")
     assert (reply.kind, reply.id) == ("answer", "opioid-painkillers")
+
+
+@pytest.mark.parametrize(("context", "question", "kind", "entry"), [
+    # a did-you-mean the second opinion is sure asks about the answer just given: that answer again
+    ("compounding-pharmacies", "why there?", "answer", "compounding-pharmacies"),
+    ("fda-status", "really? not approved at all?", "answer", "fda-status"),
+    # ... never for what the answer does not cover
+    ("compounding-pharmacies", "which online pharmacy sells it cheapest?", "fallback", None),
+])
+def test_a_follow_up_the_second_opinion_reads_as_the_context_entry(bot, context, question, kind, entry) -> None:
+    reply = bot.ask(question, context=context)
+    assert (reply.kind, reply.id) == (kind, entry)
