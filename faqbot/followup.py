@@ -121,7 +121,7 @@ class FollowUps:
 
     def repaired(self, text: str) -> str:
         """The turn with chat spellings and typos put right ("wat triggers em"), before any form is read."""
-        return repaired(clean(text), self.retriever.normalizer.correct)
+        return repaired(clean(text), self.retriever.normalizer.corrected)
 
     def alone(self, text: str) -> str:
         """The turn read on its own, to compare a reading with: "who is it for?" as "what is it used for",

@@ -136,8 +136,7 @@ class Normalizer:
         cleaned = cleaned_latin(text, limit)
         # "different question - how does ...": a turn in the conversation, not a comparison
         tokens = self._join_split_words(words(_ASIDE.sub(" ", cleaned) if "question" in cleaned else cleaned))
-        tokens = self._phrasal_verbs_joined(_particle_first(self._by_neighbours([self.correct(t) for t in tokens],
-                                                                               tokens)))
+        tokens = self._phrasal_verbs_joined(_particle_first(self.corrected(tokens)))
         shopping = bool(_BUYING.intersection(tokens))
         named = _acronyms(text[:limit] if limit is not None else text)
         # "does it work?" asks whether it is effective, "how does it work?" how it acts
@@ -212,6 +211,10 @@ class Normalizer:
             if len(self._corrections) < 100_000:
                 self._corrections[token] = cached
         return cached
+
+    def corrected(self, tokens: list[str]) -> list[str]:
+        """Each token put right as :meth:`analyze` puts it right: on its own, then by its neighbours."""
+        return self._by_neighbours([self.correct(t) for t in tokens], tokens)
 
     def _by_neighbours(self, corrected: list[str], typed: list[str]) -> list[str]:
         """``corrected`` with each unknown typed word that its correction left out of any pair the knowledge

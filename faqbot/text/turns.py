@@ -108,11 +108,14 @@ _RELATION = regex.compile(r"^(?:where|how) (?:does|do) (?P<a>[^?!.]{1,40}?) (?:c
                           r"|fix|treat|ease|calm|stop) (?:it|this|that|them|those|these)\W*$")
 
 
-def repaired(cleaned: str, correct: Callable[[str], str]) -> str:
+def repaired(cleaned: str, correct: Callable[[list[str]], list[str]]) -> str:
     """The turn with its chat spellings and typos put right, punctuation kept ("wut does ldn have to do w
     them" -> "what does ldn have to do with them"), so the follow-up forms are recognised in it.
-    ``correct`` is the knowledge base's spelling corrector (it leaves real words alone)."""
-    return _TOKEN.sub(lambda m: CHAT_SPELLINGS.get(m.group(0)) or correct(m.group(0)), cleaned)
+    ``correct`` is the knowledge base's spelling corrector over a run of words, the one matching uses (it
+    leaves real words alone and reads a slip by its neighbours: "sid efects" is "side effects")."""
+    found = list(_TOKEN.finditer(cleaned))
+    fixed = iter(correct([CHAT_SPELLINGS.get(m.group(0)) or m.group(0) for m in found]))
+    return _TOKEN.sub(lambda m: next(fixed), cleaned)
 
 
 #: "who is it for?", "what's that meant for?": the "for" left at the end asks what the thing is used for,
