@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import faqbot.stages as st
 from faqbot.context import Context, StoryContext
+from faqbot.decide import Decide
 from faqbot.followup import FollowUps
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Pipeline, Trace
@@ -79,7 +80,7 @@ class FAQBot:
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
             st.Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),
             st.Define(self.retriever),
-            st.Decide(settings, self.retriever, self.second_opinion, tells_a_case),
+            Decide(settings, self.retriever, self.second_opinion, tells_a_case),
             st.BuildReply(self.kb),
             st.OutgoingGuard(find_dose_figure, self.kb.texts.referral),
         ])

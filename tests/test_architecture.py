@@ -16,7 +16,7 @@ LAYERS = (
     ("faqbot.errors", "faqbot.lazy", "faqbot.records", "faqbot.regex", "faqbot.reply", "faqbot.text", "faqbot.version"),
     ("faqbot.kb", "faqbot.safety"),
     ("faqbot.retrieval", "faqbot.smalltalk"),
-    ("faqbot.pipeline", "faqbot.stages", "faqbot.followup", "faqbot.context"),
+    ("faqbot.pipeline", "faqbot.stages", "faqbot.decide", "faqbot.followup", "faqbot.context"),
     ("faqbot.bot",),
     ("faqbot.tools", "faqbot.cache"),
     ("faqbot.cli", "faqbot.web", "faqbot", "faqbot.__main__"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from faqbot.decide import Decide
 from faqbot.kb import Entry, KnowledgeBase, Settings, Smalltalk, Texts
 from faqbot.pipeline import Decision, Pipeline, Query
 from faqbot.reply import Reply, Suggestion
@@ -13,7 +14,6 @@ from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.stages import (
     Analyse,
     BuildReply,
-    Decide,
     Define,
     EnglishOnly,
     Language,
