@@ -174,7 +174,7 @@ class FollowUps:
         if about and not PRONOUNS & set(words(about.group("x"))) and question_form(about.group("x")) is None:
             subject = about.group("x")
             return Reading("about", f"{self._generic(context.question, keep=False)} {subject}", subject)
-        if PRONOUNS & set(tokens):
+        if PRONOUNS & set(words(plain)):  # "for what?" read as "what is it used for"
             return Reading("pronoun", f"{plain} {self.topic(context)}")
         if len(words(plain)) <= FRAGMENT_WORDS and question_form(plain) is None and self.asked(plain):
             # "approved?", "side effects?": a word or two asked of the context's topic ("is it approved?"),

@@ -172,6 +172,8 @@ def test_opioids_after_an_answer_about_naltrexone_are_in_scope(question: str) ->
     ("compounding-pharmacies", "which online pharmacy sells it cheapest?", "fallback", None),
     # a follow-up's slips are put right as matching puts them right, by their neighbours too
     ("what-is-ldn", "sid efects?", "answer", "side-effects"),
+    # "for what?" is "what is it used for?": "it" is the context's topic
+    ("what-is-ldn", "for what", "answer", "ldn-conditions"),
 ])
 def test_a_follow_up_the_second_opinion_reads_as_the_context_entry(bot, context, question, kind, entry) -> None:
     reply = bot.ask(question, context=context)
