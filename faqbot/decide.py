@@ -13,7 +13,7 @@ from faqbot.kb import Settings
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.retrieval.learned import RankModel, review
+from faqbot.retrieval.learned import SURE, RankModel, review
 from faqbot.text import Analysis, clean, last_question, words
 
 #: how many times the usual lead the second opinion needs to answer a question that never names the
@@ -159,7 +159,10 @@ class Decide(StageBase, name="decide"):
         top = query.ranked[0]
         wider = self._wider(query, analysis)
         ranked = [c.entry.id for c in wider]
-        verdict = review(opinion, answer, ranked, top.score, doubt is not None and not top.by_answer,
+        # A follow-up's reading is the turn with its topic's words put after it ("how does it help with that
+        # naltrexone"), not a wording anyone typed: matching it closely is no curated judgement to defer to
+        score = min(top.score, SURE - 0.1) if query.followed is not None else top.score
+        verdict = review(opinion, answer, ranked, score, doubt is not None and not top.by_answer,
                          len(analysis.terms), len(query.ranked), doubt or 1.0)
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
                                    "top": [[c, round(p, 2)] for c, p in opinion.ranked[:3]]}}

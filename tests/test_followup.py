@@ -174,6 +174,8 @@ def test_opioids_after_an_answer_about_naltrexone_are_in_scope(question: str) ->
     ("what-is-ldn", "sid efects?", "answer", "side-effects"),
     # "for what?" is "what is it used for?": "it" is the context's topic
     ("what-is-ldn", "for what", "answer", "ldn-conditions"),
+    # a follow-up's reading is no curated wording: the second opinion overrules it at its usual bar
+    ("fda-status", "but do doctors prescribe it?", "answer", "fda-status"),
 ])
 def test_a_follow_up_the_second_opinion_reads_as_the_context_entry(bot, context, question, kind, entry) -> None:
     reply = bot.ask(question, context=context)
