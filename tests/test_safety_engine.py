@@ -380,7 +380,8 @@ def test_the_class_names_the_router_keeps_in_code_are_the_packs_own() -> None:
     ("embarazadas", (), "embarazada"),  # without the language's plurals it reads as a slip
     ("embarazda", ("s", "es"), "embarazada"),  # a slip is still put right
     ("cirugias", ("s", "es"), "cirugias"),
+    ("cartas", ("s", "es"), "carta"),  # not a word of the case-telling classes: read as its singular
 ])
 def test_a_plural_is_not_a_slip_for_its_singular(typed: str, plurals: tuple[str, ...], expected: str) -> None:
-    repairer = Repairer(["embarazada", "cirugia"], plurals=plurals)
+    repairer = Repairer(["embarazada", "cirugia", "carta"], plurals=plurals, plural_words=["embarazada", "cirugia"])
     assert repairer.correct(typed) == expected

@@ -7,7 +7,7 @@ A pack error is a bug in faqbot, not in a curator's file, so it raises :class:`P
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -320,7 +320,7 @@ def load() -> Packs:
         # words are protected in every language, as one set (the cache of built bots then stores it once).
         repairers[lang] = Repairer(
             vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"],
-            plurals=_plurals(lang),
+            plurals=_plurals(lang), plural_words=_words_of(by_lang[lang], base.get("plural_classes") or ()),
         )
     reviewable = frozenset(base.get("reviewable") or ())
     plain = frozenset(base.get("second_opinion_plain") or ())
@@ -369,6 +369,11 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
                                               for key in ("after_words", "after_points", "after_never"))
     return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never, **classes)
+
+
+def _words_of(classes: dict[str, Any], names: Iterable[str]) -> frozenset[str]:
+    """Every word of the phrases of these classes (in one language's pack)."""
+    return frozenset(word for name in names for phrase in classes.get(name, ()) for word in phrase)
 
 
 def _plurals(lang: str) -> frozenset[str]:

@@ -142,11 +142,15 @@ class Repairer:
         split: bool = True,
         shared_protected: frozenset[str] = frozenset(),
         plurals: Iterable[str] = (),
+        plural_words: Iterable[str] = (),
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
-        #: the language's plural endings: "embarazadas" (pregnant women) is not a slip for "embarazada"
-        #: (pregnant, said of oneself), though one letter apart
+        #: the language's plural endings, and the words whose plurals are not slips for them: "embarazadas"
+        #: (pregnant women) is not "embarazada" (pregnant, said of oneself), though one letter apart. Only
+        #: these words: elsewhere the correction stands for the lemmatiser this reader does not have
+        #: ("cartas" read as "carta" still finds a goodbye letter)
         self.plurals = frozenset(plurals)
+        self.plural_words = frozenset(plural_words)
         #: chat shorthand read as the word it stands for ("wat" -> "what")
         self.aliases = dict(aliases or {})
         #: whether run-together words are split ("howmuchldn"); off where real words would be cut up
@@ -227,7 +231,7 @@ class Repairer:
 
     def _plural_of(self, word: str, candidate: str) -> bool:
         """Whether ``word`` is ``candidate`` with one of the language's plural endings."""
-        return any(word == candidate + ending for ending in self.plurals)
+        return candidate in self.plural_words and any(word == candidate + ending for ending in self.plurals)
 
     def _split(self, word: str) -> list[str] | None:
         """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known."""
