@@ -1,7 +1,6 @@
-"""The decide stage: thresholds and ambiguity, then the learned second opinion (see :mod:`faqbot.stages`).
-
-answer, did-you-mean or fallback from the ranked candidates, as rasa's fallback classifier keeps its
-thresholds and ambiguity apart from the classifier that ranks.
+"""The decide stage (see :mod:`faqbot.stages` for the others): answer, did-you-mean or fallback from the
+ranked candidates by thresholds and ambiguity, then the learned second opinion's review. It is kept apart
+from the ranking, as rasa keeps its fallback classifier's thresholds apart from the classifier that ranks.
 """
 
 from __future__ import annotations
@@ -65,10 +64,11 @@ class Decide(StageBase, name="decide"):
         return decided
 
     def _context_suggested(self, query: Query, analysis: Analysis) -> Query | None:
-        """An answer from the context entry, when a follow-up's did-you-mean puts that entry first ("date?",
-        "any references?" after where the information comes from): in a chat, the answer just given is
-        the likeliest thing a short follow-up is about. Only for a did-you-mean on a low score or a close
-        runner-up: never for a word no entry uses ("does it help with cancer?")."""
+        """An answer from the context entry, when a follow-up's did-you-mean puts that entry first and its
+        wordings cover most of the follow-up ("date?", "any references?" after where the information comes
+        from), or when the learned second opinion is sure the follow-up asks about that entry ("why there?"
+        after the compounding answer): in a chat, the answer just given is the likeliest thing a short
+        follow-up is about. Never for a word the context entry does not use ("does it help with cancer?")."""
         decision = query.decision
         if (decision is None or decision.kind != "suggest" or not decision.suggestions or query.context is None
                 or query.context_told or query.exclude == query.context or self.cased(query.text)):
@@ -82,7 +82,8 @@ class Decide(StageBase, name="decide"):
         # "why there?" after the compounding answer, "really? not approved at all?" after the FDA one: the
         # learned model, which has read how people ask, is sure it is the context entry again
         model = self.second() if self.second is not None else None
-        opinion = model.opinion(analysis, self.retriever.index.idf) if model is not None else None
+        fits = model is not None and model.fits([e.id for e in self.retriever.kb.entries])
+        opinion = model.opinion(analysis, self.retriever.index.idf) if model is not None and fits else None
         again = next((c for c in self.retriever.rank(analysis, limit=len(self.retriever.kb.entries))
                       if c.entry.id == query.context), None)
         if (opinion is None or again is None or opinion.top != query.context or opinion.lead < self.CONTEXT_LEAD
