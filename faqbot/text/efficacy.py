@@ -25,7 +25,7 @@ _AFTER = frozenset({"", "though", "tho", "well", "at", "really", "actually", "or
 #: "at work", "to work", "back to work", "my work": the noun
 _NOT_BEFORE = frozenset({"at", "to", "my", "your", "his", "her", "their", "of", "from", "after", "before", "for",
                          "hard", "night", "shift", "the", "a", "this", "that", "lab", "blood"})
-#: a yes-or-no question opens with one of these (or "it works?", short and marked as a question)
+#: a yes-or-no question has one of these among its first words ("does it...", "and it works?", "so LDN works?")
 _YES_NO = frozenset({"does", "do", "did", "will", "would", "can", "could", "is", "are", "has", "have", "and",
                      "so", "but", "really", "actually", "it", "ldn", "naltrexone", "still"})
 #: ... within this many words of its start
