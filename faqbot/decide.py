@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from faqbot.kb import Settings
-from faqbot.pipeline import Decision, Query, StageBase
+from faqbot.pipeline import Decision, Query, StageBase, quoted
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.learned import SURE, RankModel, review
@@ -18,10 +18,6 @@ from faqbot.text import Analysis, clean, last_question, words
 #: how many times the usual lead the second opinion needs to answer a question that never names the
 #: subject (chosen leave-one-set-out, scripts/rank_heldout.py)
 UNNAMED_DOUBT = 2.0
-
-
-def _quote(text: str, limit: int = 80) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 @dataclass(frozen=True)
@@ -81,9 +77,8 @@ class Decide(StageBase, name="decide"):
             return query.decided(self.name, Decision("answer", reason, candidate=top))
         # "why there?" after the compounding answer, "really? not approved at all?" after the FDA one: the
         # learned model, which has read how people ask, is sure it is the context entry again
-        model = self.second() if self.second is not None else None
-        fits = model is not None and model.fits([e.id for e in self.retriever.kb.entries])
-        opinion = model.opinion(analysis, self.retriever.index.idf) if model is not None and fits else None
+        model = self._model()
+        opinion = model.opinion(analysis, self.retriever.index.idf) if model is not None else None
         again = next((c for c in self.retriever.rank(analysis, limit=len(self.retriever.kb.entries))
                       if c.entry.id == query.context), None)
         if (opinion is None or again is None or opinion.top != query.context or opinion.lead < self.CONTEXT_LEAD
@@ -109,7 +104,7 @@ class Decide(StageBase, name="decide"):
         reviewed = self._reviewed(alone, analysis, decision, doubt).decision
         if reviewed is None or reviewed.kind != "answer":
             return None
-        reason = f"the message's last question read alone ({_quote(asked or '')}): {reviewed.reason}"
+        reason = f"the message's last question read alone ({quoted(asked or '')}): {reviewed.reason}"
         return query.decided(self.name, replace(reviewed, reason=reason))
 
     def _rank_decision(self, query: Query, analysis: Analysis) -> tuple[Decision, float | None]:
@@ -148,8 +143,8 @@ class Decide(StageBase, name="decide"):
 
     def _reviewed(self, query: Query, analysis: Analysis, decision: Decision, doubt: float | None) -> Query:
         """The ranker's decision after the second opinion: never on a fallback, only by a model that fits."""
-        model = self.second() if self.second is not None and decision.kind in ("answer", "suggest") else None
-        if model is None or not model.fits([e.id for e in self.retriever.kb.entries]):
+        model = self._model() if decision.kind in ("answer", "suggest") else None
+        if model is None:
             return query.decided(self.name, decision)
         opinion = model.opinion(analysis, self.retriever.index.idf)
         if query.exclude is not None and decision.kind == "answer":
@@ -176,6 +171,11 @@ class Decide(StageBase, name="decide"):
             candidate = next(c for c in wider if c.entry.id == verdict.entry)
             changed = Decision("answer", verdict.reason, candidate=candidate)
         return query.decided(self.name, changed, ranker, data=data)
+
+    def _model(self) -> RankModel | None:
+        """The learned model, when there is one trained for this knowledge base's entries."""
+        model = self.second() if self.second is not None else None
+        return model if model is not None and model.fits([e.id for e in self.retriever.kb.entries]) else None
 
     def _wider(self, query: Query, analysis: Analysis) -> tuple[Candidate, ...]:
         """The ranked candidates the second opinion may switch to: a few more than a did-you-mean shows,

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase, Texts
-from faqbot.pipeline import Decision, Query, StageBase
+from faqbot.pipeline import Decision, Query, StageBase, quoted
 from faqbot.records import dataclass
 from faqbot.reply import Reply, Suggestion
 from faqbot.retrieval import Candidate, Retriever
@@ -25,10 +25,6 @@ from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer, clean
 
 _OPIOID = regex.compile(r"opioid|opiate|painkiller|morphine|codeine|tramadol|oxycodone|fentanyl|hydrocodone")
-
-
-def _quote(text: str, limit: int = 80) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 @dataclass(frozen=True)
@@ -69,13 +65,13 @@ class SafetyRoute(StageBase, name="safety"):
                 question, aside = story
                 if REVIEWED in aside.classes:
                     return query.noted(self.name, "the second opinion reads a general question", reads,
-                                       f"set aside: `{aside.rule}` matched {_quote(aside.matched)}", data=data)
+                                       f"set aside: `{aside.rule}` matched {quoted(aside.matched)}", data=data)
                 return query.noted(self.name, "a story told, then a general question: only the question is read",
-                                   reads, f"set aside: `{aside.rule}` matched {_quote(aside.matched)} in the story",
+                                   reads, f"set aside: `{aside.rule}` matched {quoted(aside.matched)} in the story",
                                    f"asks: {question}", data=data, text=question,
                                    story=text.replace(question, " ", 1).strip() or None)
             return query.noted(self.name, "no rule fired", reads, data=data)
-        reason = f"safety rule `{routed.rule}` matched {_quote(routed.matched)}"
+        reason = f"safety rule `{routed.rule}` matched {quoted(routed.matched)}"
         return query.decided(self.name, Decision(routed.kind, reason, route=routed), reads,
                              data={"kind": routed.kind, "rule": routed.rule, "matched": routed.matched})
 
@@ -182,7 +178,7 @@ class Retrieve(StageBase, name="retrieve"):
                        and not self.retriever.index.missing(c.entry_index, query.require))[: self.limit]
         listed = self.retriever.rank(query.analysis, limit=self.shown) if self.shown else list(ranked)
         width = max((len(c.entry.id) for c in listed), default=0)
-        lines = [f"{n}. {c.entry.id:<{width}}  {c.score:5.1f}  matched {_quote(c.matched)}"
+        lines = [f"{n}. {c.entry.id:<{width}}  {c.score:5.1f}  matched {quoted(c.matched)}"
                  for n, c in enumerate(listed, 1)]
         data = {"candidates": [{"id": c.entry.id, "question": c.entry.question, "score": c.score,
                                 "matched": c.matched} for c in listed]}
