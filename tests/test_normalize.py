@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from faqbot.text import STOPWORDS, Normalizer, clean, stem, words
+from faqbot.text.efficacy import efficacy_read
 
 # --- clean(): (input, expected) ---------------------------------------------------------------
 
@@ -383,8 +384,6 @@ def test_a_real_word_is_not_moved_by_the_words_beside_it(bot, text, word):
     ("is ldn proven to work", False),
 ])
 def test_a_yes_or_no_work_question_asks_whether_it_is_effective(question: str, effective: bool) -> None:
-    from faqbot.text.efficacy import efficacy_read
-
     read = efficacy_read(words(clean(question)))
     assert ("effective" in read) is effective, read
 
