@@ -256,3 +256,39 @@ def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> N
     # "side effect" beside it let through four cases told the same way ("Meine Mutter hat Schwindel.").
     routed = route("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?")
     assert routed is not None and routed.rule == "case-told"
+
+
+#: a story of someone else's case, and the teller's word that the question is not about them
+DISCLAIMED_ANSWERED = [
+    ("My aunt takes LDN and has had awful nightmares. Not for her, just curious: what side effects does "
+     "the article list for LDN?", "side-effects"),
+    ("My brother-in-law is on LDN and has a knee operation soon. In general, does naltrexone stop opioid "
+     "painkillers from working?", "opioid-painkillers"),
+    ("Mi nuera está embarazada. Pregunta general, no es para ella: ¿qué dice el artículo sobre el embarazo?", None),
+    ("Meine Nachbarin nimmt LDN und schläft schlecht. Ganz allgemein: Welche Nebenwirkungen nennt der Artikel?", None),
+]
+DISCLAIMED_REFERRED = [
+    # the question still fires a rule of its own
+    "My wife is pregnant. Not for her, just curious: how much LDN do people take?",
+    # a verdict asked on the case told
+    "My mum takes LDN and feels awful. Just curious, is that normal?",
+    # the asker's own case, whatever they say
+    "I'm pregnant and on LDN. Just curious, in general: what does the article say about pregnancy?",
+    # someone else's amount, or advice asked, in the story
+    "My dad takes 12 mg of LDN. Not for him, just curious: what does LDN do?",
+    "My sister wants to know how much LDN she should take. Just curious, in general: what is LDN used for?",
+]
+
+
+@pytest.mark.parametrize(("question", "entry"), DISCLAIMED_ANSWERED)
+def test_a_case_told_with_a_general_question_said_to_be_general_is_answered(
+        bot: FAQBot, question: str, entry: str | None) -> None:
+    assert route(question) is None and story_question(question) is not None
+    reply = bot.ask(question)
+    assert reply.kind != "referral" and (entry is None or (reply.kind, reply.id) == ("answer", entry))
+
+
+@pytest.mark.parametrize("question", DISCLAIMED_REFERRED)
+def test_saying_a_question_is_general_does_not_set_aside_what_it_or_its_story_asks(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind in ("referral", "emergency"), routed

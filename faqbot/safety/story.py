@@ -27,10 +27,13 @@ read it and nothing else (``story.after_allows``, ``after_words``, ``after_point
 told after the question, a story is not judged by what it lacks, because symptoms nobody listed are no
 class at all (a red-team review).
 
-Two more kinds of story are set aside (:func:`_allowed`): one told of someone else (``story.others``:
+Three more kinds of story are set aside (:func:`_allowed`): one told of someone else (``story.others``:
 "My dad is 60 days sober and they started him on naltrexone"), which may fire any referral rule but none
-of ``others_never`` and tell none of ``others_blockers`` or ``others_together``; and one that only quotes
-a figure seen somewhere (``story.hearsay``: "I keep seeing '4.5 mg' online"). How long an illness has
+of ``others_never`` and tell none of ``others_blockers`` or ``others_together``; one that only quotes
+a figure seen somewhere (``story.hearsay``: "I keep seeing '4.5 mg' online"); and one told of someone else
+whose teller says the question is not about them (``story.disclaims``: "My sister-in-law is pregnant. Not for
+her, just curious: does the article mention pregnancy?"), which may also tell their symptoms, pregnancy or
+operation (``disclaimed_tells``) and fire the rules on a case told (``disclaimed_rules``). How long an illness has
 lasted ("for twelve years", "since 2019") is read as no amount, unless it is how long something was taken.
 
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
@@ -204,9 +207,26 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Cal
         return lambda kind, name: name in rules.rules
     if rules.of_others(told) and rule not in rules.others_never and not rules.blocked_of_others(told):
         return lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules
+    never = rules.others_never - rules.disclaimed_rules
+    # "not for her", "I'm not asking about him": the person and the asker named inside the disclaimer are not
+    # the story's
+    plain = _outside(told, rules.disclaims)
+    if rules.disclaimed(plain, found) and rule not in never and not rules.blocked_of_others(plain, rules.disclaimed_tells):
+        # "My sister-in-law is pregnant and reads everything. Just curious, not for her: does the article
+        # mention pregnancy?" tells a case, and says the question is not about it
+        return lambda kind, name: (kind == "referral" and name not in never) or name in rules.rules
     if rule in rules.hearsay_rules and rules.quoted(told, found):
         return lambda kind, name: name in rules.rules or name in rules.hearsay_rules
     return None
+
+
+def _outside(found: Classes, names: frozenset[str]) -> Classes:
+    """The classes found, those found only inside a longer phrase of ``names`` classes left out (and those
+    classes kept)."""
+    within = [span for name in names for span in found.get(name, ())]
+    return {name: spans for name, spans in found.items()
+            if name in names or not all(any(a <= start and end <= b and b - a > end - start for a, b in within)
+                                        for start, end in spans)}
 
 
 def _general(found: Classes, rules: StoryRules) -> bool:
