@@ -211,7 +211,8 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Cal
     # "not for her", "I'm not asking about him": the person and the asker named inside the disclaimer are not
     # the story's
     plain = _outside(told, rules.disclaims)
-    if rules.disclaimed(plain, found) and rule not in never and not rules.blocked_of_others(plain, rules.disclaimed_tells):
+    blocked = rules.blocked_of_others(plain, rules.disclaimed_tells)
+    if rules.disclaimed(plain, found) and rule not in never and not blocked:
         # "My sister-in-law is pregnant and reads everything. Just curious, not for her: does the article
         # mention pregnancy?" tells a case, and says the question is not about it
         return lambda kind, name: (kind == "referral" and name not in never) or name in rules.rules
