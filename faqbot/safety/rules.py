@@ -292,6 +292,10 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |symptoms?|condition|diagnosis|illness|disease|pain|ms|fibro\w*|crohn\w*|lupus|arthritis|insomnia|sleep
             |liver|kidneys?|heart|blood|health|treatment|therapy|side\ effects?|body|case|situation|levels?|results
             |labs?|weight|age|tests?)\b
+            # "my MS nurse", "my pain specialist", "my body's own painkillers" name a person or the body in
+            # general, not the asker's illness (the class packs read these as `set_phrase`)
+            (?!\ (?:nurse|nurses|doctor|doctors|doc|specialist|specialists|clinic|team|consultant|group|support
+                |society|charity|forum|physio|therapist|neuro|neurologist|rheumatologist|gp)\b|'?s\ own\b)
         | \b(?:my|your|his|her|their)\ (?:\d+[-\ ]?(?:year|yr|month)s?[-\ ]?old\ |\w+\ )?{RELATION}
             \ (?:has|have|had|is\ on|takes|is\ taking|wants|needs|should|could|can|might|suffers|was\ diagnosed
             |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped|was\ prescribed
