@@ -19,7 +19,7 @@ IN_CONTEXT = [
     # "that drug" is the naltrexone the story names
     ("my brother got put on naltrexone after rehab - what is that drug usually for?", "naltrexone-uses"),
     # "which kind" is the kind of pain the story speaks of
-    ("My MS nurse told me LDN works best on one sort of pain. Which kind is that?", "pain-type"),
+    ("I have MS and my nurse told me LDN works best on one sort of pain. Which kind is that?", "pain-type"),
 ]
 
 
