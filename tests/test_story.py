@@ -258,37 +258,35 @@ def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> N
     assert routed is not None and routed.rule == "case-told"
 
 
-#: a story of someone else's case, and the teller's word that the question is not about them
-DISCLAIMED_ANSWERED = [
-    ("My aunt takes LDN and has had awful nightmares. Not for her, just curious: what side effects does "
-     "the article list for LDN?", "side-effects"),
-    ("My brother-in-law is on LDN and has a knee operation soon. In general, does naltrexone stop opioid "
-     "painkillers from working?", "opioid-painkillers"),
-    ("Mi nuera está embarazada. Pregunta general, no es para ella: ¿qué dice el artículo sobre el embarazo?", None),
-    ("Meine Nachbarin nimmt LDN und schläft schlecht. Ganz allgemein: Welche Nebenwirkungen nennt der Artikel?", None),
+
+#: a story the rules judge too strictly (a word of no class: "wary", "sceptical"), which the second opinion reads
+#: as general by a wide margin: set aside for its question
+REVIEWED_ANSWERED = [
+    ("I've had rheumatoid arthritis for fifteen years and I'm wary of anything new. What does the research say "
+     "about LDN for rheumatoid arthritis?", "non-autoimmune-conditions"),
+    ("I have MS and I'm the sceptical type. What have clinical trials of LDN in multiple sclerosis found?",
+     "clinical-trials"),
 ]
-DISCLAIMED_REFERRED = [
-    # the question still fires a rule of its own
-    "My wife is pregnant. Not for her, just curious: how much LDN do people take?",
-    # a verdict asked on the case told
-    "My mum takes LDN and feels awful. Just curious, is that normal?",
-    # the asker's own case, whatever they say
-    "I'm pregnant and on LDN. Just curious, in general: what does the article say about pregnancy?",
-    # someone else's amount, or advice asked, in the story
-    "My dad takes 12 mg of LDN. Not for him, just curious: what does LDN do?",
-    "My sister wants to know how much LDN she should take. Just curious, in general: what is LDN used for?",
+#: ... but never a story of medicines, intake, pregnancy or an operation, which a model of words cannot tell
+#: from a question about them
+REVIEWED_REFERRED = [
+    "I take LDN and sertraline. What does the research say about LDN interactions?",
+    "My mum is on LDN and has surgery on Friday. What does the research say about naltrexone and opioid painkillers?",
+    "I'm pregnant and have Crohn's. What do studies say about LDN?",
+    "I'm breastfeeding and my doctor prescribed naltrexone. What are the side effects of LDN?",
 ]
 
 
-@pytest.mark.parametrize(("question", "entry"), DISCLAIMED_ANSWERED)
-def test_a_case_told_with_a_general_question_said_to_be_general_is_answered(
-        bot: FAQBot, question: str, entry: str | None) -> None:
+@pytest.mark.parametrize(("question", "entry"), REVIEWED_ANSWERED)
+def test_a_story_the_second_opinion_reads_as_general_is_answered(bot: FAQBot, question: str, entry: str) -> None:
     assert route(question) is None and story_question(question) is not None
-    reply = bot.ask(question)
-    assert reply.kind != "referral" and (entry is None or (reply.kind, reply.id) == ("answer", entry))
+    reply, trace = bot.ask_traced(question)
+    assert (reply.kind, reply.id) == ("answer", entry)
+    step = trace.step("safety")
+    assert step is not None and "second opinion" in step.summary
 
 
-@pytest.mark.parametrize("question", DISCLAIMED_REFERRED)
-def test_saying_a_question_is_general_does_not_set_aside_what_it_or_its_story_asks(question: str) -> None:
+@pytest.mark.parametrize("question", REVIEWED_REFERRED)
+def test_a_story_of_medicines_intake_or_pregnancy_is_never_left_to_the_second_opinion(question: str) -> None:
     routed = route(question)
-    assert routed is not None and routed.kind in ("referral", "emergency"), routed
+    assert routed is not None and routed.kind == "referral", routed

@@ -85,11 +85,8 @@ class StoryRules:
     others_together: tuple[frozenset[str], ...] = ()
     #: ... and fire none of these rules
     others_never: frozenset[str] = frozenset()
-    #: a story of someone else whose teller says the question is not about them ("not for her", "in
-    #: general") may also tell these classes and fire these rules (see :meth:`disclaimed`)
-    disclaims: frozenset[str] = frozenset()
-    disclaimed_tells: frozenset[str] = frozenset()
-    disclaimed_rules: frozenset[str] = frozenset()
+    #: a story the second opinion may set aside tells none of these either (besides ``others_blockers``)
+    reviewed_blockers: frozenset[str] = frozenset()
 
     #: a story naming one of these quotes a figure it saw somewhere; it may fire ``hearsay_rules`` (the
     #: rules on an amount) when it tells nothing else (see :meth:`quoted`)
@@ -122,19 +119,12 @@ class StoryRules:
         """Whether a story with these classes is told of someone else, not of the asker."""
         return bool(self.others) and not self.others.isdisjoint(told) and self.asker.isdisjoint(told)
 
-    def blocked_of_others(self, told: Collection[str], excused: frozenset[str] = frozenset()) -> bool:
-        """Whether a story told of someone else tells what keeps its referral all the same (``excused``
-        classes aside)."""
+    def blocked_of_others(self, told: Collection[str], extra: frozenset[str] = frozenset()) -> bool:
+        """Whether a story told of someone else tells what keeps its referral all the same (or one of
+        ``extra``)."""
         found = set(told)
-        return not (self.others_blockers - excused).isdisjoint(found) or any(
-            group <= found and group.isdisjoint(excused) for group in self.others_together)
-
-    def disclaimed(self, told: Collection[str], asked: Collection[str]) -> bool:
-        """Whether a story of someone else comes with its teller's word that the question is not about
-        them ("not for her, just curious", "in general"): their symptoms, pregnancy or relapse may be told
-        then, and the question (which must still fire no rule alone) is the one asked."""
-        return bool(self.disclaims) and self.of_others(told) and not (
-            self.disclaims.isdisjoint(told) and self.disclaims.isdisjoint(asked))
+        return not (self.others_blockers | extra).isdisjoint(found) or any(
+            group <= found for group in self.others_together)
 
 
 @dataclass(frozen=True)
@@ -360,7 +350,7 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows",
-            "disclaims", "disclaimed_tells")
+            "reviewed_blockers")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
@@ -375,9 +365,6 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     if any(len(group) < 2 or group - known for group in together):
         raise PackError("`story.others_together` lists groups of two or more known classes")
     never = frozenset(raw.get("others_never") or ())
-    disclaimed_rules = frozenset(raw.get("disclaimed_rules") or ())
-    if disclaimed_rules - never:
-        raise PackError("`story.disclaimed_rules` must be some of `others_never`")
     hearsay_rules = frozenset(raw.get("hearsay_rules") or ())
     # the English phrase rules (rules.py) are named "phrase-<name>"
     unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
@@ -386,7 +373,6 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     after_words, after_points, after_never = (frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
                                               for key in ("after_words", "after_points", "after_never"))
     return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
-                      disclaimed_rules=disclaimed_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never, **classes)
 
 
