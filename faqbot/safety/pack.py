@@ -110,10 +110,12 @@ class StoryRules:
         heard = [span for name in self.hearsay for span in told.get(name, ())]
         if not heard or not self.hearsay_question_unless.isdisjoint(asked):
             return False
-        own = [s for s in told.get("self", ()) if not any(a <= s[0] and s[1] <= b for a, b in heard)]
+        # a class found only inside the words that say where it was seen counts as them ("ho" of "ho visto")
+        outside = {name for name, spans in told.items()
+                   if not all(any(a <= s[0] and s[1] <= b for a, b in heard) for s in spans)}
         # one figure: a second is the asker's own or a choice between two ("Currently on 1.5 mg")
         figures = len(told.get("number", ())) + len(told.get("number_word", ()))
-        return not own and figures <= 1 and set(told) <= self.hearsay_allows | self.hearsay | {"self"}
+        return "self" not in outside and figures <= 1 and outside <= self.hearsay_allows | self.hearsay
 
     def of_others(self, told: Collection[str]) -> bool:
         """Whether a story with these classes is told of someone else, not of the asker."""

@@ -49,8 +49,9 @@ from faqbot.safety.rules import RELATION
 
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
-#: where a clause of a sentence ends and a question may begin (Spanish opens one with "¿")
-_CLAUSE = regex.compile(r"[,:;\u00bf]|\s[-\u2013\u2014]\s")
+#: where a clause of a sentence ends and a question may begin (Spanish opens one with "¿"); not the comma of
+#: a figure ("4,5 mg")
+_CLAUSE = regex.compile(r"[:;\u00bf]|,(?!\d)|\s[-\u2013\u2014]\s")
 #: a span of time or a date told in a story, which is no amount and no time of day ("for twelve years",
 #: "since 2019", "since I was 19", "ten years ago", "back in the 90s"); English only
 _DURATION = regex.compile(
