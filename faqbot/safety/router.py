@@ -369,7 +369,7 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 #: article cover pregnancy?" what the text says, while "my son overdosed" or "it's giving me suicidal
 #: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
-    "overdose": frozenset({"statistic", "generally"}),
+    "overdose": frozenset({"statistic", "generally", "about_text"}),
     "self-harm": frozenset({"causes", "about_text"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),
