@@ -258,35 +258,3 @@ def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> N
     assert routed is not None and routed.rule == "case-told"
 
 
-
-#: a story the rules judge too strictly (a word of no class: "wary", "sceptical"), which the second opinion reads
-#: as general by a wide margin: set aside for its question
-REVIEWED_ANSWERED = [
-    ("I've had rheumatoid arthritis for fifteen years and I'm wary of anything new. What does the research say "
-     "about LDN for rheumatoid arthritis?", "non-autoimmune-conditions"),
-    ("I have MS and I'm the sceptical type. What have clinical trials of LDN in multiple sclerosis found?",
-     "clinical-trials"),
-]
-#: ... but never a story of medicines, intake, pregnancy or an operation, which a model of words cannot tell
-#: from a question about them
-REVIEWED_REFERRED = [
-    "I take LDN and sertraline. What does the research say about LDN interactions?",
-    "My mum is on LDN and has surgery on Friday. What does the research say about naltrexone and opioid painkillers?",
-    "I'm pregnant and have Crohn's. What do studies say about LDN?",
-    "I'm breastfeeding and my doctor prescribed naltrexone. What are the side effects of LDN?",
-]
-
-
-@pytest.mark.parametrize(("question", "entry"), REVIEWED_ANSWERED)
-def test_a_story_the_second_opinion_reads_as_general_is_answered(bot: FAQBot, question: str, entry: str) -> None:
-    assert route(question) is None and story_question(question) is not None
-    reply, trace = bot.ask_traced(question)
-    assert (reply.kind, reply.id) == ("answer", entry)
-    step = trace.step("safety")
-    assert step is not None and "second opinion" in step.summary
-
-
-@pytest.mark.parametrize("question", REVIEWED_REFERRED)
-def test_a_story_of_medicines_intake_or_pregnancy_is_never_left_to_the_second_opinion(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "referral", routed

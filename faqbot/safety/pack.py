@@ -85,8 +85,6 @@ class StoryRules:
     others_together: tuple[frozenset[str], ...] = ()
     #: ... and fire none of these rules
     others_never: frozenset[str] = frozenset()
-    #: a story the second opinion may set aside tells none of these either (besides ``others_blockers``)
-    reviewed_blockers: frozenset[str] = frozenset()
 
     #: a story naming one of these quotes a figure it saw somewhere; it may fire ``hearsay_rules`` (the
     #: rules on an amount) when it tells nothing else (see :meth:`quoted`)
@@ -121,12 +119,10 @@ class StoryRules:
         """Whether a story with these classes is told of someone else, not of the asker."""
         return bool(self.others) and not self.others.isdisjoint(told) and self.asker.isdisjoint(told)
 
-    def blocked_of_others(self, told: Collection[str], extra: frozenset[str] = frozenset()) -> bool:
-        """Whether a story told of someone else tells what keeps its referral all the same (or one of
-        ``extra``)."""
+    def blocked_of_others(self, told: Collection[str]) -> bool:
+        """Whether a story told of someone else tells what keeps its referral all the same."""
         found = set(told)
-        return not (self.others_blockers | extra).isdisjoint(found) or any(
-            group <= found for group in self.others_together)
+        return not self.others_blockers.isdisjoint(found) or any(group <= found for group in self.others_together)
 
 
 @dataclass(frozen=True)
@@ -351,8 +347,7 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
-            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows",
-            "reviewed_blockers")
+            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:

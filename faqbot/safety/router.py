@@ -25,7 +25,7 @@ from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
-from faqbot.safety.story import only_who, plain_question, set_aside
+from faqbot.safety.story import only_who, set_aside
 
 
 @dataclass(frozen=True)
@@ -100,16 +100,8 @@ def route_and_story(text: str) -> tuple[Route | None, tuple[str, Route] | None]:
         if question is not None:
             return None, (question, routed)
     if routed is not None and routed.kind == "referral" and _reads_general(text, routed):
-        return None, (text, _reviewed(routed))
-    if routed is not None and routed.kind == "referral":
-        question = _story_reads_general(text, routed)
-        if question is not None:
-            return None, (question, _reviewed(routed))
+        return None, (text, Route(routed.kind, routed.rule, routed.matched, (*routed.classes, REVIEWED), routed.lang))
     return routed, None
-
-
-def _reviewed(routed: Route) -> Route:
-    return Route(routed.kind, routed.rule, routed.matched, (*routed.classes, REVIEWED), routed.lang)
 
 
 #: the class a set-aside route carries when the second opinion, not a story, set it aside
@@ -125,23 +117,6 @@ def _reads_general(text: str, routed: Route) -> bool:
     reading = read(text)
     named = loaded.persons - {"someone_with"}
     return not reading.breaks and named.isdisjoint(reading.found) and reads_general(reading.words)
-
-
-def _story_reads_general(text: str, routed: Route) -> str | None:
-    """The question a referral may be set aside for because the second opinion reads a message that tells
-    someone's story as general: a rule ``reviewable:`` allows, a question that alone fires no rule and names
-    nobody (:func:`.story.plain_question`), and the model sure of a general question by ``MARGIN_GENERAL``.
-
-    The story's own blockers (symptoms, intake, medicines) are left to the model, which has read how people
-    tell a case: on the development real-style sets, which it was not trained on, it set aside 132 of 211
-    general questions such rules referred and none of their 163 referrals; leaving each safety probe set out
-    of its training in turn, 67 of 96 general probes and 2 of 396 referrals, both with a question that names
-    someone ("would it help me", "kann der Pflegedienst ihm LDN geben").
-    """
-    if routed.rule not in packs().reviewable:
-        return None
-    question = plain_question(text, _route, _classes)
-    return question if question is not None and reads_general(read(text).words) else None
 
 
 def tells_a_case(text: str) -> bool:

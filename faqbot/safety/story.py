@@ -170,28 +170,6 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
     return None
 
 
-def plain_question(text: str, route: Callable[[str], object | None], classes: Callable[[str], Classes]) -> str | None:
-    """The question of a story-then-question message that, read alone, fires no rule, names nobody, asks a
-    fact and names what it asks about and not the case told ("is that normal?"), after a story that tells
-    nothing of anyone's medicines, intake, symptoms, pregnancy, age or amounts (``reviewed_blockers`` and the
-    others' ``others_blockers`` and ``others_together``), if the message has one.
-    The router sets a referral aside for it only when the second opinion reads the whole message as general
-    by a wide margin (see :func:`faqbot.safety.router.route_and_story`)."""
-    rules = packs().story
-    for question in asked(text):
-        if text.lstrip().startswith(question):
-            # told after its question, a story's case is what a model of words misses ("Does LDN interact with
-            # other medicines? My dad is on warfarin.": a red-team set of such messages lost 100 referrals)
-            continue
-        found = classes(question)
-        told = classes(_DURATION.sub(_unless_taken, text.replace(question, " ", 1)))
-        pointing = (_asks_of_it(found) or _DEMONSTRATIVE.search(question)) and rules.in_general.isdisjoint(found)
-        if (_general(found, rules) and not rules.topics.isdisjoint(found) and not pointing
-                and not rules.blocked_of_others(told, extra=rules.reviewed_blockers) and route(question) is None):
-            return question
-    return None
-
-
 def _told_after(story: str, rules: StoryRules) -> bool:
     """Whether a story told after its question only says who asks, for whom, or why: each sentence, in
     English, names only ``after_allows`` classes and uses only ``after_words`` outside them."""
