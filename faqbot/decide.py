@@ -45,7 +45,9 @@ class Decide(StageBase, name="decide"):
         assert query.analysis is not None, "decide runs after analyse"
         if not query.ranked:
             reason = f"no entry scores at least the suggest threshold {self.settings.suggest_threshold:g}"
-            return query.decided(self.name, Decision("fallback", reason))
+            # "whats LDN. my chiro brought it up": the question alone, without what the rest tells
+            last = self._last_question(query) if query.followed is None else None
+            return last if last is not None else query.decided(self.name, Decision("fallback", reason))
         decision, doubt = self._rank_decision(query, query.analysis)
         decided = self._reviewed(query, query.analysis, decision, doubt)
         in_context = self._context_suggested(decided, query.analysis)
@@ -92,6 +94,12 @@ class Decide(StageBase, name="decide"):
     def _last_question(self, query: Query) -> Query | None:
         """The decision on the message's last question read alone, when that is an answer."""
         asked = last_question(query.matched_text)
+        after = query.matched_text.rstrip().rpartition(asked)[2] if asked is not None else ""
+        if words(after) and self.cased(after):
+            # told after the question, a case may be what it asks about ("What are the side effects? My wife's
+            # hair is thinning."): the safety stage reads stories told first, so only a rest that names nobody
+            # and tells nothing of a case ("every site says something different") is left out
+            return None
         analysis = self.retriever.normalizer.analyze(asked) if asked is not None else None
         if analysis is None or len(analysis.terms) < self.LAST_TERMS:
             return None

@@ -22,7 +22,7 @@ from faqbot.reply import Reply, Suggestion
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import REVIEWED, Route
 from faqbot.smalltalk import SmalltalkMatcher
-from faqbot.text import Normalizer, clean
+from faqbot.text import Normalizer, clean, last_question
 
 _OPIOID = regex.compile(r"opioid|opiate|painkiller|morphine|codeine|tramadol|oxycodone|fentanyl|hydrocodone")
 
@@ -184,11 +184,15 @@ class Retrieve(StageBase, name="retrieve"):
                                 "matched": c.matched} for c in listed]}
         if not ranked:
             reason = f"no entry scores at least the suggest threshold {self.min_score:g}"
-            if self.retriever.definitions.defining_entry(query.analysis) is None:
-                return query.decided(self.name, Decision("fallback", reason), *lines, data=data)
-            # "wtf are microglia, the article keeps going on about them": asked for by name, so the
-            # define stage may still answer; decide falls back if it does not.
-            return query.noted(self.name, f"{reason}; a definition request is left to define", *lines, data=data)
+            if self.retriever.definitions.defining_entry(query.analysis) is not None:
+                # "wtf are microglia, the article keeps going on about them": asked for by name, so the
+                # define stage may still answer; decide falls back if it does not.
+                return query.noted(self.name, f"{reason}; a definition request is left to define", *lines, data=data)
+            if query.followed is None and last_question(query.matched_text) is not None:
+                # "whats LDN. my chiro brought it up": decide reads the question alone
+                return query.noted(self.name, f"{reason}; the message's question is left to decide", *lines,
+                                   data=data)
+            return query.decided(self.name, Decision("fallback", reason), *lines, data=data)
         return query.noted(self.name, f"{len(ranked)} at or above {self.min_score:g}", *lines,
                            ranked=ranked, data=data)
 

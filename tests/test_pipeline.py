@@ -268,10 +268,31 @@ def test_a_message_that_tells_first_is_answered_by_its_last_question(bot):
     assert step is not None and "last question read alone" in step.summary
 
 
+@pytest.mark.parametrize("message", ["Is LDN safe? Every website says something different.",
+                                     "is it true LDN is safe??? every website says something different"])
+def test_a_question_asked_first_is_answered_without_what_follows(bot, message):
+    # (only a rest that names nobody: "every website I read" names the asker, and is left to the whole message)
+    reply, trace = bot.ask_traced(message)
+    assert reply.kind == "answer"
+    step = trace.step("decide")
+    assert step is not None and "last question read alone" in step.summary
+
+
+@pytest.mark.parametrize("message", ["What are the side effects of LDN? My wife's hair is thinning.",
+                                     "Does LDN interact with other medicines? He's on Plavix."])
+def test_a_question_asked_first_is_not_answered_alone_when_a_case_follows(bot, message):
+    # the safety stage reads a case told first; told after, it may be what the question is about
+    step = bot.ask_traced(message)[1].step("decide")
+    assert step is None or "last question read alone" not in step.summary
+
+
 @pytest.mark.parametrize(("message", "last"), [
     ("My friend mentioned it. Is it safe?", "is it safe?"),
     ("is it safe?", None),  # one sentence: nothing told first
-    ("What is LDN? I read about it.", None),  # the last sentence asks nothing
+    # the question may come first, the rest only telling something
+    ("What is LDN? I read about it.", "what is ldn?"),
+    ("whats LDN. my chiro brought it up", "whats ldn."),
+    ("I read about it. I liked it.", None),  # nothing asked
 ])
 def test_last_question(message, last):
     from faqbot.text import clean, last_question

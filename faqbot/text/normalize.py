@@ -355,16 +355,25 @@ def asks_for(cleaned: str) -> str | None:
 
 
 def last_question(cleaned: str) -> str | None:
-    """The last sentence of a message of several, when it asks something ("... Is LDN actually safe?"),
-    else None."""
+    """The last sentence of a message of several that asks something: the last sentence ("... Is LDN
+    actually safe?"), or one before that only tells something ("Is LDN safe? Every site says something
+    different."), else None."""
     sentences = [t for t in _SENTENCE.split(cleaned) if words(t)]
     if len(sentences) < 2:
         return None
-    last = sentences[-1]
-    said = words(last)
+    return next((s for s in reversed(sentences) if _asks(s)), None)
+
+
+#: question words as chat spells them ("whats LDN. my chiro brought it up")
+_CHAT_QUESTION = frozenset({"whats", "wats", "wat", "hows", "whos", "wheres", "whens", "whys"})
+
+
+def _asks(sentence: str) -> bool:
+    said = words(sentence)
     start = _opening(said)
-    opens = start < len(said) and (said[start] in QUESTION_WORDS or said[start] in YES_NO)
-    return last if opens or last.rstrip().endswith("?") else None
+    opens = start < len(said) and (said[start] in QUESTION_WORDS or said[start] in YES_NO
+                                   or said[start] in _CHAT_QUESTION)
+    return opens or sentence.rstrip().endswith("?")
 
 
 def _opening(said: list[str]) -> int:
