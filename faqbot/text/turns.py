@@ -82,6 +82,10 @@ RESTATE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:"
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
 SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
+                        # "any others?", "anything else?", "is that all?": more of what the answer lists, which
+                        # is all the knowledge base has
+                        r"|(?:any\s+)?others?|any other ones?|what else|anything else|nothing else|any more"
+                        r"|is that (?:all|it)|only (?:that|this|those|these)"
                         # "which diseases did they look at?": which of the things the answer names
                         r"|which (?P<m>\w+) (?:did|do|does|were|was|are|is|have|has) (?:they|it|those|these)\b"
                         r"[^?!.]{0,30})\W*$")
