@@ -332,7 +332,7 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     # "discovered by accident" is a history, and "back in the 90s" no amount; "died of an overdose years
     # ago" is a past, and the engine's overdose rule (which reads the past beside each overdose word only)
     # still fires on another overdose told now
-    "overdose": (frozenset({"discovery"}), frozenset({"long_ago"}), frozenset({"fiction"})),
+    "overdose": (frozenset({"discovery"}), frozenset({"long_ago"})),
     "dose-number": (frozenset({"long_ago"}),),
     # "the pharmacy bill is killing me" is a figure of speech (the engine's rules still read a wish to die)
     "self-harm": (frozenset({"idiom_killing"}),),
@@ -344,7 +344,7 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 #: article cover pregnancy?" what the text says, while "my son overdosed" or "it's giving me suicidal
 #: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
-    "overdose": frozenset({"statistic", "generally", "about_text", "compare"}),
+    "overdose": frozenset({"statistic", "generally", "about_text"}),
     "self-harm": frozenset({"causes", "about_text"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),
