@@ -43,6 +43,9 @@ IDS = [e.id for e in BOT.kb.entries]
          "answer", "naltrexone-recovery"),
         # "such a small dose" after an answer about LDN asks what it does at low doses
         ("what-is-ldn", "what does it do at such a small dose?", "answer", "low-dose-properties"),
+        # "any others?", "is that all?" after an answer that lists things: that answer is all there is
+        ("side-effects", "any others?", "answer", "side-effects"),
+        ("ldn-conditions", "is that all?", "answer", "ldn-conditions"),
     ],
 )
 def test_follow_ups_are_read_in_context(context: str, question: str, kind: str, entry: str | None) -> None:

@@ -41,6 +41,29 @@ ROUTES = [
     ("why is it called a low dose if it is the same drug", None),
     ("is ldn a painkiller", None),
     ("what is ldn doing to microglia", None),
+    # an illness word before a group, or a nurse telling what she said, names no illness of the asker's; an
+    # organ's doctor, or a nurse asked for a decision, still does
+    ("my MS nurse mentioned trials of LDN. what did they find?", None),
+    ("what is LDN? someone in my fibro group keeps posting about it", None),
+    ("Is LDN processed by the liver? My liver doctor wants to know.", "referral"),
+    ("Will my MS nurse let LDN be combined with Tecfidera?", "referral"),
+    # a drug classed as an opioid is no one on opioids
+    ("Is it true that naltrexone is a dangerous narcotic you can get hooked on?", None),
+    ("My dad is on an opioid for his back, can he take LDN?", "referral"),
+    # "overdid it" is an overdose only beside a medicine
+    ("I overdid it with the gym yesterday, can LDN help sore muscles?", None),
+    ("I overdid it with my LDN tonight", "emergency"),
+    ("me pasé con la naltrexona y todo me da vueltas", "emergency"),
+    # the overdose asked of the article, with nobody named, is a question about the text
+    ("What does the article say about accidental overdose?", None),
+    ("The article is useless, I think I overdosed on LDN", "emergency"),
+    # an overdose told as recovered from is a past; "tonight" beside one is now
+    ("Há dez anos um tio meu teve uma overdose e recuperou totalmente. A naltrexona vicia?", "referral"),
+    ("mi hermano tuvo una sobredosis esta noche", "emergency"),
+    # half a box swallowed, vomiting blood in the French past tense, self-harm marked as on purpose
+    ("mia figlia si è presa mezza scatola di pastiglie ed è pallidissima", "emergency"),
+    ("mon mari a vomi du sang ce matin", "emergency"),
+    ("ayer volví a quemarme a propósito", "emergency"),
 ]
 
 

@@ -256,5 +256,3 @@ def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> N
     # "side effect" beside it let through four cases told the same way ("Meine Mutter hat Schwindel.").
     routed = route("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?")
     assert routed is not None and routed.rule == "case-told"
-
-
