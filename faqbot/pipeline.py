@@ -49,7 +49,6 @@ class Trace:
         return [s.to_dict() for s in self.steps]
 
 
-
 def quoted(text: str, limit: int = 80) -> str:
     """``text`` quoted for a trace line, cut to ``limit`` characters."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -19,6 +19,7 @@ from faqbot.text.fold import cleaned_latin
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
     ASKS_FOR,
+    CHAT_QUESTION_WORDS,
     COMPARING,
     CONDITIONS,
     EVERYDAY_ACRONYMS,
@@ -364,15 +365,11 @@ def last_question(cleaned: str) -> str | None:
     return next((s for s in reversed(sentences) if _asks(s)), None)
 
 
-#: question words as chat spells them ("whats LDN. my chiro brought it up")
-_CHAT_QUESTION = frozenset({"whats", "wats", "wat", "hows", "whos", "wheres", "whens", "whys"})
-
-
 def _asks(sentence: str) -> bool:
     said = words(sentence)
     start = _opening(said)
     opens = start < len(said) and (said[start] in QUESTION_WORDS or said[start] in YES_NO
-                                   or said[start] in _CHAT_QUESTION)
+                                   or said[start] in CHAT_QUESTION_WORDS)
     return opens or sentence.rstrip().endswith("?")
 
 

@@ -54,6 +54,8 @@ COMPARING = frozenset({"vs", "versus", "difference", "differences", "different",
 
 #: The words a question starts its asking with; the first one in a question says what it asks for.
 QUESTION_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how"})
+#: ... as chat spells them with the verb run in ("whats LDN. my chiro brought it up")
+CHAT_QUESTION_WORDS = frozenset({"whats", "wats", "wat", "hows", "whos", "wheres", "whens", "whys"})
 #: The verbs a yes-or-no question opens with ("does it help when you quit?" asks no time), and that
 #: follow "when" when it asks one ("when was it approved?").
 YES_NO = frozenset({"is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
