@@ -256,3 +256,46 @@ def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> N
     # "side effect" beside it let through four cases told the same way ("Meine Mutter hat Schwindel.").
     routed = route("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?")
     assert routed is not None and routed.rule == "case-told"
+
+
+#: a question whose answer is the same for every case, beside a story of someone's illness that the
+#: older conditions kept (``story.neutral_*`` in rules.yaml)
+NEUTRAL_ANSWERED = [
+    ("What are microglia? My neighbour has lupus and her rheumatologist explained them with a drawing.",
+     "microglia"),
+    ("Why is LDN made up at special pharmacies? My aunt with Crohn's lives miles from one.",
+     "compounding-pharmacies"),
+    ("Where does this information come from? My father has fibromyalgia and trusts nothing online.",
+     "information-source"),
+    ("My brother-in-law has had MS for a decade and reads everything. Who wrote the article these answers "
+     "come from?", "information-source"),
+    ("What was naltrexone first made for? My rheumatologist mentioned it and I only know the name from rehab "
+     "posters.", "naltrexone-uses"),
+]
+
+#: ... and what keeps the referral: a choice weighed, an intake, a symptom or state lasting days, someone's
+#: own supply, a verdict asked of the case, an age, a medicine, or another language
+NEUTRAL_REFERRED = [
+    "What are microglia? My sister has lupus and is wondering whether she should try LDN.",
+    "What are microglia? My sister has lupus and takes LDN with her blood pressure pills.",
+    "What is LDN? My uncle has MS and has barely slept for days.",
+    "What is LDN? My aunt has lupus and gets her LDN from a friend.",
+    "My nephew is 11 and has juvenile arthritis. Is that what LDN is for?",
+    "My granddad has Parkinson's and is on morphine. Is naltrexone an opioid?",
+    "My uncle has MS. Is it?",
+    "Was ist Mikroglia? Meine Tante hat Lupus und will es nehmen.",
+]
+
+
+@pytest.mark.parametrize(("question", "entry"), NEUTRAL_ANSWERED)
+def test_a_question_the_same_for_every_case_is_answered_beside_a_story(bot: FAQBot, question: str,
+                                                                       entry: str) -> None:
+    assert route(question) is None and story_question(question) is not None
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry)
+
+
+@pytest.mark.parametrize("question", NEUTRAL_REFERRED)
+def test_a_story_that_can_change_the_answer_keeps_its_referral(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", routed
