@@ -101,13 +101,6 @@ class StoryRules:
     after_points: frozenset[str] = frozenset()
     #: words such a story may never use ("pain after", "since", "tonight")
     after_never: frozenset[str] = frozenset()
-    #: a question naming none of these asks what is the same for every case, and may be set aside from a
-    #: story (before or after it) that names none of ``neutral_blockers`` nor ``neutral_together`` ...
-    neutral_unless: frozenset[str] = frozenset()
-    neutral_blockers: frozenset[str] = frozenset()
-    neutral_together: tuple[frozenset[str], ...] = ()
-    #: ... and in which no (question class, story class) pair of these stands
-    neutral_across: tuple[tuple[str, str], ...] = ()
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
@@ -354,8 +347,7 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
-            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows",
-            "neutral_unless", "neutral_blockers")
+            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
@@ -375,16 +367,10 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
-    neutral_together = tuple(frozenset(group) for group in raw.get("neutral_together") or ())
-    across = tuple((str(pair[0]), str(pair[1])) for pair in raw.get("neutral_across") or ())
-    if any(len(group) < 2 or group - known for group in neutral_together) or any(
-            {*pair} - known for pair in across):
-        raise PackError("`story.neutral_together` lists groups of two or more known classes, `neutral_across` pairs")
     after_words, after_points, after_never = (frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
                                               for key in ("after_words", "after_points", "after_never"))
     return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
-                      after_words=after_words, after_points=after_points, after_never=after_never,
-                      neutral_together=neutral_together, neutral_across=across, **classes)
+                      after_words=after_words, after_points=after_points, after_never=after_never, **classes)
 
 
 def _words_of(classes: dict[str, Any], names: Iterable[str]) -> frozenset[str]:

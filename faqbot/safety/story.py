@@ -44,7 +44,7 @@ from collections.abc import Callable, Mapping
 
 import faqbot.regex as regex
 from faqbot.safety.pack import StoryRules, packs
-from faqbot.safety.reading import Reading, read
+from faqbot.safety.reading import read
 from faqbot.safety.rules import RELATION
 
 #: a sentence and the marks that end it
@@ -72,17 +72,6 @@ _EVERY_BEFORE = regex.compile(r"\b(?:every|each|once|twice|per)\s*$", re.IGNOREC
 def _unless_taken(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 30):match.start()]
     return match.group(0) if _TAKEN_BEFORE.search(before) or _EVERY_BEFORE.search(before) else " "
-
-
-#: a few hours, days or weeks: how long something has been going on now ("confused for days", "up for
-#: weeks"), which in a story is a case unfolding, not who someone is
-_RECENT = regex.compile(r"\b(?:hours?|days?|weeks?|fortnight|last\s+night|overnight)\b", re.IGNORECASE)
-
-
-#: a choice weighed for someone ("whether my mum should go for it", "is it worth it for him")
-_CHOICE = regex.compile(r"\b(?:should|shall|whether|ought|worth)\b", re.IGNORECASE)
-#: someone's own supply of the drug ("she gets her LDN from...")
-_POSSESSED = regex.compile(r"\b(?:my|her|his|their|our|your)\s+(?:own\s+)?(?:ldn|naltrexone)\b", re.IGNORECASE)
 
 
 #: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
@@ -178,40 +167,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         if named and allowed is not None and route(question) is None and _only_who(story, route, classes,
                                                                                    rules, allowed):
             return question
-    if rule in rules.others_never:
-        return None
-    return next((q for q in asked(text) if _neutral(text, q, route, classes, rules)), None)
-
-
-def _neutral(text: str, question: str, route: Callable[[str], object | None], classes: Callable[[str], Classes],
-             rules: StoryRules) -> bool:
-    """Whether ``question`` asks what is the same for every case, and the English story told before or
-    after it (spans of years aside) names no amount, plan, advice asked for, reaction or body in trouble,
-    nor anyone's medicines, drinking, pregnancy, age or intake (``story.neutral_*``): nothing in the story
-    can change the answer. Other languages' packs hold too few words to tell a story of who someone is
-    from one of what they want or take ("Mia madre vorrebbe provarla")."""
-    found = classes(question)
-    if not rules.neutral_unless or not rules.neutral_unless.isdisjoint(found) or not _general(found, rules):
-        return False
-    if rules.in_general.isdisjoint(found) and (_DEMONSTRATIVE.search(question) or _asks_of_it(found)):
-        return False  # "Is that what LDN treats?", "Is it?": a verdict on what the story told
-    story = text.replace(question, " ", 1)
-    reading = read(story)
-    # "my mum has been confused for weeks after", "my dad should bother", "she gets her LDN": a state that
-    # lasts, a choice, someone's own supply
-    if reading.lang != "en" or _RECENT.search(story) or _CHOICE.search(story) or _POSSESSED.search(story) \
-            or not rules.after_never.isdisjoint(reading.words):
-        return False
-    if not _pointed(reading, rules):
-        return False  # "it" as what someone has or uses, not what was mentioned
-    told = classes(_DURATION.sub(_unless_taken, story))
-    if not rules.neutral_blockers.isdisjoint(told) or any(group <= told.keys() for group in rules.neutral_together):
-        return False
-    if any(asked_class in found and told_class in told for asked_class, told_class in rules.neutral_across):
-        return False
-    named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
-    return named and route(question) is None and _only_who(
-        story, route, classes, rules, lambda kind, name: kind == "referral" and name not in rules.others_never)
+    return None
 
 
 def _told_after(story: str, rules: StoryRules) -> bool:
@@ -222,7 +178,8 @@ def _told_after(story: str, rules: StoryRules) -> bool:
         reading = read(_plain(sentence))
         if reading.lang != "en" or not rules.after_never.isdisjoint(reading.words):
             return False
-        pointed = _pointed(reading, rules)
+        pointed = all(start and reading.words[start - 1] in rules.after_points
+                      for start, _ in reading.found.get("it_word", ()))
         # "for my dad" in "asking for my dad", "wants" in "my mum wants to know", "year" in "last year": a
         # word inside a phrase of an allowed class is read as part of that phrase
         allowed = [span for name in rules.after_allows for span in reading.found.get(name, ())]
@@ -238,13 +195,6 @@ def _told_after(story: str, rules: StoryRules) -> bool:
         if any(i not in covered and word not in rules.after_words for i, word in enumerate(reading.words)):
             return False
     return True
-
-
-def _pointed(reading: Reading, rules: StoryRules) -> bool:
-    """Whether every "it" in a story is what was mentioned or asked about ("my MS nurse mentioned it"),
-    never what someone takes, has or got ("she got it online")."""
-    points = rules.after_points
-    return all(start and reading.words[start - 1] in points for start, _ in reading.found.get("it_word", ()))
 
 
 def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
