@@ -286,6 +286,23 @@ def test_a_question_asked_first_is_not_answered_alone_when_a_case_follows(bot, m
     assert step is None or "last question read alone" not in step.summary
 
 
+@pytest.mark.parametrize(("message", "entry"), [
+    ("what is ldn?? saw it come up in a podcast", "what-is-ldn"),
+    ("Microglia? The word was all over a science blog.", "microglia"),
+])
+def test_a_short_question_naming_a_defined_term_is_answered_alone(bot, message, entry):
+    # one term, but one an entry defines: the rest only says where it was seen
+    reply, trace = bot.ask_traced(message)
+    assert (reply.kind, reply.id) == ("answer", entry)
+
+
+@pytest.mark.parametrize("message", ["He quit it without asking anyone. What is LDN?",
+                                     "what is ldn? my aunt keeps it in her handbag"])
+def test_a_short_question_beside_a_case_is_not_answered_alone(bot, message):
+    step = bot.ask_traced(message)[1].step("decide")
+    assert step is None or "last question read alone" not in step.summary
+
+
 @pytest.mark.parametrize(("message", "last"), [
     ("My friend mentioned it. Is it safe?", "is it safe?"),
     ("is it safe?", None),  # one sentence: nothing told first
