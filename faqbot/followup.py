@@ -51,6 +51,7 @@ from faqbot.text.turns import (
     BARE,
     MORE,
     RESTATE,
+    SOURCE,
     SPECIFY,
     asks_next,
     changes_topic,
@@ -83,8 +84,10 @@ EXACT = 100.0
 MAX_WORDS = 12
 #: a follow-up this short with no question word is a fragment ("approved?", "side effects?")
 FRAGMENT_WORDS = 2
+#: what a follow-up asking where something comes from is read as: matching finds whichever entry says
+SOURCE_QUESTION = "where does this information come from"
 
-Mode = Literal["more", "about", "bare", "specify", "pronoun", "fragment", "subject", "next", "relation",
+Mode = Literal["more", "about", "bare", "specify", "source", "pronoun", "fragment", "subject", "next", "relation",
                "unexplained"]
 #: an answer that gives a reason for what it says ("..., because it can react with other drugs")
 _REASON = regex.compile(r"\b(?:because|since|so that|(?<!even )so|that is why|this is why|which is why|the reason)\b",
@@ -140,6 +143,10 @@ class FollowUps:
         if RESTATE.match(cleaned) or self._glossed(cleaned, context):
             # "in simpler words?", "what does autoimmune mean?" after an answer that says it in plain words
             return Reading("specify", context.question)
+        if SOURCE.match(cleaned):
+            # "who says?", "where's that number from?": where the information comes from, whichever entry
+            # says that
+            return Reading("source", SOURCE_QUESTION)
         if asks_next(cleaned) and context.related:
             # "and once they're on, then what?": the step after this one, which the curator put first
             # among the entry's related questions

@@ -46,6 +46,10 @@ IDS = [e.id for e in BOT.kb.entries]
         # "any others?", "is that all?" after an answer that lists things: that answer is all there is
         ("side-effects", "any others?", "answer", "side-effects"),
         ("ldn-conditions", "is that all?", "answer", "ldn-conditions"),
+        # "who says?", "where's that figure from?": where what was just said comes from
+        ("fda-status", "says who?", "answer", "information-source"),
+        ("addiction-prevalence", "where's that figure from?", "answer", "information-source"),
+        ("microglia-triggers", "how do you know that?", "answer", "information-source"),
     ],
 )
 def test_follow_ups_are_read_in_context(context: str, question: str, kind: str, entry: str | None) -> None:
@@ -183,3 +187,17 @@ def test_opioids_after_an_answer_about_naltrexone_are_in_scope(question: str) ->
 def test_a_follow_up_the_second_opinion_reads_as_the_context_entry(bot, context, question, kind, entry) -> None:
     reply = bot.ask(question, context=context)
     assert (reply.kind, reply.id) == (kind, entry)
+
+
+@pytest.mark.parametrize(("turn", "asks_source"), [
+    ("who says?", True), ("says who", True), ("source?", True), ("where's that number from?", True),
+    ("where did you read that?", True), ("ok how do they know that?", True),
+    # a question of its own, or one about where the drug comes from, is read some other way
+    ("who says LDN works for MS?", False), ("where does it come from, a factory?", False),
+    ("where do I get it from?", False),
+])
+def test_where_something_comes_from_is_read_as_a_question_about_the_source(turn: str, asks_source: bool) -> None:
+    from faqbot.text import clean
+    from faqbot.text.turns import SOURCE
+
+    assert bool(SOURCE.match(clean(turn))) is asks_source

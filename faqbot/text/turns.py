@@ -79,6 +79,13 @@ RESTATE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:"
                         r"|simpler|eli5|explain like i'?m (?:5|five)|what does (?:that|this|it) mean|meaning"
                         r"|i (?:do ?n'?t|dont) (?:get|understand) (?:it|that|this)?|come again|say (?:that|it) again)"
                         r"(?:\s+(?:please|pls))?\W*$")
+#: "who says?", "where's that number from?", "source?": where what was just said comes from, which is the
+#: question of where the information comes from
+SOURCE = regex.compile(_LEAD + r"(?:who says(?: so)?|says who|according to (?:who|whom|what)"
+                       r"|where(?:'s| is| does| did) (?:that|this|it)(?: \w+)?(?: come)? from"
+                       r"|where did you (?:get|read) (?:that|this)"
+                       r"|(?:what(?:'s| is) )?(?:the |your )?sources?(?: for (?:that|this))?|citation needed|citation"
+                       r"|how do (?:you|they|we) know(?: that| this)?|based on what|backed up by what)\W*$")
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
 SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
