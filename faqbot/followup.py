@@ -14,6 +14,7 @@ follows) before anything else happens, and matching then reads it:
   question alone;
 * "why?", "how?", "why is that?": a related entry asking that ("how?" after what LDN does is how it does it), else the
   context question asked again; "what is it?": the drug the context question names, else what it defines;
+* "who says?", "where's that number from?", "source?": where the information comes from, asked as that question;
 * "like what?", "which diseases (did they look at)?": the context entry again, when its answer names them
   (else read alone);
 * "then what?", "and once they're on, what happens next?": the next step, the context's first related entry;
