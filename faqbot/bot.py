@@ -16,6 +16,7 @@ from faqbot.retrieval import Candidate, Retriever, learned
 from faqbot.retrieval.learned import RankModel
 from faqbot.safety import (
     about_the_service,
+    asks_whether_to_see_a_doctor,
     confident_language,
     find_dose_figure,
     other_medicine,
@@ -74,7 +75,8 @@ class FAQBot:
             # A follow-up is routed as typed (above) and, in here, as read in its context.
             # A story told before a general question is read as that question's context.
             StoryContext(self.normalizer, self.retriever, settings, story_only_who),
-            Context(self.followups, route, other_medicine, person_named, about_the_service),
+            Context(self.followups, route, other_medicine, person_named, about_the_service,
+                    asks_whether_to_see_a_doctor),
             st.Scope(other_medicine, about_the_service),
             st.Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.

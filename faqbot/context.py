@@ -92,6 +92,8 @@ class Context(StageBase, name="context"):
     person: Callable[[str], str | None] = lambda text: None
     #: whether a message is about the site, an account or an order: then "it" is that, not the subject
     about_the_service: Callable[[str], bool] = lambda text: False
+    #: whether a message asks whether to see a doctor first, which is no one's own case
+    consults: Callable[[str], bool] = lambda text: False
 
     def run(self, query: Query) -> Query:
         entry = self.followups.kb.by_id(query.context) if query.context is not None else None
@@ -101,7 +103,10 @@ class Context(StageBase, name="context"):
         # the whole message: a story told before the question read here may name the person (not when
         # the context is that story's own entry: the safety stage found the story only tells who someone is)
         told = query.text if query.context_told else query.raw
-        person = self.person(told) if self.followups.only_about_someone(query.text) else None
+        # ("so should you see a doctor first?" names "you" and nothing else the knowledge base covers, but
+        # asks what its entry on seeing a doctor answers)
+        asks_only = self.followups.only_about_someone(query.text) and not self.consults(query.text)
+        person = self.person(told) if asks_only else None
         if person is not None:
             # "and if I have that?", "does that apply to me?": how the answer applies to the asker's case
             reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"

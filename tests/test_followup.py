@@ -46,6 +46,12 @@ IDS = [e.id for e in BOT.kb.entries]
         # "any others?", "is that all?" after an answer that lists things: that answer is all there is
         ("side-effects", "any others?", "answer", "side-effects"),
         ("ldn-conditions", "is that all?", "answer", "ldn-conditions"),
+        # whether to see a doctor first is what the knowledge base answers, not one person's case ...
+        ("fda-status", "so should people check with a doctor first?", "answer", "consult-doctor"),
+        ("compounding-pharmacies", "do you have to see a doctor first?", "answer", "consult-doctor"),
+        # ... unless the follow-up puts a case on it
+        ("side-effects", "should I see a doctor first if I get those?", "referral", None),
+        ("ldn-conditions", "do I need to see a doctor first if I have lupus?", "referral", None),
         # "who says?", "where's that figure from?": where what was just said comes from
         ("fda-status", "says who?", "answer", "information-source"),
         ("addiction-prevalence", "where's that figure from?", "answer", "information-source"),

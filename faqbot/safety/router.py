@@ -126,6 +126,21 @@ def tells_a_case(text: str) -> bool:
     return not (loaded.story.blockers | loaded.persons).isdisjoint(read(text).found)
 
 
+#: what makes asking whether to see a doctor one person's case: their illness, medicines, symptoms or a
+#: condition put on it ("do I need to see a doctor if I get them?", "...first if I have MS?")
+_CASE_OF_CONSULTING = frozenset({
+    "for_me", "i_have", "i_on", "condition", "mine", "relation", "third_person", "hypothetical", "conditional",
+    "ailment", "since", "after_intake", "is_normal", "medicine", "pregnancy", "age_group", "organ_condition",
+})
+
+
+def asks_whether_to_see_a_doctor(text: str) -> bool:
+    """Whether ``text`` asks only whether to see a doctor first ("should you see a doctor first?"), which the
+    knowledge base answers, and tells nothing of anyone's case."""
+    found = read(text).found
+    return "see_doctor" in found and _CASE_OF_CONSULTING.isdisjoint(found)
+
+
 def person_named(text: str) -> str | None:
     """The words of ``text`` that name the asker or someone they speak for (the pack's ``persons``)."""
     reading = read(text)
