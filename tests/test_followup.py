@@ -41,6 +41,7 @@ IDS = [e.id for e in BOT.kb.entries]
         # "different question" turns the conversation; it compares nothing
         ("naltrexone-opioid", "different question - how does naltrexone help people recovering from addiction?",
          "answer", "naltrexone-recovery"),
+        ("microglia", "totally different q: is naltrexone an opioid?", "answer", "naltrexone-opioid"),
         # "such a small dose" after an answer about LDN asks what it does at low doses
         ("what-is-ldn", "what does it do at such a small dose?", "answer", "low-dose-properties"),
         # "any others?", "is that all?" after an answer that lists things: that answer is all there is

@@ -17,9 +17,10 @@ from faqbot.text.words import words
 OPENERS = ("and", "so", "but", "ok", "okay", "well", "hmm", "right", "then", "also", "oh", "wait", "hang on",
            "hold on", "sorry", "um", "uh", "ah", "huh", "actually", "yeah", "yes", "no", "cool", "great")
 #: what opens a turn that leaves the last answer behind ("unrelated, but ...", "different question: ...")
-NEW_TOPIC = ("unrelated", "different question", "another question", "new question", "other question",
-             "separate question", "random question", "side question", "changing the subject", "change of subject",
-             "by the way", "btw", "on another note", "on a different note", "moving on", "switching topics")
+NEW_TOPIC = ("unrelated", *(f"{kind} {noun}" for kind in ("different", "another", "new", "other", "separate", "random",
+                                                          "side") for noun in ("question", "q", "qn", "topic")),
+             "changing the subject", "change of subject", "by the way", "btw", "on another note", "on a different note",
+             "moving on", "switching topics")
 #: words that say how sure or how often, not what is asked: left in, they split a phrase the knowledge
 #: base knows ("where do people *usually* get it" is "where do people get it")
 HEDGES = frozenset("usually actually really exactly even just basically anyway then though again".split())
