@@ -26,7 +26,7 @@ from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.text import Normalizer
-from faqbot.text.turns import question_form
+from faqbot.text.turns import changes_topic, question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
 _ASKS_A_FACT = frozenset({"what", "who", "where"})
@@ -114,6 +114,12 @@ class Context(StageBase, name="context"):
             return query.decided(self.name, Decision("referral", reason, route=route))
         # typos and chat spellings put right first: "wut does ldn have to do w them" is a form read here
         text = self.followups.repaired(query.text)
+        alone = without_new_topic(text) if changes_topic(text) else None
+        if alone:
+            # "totally different q - is naltrexone an opioid?": the question alone, without its preamble (the
+            # message as typed was routed before this stage)
+            return query.noted(self.name, f"the turn leaves `{entry.id}` behind: read on its own as {alone!r}",
+                               resolved=alone)
         reading = self.followups.read(text, entry)
         exclude: str | None = None
         if reading is not None and reading.mode in ("pronoun", "fragment"):

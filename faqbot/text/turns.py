@@ -179,6 +179,13 @@ def changes_topic(cleaned: str) -> bool:
     return _NEW_TOPIC.match(cleaned) is not None
 
 
+def without_new_topic(cleaned: str) -> str:
+    """The turn without the words that say it changes the topic ("totally different q - is it safe?" is
+    "is it safe?"): read on its own, they are no part of the question."""
+    match = _NEW_TOPIC.match(cleaned)
+    return cleaned[match.end():].lstrip(" ,;:-\u2013\u2014") if match else cleaned
+
+
 def without_hedges(cleaned: str) -> str:
     """The question's words without its hedges, as one string."""
     return " ".join(w for w in words(cleaned) if w not in HEDGES)
