@@ -12,7 +12,7 @@ from faqbot.kb import Entry, KnowledgeBase
 from faqbot.text import Analysis, Normalizer
 
 _DEFINITION = regex.compile(
-    r"^(?:(?:(?:what|who)(?: is|'s| are| was| were)|whats|wats)(?: a| an|(?P<the> the))? (?P<a>[\w' -]+?)"
+    r"^(?:(?:what|who)(?: is|'s| are| was| were)(?: a| an|(?P<the> the))? (?P<a>[\w' -]+?)"
     r"|define (?P<b>[\w' -]+?)|(?:meaning|definition) of (?P<c>[\w' -]+?)|(?P<d>[\w' -]+?) (?:meaning|definition)"
     r"|what (?:does|do) (?P<e>[\w' -]+?) mean|what(?:'s| is)? (?:causes|triggers|is the cause of) (?P<f>[\w' -]+?))"
     r"[?.! ]*$"
@@ -20,9 +20,7 @@ _DEFINITION = regex.compile(
 #: "what on earth are", "what the heck is", "what even is": the same request with an interjection in it
 _INTERJECTION = r"(?: (?:the (?:heck|hell|fuck|f)|on earth|in the world|exactly|actually|really|even))?"
 _ASKS_DEFINITION = regex.compile(
-    # ("whats", "wats": typed without the apostrophe or the space)
-    rf"\b(?:(?:what|wtf){_INTERJECTION}(?:'s| is| are)|whats|wats){_INTERJECTION} (?:a |an |the )?"
-    r"(?P<a>[\w' -]{2,40}?)"
+    rf"\b(?:what|wtf){_INTERJECTION}(?:'s| is| are){_INTERJECTION} (?:a |an |the )?(?P<a>[\w' -]{{2,40}}?)"
     r"\s*(?=[?.!,;:]|\s-|$)"
     r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
     # "what is this LDN thing (people talk about)": the thing is named, whatever follows
