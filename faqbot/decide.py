@@ -101,11 +101,7 @@ class Decide(StageBase, name="decide"):
             # and tells nothing of a case ("every site says something different") is left out
             return None
         analysis = self.retriever.normalizer.analyze(asked) if asked is not None else None
-        rest = query.matched_text.replace(asked or "", " ", 1)
-        if analysis is None or (len(analysis.terms) < self.LAST_TERMS and (
-                not self._defined(analysis) or (words(rest) and self.cased(rest)))):
-            # "what are they?" names nothing; "whats LDN?? keep seeing it on tiktok" names a term an entry
-            # defines, and the rest of the message nobody ("He's not taking it as prescribed. What does LDN do?")
+        if analysis is None or len(analysis.terms) < self.LAST_TERMS:
             return None
         ranked = tuple(self.retriever.rank(analysis, limit=max(self.settings.max_suggestions, 2),
                                            min_score=self.settings.suggest_threshold))
@@ -118,13 +114,6 @@ class Decide(StageBase, name="decide"):
             return None
         reason = f"the message's last question read alone ({quoted(asked or '')}): {reviewed.reason}"
         return query.decided(self.name, replace(reviewed, reason=reason))
-
-    def _defined(self, analysis: Analysis) -> bool:
-        """Whether a question of one term names a term an entry defines ("whats LDN??")."""
-        normalizer = self.retriever.normalizer
-        return len(analysis.terms) == 1 and any(
-            normalizer.analyze(term).terms == analysis.terms for entry in self.retriever.kb.entries
-            for term in entry.defines)
 
     def _rank_decision(self, query: Query, analysis: Analysis) -> tuple[Decision, float | None]:
         """The ranker's decision, and how sure the second opinion must be to turn it into an answer: 1 for a

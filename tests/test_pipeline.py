@@ -286,25 +286,6 @@ def test_a_question_asked_first_is_not_answered_alone_when_a_case_follows(bot, m
     assert step is None or "last question read alone" not in step.summary
 
 
-@pytest.mark.parametrize(("message", "entry"), [
-    ("whats ldn?? people keep posting about it on insta", "what-is-ldn"),
-    ("Microglia? The word was all over a science blog.", "microglia"),
-])
-def test_a_short_question_naming_a_defined_term_is_answered_alone(bot, message, entry):
-    # one term, but one an entry defines: the rest only says where it was seen
-    reply, trace = bot.ask_traced(message)
-    assert (reply.kind, reply.id) == ("answer", entry)
-    step = trace.step("decide")
-    assert step is not None and "last question read alone" in step.summary
-
-
-@pytest.mark.parametrize("message", ["He quit it without asking anyone. What is LDN?",
-                                     "what is ldn? my aunt keeps it in her handbag"])
-def test_a_short_question_beside_a_case_is_not_answered_alone(bot, message):
-    step = bot.ask_traced(message)[1].step("decide")
-    assert step is None or "last question read alone" not in step.summary
-
-
 @pytest.mark.parametrize(("message", "last"), [
     ("My friend mentioned it. Is it safe?", "is it safe?"),
     ("is it safe?", None),  # one sentence: nothing told first
