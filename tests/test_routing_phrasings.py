@@ -64,16 +64,6 @@ ROUTES = [
     ("mia figlia si è presa mezza scatola di pastiglie ed è pallidissima", "emergency"),
     ("mon mari a vomi du sang ce matin", "emergency"),
     ("ayer volví a quemarme a propósito", "emergency"),
-    # "I'm not on it." says the asker takes nothing; not yet, not any more, not regularly, "but" tell a case
-    ("To be clear I'm not on it and have no plans to be. How does naltrexone block receptors?", None),
-    ("I'm not on it yet, the script arrives Friday. Does it cause nausea?", "referral"),
-    ("I'm not taking it anymore and my legs ache. Is that withdrawal?", "referral"),
-    ("im not using it regularly, what does ldn do", "referral"),
-    # "double-check", "forgot to ask": set phrases, not a dose doubled or missed
-    ("My GP double-checked her notes and then mentioned LDN. What is it?", None),
-    ("My neurologist brought LDN up and I forgot to ask him about it. What is LDN?", None),
-    ("can I double it tonight?", "referral"),
-    ("I forgot to take it yesterday", "referral"),
 ]
 
 

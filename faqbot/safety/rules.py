@@ -273,10 +273,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |imagine|what\ if\ (?:i|you|someone|a\ person|my|he|she|they|we)|if\ i\ (?:were|was)|for\ a\ (?:story|novel
             |book|screenplay|game)|asking\ for\ a\ friend|for\ a\ friend|not\ asking\ for\ (?:medical\ )?advice
             |(?:i'?m|i\ am)\ not\ asking)\b
-        # ("I'm not on it." says the asker takes nothing; "not on it yet", "anymore", "regularly", "but ..." tell a case)
-        | \bi(?:'?m|\ am|m)\ (?!not\ (?:on|taking|using)\ (?:it|ldn|naltrexone)\b(?!\W*(?:yet|anymore|any\ more
-            |regularly|now|right\ now|at\ the\ moment|properly|every|but|though|since|because)\b))
-            (?:\w+\ )?(?:on|taking|using|pregnant|breastfeeding|nursing|diagnosed|allergic|prescribed
+        | \bi(?:'?m|\ am|m)\ (?:\w+\ )?(?:on|taking|using|pregnant|breastfeeding|nursing|diagnosed|allergic|prescribed
             |recovering|in\ recovery|a\ recovering|an?\ (?:alcoholic|addict|patient)|\d+|over|under|older|elderly)\b
             (?!\ (?:is|are|was|were|this|a\ class|the\ class|class|classes|course|a\ course|exam|notes|a\ break|care
             |part|about|for\ (?:a|my)\ (?:class|course|project)))
