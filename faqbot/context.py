@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from faqbot.followup import PRONOUNS, FollowUps
-from faqbot.kb import Settings
+from faqbot.kb import Entry, Settings
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
@@ -116,10 +116,7 @@ class Context(StageBase, name="context"):
         text = self.followups.repaired(query.text)
         alone = without_new_topic(text) if changes_topic(text) else None
         if alone:
-            # "totally different q - is naltrexone an opioid?": the question alone, without its preamble (the
-            # message as typed was routed before this stage)
-            return query.noted(self.name, f"the turn leaves `{entry.id}` behind: read on its own as {alone!r}",
-                               resolved=alone)
+            return self._new_topic(query, entry, alone)
         reading = self.followups.read(text, entry)
         exclude: str | None = None
         if reading is not None and reading.mode in ("pronoun", "fragment"):
@@ -167,6 +164,22 @@ class Context(StageBase, name="context"):
             summary = f"about follow-up to `{entry.id}`: read as {reading.resolved!r}"
         return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude, require=require,
                            followed=entry.id)
+
+    def _new_topic(self, query: Query, entry: Entry, alone: str) -> Query:
+        """A turn that leaves the last answer behind, read without its preamble ("totally different q - is
+        naltrexone an opioid?"), and with "it" as the subject when that reads better. Each reading is routed,
+        and so is the turn put after the question it follows, as any follow-up is: "btw is it safe at 50?" asks
+        about an amount of the drug (a red-team review)."""
+        subject = self.followups.about_subject(alone)
+        readings = [alone, *([subject.resolved] if subject is not None else [])]
+        resolved = readings[-1] if subject is not None and self.followups.better(alone, subject.resolved, None) \
+            else alone
+        summary = f"the turn leaves `{entry.id}` behind: read on its own as {resolved!r}"
+        # ("another topic - are the side effects bad at 100?" names no drug, but the conversation is about one)
+        routed = self._route(*readings, f"{entry.question} {alone}")
+        if routed is not None:
+            return query.decided(self.name, routed, summary, resolved=resolved)
+        return query.noted(self.name, summary, resolved=resolved)
 
     def _route(self, *readings: str) -> Decision | None:
         for text in readings:

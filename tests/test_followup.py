@@ -53,6 +53,9 @@ IDS = [e.id for e in BOT.kb.entries]
         # ... unless the follow-up puts a case on it
         ("side-effects", "should I see a doctor first if I get those?", "referral", None),
         ("ldn-conditions", "do I need to see a doctor first if I have lupus?", "referral", None),
+        ("side-effects", "should I see a doctor first? I drink most nights", "referral", None),
+        # a turn that changes the topic is routed as read alone too, "it" as the drug
+        ("microglia", "new topic: is it safe at 50?", "referral", None),
         # "who says?", "where's that figure from?": where what was just said comes from
         ("fda-status", "says who?", "answer", "information-source"),
         ("addiction-prevalence", "where's that figure from?", "answer", "information-source"),
@@ -201,7 +204,7 @@ def test_a_follow_up_the_second_opinion_reads_as_the_context_entry(bot, context,
     ("where did you read that?", True), ("ok how do they know that?", True),
     # a question of its own, or one about where the drug comes from, is read some other way
     ("who says LDN works for MS?", False), ("where does it come from, a factory?", False),
-    ("where do I get it from?", False),
+    ("where do I get it from?", False), ("where's this rash from?", False),
 ])
 def test_where_something_comes_from_is_read_as_a_question_about_the_source(turn: str, asks_source: bool) -> None:
     from faqbot.text import clean

@@ -126,19 +126,24 @@ def tells_a_case(text: str) -> bool:
     return not (loaded.story.blockers | loaded.persons).isdisjoint(read(text).found)
 
 
-#: what makes asking whether to see a doctor one person's case: their illness, medicines, symptoms or a
-#: condition put on it ("do I need to see a doctor if I get them?", "...first if I have MS?")
-_CASE_OF_CONSULTING = frozenset({
-    "for_me", "i_have", "i_on", "condition", "mine", "relation", "third_person", "hypothetical", "conditional",
-    "ailment", "since", "after_intake", "is_normal", "medicine", "pregnancy", "age_group", "organ_condition",
-})
+#: the only words besides the "see a doctor first" phrase that a follow-up asking just that may use: a
+#: red-team review found cases told in words no class lists beside it ("should I see a doctor first? I drink
+#: most nights", "..., I'm epileptic"), so the rest of the turn is read word by word
+_CONSULT_WORDS = frozenset("""
+    so ok okay and but then first still really actually always generally usually should shall would could can
+    must do does did need needs have has is are it this that ldn naltrexone low dose you i we one people anyone
+    someone everyone a an the to with before after using taking starting trying on it's its check talk speak see
+    consult ask doctor doctors gp pharmacist pharmacists physician first""".split())
 
 
 def asks_whether_to_see_a_doctor(text: str) -> bool:
     """Whether ``text`` asks only whether to see a doctor first ("should you see a doctor first?"), which the
-    knowledge base answers, and tells nothing of anyone's case."""
-    found = read(text).found
-    return "see_doctor" in found and _CASE_OF_CONSULTING.isdisjoint(found)
+    knowledge base answers: one sentence, and besides that phrase only the words of asking it."""
+    reading = read(text)
+    spans = reading.found.get("see_doctor", ())
+    inside = {i for start, end in spans for i in range(start, end)}
+    return bool(spans) and not reading.breaks and all(
+        i in inside or word in _CONSULT_WORDS for i, word in enumerate(reading.words))
 
 
 def person_named(text: str) -> str | None:

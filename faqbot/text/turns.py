@@ -83,7 +83,9 @@ RESTATE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:"
 #: "who says?", "where's that number from?", "source?": where what was just said comes from, which is the
 #: question of where the information comes from
 SOURCE = regex.compile(_LEAD + r"(?:who says(?: so)?|says who|according to (?:who|whom|what)"
-                       r"|where(?:'s| is| does| did) (?:that|this|it)(?: \w+)?(?: come)? from"
+                       # (the thing said, never any noun: "where's this rash from?" asks about a case)
+                       r"|where(?:'s| is| does| did) (?:that|this|it)(?: (?:number|figure|stat|stats|statistic|info"
+                       r"|information|claim|fact|data|quote|idea))?(?: come)? from"
                        r"|where did you (?:get|read) (?:that|this)"
                        r"|(?:what(?:'s| is) )?(?:the |your )?sources?(?: for (?:that|this))?|citation needed|citation"
                        r"|how do (?:you|they|we) know(?: that| this)?|based on what|backed up by what)\W*$")
