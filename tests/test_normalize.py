@@ -304,6 +304,9 @@ def test_an_illness_or_aspect_no_entry_uses_is_the_topic(bot, text, topic):
         ("does it help with cravings when you quit drinking?", None),  # a yes-or-no question
         ("when you take ldn what happens", None),  # "when" opening a condition, not asking a time
         ("A friend who works in a clinic says LDN helps. Is that true?", None),  # a relative "who"
+        # "who's right:" frames the question after it; alone, it still asks for a person
+        ("My aunt and uncle disagree, so who is right - does LDN block opioids?", None),
+        ("who is right?", "who"),
     ],
 )
 def test_what_a_question_asks_for(question, asks):

@@ -339,17 +339,24 @@ class Normalizer:
         return out
 
 
+#: what "who" asks about when it asks for a verdict, not a person ("who's right?", "who is correct here?")
+_JUDGED = frozenset({"right", "correct", "wrong", "closer"})
+
+
 def asks_for(cleaned: str) -> str | None:
     """"who" or "when" when the question asks for a person or a time ("so who invented it?", "in what
     year was it approved?"), else None. The first clause that opens (after words such as "so" or "ok")
     with a question word or a yes-or-no verb decides: "does it help when you quit?" asks no time, and in
     "a friend who works in a clinic says ..." or "the pharmacist frowned when I asked" nothing is asked."""
-    for clause in _CLAUSE.split(cleaned):
+    clauses = _CLAUSE.split(cleaned)
+    for at, clause in enumerate(clauses):
         said = words(clause)
         start = _opening(said)
         word, after = ([*said[start:start + 2], "", ""])[:2]
         if word == "when":
             return "when" if after in YES_NO else None
+        if word == "who" and _JUDGED.intersection(said[start + 1:start + 4]) and words(" ".join(clauses[at + 1:])):
+            continue  # "who's right: is it approved?" asks the question after it, not for a person
         if word in QUESTION_WORDS or word in YES_NO:
             return ASKS_FOR.get(word) or ASKS_FOR.get(f"{word} {after}")
     return None
