@@ -64,13 +64,6 @@ ROUTES = [
     ("mia figlia si è presa mezza scatola di pastiglie ed è pallidissima", "emergency"),
     ("mon mari a vomi du sang ce matin", "emergency"),
     ("ayer volví a quemarme a propósito", "emergency"),
-    # signs of a stroke, an opioid overdose, a bleed in the brain or a heart attack, told in everyday words
-    ("What is LDN? My uncle has MS and half his face went numb a minute ago.", "emergency"),
-    ("my boyfriend is snoring strangely and won't come round", "emergency"),
-    ("she says it's the worst headache of her life", "emergency"),
-    ("my dad says it feels like an elephant on his chest", "emergency"),
-    # ... but asked of the drug, they ask what it does to people
-    ("can ldn cause the worst headache of your life?", None),
 ]
 
 
