@@ -172,8 +172,11 @@ class Context(StageBase, name="context"):
         about an amount of the drug (a red-team review)."""
         subject = self.followups.about_subject(alone)
         readings = [alone, *([subject.resolved] if subject is not None else [])]
-        resolved = readings[-1] if subject is not None and self.followups.better(alone, subject.resolved, None) \
-            else alone
+        # "it" is another medicine or the site when the turn names one ("btw lyrica - is it addictive?"): that
+        # reading is still routed, but not matched
+        elsewhere = self.other_medicine(alone) or self.about_the_service(alone)
+        resolved = readings[-1] if subject is not None and not elsewhere and self.followups.better(
+            alone, subject.resolved, None) else alone
         summary = f"the turn leaves `{entry.id}` behind: read on its own as {resolved!r}"
         # ("another topic - are the side effects bad at 100?" names no drug, but the conversation is about one)
         routed = self._route(*readings, f"{entry.question} {alone}")

@@ -56,6 +56,8 @@ IDS = [e.id for e in BOT.kb.entries]
         ("side-effects", "should I see a doctor first? I drink most nights", "referral", None),
         # a turn that changes the topic is routed as read alone too, "it" as the drug
         ("microglia", "new topic: is it safe at 50?", "referral", None),
+        # ... and "it" is not the drug when the turn names another medicine
+        ("microglia", "btw, gabapentin - what is it used for?", "fallback", None),
         # "who says?", "where's that figure from?": where what was just said comes from
         ("fda-status", "says who?", "answer", "information-source"),
         ("addiction-prevalence", "where's that figure from?", "answer", "information-source"),

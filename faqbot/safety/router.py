@@ -133,7 +133,7 @@ _CONSULT_WORDS = frozenset("""
     so ok okay and but then first still really actually always generally usually should shall would could can
     must do does did need needs have has is are it this that ldn naltrexone low dose you i we one people anyone
     someone everyone a an the to with before after using taking starting trying on it's its check talk speak see
-    consult ask doctor doctors gp pharmacist pharmacists physician first""".split())
+    consult ask doctor doctors gp pharmacist pharmacists physician""".split())
 
 
 def asks_whether_to_see_a_doctor(text: str) -> bool:
