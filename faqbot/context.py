@@ -26,7 +26,7 @@ from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.text import Normalizer
-from faqbot.text.turns import changes_topic, question_form, without_new_topic
+from faqbot.text.turns import question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
 _ASKS_A_FACT = frozenset({"what", "who", "where"})
@@ -114,7 +114,7 @@ class Context(StageBase, name="context"):
             return query.decided(self.name, Decision("referral", reason, route=route))
         # typos and chat spellings put right first: "wut does ldn have to do w them" is a form read here
         text = self.followups.repaired(query.text)
-        alone = without_new_topic(text) if changes_topic(text) else None
+        alone = without_new_topic(text)
         if alone:
             return self._new_topic(query, entry, alone)
         reading = self.followups.read(text, entry)
@@ -174,8 +174,7 @@ class Context(StageBase, name="context"):
         readings = [alone, *([subject.resolved] if subject is not None else [])]
         # "it" is another medicine or the site when the turn names one ("btw lyrica - is it addictive?"): that
         # reading is still routed, but not matched
-        elsewhere = self.other_medicine(alone) or self.about_the_service(alone)
-        resolved = readings[-1] if subject is not None and not elsewhere and self.followups.better(
+        resolved = readings[-1] if subject is not None and not self._elsewhere(alone) and self.followups.better(
             alone, subject.resolved, None) else alone
         summary = f"the turn leaves `{entry.id}` behind: read on its own as {resolved!r}"
         # ("another topic - are the side effects bad at 100?" names no drug, but the conversation is about one)
@@ -192,9 +191,12 @@ class Context(StageBase, name="context"):
                 return Decision(routed.kind, reason, route=routed)
         return None
 
+    def _elsewhere(self, text: str) -> bool:
+        """Whether "it" in ``text`` may be another medicine it names, or the site, rather than the subject."""
+        return self.other_medicine(text) is not None or self.about_the_service(text)
+
     def _about_subject(self, query: Query, note: str, exclude: str | None = None) -> Query:
-        elsewhere = self.other_medicine(query.text) or self.about_the_service(query.text)
-        reading = None if elsewhere else self.followups.about_subject(query.text)
+        reading = None if self._elsewhere(query.text) else self.followups.about_subject(query.text)
         if reading is None or not self.followups.better(query.text, reading.resolved, exclude):
             return query.noted(self.name, note + "read on its own") if note else query
         summary = f"{note}'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}"

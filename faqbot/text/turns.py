@@ -181,11 +181,11 @@ def changes_topic(cleaned: str) -> bool:
     return _NEW_TOPIC.match(cleaned) is not None
 
 
-def without_new_topic(cleaned: str) -> str:
+def without_new_topic(cleaned: str) -> str | None:
     """The turn without the words that say it changes the topic ("totally different q - is it safe?" is
-    "is it safe?"): read on its own, they are no part of the question."""
+    "is it safe?"): read on its own, they are no part of the question. None if the turn does not say so."""
     match = _NEW_TOPIC.match(cleaned)
-    return cleaned[match.end():].lstrip(" ,;:-\u2013\u2014") if match else cleaned
+    return cleaned[match.end():].lstrip(" ,;:-\u2013\u2014") if match else None
 
 
 def without_hedges(cleaned: str) -> str:
