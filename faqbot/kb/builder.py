@@ -184,9 +184,10 @@ class Builder:
         if "contact_url" in values and not is_web_address(values["contact_url"]):
             self.problem(fields["contact_url"], "texts.contact_url must be an http:// or https:// address")
             del values["contact_url"]
-        required = (("referral", r"doctor|pharmacist"), ("emergency", r"emergency"), ("self_harm", r"emergency"))
+        required = (("referral", r"doctor|pharmacist"), ("emergency", r"emergency"), ("self_harm", r"emergency"),
+                    ("story_note", r"doctor|pharmacist"))
         for name, pattern in required:
-            if not re.search(pattern, values[name], re.I):
+            if name in values and not re.search(pattern, values[name], re.I):
                 self.problem(fields[name], f"texts.{name} must mention {pattern.replace('|', ' or ')}")
         return Texts(**values, languages=languages)
 

@@ -93,6 +93,9 @@ class Texts:
     related: str = "You might also ask:"
     #: put before the context entry's answer, given again, when a chat asks "tell me more" after it
     more: str = "That is all the article says on this:"
+    #: put after an answer to a general question asked beside someone's story ("My mum has MS. What is LDN?"):
+    #: the answer is the same for everyone, and what it means for that person is a doctor's or pharmacist's call
+    story_note: str = "For anyone's own situation, please ask a doctor or pharmacist."
     #: The web widget's labels (``GET /api/texts``); a site changes them here, not in JavaScript.
     greeting: str = "Hi! Ask me a question in your own words."
     disclaimer: str = (
