@@ -24,7 +24,6 @@ from faqbot.safety import (
     prepare,
     route,
     route_and_story,
-    same_for_everyone,
     story_only_who,
     tells_a_case,
 )
@@ -84,7 +83,6 @@ class FAQBot:
             st.Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),
             st.Define(self.retriever),
             Decide(settings, self.retriever, self.second_opinion, tells_a_case),
-            st.HeldReferral(same_for_everyone),
             st.BuildReply(self.kb),
             st.OutgoingGuard(find_dose_figure, self.kb.texts.referral),
         ])

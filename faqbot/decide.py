@@ -48,11 +48,9 @@ class Decide(StageBase, name="decide"):
             # "whats LDN. my chiro brought it up": the question alone, without what the rest tells
             last = self._last_question(query) if query.followed is None else None
             return last if last is not None else query.decided(self.name, Decision("fallback", reason))
-        analysis = query.analysis
-        query = self._exact_first(query, analysis)
-        decision, doubt = self._rank_decision(query, analysis)
-        decided = self._reviewed(query, analysis, decision, doubt)
-        in_context = self._context_suggested(decided, analysis)
+        decision, doubt = self._rank_decision(query, query.analysis)
+        decided = self._reviewed(query, query.analysis, decision, doubt)
+        in_context = self._context_suggested(decided, query.analysis)
         if in_context is not None:
             return in_context
         if decided.decision is not None and decided.decision.kind == "suggest" and query.followed is None:
@@ -62,17 +60,6 @@ class Decide(StageBase, name="decide"):
             if last is not None:
                 return last
         return decided
-
-    @staticmethod
-    def _exact_first(query: Query, analysis: Analysis) -> Query:
-        """The ranked candidates with one tied for the top score first if it is the question word for word:
-        "how does LDN help?" ties with "what can LDN help with" once both are read as "ldn help"."""
-        best = query.ranked[0].score
-        asked = words(analysis.cleaned)
-        exact = next((c for c in query.ranked[1:] if c.score == best and words(clean(c.matched)) == asked), None)
-        if exact is None or words(clean(query.ranked[0].matched)) == asked:
-            return query
-        return replace(query, ranked=(exact, *(c for c in query.ranked if c is not exact)))
 
     def _context_suggested(self, query: Query, analysis: Analysis) -> Query | None:
         """An answer from the context entry, when a follow-up's did-you-mean puts that entry first and its
@@ -179,11 +166,6 @@ class Decide(StageBase, name="decide"):
         # A follow-up's reading is the turn with its topic's words put after it ("how does it help with that
         # naltrexone"), not a wording anyone typed: matching it closely is no curated judgement to defer to
         score = min(top.score, SURE - 0.1) if query.followed is not None else top.score
-        exact = words(clean(top.matched)) == words(analysis.cleaned)
-        if len(query.ranked) > 1 and top.score - query.ranked[1].score < self.settings.ambiguity_margin and not exact:
-            # ... nor is a tie between two curated wordings ("how does LDN help?" reads as "what can LDN
-            # help with" and "how does LDN help" alike): the knowledge base's judgement is split
-            score = min(score, SURE - 0.1)
         verdict = review(opinion, answer, ranked, score, doubt is not None and not top.by_answer,
                          len(analysis.terms), len(query.ranked), doubt or 1.0)
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),

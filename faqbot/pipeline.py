@@ -83,8 +83,6 @@ class Query:
     story: str | None = None
     #: whether ``context`` is the entry that story matched (set by the story stage), not the caller's
     context_told: bool = False
-    #: a referral on the story held back: it stands unless an entry the same for everyone answers
-    held: Route | None = None
     #: a follow-up question read in its context, as a complete question
     resolved: str | None = None
     #: the context entry a follow-up was read against (None when it was read on its own)

@@ -20,7 +20,7 @@ from faqbot.pipeline import Decision, Query, StageBase, quoted
 from faqbot.records import dataclass
 from faqbot.reply import Reply, Suggestion
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.safety import HELD, REVIEWED, Route
+from faqbot.safety import REVIEWED, Route
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer, clean, last_question
 
@@ -66,12 +66,10 @@ class SafetyRoute(StageBase, name="safety"):
                 if REVIEWED in aside.classes:
                     return query.noted(self.name, "the second opinion reads a general question", reads,
                                        f"set aside: `{aside.rule}` matched {quoted(aside.matched)}", data=data)
-                held = HELD in aside.classes
                 return query.noted(self.name, "a story told, then a general question: only the question is read",
-                                   reads, f"{'held back' if held else 'set aside'}: `{aside.rule}` matched "
-                                   f"{quoted(aside.matched)} in the story", f"asks: {question}", data=data,
-                                   text=question, story=text.replace(question, " ", 1).strip() or None,
-                                   held=aside if held else None)
+                                   reads, f"set aside: `{aside.rule}` matched {quoted(aside.matched)} in the story",
+                                   f"asks: {question}", data=data, text=question,
+                                   story=text.replace(question, " ", 1).strip() or None)
             return query.noted(self.name, "no rule fired", reads, data=data)
         reason = f"safety rule `{routed.rule}` matched {quoted(routed.matched)}"
         return query.decided(self.name, Decision(routed.kind, reason, route=routed), reads,
@@ -268,27 +266,6 @@ class BuildReply(StageBase, name="reply", decides=False):
             return Reply(kind="referral", text=texts.referral, rule=route.rule)
         text = texts.self_harm if route.self_harm else texts.emergency
         return Reply(kind="emergency", text=text, rule=route.rule)
-
-
-@dataclass(frozen=True)
-class HeldReferral(StageBase, name="held", decides=False):
-    """A referral the safety stage held back for a story's question (see faqbot.safety.story.held_for_topic)
-    stands unless one of ``same_for_everyone`` answers: their answers are the same whoever asks and whatever
-    the story told, the others' are not."""
-
-    same_for_everyone: Callable[[], frozenset[str]]
-
-    def run(self, query: Query) -> Query:
-        held, decision = query.held, query.decision
-        if held is None:
-            return query
-        answer = decision.candidate if decision is not None and decision.kind == "answer" else None
-        answered = answer.entry.id if answer is not None else None
-        if answered is not None and answered in self.same_for_everyone():
-            return query.noted(self.name, f"the referral stays aside: `{answered}` is the same whoever asks")
-        reason = (f"safety rule `{held.rule}` matched {quoted(held.matched)} in the story, and "
-                  f"{'`' + answered + '` answers what a case may change' if answered else 'no entry answers'}")
-        return query.decided(self.name, Decision("referral", reason, route=held))
 
 
 @dataclass(frozen=True)

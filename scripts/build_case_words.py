@@ -42,7 +42,7 @@ EVERYDAY = frozenset("""back backs hand hands head heads face faces side sides m
     organs member members trunk part parts cast cell ring rings tear tears spit crown crowns temple temples sole
     soles lap laps bum seat seats shot shots vessel vessels well fit fits run runs running ran sit sat sitting
     stand stood standing rest rests resting come comes came coming don dons bit leaflet leaflets behind speak
-    speaking spoke laugh laughs laughed handed scared scare look looks""".split())
+    speaking spoke laugh laughs laughed handed scared scare look looks small round cure cures ulcerative""".split())
 _SENSE = re.compile(r"^(\d{8}) (\d\d) ([nvasr]) ([0-9a-f]{2}) ")
 
 

@@ -5,7 +5,6 @@ from faqbot.safety.language import confident_language, detect_language
 from faqbot.safety.pack import LANGUAGES, PackError
 from faqbot.safety.prepare import prepare
 from faqbot.safety.router import (
-    HELD,
     REVIEWED,
     Route,
     about_the_service,
@@ -14,7 +13,6 @@ from faqbot.safety.router import (
     person_named,
     route,
     route_and_story,
-    same_for_everyone,
     story_only_who,
     story_question,
     tells_a_case,
@@ -23,7 +21,6 @@ from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKin
 
 __all__ = [
     "EMERGENCY_RULES",
-    "HELD",
     "LANGUAGES",
     "REFERRAL_RULES",
     "REVIEWED",
@@ -42,7 +39,6 @@ __all__ = [
     "prepare",
     "route",
     "route_and_story",
-    "same_for_everyone",
     "story_only_who",
     "story_question",
     "tells_a_case",

@@ -101,21 +101,11 @@ class StoryRules:
     after_points: frozenset[str] = frozenset()
     #: words such a story may never use ("pain after", "since", "tonight")
     after_never: frozenset[str] = frozenset()
-    #: a referral by one of these rules, on a story told before or after a general question, is held
-    #: back (see :func:`faqbot.safety.story.held_for_topic`) when the story names none of ``topic_blockers``
-    topic_rules: frozenset[str] = frozenset()
-    topic_blockers: frozenset[str] = frozenset()
-    #: ... and uses, word by word, only ``after_allows`` and these classes and ``after_words`` besides
-    topic_allows: frozenset[str] = frozenset()
-    #: ... and it stands unless one of these entries, whose answer is the same whoever asks, answers
-    same_for_everyone: frozenset[str] = frozenset()
-    #: words that can tell how someone's body is doing (``story.case_words``, a file built from WordNet):
-    #: none may stand in such a story outside the classes it may name
+    #: words that can tell how someone's body is doing (``story.case_words``, a file built from WordNet), which
+    #: a story told first may not use outside a phrase of a class it may name; and the words of a condition
+    #: that, alone, tell how someone is ("in pain") rather than what they have ("lupus")
     case_words: frozenset[str] = frozenset()
-    #: ... nor any of these words ("whether my mum should", "worth a go")
-    topic_never: frozenset[str] = frozenset()
-    #: the words of a condition that, alone, tell how someone is ("in pain"), not what they have ("lupus")
-    topic_states: frozenset[str] = frozenset()
+    case_states: frozenset[str] = frozenset()
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
@@ -362,8 +352,7 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
-            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows",
-            "topic_blockers", "topic_allows")
+            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
@@ -383,29 +372,22 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
-    after_words, after_points, after_never, topic_never, topic_states = (
+    after_words, after_points, after_never, case_states = (
         frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
-        for key in ("after_words", "after_points", "after_never", "topic_never", "topic_states"))
-    topic_rules = frozenset(raw.get("topic_rules") or ())
-    if topic_rules - rule_names - {r for r in topic_rules if r.startswith("phrase-")}:
-        raise PackError(f"`story.topic_rules` names unknown rules: {sorted(topic_rules - rule_names)}")
-    if topic_rules and not (classes["topic_blockers"] and raw.get("same_for_everyone")):
-        raise PackError("`story.topic_rules` needs `topic_blockers` and `same_for_everyone`")
+        for key in ("after_words", "after_points", "after_never", "case_states"))
     return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never,
-                      topic_rules=topic_rules, same_for_everyone=frozenset(raw.get("same_for_everyone") or ()),
-                      case_words=_word_file(raw.get("case_words")), topic_never=topic_never,
-                      topic_states=topic_states, **classes)
+                      case_words=_word_file(raw.get("case_words")), case_states=case_states, **classes)
 
 
 def _word_file(name: object) -> frozenset[str]:
-    """The words of a pack's word list (one a line, ``#`` for comments), folded like a question."""
+    """The words of a pack's word list (one a line, ``#`` for comments), as a question's words are read."""
     if name is None:
         return frozenset()
     from importlib import resources
 
     text = resources.files("faqbot.safety").joinpath(f"packs/{name}").read_text(encoding="utf-8")
-    return frozenset(fold(line).strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _words_of(classes: dict[str, Any], names: Iterable[str]) -> frozenset[str]:

@@ -25,7 +25,7 @@ from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
-from faqbot.safety.story import held_for_topic, only_who, set_aside
+from faqbot.safety.story import only_who, set_aside
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,7 @@ def route(text: str, limit: int | None = None) -> Route | None:
     nothing can hide after the length limit.
     """
     del limit
-    routed, story = route_and_story(text)
-    # a referral held back for a story's question stands unless the pipeline finds an answer the same for
-    # everyone, which routing alone cannot: to a caller that only routes, it is a referral
-    return story[1] if story is not None and HELD in story[1].classes else routed
+    return route_and_story(text)[0]
 
 
 def story_question(text: str) -> tuple[str, Route] | None:
@@ -104,16 +101,11 @@ def route_and_story(text: str) -> tuple[Route | None, tuple[str, Route] | None]:
             return None, (question, routed)
     if routed is not None and routed.kind == "referral" and _reads_general(text, routed):
         return None, (text, Route(routed.kind, routed.rule, routed.matched, (*routed.classes, REVIEWED), routed.lang))
-    question = held_for_topic(text, routed.rule, _route, _classes) if routed and routed.kind == "referral" else None
-    if routed is not None and question is not None:
-        return None, (question, Route(routed.kind, routed.rule, routed.matched, (*routed.classes, HELD), routed.lang))
     return routed, None
 
 
 #: the class a set-aside route carries when the second opinion, not a story, set it aside
 REVIEWED = "second-opinion-general"
-#: ... and when it is only held back: it stands unless an entry the same for everyone answers (see story.py)
-HELD = "held-for-topic"
 
 
 def _reads_general(text: str, routed: Route) -> bool:
@@ -125,11 +117,6 @@ def _reads_general(text: str, routed: Route) -> bool:
     reading = read(text)
     named = loaded.persons - {"someone_with"}
     return not reading.breaks and named.isdisjoint(reading.found) and reads_general(reading.words)
-
-
-def same_for_everyone() -> frozenset[str]:
-    """The entries whose answer no story of someone's case changes (``story.same_for_everyone``)."""
-    return packs().story.same_for_everyone
 
 
 def tells_a_case(text: str) -> bool:

@@ -150,6 +150,8 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             continue
         # "for twelve years", "since I was 19": how long, not how much
         told = classes(_DURATION.sub(_unless_taken, story))
+        if _tells_symptom(story, rules):
+            continue  # "My wife started LDN and her hair is thinning. What are the side effects of LDN?"
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
@@ -170,47 +172,17 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
     return None
 
 
-def held_for_topic(text: str, rule: str, route: Callable[[str], object | None],
-                   classes: Callable[[str], Classes]) -> str | None:
-    """The general question a referral by ``rule`` on ``text`` may be held back for, or ``None``: a story
-    told before or after it (``story.topic_rules``, none of ``story.topic_blockers``) that :func:`set_aside`
-    keeps. The referral is only held back: it stands unless an entry whose answer is the same whoever asks
-    (``story.same_for_everyone``) answers the question, which the pipeline decides after matching."""
-    rules = packs().story
-    if rule not in rules.topic_rules:
-        return None
-    for question in asked(text):
-        found = classes(question)
-        if not _general(found, rules) or route(question) is not None:
-            continue
-        story = text.replace(question, " ", 1)
-        # how long, but not how old: an age may be a child's ("I'm 16 and I take LDN")
-        told = classes(_DURATION.sub(_unless_taken, story))
-        if not rules.topic_blockers.isdisjoint(told):
-            return None
-        # "My mum started LDN and can't sleep. Is that withdrawal?": a yes or no asked of what the story told,
-        # "that" pointing at it, or "how would it affect it?" after an illness, is about the case
-        of_case = ("it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found)) \
-            or (_asks_of_it(found) and rules.in_general.isdisjoint(found)) or _DEMONSTRATIVE.search(question)
-        named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
-        if named and not of_case and not _tells_symptom(story, rules) and _only_who(
-                story, route, classes, rules, lambda kind, name: name in rules.topic_rules):
-            return question
-    return None
-
-
 def _tells_symptom(story: str, rules: StoryRules) -> bool:
-    """Whether ``story`` uses a word of ``story.case_words`` (a body part, a bodily function, an illness or a
-    symptom) outside the phrases of the classes it may name ("chronic pain" is a condition, "in pain" is not),
-    or one of ``after_never`` or ``topic_never``."""
+    """Whether ``story`` uses a word of ``story.case_words`` (a body part, a bodily function, an illness, a
+    symptom: a list built from WordNet) outside a phrase of a class it may name ("chronic pain" is a condition,
+    "her hair is thinning" is how someone is). A one-word condition someone has ("lupus") is a name, unless the
+    word alone tells how someone is (``story.case_states``: "in pain")."""
     reading = read(_plain(story))
-    if not (rules.after_never | rules.topic_never).isdisjoint(reading.words):
-        return True  # "pain after", "since Monday", "whether my mum should": what followed a dose, or advice
-    # a phrase of more than the word excuses it ("chronic pain"), and so does a condition someone has
-    # ("lupus"), unless the word alone tells how someone is ("pain", "insomnia": ``topic_states``)
+    if reading.lang != "en":
+        return False  # the list is English ("hat" is a German verb)
     words = reading.words
-    inside = {i for name in rules.after_allows | rules.topic_allows for start, end in reading.found.get(name, ())
-              if end - start > 1 or (name == "condition" and words[start] not in rules.topic_states)
+    inside = {i for name in rules.after_allows for start, end in reading.found.get(name, ())
+              if end - start > 1 or (name == "condition" and words[start] not in rules.case_states)
               for i in range(start, end)}
     return any(word in rules.case_words for i, word in enumerate(words) if i not in inside)
 
