@@ -9,7 +9,8 @@ finding ones nobody listed. WordNet (Princeton, version 3.0; Debian's ``wordnet-
 /usr/share/wordnet) sorts every English word it knows into lexicographer files, so the words for body parts and
 bodily substances (noun.body), bodily functions (verb.body), physical conditions, illnesses, symptoms and
 injuries (noun.state under those), and the adjectives derived from them ("numb", "dizzy", "swollen") can be
-taken whole, with their plural and verb forms. WordNet's licence allows this use; see docs/safety.md.
+taken whole, with their plural and verb forms. WordNet's licence allows this use with its notice, which
+heads the list (:data:`NOTICE`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,25 @@ EVERYDAY = frozenset("""back backs hand hands head heads face faces side sides m
     soles lap laps bum seat seats shot shots vessel vessels well fit fits run runs running ran sit sat sitting
     stand stood standing rest rests resting come comes came coming don dons bit leaflet leaflets behind speak
     speaking spoke laugh laughs laughed handed scared scare look looks small round cure cures ulcerative""".split())
+#: WordNet's licence asks for this notice on every copy, modified ones included
+NOTICE = """WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+
+Permission to use, copy, modify and distribute this software and database and its documentation for any
+purpose and without fee or royalty is hereby granted, provided that you agree to comply with the following
+copyright notice and statements, including the disclaimer, and that the same appear on ALL copies of the
+software, database and documentation, including modifications that you make for internal use or for
+distribution.
+
+THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR
+WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO
+REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF
+THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS,
+TRADEMARKS OR OTHER RIGHTS.
+
+The name of Princeton University or Princeton may not be used in advertising or publicity pertaining to
+distribution of the software and/or database. Title to copyright in this software, database and any
+associated documentation shall at all times remain with Princeton University and LICENSEE agrees to
+preserve same."""
 _SENSE = re.compile(r"^(\d{8}) (\d\d) ([nvasr]) ([0-9a-f]{2}) ")
 
 
@@ -164,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     text = "".join(f"{word}\n" for word in build(args.wordnet))
     header = ("# Words that can tell how someone's body is doing, taken from WordNet 3.0 by\n"
-              "# scripts/build_case_words.py (do not edit by hand). WordNet licence: docs/safety.md.\n")
+              "# scripts/build_case_words.py (do not edit by hand).\n#\n"
+              + "".join(f"# {line}".rstrip() + "\n" for line in NOTICE.splitlines()))
     if args.check:
         same = OUT.exists() and OUT.read_text(encoding="utf-8") == header + text
         print("case_words.txt is up to date" if same else "case_words.txt differs: run scripts/build_case_words.py")
