@@ -12,8 +12,6 @@
 set -euo pipefail
 
 CHROMIUM=/usr/bin/chromium
-# scripts/build_case_words.py --check (a test) rebuilds the safety packs' case_words.txt from WordNet's database
-WORDNET=/usr/share/wordnet
 PIP_PACKAGES="faqbot (editable) with its web and test extras: starlette, uvicorn, pytest, hypothesis, httpx, playwright, ruff, mypy, types-pyyaml"
 
 # browser_plan HAS_CHROMIUM HAS_APT CI -> present | install | skip | fail
@@ -40,13 +38,6 @@ case "$plan" in
   skip)    echo "   browser tests: $CHROMIUM is missing and there is no apt-get; they will be SKIPPED" ;;
   fail)    echo "   browser tests: $CHROMIUM is missing and CI=true, but there is no apt-get to install it" ;;
 esac
-if [ -e "$WORDNET/data.noun" ]; then
-  echo "   case-words check: WordNet is installed at $WORDNET"
-elif [ "$has_apt" = yes ]; then
-  echo "   case-words check: WordNet is missing; will install Debian's wordnet-base package with apt-get"
-else
-  echo "   case-words check: WordNet is missing and there is no apt-get; that one check will be skipped"
-fi
 echo "   then: ruff, mypy, faqbot validate, faqbot eval on the labelled sets, pytest"
 if [ "${1:-}" = "--plan" ]; then exit 0; fi
 
@@ -72,13 +63,6 @@ case "$plan" in
     echo
     ;;
 esac
-
-if [ ! -e "$WORDNET/data.noun" ] && [ "$has_apt" = yes ]; then
-  echo "== installing Debian's wordnet-base for the case-words check (apt-get install wordnet-base)"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wordnet-base >/dev/null; } \
-    || echo "warning: wordnet-base could not be installed; the case-words check will be skipped" >&2
-fi
 
 echo "== installing $PIP_PACKAGES into .venv"
 python3 -m venv .venv

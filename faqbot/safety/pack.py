@@ -101,11 +101,6 @@ class StoryRules:
     after_points: frozenset[str] = frozenset()
     #: words such a story may never use ("pain after", "since", "tonight")
     after_never: frozenset[str] = frozenset()
-    #: words that can tell how someone's body is doing (``story.case_words``, a file built from WordNet), which
-    #: a story told first may not use outside a phrase of a class it may name; and the words of a condition
-    #: that, alone, tell how someone is ("in pain") rather than what they have ("lupus")
-    case_words: frozenset[str] = frozenset()
-    case_states: frozenset[str] = frozenset()
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
@@ -372,22 +367,10 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
-    after_words, after_points, after_never, case_states = (
-        frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
-        for key in ("after_words", "after_points", "after_never", "case_states"))
+    after_words, after_points, after_never = (frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
+                                              for key in ("after_words", "after_points", "after_never"))
     return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
-                      after_words=after_words, after_points=after_points, after_never=after_never,
-                      case_words=_word_file(raw.get("case_words")), case_states=case_states, **classes)
-
-
-def _word_file(name: object) -> frozenset[str]:
-    """The words of a pack's word list (one a line, ``#`` for comments), as a question's words are read."""
-    if name is None:
-        return frozenset()
-    from importlib import resources
-
-    text = resources.files("faqbot.safety").joinpath(f"packs/{name}").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+                      after_words=after_words, after_points=after_points, after_never=after_never, **classes)
 
 
 def _words_of(classes: dict[str, Any], names: Iterable[str]) -> frozenset[str]:

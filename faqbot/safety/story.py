@@ -150,8 +150,6 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             continue
         # "for twelve years", "since I was 19": how long, not how much
         told = classes(_DURATION.sub(_unless_taken, story))
-        if _tells_symptom(story, rules):
-            continue  # "My wife started LDN and her hair is thinning. What are the side effects of LDN?"
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
@@ -170,21 +168,6 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                                                                                    rules, allowed):
             return question
     return None
-
-
-def _tells_symptom(story: str, rules: StoryRules) -> bool:
-    """Whether ``story`` uses a word of ``story.case_words`` (a body part, a bodily function, an illness, a
-    symptom: a list built from WordNet) outside a phrase of a class it may name ("chronic pain" is a condition,
-    "her hair is thinning" is how someone is). A one-word condition someone has ("lupus") is a name, unless the
-    word alone tells how someone is (``story.case_states``: "in pain")."""
-    reading = read(_plain(story))
-    if reading.lang != "en":
-        return False  # the list is English ("hat" is a German verb)
-    words = reading.words
-    inside = {i for name in rules.after_allows for start, end in reading.found.get(name, ())
-              if end - start > 1 or (name == "condition" and words[start] not in rules.case_states)
-              for i in range(start, end)}
-    return any(word in rules.case_words for i, word in enumerate(words) if i not in inside)
 
 
 def _told_after(story: str, rules: StoryRules) -> bool:
