@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from faqbot.safety import engine
-from faqbot.safety.pack import packs
-from faqbot.safety.router import read, route
+from faqbot.safety.pack import _read, packs
+from faqbot.safety.router import asks_whether_to_see_a_doctor, read, route
 
 RULES = packs().rules
 FIRES = [(rule.name, example) for rule in RULES for example in rule.fires]
@@ -42,3 +42,16 @@ def test_a_message_about_the_site_is_not_routed(example: str) -> None:
 def test_a_message_about_the_site_that_names_health_is_still_routed(example: str) -> None:
     assert not OFF_TOPIC.applies(read(example).found)
     assert route(example) is not None
+
+
+CONSULT = _read("rules")["consult"]
+
+
+@pytest.mark.parametrize("example", CONSULT["answered"])
+def test_asking_only_whether_to_see_a_doctor_first_is_answered(example: str) -> None:
+    assert asks_whether_to_see_a_doctor(example)
+
+
+@pytest.mark.parametrize("example", CONSULT["referred"])
+def test_a_case_told_beside_seeing_a_doctor_first_is_left_to_the_rules(example: str) -> None:
+    assert not asks_whether_to_see_a_doctor(example)

@@ -152,6 +152,9 @@ class Packs:
     #: referral rules beside which the second opinion reads an emergency at its usual margin, not the higher
     #: one after a referral (``second_opinion_plain:`` in rules.yaml)
     plain_margin: frozenset[str] = frozenset()
+    #: the only words besides the "see a doctor first" phrase that a turn asking just that may use
+    #: (``consult:`` in rules.yaml; see :func:`faqbot.safety.router.asks_whether_to_see_a_doctor`)
+    consult_words: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -330,7 +333,15 @@ def load() -> Packs:
     if unknown:
         raise PackError(f"`reviewable` or `second_opinion_plain` names unknown rules: {sorted(unknown)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
-                 reviewable, _off_topic(base, known), plain)
+                 reviewable, _off_topic(base, known), plain, _consult_words(base))
+
+
+def _consult_words(base: dict[str, Any]) -> frozenset[str]:
+    raw = base.get("consult") or {}
+    words = frozenset(fold(str(word)).strip() for word in raw.get("words") or ())
+    if words and (len(raw.get("answered") or ()) < 3 or len(raw.get("referred") or ()) < 3):
+        raise PackError("`consult` needs at least three examples it answers and three it leaves to the rules")
+    return words
 
 
 def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:

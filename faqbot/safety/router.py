@@ -126,24 +126,17 @@ def tells_a_case(text: str) -> bool:
     return not (loaded.story.blockers | loaded.persons).isdisjoint(read(text).found)
 
 
-#: the only words besides the "see a doctor first" phrase that a follow-up asking just that may use: a
-#: red-team review found cases told in words no class lists beside it ("should I see a doctor first? I drink
-#: most nights", "..., I'm epileptic"), so the rest of the turn is read word by word
-_CONSULT_WORDS = frozenset("""
-    so ok okay and but then first still really actually always generally usually should shall would could can
-    must do does did need needs have has is are it this that ldn naltrexone low dose you i we one people anyone
-    someone everyone a an the to with before after using taking starting trying on it's its check talk speak see
-    consult ask doctor doctors gp pharmacist pharmacists physician""".split())
-
-
 def asks_whether_to_see_a_doctor(text: str) -> bool:
     """Whether ``text`` asks only whether to see a doctor first ("should you see a doctor first?"), which the
     knowledge base answers: one sentence, and besides that phrase only the words of asking it."""
     reading = read(text)
     spans = reading.found.get("see_doctor", ())
     inside = {i for start, end in spans for i in range(start, end)}
+    # a red-team review found cases told in words no class lists beside the phrase ("should I see a doctor
+    # first? I drink most nights"), so the rest of the turn is read word by word (``consult:`` in rules.yaml)
+    words = packs().consult_words
     return bool(spans) and not reading.breaks and all(
-        i in inside or word in _CONSULT_WORDS for i, word in enumerate(reading.words))
+        i in inside or word in words for i, word in enumerate(reading.words))
 
 
 def person_named(text: str) -> str | None:
