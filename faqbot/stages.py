@@ -232,10 +232,12 @@ class BuildReply(StageBase, name="reply", decides=False):
     def run(self, query: Query) -> Query:
         assert query.decision is not None, "every question is decided before the reply is built"
         reply = self.build(query.decision, query.lang)
+        noted = ""
         if reply.kind == "answer" and query.story is not None:
             # the story was set aside for its question; what the answer means for that person is not ours to say
             reply = replace(reply, text=f"{reply.text} {self.kb.texts.story_note}")
-        return query.noted(self.name, f"{reply.kind}{' ' + reply.id if reply.id else ''}", reply=reply)
+            noted = ", with the note for a story told"
+        return query.noted(self.name, f"{reply.kind}{' ' + reply.id if reply.id else ''}{noted}", reply=reply)
 
     def build(self, decision: Decision, lang: str = "en") -> Reply:
         texts: Texts = self.kb.texts

@@ -73,3 +73,9 @@ NOT_EMERGENCIES = [
 @pytest.mark.parametrize("question", NOT_EMERGENCIES)
 def test_everyday_uses_of_those_words_are_no_emergency(bot: FAQBot, question: str) -> None:
     assert bot.ask(question).kind != "emergency"
+
+
+def test_explain_says_the_note_was_added(bot: FAQBot) -> None:
+    _, trace = bot.ask_traced("My cousin has fibromyalgia. What is naltrexone normally used for?")
+    reply_step = next(step for step in trace.steps if step.stage == "reply")
+    assert reply_step.summary == "answer naltrexone-uses, with the note for a story told"
