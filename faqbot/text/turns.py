@@ -178,7 +178,7 @@ def without_openers(cleaned: str) -> str:
 
 def changes_topic(cleaned: str) -> bool:
     """Whether the turn says it leaves the last answer behind: then it is read on its own."""
-    return _NEW_TOPIC.match(cleaned) is not None
+    return without_new_topic(cleaned) is not None
 
 
 def without_new_topic(cleaned: str) -> str | None:
