@@ -58,6 +58,12 @@ IDS = [e.id for e in BOT.kb.entries]
         ("microglia", "new topic: is it safe at 50?", "referral", None),
         # ... and "it" is not the drug when the turn names another medicine
         ("microglia", "btw, gabapentin - what is it used for?", "fallback", None),
+        # a turn no follow-up form reads is still routed after the question it follows: it may put a case on it
+        ("drug-interactions", "even a glass or two at the wedding?", "referral", None),
+        ("what-is-ldn", "smaller amounts for a heavy drinker?", "referral", None),
+        ("opioid-painkillers", "what does withdrawal mean for someone on codeine?", "referral", None),
+        # ... and answered as before when it puts none
+        ("drug-interactions", "which medicines?", "answer", "drug-interactions"),
         # "who says?", "where's that figure from?": where what was just said comes from
         ("fda-status", "says who?", "answer", "information-source"),
         ("addiction-prevalence", "where's that figure from?", "answer", "information-source"),
