@@ -32,7 +32,8 @@ class Decide(StageBase, name="decide"):
     #: how much of a follow-up's weight the context entry must match to answer a did-you-mean on it
     CONTEXT_COVERAGE = 0.6
     #: ... or how sure (natural log lead) the second opinion must be that it asks about that entry again
-    CONTEXT_LEAD = 5.0
+    #: (leave one set out, 3 answered two more follow-ups than 5 and no wrong answer more)
+    CONTEXT_LEAD = 3.0
 
     settings: Settings
     retriever: Retriever
@@ -50,6 +51,14 @@ class Decide(StageBase, name="decide"):
             return last if last is not None else query.decided(self.name, Decision("fallback", reason))
         decision, doubt = self._rank_decision(query, query.analysis)
         decided = self._reviewed(query, query.analysis, decision, doubt)
+        if query.followed is None and decision.kind == "answer" and decided.decision != decision:
+            # The second opinion overruled the ranker on the whole message; on a story told before the
+            # question, its many words lend it a lead the question alone would not give, so the last
+            # question read alone decides when it can ("I keep seeing LDN on a chronic pain forum ...
+            # What side effects has it been linked to?")
+            last = self._last_question(query)
+            if last is not None:
+                return last
         in_context = self._context_suggested(decided, query.analysis)
         if in_context is not None:
             return in_context
@@ -166,8 +175,9 @@ class Decide(StageBase, name="decide"):
         # A follow-up's reading is the turn with its topic's words put after it ("how does it help with that
         # naltrexone"), not a wording anyone typed: matching it closely is no curated judgement to defer to
         score = min(top.score, SURE - 0.1) if query.followed is not None else top.score
+        worded = _holds(analysis.cleaned, top.matched, whole=query.followed is None)
         verdict = review(opinion, answer, ranked, score, doubt is not None and not top.by_answer,
-                         len(analysis.terms), len(query.ranked), doubt or 1.0)
+                         len(analysis.terms), len(query.ranked), doubt or 1.0, worded=worded)
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
                                    "top": [[c, round(p, 2)] for c, p in opinion.ranked[:3]]}}
         if verdict.action in ("confirm", "keep"):
@@ -246,3 +256,15 @@ class Decide(StageBase, name="decide"):
                     f"less than the ambiguity margin {s.ambiguity_margin:g}")
         return (f"top score {top.score} is below the answer threshold {s.answer_threshold:g} "
                 f"but at least the suggest threshold {s.suggest_threshold:g}")
+
+
+def _holds(question: str, wording: str, whole: bool) -> bool:
+    """Whether the question is the curated wording word for word (``whole``), or else holds all its words
+    in order: a follow-up's reading built from the context question ("does ldn help people with crohn's
+    disease") that holds a wording whole ("does ldn help crohn's disease") is what the knowledge base
+    says that wording means, and the second opinion does not overrule it."""
+    asked, worded = words(clean(question)), words(clean(wording))
+    if whole:
+        return asked == worded
+    rest = iter(asked)
+    return bool(worded) and all(word in rest for word in worded)

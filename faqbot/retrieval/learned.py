@@ -165,7 +165,7 @@ class Verdict:
 
 
 def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: float, promotable: bool,
-           terms: int = MIN_TERMS, shown: int = 3, doubt: float = 1.0) -> Verdict:
+           terms: int = MIN_TERMS, shown: int = 3, doubt: float = 1.0, *, worded: bool = False) -> Verdict:
     """The second opinion on the ranker's decision.
 
     ``answer``: the entry the ranker answers with (None for a did-you-mean); ``ranked``: the ranked
@@ -173,13 +173,17 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
     for a low score or a close runner-up, matched by a curated wording (not for a word no entry uses, a
     subject never named, or a match on the answer's text); ``terms``: how many terms the question has;
     ``shown``: how many of ``ranked`` a did-you-mean would offer; ``doubt``: how many times the usual
-    lead promoting needs (more for a did-you-mean the ranker had a reason for beyond its score).
+    lead promoting needs (more for a did-you-mean the ranker had a reason for beyond its score);
+    ``worded``: the question is one of the answer's curated wordings word for word, which the knowledge
+    base has settled (``faqbot validate`` checks that each is answered by its own entry).
     """
     top, lead = opinion.top, opinion.lead
     seen = opinion.describe()
     if answer is not None:
         if top == answer:
             return Verdict("confirm", f"second opinion agrees: {seen}")
+        if worded:
+            return Verdict("keep", f"second opinion differs, but the question is `{answer}`'s own wording: {seen}")
         # A close match of a curated wording is the knowledge base's own judgement: overruled less easily.
         factor = SURE_FACTOR if score >= SURE else 1.0
         if top != OUT_OF_SCOPE and top in ranked and lead >= SWITCH * factor and terms >= MIN_TERMS:
