@@ -174,8 +174,9 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
     subject never named, or a match on the answer's text); ``terms``: how many terms the question has;
     ``shown``: how many of ``ranked`` a did-you-mean would offer; ``doubt``: how many times the usual
     lead promoting needs (more for a did-you-mean the ranker had a reason for beyond its score);
-    ``worded``: the question is one of the answer's curated wordings word for word, which the knowledge
-    base has settled (``faqbot validate`` checks that each is answered by its own entry).
+    ``worded``: the question is one of the answer's curated wordings word for word, or a follow-up's reading
+    holds one whole; the knowledge base has settled that (``faqbot validate`` checks each wording is answered
+    by its own entry).
     """
     top, lead = opinion.top, opinion.lead
     seen = opinion.describe()
@@ -183,7 +184,7 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
         if top == answer:
             return Verdict("confirm", f"second opinion agrees: {seen}")
         if worded:
-            return Verdict("keep", f"second opinion differs, but the question is `{answer}`'s own wording: {seen}")
+            return Verdict("keep", f"second opinion differs, but the question holds a wording of `{answer}`'s: {seen}")
         # A close match of a curated wording is the knowledge base's own judgement: overruled less easily.
         factor = SURE_FACTOR if score >= SURE else 1.0
         if top != OUT_OF_SCOPE and top in ranked and lead >= SWITCH * factor and terms >= MIN_TERMS:
