@@ -118,6 +118,9 @@ class Context(StageBase, name="context"):
         if alone:
             return self._new_topic(query, entry, alone)
         reading = self.followups.read(text, entry)
+        # Whatever form it has, a follow-up is routed put after the question it follows ("even a glass or two
+        # at the wedding?" after the interactions answer asks about a case)
+        in_context = f"{entry.question} {query.text}"
         exclude: str | None = None
         if reading is not None and reading.mode in ("pronoun", "fragment"):
             reading, exclude = self.followups.settle_pronoun(text, reading, entry)
@@ -127,11 +130,14 @@ class Context(StageBase, name="context"):
                                and not (exclude is None and self.followups.refers_back(text))):
             # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic;
             # an answer that does not cover what is asked is not given again that way either
-            return self._about_subject(query, f"context `{entry.id}` not used; ", exclude, entry)
+            note = f"context `{entry.id}` not used; "
+            routed = self._route(in_context)
+            if routed is not None:
+                return query.decided(self.name, routed, f"{note}routed put after the question it follows")
+            return self._about_subject(query, note, exclude)
         summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
         # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
-        # sentence anyone wrote, so it is routed as the context question followed by the question.
-        in_context = f"{entry.question} {query.text}"
+        # sentence anyone wrote, so it is routed only as the context question followed by the question.
         appended = reading.mode in ("pronoun", "fragment", "relation", "next")
         routed = self._route(in_context) if appended else self._route(reading.resolved, in_context)
         if routed is not None:
@@ -195,12 +201,7 @@ class Context(StageBase, name="context"):
         """Whether "it" in ``text`` may be another medicine it names, or the site, rather than the subject."""
         return self.other_medicine(text) is not None or self.about_the_service(text)
 
-    def _about_subject(self, query: Query, note: str, exclude: str | None = None, entry: Entry | None = None) -> Query:
-        # Read on its own or not, a follow-up is still routed put after the question it follows, as every
-        # follow-up is: "even a glass or two at the wedding?" after the interactions answer asks about a case
-        routed = self._route(f"{entry.question} {query.text}") if entry is not None else None
-        if routed is not None:
-            return query.decided(self.name, routed, f"{note}routed put after the question it follows")
+    def _about_subject(self, query: Query, note: str, exclude: str | None = None) -> Query:
         reading = None if self._elsewhere(query.text) else self.followups.about_subject(query.text)
         if reading is None or not self.followups.better(query.text, reading.resolved, exclude):
             return query.noted(self.name, note + "read on its own") if note else query

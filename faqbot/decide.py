@@ -51,7 +51,8 @@ class Decide(StageBase, name="decide"):
             return last if last is not None else query.decided(self.name, Decision("fallback", reason))
         decision, doubt = self._rank_decision(query, query.analysis)
         decided = self._reviewed(query, query.analysis, decision, doubt)
-        if query.followed is None and decision.kind == "answer" and decided.decision != decision:
+        overruled = query.followed is None and decision.kind == "answer" and decided.decision != decision
+        if overruled:
             # The second opinion overruled the ranker on the whole message; on a story told before the
             # question, its many words lend it a lead the question alone would not give, so the last
             # question read alone decides when it can ("I keep seeing LDN on a chronic pain forum ...
@@ -62,9 +63,11 @@ class Decide(StageBase, name="decide"):
         in_context = self._context_suggested(decided, query.analysis)
         if in_context is not None:
             return in_context
-        if decided.decision is not None and decided.decision.kind == "suggest" and query.followed is None:
+        if decided.decision is not None and decided.decision.kind == "suggest" and query.followed is None \
+                and not overruled:
             # A message that tells something first ("My sister is nervous about it because ...") and asks
-            # at its end: what the whole message could not settle, its last question alone may.
+            # at its end: what the whole message could not settle, its last question alone may (already
+            # tried above when the second opinion overruled the ranker).
             last = self._last_question(query)
             if last is not None:
                 return last
