@@ -197,7 +197,9 @@ class FollowUps:
         normalizer = self.retriever.normalizer
         term = self.retriever.definitions.undefined_term(normalizer.analyze(cleaned))
         if term is None:
-            return False
+            # "whats inflammation" after "substances that cause inflammation (swelling and irritation)": a
+            # word the answer explains in brackets, though another entry defines a longer term holding it
+            return self.retriever.definitions.explained_in(cleaned, context)
         terms = set(normalizer.analyze(term).terms)
         return bool(terms) and terms <= set(normalizer.analyze(context.answer).terms)
 

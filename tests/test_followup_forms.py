@@ -279,3 +279,37 @@ def test_a_stranded_for_asks_what_it_is_used_for(text: str, expected: str) -> No
 @pytest.mark.parametrize("text", ["ok", "cool", "hmm", "got it", "lol"])
 def test_a_fragment_asking_nothing_does_not_repeat_the_answer(text: str) -> None:
     assert BOT.ask(text, context="what-is-ldn").id != "what-is-ldn"
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "entry"),
+    [
+        # the answer explains the word in brackets, and no entry defines it by name
+        ("microglia-activation-effects", "um, whats inflammation?", "microglia-activation-effects"),
+        ("microglia-activation-effects", "what does inflammation mean", "microglia-activation-effects"),
+        ("naltrexone-opioid", "sorry what is a receptor", "naltrexone-opioid"),
+        ("microglia-triggers", "what's the central nervous system again?", "microglia-triggers"),
+        # a term another entry defines by name goes to that entry
+        ("pain-type", "what are microglia?", "microglia"),
+    ],
+)
+def test_a_term_the_answer_explains_is_answered_by_that_answer(context: str, question: str, entry: str) -> None:
+    reply = BOT.ask(question, context=context)
+    assert (reply.kind, reply.id) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        ("microglia", "what's inflammation?"),  # an answer that never explains it
+        ("microglia-activation-effects", "what is inflammation like when you take it?"),  # not a definition
+    ],
+)
+def test_a_term_the_answer_only_names_is_not_read_as_explained(context: str, question: str) -> None:
+    assert BOT.ask(question, context=context).id != context
+
+
+def test_explain_shows_a_term_explained_in_the_answer_read_as_the_context_question() -> None:
+    _, trace = BOT.ask_traced("whats inflammation", "microglia-activation-effects")
+    step = trace.step("context")
+    assert step is not None and step.summary.startswith("specify follow-up to `microglia-activation-effects`")

@@ -26,6 +26,21 @@ _ASKS_DEFINITION = regex.compile(
     # "what is this LDN thing (people talk about)": the thing is named, whatever follows
     r"|\bwhat(?:'s| is| are) (?:this|that|these|those) (?P<c>[\w'-]+(?: [\w'-]+)?) (?:thing|things|stuff)\b"
 )
+#: a term an answer explains in brackets, as the curated answers do: "inflammation (swelling and irritation)",
+#: "ease pain (an analgesic effect)"; the words before the brackets and, when short, those inside
+_GLOSS = regex.compile(r"([\w'-]+(?: [\w'-]+){0,2}) \(([^()]{2,60})\)")
+#: the last words before a gloss that may be the term it explains ("the opioid receptors" -> "receptors")
+_GLOSSED_WORDS = 3
+#: a gloss in brackets names a term itself when it has at most this many terms ("an analgesic effect")
+_GLOSS_TERMS = 2
+#: a turn that only asks what a term means ("whats inflammation", "wait, what's a receptor?", "what does
+#: insomnia mean?"), with a word of hesitation before it
+_WHAT_IS = regex.compile(
+    r"^(?:(?:wait|ok|okay|so|and|but|sorry|um+|hm+|sorry but|hang on)[,.]? )*"
+    r"(?:what(?:'s|s| is| are)(?: a| an| the)? (?P<a>[\w' -]+?)(?: exactly| again| then)?"
+    r"|what (?:does|do) (?P<b>[\w' -]+?) mean|define (?P<c>[\w' -]+?)|(?:meaning|definition) of (?P<d>[\w' -]+?))"
+    r"[?.! ]*$"
+)
 #: "..., what are they?": the thing was named earlier in the message
 _PRONOUN = regex.compile(r"^(?:it|they|them|those|these|that|this|those things|these things)(?: exactly| really)?$")
 _ALREADY_KNOWN = regex.compile(
@@ -50,10 +65,39 @@ class Definitions:
         #: every term the curated questions and alternates use: what the knowledge base is asked about
         self._asked = frozenset(t for entry in kb.entries for text in (entry.question, *entry.alternates)
                                 for t in normalizer.analyze(text).terms)
+        #: the terms each entry's answer explains in brackets (:data:`_GLOSS`), per entry
+        self.glossed: list[frozenset[frozenset[str]]] = [self._glosses(entry.answer) for entry in kb.entries]
         #: each defined term on its own ("microglia", "glial cells"), per entry
         self.phrases: list[list[frozenset[str]]] = [
             [p for p in (frozenset(normalizer.analyze(d).terms) for d in entry.defines) if p] for entry in kb.entries
         ]
+
+    def _glosses(self, answer: str) -> frozenset[frozenset[str]]:
+        found: set[frozenset[str]] = set()
+        for before, inside in _GLOSS.findall(answer):
+            terms = frozenset(self.normalizer.analyze(inside).terms)
+            if len(terms) == 1 or (inside.startswith(("a ", "an ")) and len(terms) <= _GLOSS_TERMS):
+                # "(insomnia)", "(an analgesic effect)": the brackets name the term the words before explain
+                found.add(terms)
+                found.update(frozenset({t}) for t in terms)
+                continue
+            words = before.split()
+            found.update(frozenset(self.normalizer.analyze(" ".join(words[-n:])).terms)
+                         for n in range(1, min(len(words), _GLOSSED_WORDS) + 1))
+        return frozenset(t for t in found if t)
+
+    def explained_in(self, question: str, entry: Entry) -> bool:
+        """Whether ``question`` only asks what a term means that ``entry``'s answer explains in brackets, and
+        that no other entry defines by name: after that answer, "whats inflammation" asks about a word it used."""
+        match = _WHAT_IS.match(self.normalizer.analyze(question).cleaned)
+        term = next((g for g in match.groups() if g), None) if match else None
+        terms = self._terms(term) if term else None
+        if terms is None:
+            return False
+        index = next(i for i, e in enumerate(self.kb.entries) if e.id == entry.id)
+        # a term another entry defines by name is that entry's to answer ("what are microglia?")
+        elsewhere = any(terms in phrases for i, phrases in enumerate(self.phrases) if i != index)
+        return not elsewhere and terms in self.glossed[index]
 
     def _terms(self, term: str) -> frozenset[str] | None:
         """The term's analysed terms, if it looks like a name (one to three content words)."""
