@@ -127,7 +127,8 @@ class Context(StageBase, name="context"):
         if reading is None or (reading.mode in ("pronoun", "fragment")
                                and not self.followups.better(self.followups.alone(query.text), reading.resolved,
                                                              entry.id)
-                               and not (exclude is None and self.followups.refers_back(text))):
+                               and not (self.followups.refers_back(text)
+                                        and (exclude is None or self.followups.plural_back(text)))):
             # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic;
             # an answer that does not cover what is asked is not given again that way either
             note = f"context `{entry.id}` not used; "

@@ -76,6 +76,7 @@ _HOW_IT_DOES = regex.compile(r"^how (?:does|do|can|could) ", re.IGNORECASE)
 _PLURAL = frozenset("they them their theirs themselves these those".split())
 #: the pronouns that may stand for the knowledge base's subject when nothing else was said
 _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
+_PLURAL_BACK = frozenset({"they", "them", "their", "themselves"})
 #: the forms of a question that asks nothing by name when its words are all pronouns and filler ("anything
 #: else?", "is that all?"); "what do they do?" asks for something the answer may not hold
 _ASKS_NOTHING = frozenset({None, "yes-no"})
@@ -407,6 +408,12 @@ class FollowUps:
         never stand for the knowledge base's subject the way "it" may, so it cannot be read alone."""
         pronouns = PRONOUNS & set(words(clean(text)))
         return bool(pronouns) and not pronouns & _SUBJECT_PRONOUNS
+
+    @staticmethod
+    def plural_back(text: str) -> bool:
+        """Whether the follow-up points back with "they" or "them": the things the answer was about ("how does
+        LDN affect them?" after microglia), never a fact it told, as "that" may be ("really? that many?")."""
+        return not _PLURAL_BACK.isdisjoint(words(clean(text)))
 
     def _best(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> float:
         found = self._top(text, skip, require)
