@@ -292,6 +292,8 @@ def test_a_fragment_asking_nothing_does_not_repeat_the_answer(text: str) -> None
         ("microglia-activation-effects", "what does inflammation mean", "microglia-activation-effects"),
         ("naltrexone-opioid", "sorry what is a receptor", "naltrexone-opioid"),
         ("microglia-triggers", "what's the central nervous system again?", "microglia-triggers"),
+        # "that kind of" something the answer named
+        ("compounding-pharmacies", "sorry, what's that type of pharmacy", "compounding-pharmacies"),
         # a term another entry defines by name goes to that entry
         ("pain-type", "what are microglia?", "microglia"),
     ],

@@ -41,6 +41,8 @@ _WHAT_IS = regex.compile(
     r"|what (?:does|do) (?P<b>[\w' -]+?) mean|define (?P<c>[\w' -]+?)|(?:meaning|definition) of (?P<d>[\w' -]+?))"
     r"[?.! ]*$"
 )
+#: "that kind of", "those": the term is something the answer just named
+_POINTED = regex.compile(r"^(?:that|this|those|these)(?: (?:kinds?|types?|sorts?) of)? ")
 #: "..., what are they?": the thing was named earlier in the message
 _PRONOUN = regex.compile(r"^(?:it|they|them|those|these|that|this|those things|these things)(?: exactly| really)?$")
 _ALREADY_KNOWN = regex.compile(
@@ -87,14 +89,21 @@ class Definitions:
         return frozenset(t for t in found if t)
 
     def explained_in(self, question: str, entry: Entry) -> bool:
-        """Whether ``question`` only asks what a term means that ``entry``'s answer explains in brackets, and
-        that no other entry defines by name: after that answer, "whats inflammation" asks about a word it used."""
+        """Whether ``question`` only asks what a term means that ``entry``'s answer explains in brackets and no
+        other entry defines by name ("whats inflammation" after "inflammation (swelling and irritation)"), or
+        what "that" thing is that the answer named ("what's that kind of pharmacy?")."""
         match = _WHAT_IS.match(self.normalizer.analyze(question).cleaned)
         term = next((g for g in match.groups() if g), None) if match else None
-        terms = self._terms(term) if term else None
+        pointed = _POINTED.match(term) if term else None
+        terms = self._terms(term[pointed.end():] if pointed else term) if term else None
         if terms is None:
             return False
         index = next(i for i, e in enumerate(self.kb.entries) if e.id == entry.id)
+        if pointed:
+            # "what's that kind of pharmacy?": something the answer named, unless another entry defines it
+            # ("what are those cells?" after the mechanism answer asks about microglia)
+            elsewhere = any(terms & defined for i, defined in enumerate(self.defined) if i != index)
+            return not elsewhere and terms <= frozenset(self.normalizer.analyze(entry.answer).terms)
         # a term another entry defines by name is that entry's to answer ("what are microglia?")
         elsewhere = any(terms in phrases for i, phrases in enumerate(self.phrases) if i != index)
         return not elsewhere and terms in self.glossed[index]
