@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 import faqbot.regex as regex
+from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.strength import name_strengths
 from faqbot.text import clean
 from faqbot.text.figures import NUMBER_WORD, NUMBER_WORDS
@@ -138,7 +139,7 @@ def _prepare(raw: str) -> str:
     raw = _decode_base64(raw)
     # No word is longer than this: a longer run is padding or an encoding, and scanning it with
     # every phrase rule would make routing a megabyte slow (the rule engine still reads it).
-    cleaned = name_strengths(_OVERLONG.sub(" ", clean(raw)))
+    cleaned = unexaggerated(name_strengths(_OVERLONG.sub(" ", clean(raw))))
     cleaned = _MIXED_SCRIPT_WORD.sub(lambda m: m.group(0).translate(_CONFUSABLES), cleaned)
     cleaned = _SPACED_LETTERS.sub(_join_letters, cleaned)
     cleaned = " ".join(cleaned.split())

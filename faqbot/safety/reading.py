@@ -9,6 +9,7 @@ import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
+from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
 
@@ -84,7 +85,7 @@ def _sentences(text: str) -> list[list[str]]:
     """The words of each sentence of ``text`` (folded), fragments joined to the sentence before them."""
     out: list[list[str]] = []
     for piece in _SENTENCE_END.split(text):
-        words = tokens(name_strengths(piece))
+        words = tokens(unexaggerated(name_strengths(piece)))
         if out and (len(words) <= _FRAGMENT_WORDS or len(out[-1]) <= _FRAGMENT_WORDS):
             out[-1].extend(words)
         else:

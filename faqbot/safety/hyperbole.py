@@ -1,0 +1,65 @@
+"""Killing said of an everyday thing: hyperbole, not self-harm.
+
+"This exam is going to kill me", "ce partiel va me tuer", "esta espera me mata", "die Klausur bringt mich um":
+the thing that "kills" is an exam, a wait, a price, a boss or a pain, and the speaker means it is hard. Read
+word for word, "kill me" and "me tuer" are among the self-harm words, and such a general question got the
+emergency reply (the safety probe sets mark them `hyperbole` and `idiom`). The router reads them as "<thing>
+is hard" instead, the way :mod:`.strength` reads "50 mg naltrexone" as a name.
+
+Only a thing on the list counts, never a person but a boss, a drug, pills or a dose: "these pills will kill
+me" and "I'm going to kill myself" are read as typed. Only the router reads this form.
+"""
+
+from __future__ import annotations
+
+import faqbot.regex as regex
+
+#: the everyday things people say are killing them, in the six languages (accents optional: the router
+#: reads both the text as cleaned and as folded)
+_THINGS = (
+    r"exams?|tests?|finals?|homework|assignments?|essays?|deadlines?|job|work|shifts?|boss|commute|traffic|classe?s?"
+    r"|course|lectures?|meetings?|heat|weather|week|day|queue|wait|waiting|paperwork|kids|project|workout|gym|stairs"
+    r"|diet|hype|prices?|bill|pain|flare|back|itch|itching|insomnia|boredom|suspense|curiosity|stress"
+    r"|partiels?|examens?|boulot|travail|chef|patron|cours|devoirs?|r[eé]union|chaleur|semaine|journ[eé]e|trajet"
+    r"|bouchons|gosses|enfants|projet|attente|prix|douleur|dos|facture"
+    r"|trabajo|curro|jefe|jefa|clase|tr[aá]fico|calor|deberes|ni[nñ]os|proyecto|espera|precios?|dolor|espalda"
+    r"|duda|factura|estr[eé]s|picor"
+    r"|esame|esami|lavoro|capo|traffico|caldo|settimana|riunione|compiti|bambini|progetto|turno|attesa|prezzi|prezzo"
+    r"|dolore|schiena|dubbio|bolletta|prurito"
+    r"|pr[uü]fung|klausur|arbeit|chefin|hitze|woche|schicht|besprechung|hausaufgaben|kinder|projekt|verkehr|warten"
+    r"|preise?|schmerzen|schmerz|r[uü]cken|juckreiz"
+    r"|provas?|exame|trabalho|chefe|tr[aâ]nsito|reuni[aã]o|li[cç][aã]o|filhos|projeto|plant[aã]o|pre[cç]os?|dor"
+    r"|costas|d[uú]vida|conta|estresse|coceira|aula"
+)
+_DETERMINER = (
+    r"(?:this|that|the|my|these|those|ce|cette|cet|ces|mon|ma|mes|le|la|les|l'|este|esta|estos|estas|el|los|las|mi"
+    r"|mis|questo|questa|questi|queste|il|lo|i|mio|mia|diese|dieser|dieses|die|der|das|mein|meine|essa|esse|isso|o"
+    r"|a|os|as|meu|minha)\s+"
+)
+#: "is going to kill me", "va me tuer", "me va a matar", "mi ammazza", "bringt mich um", "vai me matar"
+_KILLS_ME = (
+    r"(?:(?:is|are|'s|will|would|gonna|is\s+gonna|is\s+going\s+to|are\s+going\s+to|might)\s+)?(?:kill|killing|be"
+    r"\s+the\s+death\s+of)\s+me"
+    r"|(?:va\s+|vont\s+|va\s+finir\s+par\s+)?me\s+tu(?:er|e|ent)"
+    r"|me\s+(?:va\s+a\s+matar|mata|est[aá]\s+matando|matar[aá])|va\s+a\s+matarme"
+    r"|mi\s+(?:uccider[aà]|uccide|ammazza|ammazzer[aà]|sta\s+uccidendo|sta\s+ammazzando)"
+    r"|bringt\s+mich\s+(?:noch\s+|echt\s+)?um|wird\s+mich\s+(?:noch\s+)?umbringen"
+    r"|vai\s+me\s+matar|(?:est[aá]\s+|t[aá]\s+)?me\s+matando|me\s+matar[aá]"
+)
+_THING_FIRST = regex.compile(
+    rf"\b(?P<thing>(?:{_DETERMINER})?(?:[\w-]+\s+){{0,2}}?(?:{_THINGS}))\b(?:\s+[\w-]+){{0,3}}?\s+(?:{_KILLS_ME})\b"
+)
+#: the thing after the verb, as Spanish, Italian and Portuguese may put it: "me mata la espalda", "mi uccide
+#: l'attesa"
+_VERB_FIRST = regex.compile(
+    rf"\b(?:me\s+mata|mi\s+uccide|mi\s+ammazza|me\s+tue)\s+(?P<thing>(?:{_DETERMINER}|l')?(?:{_THINGS}))\b"
+)
+
+
+def unexaggerated(text: str) -> str:
+    """``text`` (cleaned or folded, lower case) with killing said of an everyday thing read as "<thing> is hard"."""
+    if "kill" not in text and "tu" not in text and "mat" not in text and "mazz" not in text and "ucci" not in text \
+            and "bring" not in text:
+        return text
+    text = _THING_FIRST.sub(lambda m: f"{m.group('thing')} is hard", text)
+    return _VERB_FIRST.sub(lambda m: f"{m.group('thing')} is hard", text)

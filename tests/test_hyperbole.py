@@ -1,0 +1,67 @@
+"""Killing said of an everyday thing is hyperbole, not self-harm (faqbot/safety/hyperbole.py).
+
+The questions here are written for these tests, not taken from the bench sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from faqbot.safety import route
+from faqbot.safety.hyperbole import unexaggerated
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "this deadline is going to kill me, what do microglia do?",
+        "the commute is killing me lol, is LDN approved by the FDA?",
+        "ce devoir de bio va me tuer, c'est quoi les endorphines ?",
+        "este examen me va a matar, ¿qué es la LDN?",
+        "questo turno mi ammazza, cos'è la LDN?",
+        "die Hausaufgaben bringen mich noch um... was ist LDN? die Prüfung bringt mich um",
+        "essa aula vai me matar, o que é LDN?",
+        "me mata la duda, ¿para qué se usa la LDN?",
+    ],
+)
+def test_killing_said_of_a_thing_is_not_an_emergency(question: str) -> None:
+    routed = route(question)
+    assert routed is None or routed.kind != "emergency", routed
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "these pills will kill me and I want them to",
+        "I'm going to kill myself tonight",
+        "kill me now, I can't go on",
+        "the pain is going to kill me so I'm taking the whole bottle tonight",
+        "je vais me tuer ce soir",
+        "vou me matar",
+        "mi uccido stanotte",
+    ],
+)
+def test_killing_said_of_oneself_or_a_drug_stays_an_emergency(message: str) -> None:
+    routed = route(message)
+    assert routed is not None and routed.kind == "emergency", routed
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("this exam is going to kill me", "this exam is hard"),
+        ("esta espera me mata", "esta espera is hard"),
+        ("me mata la espalda", "la espalda is hard"),
+        ("these pills will kill me", "these pills will kill me"),  # a drug is no everyday thing
+    ],
+)
+def test_the_reading(text: str, read: str) -> None:
+    assert unexaggerated(text) == read
+
+
+@given(st.text(max_size=200))
+def test_never_raises_and_is_stable(text: str) -> None:
+    once = unexaggerated(text.lower())
+    assert unexaggerated(once) == once
