@@ -7,9 +7,9 @@ from functools import lru_cache
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
+from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
-from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
 
