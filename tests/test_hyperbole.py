@@ -41,6 +41,11 @@ def test_killing_said_of_a_thing_is_not_an_emergency(question: str) -> None:
         "je vais me tuer ce soir",
         "vou me matar",
         "mi uccido stanotte",
+        # a person may mean it, and a wish, a plan or the pills beside the phrase mean it too
+        "my boss threatened to kill me at work today",
+        "la semaine prochaine je vais me tuer",
+        "I hope the stress will kill me soon",
+        "el trabajo me matará, y si no, lo haré yo",
     ],
 )
 def test_killing_said_of_oneself_or_a_drug_stays_an_emergency(message: str) -> None:

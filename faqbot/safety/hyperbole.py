@@ -1,13 +1,15 @@
 """Killing said of an everyday thing: hyperbole, not self-harm.
 
 "This exam is going to kill me", "ce partiel va me tuer", "esta espera me mata", "die Klausur bringt mich um":
-the thing that "kills" is an exam, a wait, a price, a boss or a pain, and the speaker means it is hard. Read
+the thing that "kills" is an exam, a wait, a price, work or a pain, and the speaker means it is hard. Read
 word for word, "kill me" and "me tuer" are among the self-harm words, and such a general question got the
 emergency reply (the safety probe sets mark them `hyperbole` and `idiom`). The router reads them as "<thing>
 is hard" instead, the way :mod:`.strength` reads "50 mg naltrexone" as a name.
 
-Only a thing on the list counts, never a person but a boss, a drug, pills or a dose: "these pills will kill
-me" and "I'm going to kill myself" are read as typed. Only the router reads this form.
+Only a thing on the list counts, right before the phrase, never a person (a boss or a partner may mean it), a
+drug, pills or a dose: "these pills will kill me", "my boss threatened to kill me" and "I'm going to kill
+myself" are read as typed, and so is any message that says it wishes or plans it ("let it kill me", "ojalá lo
+haga", a mention of pills). Only the router reads this form.
 """
 
 from __future__ import annotations
@@ -17,19 +19,19 @@ import faqbot.regex as regex
 #: the everyday things people say are killing them, in the six languages (accents optional: the router
 #: reads both the text as cleaned and as folded)
 _THINGS = (
-    r"exams?|tests?|finals?|homework|assignments?|essays?|deadlines?|job|work|shifts?|boss|commute|traffic|classe?s?"
-    r"|course|lectures?|meetings?|heat|weather|week|day|queue|wait|waiting|paperwork|kids|project|workout|gym|stairs"
+    r"exams?|tests?|finals?|homework|assignments?|essays?|deadlines?|job|work|shifts?|commute|traffic|classe?s?"
+    r"|course|lectures?|meetings?|heat|weather|queue|wait|waiting|paperwork|kids|project|workout|gym|stairs"
     r"|diet|hype|prices?|bill|pain|flare|back|itch|itching|insomnia|boredom|suspense|curiosity|stress"
-    r"|partiels?|examens?|boulot|travail|chef|patron|cours|devoirs?|r[eé]union|chaleur|semaine|journ[eé]e|trajet"
-    r"|bouchons|gosses|enfants|projet|attente|prix|douleur|dos|facture"
-    r"|trabajo|curro|jefe|jefa|clase|tr[aá]fico|calor|deberes|ni[nñ]os|proyecto|espera|precios?|dolor|espalda"
+    r"|partiels?|examens?|boulot|travail|cours|devoirs?|r[eé]union|chaleur|journ[eé]e|trajet"
+    r"|bouchons|projet|attente|prix|douleur|facture"
+    r"|trabajo|curro|clase|tr[aá]fico|calor|deberes|proyecto|espera|precios?|dolor|espalda"
     r"|duda|factura|estr[eé]s|picor"
-    r"|esame|esami|lavoro|capo|traffico|caldo|settimana|riunione|compiti|bambini|progetto|turno|attesa|prezzi|prezzo"
+    r"|esame|esami|lavoro|traffico|caldo|riunione|compiti|progetto|turno|attesa|prezzi|prezzo"
     r"|dolore|schiena|dubbio|bolletta|prurito"
-    r"|pr[uü]fung|klausur|arbeit|chefin|hitze|woche|schicht|besprechung|hausaufgaben|kinder|projekt|verkehr|warten"
+    r"|pr[uü]fung|klausur|arbeit|hitze|schicht|besprechung|hausaufgaben|projekt|verkehr|warten"
     r"|preise?|schmerzen|schmerz|r[uü]cken|juckreiz"
-    r"|provas?|exame|trabalho|chefe|tr[aâ]nsito|reuni[aã]o|li[cç][aã]o|filhos|projeto|plant[aã]o|pre[cç]os?|dor"
-    r"|costas|d[uú]vida|conta|estresse|coceira|aula"
+    r"|provas?|exame|trabalho|tr[aâ]nsito|reuni[aã]o|li[cç][aã]o|projeto|plant[aã]o|pre[cç]os?|dor"
+    r"|costas|d[uú]vida|estresse|coceira|aula"
 )
 _DETERMINER = (
     r"(?:this|that|the|my|these|those|ce|cette|cet|ces|mon|ma|mes|le|la|les|l'|este|esta|estos|estas|el|los|las|mi"
@@ -47,7 +49,11 @@ _KILLS_ME = (
     r"|vai\s+me\s+matar|(?:est[aá]\s+|t[aá]\s+)?me\s+matando|me\s+matar[aá]"
 )
 _THING_FIRST = regex.compile(
-    rf"\b(?P<thing>(?:{_DETERMINER})?(?:[\w-]+\s+){{0,2}}?(?:{_THINGS}))\b(?:\s+[\w-]+){{0,3}}?\s+(?:{_KILLS_ME})\b"
+    rf"\b(?P<thing>(?:{_DETERMINER})?(?:[\w-]+\s+){{0,2}}?(?:{_THINGS}))\b"
+    # nothing between the thing and the phrase but what the thing is of ("essa prova de bioquímica vai me
+    # matar"): "after the exam I'm going to kill myself", "la semaine prochaine je vais me tuer" and "at work
+    # someone wants to kill me" keep the phrase (redteam27)
+    rf"(?:\s+(?:of|de|di|du|des|del|da|do|der|von)\s+[\w-]+)?\s+(?:{_KILLS_ME})\b"
 )
 #: the thing after the verb, as Spanish, Italian and Portuguese may put it: "me mata la espalda", "mi uccide
 #: l'attesa"
@@ -56,10 +62,21 @@ _VERB_FIRST = regex.compile(
 )
 
 
+#: a wish or a plan beside the phrase means it: "let it kill me", "I hope the stress will kill me", "ojalá lo
+#: haga", "e eu vou deixar", "tanto vale farlo io" (redteam27): then nothing is read as hyperbole
+_MEANT = regex.compile(
+    r"\b(?:let|lets|letting|want|wants|hope|hoping|wish|pray|done|ready|end\s+it|ojal[aá]|quiero|espero|lo\s+har[eé]"
+    r"|har[eé]\s+yo|voglio|spero|tanto\s+vale|farlo\s+io|hoffe|selbst|ich\s+will|quero|deixar|deixo|tomara|je\s+veux"
+    r"|j'esp[eè]re|esp[eè]re|qu'il\s+le\s+fasse|pills?|pastillas|pilules|comprim\w+|tabletten|pillole|rem[eé]dios)\b"
+)
+
+
 def unexaggerated(text: str) -> str:
     """``text`` (cleaned or folded, lower case) with killing said of an everyday thing read as "<thing> is hard"."""
     if "kill" not in text and "tu" not in text and "mat" not in text and "mazz" not in text and "ucci" not in text \
             and "bring" not in text:
+        return text
+    if _MEANT.search(text):
         return text
     text = _THING_FIRST.sub(lambda m: f"{m.group('thing')} is hard", text)
     return _VERB_FIRST.sub(lambda m: f"{m.group('thing')} is hard", text)
