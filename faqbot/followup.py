@@ -77,6 +77,11 @@ _PLURAL = frozenset("they them their theirs themselves these those".split())
 #: the pronouns that may stand for the knowledge base's subject when nothing else was said
 _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
 _PLURAL_BACK = frozenset({"they", "them", "their", "themselves"})
+#: the nouns of "that dose", "those amounts", which point at the dose an answer told of
+_DOSE_NOUNS = frozenset({"dose", "doses", "dosage", "dosages", "amount", "amounts", "strength", "strengths", "level",
+                         "levels"})
+#: how an answer tells of the low dose
+_LOW_DOSE_WORDS = ("low dose", "low doses", "smaller amounts", "small amounts", "smaller doses", "small doses")
 #: the forms of a question that asks nothing by name when its words are all pronouns and filler ("anything
 #: else?", "is that all?"); "what do they do?" asks for something the answer may not hold
 _ASKS_NOTHING = frozenset({None, "yes-no"})
@@ -289,6 +294,13 @@ class FollowUps:
         pairs = [(d, n) for d, n in pairwise(words(cleaned)) if d in _DEMONSTRATIVES and n not in PRONOUNS]
         if not pairs:
             return None
+        dose = next(((d, n) for d, n in pairs if n in _DOSE_NOUNS), None)
+        if dose is not None:
+            # "what does it do at that dose?" after "used in much smaller amounts": the dose the answer told of,
+            # a low one, not the drug named beside it
+            told = f" {' '.join(words(clean(context.answer)))} "
+            low = any(f" {phrase} " in told for phrase in _LOW_DOSE_WORDS)
+            return (f"{dose[0]} {dose[1]}", ["low doses"]) if low else None
         sentences = [f" {' '.join(words(clean(s)))} " for s in _SENTENCE.split(context.answer)]
         explained = [(t, f" {' '.join(words(clean(t)))} ") for t in self._explained(context)]
         for demonstrative, noun in pairs:
