@@ -298,8 +298,8 @@ class FollowUps:
         if dose is not None:
             # "what does it do at that dose?" after "used in much smaller amounts": the dose the answer told of,
             # a low one, not the drug named beside it
-            told = f" {' '.join(words(clean(context.answer)))} "
-            low = any(f" {phrase} " in told for phrase in _LOW_DOSE_WORDS)
+            answer = f" {' '.join(words(clean(context.answer)))} "
+            low = any(f" {phrase} " in answer for phrase in _LOW_DOSE_WORDS)
             return (f"{dose[0]} {dose[1]}", ["low doses"]) if low else None
         sentences = [f" {' '.join(words(clean(s)))} " for s in _SENTENCE.split(context.answer)]
         explained = [(t, f" {' '.join(words(clean(t)))} ") for t in self._explained(context)]
