@@ -77,6 +77,8 @@ _PLURAL = frozenset("they them their theirs themselves these those".split())
 #: the pronouns that may stand for the knowledge base's subject when nothing else was said
 _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
 _PLURAL_BACK = frozenset({"they", "them", "their", "themselves"})
+#: "n" and "&" for "and" before a bare term ("n microglia?")
+_AND_SHORT = regex.compile(r"^(?:n|&|\+)\s+")
 #: the nouns of "that dose", "those amounts", which point at the dose an answer told of
 _DOSE_NOUNS = frozenset({"dose", "doses", "dosage", "dosages", "amount", "amounts", "strength", "strengths", "level",
                          "levels"})
@@ -95,7 +97,7 @@ FRAGMENT_WORDS = 2
 SOURCE_QUESTION = "where does this information come from"
 
 Mode = Literal["more", "about", "bare", "specify", "source", "pronoun", "fragment", "subject", "next", "relation",
-               "unexplained"]
+               "define", "unexplained"]
 #: an answer that gives a reason for what it says ("..., because it can react with other drugs")
 _REASON = regex.compile(r"\b(?:because|since|so that|(?<!even )so|that is why|this is why|which is why|the reason)\b",
                         re.IGNORECASE)
@@ -178,6 +180,11 @@ class FollowUps:
             # the answer just given names them ("like what?" after "LDN can react with other medicines",
             # "which diseases?" after the trials answer naming two): it is the one to give again
             return Reading("specify", context.question)
+        term = self._defined_elsewhere(plain, context)
+        if term is not None:
+            # "microglia?" after the answer on the kind of pain, "n endorphins?": a bare term another entry
+            # defines asks what it is, not what the previous topic has to do with it
+            return Reading("define", f"what is {term}", term)
         front = fronted(cleaned)
         if front is not None:
             # "and in MS, what did the trials find?": the question, asked about the topic put before it
@@ -195,6 +202,17 @@ class FollowUps:
             # read like a pronoun follow-up, so the entry covering that side of the topic answers
             return Reading("fragment", f"{plain} {self.topic(context)}")
         return None
+
+    def _defined_elsewhere(self, plain: str, context: Entry) -> str | None:
+        """The turn, when it is nothing but a term an entry other than the context defines (not the subject)."""
+        term = _AND_SHORT.sub("", plain).strip(" ?!.")
+        terms = frozenset(self.retriever.normalizer.analyze(term).terms)
+        if not terms or terms & self.subjects or len(words(term)) > FRAGMENT_WORDS:
+            return None
+        definitions = self.retriever.definitions
+        defined = any(terms in phrases for entry, phrases in zip(self.kb.entries, definitions.phrases, strict=True)
+                      if entry.id != context.id)
+        return term if defined else None
 
     def _glossed(self, cleaned: str, context: Entry) -> bool:
         """Whether the turn asks what a term means that no entry defines and the context answer uses (and

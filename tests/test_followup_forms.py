@@ -199,6 +199,9 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("endorphins", "what does autoimmune mean?", "fallback", None),
         # "how?" after what the drug is used for: the one entry asking how that drug does it
         ("ldn-conditions", "how so?", "answer", "ldn-mechanism"),
+        # a bare term another entry defines asks what it is
+        ("ldn-mechanism", "endorphins??", "answer", "endorphins"),
+        ("side-effects", "n microglia", "answer", "microglia"),
         # "that dose" is the low dose the answer told of, not the drug named beside it
         ("what-is-ldn", "and what happens at that dose then", "answer", "low-dose-properties"),
         # "them" points back at what the answer was about, even where the words alone match another entry
