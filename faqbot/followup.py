@@ -175,8 +175,10 @@ class FollowUps:
             found = next((e for e in self.kb.entries if e.question == reading.resolved), context)
             if not bare.group("q") or self.covers_or_empty(found, bare.group("q")):
                 return reading
-        specify = SPECIFY.match(plain)
-        if specify and self.covers_or_empty(context, specify.group("n") or specify.group("m") or ""):
+        # ("just" and "only" are hedges, but "is that just the US?" asks whether that is all)
+        specify = SPECIFY.match(plain) or SPECIFY.match(without_openers(cleaned).strip(" ?!."))
+        named = next((specify.group(g) for g in "nmko" if specify.group(g)), "") if specify else ""
+        if specify and self.covers_or_empty(context, named):
             # the answer just given names them ("like what?" after "LDN can react with other medicines",
             # "which diseases?" after the trials answer naming two): it is the one to give again
             return Reading("specify", context.question)

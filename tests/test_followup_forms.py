@@ -199,6 +199,9 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("endorphins", "what does autoimmune mean?", "fallback", None),
         # "how?" after what the drug is used for: the one entry asking how that drug does it
         ("ldn-conditions", "how so?", "answer", "ldn-mechanism"),
+        # whether what the answer said is all there is, asked of something it names
+        ("addiction-prevalence", "wait, is that only the US", "answer", "addiction-prevalence"),
+        ("side-effects", "so just insomnia then?", "answer", "side-effects"),
         # a bare term another entry defines asks what it is
         ("ldn-mechanism", "endorphins??", "answer", "endorphins"),
         ("side-effects", "n microglia", "answer", "microglia"),

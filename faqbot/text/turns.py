@@ -96,6 +96,10 @@ SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|
                         # is all the knowledge base has
                         r"|(?:any\s+)?others?|any other ones?|what else|anything else|nothing else|any more"
                         r"|is that (?:all|it)|only (?:that|this|those|these)"
+                        # "is that just the US?", "so only insomnia, nothing else?": whether what the answer said
+                        # is all there is, asked of something it names
+                        r"|(?:is|was|are|were) (?:that|this|it|those|these|they) (?:just|only)"
+                        r" (?:in |for |about |from )?(?:the )?(?P<k>\w+(?: \w+)?)|only (?P<o>\w+)(?:\W+nothing else)?"
                         # "which diseases did they look at?": which of the things the answer names
                         r"|which (?P<m>\w+) (?:did|do|does|were|was|are|is|have|has) (?:they|it|those|these)\b"
                         r"[^?!.]{0,30})\W*$")
