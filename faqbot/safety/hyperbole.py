@@ -20,7 +20,7 @@ import faqbot.regex as regex
 #: reads both the text as cleaned and as folded)
 _THINGS = (
     r"exams?|tests?|finals?|homework|assignments?|essays?|deadlines?|job|work|shifts?|commute|traffic|classe?s?"
-    r"|course|lectures?|meetings?|heat|weather|queue|wait|waiting|paperwork|kids|project|workout|gym|stairs"
+    r"|course|lectures?|meetings?|heat|weather|queue|wait|waiting|paperwork|project|workout|gym|stairs"
     r"|diet|hype|prices?|bill|pain|flare|back|itch|itching|insomnia|boredom|suspense|curiosity|stress"
     r"|partiels?|examens?|boulot|travail|cours|devoirs?|r[eé]union|chaleur|journ[eé]e|trajet"
     r"|bouchons|projet|attente|prix|douleur|facture"
