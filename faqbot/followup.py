@@ -76,7 +76,8 @@ _HOW_IT_DOES = regex.compile(r"^how (?:does|do|can|could) ", re.IGNORECASE)
 _PLURAL = frozenset("they them their theirs themselves these those".split())
 #: the pronouns that may stand for the knowledge base's subject when nothing else was said
 _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
-_PLURAL_BACK = frozenset({"they", "them", "their", "themselves"})
+#: ... of them, those that point back at what an answer was about, never at a fact it told ("those figures")
+_PLURAL_BACK = _PLURAL - {"theirs", "these", "those"}
 #: "n" and "&" for "and" before a bare term ("n microglia?")
 _AND_SHORT = regex.compile(r"^(?:n|&|\+)\s+")
 #: the nouns of "that dose", "those amounts", which point at the dose an answer told of
@@ -211,10 +212,7 @@ class FollowUps:
         terms = frozenset(self.retriever.normalizer.analyze(term).terms)
         if not terms or terms & self.subjects or len(words(term)) > FRAGMENT_WORDS:
             return None
-        definitions = self.retriever.definitions
-        defined = any(terms in phrases for entry, phrases in zip(self.kb.entries, definitions.phrases, strict=True)
-                      if entry.id != context.id)
-        return term if defined else None
+        return term if self.retriever.definitions.named_elsewhere(terms, context) else None
 
     def _glossed(self, cleaned: str, context: Entry) -> bool:
         """Whether the turn asks what a term means that no entry defines and the context answer uses (and

@@ -67,6 +67,8 @@ class Definitions:
         #: every term the curated questions and alternates use: what the knowledge base is asked about
         self._asked = frozenset(t for entry in kb.entries for text in (entry.question, *entry.alternates)
                                 for t in normalizer.analyze(text).terms)
+        #: each entry's place in the knowledge base, by id
+        self._index = {entry.id: i for i, entry in enumerate(kb.entries)}
         #: the terms each entry's answer explains in brackets (:data:`_GLOSS`), per entry
         self.glossed: list[frozenset[frozenset[str]]] = [self._glosses(entry.answer) for entry in kb.entries]
         #: each defined term on its own ("microglia", "glial cells"), per entry
@@ -98,15 +100,19 @@ class Definitions:
         terms = self._terms(term[pointed.end():] if pointed else term) if term else None
         if terms is None:
             return False
-        index = next(i for i, e in enumerate(self.kb.entries) if e.id == entry.id)
+        index = self._index[entry.id]
         if pointed:
             # "what's that kind of pharmacy?": something the answer named, unless another entry defines it
             # ("what are those cells?" after the mechanism answer asks about microglia)
             elsewhere = any(terms & defined for i, defined in enumerate(self.defined) if i != index)
             return not elsewhere and terms <= frozenset(self.normalizer.analyze(entry.answer).terms)
         # a term another entry defines by name is that entry's to answer ("what are microglia?")
-        elsewhere = any(terms in phrases for i, phrases in enumerate(self.phrases) if i != index)
-        return not elsewhere and terms in self.glossed[index]
+        return not self.named_elsewhere(terms, entry) and terms in self.glossed[index]
+
+    def named_elsewhere(self, terms: frozenset[str], entry: Entry) -> bool:
+        """Whether an entry other than ``entry`` defines exactly these terms by name ("microglia")."""
+        index = self._index[entry.id]
+        return any(terms in phrases for i, phrases in enumerate(self.phrases) if i != index)
 
     def _terms(self, term: str) -> frozenset[str] | None:
         """The term's analysed terms, if it looks like a name (one to three content words)."""
