@@ -161,11 +161,12 @@ class FollowUps:
             # "and once they're on, then what?": the step after this one, which the curator put first
             # among the entry's related questions
             return Reading("next", self.kb.entry(context.related[0]).question)
-        thing = relates(cleaned)
-        if thing is not None:
+        related = relates(cleaned)
+        if related is not None:
+            thing, verb = related
             # "where does LDN come into it?" after the endorphins answer: the part LDN plays (how it
             # works) where endorphins are concerned, from an entry other than the one just given
-            return Reading("relation", f"how does {thing} work {self._content(context)}", thing)
+            return Reading("relation", f"how does {thing} {verb} {self._content(context)}", thing)
         # "sorry, what are they exactly?" is "what are they"; "so where do people usually get it then?"
         # is "where do people get it": the openers and hedges would only hide the phrase asked.
         plain = purpose(without_hedges(without_openers(cleaned)))

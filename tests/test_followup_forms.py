@@ -84,13 +84,14 @@ def test_a_turn_asking_for_the_next_step(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("where does ldn come into it?", "ldn"), ("how does naltrexone fit in?", "naltrexone"),
-     ("what has the fda got to do with that?", "the fda"), ("where does it come into it?", None),
-     ("where does ldn come from?", None), ("how would ldn help with that?", "ldn"),
-     ("can naltrexone do anything about it?", "naltrexone"), ("how do people deal with it?", None),
+    [("where does ldn come into it?", ("ldn", "work")), ("how does naltrexone fit in?", ("naltrexone", "work")),
+     ("what has the fda got to do with that?", ("the fda", "work")), ("where does it come into it?", None),
+     ("where does ldn come from?", None), ("how would ldn help with that?", ("ldn", "help")),
+     ("how does naltrexone help them?", ("naltrexone", "help")),
+     ("can naltrexone do anything about it?", ("naltrexone", "work")), ("how do people deal with it?", None),
      ("how does ldn help people?", None)],
 )
-def test_a_turn_asking_how_something_bears_on_the_topic(text: str, expected: str | None) -> None:
+def test_a_turn_asking_how_something_bears_on_the_topic(text: str, expected: tuple[str, str] | None) -> None:
     assert relates(text) == expected
 
 

@@ -119,10 +119,10 @@ _RELATION = regex.compile(r"^(?:where|how) (?:does|do) (?P<a>[^?!.]{1,40}?) (?:c
                           r"|^what (?:does|do|has|have) (?P<b>[^?!.]{1,40}?) (?:got )?(?:have )?to do with"
                           r" (?:it|this|that|them|those|these)\W*$"
                           # "how does LDN help with that?", "can LDN do anything about it?"
-                          r"|^(?:how|why) (?:does|do|can|could|would|will) (?P<c>[^?!.]{1,30}?) (?:help(?: with)?"
+                          r"|^(?:how|why) (?:does|do|can|could|would|will) (?P<c>[^?!.]{1,30}?) (?P<v>help(?: with)?"
                           r"|fix|treat|ease|calm|stop|do anything about)"
                           r" (?:it|this|that|them|those|these)\W*$"
-                          r"|^(?:can|could|does|do|would|will) (?P<d>[^?!.]{1,30}?) (?:help with|do anything about"
+                          r"|^(?:can|could|does|do|would|will) (?P<d>[^?!.]{1,30}?) (?P<w>help with|do anything about"
                           r"|fix|treat|ease|calm|stop) (?:it|this|that|them|those|these)\W*$")
 
 
@@ -165,13 +165,18 @@ def asks_next(cleaned: str) -> bool:
     return any(_NEXT.match(text) for text in (cleaned, without_openers(cleaned)))
 
 
-def relates(cleaned: str) -> str | None:
-    """The thing a turn asks to relate to what was just said ("where does LDN come into it?": "ldn")."""
+def relates(cleaned: str) -> tuple[str, str] | None:
+    """The thing a turn asks to relate to what was just said, and what it asks that thing does there
+    ("where does LDN come into it?": "ldn", "work"; "how does naltrexone help them?": "naltrexone", "help")."""
     found = _RELATION.match(without_openers(cleaned))
     if found is None:
         return None
     thing = found.group("a") or found.group("b") or found.group("c") or found.group("d")
-    return None if _PRONOUNS & set(words(thing)) else thing
+    # "help" is what the entry on recovery asks ("how does naltrexone help people recovering?"); only the
+    # turns that name no verb of their own ask how the thing works there
+    verb = (found.group("v") or found.group("w") or "work").removesuffix(" with")
+    verb = verb if verb == "help" else "work"
+    return None if _PRONOUNS & set(words(thing)) else (thing, verb)
 
 
 def without_openers(cleaned: str) -> str:
