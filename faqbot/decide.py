@@ -81,7 +81,9 @@ class Decide(StageBase, name="decide"):
         follow-up is about. Never for a word the context entry does not use ("does it help with cancer?")."""
         decision = query.decision
         if (decision is None or decision.kind != "suggest" or not decision.suggestions or query.context is None
-                or query.context_told or query.exclude == query.context or self.cased(query.text)):
+                or query.context_told or query.exclude == query.context or self.cased(query.text)
+                # "what is Crohn's disease?" after an answer that only names it: no entry says what it is
+                or query.undefined is not None):
             # "change treatment tonight?", "smaller amounts for a heavy drinker?" after an answer ask about a
             # case, which the answer just given does not cover (a red-team review found them answered)
             return None

@@ -216,17 +216,17 @@ class FollowUps:
         return term if self.retriever.definitions.named_elsewhere(terms, context) else None
 
     def _glossed(self, cleaned: str, context: Entry) -> bool:
-        """Whether the turn asks what a term means that no entry defines and the context answer uses (and
-        so explains, as every answer explains the terms it uses: "autoimmune, where the immune system
-        attacks the body")."""
+        """Whether the turn asks what a term means that no entry defines and the context answer explains
+        ("autoimmune disorders. In these, the immune system attacks the body"), not one it only names ("The
+        article names Crohn's disease")."""
         normalizer = self.retriever.normalizer
         term = self.retriever.definitions.undefined_term(normalizer.analyze(cleaned))
         if term is None:
             # "whats inflammation" after "substances that cause inflammation (swelling and irritation)": a
             # word the answer explains in brackets, though another entry defines a longer term holding it
             return self.retriever.definitions.explained_in(cleaned, context)
-        terms = set(normalizer.analyze(term).terms)
-        return bool(terms) and terms <= set(normalizer.analyze(context.answer).terms)
+        terms = frozenset(normalizer.analyze(term).terms)
+        return bool(terms) and self.retriever.definitions.explains(terms, context)
 
     def _bare(self, asked: str, context: Entry) -> Reading:
         """"Why?", "how?", "what is it?": what the bare question asks after this entry's answer."""

@@ -305,6 +305,9 @@ def test_a_fragment_asking_nothing_does_not_repeat_the_answer(text: str) -> None
         ("compounding-pharmacies", "sorry, what's that type of pharmacy", "compounding-pharmacies"),
         # a term another entry defines by name goes to that entry
         ("pain-type", "what are microglia?", "microglia"),
+        # explained in the next sentence ("autoimmune disorders. In these, the immune system attacks the body")
+        ("clinical-trials", "what does autoimmune mean?", "clinical-trials"),
+        ("side-effects", "what is insomnia?", "side-effects"),  # "insomnia, which means trouble sleeping"
     ],
 )
 def test_a_term_the_answer_explains_is_answered_by_that_answer(context: str, question: str, entry: str) -> None:
@@ -316,6 +319,8 @@ def test_a_term_the_answer_explains_is_answered_by_that_answer(context: str, que
     ("context", "question"),
     [
         ("microglia", "what's inflammation?"),  # an answer that never explains it
+        # an answer that only names it ("The article names Crohn's disease and multiple sclerosis")
+        ("clinical-trials", "what is crohn's disease?"), ("clinical-trials", "what's multiple sclerosis"),
         ("microglia-activation-effects", "what is inflammation like when you take it?"),  # not a definition
     ],
 )
@@ -327,3 +332,11 @@ def test_explain_shows_a_term_explained_in_the_answer_read_as_the_context_questi
     _, trace = BOT.ask_traced("whats inflammation", "microglia-activation-effects")
     step = trace.step("context")
     assert step is not None and step.summary.startswith("specify follow-up to `microglia-activation-effects`")
+
+
+def test_a_term_followed_by_words_that_explain_it_is_explained() -> None:
+    definitions = BOT.retriever.definitions
+    trials = BOT.kb.entry("clinical-trials")
+    analyze = BOT.retriever.normalizer.analyze
+    assert definitions.explains(frozenset(analyze("autoimmune").terms), trials)
+    assert not definitions.explains(frozenset(analyze("crohn's disease").terms), trials)

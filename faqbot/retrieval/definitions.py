@@ -41,6 +41,13 @@ _WHAT_IS = regex.compile(
     r"|what (?:does|do) (?P<b>[\w' -]+?) mean|define (?P<c>[\w' -]+?)|(?:meaning|definition) of (?P<d>[\w' -]+?))"
     r"[?.! ]*$"
 )
+#: words that explain a term named just before them, in its sentence or the next ("insomnia, which means trouble
+#: sleeping", "autoimmune disorders. In these, the immune system attacks the body"); an answer that only names a
+#: term ("The article names Crohn's disease") does not explain it
+_EXPLAINING = regex.compile(
+    r"\(|\b(?:which means|which is|means|meaning|that is|in these|in this|in them|where the|called|is when|are when"
+    r"|a kind of|a type of|in plain words)\b")
+_SENTENCES = regex.compile(r"[^.!?]+[.!?]*")
 #: "that kind of", "those": the term is something the answer just named
 _POINTED = regex.compile(r"^(?:that|this|those|these)(?: (?:kinds?|types?|sorts?) of)? ")
 #: "..., what are they?": the thing was named earlier in the message
@@ -108,6 +115,22 @@ class Definitions:
             return not elsewhere and terms <= frozenset(self.normalizer.analyze(entry.answer).terms)
         # a term another entry defines by name is that entry's to answer ("what are microglia?")
         return not self.named_elsewhere(terms, entry) and terms in self.glossed[index]
+
+    def explains(self, terms: frozenset[str], entry: Entry) -> bool:
+        """Whether ``entry``'s answer explains these terms: a sentence holds them all, and the words after them
+        there, or the next sentence, explain ("insomnia, which means trouble sleeping")."""
+        sentences = [s.strip() for s in _SENTENCES.findall(entry.answer) if s.strip()]
+        for i, sentence in enumerate(sentences):
+            words = sentence.split()
+            for start in range(len(words)):
+                # the shortest run of words from here holding every term, and what follows it
+                for end in range(start + 1, min(len(words), start + 6) + 1):
+                    if terms <= frozenset(self.normalizer.analyze(" ".join(words[start:end])).terms):
+                        after = " ".join(words[end:] + sentences[i + 1:i + 2])
+                        if _EXPLAINING.search(after.lower()):
+                            return True
+                        break
+        return False
 
     def named_elsewhere(self, terms: frozenset[str], entry: Entry) -> bool:
         """Whether an entry other than ``entry`` defines exactly these terms by name ("microglia")."""
