@@ -213,6 +213,14 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("endorphins", "ok so how does LDN affect them", "answer", "endorphins"),
         # a did-you-mean led by the context entry, on most of what is asked: that entry
         ("information-source", "any references listed?", "answer", "information-source"),
+        # "how come" asks why (no "come from"): no answer says why LDN causes insomnia
+        ("side-effects", "how come it causes that?", "fallback", None),
+        ("what-is-ldn", "how come an addiction drug helps with pain", "answer", "ldn-mechanism"),
+        # "them" are the people the answer told of, and "help" the recovery entry's own word
+        ("addiction-prevalence", "and how does naltrexone help them?", "answer", "naltrexone-recovery"),
+        # what the text tells of itself
+        ("information-source", "when was it published?", "answer", "information-source"),
+        ("information-source", "does it cite any studies?", "answer", "information-source"),
     ],
 )
 def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str | None) -> None:
