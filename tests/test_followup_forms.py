@@ -215,6 +215,8 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("information-source", "any references listed?", "answer", "information-source"),
         # "how come" asks why (no "come from"): no answer says why LDN causes insomnia
         ("side-effects", "how come it causes that?", "fallback", None),
+        ("microglia-triggers", "and once theyre on?", "answer", "microglia-activation-effects"),
+        ("ldn-safety", "any sidefx?", "answer", "side-effects"),
         ("what-is-ldn", "how come an addiction drug helps with pain", "answer", "ldn-mechanism"),
         # "them" are the people the answer told of, and "help" the recovery entry's own word
         ("addiction-prevalence", "and how does naltrexone help them?", "answer", "naltrexone-recovery"),
@@ -279,7 +281,9 @@ def test_which_x_is_read_on_its_own_when_the_answer_never_names_x(context: str, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("wut does ldn have to do w them", "what does ldn have to do with them"), ("wat r they?", "what are they?"),
-     ("and in MS, what then?", "and in MS, what then?")],
+     ("and in MS, what then?", "and in MS, what then?"),
+     # a contraction without its apostrophe is the contraction, not a word the corrector would pick
+     ("and once theyre on?", "and once they're on?"), ("so thats it?", "so that's it?")],
 )
 def test_chat_spellings_are_put_right(text: str, expected: str) -> None:
     assert repaired(text, lambda word: word) == expected

@@ -50,6 +50,11 @@ CHAT_SPELLINGS = {
     **dict.fromkeys(("wats", "wuts", "whts"), "whats"),
     "em": "them", "w": "with", "r": "are", "u": "you", "ur": "your", "y": "why", "hw": "how", "abt": "about",
     "bout": "about", "dat": "that", "dis": "this", "tho": "though", "wen": "when",
+    # contractions typed without the apostrophe, which the corrector would read as other words ("theyre" as
+    # "there")
+    "theyre": "they're", "youre": "you're", "thats": "that's", "isnt": "isn't", "doesnt": "doesn't",
+    "dont": "don't", "arent": "aren't", "wont": "won't", "cant": "can't", "didnt": "didn't", "wasnt": "wasn't",
+    "whos": "who's", "hows": "how's", "wheres": "where's",
 }
 _TOKEN = regex.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
