@@ -220,7 +220,8 @@ class FollowUps:
         ("autoimmune disorders. In these, the immune system attacks the body"), not one it only names ("The
         article names Crohn's disease")."""
         normalizer = self.retriever.normalizer
-        term = self.retriever.definitions.undefined_term(normalizer.analyze(cleaned))
+        # ("wait, what's a receptor?": the opener is no part of the term)
+        term = self.retriever.definitions.undefined_term(normalizer.analyze(without_openers(cleaned)))
         if term is None:
             # "whats inflammation" after "substances that cause inflammation (swelling and irritation)": a
             # word the answer explains in brackets, though another entry defines a longer term holding it

@@ -320,6 +320,8 @@ def test_a_fragment_asking_nothing_does_not_repeat_the_answer(text: str) -> None
         # explained in the next sentence ("autoimmune disorders. In these, the immune system attacks the body")
         ("clinical-trials", "what does autoimmune mean?", "clinical-trials"),
         ("side-effects", "what is insomnia?", "side-effects"),  # "insomnia, which means trouble sleeping"
+        # a phrase set beside it: "opioid receptors, the docking spots on nerve cells"
+        ("naltrexone-mechanism", "wait whats a receptor", "naltrexone-mechanism"),
     ],
 )
 def test_a_term_the_answer_explains_is_answered_by_that_answer(context: str, question: str, entry: str) -> None:

@@ -48,6 +48,8 @@ _EXPLAINING = regex.compile(
     r"\(|\b(?:which means|which is|means|meaning|that is|in these|in this|in them|where the|called|is when|are when"
     r"|a kind of|a type of|in plain words)\b")
 _SENTENCES = regex.compile(r"[^.!?]+[.!?]*")
+#: ... or a phrase set right beside the term, after a comma ("opioid receptors, the docking spots on nerve cells")
+_APPOSITION = regex.compile(r"^,?\s*(?:the|a|an)\s")
 #: "that kind of", "those": the term is something the answer just named
 _POINTED = regex.compile(r"^(?:that|this|those|these)(?: (?:kinds?|types?|sorts?) of)? ")
 #: "..., what are they?": the thing was named earlier in the message
@@ -114,7 +116,7 @@ class Definitions:
             elsewhere = any(terms & defined for i, defined in enumerate(self.defined) if i != index)
             return not elsewhere and terms <= frozenset(self.normalizer.analyze(entry.answer).terms)
         # a term another entry defines by name is that entry's to answer ("what are microglia?")
-        return not self.named_elsewhere(terms, entry) and terms in self.glossed[index]
+        return not self.named_elsewhere(terms, entry) and (terms in self.glossed[index] or self.explains(terms, entry))
 
     def explains(self, terms: frozenset[str], entry: Entry) -> bool:
         """Whether ``entry``'s answer explains these terms: a sentence holds them all, and the words after them
@@ -127,7 +129,8 @@ class Definitions:
                 for end in range(start + 1, min(len(words), start + 6) + 1):
                     if terms <= frozenset(self.normalizer.analyze(" ".join(words[start:end])).terms):
                         after = " ".join(words[end:] + sentences[i + 1:i + 2])
-                        if _EXPLAINING.search(after.lower()):
+                        # ("opioid receptors, the docking spots on nerve cells": a phrase set beside it)
+                        if _EXPLAINING.search(after.lower()) or _APPOSITION.match(after.lower()):
                             return True
                         break
         return False

@@ -47,7 +47,7 @@ _PRONOUNS = frozenset("it its itself they them their theirs themselves this that
 #: would not be recognised
 CHAT_SPELLINGS = {
     **dict.fromkeys(("wat", "wut", "wot", "wht", "whut"), "what"),
-    **dict.fromkeys(("wats", "wuts", "whts"), "whats"),
+    **dict.fromkeys(("wats", "wuts", "whts", "whats"), "what's"),
     "em": "them", "w": "with", "r": "are", "u": "you", "ur": "your", "y": "why", "hw": "how", "abt": "about",
     "bout": "about", "dat": "that", "dis": "this", "tho": "though", "wen": "when",
     # contractions typed without the apostrophe, which the corrector would read as other words ("theyre" as
