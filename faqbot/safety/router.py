@@ -357,8 +357,8 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 #: article cover pregnancy?" what the text says, while "my son overdosed" or "it's giving me suicidal
 #: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
-    "overdose": frozenset({"statistic", "generally", "about_text"}),
-    "self-harm": frozenset({"causes", "about_text"}),
+    "overdose": frozenset({"statistic", "generally", "about_text", "topic_noun"}),
+    "self-harm": frozenset({"causes", "about_text", "topic_noun"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),
 }
