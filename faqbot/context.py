@@ -149,7 +149,7 @@ class Context(StageBase, name="context"):
             decision = Decision("more", f"asks for more after `{entry.id}`",
                                 candidate=Candidate(entry, 100.0, entry.question))
             return query.decided(self.name, decision, summary, resolved=reading.resolved)
-        if reading.mode in ("next", "relation"):
+        if reading.mode in ("next", "relation", "swap"):
             # the step after this entry, or how something bears on it: never this entry again
             exclude = entry.id
         require = self.followups.required(reading)

@@ -47,6 +47,7 @@ from faqbot.kb import Entry, KnowledgeBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.text import clean, stem, words
+from faqbot.text.swap import swapped
 from faqbot.text.turns import (
     ABOUT,
     BARE,
@@ -98,7 +99,7 @@ FRAGMENT_WORDS = 2
 SOURCE_QUESTION = "where does this information come from"
 
 Mode = Literal["more", "about", "bare", "specify", "source", "pronoun", "fragment", "subject", "next", "relation",
-               "define", "unexplained"]
+               "define", "unexplained", "swap"]
 #: an answer that gives a reason for what it says ("..., because it can react with other drugs")
 _REASON = regex.compile(r"\b(?:because|since|so that|(?<!even )so|that is why|this is why|which is why|the reason)\b",
                         re.IGNORECASE)
@@ -161,6 +162,11 @@ class FollowUps:
             # "and once they're on, then what?": the step after this one, which the curator put first
             # among the entry's related questions
             return Reading("next", self.kb.entry(context.related[0]).question)
+        drug = self._named_drug(context)
+        other = swapped(cleaned, drug, context.question) if drug is not None else None
+        if other is not None:
+            # "and the low dose version?" after what naltrexone is used for: the same asked of the other form
+            return Reading("swap", other)
         related = relates(cleaned)
         if related is not None:
             thing, verb = related

@@ -354,3 +354,43 @@ def test_a_term_followed_by_words_that_explain_it_is_explained() -> None:
     analyze = BOT.retriever.normalizer.analyze
     assert definitions.explains(frozenset(analyze("autoimmune").terms), trials)
     assert not definitions.explains(frozenset(analyze("crohn's disease").terms), trials)
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "kind", "entry"),
+    [
+        # the other form of the drug, asked of the context question
+        ("naltrexone-uses", "and the low dose version?", "answer", "ldn-conditions"),
+        ("naltrexone-mechanism", "and the low dose one?", "answer", "ldn-mechanism"),
+        ("naltrexone-mechanism", "does the low dose stuff work the same way?", "answer", "ldn-mechanism"),
+        ("ldn-conditions", "what about regular naltrexone?", "answer", "naltrexone-uses"),
+        # ... or the turn's own question asked of it
+        ("what-is-ldn", "and the full strength version, whats that for?", "answer", "naltrexone-uses"),
+        ("low-dose-properties", "so what's the big dose used for?", "answer", "naltrexone-uses"),
+        # the article lists no side effects of naltrexone at its usual strength
+        ("side-effects", "what about regular naltrexone?", "fallback", None),
+    ],
+)
+def test_a_turn_to_the_other_form_of_the_drug(context: str, question: str, kind: str, entry: str | None) -> None:
+    reply = BOT.ask(question, context=context)
+    assert (reply.kind, reply.id) == (kind, entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "question", "expected"),
+    [
+        ("and the low dose version?", "naltrexone", "What is naltrexone traditionally used for?",
+         "What is LDN traditionally used for?"),
+        ("what about regular naltrexone?", "ldn", "What conditions is LDN used for?",
+         "What conditions is naltrexone used for?"),
+        ("the full strength version, whats that for?", "ldn", "What is low dose naltrexone (LDN)?",
+         "naltrexone, whats naltrexone for?"),
+        # the same form as the context, or none named: no other form asked about
+        ("what does it do at such a small dose?", "ldn", "What is low dose naltrexone (LDN)?", None),
+        ("how does ldn stop that", "ldn", "How does LDN relieve chronic pain?", None),
+    ],
+)
+def test_swapped_reads_the_other_form(text: str, drug: str, question: str, expected: str | None) -> None:
+    from faqbot.text.swap import swapped
+
+    assert swapped(text, drug, question) == expected
