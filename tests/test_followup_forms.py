@@ -76,7 +76,8 @@ def test_a_topic_put_before_its_question(text: str, expected: tuple[str, str] | 
     [("then what?", True), ("and then what?", True), ("ok, once they're on, what happens next?", True),
      ("what happens then", True), ("what happens to them then?", False), ("then what is it for?", False),
      ("and once they're switched on?", True), ("then what, after they get activated?", True),
-     ("once they're on, is it painful?", False)],
+     ("once they're on, is it painful?", False), ("and then what do they do", True),
+     ("then what does it do?", True), ("then what do they do to the nerves?", False)],
 )
 def test_a_turn_asking_for_the_next_step(text: str, expected: bool) -> None:
     assert asks_next(text) is expected

@@ -117,7 +117,8 @@ SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|
 
 #: "then what?", "and once they're on, what happens next?": asks for the step after the one just told
 _NEXT = regex.compile(r"^(?:(?:once|after|when|if)\s[^,;:?!.]{1,40},?\s*)?"
-                      r"(?:(?:and\s+)?then what|and then|what then|what next|what(?:'s| is) next|after that"
+                      r"(?:(?:and\s+)?then what(?: (?:do|does|did|will|would) (?:they|it|those|these) do)?|and then"
+                      r"|what then|what next|what(?:'s| is) next|after that"
                       r"|what (?:happens|comes) (?:next|then|after(?:wards| that)?))"
                       # "then what, once they're switched on?", "and once they're on?"
                       r"(?:,?\s*(?:once|after|when)\s[^,;:?!.]{1,40})?\W*$"
