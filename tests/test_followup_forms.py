@@ -116,7 +116,8 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("ldn-conditions", "anything else apart from those?", "answer", "ldn-conditions"),
         # ... but "what do they do?" asks something: read against the topic, which may be the context's own
         ("microglia", "so what do they do?", "answer", "microglia"),
-        ("microglia-triggers", "and then what do they do?", "answer", "microglia"),
+        # ... unless it asks what they do next, once set off: the step after the triggers
+        ("microglia-triggers", "and then what do they do?", "answer", "microglia-activation-effects"),
         # read against its topic, the follow-up is one of the context entry's own wordings: that entry
         ("endorphins", "and how does ldn affect them?", "answer", "endorphins"),
         # "they" is never the drug, and with nothing asked by name neither is "it"
