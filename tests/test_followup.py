@@ -210,8 +210,9 @@ def test_a_follow_up_the_second_opinion_reads_as_the_context_entry(bot, context,
 @pytest.mark.parametrize(("turn", "asks_source"), [
     ("who says?", True), ("says who", True), ("source?", True), ("where's that number from?", True),
     ("where did you read that?", True), ("ok how do they know that?", True),
-    # who wrote the text; when, or what it cites, the article does not say (asked alone, the fallback)
-    ("who wrote it", True), ("when was it published?", False), ("does it cite any studies?", False),
+    # what the text tells of itself: its date, author and references
+    ("when was it published?", True), ("who wrote it", True), ("does it cite any studies?", True),
+    ("is this peer reviewed?", True), ("when was LDN discovered?", False), ("does it cite pain?", False),
     # a question of its own, or one about where the drug comes from, is read some other way
     ("who says LDN works for MS?", False), ("where does it come from, a factory?", False),
     ("where do I get it from?", False), ("where's this rash from?", False),

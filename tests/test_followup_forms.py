@@ -222,6 +222,9 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("what-is-ldn", "how come an addiction drug helps with pain", "answer", "ldn-mechanism"),
         # "them" are the people the answer told of, and "help" the recovery entry's own word
         ("addiction-prevalence", "and how does naltrexone help them?", "answer", "naltrexone-recovery"),
+        # what the text tells of itself
+        ("information-source", "when was it published?", "answer", "information-source"),
+        ("information-source", "does it cite any studies?", "answer", "information-source"),
     ],
 )
 def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str | None) -> None:

@@ -94,8 +94,12 @@ SOURCE = regex.compile(_LEAD + r"(?:who says(?: so)?|says who|according to (?:wh
                        r"|where did you (?:get|read) (?:that|this)"
                        r"|(?:what(?:'s| is) )?(?:the |your )?sources?(?: for (?:that|this))?|citation needed|citation"
                        r"|how do (?:you|they|we) know(?: that| this)?|based on what|backed up by what"
-                       # who wrote the text (what it cites, or when, it does not say: the fallback)
-                       r"|who (?:wrote|published|put out) (?:it|this|that))\W*$")
+                       # what the text itself tells of where it comes from: its date, author and references
+                       r"|when was (?:it|this|that) (?:published|written|posted|updated|put out)"
+                       r"|who (?:wrote|published|put out) (?:it|this|that)"
+                       r"|(?:does|did|do) (?:it|this|that|they) (?:cite|list|give|name|mention|have|link)"
+                       r" (?:any |its |the )?(?:studies|sources|references|citations|research|an author|a date)"
+                       r"|is (?:it|this|that) peer[- ]?reviewed)\W*$")
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
 SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
