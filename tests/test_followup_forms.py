@@ -217,6 +217,9 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("information-source", "any references listed?", "answer", "information-source"),
         # "how come" asks why (no "come from"): no answer says why LDN causes insomnia
         ("side-effects", "how come it causes that?", "fallback", None),
+        # whether the article says it: the answer, which tells what the article says (or that it adds a warning)
+        ("opioid-painkillers", "is that in the article?", "answer", "opioid-painkillers"),
+        ("fda-status", "where does it say that?", "answer", "fda-status"),
         ("microglia-triggers", "and once theyre on?", "answer", "microglia-activation-effects"),
         ("ldn-safety", "any sidefx?", "answer", "side-effects"),
         ("what-is-ldn", "how come an addiction drug helps with pain", "answer", "ldn-mechanism"),

@@ -83,7 +83,11 @@ RESTATE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:"
                         r"|like i'?m (?:5|five|a child|a kid))"
                         r"|(?:in\s+)?(?:simple|simpler|plain|plainer|easier|layman'?s?) (?:words|terms|english|version)"
                         r"|simpler|eli5|explain like i'?m (?:5|five)|what does (?:that|this|it) mean|meaning"
-                        r"|i (?:do ?n'?t|dont) (?:get|understand) (?:it|that|this)?|come again|say (?:that|it) again)"
+                        r"|i (?:do ?n'?t|dont) (?:get|understand) (?:it|that|this)?|come again|say (?:that|it) again"
+                        # whether the article says what the answer just said: the answer tells what it says
+                        r"|(?:is|was) (?:that|this) (?:really |actually )?(?:in|from) the article"
+                        r"|(?:does|did) the article (?:really |actually )?say (?:that|this|so)"
+                        r"|where does (?:it|the article) say (?:that|this|so))"
                         r"(?:\s+(?:please|pls))?\W*$")
 #: "who says?", "where's that number from?", "source?": where what was just said comes from, which is the
 #: question of where the information comes from
