@@ -185,7 +185,7 @@ class FollowUps:
                 return reading
         # ("just" and "only" are hedges, but "is that just the US?" asks whether that is all)
         specify = SPECIFY.match(plain) or SPECIFY.match(without_openers(cleaned).strip(" ?!."))
-        named = next((specify.group(g) for g in "nmko" if specify.group(g)), "") if specify else ""
+        named = next((specify.group(g) for g in "nmkoe" if specify.group(g)), "") if specify else ""
         if specify and self.covers_or_empty(context, named):
             # the answer just given names them ("like what?" after "LDN can react with other medicines",
             # "which diseases?" after the trials answer naming two): it is the one to give again

@@ -219,6 +219,9 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("side-effects", "how come it causes that?", "fallback", None),
         # whether the article says it: the answer, which tells what the article says (or that it adds a warning)
         ("opioid-painkillers", "is that in the article?", "answer", "opioid-painkillers"),
+        # examples of something the answer names: the answer, which names them; of something else, nothing
+        ("clinical-trials", "examples of autoimmune disorders?", "answer", "clinical-trials"),
+        ("side-effects", "examples of cancer drugs?", "fallback", None),
         ("fda-status", "where does it say that?", "answer", "fda-status"),
         ("microglia-triggers", "and once theyre on?", "answer", "microglia-activation-effects"),
         ("ldn-safety", "any sidefx?", "answer", "side-effects"),

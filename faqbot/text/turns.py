@@ -117,7 +117,9 @@ SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|
                         r" (?:in |for |about |from )?(?:the )?(?P<k>\w+(?: \w+)?)|only (?P<o>\w+)(?:\W+nothing else)?"
                         # "which diseases did they look at?": which of the things the answer names
                         r"|which (?P<m>\w+) (?:did|do|does|were|was|are|is|have|has) (?:they|it|those|these)\b"
-                        r"[^?!.]{0,30})\W*$")
+                        r"[^?!.]{0,30}"
+                        # "examples of autoimmune disorders?": examples of something the answer names
+                        r"|(?:any |some |give me (?:some |an? )?)?examples? of (?:an? |the )?(?P<e>\w+(?: \w+)?))\W*$")
 
 #: "then what?", "and once they're on, what happens next?": asks for the step after the one just told
 _NEXT = regex.compile(r"^(?:(?:once|after|when|if)\s[^,;:?!.]{1,40},?\s*)?"
