@@ -175,14 +175,15 @@ class Decide(StageBase, name="decide"):
             opinion = opinion.without(query.exclude)
         answer = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         top = query.ranked[0]
-        wider = self._wider(query, analysis)
+        blind = bool(analysis.terms) and set(analysis.terms) <= self.retriever.index.subject_words
+        wider = self._wider(query, analysis, blind)
         ranked = [c.entry.id for c in wider]
         # A follow-up's reading is the turn with its topic's words put after it ("how does it help with that
         # naltrexone"), not a wording anyone typed: matching it closely is no curated judgement to defer to
         score = min(top.score, SURE - 0.1) if query.followed is not None else top.score
         worded = _holds(analysis.cleaned, top.matched, whole=query.followed is None)
         verdict = review(opinion, answer, ranked, score, doubt is not None and not top.by_answer,
-                         len(analysis.terms), len(query.ranked), doubt or 1.0, worded=worded)
+                         len(analysis.terms), len(query.ranked), doubt or 1.0, worded=worded, blind=blind)
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
                                    "top": [[c, round(p, 2)] for c, p in opinion.ranked[:3]]}}
         if verdict.action in ("confirm", "keep"):
@@ -200,14 +201,16 @@ class Decide(StageBase, name="decide"):
         model = self.second() if self.second is not None else None
         return model if model is not None and model.fits([e.id for e in self.retriever.kb.entries]) else None
 
-    def _wider(self, query: Query, analysis: Analysis) -> tuple[Candidate, ...]:
+    def _wider(self, query: Query, analysis: Analysis, blind: bool = False) -> tuple[Candidate, ...]:
         """The ranked candidates the second opinion may switch to: a few more than a did-you-mean shows,
-        all at or above the suggest threshold, under the same follow-up rules as retrieve."""
+        all at or above the suggest threshold, under the same follow-up rules as retrieve; every one of
+        them when the ranker is ``blind`` (it read nothing but the drug's name, which every entry shares)."""
         index = self.retriever.index
-        ranked = self.retriever.rank(analysis, limit=self.WIDER + 1, min_score=self.settings.suggest_threshold)
+        wide = len(self.retriever.kb.entries) if blind else self.WIDER
+        ranked = self.retriever.rank(analysis, limit=wide + 1, min_score=self.settings.suggest_threshold)
         found = tuple(c for c in ranked
                       if c.entry.id != query.exclude and not index.missing(c.entry_index, query.require))
-        return query.ranked + tuple(c for c in found if c not in query.ranked)[: max(self.WIDER - len(query.ranked), 0)]
+        return query.ranked + tuple(c for c in found if c not in query.ranked)[: max(wide - len(query.ranked), 0)]
 
     def _unanswered(self, analysis: Analysis, top: Candidate, followed: bool = False) -> tuple[str | None, bool]:
         """Why the top entry cannot answer: a key word of the question it never uses (see Settings); and

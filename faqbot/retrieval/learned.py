@@ -165,7 +165,8 @@ class Verdict:
 
 
 def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: float, promotable: bool,
-           terms: int = MIN_TERMS, shown: int = 3, doubt: float = 1.0, *, worded: bool = False) -> Verdict:
+           terms: int = MIN_TERMS, shown: int = 3, doubt: float = 1.0, *, worded: bool = False,
+           blind: bool = False) -> Verdict:
     """The second opinion on the ranker's decision.
 
     ``answer``: the entry the ranker answers with (None for a did-you-mean); ``ranked``: the ranked
@@ -176,9 +177,12 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
     lead promoting needs (more for a did-you-mean the ranker had a reason for beyond its score);
     ``worded``: the question is one of the answer's curated wordings word for word, or a follow-up's reading
     holds one whole; the knowledge base has settled that (``faqbot validate`` checks each wording is answered
-    by its own entry).
+    by its own entry); ``blind``: the question's only terms name the drug ("where do people get low dose
+    naltrexone from?"), so the ranker read nothing of what is asked and the model's filler words are the
+    question: one term is then enough to switch.
     """
     top, lead = opinion.top, opinion.lead
+    terms = max(terms, MIN_TERMS) if blind else terms
     seen = opinion.describe()
     if answer is not None:
         if top == answer:
