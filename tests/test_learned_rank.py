@@ -137,3 +137,16 @@ def test_every_way_of_saying_not_x_gives_one_feature(words: list[str], contraste
     from faqbot.retrieval.learned import _contrasted
 
     assert _contrasted(words) == contrasted
+
+
+def test_a_blind_ranker_may_be_overruled_on_one_term() -> None:
+    # the one term names the drug, which every entry shares: the model's filler words are the question
+    seen = opinion(("b", -0.01), ("a", -SWITCH - 1))
+    assert review(seen, "a", ["a", "b"], 70.0, False, 1).action == "veto"
+    assert (review(seen, "a", ["a", "b"], 70.0, False, 1, blind=True).action,
+            review(seen, "a", ["a", "b"], 70.0, False, 1, blind=True).entry) == ("switch", "b")
+
+
+def test_a_question_naming_only_the_drug_is_answered_by_the_learned_reading() -> None:
+    reply = FAQBot.from_yaml().ask("Where do people usually get low dose naltrexone from?")
+    assert (reply.kind, reply.id) == ("answer", "compounding-pharmacies")
