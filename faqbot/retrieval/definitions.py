@@ -20,7 +20,7 @@ _DEFINITION = regex.compile(
 #: "what on earth are", "what the heck is", "what even is": the same request with an interjection in it
 _INTERJECTION = r"(?: (?:the (?:heck|hell|fuck|f)|on earth|in the world|exactly|actually|really|even))?"
 _ASKS_DEFINITION = regex.compile(
-    rf"\b(?:what|wtf){_INTERJECTION}(?:'s| is| are){_INTERJECTION} (?:a |an |the )?(?P<a>[\w' -]{{2,40}}?)"
+    rf"\b(?:what|wtf|wat|wut|wot){_INTERJECTION}(?:'s| is| are){_INTERJECTION} (?:a |an |the )?(?P<a>[\w' -]{{2,40}}?)"
     r"\s*(?=[?.!,;:]|\s-|$)"
     r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
     # "what is this LDN thing (people talk about)": the thing is named, whatever follows

@@ -87,7 +87,7 @@ _SHORTHAND: dict[str, tuple[str, ...]] = {
     "u": ("you",), "r": ("are",), "ur": ("your",), "ya": ("you",), "pls": ("please",), "plz": ("please",),
     "cya": ("see", "you"), "thx": ("thanks",), "ty": ("thank", "you"), "docs": ("doctors",), "y": ("why",),
     "ppl": ("people",), "tho": ("though",), "abt": ("about",), "w": ("with",), "idk": ("i", "do", "not", "know"),
-    "rn": ("right", "now"),
+    "rn": ("right", "now"), "wat": ("what",), "wut": ("what",), "wot": ("what",), "whut": ("what",),
 }
 
 
