@@ -112,7 +112,8 @@ def test_a_context_never_turns_a_referral_or_emergency_into_an_answer(question: 
 
 
 @pytest.mark.parametrize(
-    ("typed", "words"), [("ppl", ["people"]), ("tho", ["though"]), ("idk", ["i", "do", "not", "know"])]
+    ("typed", "words"), [("ppl", ["people"]), ("tho", ["though"]), ("idk", ["i", "do", "not", "know"]),
+                         ("wat", ["what"]), ("wut", ["what"])]
 )
 def test_chat_shorthand_is_spelt_out(typed: str, words: list[str]) -> None:
     from faqbot.text import words as split

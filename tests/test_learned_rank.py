@@ -150,3 +150,8 @@ def test_a_blind_ranker_may_be_overruled_on_one_term() -> None:
 def test_a_question_naming_only_the_drug_is_answered_by_the_learned_reading() -> None:
     reply = FAQBot.from_yaml().ask("Where do people usually get low dose naltrexone from?")
     assert (reply.kind, reply.id) == ("answer", "compounding-pharmacies")
+
+
+def test_a_definition_asked_in_chat_spelling_is_one() -> None:
+    reply = FAQBot.from_yaml().ask("wat is LDN? keep seeing it on tiktok")
+    assert (reply.kind, reply.id) == ("answer", "what-is-ldn")
