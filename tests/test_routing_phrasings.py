@@ -21,6 +21,9 @@ ROUTES = [
     ("swallowed a week of tablets all at once", "emergency"),
     ("honestly there is no point living like this", "emergency"),
     ("shaking and vomiting so badly after the naltrexone", "emergency"),
+    # a ratio counts people, it is no amount ("1 in 10"); a number of pills is one
+    ("1 in 10 americans addicted?? is that what it says", None),
+    ("i take 10 of them", "referral"),
     # amounts in words other than "dose"
     ("what quantity of ldn is normal", "referral"),
     ("lowest effective amount of naltrexone", "referral"),
@@ -85,8 +88,8 @@ REPLIES = [
     ("helloooo", "smalltalk", None),
     ("r u a robot", "smalltalk", None),
     ("ok thx, cya", "smalltalk", None),
-    # inflections are not typos, and swapped letters are
-    ("which illnesses has ldn been tested on", "answer", "ldn-conditions"),
+    # inflections are not typos, and swapped letters are ("tested" asks about trials)
+    ("which illnesses has ldn been tested on", "answer", "clinical-trials"),
     ("waht are endorphins", "answer", "endorphins"),
     # synonym phrases match by stem: a misspelt drug name inside "low dose ..."
     ("what illnesses is low dose naltrexon good for", "answer", "ldn-conditions"),

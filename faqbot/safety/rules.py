@@ -171,7 +171,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | (?<![\d.,])(?!\d{{1,3}}(?:[.,]\d{{3}})+(?![\d.,]))\d+[.,]\d+(?![\d%]|\s*(?:%|percent|per\ ?cent))
         | \b(?:half|quarter|third)\ (?:a|of\ a|of\ an?)\ (?:pill|tablet|capsule|dose)""")),
     Rule("dose-number", "referral", rx(r"""
-        (?<![\d.,])\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
+        (?<![\d.,])(?<!\d\ in\ )(?<!out\ of\ )\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
             |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th)\b)"""),
          needs=rx(r"\b(?:ldn|naltrexone|dos\w*|take|taking|took|enough|start|pills?|tablets?|capsules?|strength)\b")),
     Rule("how-much", "referral", rx(r"""
