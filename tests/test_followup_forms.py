@@ -231,6 +231,16 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         # what the text tells of itself
         ("information-source", "when was it published?", "answer", "information-source"),
         ("information-source", "does it cite any studies?", "answer", "information-source"),
+        # the other form of the drug, asked of the context question (faqbot/text/swap.py)
+        ("naltrexone-uses", "and the low dose version?", "answer", "ldn-conditions"),
+        ("naltrexone-mechanism", "and the low dose one?", "answer", "ldn-mechanism"),
+        ("naltrexone-mechanism", "does the low dose stuff work the same way?", "answer", "ldn-mechanism"),
+        ("ldn-conditions", "what about regular naltrexone?", "answer", "naltrexone-uses"),
+        # ... or the turn's own question asked of it
+        ("what-is-ldn", "and the full strength version, whats that for?", "answer", "naltrexone-uses"),
+        ("low-dose-properties", "so what's the big dose used for?", "answer", "naltrexone-uses"),
+        # the article lists no side effects of naltrexone at its usual strength
+        ("side-effects", "what about regular naltrexone?", "fallback", None),
     ],
 )
 def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str | None) -> None:
@@ -365,26 +375,6 @@ def test_a_term_followed_by_words_that_explain_it_is_explained() -> None:
 
 
 @pytest.mark.parametrize(
-    ("context", "question", "kind", "entry"),
-    [
-        # the other form of the drug, asked of the context question
-        ("naltrexone-uses", "and the low dose version?", "answer", "ldn-conditions"),
-        ("naltrexone-mechanism", "and the low dose one?", "answer", "ldn-mechanism"),
-        ("naltrexone-mechanism", "does the low dose stuff work the same way?", "answer", "ldn-mechanism"),
-        ("ldn-conditions", "what about regular naltrexone?", "answer", "naltrexone-uses"),
-        # ... or the turn's own question asked of it
-        ("what-is-ldn", "and the full strength version, whats that for?", "answer", "naltrexone-uses"),
-        ("low-dose-properties", "so what's the big dose used for?", "answer", "naltrexone-uses"),
-        # the article lists no side effects of naltrexone at its usual strength
-        ("side-effects", "what about regular naltrexone?", "fallback", None),
-    ],
-)
-def test_a_turn_to_the_other_form_of_the_drug(context: str, question: str, kind: str, entry: str | None) -> None:
-    reply = BOT.ask(question, context=context)
-    assert (reply.kind, reply.id) == (kind, entry)
-
-
-@pytest.mark.parametrize(
     ("text", "drug", "question", "expected"),
     [
         ("and the low dose version?", "naltrexone", "What is naltrexone traditionally used for?",
@@ -393,6 +383,9 @@ def test_a_turn_to_the_other_form_of_the_drug(context: str, question: str, kind:
          "What conditions is naltrexone used for?"),
         ("the full strength version, whats that for?", "ldn", "What is low dose naltrexone (LDN)?",
          "naltrexone, whats naltrexone for?"),
+        # "that" before the form is still the context's subject
+        ("is that stronger than the regular dose?", "ldn", "What is low dose naltrexone (LDN)?",
+         "is that stronger than naltrexone?"),
         # the same form as the context, or none named: no other form asked about
         ("what does it do at such a small dose?", "ldn", "What is low dose naltrexone (LDN)?", None),
         ("how does ldn stop that", "ldn", "How does LDN relieve chronic pain?", None),

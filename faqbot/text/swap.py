@@ -36,8 +36,8 @@ _IN_QUESTION = {"naltrexone": regex.compile(r"\bnaltrexone\b", re.IGNORECASE),
 #: a turn asking whether the other form does the same ("does the low dose stuff work the same way?") asks the
 #: context question of it
 _SAME = regex.compile(r"\b(?:the same(?: way| thing)?|too|as well|also|similarly|likewise)\W*$", re.IGNORECASE)
-#: "that" and "it" in the turn's own question stand for the form it names ("the full strength version,
-#: whats that for?")
+#: "that" and "it" after the form, in the turn's own question, stand for it ("the full strength version, whats
+#: that for?"); before it they are still the context ("is that stronger than the regular dose?")
 _POINTER = regex.compile(r"\b(?:that|it|this)\b", re.IGNORECASE)
 
 
@@ -56,5 +56,5 @@ def swapped(cleaned: str, drug: str, question: str) -> str | None:
     if (bare is not None and found.group(0) == bare.group("form").strip()) or _SAME.search(cleaned):
         # the context question, asked again of the form it was already about, is no new reading
         return _IN_QUESTION[drug].sub(other, question) if other.lower() != drug else None
-    rest = f"{cleaned[:found.start()]}{other}{cleaned[found.end():]}"
-    return " ".join(_POINTER.sub(other, rest).split())
+    rest = f"{cleaned[:found.start()]}{other}{_POINTER.sub(other, cleaned[found.end():])}"
+    return " ".join(rest.split())
