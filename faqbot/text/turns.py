@@ -101,7 +101,7 @@ SOURCE = regex.compile(_LEAD + r"(?:who says(?: so)?|says who|according to (?:wh
                        # what the text itself tells of where it comes from: its date, author and references
                        r"|when was (?:it|this|that) (?:published|written|posted|updated|put out)"
                        r"|who (?:wrote|published|put out) (?:it|this|that)"
-                       r"|(?:does|did|do) (?:it|this|that|they) (?:cite|list|give|name|mention|have|link)"
+                       r"|(?:does|did) (?:it|this) (?:cite|list|give|name|mention|have|link)"
                        r" (?:any |its |the )?(?:studies|sources|references|citations|research|an author|a date)"
                        r"|is (?:it|this|that) peer[- ]?reviewed)\W*$")
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
