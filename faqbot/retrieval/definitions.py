@@ -78,6 +78,8 @@ class Definitions:
                                 for t in normalizer.analyze(text).terms)
         #: each entry's place in the knowledge base, by id
         self._index = {entry.id: i for i, entry in enumerate(kb.entries)}
+        #: per entry id, the runs of its answer :meth:`explains` reads, made on first use
+        self._runs: dict[str, list[list[tuple[frozenset[str], bool]]]] = {}
         #: the terms each entry's answer explains in brackets (:data:`_GLOSS`), per entry
         self.glossed: list[frozenset[frozenset[str]]] = [self._glosses(entry.answer) for entry in kb.entries]
         #: each defined term on its own ("microglia", "glial cells"), per entry
@@ -121,19 +123,28 @@ class Definitions:
     def explains(self, terms: frozenset[str], entry: Entry) -> bool:
         """Whether ``entry``'s answer explains these terms: a sentence holds them all, and the words after them
         there, or the next sentence, explain ("insomnia, which means trouble sleeping")."""
-        sentences = [s.strip() for s in _SENTENCES.findall(entry.answer) if s.strip()]
+        runs = self._runs.get(entry.id)
+        if runs is None:
+            runs = self._runs[entry.id] = self._answer_runs(entry.answer)
+        # from each word, the shortest run holding every term, and whether what follows it explains
+        return any(next((explained for held, explained in from_here if terms <= held), False) for from_here in runs)
+
+    def _answer_runs(self, answer: str) -> list[list[tuple[frozenset[str], bool]]]:
+        """For each word of the answer, the runs of up to six words from it: their terms, and whether the words
+        after the run in its sentence, or the next sentence, explain it."""
+        sentences = [s.strip() for s in _SENTENCES.findall(answer) if s.strip()]
+        runs = []
         for i, sentence in enumerate(sentences):
             words = sentence.split()
             for start in range(len(words)):
-                # the shortest run of words from here holding every term, and what follows it
+                from_here = []
                 for end in range(start + 1, min(len(words), start + 6) + 1):
-                    if terms <= frozenset(self.normalizer.analyze(" ".join(words[start:end])).terms):
-                        after = " ".join(words[end:] + sentences[i + 1:i + 2])
-                        # ("opioid receptors, the docking spots on nerve cells": a phrase set beside it)
-                        if _EXPLAINING.search(after.lower()) or _APPOSITION.match(after.lower()):
-                            return True
-                        break
-        return False
+                    after = " ".join(words[end:] + sentences[i + 1:i + 2]).lower()
+                    # ("opioid receptors, the docking spots on nerve cells": a phrase set beside it)
+                    explained = bool(_EXPLAINING.search(after) or _APPOSITION.match(after))
+                    from_here.append((frozenset(self.normalizer.analyze(" ".join(words[start:end])).terms), explained))
+                runs.append(from_here)
+        return runs
 
     def named_elsewhere(self, terms: frozenset[str], entry: Entry) -> bool:
         """Whether an entry other than ``entry`` defines exactly these terms by name ("microglia")."""

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import faqbot.regex as regex
 from faqbot.text.sanitize import clean
-from faqbot.text.words import words
+from faqbot.text.words import WHAT_SPELLINGS, words
 
 #: words and phrases that open a turn in a chat without asking anything ("wait,", "hang on,", "sorry,")
 OPENERS = ("and", "so", "but", "ok", "okay", "well", "hmm", "right", "then", "also", "oh", "wait", "hang on",
@@ -46,7 +46,7 @@ _PRONOUNS = frozenset("it its itself they them their theirs themselves this that
 #: the spelling corrector leaves them alone (too short, or stop words), and a form written with them
 #: would not be recognised
 CHAT_SPELLINGS = {
-    **dict.fromkeys(("wat", "wut", "wot", "wht", "whut"), "what"),
+    **dict.fromkeys((*WHAT_SPELLINGS, "wht"), "what"),
     **dict.fromkeys(("wats", "wuts", "whts", "whats"), "what's"),
     "em": "them", "w": "with", "r": "are", "u": "you", "ur": "your", "y": "why", "hw": "how", "abt": "about",
     "bout": "about", "dat": "that", "dis": "this", "tho": "though", "wen": "when",

@@ -83,11 +83,13 @@ def words(cleaned: str) -> list[str]:
 
 _BARE_CONTRACTION = regex.compile(r"\b(?:cant|wont|im)\b")  # the contractions typed without an apostrophe
 _STRETCHED = regex.compile(r"([a-z])\1{2,}")
+#: "what" as chat spells it (the follow-up forms read the same spellings: :data:`faqbot.text.turns.CHAT_SPELLINGS`)
+WHAT_SPELLINGS = ("wat", "wut", "wot", "whut")
 _SHORTHAND: dict[str, tuple[str, ...]] = {
     "u": ("you",), "r": ("are",), "ur": ("your",), "ya": ("you",), "pls": ("please",), "plz": ("please",),
     "cya": ("see", "you"), "thx": ("thanks",), "ty": ("thank", "you"), "docs": ("doctors",), "y": ("why",),
     "ppl": ("people",), "tho": ("though",), "abt": ("about",), "w": ("with",), "idk": ("i", "do", "not", "know"),
-    "rn": ("right", "now"), "wat": ("what",), "wut": ("what",), "wot": ("what",), "whut": ("what",),
+    "rn": ("right", "now"), **dict.fromkeys(WHAT_SPELLINGS, ("what",)),
 }
 
 
