@@ -28,20 +28,6 @@ def test_rule_stays_quiet_on_its_counter_examples(name: str, example: str) -> No
     assert hit is None, (example, hit.classes if hit else None)
 
 
-COMPOSED = packs().composed
-
-
-@pytest.mark.parametrize(("name", "example", "found"),
-                         [(c.name, e, True) for c in COMPOSED for e in c.fires]
-                         + [(c.name, e, False) for c in COMPOSED for e in c.passes])
-def test_a_composed_class_is_found_where_its_parts_stand_close(name: str, example: str, found: bool) -> None:
-    assert (name in read(example).found) is found, (example, read(example).words, sorted(read(example).found))
-
-
-def test_composed_classes_have_examples_both_ways() -> None:
-    assert COMPOSED and all(len(c.fires) >= 3 and len(c.passes) >= 3 for c in COMPOSED)
-
-
 OFF_TOPIC = packs().off_topic
 
 

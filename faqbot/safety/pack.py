@@ -12,7 +12,6 @@ from functools import cache
 from typing import Any
 
 from faqbot.records import dataclass
-from faqbot.safety.compose import Composed, ComposeError, parse
 from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
 from faqbot.text.fold import Repairer, fold, tokens
 from faqbot.text.words import common_words
@@ -156,8 +155,6 @@ class Packs:
     #: the only words besides the "see a doctor first" phrase that a turn asking just that may use
     #: (``consult:`` in rules.yaml; see :func:`faqbot.safety.router.asks_whether_to_see_a_doctor`)
     consult_words: frozenset[str] = frozenset()
-    #: classes made of two others close together (``composed:`` in rules.yaml; see :mod:`.compose`)
-    composed: tuple[Composed, ...] = ()
 
 
 @cache  # one parse per pack per process
@@ -335,12 +332,8 @@ def load() -> Packs:
     unknown = ((reviewable - {"phrase-own-situation"}) | plain) - set(names)
     if unknown:
         raise PackError(f"`reviewable` or `second_opinion_plain` names unknown rules: {sorted(unknown)}")
-    try:
-        composed = parse(base.get("composed"), known)
-    except ComposeError as error:
-        raise PackError(str(error)) from error
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
-                 reviewable, _off_topic(base, known), plain, _consult_words(base), composed)
+                 reviewable, _off_topic(base, known), plain, _consult_words(base))
 
 
 def _consult_words(base: dict[str, Any]) -> frozenset[str]:

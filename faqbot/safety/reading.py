@@ -7,7 +7,6 @@ from functools import lru_cache
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.safety.compose import compose
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
@@ -71,7 +70,7 @@ def _read(text: str) -> Reading:
             kept = [(a, b) for a, b in spans if not any(s <= a and b <= e and e - s > b - a for s, e in shadows)]
             if kept:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
-    return Reading(tuple(words), compose(found, breaks, loaded.composed), lang, tuple(breaks))
+    return Reading(tuple(words), found, lang, tuple(breaks))
 
 
 #: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word
