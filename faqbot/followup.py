@@ -47,6 +47,7 @@ from faqbot.kb import Entry, KnowledgeBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.text import clean, stem, words
+from faqbot.text.people import POINTERS, group_told
 from faqbot.text.swap import swapped
 from faqbot.text.turns import (
     ABOUT,
@@ -306,7 +307,9 @@ class FollowUps:
             after = "" if words(after)[:1] and words(after)[0] in _RELATIVE else after
             readings = [Reading(reading.mode, f"{before} {t} {after}".strip()) for t in terms]
             return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
-        meanings = dict.fromkeys([self.topic(context), drug, *explained])
+        # "how does it help those people?" after an answer about people fighting addiction: that group
+        group = group_told(context.answer) if POINTERS & set(words(cleaned)) else None
+        meanings = dict.fromkeys([self.topic(context), drug, *explained, group])
         readings = [Reading(reading.mode, f"{cleaned} {m}") for m in meanings if m] or [reading]
         worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
         if worded is not None:

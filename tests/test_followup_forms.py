@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from faqbot import FAQBot
+from faqbot.text.people import group_told
 from faqbot.text.turns import (
     asks_next,
     changes_topic,
@@ -395,3 +396,29 @@ def test_swapped_reads_the_other_form(text: str, drug: str, question: str, expec
     from faqbot.text.swap import swapped
 
     assert swapped(text, drug, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "expected"),
+    [
+        # "those people" is the group of people the answer told of: people fighting an addiction
+        ("naltrexone-success", "how many folks deal with that?", "addiction-prevalence"),
+        ("naltrexone-success", "and how many people are in that boat?", "addiction-prevalence"),
+        # ... while "how does it help them?" after the conditions LDN is used for asks how it works
+        ("ldn-conditions", "how does it help them?", "ldn-mechanism"),
+    ],
+)
+def test_them_is_the_group_of_people_the_answer_told_of(context: str, question: str, expected: str) -> None:
+    assert BOT.ask(question, context=context).id == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "group"),
+    [
+        ("It is used to help people fight addiction to opioids, and more.", "people fight addiction to opioids"),
+        ("About one adult in ten has an addiction.", "adult in ten has an addiction"),
+        ("LDN blocks receptors for a short time.", None),
+    ],
+)
+def test_the_group_an_answer_tells_of_is_its_first_people_phrase(answer: str, group: str | None) -> None:
+    assert group_told(answer) == group
