@@ -43,7 +43,7 @@ def opinion(*pairs: tuple[str, float]) -> Opinion:
         # differs, not by enough
         (opinion(("b", -0.5), ("a", -1.0)), "a", ["a", "b"], 70.0, False, "keep", None, 2),
         # a close match of a curated wording needs twice the lead
-        (opinion(("b", -0.01), ("a", -SWITCH - 1)), "a", ["a", "b"], SURE, False, "keep", None, 2),
+        (opinion(("b", -0.01), ("a", -2 * VETO + 0.5)), "a", ["a", "b"], SURE, False, "keep", None, 2),
         (opinion(("b", -0.01), ("a", -2 * SWITCH - 1)), "a", ["a", "b"], SURE, False, "switch", "b", 2),
         # a did-you-mean becomes an answer when both agree on the top entry, by enough
         (opinion(("a", -0.01), ("b", -PROMOTE - 1)), None, ["a", "b"], 50.0, True, "promote", "a", 2),
@@ -155,3 +155,11 @@ def test_a_question_naming_only_the_drug_is_answered_by_the_learned_reading() ->
 def test_a_definition_asked_in_chat_spelling_is_one() -> None:
     reply = FAQBot.from_yaml().ask("wat is LDN? keep seeing it on tiktok")
     assert (reply.kind, reply.id) == ("answer", "what-is-ldn")
+
+
+def test_a_follow_up_reading_is_vetoed_only_at_the_wider_bar() -> None:
+    from faqbot.retrieval.learned import FOLLOW_UP_VETO
+
+    seen = opinion((OUT_OF_SCOPE, -0.01), ("a", -(VETO + FOLLOW_UP_VETO) / 2))
+    assert review(seen, "a", ["a"], 70.0, False, 2).action == "veto"
+    assert review(seen, "a", ["a"], 70.0, False, 2, followed=True).action == "keep"
