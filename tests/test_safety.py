@@ -277,6 +277,9 @@ OVERDOSE = [
     "i took double my naltrexone by accident",
     "what do I do, my grandad took his ldn twice today and seems confused",
     "she swallowed all of her naltrexone pills",
+    "i ODed on my ldn, feel awful",
+    "she od'd on her naltrexone pills",
+    "ingested maybe 15 caps of my naltrexone, feeling strange",
 ]
 
 SEVERE_REACTION = [
@@ -442,6 +445,9 @@ GENERAL = [
     "what does naltrexone do at high doses",
     "is ldn a painkiller",
     "does ldn help fibromyalgia",
+    # "odd" is no "OD'd": the overdose phrase once read it so ("sounds odd to me")
+    "it sounds odd to me, but what does naltrexone do at low doses",
+    "I know this is odd but my friend asked what endorphins are",
 ]
 
 

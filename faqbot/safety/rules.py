@@ -99,7 +99,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("overdose", "emergency", rx(r"""
         \b(?: (?<!can\ you\ )(?<!could\ you\ )(?<!can\ one\ )(?<!can\ i\ )(?<!possible\ to\ )(?<!risk\ of\ )(?<!chance\ of\ )
             (?<!if\ you\ )(?<!avoid\ )(?<!prevent\ )overdos\w*
-        | o\.?d'?(?:e?d)\b | od'?ing
+        | o\.?d(?:'e?d|ed)\b | od'?ing
         | (?:took|taken|swallowed|had)\ [^.?!]{0,30}\b(?:all\ )?at\ once
         | (?:child|kid|toddler|baby|son|daughter|dog|cat|puppy|grandchild|grandson|granddaughter)\ (?:\w+\ )?(?:ate
             |swallowed|got\ into|chewed|took|has\ eaten|has\ swallowed|drank)
@@ -111,8 +111,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){0,5}(?:pills?|tablets?|capsules?|meds)
         | accident(?:al|ally)?\ (?:\w+\ )?(?:took|taken|take|swallowed|ingest\w*|gave|given|had)
         | by\ (?:mistake|accident)
-        | (?:took|taken|swallowed|ate|eaten|had)\ (?:\w+\ )?(?:\d{2,}|[3-9]|three|four|five|six|seven|eight|nine|ten|\d+\ or\ \d+)
-            \ (?:\w+\ )?(?:pills?|tablets?|capsules?|doses?|ldn|naltrexone|of\ (?:them|my|his|her|the|those))
+        | (?:took|taken|swallowed|ate|eaten|had|ingested|downed)\ (?:\w+\ )?(?:\d{2,}|[3-9]|three|four|five|six|seven|eight
+            |nine|ten|\d+\ or\ \d+)\ (?:\w+\ )?(?:pills?|tablets?|capsules?|caps|doses?|ldn|naltrexone
+            |of\ (?:them|my|his|her|the|those))
         | (?:whole|entire)\ (?:bottle|pack|packet|box|supply|prescription|blister)
         | on\ purpose | intentionally\ took | poison(?:ed|ing)? | poison\ control )""")),
     Rule("severe-reaction", "emergency", rx(r"""
