@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from faqbot.followup import PRONOUNS, FollowUps
+from faqbot.followup import FollowUps
 from faqbot.kb import Entry, Settings
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.text import Normalizer
+from faqbot.text.pointing import PRONOUNS
 from faqbot.text.turns import question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import pairwise
 from typing import Literal
 
 import faqbot.regex as regex
@@ -48,6 +47,7 @@ from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.text import clean, stem, words
 from faqbot.text.people import POINTERS, group_told
+from faqbot.text.pointing import PRONOUNS, pointed_at
 from faqbot.text.swap import swapped
 from faqbot.text.turns import (
     ABOUT,
@@ -67,12 +67,8 @@ from faqbot.text.turns import (
     without_openers,
 )
 
-#: words that stand for something said before
-PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
-_DEMONSTRATIVES = frozenset("this that these those".split())
 #: what opens a clause that says which ones a phrase means ("those cells *that* ...", "*you* mentioned")
 _RELATIVE = frozenset("that which who whom you it they the".split())
-_SENTENCE = regex.compile(r"(?<=[.!?])\s+")
 #: a question asking how something does what it does ("how does LDN relieve pain?", not "how common is it?")
 _HOW_IT_DOES = regex.compile(r"^how (?:does|do|can|could) ", re.IGNORECASE)
 _PLURAL = frozenset("they them their theirs themselves these those".split())
@@ -82,11 +78,6 @@ _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
 _PLURAL_BACK = _PLURAL - {"theirs", "these", "those"}
 #: "n" and "&" for "and" before a bare term ("n microglia?")
 _AND_SHORT = regex.compile(r"^(?:n|&|\+)\s+")
-#: the nouns of "that dose", "those amounts", which point at the dose an answer told of
-_DOSE_NOUNS = frozenset({"dose", "doses", "dosage", "dosages", "amount", "amounts", "strength", "strengths", "level",
-                         "levels"})
-#: how an answer tells of the low dose
-_LOW_DOSE_WORDS = ("low dose", "low doses", "smaller amounts", "small amounts", "smaller doses", "small doses")
 #: the forms of a question that asks nothing by name when its words are all pronouns and filler ("anything
 #: else?", "is that all?"); "what do they do?" asks for something the answer may not hold
 _ASKS_NOTHING = frozenset({None, "yes-no"})
@@ -295,7 +286,7 @@ class FollowUps:
         drug = None if not asked or asked & self.subjects or only_plural else self._drug(context)
         # what the answer explains, but not the subject: "them" in "how does LDN help them?" is not LDN
         explained = [t for t in self._explained(context) if not self.subjects & set(self.asked(t))] if plural else []
-        named = self._named(cleaned, context)
+        named = pointed_at(cleaned, context.answer, self._explained(context))
         if named is not None:
             # "what switches those cells on?" after an answer saying "that sets off cells called
             # microglia": the cells are microglia, and the phrase is replaced by that word, so that
@@ -316,28 +307,6 @@ class FollowUps:
             # "how does LDN affect them?" after the endorphins answer is that entry's own wording
             return worded, None
         return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
-
-    def _named(self, cleaned: str, context: Entry) -> tuple[str, list[str]] | None:
-        """A demonstrative and its noun ("those cells") with the terms other entries define that the
-        context answer's sentences using that noun name ("microglia"), if there are any."""
-        pairs = [(d, n) for d, n in pairwise(words(cleaned)) if d in _DEMONSTRATIVES and n not in PRONOUNS]
-        if not pairs:
-            return None
-        dose = next(((d, n) for d, n in pairs if n in _DOSE_NOUNS), None)
-        if dose is not None:
-            # "what does it do at that dose?" after "used in much smaller amounts": the dose the answer told of,
-            # a low one, not the drug named beside it
-            answer = f" {' '.join(words(clean(context.answer)))} "
-            low = any(f" {phrase} " in answer for phrase in _LOW_DOSE_WORDS)
-            return (f"{dose[0]} {dose[1]}", ["low doses"]) if low else None
-        sentences = [f" {' '.join(words(clean(s)))} " for s in _SENTENCE.split(context.answer)]
-        explained = [(t, f" {' '.join(words(clean(t)))} ") for t in self._explained(context)]
-        for demonstrative, noun in pairs:
-            told = [s for s in sentences if f" {noun} " in s]
-            terms = [t for t, spaced in explained if any(spaced in s for s in told)]
-            if terms:
-                return f"{demonstrative} {noun}", terms
-        return None
 
     def _worded(self, resolved: str, context: Entry, text: str) -> bool:
         """Whether the resolved follow-up is one of the context entry's own wordings, in the follow-up's

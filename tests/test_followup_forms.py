@@ -422,3 +422,23 @@ def test_them_is_the_group_of_people_the_answer_told_of(context: str, question: 
 )
 def test_the_group_an_answer_tells_of_is_its_first_people_phrase(answer: str, group: str | None) -> None:
     assert group_told(answer) == group
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "expected"),
+    [
+        # "what do you mean by X?" asks what X is: the answer that explains it in brackets gives it again
+        ("microglia-triggers", "what do you mean by central nervous system?", "microglia-triggers"),
+        ("microglia-triggers", "wdym by the central nervous system", "microglia-triggers"),
+        ("side-effects", "what do you mean by insomnia", "side-effects"),
+        # ... and a term another entry defines is that entry's
+        ("ldn-mechanism", "what do you mean by microglia?", "microglia"),
+        # "those microglia things": the noun after the pointer is itself the term
+        ("ldn-mechanism", "those microglia things, what are they", "microglia"),
+        ("ldn-mechanism", "and those endorphins, what do they do", "endorphins"),
+        # "switch on" is what microglia do, not a change of medicine
+        ("microglia-activation-effects", "why do they switch on in the first place?", "microglia-triggers"),
+    ],
+)
+def test_a_term_asked_about_by_name_in_chat_words(context: str, question: str, expected: str) -> None:
+    assert BOT.ask(question, context=context).id == expected

@@ -448,6 +448,9 @@ GENERAL = [
     # "odd" is no "OD'd": the overdose phrase once read it so ("sounds odd to me")
     "it sounds odd to me, but what does naltrexone do at low doses",
     "I know this is odd but my friend asked what endorphins are",
+    # microglia "switch on": no one switching medicines
+    "why do they switch on in the first place",
+    "can microglia switch off again once they are on",
 ]
 
 

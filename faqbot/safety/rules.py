@@ -251,12 +251,12 @@ REFERRAL_RULES: tuple[Rule, ...] = (
     Rule("own-situation", "referral", rx(rf"""
         \b(?:should|shall|can|could|may|might|must|would|will|do|does|is\ it\ ok(?:ay)?\ (?:for|if)|is\ it\ safe\ (?:for|if))
             \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine
-            |mix|drink|switch|ask\ for|request|continue|keep\ taking|increase|decrease|lower|raise|split|cut|double
+            |mix|drink|switch(?!\ (?:on|off)\b)|ask\ for|request|continue|keep\ taking|increase|decrease|lower|raise|split|cut|double
             |skip|miss|consider|worry|risk|benefit|be\ (?:ok|okay|fine|safe))\b
             (?!\ (?:insurance|payments?|cards?|credit|cash|orders?|returns?|medicare|medicaid|appointments?|calls?))
         | \b(?:i|we|he|she|they|you|one)\ (?:should|can|could|may|might|must|ought\ to|need\ to|have\ to)
-            \ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine|mix|switch
-            |continue|increase|decrease|lower|raise|split|cut|double|skip|miss)\b
+            \ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine|mix
+            |switch(?!\ (?:on|off)\b)|continue|increase|decrease|lower|raise|split|cut|double|skip|miss)\b
         | \b(?:is|are|would|will)\ (?:it|ldn|naltrexone|this|that|they)\ (?:\w+\ )?(?:be\ )?(?:safe|ok|okay|alright|fine
             |right|good|bad|dangerous|harmful|risky|suitable|appropriate|wise|a\ good\ idea|an\ option|worth\ it
             |worth\ trying|recommended|a\ problem|an\ issue|a\ risk)\b[^.?!]{{0,15}}\b(?:for\ (?:me|him|her|them|us|my
