@@ -96,6 +96,10 @@ DOSE_CHANGES = [
 
 TYPICAL = [
     "what's the typical ldn amount",
+    # a dose named beside the amount asked for is still asked for
+    "how much should i take at the usual dose",
+    "what's the normal amount people take",
+    "what is a smaller amount of ldn in mg",
     "usual ldn dose",
     "what dose does the article mention",
     "what number does the article give for ldn",
@@ -448,6 +452,10 @@ GENERAL = [
     # "odd" is no "OD'd": the overdose phrase once read it so ("sounds odd to me")
     "it sounds odd to me, but what does naltrexone do at low doses",
     "I know this is odd but my friend asked what endorphins are",
+    # a dose named as the setting of a finding ("at its usual dose"), or LDN told apart by its size
+    "what does naltrexone do at its usual dose",
+    "at the normal dose, what is naltrexone given for",
+    "is ldn the same drug as naltrexone, just in a smaller amount",
     # microglia "switch on": no one switching medicines
     "why do they switch on in the first place",
     "can microglia switch off again once they are on",

@@ -33,10 +33,11 @@ COMPARATIVE_DOSE = regex.compile(
     r"|\b(?:doses?|dosages?)\ (?:is\ |are\ |so\ |that\ |very\ |much\ |kept\ )+(?:low|small|tiny)\b"
     r"|\b(?:compared\ (?:to|with)|than|versus|vs\.?)\ (?:the\ |a\ )?(?:normal|usual|regular|standard|typical|full)"
     r"\ (?:doses?|dosages?|amounts?)\b"
-    # "at standard doses", "at the addiction dose": a condition a finding holds under, not a dose asked for
-    # ("usual", "normal" and "typical" left out, as in strength.py: "at the usual dose" may ask for it)
-    r"|\b(?:at|in)\ (?:the\ |a\ )?(?:regular|standard|full|conventional|addiction|"
-    r"therapeutic|clinical)\ (?:\w+\ )?(?:doses?|dosages?|strengths?)\b"
+    # "at standard doses", "at the addiction dose", "at its usual dose": a condition a finding holds under, not a
+    # dose asked for ("what is the usual dose?" asks for it, and is no "at"; an amount asked beside it, "how much
+    # at the usual dose", still fires its own rule)
+    r"|\b(?:at|in)\ (?:the\ |a\ |its\ |their\ )?(?:regular|standard|full|conventional|addiction|"
+    r"therapeutic|clinical|usual|normal|typical)\ (?:\w+\ )?(?:doses?|dosages?|strengths?)\b"
     # "what does it do at such a low dose?", "at that dose" after an answer about low doses
     r"|\bat\ (?:that|this|such\ (?:a\ )?(?:low|small|tiny))\ (?:doses?|dosages?|strengths?)\b"
 )
