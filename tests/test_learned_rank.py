@@ -163,3 +163,11 @@ def test_a_follow_up_reading_is_vetoed_only_at_the_wider_bar() -> None:
     seen = opinion((OUT_OF_SCOPE, -0.01), ("a", -(VETO + FOLLOW_UP_VETO) / 2))
     assert review(seen, "a", ["a"], 70.0, False, 2).action == "veto"
     assert review(seen, "a", ["a"], 70.0, False, 2, followed=True).action == "keep"
+
+
+def test_a_close_match_of_a_curated_wording_is_vetoed_only_at_its_own_bar() -> None:
+    from faqbot.retrieval.learned import SURE_VETO
+
+    seen = opinion((OUT_OF_SCOPE, -0.01), ("a", -(VETO + SURE_VETO) / 2))
+    assert review(seen, "a", ["a"], 70.0, False, 2).action == "veto"
+    assert review(seen, "a", ["a"], SURE, False, 2).action == "keep"
