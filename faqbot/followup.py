@@ -52,6 +52,7 @@ from faqbot.text.swap import swapped
 from faqbot.text.turns import (
     ABOUT,
     BARE,
+    BOT_SOURCE,
     MORE,
     RESTATE,
     SOURCE,
@@ -398,6 +399,8 @@ class FollowUps:
     def about_subject(self, text: str) -> Reading | None:
         """With no context, "it" read as the knowledge base's subject ("is it safe?")."""
         cleaned = clean(text)
+        if BOT_SOURCE.match(cleaned):
+            return Reading("source", SOURCE_QUESTION)
         tokens = words(cleaned)
         if not self.subject or len(tokens) > MAX_WORDS or not _SUBJECT_PRONOUNS & set(tokens):
             return None

@@ -442,3 +442,12 @@ def test_the_group_an_answer_tells_of_is_its_first_people_phrase(answer: str, gr
 )
 def test_a_term_asked_about_by_name_in_chat_words(context: str, question: str, expected: str) -> None:
     assert BOT.ask(question, context=context).id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["where are you getting all this from?", "where's all this info coming from", "where is this stuff coming from?"],
+)
+def test_where_the_bots_answers_come_from_in_stop_words_alone(question: str) -> None:
+    # every word of these is a stop word: matching reads nothing, the form says what is asked
+    assert BOT.ask(question).id == "information-source"

@@ -104,6 +104,14 @@ SOURCE = regex.compile(_LEAD + r"(?:who says(?: so)?|says who|according to (?:wh
                        r"|(?:does|did) (?:it|this) (?:cite|list|give|name|mention|have|link)"
                        r" (?:any |its |the )?(?:studies|sources|references|citations|research|an author|a date)"
                        r"|is (?:it|this|that) peer[- ]?reviewed)\W*$")
+#: where the bot's own answers come from, asked in words that are all stop words ("where are you getting all this
+#: from?", "where's all this info coming from"): with no context, the source is the one article. (Who wrote the
+#: article or when is asked of the article, and falls back: it names neither.)
+BOT_SOURCE = regex.compile(_LEAD + r"(?:where (?:are|do|did|does) (?:you|u|the bot|this bot) (?:get|getting|got|take"
+                           r"|taking|find|finding)(?: all)? (?:this|that|these|it|your (?:info\w*|answers|facts))"
+                           r"(?: (?:info\w*|stuff|answers|facts|from))*"
+                           r"|where(?:'s| is| does) (?:all )?(?:this|that) (?:info\w* |stuff |knowledge )?"
+                           r"(?:coming|come|taken|pulled|sourced) from)\W*$")
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
 SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
