@@ -456,6 +456,10 @@ GENERAL = [
     "what does naltrexone do at its usual dose",
     "at the normal dose, what is naltrexone given for",
     "is ldn the same drug as naltrexone, just in a smaller amount",
+    # a year and a span of seconds are no dose; a doctor's use of the full-strength drug is no one's dose
+    "what did the 2009 pilot study of ldn find",
+    "naltrexone came up for about thirty seconds in my lecture, what is an opioid antagonist",
+    "why do addiction doctors use full-strength naltrexone for people coming off opioids",
     # microglia "switch on": no one switching medicines
     "why do they switch on in the first place",
     "can microglia switch off again once they are on",

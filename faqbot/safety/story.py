@@ -57,7 +57,8 @@ _CLAUSE = regex.compile(r"[:;\u00bf]|,(?!\d)|\s[-\u2013\u2014]\s")
 _DURATION = regex.compile(
     r"\b(?:for|about|around|over|almost|nearly|past|last)?\s*(?:\d{1,3}|a|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)\s+"
-    r"(?:years?|yrs?|months?|weeks?|days?|decades?)\b(?!\s+old)(?:\s+(?:ago|now))?"
+    r"(?:years?|yrs?|months?|weeks?|days?|decades?|hours?|hrs?|minutes?|mins?|seconds?)\b(?!\s+old)"
+    r"(?:\s+(?:ago|now))?"
     r"|\bsince\s+(?:(?:i|she|he|they|we)\s+(?:was|were)\s+\d{1,2}|(?:19|20)\d\d)\b"
     r"|\b(?:back\s+)?in\s+(?:the\s+)?(?:19|20)?\d0s\b|\b(?:back\s+)?in\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
