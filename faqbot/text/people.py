@@ -1,9 +1,8 @@
-"""Who "them" is after an answer about a group of people.
+"""Who "those people" are after an answer about a group of people.
 
 After "Naltrexone has long been used to help people fight addiction to opioids and to alcohol", the
-follow-up "how does it help those people?" asks about people fighting addiction, and "them" in "has it
-worked well for them?" is the same group. The group is the answer's own phrase: its first "people",
-"adults" or "patients" and the words of the clause after it.
+follow-up "how many folks deal with that?" asks about people fighting addiction. The group is the answer's
+own phrase: its first "people", "adults" or "patients" and the words of the clause after it.
 """
 
 from __future__ import annotations
@@ -14,8 +13,9 @@ import faqbot.regex as regex
 
 #: the first group of people an answer tells of, and what it says of them up to the end of the clause
 _GROUP = regex.compile(r"\b(people|adults?|patients)\b([^.,;:()]{0,60})", re.IGNORECASE)
-#: words of a follow-up that point at a group of people ("them", "those people", "addicts")
-POINTERS = frozenset({"them", "they", "their", "those", "these", "people", "addicts", "patients", "folks", "ppl"})
+#: words of a follow-up that name a group of people ("those people", "folks", "addicts"); not "them" alone, which
+#: may be things ("how does it block them?" after an answer about receptors)
+POINTERS = frozenset({"people", "addicts", "patients", "folks", "ppl", "persons", "adults"})
 
 
 def group_told(answer: str) -> str | None:
