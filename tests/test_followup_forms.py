@@ -451,3 +451,8 @@ def test_a_term_asked_about_by_name_in_chat_words(context: str, question: str, e
 def test_where_the_bots_answers_come_from_in_stop_words_alone(question: str) -> None:
     # every word of these is a stop word: matching reads nothing, the form says what is asked
     assert BOT.ask(question).id == "information-source"
+
+
+@pytest.mark.parametrize("question", ["is there a date on it?", "are there any references?", "is there an author?"])
+def test_whether_the_article_has_a_date_author_or_references_is_where_it_comes_from(question: str) -> None:
+    assert BOT.ask(question, context="information-source").id == "information-source"

@@ -103,7 +103,9 @@ SOURCE = regex.compile(_LEAD + r"(?:who says(?: so)?|says who|according to (?:wh
                        r"|who (?:wrote|published|put out) (?:it|this|that)"
                        r"|(?:does|did) (?:it|this) (?:cite|list|give|name|mention|have|link)"
                        r" (?:any |its |the )?(?:studies|sources|references|citations|research|an author|a date)"
-                       r"|is (?:it|this|that) peer[- ]?reviewed)\W*$")
+                       r"|is (?:it|this|that) peer[- ]?reviewed"
+                       r"|(?:is|are) there (?:a |an |any )?(?:date|author|byline|references?|citations?|sources?)"
+                       r"(?: (?:on|in|for|to|with) (?:it|this|that|the article))?)\W*$")
 #: where the bot's own answers come from, asked in words that are all stop words ("where are you getting all this
 #: from?", "where's all this info coming from"): with no context, the source is the one article. (Who wrote the
 #: article or when is asked of the article, and falls back: it names neither.)
