@@ -157,6 +157,9 @@ class Context(StageBase, name="context"):
         if reading.mode == "unexplained":
             reason = f"asks why, and the answer of `{entry.id}` gives no reason (nor does any entry)"
             return query.decided(self.name, Decision("fallback", reason), summary, resolved=reading.resolved)
+        if reading.mode == "unlisted":
+            reason = f"asks which {reading.subject}: the answer of `{entry.id}` names them but never says which"
+            return query.decided(self.name, Decision("fallback", reason), summary, resolved=reading.resolved)
         if reading.mode == "about" and not require:
             # "and for me?", "what about weekly?": nothing the knowledge base could be asked about.
             reason = f"'what about {reading.subject}' names nothing the knowledge base covers"

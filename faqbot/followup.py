@@ -47,7 +47,7 @@ from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.text import clean, stem, words
 from faqbot.text.people import POINTERS, group_told
-from faqbot.text.pointing import PRONOUNS, pointed_at
+from faqbot.text.pointing import PRONOUNS, lists_kinds, pointed_at
 from faqbot.text.swap import swapped
 from faqbot.text.turns import (
     ABOUT,
@@ -92,7 +92,7 @@ FRAGMENT_WORDS = 2
 SOURCE_QUESTION = "where does this information come from"
 
 Mode = Literal["more", "about", "bare", "specify", "source", "pronoun", "fragment", "subject", "next", "relation",
-               "define", "unexplained", "swap"]
+               "define", "unexplained", "swap", "unlisted"]
 #: an answer that gives a reason for what it says ("..., because it can react with other drugs")
 _REASON = regex.compile(r"\b(?:because|since|so that|(?<!even )so|that is why|this is why|which is why|the reason)\b",
                         re.IGNORECASE)
@@ -179,6 +179,10 @@ class FollowUps:
         # ("just" and "only" are hedges, but "is that just the US?" asks whether that is all)
         specify = SPECIFY.match(plain) or SPECIFY.match(without_openers(cleaned).strip(" ?!."))
         named = next((specify.group(g) for g in "nmkoe" if specify.group(g)), "") if specify else ""
+        if specify and named and self._unlisted(named, context):
+            # "which genes?" after "Genes, gender and ethnic background seem to play a part": the answer names
+            # them as a detail of its topic but never says which, and no other entry does either
+            return Reading("unlisted", context.question, named)
         if specify and self.covers_or_empty(context, named):
             # the answer just given names them ("like what?" after "LDN can react with other medicines",
             # "which diseases?" after the trials answer naming two): it is the one to give again
@@ -205,6 +209,14 @@ class FollowUps:
             # read like a pronoun follow-up, so the entry covering that side of the topic answers
             return Reading("fragment", f"{plain} {self.topic(context)}")
         return None
+
+    def _unlisted(self, named: str, context: Entry) -> bool:
+        """Whether "which X?" asks which of a detail the context answer names without saying which: X is in
+        its answer, not what its question is about, and the answer never names a kind of X."""
+        analyze = self.retriever.normalizer.analyze
+        terms = frozenset(analyze(named).terms)
+        return (bool(terms) and not terms & frozenset(analyze(context.question).terms)
+                and terms <= frozenset(analyze(context.answer).terms) and not lists_kinds(named, context.answer))
 
     def _defined_elsewhere(self, plain: str, context: Entry) -> str | None:
         """The turn, when it is nothing but a term an entry other than the context defines (not the subject)."""

@@ -9,6 +9,7 @@ import pytest
 
 from faqbot import FAQBot
 from faqbot.text.people import group_told
+from faqbot.text.pointing import lists_kinds
 from faqbot.text.turns import (
     asks_next,
     changes_topic,
@@ -456,3 +457,34 @@ def test_where_the_bots_answers_come_from_in_stop_words_alone(question: str) -> 
 @pytest.mark.parametrize("question", ["is there a date on it?", "are there any references?", "is there an author?"])
 def test_whether_the_article_has_a_date_author_or_references_is_where_it_comes_from(question: str) -> None:
     assert BOT.ask(question, context="information-source").id == "information-source"
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "expected"),
+    [
+        # the answer names genes and chemicals as a detail, never which ones: nothing to answer with
+        ("microglia-triggers", "which genes though?", None),
+        ("microglia-activation-effects", "which chemicals exactly?", None),
+        # ... while one that names the kinds ("Crohn's disease and multiple sclerosis") answers again
+        ("clinical-trials", "which diseases?", "clinical-trials"),
+        ("clinical-trials", "examples of autoimmune disorders?", "clinical-trials"),
+        # ... and so does one whose question is about them ("other medicines")
+        ("drug-interactions", "which medicines?", "drug-interactions"),
+    ],
+)
+def test_which_of_a_detail_the_answer_never_lists(context: str, question: str, expected: str | None) -> None:
+    assert BOT.ask(question, context=context).id == expected
+
+
+@pytest.mark.parametrize(
+    ("term", "answer", "lists"),
+    [
+        ("genes", "No one knows why. Genes, gender and background play a part.", False),
+        ("chemicals", "These set off the release of many more chemicals.", False),
+        ("pain", "The pain it eases is nerve pain.", True),
+        ("conditions", "It was used in many conditions, from Crohn's disease to fibromyalgia.", True),
+        ("disorders", "It helps in autoimmune disorders. The article names Crohn's disease.", True),
+    ],
+)
+def test_an_answer_lists_kinds_when_it_names_one(term: str, answer: str, lists: bool) -> None:
+    assert lists_kinds(term, answer) is lists

@@ -6,12 +6,13 @@ microglia; after one telling of "much smaller amounts", "what does it do at that
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
 import faqbot.regex as regex
 from faqbot.text.sanitize import clean
-from faqbot.text.words import words
+from faqbot.text.words import stem, words
 
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
@@ -48,3 +49,34 @@ def pointed_at(cleaned: str, answer: str, explained: Sequence[str]) -> tuple[str
         if terms:
             return f"{demonstrative} {noun}", terms
     return None
+
+
+#: words before a noun that count it, not say which kind it is ("many more chemicals", "these cells")
+_NOT_A_KIND = frozenset("a an the this that these those many more most some other others any all each every few "
+                        "several and or of its their his her our your such".split())
+#: an answer that lists what it speaks of ("The article names Crohn's disease and multiple sclerosis")
+_NAMES_THEM = regex.compile(r"\b(?:names|such as|including|for example|for instance)\b", re.IGNORECASE)
+#: words after a noun that go on to say which ones ("conditions, from Crohn's disease to fibromyalgia")
+_LISTING = frozenset("such like including called named from especially namely e".split())
+
+
+def lists_kinds(term: str, answer: str) -> bool:
+    """Whether ``answer`` says which ``term`` it means: a word before it that names a kind ("nerve pain",
+    "Crohn's disease"), or a list after it ("such as", "from ... to", brackets). "Genes, gender and ethnic
+    background seem to play a part" names genes but not which, so "which genes?" is not answered by it."""
+    if _NAMES_THEM.search(answer):
+        return True  # "The article names Crohn's disease and multiple sclerosis"
+    # the head of "autoimmune disorders" is "disorders"; its own modifier names no kind of it
+    own = words(clean(term)) or [term]
+    wanted = stem(own[-1])
+    for sentence in _SENTENCE.split(answer):
+        said = words(clean(sentence))
+        for i, word in enumerate(said):
+            if stem(word) != wanted:
+                continue
+            modifier = said[i - 1] if i else ""
+            if modifier and modifier not in _NOT_A_KIND and not modifier.isdigit() and modifier not in own:
+                return True
+            if _LISTING.intersection(said[i + 1:i + 4]) or "(" in sentence:
+                return True
+    return False
