@@ -100,6 +100,9 @@ TYPICAL = [
     "how much should i take at the usual dose",
     "what's the normal amount people take",
     "what is a smaller amount of ldn in mg",
+    # (a red-team review: seconds beside how it is taken, and 50 mg used for a condition, stay dose questions)
+    "I hold the LDN drops under my tongue for 60 seconds, is that right?",
+    "do people use 50mg naltrexone tablets for MS pain too?",
     "usual ldn dose",
     "what dose does the article mention",
     "what number does the article give for ldn",
@@ -456,10 +459,8 @@ GENERAL = [
     "what does naltrexone do at its usual dose",
     "at the normal dose, what is naltrexone given for",
     "is ldn the same drug as naltrexone, just in a smaller amount",
-    # a year and a span of seconds are no dose; a doctor's use of the full-strength drug is no one's dose
+    # a year is no dose
     "what did the 2009 pilot study of ldn find",
-    "naltrexone came up for about thirty seconds in my lecture, what is an opioid antagonist",
-    "why do addiction doctors use full-strength naltrexone for people coming off opioids",
     # microglia "switch on": no one switching medicines
     "why do they switch on in the first place",
     "can microglia switch off again once they are on",

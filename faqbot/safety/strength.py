@@ -54,11 +54,10 @@ def name_strengths(text: str) -> str:
 
 #: words that make the strength the point of the question after all: comparing it ("better than
 #: LDN"), taking or making it ("take 50 mg pills instead", "make LDN from 50 mg tablets"), whether it is
-#: right or safe, or asking what it is ("use" is no such word: "why do addiction doctors use full-strength naltrexone?"
-#: asks about the drug, and "should I use ..." is referred by its own rule)
+#: right or safe, or asking what it is (a red-team review kept "use": "do people use 50mg tablets for MS pain?")
 _ABOUT_THE_AMOUNT = regex.compile(
     r"\b(?:better|best|worse|more|less|effective|stronger|weaker|instead|rather|than|compare\w*|vs|versus|differ\w*|ok|okay|safe|safer|dangerous|risky"
-    r"|fine|right|take|takes|taking|took|make|making|switch\w*|split\w*"
+    r"|fine|right|take|takes|taking|took|use|using|make|making|switch\w*|split\w*"
     r"|cut|cutting|ldn|low|dose|doses|dosage|enough|much|many|what is the|what s the|which is the|whats the)\b")
 
 
