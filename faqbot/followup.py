@@ -181,7 +181,7 @@ class FollowUps:
         named = next((specify.group(g) for g in "nmkoe" if specify.group(g)), "") if specify else ""
         if specify and named and self._unlisted(named, context):
             # "which genes?" after "Genes, gender and ethnic background seem to play a part": the answer names
-            # them as a detail of its topic but never says which, and no other entry does either
+            # them as a detail of its topic but never says which (no entry of this knowledge base lists genes)
             return Reading("unlisted", context.question, named)
         if specify and self.covers_or_empty(context, named):
             # the answer just given names them ("like what?" after "LDN can react with other medicines",

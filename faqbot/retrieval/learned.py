@@ -35,8 +35,8 @@ ALPHA = 0.1
 #: natural-log lead over every other class the model needs to move an answer to another ranked entry
 SWITCH = 5.0
 #: an answer the model finds this much (natural log) less likely than its own top class is vetoed (a did-you-mean
-#: instead). Leave one set out (scripts/rank_heldout.py), 5 -> 2 turned 25 of 113 wrong answers into did-you-means
-#: and cost 12 of 7,029 right ones; out-of-scope fallbacks 1,110 -> 1,117 of 1,227 (eighteenth session)
+#: instead). Leave one set out (scripts/rank_heldout.py), 5 -> 2 (with the two bars below) turned 14 of 113 wrong
+#: answers into did-you-means and cost 6 of 7,029 right ones; out-of-scope fallbacks 1,110 -> 1,115 of 1,227
 VETO = 2.0
 #: ... and a follow-up's answer at the old, wider bar: its reading is the turn with its topic's words put after
 #: it, a string nobody typed, which the model (trained on whole questions) reads less well
