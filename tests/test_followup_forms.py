@@ -488,3 +488,12 @@ def test_which_of_a_detail_the_answer_never_lists(context: str, question: str, e
 )
 def test_an_answer_lists_kinds_when_it_names_one(term: str, answer: str, lists: bool) -> None:
     assert lists_kinds(term, answer) is lists
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("Can you explain low-dose naltrexone in plain English?", "what-is-ldn"),
+     ("in a nutshell, what are microglia?", "microglia")],
+)
+def test_asking_for_plain_words_adds_nothing_to_what_is_asked(question: str, expected: str) -> None:
+    assert BOT.ask(question).id == expected
