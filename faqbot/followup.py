@@ -311,7 +311,7 @@ class FollowUps:
             after = "" if words(after)[:1] and words(after)[0] in _RELATIVE else after
             readings = [Reading(reading.mode, f"{before} {t} {after}".strip()) for t in terms]
             return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
-        # "how does it help those people?" after an answer about people fighting addiction: that group
+        # "how many folks deal with that?" after an answer about people fighting addiction: that group
         group = group_told(context.answer) if POINTERS & set(words(cleaned)) else None
         meanings = dict.fromkeys([self.topic(context), drug, *explained, group])
         readings = [Reading(reading.mode, f"{cleaned} {m}") for m in meanings if m] or [reading]

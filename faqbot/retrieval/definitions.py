@@ -11,12 +11,13 @@ import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.text import Analysis, Normalizer
 
+#: asking what a word just used means: "what do you mean by ...", in chat "wdym by ..."
+_MEANT_BY = r"(?:what do you mean|what is meant|wdym|wym) by"
 _DEFINITION = regex.compile(
     r"^(?:(?:what|who)(?: is|'s| are| was| were)(?: a| an|(?P<the> the))? (?P<a>[\w' -]+?)"
     r"|define (?P<b>[\w' -]+?)|(?:meaning|definition) of (?P<c>[\w' -]+?)|(?P<d>[\w' -]+?) (?:meaning|definition)"
     r"|what (?:does|do) (?P<e>[\w' -]+?) mean|what(?:'s| is)? (?:causes|triggers|is the cause of) (?P<f>[\w' -]+?)"
-    # "what do you mean by central nervous system?", in chat "wdym by ..."
-    r"|(?:what do you mean|what is meant|wdym|wym) by (?P<g>[\w' -]+?))"
+    r"|" + _MEANT_BY + r" (?P<g>[\w' -]+?))"
     r"[?.! ]*$"
 )
 #: "what on earth are", "what the heck is", "what even is": the same request with an interjection in it
@@ -41,7 +42,7 @@ _WHAT_IS = regex.compile(
     r"^(?:(?:wait|ok|okay|so|and|but|sorry|um+|hm+|sorry but|hang on)[,.]? )*"
     r"(?:what(?:'s|s| is| are)(?: a| an| the)? (?P<a>[\w' -]+?)(?: exactly| again| then)?"
     r"|what (?:does|do) (?P<b>[\w' -]+?) mean|define (?P<c>[\w' -]+?)|(?:meaning|definition) of (?P<d>[\w' -]+?)"
-    r"|(?:what do you mean|what is meant|wdym|wym) by (?P<e>[\w' -]+?))"
+    r"|" + _MEANT_BY + r" (?P<e>[\w' -]+?))"
     r"[?.! ]*$"
 )
 #: words that explain a term named just before them, in its sentence or the next ("insomnia, which means trouble

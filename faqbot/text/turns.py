@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import faqbot.regex as regex
+from faqbot.text.pointing import PRONOUNS
 from faqbot.text.sanitize import clean
 from faqbot.text.words import WHAT_SPELLINGS, words
 
@@ -41,7 +42,6 @@ _NEW_TOPIC = regex.compile(r"^(?:(?:" + "|".join(o.replace(" ", r"\s+") for o in
                            + "|".join(t.replace(" ", r"\s+") for t in NEW_TOPIC) + r")\b")
 _FRONTED = regex.compile(r"^(?:(?:what|how)\s+about|as\s+for|and|in|for|with)?\s*(?P<x>[^,;:?!.]{1,40}?)\s*"
                          r"(?:,|;|:|\s[-\u2013\u2014]+)\s*(?P<q>[^,;:]+?)\W*$")
-_PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
 #: chat spellings of the grammar words the follow-up forms are made of ("wat triggers em", "w them"):
 #: the spelling corrector leaves them alone (too short, or stop words), and a form written with them
 #: would not be recognised
@@ -204,7 +204,7 @@ def relates(cleaned: str) -> tuple[str, str] | None:
     # turns that name no verb of their own ask how the thing works there
     verb = (found.group("v") or found.group("w") or "work").removesuffix(" with")
     verb = verb if verb == "help" else "work"
-    return None if _PRONOUNS & set(words(thing)) else (thing, verb)
+    return None if PRONOUNS & set(words(thing)) else (thing, verb)
 
 
 def without_openers(cleaned: str) -> str:
@@ -247,6 +247,6 @@ def fronted(cleaned: str) -> tuple[str, str] | None:
         return None
     topic, question = found.group("x").strip(), found.group("q").strip()
     topic_words = words(topic)
-    if not topic_words or len(topic_words) > 5 or topic_words[0] in _NOT_TOPIC or _PRONOUNS & set(topic_words):
+    if not topic_words or len(topic_words) > 5 or topic_words[0] in _NOT_TOPIC or PRONOUNS & set(topic_words):
         return None
     return (topic, question) if question_form(question) is not None else None
