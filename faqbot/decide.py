@@ -182,9 +182,10 @@ class Decide(StageBase, name="decide"):
         # naltrexone"), not a wording anyone typed: matching it closely is no curated judgement to defer to
         score = min(top.score, SURE - 0.1) if query.followed is not None else top.score
         worded = _holds(analysis.cleaned, top.matched, whole=query.followed is None)
-        verdict = review(opinion, answer, ranked, score, doubt is not None and not top.by_answer,
+        by_answer = frozenset(c.entry.id for c in query.ranked if c.by_answer)
+        verdict = review(opinion, answer, ranked, score, doubt is not None,
                          len(analysis.terms), len(query.ranked), doubt or 1.0, worded=worded, blind=blind,
-                         followed=query.followed is not None)
+                         followed=query.followed is not None, by_answer=by_answer)
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
                                    "top": [[c, round(p, 2)] for c, p in opinion.ranked[:3]]}}
         if verdict.action in ("confirm", "keep"):

@@ -11,7 +11,8 @@ import yaml
 
 from faqbot.kb.schema import LOCALIZED_TEXTS, Entry, KnowledgeBase, Problem, Settings, Smalltalk, Texts
 from faqbot.kb.texts import read_languages
-from faqbot.text import find_dose_figure, strip_controls
+from faqbot.text import clean, find_dose_figure, strip_controls
+from faqbot.text.words import stem, words
 
 MAX_ANSWER_CHARS = 700
 #: texts a knowledge base may leave out (the schema's defaults are used)
@@ -195,14 +196,20 @@ class Builder:
         if node is None:
             return {}
         result: dict[str, tuple[str, ...]] = {}
-        owner: dict[str, str] = {}
-        for canonical, value_node in self.mapping(node, "synonyms", None).items():
+        groups = self.mapping(node, "synonyms", None)
+        # Synonyms are matched by their words' stems, so two that stem alike are one: "prescriber" under
+        # `doctor` would read every "prescribed" as "doctor", and the group listed last wins silently.
+        owner = {_stems(canonical): (canonical, canonical) for canonical in groups}
+        for canonical, value_node in groups.items():
             variants = []
             for variant, item in self.texts(value_node, f"synonyms.{canonical}"):
-                key = variant.casefold()
-                if key in owner and owner[key] != canonical:
-                    self.problem(item, f"synonym `{variant}` is listed under both `{owner[key]}` and `{canonical}`")
-                owner[key] = canonical
+                key = _stems(variant)
+                group, said = owner.setdefault(key, (canonical, variant))
+                if group != canonical and said.casefold() == variant.casefold():
+                    self.problem(item, f"synonym `{variant}` is listed under both `{group}` and `{canonical}`")
+                elif group != canonical:
+                    self.problem(item, f"synonym `{variant}` of `{canonical}` stems like `{said}` of `{group}`: "
+                                       "synonyms are matched by stems, so it would read as both")
                 variants.append(variant)
             result[canonical] = tuple(variants)
         return result
@@ -295,3 +302,8 @@ class Builder:
             if ref not in seen_ids:
                 self.problem(ref_node, f"{label}: related id `{ref}` does not exist")
         return entries
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    """What the normaliser matches a synonym by: its words' stems."""
+    return tuple(stem(w) for w in words(clean(text)))

@@ -175,20 +175,21 @@ class Verdict:
 
 def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: float, promotable: bool,
            terms: int = MIN_TERMS, shown: int = 3, doubt: float = 1.0, *, worded: bool = False,
-           blind: bool = False, followed: bool = False) -> Verdict:
+           blind: bool = False, followed: bool = False, by_answer: Collection[str] = ()) -> Verdict:
     """The second opinion on the ranker's decision.
 
     ``answer``: the entry the ranker answers with (None for a did-you-mean); ``ranked``: the ranked
     candidates' ids, best first; ``score``: the ranker's top score; ``promotable``: a did-you-mean only
-    for a low score or a close runner-up, matched by a curated wording (not for a word no entry uses, a
-    subject never named, or a match on the answer's text); ``terms``: how many terms the question has;
-    ``shown``: how many of ``ranked`` a did-you-mean would offer; ``doubt``: how many times the usual
-    lead promoting needs (more for a did-you-mean the ranker had a reason for beyond its score);
+    for a low score or a close runner-up (not for a word no entry uses or a subject never named); ``terms``:
+    how many terms the question has; ``shown``: how many of ``ranked`` a did-you-mean would offer; ``doubt``:
+    how many times the usual lead promoting needs (more for a did-you-mean the ranker had a reason for beyond its score);
     ``worded``: the question is one of the answer's curated wordings word for word, or a follow-up's reading
     holds one whole; the knowledge base has settled that (``faqbot validate`` checks each wording is answered
     by its own entry); ``blind``: the question's only terms name the drug ("where do people get low dose
     naltrexone from?"), so the ranker read nothing of what is asked and the model's filler words are the
-    question: one term is then enough to switch; ``followed``: the question is a follow-up's reading in context.
+    question: one term is then enough to switch; ``followed``: the question is a follow-up's reading in context;
+    ``by_answer``: the ranked entries matched only by their answer's text, never promoted (a did-you-mean led by
+    one may still be answered with another suggestion matched by a curated wording: "so ask a doctor first?").
     """
     top, lead = opinion.top, opinion.lead
     terms = max(terms, MIN_TERMS) if blind else terms
@@ -209,10 +210,12 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
             return Verdict("veto", f"second opinion finds `{answer}` {behind:.1f} >= {veto:g} less likely "
                                    f"than {_name(top)}: {seen}")
         return Verdict("keep", f"second opinion differs, not by enough: {seen}")
-    if promotable and ranked and top == ranked[0] and lead >= PROMOTE * doubt and terms >= MIN_TERMS:
+    if (promotable and ranked and top == ranked[0] and top not in by_answer and lead >= PROMOTE * doubt
+            and terms >= MIN_TERMS):
         return Verdict("promote", f"second opinion agrees with the ranker's top `{top}` by {lead:.1f} >= "
                                   f"{PROMOTE * doubt:g}: {seen}", top)
-    if promotable and top in ranked[:shown] and lead >= PROMOTE_OTHER * doubt and terms >= MIN_TERMS:
+    if (promotable and top in ranked[:shown] and top not in by_answer and lead >= PROMOTE_OTHER * doubt
+            and terms >= MIN_TERMS):
         return Verdict("promote", f"second opinion picks the suggested `{top}` by {lead:.1f} >= "
                                   f"{PROMOTE_OTHER * doubt:g}: {seen}", top)
     return Verdict("keep", f"second opinion: {seen}")

@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
+import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
 from faqbot.text.fold import Repairer, fold, tokens
@@ -251,6 +252,10 @@ _TRANSLITERATED = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä"
 
 #: Spanish runs "de el" and "a el" together: "el pedido" is "del pedido" after "de"
 _CONTRACTED = {"es": (("el ", ("del ", "al ")),)}
+#: English contractions as chat types them, run together ("im dying", "isnt breathing", "cant wake him"): a
+#: phrase written "i m dying" also matches them. Not "i ll" or "we re": "ill" and "were" are other words.
+_RUN_TOGETHER = {"en": regex.compile(r"\b(i) (?=m\b|ve\b)|\b(\w+n) (?=t\b)"
+                                     r"|\b(you|they|it|that|what|he|she) (?=re\b|s\b)")}
 
 
 def spellings(lang: str, phrase: str) -> tuple[str, ...]:
@@ -261,6 +266,9 @@ def spellings(lang: str, phrase: str) -> tuple[str, ...]:
     for start, joined in _CONTRACTED.get(lang, ()):
         if phrase.startswith(start):
             forms.extend(j + phrase[len(start):] for j in joined)
+    run_together = _RUN_TOGETHER.get(lang)
+    if run_together is not None:
+        forms.append(run_together.sub(lambda m: next(g for g in m.groups() if g), phrase))
     return tuple(dict.fromkeys(forms))
 
 
@@ -281,7 +289,7 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
 #: "I'm dying to know" no one dying.
 SHADOWING = frozenset({
     DRUG, "dose_size", "opioid", "explain_request", "statistic", "how_long", "how_often", "idiom_killing",
-    "set_phrase", "named_strength", "service",
+    "set_phrase", "named_strength", "service", "approval",
 })
 
 

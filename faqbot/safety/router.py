@@ -53,7 +53,8 @@ def _self_harm_rules() -> frozenset[str]:
 
 
 #: word classes that make a question one about the article or research, which the model leaves alone
-_GENERAL_TOPIC = frozenset({"evidence", "about_text", "statistic"})
+# (and how a medicine is kept: "do LDN capsules go in the fridge?")
+_GENERAL_TOPIC = frozenset({"evidence", "about_text", "statistic", "storage"})
 
 #: the model adds an emergency only to a message that names a person or one of these: an intake, a
 #: pill, a body in trouble, an amount, a time, thoughts of dying. Without them "how's the weather
@@ -339,7 +340,9 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
 #: "how is the low dose *different*" compares, "is a seizure a known *side effect*" asks about one
 _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "dose-size-question": (frozenset({"compare"}), frozenset({"condition"})),
-    "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"})),
+    # "what is regular strength naltrexone for" names the ordinary drug, not an amount
+    "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"}),
+             frozenset({"named_strength"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
     "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
     # "discovered by accident" is a history, and "back in the 90s" no amount; "died of an overdose years
@@ -358,7 +361,7 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 #: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
     "overdose": frozenset({"statistic", "generally", "about_text", "topic_noun"}),
-    "self-harm": frozenset({"causes", "about_text", "topic_noun"}),
+    "self-harm": frozenset({"causes", "about_text", "topic_noun", "statistic"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),
 }
@@ -399,7 +402,7 @@ def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     cues = PHRASE_REFERRAL_CUES if rule.kind == "referral" else PHRASE_EMERGENCY_CUES
     if not cues & _cue_classes(reading) and not (rule.kind == "referral" and _DOSE_WORD.search(text)):
         return None
-    match = next((m for m in map(rule.pattern.search, _pieces(text)) if m is not None), None)
+    match = _first_match(rule, text)
     if match is None or (rule.needs is not None and not rule.needs.search(text)):
         return None
     matched = match.group(0).strip()
@@ -408,6 +411,25 @@ def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
         if trigger.search(matched) and (not cues & found or cancels & found):
             return None
     return Route(rule.kind, f"phrase-{rule.name}", matched, ("phrase",), reading.lang)
+
+
+#: What a referral phrase names when a noun of study, writing or a group follows it within two words:
+#: "I'm taking a pharmacology class", "in my health class", "for my patient advocacy group" tell who
+#: asks and why, not anyone's treatment. ("a course of" stays a treatment: "I'm on a course of steroids".)
+_ACTIVITY_AFTER = regex.compile(r"[-\ ](?:[\w-]+\ ){0,2}?(?:class|classes|lectures?|talks?|presentations?|blog|blogs"
+                                r"|posts?|leaflets?|pamphlets?|brochures?|handouts?|groups?|clubs?|essays?|projects?"
+                                r"|assignments?|homework|exams?|modules?|seminars?|workshops?|newsletters?|podcasts?"
+                                r"|papers?|thesis|dissertation|reports?|videos?|degree|curriculum|syllabus|textbooks?"
+                                r"|course(?!\ of\b)|courses)\b")
+
+
+def _first_match(rule: Rule, text: str) -> re.Match[str] | None:
+    """The rule's first match in the question that is no activity's name (a referral only)."""
+    for piece in _pieces(text):
+        for match in rule.pattern.compiled.finditer(piece):
+            if rule.kind == "emergency" or not _ACTIVITY_AFTER.match(piece, match.end()):
+                return match
+    return None
 
 
 #: Phrase rules match within a few dozen characters, so a long question is read in overlapping

@@ -290,6 +290,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             (?!\ to\b)
             (?!\ (?:a|one|another|some|few|quick|more|no)\ (?:\w+\ )?(?:questions?|query|queries|idea|doubt|clue))
             (?!\ (?:heard|read|seen|always|never|learned|come\ across|wondered|been\ (?:reading|hearing|wondering)))
+            # "I got lost in the lecture", "I got curious": lost the thread, not anything taken or had
+            (?!(?<=got)\ (?:lost|curious|interested|bored)\b)
         | \bmy\ (?:own\ )?(?:dose|dosage|ldn|naltrexone|prescription|meds|medications?|medicines?|pills|tablets
             |symptoms?|condition|diagnosis|illness|disease|insomnia|sleep|liver|kidneys?|heart|blood|health
             |treatment|therapy|side\ effects?|body|case|situation|levels?|results|labs?|weight|age|tests?

@@ -19,9 +19,11 @@ OPENERS = ("and", "so", "but", "ok", "okay", "well", "hmm", "right", "then", "al
            "hold on", "sorry", "um", "uh", "ah", "huh", "actually", "yeah", "yes", "no", "cool", "great")
 #: what opens a turn that leaves the last answer behind ("unrelated, but ...", "different question: ...")
 NEW_TOPIC = ("unrelated", *(f"{kind} {noun}" for kind in ("different", "another", "new", "other", "separate", "random",
-                                                          "side") for noun in ("question", "q", "qn", "topic")),
+                                                          "side") for noun in ("question", "q", "qn", "topic",
+                                                                               "subject")),
              "changing the subject", "change of subject", "by the way", "btw", "on another note", "on a different note",
-             "moving on", "switching topics")
+             "moving on", "switching topics", "separately", "not related", "off topic", "switching gears",
+             "changing topics", "on a separate note", "on an unrelated note", "on another topic", "another thing")
 #: words that say how sure or how often, not what is asked: left in, they split a phrase the knowledge
 #: base knows ("where do people *usually* get it" is "where do people get it")
 HEDGES = frozenset("usually actually really exactly even just basically anyway then though again".split())
@@ -113,7 +115,10 @@ BOT_SOURCE = regex.compile(_LEAD + r"(?:where (?:are|do|did|does) (?:you|u|the b
                            r"|taking|find|finding)(?: all)? (?:this|that|these|it|your (?:info\w*|answers|facts))"
                            r"(?: (?:info\w*|stuff|answers|facts|from))*"
                            r"|where(?:'s| is| does) (?:all )?(?:this|that) (?:info\w* |stuff |knowledge )?"
-                           r"(?:coming|come|taken|pulled|sourced) from)\W*$")
+                           r"(?:coming|come|taken|pulled|sourced) from"
+                           # "what's your source?", "says who?", "citation?": the bot's word is what is doubted
+                           r"|(?:what(?:'s| is| are) )?your sources?|sources?|says who|who says(?: so)?"
+                           r"|citations?(?: needed| please)?)\W*$")
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
 SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
                         r"|name (?:some|one|them)|which ones?|which (?P<n>\w+)|what (?:kinds?|sorts?|types?)"
