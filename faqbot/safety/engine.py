@@ -129,7 +129,9 @@ class Lexicon:
             return known
         names = set(self._exact.get(window, ()))
         head, last = window[:-1], window[-1]
-        if head in self._prefix_heads:
+        # A word a shadowing class lists whole is that class's, not another's guessed by its start:
+        # "suizidrate" (a statistic) is no "suizid*" (self-harm)
+        if head in self._prefix_heads and self.shadowing.isdisjoint(names):
             for length in self._prefix_lengths:
                 if length <= len(last):
                     names.update(self._prefix.get((head, last[:length]), ()))

@@ -260,9 +260,10 @@ def _without_service(text: str) -> str:
 
 def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
     """An emergency no rule saw, when the model is sure of it by ``margin`` (see :mod:`.second`)."""
-    if not _GENERAL_TOPIC.isdisjoint(reading.found):
+    if not _GENERAL_TOPIC.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
         # A question about the article, research or history is not a crisis however its words fall
-        # ("where does this information come from? I don't want to trust just anything").
+        # ("where does this information come from? I don't want to trust just anything"), unless it
+        # names someone ("the suicide rate in chronic pain is high and I'll be one more": a red-team review)
         return None
     if _ALARM.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
         return None
