@@ -377,9 +377,12 @@ class FollowUps:
         return " ".join(w for w in analyze(entry.question).words if analyze(w).terms)
 
     def topic(self, entry: Entry) -> str:
-        """What an entry is about, in words: what it defines, else its question's distinctive words."""
+        """What an entry is about, in words: what it defines, else its curated topic, else its question's
+        distinctive words."""
         if entry.defines:
             return entry.defines[0]
+        if entry.topic:
+            return entry.topic
         idf = self.retriever.index.idf
         question = words(clean(entry.question))
         return self._distinctive(entry.question) or max(question, key=lambda w: idf.get(stem(w), 0.0), default="")

@@ -223,3 +223,18 @@ def test_where_something_comes_from_is_read_as_a_question_about_the_source(turn:
     from faqbot.text.turns import SOURCE
 
     assert bool(SOURCE.match(clean(turn))) is asks_source
+
+
+@pytest.mark.parametrize(("context", "question", "entry"), [
+    # the entry's curated topic, not its question's rarest word ("used"), is what a pronoun stands for
+    ("ldn-conditions", "approved for any of those?", "fda-status"),
+    ("consult-doctor", "is it approved?", "fda-status"),
+])
+def test_a_pronoun_stands_for_the_entrys_curated_topic(context: str, question: str, entry: str) -> None:
+    reply = BOT.ask(question, context=context)
+    assert (reply.kind, reply.id) == ("answer", entry)
+
+
+def test_a_follow_up_never_answers_with_a_topic_the_answer_does_not_cover() -> None:
+    # "what kind of doctor prescribes it?" after "do I need a doctor?": the article names no kind of doctor
+    assert BOT.ask("what kind of doctor prescribes it?", context="consult-doctor").kind == "fallback"

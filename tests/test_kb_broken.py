@@ -69,6 +69,7 @@ EXPECTED: dict[str, str] = {
     "referral_without_doctor.yaml": r"texts\.referral must mention doctor or pharmacist",
     "smalltalk_no_patterns.yaml": r"at least one pattern",
     "synonym_conflict.yaml": r"listed under both",
+    "topic_not_said.yaml": r"topic `microglia` must be words",
     "synonym_stem_conflict.yaml": r"`prescriber` of `doctor` stems like `prescribe`",
     "single_alias.yaml": r"anchors and aliases",
     "alias_bomb.yaml": r"anchors and aliases",

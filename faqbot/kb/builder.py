@@ -33,7 +33,7 @@ class Builder:
     """Turns YAML nodes into a KnowledgeBase, collecting problems with lines."""
 
     TOP_KEYS = ("version", "settings", "texts", "synonyms", "smalltalk", "entries")
-    ENTRY_KEYS = ("id", "question", "alternates", "answer", "section", "related", "defines")
+    ENTRY_KEYS = ("id", "question", "alternates", "answer", "section", "related", "defines", "topic")
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -264,6 +264,12 @@ class Builder:
             alternates = self.texts(fields.get("alternates"), f"{label}: alternates")
             related = self.texts(fields.get("related"), f"{label}: related")
             defines = self.texts(fields.get("defines"), f"{label}: defines")
+            topic = self.text(fields.get("topic"), f"{label}: topic", item) if "topic" in fields else None
+            if topic is not None and question is not None and answer is not None:
+                said = set(words(clean(" ".join([question, answer, *(a for a, _ in alternates)]))))
+                if not set(words(clean(topic))) <= said:
+                    self.problem(fields["topic"], f"{label}: topic `{topic}` must be words the entry's question, "
+                                                  "alternates or answer use")
             # Questions and sections are shown too (as the answer's heading, as suggestions).
             for name, value in (("question", question), ("section", section)):
                 if value is not None:
@@ -295,6 +301,7 @@ class Builder:
                         alternates=tuple(a for a, _ in alternates),
                         related=tuple(r for r, _ in related),
                         defines=tuple(d for d, _ in defines),
+                        topic=topic,
                         line=item.start_mark.line + 1,
                     )
                 )

@@ -25,6 +25,10 @@ class Entry:
     related: tuple[str, ...] = ()
     #: Terms this entry explains, so "what is X?" for any other X falls back.
     defines: tuple[str, ...] = ()
+    #: What a pronoun in a follow-up to this answer stands for ("is it approved?" after "what conditions has
+    #: LDN been used for?": LDN), when the question's rarest words would be a verb ("used"); words the entry's
+    #: own texts use. Without it: what the entry defines, else its question's distinctive words.
+    topic: str | None = None
     line: int | None = None
 
 
