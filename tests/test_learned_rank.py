@@ -65,23 +65,6 @@ def test_review(seen: Opinion, answer: str | None, ranked: list[str], score: flo
     assert (verdict.action, verdict.entry) == (action, entry)
 
 
-@pytest.mark.parametrize(
-    ("seen", "ranked", "by_answer", "action", "entry"),
-    [
-        # a did-you-mean led by an entry matched only by its answer's text ("so ask a doctor first?" matched a
-        # note in another answer): promoted to the suggestion a curated wording matched ...
-        (opinion(("b", -0.01), ("a", -PROMOTE_OTHER - 1)), ["a", "b"], {"a"}, "promote", "b"),
-        # ... but never to an answer-text match itself, however sure the model is
-        (opinion(("a", -0.01), ("b", -PROMOTE - 1)), ["a", "b"], {"a"}, "keep", None),
-        (opinion(("b", -0.01), ("a", -PROMOTE_OTHER - 1)), ["a", "b"], {"b"}, "keep", None),
-    ],
-)
-def test_review_never_promotes_an_answer_text_match(seen: Opinion, ranked: list[str], by_answer: set[str],
-                                                    action: str, entry: str | None) -> None:
-    verdict = review(seen, None, ranked, 50.0, True, 2, by_answer=by_answer)
-    assert (verdict.action, verdict.entry) == (action, entry)
-
-
 def ranker_alone(bot: FAQBot) -> FAQBot:
     alone = FAQBot(bot.kb)
     alone.second_opinion = None

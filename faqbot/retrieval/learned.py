@@ -175,7 +175,7 @@ class Verdict:
 
 def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: float, promotable: bool,
            terms: int = MIN_TERMS, shown: int = 3, doubt: float = 1.0, *, worded: bool = False,
-           blind: bool = False, followed: bool = False, by_answer: Collection[str] = ()) -> Verdict:
+           blind: bool = False, followed: bool = False) -> Verdict:
     """The second opinion on the ranker's decision.
 
     ``answer``: the entry the ranker answers with (None for a did-you-mean); ``ranked``: the ranked
@@ -188,9 +188,7 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
     holds one whole; the knowledge base has settled that (``faqbot validate`` checks each wording is answered
     by its own entry); ``blind``: the question's only terms name the drug ("where do people get low dose
     naltrexone from?"), so the ranker read nothing of what is asked and the model's filler words are the
-    question: one term is then enough to switch; ``followed``: the question is a follow-up's reading in context;
-    ``by_answer``: the ranked entries matched only by their answer's text, never promoted (a did-you-mean led by
-    one may still be answered with another suggestion matched by a curated wording: "so ask a doctor first?").
+    question: one term is then enough to switch; ``followed``: the question is a follow-up's reading in context.
     """
     top, lead = opinion.top, opinion.lead
     terms = max(terms, MIN_TERMS) if blind else terms
@@ -211,12 +209,10 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
             return Verdict("veto", f"second opinion finds `{answer}` {behind:.1f} >= {veto:g} less likely "
                                    f"than {_name(top)}: {seen}")
         return Verdict("keep", f"second opinion differs, not by enough: {seen}")
-    if (promotable and ranked and top == ranked[0] and top not in by_answer and lead >= PROMOTE * doubt
-            and terms >= MIN_TERMS):
+    if promotable and ranked and top == ranked[0] and lead >= PROMOTE * doubt and terms >= MIN_TERMS:
         return Verdict("promote", f"second opinion agrees with the ranker's top `{top}` by {lead:.1f} >= "
                                   f"{PROMOTE * doubt:g}: {seen}", top)
-    if (promotable and top in ranked[:shown] and top not in by_answer and lead >= PROMOTE_OTHER * doubt
-            and terms >= MIN_TERMS):
+    if promotable and top in ranked[:shown] and lead >= PROMOTE_OTHER * doubt and terms >= MIN_TERMS:
         return Verdict("promote", f"second opinion picks the suggested `{top}` by {lead:.1f} >= "
                                   f"{PROMOTE_OTHER * doubt:g}: {seen}", top)
     return Verdict("keep", f"second opinion: {seen}")
