@@ -128,3 +128,17 @@ def test_an_answer_finds_its_entry_below_a_wording_that_matches_as_well() -> Non
     assert not by_wording.by_answer and by_wording.score > by_answer[0].score
     # An answer explaining too little of the question is not a match at all.
     assert retriever.index.answers.scores({"hunt": 1.0, "zebra": 3.0}, 4.0) == {}
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # chat runs "what's" together: still a request to define
+    ("whats LDN?? keep seeing it on tiktok", "what-is-ldn"),
+    ("wats an endorphin?", "endorphins"),
+    # "what are they?" after a message naming two defined terms: the one named as a word
+    ('I came across the word "microglia" in an article about LDN and had to stop reading. What are they?',
+     "microglia"),
+    ("my doctor used the term glia and mentioned LDN, what are those?", "microglia"),
+])
+def test_a_definition_request_finds_the_entry_that_defines_the_term(question: str, entry: str) -> None:
+    reply = FAQBot.from_yaml().ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry)

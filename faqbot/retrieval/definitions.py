@@ -23,12 +23,19 @@ _DEFINITION = regex.compile(
 #: "what on earth are", "what the heck is", "what even is": the same request with an interjection in it
 _INTERJECTION = r"(?: (?:the (?:heck|hell|fuck|f)|on earth|in the world|exactly|actually|really|even))?"
 _ASKS_DEFINITION = regex.compile(
-    rf"\b(?:what|wtf|wat|wut|wot){_INTERJECTION}(?:'s| is| are){_INTERJECTION} (?:a |an |the )?(?P<a>[\w' -]{{2,40}}?)"
+    # ("whats", "wats": chat runs the verb in)
+    rf"\b(?:(?:what|wtf|wat|wut|wot){_INTERJECTION}(?:'s| is| are)|whats|wats|wuts){_INTERJECTION} (?:a |an |the )?"
+    r"(?P<a>[\w' -]{2,40}?)"
     r"\s*(?=[?.!,;:]|\s-|$)"
     r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
     # "what is this LDN thing (people talk about)": the thing is named, whatever follows
     r"|\bwhat(?:'s| is| are) (?:this|that|these|those) (?P<c>[\w'-]+(?: [\w'-]+)?) (?:thing|things|stuff)\b"
 )
+#: a word named as a word: "the word 'microglia'", "this term glia", "a term called microglia"
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+_NAMED_WORD = regex.compile(rf"\b(?:the|this|that|a) (?:word|term|name) (?:called |named )?[{_QUOTES}]?"
+                            rf"(?P<w>[\w -]{{2,30}}?)[{_QUOTES}]?"
+                            rf"(?=[{_QUOTES}]|\s(?:in|on|at|from|and|but|when|while|which|that|everywhere|all)\b|[,.;:!?]|$)")
 #: a term an answer explains in brackets, as the curated answers do: "inflammation (swelling and irritation)",
 #: "ease pain (an analgesic effect)"; the words before the brackets and, when short, those inside
 _GLOSS = regex.compile(r"([\w'-]+(?: [\w'-]+){0,2}) \(([^()]{2,60})\)")
@@ -183,11 +190,15 @@ class Definitions:
         return None
 
     def _only_defined(self, before: str) -> Entry | None:
-        """The one entry whose defined terms the text names, if exactly one is named."""
+        """The one entry whose defined terms the text names, if exactly one is named; else the one named as a
+        word ("I came across the word 'microglia' in an article about LDN ... what are they?")."""
         named = set(self.normalizer.analyze(before).terms)
         found = [entry for entry, phrases in zip(self.kb.entries, self.phrases, strict=True)
                  if any(phrase <= named for phrase in phrases)]
-        return found[0] if len(found) == 1 else None
+        if len(found) == 1:
+            return found[0]
+        word = _NAMED_WORD.search(before)
+        return self._only_defined(word.group("w")) if word is not None and len(found) > 1 else None
 
     def undefined_term(self, analysis: Analysis) -> str | None:
         """For "what is X?" where no entry defines X, the X; otherwise None."""
