@@ -193,7 +193,11 @@ class Decide(StageBase, name="decide"):
             return query.decided(self.name, decision, verdict.reason, data=data)
         ranker = f"the ranker alone: {decision.kind}: {decision.reason}"
         if verdict.action == "veto":
-            changed = Decision("suggest", verdict.reason, suggestions=query.ranked[: self.settings.max_suggestions])
+            # the entry the model found likelier, when the ranker ranked it, is offered first ("Is LDN a narcotic
+            # painkiller?": "Is naltrexone an opioid, a narcotic, or addictive?" before the painkillers entry)
+            likelier = [c for c in wider if c.entry.id == opinion.top][:1]
+            offered = (*likelier, *(c for c in query.ranked if c not in likelier))
+            changed = Decision("suggest", verdict.reason, suggestions=offered[: self.settings.max_suggestions])
         else:
             candidate = next(c for c in wider if c.entry.id == verdict.entry)
             changed = Decision("answer", verdict.reason, candidate=candidate)

@@ -171,3 +171,11 @@ def test_a_close_match_of_a_curated_wording_is_vetoed_only_at_its_own_bar() -> N
     seen = opinion((OUT_OF_SCOPE, -0.01), ("a", -(VETO + SURE_VETO) / 2))
     assert review(seen, "a", ["a"], 70.0, False, 2).action == "veto"
     assert review(seen, "a", ["a"], SURE, False, 2).action == "keep"
+
+
+def test_a_vetoed_answer_offers_the_entry_the_model_found_likelier_first() -> None:
+    # the ranker's top (the painkillers entry, matched word for word) is vetoed; the model's own top, ranked
+    # lower, is the first suggestion
+    reply = FAQBot.from_yaml().ask("Is LDN a narcotic painkiller?")
+    assert reply.kind == "fallback"
+    assert reply.suggestions[0].id == "naltrexone-opioid"
