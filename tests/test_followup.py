@@ -238,3 +238,9 @@ def test_a_pronoun_stands_for_the_entrys_curated_topic(context: str, question: s
 def test_a_follow_up_never_answers_with_a_topic_the_answer_does_not_cover() -> None:
     # "what kind of doctor prescribes it?" after "do I need a doctor?": the article names no kind of doctor
     assert BOT.ask("what kind of doctor prescribes it?", context="consult-doctor").kind == "fallback"
+
+
+def test_how_come_asks_why_not_how_to_take() -> None:
+    # read in context, "how come?" after "do I need to see a doctor before using LDN?" is no question of how to take it
+    reply = BOT.ask("how come?", context="consult-doctor")
+    assert (reply.kind, reply.id) == ("answer", "consult-doctor")
