@@ -11,8 +11,8 @@ import yaml
 
 from faqbot.kb.schema import LOCALIZED_TEXTS, Entry, KnowledgeBase, Problem, Settings, Smalltalk, Texts
 from faqbot.kb.texts import read_languages
-from faqbot.text import clean, find_dose_figure, strip_controls
-from faqbot.text.words import stem, words
+from faqbot.text import clean, find_dose_figure, strip_controls, words
+from faqbot.text.normalize import synonym_key
 
 MAX_ANSWER_CHARS = 700
 #: texts a knowledge base may leave out (the schema's defaults are used)
@@ -199,11 +199,11 @@ class Builder:
         groups = self.mapping(node, "synonyms", None)
         # Synonyms are matched by their words' stems, so two that stem alike are one: "prescriber" under
         # `doctor` would read every "prescribed" as "doctor", and the group listed last wins silently.
-        owner = {_stems(canonical): (canonical, canonical) for canonical in groups}
+        owner = {synonym_key(canonical): (canonical, canonical) for canonical in groups}
         for canonical, value_node in groups.items():
             variants = []
             for variant, item in self.texts(value_node, f"synonyms.{canonical}"):
-                key = _stems(variant)
+                key = synonym_key(variant)
                 group, said = owner.setdefault(key, (canonical, variant))
                 if group != canonical and said.casefold() == variant.casefold():
                     self.problem(item, f"synonym `{variant}` is listed under both `{group}` and `{canonical}`")
@@ -309,8 +309,3 @@ class Builder:
             if ref not in seen_ids:
                 self.problem(ref_node, f"{label}: related id `{ref}` does not exist")
         return entries
-
-
-def _stems(text: str) -> tuple[str, ...]:
-    """What the normaliser matches a synonym by: its words' stems."""
-    return tuple(stem(w) for w in words(clean(text)))

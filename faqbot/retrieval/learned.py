@@ -183,8 +183,7 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
     for a low score or a close runner-up (not for a word no entry uses or a subject never named); ``terms``:
     how many terms the question has; ``shown``: how many of ``ranked`` a did-you-mean would offer; ``doubt``:
     how many times the usual lead promoting needs (more for a did-you-mean the ranker had a reason for beyond its
-    score);
-    ``worded``: the question is one of the answer's curated wordings word for word, or a follow-up's reading
+    score); ``worded``: the question is one of the answer's curated wordings word for word, or a follow-up's reading
     holds one whole; the knowledge base has settled that (``faqbot validate`` checks each wording is answered
     by its own entry); ``blind``: the question's only terms name the drug ("where do people get low dose
     naltrexone from?"), so the ranker read nothing of what is asked and the model's filler words are the

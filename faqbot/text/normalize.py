@@ -26,6 +26,7 @@ from faqbot.text.words import (
     LEAD_INS,
     OFF_TOPIC,
     QUESTION_WORDS,
+    SENTENCE_BREAK,
     SHORT_FILLER,
     STOP_STEMS,
     STOPWORDS,
@@ -85,12 +86,9 @@ class Normalizer:
             target = tuple(words(clean(canonical)))
             synonym_words.update(target)
             for variant in variants:
-                variant_words = words(clean(variant))
-                synonym_words.update(variant_words)
-                # Keyed by stems, so "side effect" and "side effects", or a misspelt
-                # "low dose naltrexon", find the same phrase.
-                source = tuple(stem(w) for w in variant_words)
-                if source and source != tuple(stem(w) for w in target):
+                synonym_words.update(words(clean(variant)))
+                source = synonym_key(variant)
+                if source and source != synonym_key(canonical):
                     self._phrases[source] = target
         self._longest = max((len(p) for p in self._phrases), default=0)
         vocabulary: set[str] = set(STOPWORDS)
@@ -339,6 +337,12 @@ class Normalizer:
         return out
 
 
+def synonym_key(text: str) -> tuple[str, ...]:
+    """What a synonym is matched by: its words' stems, so that "side effect" and "side effects", or a misspelt
+    "low dose naltrexon", find the same phrase (the knowledge base refuses two synonyms with one key)."""
+    return tuple(stem(w) for w in words(clean(text)))
+
+
 #: what "who" asks about when it asks for a verdict, not a person ("who's right?", "who is correct here?")
 _JUDGED = frozenset({"right", "correct", "wrong", "closer"})
 
@@ -366,7 +370,7 @@ def last_question(cleaned: str) -> str | None:
     """The last sentence of a message of several that asks something: the last sentence ("... Is LDN
     actually safe?"), or one before that only tells something ("Is LDN safe? Every site says something
     different."), else None."""
-    sentences = [t for t in _SENTENCE.split(cleaned) if words(t)]
+    sentences = [t for t in SENTENCE_BREAK.split(cleaned) if words(t)]
     if len(sentences) < 2:
         return None
     return next((s for s in reversed(sentences) if _asks(s)), None)
@@ -443,7 +447,6 @@ def _acronyms(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in found) - EVERYDAY_ACRONYMS
 
 
-_SENTENCE = regex.compile(r"(?<=[.?!])\s+")
 #: where a clause ends: a question in a message starts after one
 _CLAUSE = regex.compile(r"[.?!,;:()]+|\s[-\u2013\u2014]+\s")
 _ASIDE = regex.compile(r"\b(?:(?:a|one|my)\s+)?(?:different|other|another|unrelated|new|separate|quick|random|side"

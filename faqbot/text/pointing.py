@@ -12,12 +12,11 @@ from itertools import pairwise
 
 import faqbot.regex as regex
 from faqbot.text.sanitize import clean
-from faqbot.text.words import stem, words
+from faqbot.text.words import SENTENCE_BREAK, stem, words
 
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
 DEMONSTRATIVES = frozenset("this that these those".split())
-_SENTENCE = regex.compile(r"(?<=[.!?])\s+")
 #: the nouns of "that dose", "those amounts", which point at the dose an answer told of
 _DOSE_NOUNS = frozenset({"dose", "doses", "dosage", "dosages", "amount", "amounts", "strength", "strengths", "level",
                          "levels"})
@@ -39,7 +38,7 @@ def pointed_at(cleaned: str, answer: str, explained: Sequence[str]) -> tuple[str
         spaced = f" {' '.join(words(clean(answer)))} "
         low = any(f" {phrase} " in spaced for phrase in _LOW_DOSE_WORDS)
         return (f"{dose[0]} {dose[1]}", ["low doses"]) if low else None
-    sentences = [f" {' '.join(words(clean(s)))} " for s in _SENTENCE.split(answer)]
+    sentences = [f" {' '.join(words(clean(s)))} " for s in SENTENCE_BREAK.split(answer)]
     terms_spaced = [(t, f" {' '.join(words(clean(t)))} ") for t in explained]
     for demonstrative, noun in pairs:
         told = [s for s in sentences if f" {noun} " in s]
@@ -69,7 +68,7 @@ def lists_kinds(term: str, answer: str) -> bool:
     # the head of "autoimmune disorders" is "disorders"; its own modifier names no kind of it
     own = words(clean(term)) or [term]
     wanted = stem(own[-1])
-    for sentence in _SENTENCE.split(answer):
+    for sentence in SENTENCE_BREAK.split(answer):
         said = words(clean(sentence))
         for i, word in enumerate(said):
             if stem(word) != wanted:

@@ -81,6 +81,8 @@ def words(cleaned: str) -> list[str]:
     return out
 
 
+#: where one sentence of a message ends and the next begins (read by the matcher and the follow-up forms)
+SENTENCE_BREAK = regex.compile(r"(?<=[.?!])\s+")
 _BARE_CONTRACTION = regex.compile(r"\b(?:cant|wont|im)\b")  # the contractions typed without an apostrophe
 _STRETCHED = regex.compile(r"([a-z])\1{2,}")
 #: "what" as chat spells it (the follow-up forms read the same spellings: :data:`faqbot.text.turns.CHAT_SPELLINGS`)
