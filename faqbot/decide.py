@@ -145,7 +145,7 @@ class Decide(StageBase, name="decide"):
             return Decision("fallback", reason), None
         # Before the thresholds: a high score on the question's other words does not make up for
         # the word it is really about.
-        unanswered, settled = self._unanswered(analysis, top, followed=query.followed is not None)
+        unanswered, settled = self._unanswered(analysis, top, followed=self._in_conversation(query, top))
         if unanswered is not None and not exact:
             # A word no entry uses, or a side of a comparison left out, is something the knowledge base
             # cannot answer; a subject never named is only a doubt about the ranker's guess ("is RA
@@ -240,6 +240,19 @@ class Decide(StageBase, name="decide"):
             return (f"the question compares, and `{top.entry.id}` never uses {' '.join(sorted(compared))!r} "
                     f"({max(uncovered[t] for t in compared):.0%} of its weight)"), False
         return None, False
+
+    def _in_conversation(self, query: Query, top: Candidate) -> bool:
+        """Whether the question follows an answer about the knowledge base's subject: read in that context, or
+        asked after it and complete on its own ("any side effects to watch for?" after the answer on seeing a
+        doctor first is about the drug the conversation is about, named or not). Not when it would get that
+        same answer again: "how long does the insomnia last?" after the side effects asks beyond them."""
+        if query.followed is not None:
+            return True
+        if top.entry.id == query.context:
+            return False
+        entries = self.retriever.kb.entries
+        at = next((i for i, e in enumerate(entries) if e.id == query.context), None)
+        return at is not None and self.retriever.index.on_subject[at]
 
     def _unnamed_subject(self, analysis: Analysis, top: Candidate, uncovered: dict[str, float]) -> str | None:
         """A question that never names the knowledge base's subject, matched to an entry about it only
