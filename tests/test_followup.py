@@ -47,6 +47,13 @@ IDS = [e.id for e in BOT.kb.entries]
         # "any others?", "is that all?" after an answer that lists things: that answer is all there is
         ("side-effects", "any others?", "answer", "side-effects"),
         ("ldn-conditions", "is that all?", "answer", "ldn-conditions"),
+        # a question complete on its own, after an answer about the drug, is about the drug, named or not ...
+        ("consult-doctor", "any side effects to watch for?", "answer", "side-effects"),
+        ("drug-interactions", "any other risks? like side effects", "answer", "side-effects"),
+        # ... but not one that would get the same answer again: it asks beyond it
+        ("side-effects", "how long does the insomnia last?", "fallback", None),
+        # whether naltrexone blocks painkillers, asked in general after how it works, is that entry's question
+        ("naltrexone-mechanism", "so does it stop painkillers working?", "answer", "opioid-painkillers"),
         # whether to see a doctor first is what the knowledge base answers, not one person's case ...
         ("fda-status", "so should people check with a doctor first?", "answer", "consult-doctor"),
         ("compounding-pharmacies", "do you have to see a doctor first?", "answer", "consult-doctor"),

@@ -254,6 +254,34 @@ def test_unless_impersonal_cancels_only_when_nobody_is_named(question: str, fire
     assert (first_hit([rule], lexicon.scan(question.split())) is not None) is fires
 
 
+@pytest.mark.parametrize(
+    ("question", "fires"),
+    [
+        ("does ldn block painkillers", False),  # asked of nobody in particular
+        ("does ldn block pain meds", False),  # "pain" in "pain meds" names the medicine, not anyone's condition
+        ("does ldn block pain meds with my pain", True),  # ... and standing alone, a condition
+    ],
+)
+def test_a_person_word_inside_a_medicine_phrase_names_nobody(question: str, fires: bool) -> None:
+    lexicon = Lexicon({"medicine": [("painkillers",), ("pain", "meds")], "drug": [("ldn",)],
+                       "blocks_effect": [("block",)], "condition": [("pain",)]}, frozenset())
+    rule = ClassRule("r", "referral", (frozenset({"medicine"}), frozenset({"drug"})), window=8,
+                     unless_impersonal=frozenset({"blocks_effect"}), persons=frozenset({"condition"}))
+    assert (first_hit([rule], lexicon.scan(question.split())) is not None) is fires
+
+
+def test_with_the_last_sentence_given_only_a_cancelling_word_there_cancels() -> None:
+    # "does LDN block painkillers? been on tramadol for years": what is told after the question may be a case
+    lexicon = Lexicon({"medicine": [("painkillers",), ("tramadol",)], "drug": [("ldn",)],
+                       "blocks_effect": [("block",)]}, frozenset())
+    rule = ClassRule("r", "referral", (frozenset({"medicine"}), frozenset({"drug"})), window=8,
+                     unless_impersonal=frozenset({"blocks_effect"}))
+    found = lexicon.scan("does ldn block painkillers been on tramadol".split())
+    assert first_hit([rule], found) is None
+    assert first_hit([rule], found, last=lexicon.scan("been on tramadol".split())) is not None
+    assert first_hit([rule], found, last=lexicon.scan("does ldn block painkillers".split())) is None
+
+
 def test_with_sentence_breaks_a_rule_fires_only_within_one_sentence() -> None:
     lexicon = Lexicon({"relation": [("brother",)], "intake": [("takes",)], "how": [("how",)]}, frozenset())
     rule = ClassRule("r", "referral", (frozenset({"intake"}), frozenset({"how"})), window=8)

@@ -47,6 +47,10 @@ class ClassRule:
     #: ... and these cancel the rule when nobody is named, whatever the situation: "does the article
     #: cover pregnancy?" asks what the text says, "I'm pregnant, what does the article say?" is one case
     unless_unnamed: frozenset[str] = frozenset()
+    #: ... and these cancel it as ``unless_impersonal`` does, but only in a question whose every word is
+    #: read as some class: a case told in words no class holds ("for a broken rib", "had a tooth out
+    #: yesterday") keeps the referral (a red-team review)
+    unless_plain: frozenset[str] = frozenset()
     #: the classes that name someone (the pack's ``persons`` without its ``situations``)
     named: frozenset[str] = frozenset()
     self_harm: bool = False
@@ -142,15 +146,19 @@ class Lexicon:
 
 
 def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]], size: int = 0,
-              breaks: Sequence[int] = (), cancel_breaks: Sequence[int] = ()) -> Hit | None:
+              breaks: Sequence[int] = (), cancel_breaks: Sequence[int] = (), *,
+              last: Mapping[str, list[tuple[int, int]]] | None = None) -> Hit | None:
     """The first rule (in order) whose groups all occur within its window, in a question of ``size`` tokens;
     with ``breaks`` (the token indices where sentences start), within one sentence too. With ``cancel_breaks``
     a cancelling word counts only in its own sentence: "he is hard to wake. Why does naltrexone block
-    opioids?" asks in general only after the emergency is told (the router reads emergencies so)."""
+    opioids?" asks in general only after the emergency is told (the router reads emergencies so). With
+    ``last`` (the classes of the message's last sentence, when it has more than one) a rule's
+    ``unless_impersonal`` cancels it only from there: a sentence told after the general question may be a
+    case ("does LDN block painkillers? been on tramadol for years")."""
     for rule in rules:
         if rule.max_tokens and size > rule.max_tokens:
             continue
-        hit = _match(rule, found, breaks, cancel_breaks)
+        hit = _match(rule, found, breaks, cancel_breaks, last=last, size=size)
         if hit is not None:
             return hit
     return None
@@ -162,12 +170,38 @@ def _spans(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str]) ->
     return spans
 
 
+#: classes whose phrases can hold a situation's word that is no situation there: "pain" in "pain meds" is
+#: part of the medicine's name, not anyone's condition; "stop" in "stop painkillers working" is what the drug
+#: does, not anyone's stopping it. (A person's word counts wherever it stands: "meine" in "meine Medikamente".)
+_HOLDS_SITUATIONS = ("medicine", "blocks_effect")
+
+
+def _standing(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str], persons: frozenset[str]) -> bool:
+    """Whether one of ``names`` occurs: one of ``persons`` anywhere, a situation not inside a longer phrase
+    of :data:`_HOLDS_SITUATIONS`."""
+    if not persons.isdisjoint(found.keys() & names):
+        return True
+    longer = [span for name in _HOLDS_SITUATIONS for span in found.get(name, ())]
+    return any(not any(a <= start and end <= b and b - a > end - start for a, b in longer)
+               for name in names for start, end in found.get(name, ()))
+
+
+def _all_read(found: Mapping[str, list[tuple[int, int]]], size: int) -> bool:
+    """Whether every one of a question's ``size`` words stands in some class's phrase."""
+    read = {i for spans in found.values() for start, end in spans for i in range(start, end)}
+    return size > 0 and len(read & set(range(size))) == size
+
+
 def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: Sequence[int] = (),
-           cuts: Sequence[int] = ()) -> Hit | None:
+           cuts: Sequence[int] = (), *, last: Mapping[str, list[tuple[int, int]]] | None = None,
+           size: int = 0) -> Hit | None:
     groups = [_spans(found, group) for group in rule.groups]
     if any(not spans for spans in groups) or not rule.unless_anywhere.isdisjoint(found):
         return None
-    if not rule.unless_impersonal.isdisjoint(found) and rule.persons.isdisjoint(found):
+    asked = found if last is None else last
+    in_general = not rule.unless_impersonal.isdisjoint(asked) or (
+        not rule.unless_plain.isdisjoint(asked) and _all_read(found, size))
+    if in_general and not _standing(found, rule.persons, rule.named):
         return None
     if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):
         return None

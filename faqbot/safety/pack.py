@@ -20,9 +20,14 @@ from faqbot.text.words import common_words
 #: the languages safety covers, in the order their packs are read
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 DRUG = "drug"
+#: classes that only tell the engine a word was read (``unless_plain``): words that say nothing of anyone's
+#: case ("the", "of", "while"); a story is read without them, as before they were a class
+NEUTRAL = frozenset({"plain_word"})
+
 _RULE_KEYS = frozenset(
     {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
-     "unless_impersonal", "impersonal_despite", "impersonal_unless", "unless_unnamed", "max_tokens", "fires",
+     "unless_impersonal", "unless_plain", "impersonal_despite", "impersonal_unless", "unless_unnamed", "max_tokens",
+     "fires",
      "passes"}
 )
 
@@ -110,8 +115,8 @@ class StoryRules:
         if not heard or not self.hearsay_question_unless.isdisjoint(asked):
             return False
         # a class found only inside the words that say where it was seen counts as them ("ho" of "ho visto")
-        outside = {name for name, spans in told.items()
-                   if not all(any(a <= s[0] and s[1] <= b for a, b in heard) for s in spans)}
+        outside = {name for name, spans in told.items() if name not in NEUTRAL
+                   and not all(any(a <= s[0] and s[1] <= b for a, b in heard) for s in spans)}
         # one figure: a second is the asker's own or a choice between two ("Currently on 1.5 mg")
         figures = len(told.get("number", ())) + len(told.get("number_word", ()))
         return "self" not in outside and figures <= 1 and outside <= self.hearsay_allows | self.hearsay
@@ -197,6 +202,7 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     unless_anchor = frozenset(raw.get("unless_anchor") or ())
     anywhere = frozenset(raw.get("unless_anywhere") or ())
     impersonal = frozenset(raw.get("unless_impersonal") or ())
+    plain = frozenset(raw.get("unless_plain") or ())
     # person classes that still leave the question impersonal for this rule ("someone on opioids")
     despite = frozenset(raw.get("impersonal_despite") or ())
     if despite - persons:
@@ -207,7 +213,7 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     # `unless_impersonal` and `unless_unnamed` are left out of the conflict checks: they cancel only when
     # nobody is named, so "ok with" may both make a rule and mark the question as impersonal.
     cancels = unless | unless_anchor | anywhere
-    used = set().union(*groups, cancels, impersonal, unnamed, keep) if groups else cancels | impersonal | unnamed
+    used = set().union(*groups, cancels, impersonal, plain, unnamed, keep) if groups else cancels | impersonal | unnamed
     if not groups or any(not g for g in groups):
         raise PackError(f"rule {name}: `all` needs at least one non-empty group")
     if used - known:
@@ -220,8 +226,9 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
         unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor, unless_anywhere=anywhere,
-        unless_impersonal=impersonal, persons=(persons - despite) | keep if impersonal else frozenset(),
-        unless_unnamed=unnamed, named=named if unnamed else frozenset(),
+        unless_impersonal=impersonal, unless_plain=plain,
+        persons=(persons - despite) | keep if impersonal or plain else frozenset(),
+        unless_unnamed=unnamed, named=named if unnamed or impersonal or plain else frozenset(),
         self_harm=bool(raw.get("self_harm", False)), max_tokens=int(raw.get("max_tokens", 0)),
         fires=fires, passes=passes,
     )

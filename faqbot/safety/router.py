@@ -26,6 +26,7 @@ from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
 from faqbot.safety.story import only_who, set_aside
+from faqbot.text.words import SENTENCE_BREAK
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,10 @@ def _route(text: str) -> Route | None:
             return _route(rest) if rest else None
     # A referral rule's words stand in one sentence: "my brother takes naltrexone. How does it help with
     # cravings?" tells who takes it, then asks how it works; an emergency may be told across sentences.
-    engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size, reading.breaks)
+    sentences = SENTENCE_BREAK.split(text.strip())
+    last = read(sentences[-1]).found if len(sentences) > 1 else None
+    engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size, reading.breaks,
+                                last=last)
     if engine_referral is not None:
         # A referral rule reads an intake or a person; the model may still see an emergency behind it
         # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.
