@@ -311,9 +311,17 @@ class FollowUps:
             after = "" if words(after)[:1] and words(after)[0] in _RELATIVE else after
             readings = [Reading(reading.mode, f"{before} {t} {after}".strip()) for t in terms]
             return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
-        # "how many folks deal with that?" after an answer about people fighting addiction: that group
-        group = group_told(context.answer) if POINTERS & set(words(cleaned)) else None
-        meanings = dict.fromkeys([self.topic(context), drug, *explained, group])
+        # "how many folks deal with that?" after an answer about people fighting addiction: that group; and
+        # "them" may be that group too ("how does it help them?" after naltrexone's success in addiction)
+        group = group_told(context.answer) if (POINTERS | plural) & set(words(cleaned)) else None
+        # ... while "it" is still the topic: "how does it help them?" is how the drug helps that group
+        # (when the topic is the drug: after how it helps people in recovery, the topic is addiction, and "how does
+        # it block them?" asks about the receptors)
+        topic = self.topic(context)
+        both = f"{topic} {group}" if group and plural and _SUBJECT_PRONOUNS & set(words(cleaned)) \
+            and self.subjects & self.asked(topic) else None
+        pointed = group if POINTERS & set(words(cleaned)) else None
+        meanings = dict.fromkeys([topic, drug, *explained, pointed, both])
         readings = [Reading(reading.mode, f"{cleaned} {m}") for m in meanings if m] or [reading]
         worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
         if worded is not None:
