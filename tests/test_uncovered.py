@@ -88,3 +88,22 @@ def test_a_follow_up_to_an_answer_about_the_drug_is_about_the_drug(bot):
 def test_capitalised_abbreviations_name_a_topic(bot, question, rare):
     analysis = bot.normalizer.analyze(question)
     assert set(analysis.rare) == rare
+
+
+@pytest.mark.parametrize(("question", "kind", "entry"), [
+    # a place or a body written as a name inside the question: something particular the article never names
+    ("Which compounding pharmacies in Ohio make LDN?", "fallback", None),
+    ("What does the National MS Society say about LDN?", "fallback", None),
+    # ... but not a name in the story told around the question, nor the capitals of a heading
+    ("Someone in a Facebook group said LDN has to be 'compounded'. Why is that?", "answer", "compounding-pharmacies"),
+    ("Why Do People Get LDN From Compounding Pharmacies?", "answer", "compounding-pharmacies"),
+])
+def test_a_name_the_knowledge_base_never_uses_is_the_question_s_topic(bot, question, kind, entry):
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == (kind, entry)
+
+
+def test_names_are_read_only_inside_the_asking_sentence(bot):
+    assert bot.normalizer.analyze("Which compounding pharmacies in Ohio make LDN?").names == {"ohio"}
+    assert not bot.normalizer.analyze("My aunt saw it on Facebook. Is naltrexone addictive?").names
+    assert not bot.normalizer.analyze("What Is Naltrexone Traditionally Used For?").names

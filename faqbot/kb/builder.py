@@ -148,6 +148,7 @@ class Builder:
             "single_margin": (0, 100),
             "single_coverage": (0, 1),
             "uncovered_share": (0, 1),
+            "uncovered_name_share": (0, 1),
             "compare_share": (0, 1),
             "subject_share": (0, 1),
             "unnamed_share": (0, 1),

@@ -63,6 +63,11 @@ class Settings:
     #: term the answering entry never uses counts, from ``compare_share`` of the weight: an entry about
     #: one side of it is not an answer.
     uncovered_share: float = 0.35
+    #: ... and a word written as a name inside the question's sentence ("compounding pharmacies in Ohio", "the
+    #: Penn State trial"), when it carries at least this much: something particular the article never names.
+    #: On the labelled sets 0.2 turned four answers to out-of-scope questions into fallbacks and cost none;
+    #: 0.1 cost one ("My aunt in Florida swears by LDN ... is it approved by the FDA?")
+    uncovered_name_share: float = 0.2
     compare_share: float = 0.25
     #: The knowledge base's subject is learned from it: the terms at least ``subject_share`` of the
     #: entries' curated questions use ("ldn", "naltrexone"). An entry whose question names the subject

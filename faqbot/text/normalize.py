@@ -59,6 +59,9 @@ class Analysis:
     #: what the question asks for when that is a person or a time ("who", "when"), else None: only an
     #: entry that has a wording asking the same can answer it ("who discovered LDN?" is not "what is LDN?")
     asks: str | None = None
+    #: the rare terms the question writes as a name, with a capital inside its sentence ("in Ohio", "the
+    #: Penn State trial"): something particular the knowledge base never mentions, whatever its weight
+    names: frozenset[str] = frozenset()
 
 
 class Normalizer:
@@ -137,7 +140,12 @@ class Normalizer:
         tokens = self._join_split_words(words(_ASIDE.sub(" ", cleaned) if "question" in cleaned else cleaned))
         tokens = self._phrasal_verbs_joined(_particle_first(self.corrected(tokens)))
         shopping = bool(_BUYING.intersection(tokens))
-        named = _acronyms(text[:limit] if limit is not None else text)
+        typed = text[:limit] if limit is not None else text
+        asked = last_question(typed) or typed
+        # the names the question itself writes ("...in Ohio?"), not those of a story told around it ("Someone
+        # in a Facebook group said ...")
+        names = _names(asked)
+        named = _acronyms(typed) | names
         # "does it work?" asks whether it is effective, "how does it work?" how it acts
         tokens = self._apply_synonyms(efficacy_read(tokens))
         terms: dict[str, None] = {}
@@ -162,8 +170,9 @@ class Normalizer:
                 elif not short and self.is_rare(token):
                     rare.add(term)
         compares = any(w in COMPARING for w in words(cleaned))
+        unnamed = frozenset(stem(t) for t in names if self.unknown(t)) & rare
         return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares,
-                        asks_for(cleaned))
+                        asks_for(cleaned), unnamed)
 
     def off_topic(self, token: str) -> bool:
         """True for an everyday word naming an aspect the article never covers ("online", "cost"), or an
@@ -445,6 +454,21 @@ def _acronyms(text: str) -> frozenset[str]:
     if not found or 2 * len(found) > len(_WORD.findall(text)):
         return frozenset()
     return frozenset(w.lower() for w in found) - EVERYDAY_ACRONYMS
+
+
+#: a word written with a capital inside a sentence ("compounding pharmacies in Ohio", "the LDN Research Trust"),
+#: not its first word
+_NAME = regex.compile(r"(?<![.?!:;\"(]\s)(?<![.?!:;\"(])(?<=\s)[A-Z][a-z]{2,}\b")
+
+
+def _names(text: str) -> frozenset[str]:
+    """The names a question writes with a capital inside a sentence, lower-cased; none in a question that
+    capitalises most of its words, as headings do ("What Is Naltrexone Used For?")."""
+    found = _NAME.findall(text)
+    capitals = sum(1 for w in _WORD.findall(text) if w[:1].isupper() and not w.isupper())
+    if not found or 2 * capitals > len(_WORD.findall(text)):
+        return frozenset()
+    return frozenset(w.lower() for w in found)
 
 
 #: where a clause ends: a question in a message starts after one

@@ -111,7 +111,7 @@ SOURCE = regex.compile(_LEAD + r"(?:who says(?: so)?|says who|according to (?:wh
 #: where the bot's own answers come from, asked in words that are all stop words ("where are you getting all this
 #: from?", "where's all this info coming from"): with no context, the source is the one article. (Who wrote the
 #: article or when is asked of the article, and falls back: it names neither.)
-BOT_SOURCE = regex.compile(_LEAD + r"(?:where (?:are|do|did|does) (?:you|u|the bot|this bot) (?:get|getting|got|take"
+BOT_SOURCE = regex.compile(_LEAD + r"(?:where (?:are|r|do|did|does) (?:you|u|the bot|this bot) (?:get|getting|got|take"
                            r"|taking|find|finding)(?: all)? (?:this|that|these|it|your (?:info\w*|answers|facts))"
                            r"(?: (?:info\w*|stuff|answers|facts|from))*"
                            r"|where(?:'s| is| does) (?:all )?(?:this|that) (?:info\w* |stuff |knowledge )?"
