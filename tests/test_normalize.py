@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from faqbot.text import STOPWORDS, Normalizer, clean, stem, words
-from faqbot.text.efficacy import efficacy_read
+from faqbot.text.efficacy import efficacy_read, mechanism_read
 
 # --- clean(): (input, expected) ---------------------------------------------------------------
 
@@ -389,6 +389,20 @@ def test_a_real_word_is_not_moved_by_the_words_beside_it(bot, text, word):
 def test_a_yes_or_no_work_question_asks_whether_it_is_effective(question: str, effective: bool) -> None:
     read = efficacy_read(words(clean(question)))
     assert ("effective" in read) is effective, read
+
+
+@pytest.mark.parametrize(("question", "mechanism"), [
+    ("how does LDN help?", True),
+    ("how does low dose naltrexone work exactly", True),
+    ("how can the drug help then", True),
+    ("how does LDN help people with MS?", False),  # asks for whom
+    ("how does it work for fibromyalgia", False),
+    ("does LDN help?", False),  # whether, not how
+    ("how long does LDN take to work", False),  # how long the wait is
+])
+def test_how_does_something_help_or_work_asks_for_the_mechanism(question: str, mechanism: bool) -> None:
+    read = mechanism_read(words(clean(question)))
+    assert ("mechanism" in read) is mechanism, read
 
 
 def test_does_it_work_after_recovery_asks_how_successful_naltrexone_is(bot) -> None:

@@ -1,5 +1,9 @@
 """Whether a question asks if something works (efficacy) or how it works (mechanism).
 
+(:func:`mechanism_read` reads the other side: "how does LDN help?", "how does the drug actually work?" ask
+for the mechanism whatever stands between the question word and the verb, which the knowledge base's
+synonyms only know with "it" there.)
+
 "How does naltrexone work?" asks for the mechanism; "does naltrexone work?", "does LDN actually work?" and,
 after an answer about recovery, "and it works?" ask whether it is effective: what the evidence and the
 track record say. Both use the word "work", so matching alone takes the yes-or-no question for the
@@ -44,4 +48,28 @@ def efficacy_read(tokens: Sequence[str]) -> list[str]:
                 and any(t in _YES_NO for t in out[:_LEAD])):
             out[i] = "effective"
         break
+    return out
+
+
+#: the verbs "how does X ...?" asks the mechanism with, when nothing follows but a word that weighs it
+_HOW_VERBS = frozenset({"help", "helps", "work", "works", "act", "acts"})
+#: ... and what "how" may stand with at the start
+_HOW_AUX = frozenset({"does", "do", "can", "could", "would", "is"})
+#: what may follow the verb ("how does it help exactly?"; a follow-up read in context has its topic put after it)
+_HOW_AFTER = frozenset({"exactly", "actually", "really", "then", "though", "tho", "anyway", "lol", "precisely",
+                        "ldn", "naltrexone"})
+#: how many words may stand between the auxiliary and the verb ("how does low dose naltrexone help")
+_HOW_SUBJECT = 4
+
+
+def mechanism_read(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` with the verb of "how does <something> help/work?" read as "mechanism", when the question
+    ends there (nothing after it but a weighing word): "how does LDN help people with MS?" asks for whom."""
+    out = list(tokens)
+    if len(out) < 3 or out[0] != "how" or out[1] not in _HOW_AUX:
+        return out
+    for i in range(3, min(len(out), 3 + _HOW_SUBJECT)):
+        if out[i] in _HOW_VERBS and all(t in _HOW_AFTER for t in out[i + 1:]):
+            out[i] = "mechanism"
+            break
     return out

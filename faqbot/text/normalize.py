@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.text.efficacy import efficacy_read
+from faqbot.text.efficacy import efficacy_read, mechanism_read
 from faqbot.text.fold import cleaned_latin
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
@@ -147,7 +147,7 @@ class Normalizer:
         names = _names(asked)
         named = _acronyms(typed) | names
         # "does it work?" asks whether it is effective, "how does it work?" how it acts
-        tokens = self._apply_synonyms(efficacy_read(tokens))
+        tokens = self._apply_synonyms(mechanism_read(efficacy_read(tokens)))
         terms: dict[str, None] = {}
         common: set[str] = set()
         rare: set[str] = set()
