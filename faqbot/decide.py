@@ -152,6 +152,11 @@ class Decide(StageBase, name="decide"):
             # autoimmune? the article makes it sound like it isn't"), which a surer second opinion may settle.
             doubt = UNNAMED_DOUBT if settled and query.undefined is None else None
             return Decision("suggest", unanswered, suggestions=query.ranked[: s.max_suggestions]), doubt
+        named = self._names_asked(query, gap)
+        if named is not None and named.score >= s.answer_threshold:
+            reason = (f"the follow-up asks about {' '.join(sorted(query.require))}: the wording `{named.entry.id}` "
+                      f"matched names it, `{top.entry.id}`'s does not, and it is only {gap} behind")
+            return Decision("answer", reason, candidate=named), None
         if top.score >= s.answer_threshold and not ambiguous and (query.undefined is None or exact):
             reason = (f"top score {top.score} >= answer threshold {s.answer_threshold:g} "
                       f"and {gap} ahead of the runner-up")
@@ -241,6 +246,20 @@ class Decide(StageBase, name="decide"):
             return (f"the question compares, and `{top.entry.id}` never uses {' '.join(sorted(compared))!r} "
                     f"({max(uncovered[t] for t in compared):.0%} of its weight)"), False
         return None, False
+
+    def _names_asked(self, query: Query, gap: float) -> Candidate | None:
+        """For a follow-up that asks about something ("and with other meds?" after whether LDN is safe): the
+        runner-up, when it is within the ambiguity margin and its matched wording names what is asked while the
+        top's does not ("is it safe to combine ldn with other medicines" before "Is LDN safe?")."""
+        if (query.followed is None or not query.require or len(query.ranked) < 2
+                or gap >= self.settings.ambiguity_margin):
+            return None
+        top, runner_up = query.ranked[:2]
+
+        def names(candidate: Candidate) -> bool:
+            return query.require <= set(self.retriever.normalizer.analyze(candidate.matched).terms)
+
+        return runner_up if names(runner_up) and not names(top) else None
 
     def _in_conversation(self, query: Query, top: Candidate) -> bool:
         """Whether the question follows an answer about the knowledge base's subject: read in that context, or

@@ -56,6 +56,8 @@ IDS = [e.id for e in BOT.kb.entries]
         ("naltrexone-mechanism", "so does it stop painkillers working?", "answer", "opioid-painkillers"),
         # "them" beside "it" may be the group an answer about the drug told of: how it helps those people
         ("naltrexone-success", "why does it help them?", "answer", "naltrexone-recovery"),
+        # "what about X?" near a tie: the entry whose matched wording names X
+        ("ldn-safety", "and with other meds?", "answer", "drug-interactions"),
         # whether to see a doctor first is what the knowledge base answers, not one person's case ...
         ("fda-status", "so should people check with a doctor first?", "answer", "consult-doctor"),
         ("compounding-pharmacies", "do you have to see a doctor first?", "answer", "consult-doctor"),
