@@ -447,7 +447,8 @@ def test_a_term_asked_about_by_name_in_chat_words(context: str, question: str, e
 
 @pytest.mark.parametrize(
     "question",
-    ["where are you getting all this from?", "where's all this info coming from", "where is this stuff coming from?"],
+    ["where are you getting all this from?", "where's all this info coming from", "where is this stuff coming from?",
+     "where r u getting all this from", "whats your source"],
 )
 def test_where_the_bots_answers_come_from_in_stop_words_alone(question: str) -> None:
     # every word of these is a stop word: matching reads nothing, the form says what is asked

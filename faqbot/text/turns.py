@@ -117,7 +117,7 @@ BOT_SOURCE = regex.compile(_LEAD + r"(?:where (?:are|r|do|did|does) (?:you|u|the
                            r"|where(?:'s| is| does) (?:all )?(?:this|that) (?:info\w* |stuff |knowledge )?"
                            r"(?:coming|come|taken|pulled|sourced) from"
                            # "what's your source?", "says who?", "citation?": the bot's word is what is doubted
-                           r"|(?:what(?:'s| is| are) )?your sources?|sources?|says who|who says(?: so)?"
+                           r"|(?:what(?:'s|s| is| are) )?your sources?|sources?|says who|who says(?: so)?"
                            r"|citations?(?: needed| please)?)\W*$")
 #: "like what?", "which ones?", "which diseases?": asks for the things the last answer names
 SPECIFY = regex.compile(_LEAD + r"(?:like what|such as|for (?:example|instance)|examples?|any examples?"
