@@ -410,3 +410,18 @@ def test_does_it_work_after_recovery_asks_how_successful_naltrexone_is(bot) -> N
     # whether it is effective, the success entry
     assert bot.ask("and does it actually work?", context="naltrexone-recovery").id == "naltrexone-success"
     assert bot.ask("how does naltrexone work?").id == "naltrexone-mechanism"
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("is naltrexone safe in low doses?", "is ldn safe"),
+    ("what illnesses is naltrexone used for when it's given at a low dose?", "what illnesses is ldn used for"),
+    # what the low dose does, or what is special about it, is the low-dose entry's own question
+    ("what effects does naltrexone have at low doses?", "what effects does naltrexone have at low doses"),
+    ("why use naltrexone at such a low dose at all?", "why use naltrexone at such a low dose at all"),
+    # "side effects" is an aspect of its own
+    ("what side effects does naltrexone have at a low dose", "what side effects does ldn have"),
+])
+def test_naltrexone_named_apart_from_its_low_dose_is_ldn(question: str, read: str) -> None:
+    from faqbot.text.lowdose import low_dose_read
+
+    assert " ".join(low_dose_read(words(clean(question)))) == read
