@@ -313,14 +313,15 @@ class FollowUps:
             return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
         # "how many folks deal with that?" after an answer about people fighting addiction: that group; and
         # "them" may be that group too ("how does it help them?" after naltrexone's success in addiction)
-        group = group_told(context.answer) if (POINTERS | plural) & set(words(cleaned)) else None
+        said = set(words(cleaned))
+        group = group_told(context.answer) if (POINTERS | plural) & said else None
         # ... while "it" is still the topic: "how does it help them?" is how the drug helps that group
         # (when the topic is the drug: after how it helps people in recovery, the topic is addiction, and "how does
         # it block them?" asks about the receptors)
         topic = self.topic(context)
-        both = f"{topic} {group}" if group and plural and _SUBJECT_PRONOUNS & set(words(cleaned)) \
-            and self.subjects & self.asked(topic) else None
-        pointed = group if POINTERS & set(words(cleaned)) else None
+        drug_topic = bool(self.subjects & self.asked(topic))
+        both = f"{topic} {group}" if group and plural and _SUBJECT_PRONOUNS & said and drug_topic else None
+        pointed = group if POINTERS & said else None
         meanings = dict.fromkeys([topic, drug, *explained, pointed, both])
         readings = [Reading(reading.mode, f"{cleaned} {m}") for m in meanings if m] or [reading]
         worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)

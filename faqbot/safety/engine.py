@@ -153,8 +153,8 @@ def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, in
     a cancelling word counts only in its own sentence: "he is hard to wake. Why does naltrexone block
     opioids?" asks in general only after the emergency is told (the router reads emergencies so). With
     ``last`` (the classes of the message's last sentence, when it has more than one) a rule's
-    ``unless_impersonal`` cancels it only from there: a sentence told after the general question may be a
-    case ("does LDN block painkillers? been on tramadol for years")."""
+    ``unless_impersonal`` and ``unless_plain`` cancel it only from there: a sentence told after the general
+    question may be a case ("does LDN block painkillers? been on tramadol for years")."""
     for rule in rules:
         if rule.max_tokens and size > rule.max_tokens:
             continue

@@ -27,8 +27,7 @@ NEUTRAL = frozenset({"plain_word"})
 _RULE_KEYS = frozenset(
     {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
      "unless_impersonal", "unless_plain", "impersonal_despite", "impersonal_unless", "unless_unnamed", "max_tokens",
-     "fires",
-     "passes"}
+     "fires", "passes"}
 )
 
 
@@ -210,8 +209,8 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     # ... and classes that keep it one case although nobody is named ("when can someone on tramadol ...")
     keep = frozenset(raw.get("impersonal_unless") or ())
     unnamed = frozenset(raw.get("unless_unnamed") or ())
-    # `unless_impersonal` and `unless_unnamed` are left out of the conflict checks: they cancel only when
-    # nobody is named, so "ok with" may both make a rule and mark the question as impersonal.
+    # `unless_impersonal`, `unless_plain` and `unless_unnamed` are left out of the conflict checks: they cancel
+    # only when nobody is named, so "ok with" may both make a rule and mark the question as impersonal.
     cancels = unless | unless_anchor | anywhere
     used = set().union(*groups, cancels, impersonal, plain, unnamed, keep) if groups else cancels | impersonal | unnamed
     if not groups or any(not g for g in groups):
