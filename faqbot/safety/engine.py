@@ -147,18 +147,20 @@ class Lexicon:
 
 def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]], size: int = 0,
               breaks: Sequence[int] = (), cancel_breaks: Sequence[int] = (), *,
-              last: Mapping[str, list[tuple[int, int]]] | None = None) -> Hit | None:
+              last: Mapping[str, list[tuple[int, int]]] | None = None,
+              plain: Sequence[tuple[int, int]] = ()) -> Hit | None:
     """The first rule (in order) whose groups all occur within its window, in a question of ``size`` tokens;
     with ``breaks`` (the token indices where sentences start), within one sentence too. With ``cancel_breaks``
     a cancelling word counts only in its own sentence: "he is hard to wake. Why does naltrexone block
     opioids?" asks in general only after the emergency is told (the router reads emergencies so). With
     ``last`` (the classes of the message's last sentence, when it has more than one) a rule's
     ``unless_impersonal`` and ``unless_plain`` cancel it only from there: a sentence told after the general
-    question may be a case ("does LDN block painkillers? been on tramadol for years")."""
+    question may be a case ("does LDN block painkillers? been on tramadol for years"). ``plain`` holds the spans of
+    words no class reads but that tell nothing of a case, for ``unless_plain``."""
     for rule in rules:
         if rule.max_tokens and size > rule.max_tokens:
             continue
-        hit = _match(rule, found, breaks, cancel_breaks, last=last, size=size)
+        hit = _match(rule, found, breaks, cancel_breaks, last=last, size=size, plain=plain)
         if hit is not None:
             return hit
     return None
@@ -186,21 +188,21 @@ def _standing(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str],
                for name in names for start, end in found.get(name, ()))
 
 
-def _all_read(found: Mapping[str, list[tuple[int, int]]], size: int) -> bool:
-    """Whether every one of a question's ``size`` words stands in some class's phrase."""
-    read = {i for spans in found.values() for start, end in spans for i in range(start, end)}
+def _all_read(found: Mapping[str, list[tuple[int, int]]], size: int, plain: Sequence[tuple[int, int]]) -> bool:
+    """Whether every one of a question's ``size`` words stands in some class's phrase or in a ``plain`` span."""
+    read = {i for spans in (*found.values(), plain) for start, end in spans for i in range(start, end)}
     return size > 0 and len(read & set(range(size))) == size
 
 
 def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: Sequence[int] = (),
            cuts: Sequence[int] = (), *, last: Mapping[str, list[tuple[int, int]]] | None = None,
-           size: int = 0) -> Hit | None:
+           size: int = 0, plain: Sequence[tuple[int, int]] = ()) -> Hit | None:
     groups = [_spans(found, group) for group in rule.groups]
     if any(not spans for spans in groups) or not rule.unless_anywhere.isdisjoint(found):
         return None
     asked = found if last is None else last
     in_general = not rule.unless_impersonal.isdisjoint(asked) or (
-        not rule.unless_plain.isdisjoint(asked) and _all_read(found, size))
+        not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain))
     if in_general and not _standing(found, rule.persons, rule.named):
         return None
     if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):

@@ -21,7 +21,7 @@ from faqbot.text.words import common_words
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 DRUG = "drug"
 #: classes that only tell the engine a word was read (``unless_plain``): words that say nothing of anyone's
-#: case ("the", "of", "while"); a story is read without them, as before they were a class
+#: case ("the", "of", "while"); a reading keeps them apart from the classes it found (``Reading.plain``)
 NEUTRAL = frozenset({"plain_word"})
 
 _RULE_KEYS = frozenset(
@@ -114,8 +114,8 @@ class StoryRules:
         if not heard or not self.hearsay_question_unless.isdisjoint(asked):
             return False
         # a class found only inside the words that say where it was seen counts as them ("ho" of "ho visto")
-        outside = {name for name, spans in told.items() if name not in NEUTRAL
-                   and not all(any(a <= s[0] and s[1] <= b for a, b in heard) for s in spans)}
+        outside = {name for name, spans in told.items()
+                   if not all(any(a <= s[0] and s[1] <= b for a, b in heard) for s in spans)}
         # one figure: a second is the asker's own or a choice between two ("Currently on 1.5 mg")
         figures = len(told.get("number", ())) + len(told.get("number_word", ()))
         return "self" not in outside and figures <= 1 and outside <= self.hearsay_allows | self.hearsay

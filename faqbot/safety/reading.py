@@ -9,7 +9,7 @@ import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
-from faqbot.safety.pack import LANGUAGES, SHADOWING, packs
+from faqbot.safety.pack import LANGUAGES, NEUTRAL, SHADOWING, packs
 from faqbot.safety.strength import name_strengths
 from faqbot.text.fold import fold, tokens
 
@@ -26,6 +26,9 @@ class Reading:
     lang: str
     #: the index in ``words`` where each sentence after the first starts
     breaks: tuple[int, ...] = ()
+    #: the spans of words that tell nothing of anyone's case ("the", "of", "while"): not a class any rule or
+    #: story reads, only what lets the engine see that every word of a question was read (``unless_plain``)
+    plain: tuple[tuple[int, int], ...] = ()
 
 
 def read(text: str) -> Reading:
@@ -70,7 +73,8 @@ def _read(text: str) -> Reading:
             kept = [(a, b) for a, b in spans if not any(s <= a and b <= e and e - s > b - a for s, e in shadows)]
             if kept:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
-    return Reading(tuple(words), found, lang, tuple(breaks))
+    plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
+    return Reading(tuple(words), found, lang, tuple(breaks), plain)
 
 
 #: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word

@@ -207,7 +207,7 @@ def _route(text: str) -> Route | None:
     sentences = SENTENCE_BREAK.split(text.strip())
     last = read(sentences[-1]).found if len(sentences) > 1 else None
     engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size, reading.breaks,
-                                last=last)
+                                last=last, plain=reading.plain)
     if engine_referral is not None:
         # A referral rule reads an intake or a person; the model may still see an emergency behind it
         # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.

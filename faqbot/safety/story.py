@@ -43,7 +43,7 @@ import re
 from collections.abc import Callable, Mapping
 
 import faqbot.regex as regex
-from faqbot.safety.pack import NEUTRAL, StoryRules, packs
+from faqbot.safety.pack import StoryRules, packs
 from faqbot.safety.reading import read
 from faqbot.safety.rules import RELATION
 
@@ -179,21 +179,20 @@ def _told_after(story: str, rules: StoryRules) -> bool:
         reading = read(_plain(sentence))
         if reading.lang != "en" or not rules.after_never.isdisjoint(reading.words):
             return False
-        found = {name: spans for name, spans in reading.found.items() if name not in NEUTRAL}
         pointed = all(start and reading.words[start - 1] in rules.after_points
-                      for start, _ in found.get("it_word", ()))
+                      for start, _ in reading.found.get("it_word", ()))
         # "for my dad" in "asking for my dad", "wants" in "my mum wants to know", "year" in "last year": a
         # word inside a phrase of an allowed class is read as part of that phrase
-        allowed = [span for name in rules.after_allows for span in found.get(name, ())]
+        allowed = [span for name in rules.after_allows for span in reading.found.get(name, ())]
         # (a longer phrase: "headaches" read both as a condition and as a symptom is still a symptom)
-        excused = {name for name, spans in found.items()
+        excused = {name for name, spans in reading.found.items()
                    if all(any(a <= start and end <= b and b - a > end - start for a, b in allowed)
                           for start, end in spans)}
         if pointed:
             excused.add("it_word")
-        if not set(found) - excused <= rules.after_allows:
+        if not set(reading.found) - excused <= rules.after_allows:
             return False
-        covered = {i for spans in found.values() for start, end in spans for i in range(start, end)}
+        covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
         if any(i not in covered and word not in rules.after_words for i, word in enumerate(reading.words)):
             return False
     return True

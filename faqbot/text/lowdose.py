@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 #: words before the qualifier that only say it is given so ("when it's taken at a low dose")
 _GIVEN = frozenset({"when", "if", "it", "its", "is", "s", "taken", "given", "used", "prescribed", "at", "in"})
-_ARTICLES = frozenset({"a", "these", "such", "those", "very", "really"})
+_ARTICLES = frozenset({"a", "these", "those", "very", "really"})
 _LOW = frozenset({"low", "small", "tiny"})
 _DOSE = frozenset({"dose", "doses", "dosage", "dosages", "amounts", "amount"})
 #: what the low dose does, or what is special about it, is the low-dose entry's own question ("why use naltrexone
@@ -25,10 +25,10 @@ _DOES = frozenset({"effect", "effects", "do", "doing", "properties", "different"
 def low_dose_read(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with "naltrexone ... at a low dose" read as "ldn", the qualifier left out."""
     out = list(tokens)
+    if "naltrexone" not in out:
+        return out
     # ("side effects" is an aspect of its own)
-    asks_what_it_does = any(t in _DOES and not (t.startswith("effect") and i and out[i - 1] == "side")
-                            for i, t in enumerate(out))
-    if "naltrexone" not in out or asks_what_it_does:
+    if any(t in _DOES and not (t.startswith("effect") and i and out[i - 1] == "side") for i, t in enumerate(out)):
         return out
     drug = out.index("naltrexone")
     for i in range(drug + 2, len(out) - 1):

@@ -466,8 +466,9 @@ def _names(text: str) -> frozenset[str]:
     """The names a question writes with a capital inside a sentence, lower-cased; none in a question that
     capitalises most of its words, as headings do ("What Is Naltrexone Used For?")."""
     found = _NAME.findall(text)
-    capitals = sum(1 for w in _WORD.findall(text) if w[:1].isupper() and not w.isupper())
-    if not found or 2 * capitals > len(_WORD.findall(text)):
+    written = _WORD.findall(text)
+    capitals = sum(1 for w in written if w[:1].isupper() and not w.isupper())
+    if not found or 2 * capitals > len(written):
         return frozenset()
     return frozenset(w.lower() for w in found)
 
