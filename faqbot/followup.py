@@ -46,7 +46,7 @@ from faqbot.kb import Entry, KnowledgeBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.text import clean, stem, words
-from faqbot.text.people import POINTERS, group_told
+from faqbot.text.people import POINTERS, group_described, group_told
 from faqbot.text.pointing import PRONOUNS, lists_kinds, pointed_at
 from faqbot.text.swap import swapped
 from faqbot.text.turns import (
@@ -320,10 +320,14 @@ class FollowUps:
         # it block them?" asks about the receptors)
         topic = self.topic(context)
         drug_topic = bool(self.subjects & self.asked(topic))
-        both = f"{topic} {group}" if group and plural and _SUBJECT_PRONOUNS & said and drug_topic else None
+        described = group_described(context.answer) if plural else None
+        both = (_in_place(cleaned, self._drug(context), described) if described and _SUBJECT_PRONOUNS & said
+                and drug_topic else None)
         pointed = group if POINTERS & said else None
-        meanings = dict.fromkeys([topic, drug, *explained, pointed, both])
-        readings = [Reading(reading.mode, f"{cleaned} {m}") for m in meanings if m] or [reading]
+        # "them" beside "it" is a group the answer named, not the topic again: a reading leaving it unread would
+        # only ask the topic's own question ("how does it help them?" is not "how does naltrexone work?")
+        meanings = dict.fromkeys([both, *explained] if both else [topic, drug, *explained, pointed])
+        readings = [Reading(reading.mode, m if m == both else f"{cleaned} {m}") for m in meanings if m] or [reading]
         worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
         if worded is not None:
             # "how does LDN affect them?" after the endorphins answer is that entry's own wording
@@ -444,13 +448,16 @@ class FollowUps:
         """Whether the follow-up's pronouns can only mean something said before: "they", "that one"
         never stand for the knowledge base's subject the way "it" may, so it cannot be read alone."""
         pronouns = PRONOUNS & set(words(clean(text)))
-        return bool(pronouns) and not pronouns & _SUBJECT_PRONOUNS
+        # "them" and "those people" are never the subject, even beside an "it" that may be
+        return bool(pronouns) and (not pronouns & _SUBJECT_PRONOUNS or FollowUps.plural_back(text))
 
     @staticmethod
     def plural_back(text: str) -> bool:
-        """Whether the follow-up points back with "they" or "them": the things the answer was about ("how does
+        """Whether the follow-up points back with "they", "them" or "those people": the things or people the answer was about ("how does
         LDN affect them?" after microglia), never a fact it told, as "that" may be ("really? that many?")."""
-        return not _PLURAL_BACK.isdisjoint(words(clean(text)))
+        said = words(clean(text))
+        return not _PLURAL_BACK.isdisjoint(said) or any(
+            w in ("those", "these") and n in POINTERS for w, n in zip(said, said[1:]))
 
     def _best(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> float:
         found = self._top(text, skip, require)
@@ -492,3 +499,18 @@ def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:
             counts[term] = counts.get(term, 0) + 1
     best = max(sorted(counts), key=lambda t: counts[t], default="")
     return best if best and counts[best] * 3 > len(kb.entries) else ""
+
+
+def _in_place(text: str, drug: str, group: str) -> str:
+    """The follow-up with "it" read as the drug and "them" (or "those people") as the group an answer named:
+    "how does it help them?" -> "how does naltrexone help people addicted to drugs or alcohol"."""
+    out: list[str] = []
+    for word in words(text):
+        if word in _SUBJECT_PRONOUNS:
+            out.append(drug)
+        elif word in _PLURAL or word in POINTERS:
+            if group not in out:
+                out.append(group)
+        else:
+            out.append(word)
+    return " ".join(out)

@@ -56,6 +56,12 @@ IDS = [e.id for e in BOT.kb.entries]
         ("naltrexone-mechanism", "so does it stop painkillers working?", "answer", "opioid-painkillers"),
         # "them" beside "it" may be the group an answer about the drug told of: how it helps those people
         ("naltrexone-success", "why does it help them?", "answer", "naltrexone-recovery"),
+        # ... read in place ("how does naltrexone help people addicted to drugs"), not as how the drug works; and
+        # "those people" is that group too
+        ("naltrexone-success", "how exactly does it help them?", "answer", "naltrexone-recovery"),
+        ("naltrexone-uses", "so how does it help those people?", "answer", "naltrexone-recovery"),
+        # ... but "people" who only did something are no group to read "them" as
+        ("ldn-conditions", "how does it help them?", "answer", "ldn-mechanism"),
         # "what about X?" near a tie: the entry whose matched wording names X
         ("ldn-safety", "and with other meds?", "answer", "drug-interactions"),
         # whether to see a doctor first is what the knowledge base answers, not one person's case ...

@@ -91,6 +91,20 @@ def test_the_model_is_asked_before_a_referral_with_a_higher_bar(monkeypatch: pyt
     assert routed is not None and routed.kind == "referral"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are compounded capsules as precise as tablets from a factory?",
+        "how do the capsules from a compounding pharmacy compare with tablets",
+        "which is more accurate, capsules or tablets made in a factory?",
+    ],
+)
+def test_pills_named_with_nobody_and_no_intake_are_no_emergency(question: str) -> None:
+    """In English the pack reads intakes, persons and bodies; pills named alone do not let the model add a crisis."""
+    routed = _route(question)
+    assert routed is None or routed.kind != "emergency"
+
+
 def test_a_long_run_of_ordinary_words_is_not_an_emergency() -> None:
     """Every word adds evidence; the bar grows with length so word salad cannot drift into a crisis."""
     import random

@@ -271,6 +271,10 @@ def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
         return None
     if _ALARM.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
         return None
+    if reading.lang == "en" and reading.found.keys() & _ALARM <= {"form"} and packs().persons.isdisjoint(reading.found):
+        # "how accurate are compounded capsules compared with tablets?": pills named and nobody, no intake, no
+        # body; the English pack's words read an emergency about pills (the other packs are thinner)
+        return None
     verdict = opinion(reading.words, margin)
     if verdict is None:
         return None

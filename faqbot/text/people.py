@@ -16,6 +16,9 @@ _GROUP = regex.compile(r"\b(people|adults?|patients)\b([^.,;:()]{0,60})", re.IGN
 #: words of a follow-up that name a group of people ("those people", "folks", "addicts"); not "them" alone, which
 #: may be things ("how does it block them?" after an answer about receptors)
 POINTERS = frozenset({"people", "addicts", "patients", "folks", "ppl", "persons", "adults"})
+#: what describes a group, straight after it: who they are ("people with fibromyalgia", "people addicted to
+#: drugs", "people getting over addiction"), not what they did ("people took part", "people have had it")
+_DESCRIBED = regex.compile(r"^\s+(?:with|who|addicted|fight\w*|\w+ing)\b", re.IGNORECASE)
 
 
 def group_told(answer: str) -> str | None:
@@ -25,3 +28,10 @@ def group_told(answer: str) -> str | None:
     if found is None:
         return None
     return " ".join(f"{found.group(1)} {found.group(2)}".split())
+
+
+def group_described(answer: str) -> str | None:
+    """The answer's group of people when the answer says who they are, or None: "them" in "how does it help
+    them?" may stand for that group, but not for "people" who only did something."""
+    found = _GROUP.search(answer)
+    return group_told(answer) if found is not None and _DESCRIBED.match(found.group(2)) else None
