@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 from typing import Literal
 
 import faqbot.regex as regex
@@ -453,11 +454,12 @@ class FollowUps:
 
     @staticmethod
     def plural_back(text: str) -> bool:
-        """Whether the follow-up points back with "they", "them" or "those people": the things or people the answer was about ("how does
-        LDN affect them?" after microglia), never a fact it told, as "that" may be ("really? that many?")."""
+        """Whether the follow-up points back with "they", "them" or "those people": what the answer was about
+        ("how does LDN affect them?" after microglia), never a fact it told, as "that" may be ("really? that
+        many?")."""
         said = words(clean(text))
         return not _PLURAL_BACK.isdisjoint(said) or any(
-            w in ("those", "these") and n in POINTERS for w, n in zip(said, said[1:]))
+            w in ("those", "these") and n in POINTERS for w, n in pairwise(said))
 
     def _best(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> float:
         found = self._top(text, skip, require)
