@@ -39,6 +39,8 @@ def bot() -> FAQBot:
         ("Straße", "strasse"),
         ("\u13b7g", "mg"),  # a Cherokee letter passing for an M
         ("do\u200bse", "dose"),  # a zero-width space inside the word
+        ("LDN for ME/CFS", "ldn for cfs"),  # the illness, not "me"
+        ("cfs / me and ldn", "cfs and ldn"),
     ],
 )
 def test_fold_undoes_disguises(raw: str, folded: str) -> None:
@@ -58,11 +60,12 @@ def test_fold_undoes_disguises(raw: str, folded: str) -> None:
         (["milli", "grams"], ["milligrams"]),  # known by its stem
         (["whatdoseofldnshouldistarton"], ["what", "dose", "of", "ldn", "should", "i", "start", "on"]),
         (["suffer", "from"], ["suffer", "from"]),  # two real words stay two
+        (["startered"], ["startered"]),  # no split ends in an ending standing alone ("start er ed")
     ],
 )
 def test_repairer_joins_splits_and_corrects(words: list[str], repaired: list[str]) -> None:
     vocabulary = ["how", "much", "ldn", "naltrexone", "overdose", "dosage", "dosing", "what", "dose", "of", "should",
-                  "i", "start", "on", "suffer", "milligram"]
+                  "i", "start", "on", "suffer", "milligram", "er", "ed"]
     repairer = Repairer(vocabulary, ["doing", "from", "one"], stems=["milligram"])
     assert repairer.repair(words) == repaired
 

@@ -61,6 +61,10 @@ _URL_ESCAPE = regex.compile(r"%[0-9a-fA-F]{2}")
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
 _NOT_LETTER = regex.compile(r"[^a-z]")
 _SPACES = regex.compile(r" {2,}")
+#: the illness ME/CFS, whose "ME" is no "me" ("is LDN used for ME/CFS?" asks nothing for the asker)
+_ME_CFS = regex.compile(r"\bme\s*[/-]\s*cfs\b|\bcfs\s*[/-]\s*me\b")
+#: English inflections, which end a word and never stand alone at the end of words run together
+_ENDINGS = frozenset({"ed", "er", "es", "ly", "ers", "est"})
 
 
 def fold(text: str) -> str:
@@ -95,7 +99,7 @@ def cleaned_latin(text: str, limit: int | None = None) -> str:
         # "d o s e  d e  l d n": where letters are spelt out, a wider gap is where a word ended. Marked
         # before cleaning squeezes the spaces, and wider than a gap a spelt word may bridge.
         text = _WIDE_GAP.sub(" ,, ", text)
-    text = latin(clean(text if text.isascii() else text.translate(_CAPITALS)))
+    text = _ME_CFS.sub("cfs", latin(clean(text if text.isascii() else text.translate(_CAPITALS))))
     return _SPACES.sub(" ", _SPELT.sub(_join_spelt, text).replace(",,", " ")).strip() if spelt else text
 
 
@@ -258,4 +262,8 @@ class Repairer:
                     if current is None or len(candidate) < len(current):
                         best[end] = candidate
         result = best[len(word)]
-        return result if result is not None and len(result) >= 2 else None
+        # words run together never end in an ending standing alone: "subsidised" is no "subs id is ed", nor
+        # "overthecounter" "over the count er" (the ER and the ED are vocabulary)
+        if result is None or len(result) < 2 or result[-1] in _ENDINGS:
+            return None
+        return result
