@@ -140,7 +140,7 @@ class Context(StageBase, name="context"):
         summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
         # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
         # sentence anyone wrote, so it is routed only as the context question followed by the question.
-        appended = reading.mode in ("pronoun", "fragment", "relation", "next")
+        appended = reading.mode in ("pronoun", "fragment", "relation", "next", "group")
         routed = self._route(in_context) if appended else self._route(reading.resolved, in_context)
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=reading.resolved)

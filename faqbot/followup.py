@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import pairwise
 from typing import Literal
 
 import faqbot.regex as regex
@@ -74,6 +73,8 @@ _RELATIVE = frozenset("that which who whom you it they the".split())
 #: a question asking how something does what it does ("how does LDN relieve pain?", not "how common is it?")
 _HOW_IT_DOES = regex.compile(r"^how (?:does|do|can|could) ", re.IGNORECASE)
 _PLURAL = frozenset("they them their theirs themselves these those".split())
+#: the verb whose beneficiary a follow-up may leave unsaid ("how does it help?" helps whom the answer named)
+_HELP = frozenset({"help", "helps", "helping"})
 #: the pronouns that may stand for the knowledge base's subject when nothing else was said
 _SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
 #: ... of them, those that point back at what an answer was about, never at a fact it told ("those figures")
@@ -93,7 +94,7 @@ FRAGMENT_WORDS = 2
 SOURCE_QUESTION = "where does this information come from"
 
 Mode = Literal["more", "about", "bare", "specify", "source", "pronoun", "fragment", "subject", "next", "relation",
-               "define", "unexplained", "swap", "unlisted"]
+               "define", "unexplained", "swap", "unlisted", "group"]
 #: an answer that gives a reason for what it says ("..., because it can react with other drugs")
 _REASON = regex.compile(r"\b(?:because|since|so that|(?<!even )so|that is why|this is why|which is why|the reason)\b",
                         re.IGNORECASE)
@@ -321,19 +322,29 @@ class FollowUps:
         # it block them?" asks about the receptors)
         topic = self.topic(context)
         drug_topic = bool(self.subjects & self.asked(topic))
-        described = group_described(context.answer) if plural else None
-        both = (_in_place(cleaned, self._drug(context), described) if described and _SUBJECT_PRONOUNS & said
-                and drug_topic else None)
+        both = f"{topic} {group}" if group and plural and _SUBJECT_PRONOUNS & said and drug_topic else None
+        grouped = self._grouped(cleaned, said, context) if drug_topic and _SUBJECT_PRONOUNS & said else None
+        if grouped is not None:
+            return grouped, None
         pointed = group if POINTERS & said else None
-        # "them" beside "it" is a group the answer named, not the topic again: a reading leaving it unread would
-        # only ask the topic's own question ("how does it help them?" is not "how does naltrexone work?")
-        meanings = dict.fromkeys([both, *explained] if both else [topic, drug, *explained, pointed])
-        readings = [Reading(reading.mode, m if m == both else f"{cleaned} {m}") for m in meanings if m] or [reading]
+        meanings = dict.fromkeys([topic, drug, *explained, pointed, both])
+        readings = [Reading(reading.mode, f"{cleaned} {m}") for m in meanings if m] or [reading]
         worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
         if worded is not None:
             # "how does LDN affect them?" after the endorphins answer is that entry's own wording
             return worded, None
         return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
+
+    def _grouped(self, cleaned: str, said: set[str], context: Entry) -> Reading | None:
+        """"How does it help them?", "how does it help those people?", "how does it help with that?" after an
+        answer saying who the drug is for (people addicted to drugs or alcohol): how it helps that group. Not
+        the topic's own question read again ("how does naltrexone work?"), which would leave "them" unread."""
+        described = group_described(context.answer)
+        if described is None or not (_PLURAL | POINTERS | _HELP) & said:
+            return None
+        if _HELP & said and self.asked(cleaned) <= self.asked("how does it help"):
+            return Reading("group", f"how does {self._drug(context)} help {described}")
+        return Reading("group", _in_place(cleaned, self._drug(context), described)) if _PLURAL & said else None
 
     def _worded(self, resolved: str, context: Entry, text: str) -> bool:
         """Whether the resolved follow-up is one of the context entry's own wordings, in the follow-up's
@@ -449,17 +460,13 @@ class FollowUps:
         """Whether the follow-up's pronouns can only mean something said before: "they", "that one"
         never stand for the knowledge base's subject the way "it" may, so it cannot be read alone."""
         pronouns = PRONOUNS & set(words(clean(text)))
-        # "them" and "those people" are never the subject, even beside an "it" that may be
-        return bool(pronouns) and (not pronouns & _SUBJECT_PRONOUNS or FollowUps.plural_back(text))
+        return bool(pronouns) and not pronouns & _SUBJECT_PRONOUNS
 
     @staticmethod
     def plural_back(text: str) -> bool:
-        """Whether the follow-up points back with "they", "them" or "those people": what the answer was about
-        ("how does LDN affect them?" after microglia), never a fact it told, as "that" may be ("really? that
-        many?")."""
-        said = words(clean(text))
-        return not _PLURAL_BACK.isdisjoint(said) or any(
-            w in ("those", "these") and n in POINTERS for w, n in pairwise(said))
+        """Whether the follow-up points back with "they" or "them": the things the answer was about ("how does
+        LDN affect them?" after microglia), never a fact it told, as "that" may be ("really? that many?")."""
+        return not _PLURAL_BACK.isdisjoint(words(clean(text)))
 
     def _best(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> float:
         found = self._top(text, skip, require)
