@@ -39,8 +39,9 @@ def bot() -> FAQBot:
         ("Straße", "strasse"),
         ("\u13b7g", "mg"),  # a Cherokee letter passing for an M
         ("do\u200bse", "dose"),  # a zero-width space inside the word
-        ("LDN for ME/CFS", "ldn for cfs"),  # the illness, not "me"
-        ("cfs / me and ldn", "cfs and ldn"),
+        ("LDN for ME/CFS", "ldn for cfs"),  # the illness, not "me" ...
+        ("good for me/CFS?", "good for me cfs"),  # ... unless in small letters: the asker may have it
+        ("CFS / ME and ldn", "cfs and ldn"),
     ],
 )
 def test_fold_undoes_disguises(raw: str, folded: str) -> None:
@@ -60,14 +61,23 @@ def test_fold_undoes_disguises(raw: str, folded: str) -> None:
         (["milli", "grams"], ["milligrams"]),  # known by its stem
         (["whatdoseofldnshouldistarton"], ["what", "dose", "of", "ldn", "should", "i", "start", "on"]),
         (["suffer", "from"], ["suffer", "from"]),  # two real words stay two
-        (["startered"], ["startered"]),  # no split ends in an ending standing alone ("start er ed")
+        (["startered"], ["startered"]),  # no split ends in an ending standing alone ("start er ed") ...
+        (["startdosefaster"], ["start", "dose", "faster"]),  # ... it ends the word before it
     ],
 )
 def test_repairer_joins_splits_and_corrects(words: list[str], repaired: list[str]) -> None:
     vocabulary = ["how", "much", "ldn", "naltrexone", "overdose", "dosage", "dosing", "what", "dose", "of", "should",
-                  "i", "start", "on", "suffer", "milligram", "er", "ed"]
+                  "i", "start", "on", "suffer", "milligram", "er", "ed", "fast"]
     repairer = Repairer(vocabulary, ["doing", "from", "one"], stems=["milligram"])
     assert repairer.repair(words) == repaired
+
+
+def test_a_run_as_long_as_a_sentence_is_cut_into_everyday_words_too() -> None:
+    """Everyday words (the shared protected set) cut a sentence-long run, never a word the lists lack."""
+    everyday = frozenset({"raise", "quickly", "amlo", "dipine"})
+    repairer = Repairer(["can", "i", "my", "dose", "am", "lo"], shared_protected=everyday)
+    assert repairer.repair(["caniraisemydosequickly"]) == ["can", "i", "raise", "my", "dose", "quickly"]
+    assert repairer.repair(["amlodipine"]) == ["amlodipine"]
 
 
 @pytest.mark.parametrize(

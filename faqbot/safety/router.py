@@ -230,6 +230,12 @@ def _route(text: str) -> Route | None:
         if hit is not None:
             # as over the engine's referral rules: "everyone says it gets better but I've made my plan"
             return _second_opinion(reading, MARGIN_OVER_REFERRAL) or hit
+    if reading.found.keys() & _ALARM <= {"form"} and packs().persons.isdisjoint(reading.found):
+        # "how accurate are compounded capsules compared with tablets?": no rule fired, and pills are named with
+        # nobody, no intake, no body; the English pack's words would have read an emergency about pills (the
+        # other packs are thinner, and beside a referral rule the model still has its say: "ninety tablets
+        # counted out, the letters are written")
+        return None
     return _second_opinion(reading)
 
 
@@ -270,10 +276,6 @@ def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
         # names someone ("the suicide rate in chronic pain is high and I'll be one more": a red-team review)
         return None
     if _ALARM.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
-        return None
-    if reading.lang == "en" and reading.found.keys() & _ALARM <= {"form"} and packs().persons.isdisjoint(reading.found):
-        # "how accurate are compounded capsules compared with tablets?": pills named and nobody, no intake, no
-        # body; the English pack's words read an emergency about pills (the other packs are thinner)
         return None
     verdict = opinion(reading.words, margin)
     if verdict is None:

@@ -61,8 +61,11 @@ _URL_ESCAPE = regex.compile(r"%[0-9a-fA-F]{2}")
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
 _NOT_LETTER = regex.compile(r"[^a-z]")
 _SPACES = regex.compile(r" {2,}")
-#: the illness ME/CFS, whose "ME" is no "me" ("is LDN used for ME/CFS?" asks nothing for the asker)
-_ME_CFS = regex.compile(r"\bme\s*[/-]\s*cfs\b|\bcfs\s*[/-]\s*me\b")
+#: the illness ME/CFS, whose "ME" is no "me" ("is LDN used for ME/CFS?" asks nothing for the asker); written
+#: in capitals only: "good for me/CFS" may be the asker who has it
+_ME_CFS = regex.compile(r"\bME\s*[/-]\s*(?i:cfs)\b|\b(?i:cfs)\s*[/-]\s*ME\b")
+#: letters run together, at least, to be read as a sentence rather than as one word no list holds
+_SENTENCE_RUN = 18
 #: English inflections, which end a word and never stand alone at the end of words run together
 _ENDINGS = frozenset({"ed", "er", "es", "ly", "ers", "est"})
 
@@ -99,7 +102,7 @@ def cleaned_latin(text: str, limit: int | None = None) -> str:
         # "d o s e  d e  l d n": where letters are spelt out, a wider gap is where a word ended. Marked
         # before cleaning squeezes the spaces, and wider than a gap a spelt word may bridge.
         text = _WIDE_GAP.sub(" ,, ", text)
-    text = _ME_CFS.sub("cfs", latin(clean(text if text.isascii() else text.translate(_CAPITALS))))
+    text = latin(clean(_ME_CFS.sub("cfs", text if text.isascii() else text.translate(_CAPITALS))))
     return _SPACES.sub(" ", _SPELT.sub(_join_spelt, text).replace(",,", " ")).strip() if spelt else text
 
 
@@ -250,20 +253,26 @@ class Repairer:
     def _segment(self, word: str) -> list[str] | None:
         # best[i]: a split of word[:i] into known words, fewest pieces first
         best: list[list[str] | None] = [None] * (len(word) + 1)
+        # A run as long as a sentence ("canIraisemydosequickly") may be cut into any everyday words; a shorter
+        # one only into the vocabulary's, since real words the lists lack ("amlodipine", "antihistamines")
+        # would be cut up into everyday ones
+        wide = len(word) >= _SENTENCE_RUN
         best[0] = []
         for end in range(1, len(word) + 1):
-            for start in range(max(0, end - self._longest), end):
+            for start in range(max(0, end - max(self._longest, 16)), end):
                 head = best[start]
                 piece = word[start:end]
                 # one-letter pieces only for the words "i" and "a" ("shouldistarton")
-                if head is not None and piece in self.vocabulary and (len(piece) > 1 or piece in "ia"):
+                known = piece in self.vocabulary or (wide and piece in self.shared_protected)
+                if head is not None and known and (len(piece) > 1 or piece in "ia"):
                     candidate = [*head, piece]
                     current = best[end]
                     if current is None or len(candidate) < len(current):
                         best[end] = candidate
         result = best[len(word)]
-        # words run together never end in an ending standing alone: "subsidised" is no "subs id is ed", nor
-        # "overthecounter" "over the count er" (the ER and the ED are vocabulary)
-        if result is None or len(result) < 2 or result[-1] in _ENDINGS:
-            return None
-        return result
+        if result is not None and result[-1] in _ENDINGS:
+            # words run together never end in an ending standing alone (the ER and the ED are vocabulary): it
+            # ends the word before it ("increasedosefaster" is "increase dose faster", not "... fast er"), and a
+            # short word before it was no word at all ("subsidised" is no "subs id is ed")
+            result = [*result[:-2], result[-2] + result[-1]] if len(result[-2]) >= 4 else None
+        return result if result is not None and len(result) >= 2 else None
