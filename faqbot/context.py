@@ -26,7 +26,7 @@ from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.safety import Route
 from faqbot.text import Normalizer
-from faqbot.text.pointing import PRONOUNS
+from faqbot.text.pointing import PRONOUNS, plural_back, refers_back
 from faqbot.text.turns import question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
@@ -128,8 +128,8 @@ class Context(StageBase, name="context"):
         if reading is None or (reading.mode in ("pronoun", "fragment")
                                and not self.followups.better(self.followups.alone(query.text), reading.resolved,
                                                              entry.id)
-                               and not (self.followups.refers_back(text)
-                                        and (exclude is None or self.followups.plural_back(text)))):
+                               and not (refers_back(text)
+                                        and (exclude is None or plural_back(text)))):
             # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic;
             # an answer that does not cover what is asked is not given again that way either
             note = f"context `{entry.id}` not used; "

@@ -32,7 +32,9 @@ follows) before anything else happens, and matching then reads it:
   like a pronoun follow-up; "who is it for?" is "what is it used for?" (matching drops a stranded "for");
 * typos and chat spellings ("wat triggers em", "w them") are put right before any form is read;
 * with no context, "it" in "how does it help?" is the knowledge base's subject (the term most of its
-  questions name), when that reads better than the question alone.
+  questions name), when that reads better than the question alone;
+* "how does it help them / those people / with that?" after an answer saying whom the drug is for ("people
+  addicted to drugs or alcohol"): how the drug helps that group, not the topic's own question again.
 """
 
 from __future__ import annotations
@@ -46,8 +48,8 @@ from faqbot.kb import Entry, KnowledgeBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.text import clean, stem, words
-from faqbot.text.people import POINTERS, group_described, group_told
-from faqbot.text.pointing import PRONOUNS, lists_kinds, pointed_at
+from faqbot.text.people import POINTERS, group_described, group_told, in_place
+from faqbot.text.pointing import PLURAL, PRONOUNS, SUBJECT_PRONOUNS, lists_kinds, pointed_at
 from faqbot.text.swap import swapped
 from faqbot.text.turns import (
     ABOUT,
@@ -72,13 +74,8 @@ from faqbot.text.turns import (
 _RELATIVE = frozenset("that which who whom you it they the".split())
 #: a question asking how something does what it does ("how does LDN relieve pain?", not "how common is it?")
 _HOW_IT_DOES = regex.compile(r"^how (?:does|do|can|could) ", re.IGNORECASE)
-_PLURAL = frozenset("they them their theirs themselves these those".split())
 #: the verb whose beneficiary a follow-up may leave unsaid ("how does it help?" helps whom the answer named)
 _HELP = frozenset({"help", "helps", "helping"})
-#: the pronouns that may stand for the knowledge base's subject when nothing else was said
-_SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
-#: ... of them, those that point back at what an answer was about, never at a fact it told ("those figures")
-_PLURAL_BACK = _PLURAL - {"theirs", "these", "those"}
 #: "n" and "&" for "and" before a bare term ("n microglia?")
 _AND_SHORT = regex.compile(r"^(?:n|&|\+)\s+")
 #: the forms of a question that asks nothing by name when its words are all pronouns and filler ("anything
@@ -248,7 +245,7 @@ class FollowUps:
             # "what are they exactly?" asks what the thing talked about is: for "it", the drug the context
             # question names; else the term the entry defines, else one its answer uses and another entry
             # defines ("microglia" after what triggers them)
-            drug = self._named_drug(context) if _SUBJECT_PRONOUNS & set(words(asked)) else None
+            drug = self._named_drug(context) if SUBJECT_PRONOUNS & set(words(asked)) else None
             thing = next(iter([*([drug] if drug else []), *context.defines[:1], *self._explained(context)]), None)
             if thing is not None:
                 return Reading("bare", f"{' '.join(asked.split()[:2])} {thing}")
@@ -294,10 +291,10 @@ class FollowUps:
         skip = None if not asked or self.stays(context, asked, text) else context.id
         # "It" is the context's topic or its drug (unless the follow-up names the drug itself: "where
         # does naltrexone come into it?"); "them" may also be something its answer explains.
-        plural = _PLURAL & set(words(cleaned))
+        plural = PLURAL & set(words(cleaned))
         # ... and "they" is never the drug: "what do they do?" after the triggers of microglia
         # Asking nothing by name, "it" read as the drug would only ask what the drug is.
-        only_plural = plural and not _SUBJECT_PRONOUNS & set(words(cleaned))
+        only_plural = plural and not SUBJECT_PRONOUNS & set(words(cleaned))
         drug = None if not asked or asked & self.subjects or only_plural else self._drug(context)
         # what the answer explains, but not the subject: "them" in "how does LDN help them?" is not LDN
         explained = [t for t in self._explained(context) if not self.subjects & set(self.asked(t))] if plural else []
@@ -322,8 +319,8 @@ class FollowUps:
         # it block them?" asks about the receptors)
         topic = self.topic(context)
         drug_topic = bool(self.subjects & self.asked(topic))
-        both = f"{topic} {group}" if group and plural and _SUBJECT_PRONOUNS & said and drug_topic else None
-        grouped = self._grouped(cleaned, said, context) if drug_topic and _SUBJECT_PRONOUNS & said else None
+        both = f"{topic} {group}" if group and plural and SUBJECT_PRONOUNS & said and drug_topic else None
+        grouped = self._grouped(cleaned, said, context) if drug_topic and SUBJECT_PRONOUNS & said else None
         if grouped is not None:
             return grouped, None
         pointed = group if POINTERS & said else None
@@ -340,11 +337,11 @@ class FollowUps:
         answer saying who the drug is for (people addicted to drugs or alcohol): how it helps that group. Not
         the topic's own question read again ("how does naltrexone work?"), which would leave "them" unread."""
         described = group_described(context.answer)
-        if described is None or not (_PLURAL | POINTERS | _HELP) & said:
+        if described is None or not (PLURAL | POINTERS | _HELP) & said:
             return None
         if _HELP & said and self.asked(cleaned) <= self.asked("how does it help"):
             return Reading("group", f"how does {self._drug(context)} help {described}")
-        return Reading("group", _in_place(cleaned, self._drug(context), described)) if _PLURAL & said else None
+        return Reading("group", in_place(cleaned, self._drug(context), described)) if PLURAL & said else None
 
     def _worded(self, resolved: str, context: Entry, text: str) -> bool:
         """Whether the resolved follow-up is one of the context entry's own wordings, in the follow-up's
@@ -442,7 +439,7 @@ class FollowUps:
         if BOT_SOURCE.match(cleaned):
             return Reading("source", SOURCE_QUESTION)
         tokens = words(cleaned)
-        if not self.subject or len(tokens) > MAX_WORDS or not _SUBJECT_PRONOUNS & set(tokens):
+        if not self.subject or len(tokens) > MAX_WORDS or not SUBJECT_PRONOUNS & set(tokens):
             return None
         return Reading("subject", f"{cleaned} {self.subject}")
 
@@ -454,19 +451,6 @@ class FollowUps:
         match it.
         """
         return self._best(resolved, skip) >= self._best(alone, None)
-
-    @staticmethod
-    def refers_back(text: str) -> bool:
-        """Whether the follow-up's pronouns can only mean something said before: "they", "that one"
-        never stand for the knowledge base's subject the way "it" may, so it cannot be read alone."""
-        pronouns = PRONOUNS & set(words(clean(text)))
-        return bool(pronouns) and not pronouns & _SUBJECT_PRONOUNS
-
-    @staticmethod
-    def plural_back(text: str) -> bool:
-        """Whether the follow-up points back with "they" or "them": the things the answer was about ("how does
-        LDN affect them?" after microglia), never a fact it told, as "that" may be ("really? that many?")."""
-        return not _PLURAL_BACK.isdisjoint(words(clean(text)))
 
     def _best(self, text: str, skip: str | None, require: frozenset[str] = frozenset()) -> float:
         found = self._top(text, skip, require)
@@ -509,17 +493,3 @@ def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:
     best = max(sorted(counts), key=lambda t: counts[t], default="")
     return best if best and counts[best] * 3 > len(kb.entries) else ""
 
-
-def _in_place(text: str, drug: str, group: str) -> str:
-    """The follow-up with "it" read as the drug and "them" (or "those people") as the group an answer named:
-    "how does it help them?" -> "how does naltrexone help people addicted to drugs or alcohol"."""
-    out: list[str] = []
-    for word in words(text):
-        if word in _SUBJECT_PRONOUNS:
-            out.append(drug)
-        elif word in _PLURAL or word in POINTERS:
-            if group not in out:
-                out.append(group)
-        else:
-            out.append(word)
-    return " ".join(out)

@@ -80,6 +80,13 @@ def test_a_run_as_long_as_a_sentence_is_cut_into_everyday_words_too() -> None:
     assert repairer.repair(["amlodipine"]) == ["amlodipine"]
 
 
+def test_a_run_longer_than_forty_letters_is_cut_too() -> None:
+    vocabulary = ["i", "took", "the", "whole", "bottle", "of", "ldn", "and", "my", "chest", "is", "hurting"]
+    run = "itookthewholebottleofldnandmychestishurting"
+    assert Repairer(vocabulary).repair([run]) == ["i", "took", "the", "whole", "bottle", "of", "ldn", "and", "my",
+                                                  "chest", "is", "hurting"]
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [

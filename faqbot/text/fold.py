@@ -66,6 +66,8 @@ _SPACES = regex.compile(r" {2,}")
 _ME_CFS = regex.compile(r"\bME\s*[/-]\s*(?i:cfs)\b|\b(?i:cfs)\s*[/-]\s*ME\b")
 #: letters run together, at least, to be read as a sentence rather than as one word no list holds
 _SENTENCE_RUN = 18
+#: ... and at most, to be cut at all ("itookthewholebottleofldnandmychestishurting" is 43)
+_LONGEST_RUN = 80
 #: English inflections, which end a word and never stand alone at the end of words run together
 _ENDINGS = frozenset({"ed", "er", "es", "ly", "ers", "est"})
 
@@ -242,7 +244,8 @@ class Repairer:
 
     def _split(self, word: str) -> list[str] | None:
         """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known."""
-        if not self.split or len(word) < 7 or len(word) > 40 or word in self.vocabulary or self._protected(word):
+        if (not self.split or not 7 <= len(word) <= _LONGEST_RUN or word in self.vocabulary
+                or self._protected(word)):
             return None
         if word not in self._splits:
             if len(self._splits) >= 100_000:  # bounded memory, whatever people type

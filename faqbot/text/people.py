@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 import faqbot.regex as regex
+from faqbot.text.pointing import PLURAL, SUBJECT_PRONOUNS
+from faqbot.text.words import words
 
 #: the first group of people an answer tells of, and what it says of them up to the end of the clause
 _GROUP = regex.compile(r"\b(people|adults?|patients)\b([^.,;:()]{0,60})", re.IGNORECASE)
@@ -35,3 +37,18 @@ def group_described(answer: str) -> str | None:
     them?" may stand for that group, but not for "people" who only did something."""
     found = _GROUP.search(answer)
     return group_told(answer) if found is not None and _DESCRIBED.match(found.group(2)) else None
+
+
+def in_place(text: str, drug: str, group: str) -> str:
+    """The follow-up with "it" read as the drug and "them" (or "those people") as the group an answer named:
+    "how does it help them?" -> "how does naltrexone help people addicted to drugs or alcohol"."""
+    out: list[str] = []
+    for word in words(text):
+        if word in SUBJECT_PRONOUNS:
+            out.append(drug)
+        elif word in PLURAL or word in POINTERS:
+            if group not in out:
+                out.append(group)
+        else:
+            out.append(word)
+    return " ".join(out)

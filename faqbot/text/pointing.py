@@ -16,6 +16,12 @@ from faqbot.text.words import SENTENCE_BREAK, stem, words
 
 #: words that stand for something said before
 PRONOUNS = frozenset("it its itself they them their theirs themselves this that these those he she his her".split())
+#: the pronouns that may stand for the knowledge base's subject when nothing else was said
+SUBJECT_PRONOUNS = frozenset({"it", "its", "itself"})
+#: the pronouns that may stand for things or people an answer told of
+PLURAL = frozenset("they them their theirs themselves these those".split())
+#: ... of them, those that point back at what an answer was about, never at a fact it told ("those figures")
+_PLURAL_BACK = PLURAL - {"theirs", "these", "those"}
 DEMONSTRATIVES = frozenset("this that these those".split())
 #: the nouns of "that dose", "those amounts", which point at the dose an answer told of
 _DOSE_NOUNS = frozenset({"dose", "doses", "dosage", "dosages", "amount", "amounts", "strength", "strengths", "level",
@@ -79,3 +85,16 @@ def lists_kinds(term: str, answer: str) -> bool:
             if _LISTING.intersection(said[i + 1:i + 4]) or "(" in sentence:
                 return True
     return False
+
+
+def refers_back(text: str) -> bool:
+    """Whether a follow-up's pronouns can only mean something said before: "they", "that one" never stand
+    for the knowledge base's subject the way "it" may, so it cannot be read alone."""
+    pronouns = PRONOUNS & set(words(clean(text)))
+    return bool(pronouns) and not pronouns & SUBJECT_PRONOUNS
+
+
+def plural_back(text: str) -> bool:
+    """Whether a follow-up points back with "they" or "them": the things the answer was about ("how does
+    LDN affect them?" after microglia), never a fact it told, as "that" may be ("really? that many?")."""
+    return not _PLURAL_BACK.isdisjoint(words(clean(text)))
