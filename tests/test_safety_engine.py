@@ -42,6 +42,8 @@ def bot() -> FAQBot:
         ("LDN for ME/CFS", "ldn for cfs"),  # the illness, not "me" ...
         ("good for me/CFS?", "good for me cfs"),  # ... unless in small letters: the asker may have it
         ("CFS / ME and ldn", "cfs and ldn"),
+        ("WhatIsLowDoseNaltrexone?", "what is low dose naltrexone"),  # words run together, a capital each
+        ("McDonald iPhone", "mcdonald iphone"),  # ... three at least
     ],
 )
 def test_fold_undoes_disguises(raw: str, folded: str) -> None:

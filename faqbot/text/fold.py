@@ -64,6 +64,9 @@ _SPACES = regex.compile(r" {2,}")
 #: the illness ME/CFS, whose "ME" is no "me" ("is LDN used for ME/CFS?" asks nothing for the asker); written
 #: in capitals only: "good for me/CFS" may be the asker who has it
 _ME_CFS = regex.compile(r"\bME\s*[/-]\s*(?i:cfs)\b|\b(?i:cfs)\s*[/-]\s*ME\b")
+#: words run together with a capital each ("WhatIsLowDoseNaltrexone"), three or more, and the words in them
+_CAMEL = regex.compile(r"\b[A-Za-z][a-z]+(?:[A-Z][a-z]+){2,}\b")
+_HUMP = regex.compile(r"[A-Za-z][a-z]+")
 #: letters run together, at least, to be read as a sentence rather than as one word no list holds
 _SENTENCE_RUN = 18
 #: ... and at most, to be cut at all ("itookthewholebottleofldnandmychestishurting" is 43)
@@ -104,7 +107,8 @@ def cleaned_latin(text: str, limit: int | None = None) -> str:
         # "d o s e  d e  l d n": where letters are spelt out, a wider gap is where a word ended. Marked
         # before cleaning squeezes the spaces, and wider than a gap a spelt word may bridge.
         text = _WIDE_GAP.sub(" ,, ", text)
-    text = latin(clean(_ME_CFS.sub("cfs", text if text.isascii() else text.translate(_CAPITALS))))
+    text = _ME_CFS.sub("cfs", text if text.isascii() else text.translate(_CAPITALS))
+    text = latin(clean(_CAMEL.sub(lambda m: " ".join(_HUMP.findall(m.group(0))), text)))
     return _SPACES.sub(" ", _SPELT.sub(_join_spelt, text).replace(",,", " ")).strip() if spelt else text
 
 
