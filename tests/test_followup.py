@@ -61,6 +61,8 @@ IDS = [e.id for e in BOT.kb.entries]
         ("naltrexone-success", "how exactly does it help them?", "answer", "naltrexone-recovery"),
         ("naltrexone-uses", "so how does it help those people?", "answer", "naltrexone-recovery"),
         ("naltrexone-uses", "and how does it help with that exactly?", "answer", "naltrexone-recovery"),
+        # whether it works for what the answer told of is whether it is effective, not how it works
+        ("naltrexone-uses", "but does it really work for that?", "answer", "naltrexone-success"),
         # ... but "people" who only did something are no group to read "them" as
         ("ldn-conditions", "how does it help them?", "answer", "ldn-mechanism"),
         # "what about X?" near a tie: the entry whose matched wording names X
