@@ -360,7 +360,10 @@ class FollowUps:
         known), unless it asks the context question's own words in another form ("and does it actually
         work?" after "how does naltrexone work?" asks whether it works, not how, again)."""
         question = frozenset(self.retriever.normalizer.analyze(context.question).terms)
-        other_form = question_form(text) not in (None, question_form(context.question))
+        # "how successful is it?" asks how far, which "does it work well?" asks too; only "how does it work?" asks
+        # a way of working that "does it work?" does not
+        degree = question_form(context.question) == "how" and not _HOW_IT_DOES.match(context.question)
+        other_form = not degree and question_form(text) not in (None, question_form(context.question))
         # A term no entry uses ("80" in "is it true they're 80% of it?") cannot be covered by any: it
         # does not count against the answer just given.
         known = frozenset(t for t in asked if self.retriever.index.idf.get(t, 0.0) > 0) or asked

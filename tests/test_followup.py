@@ -63,6 +63,8 @@ IDS = [e.id for e in BOT.kb.entries]
         ("naltrexone-uses", "and how does it help with that exactly?", "answer", "naltrexone-recovery"),
         # whether it works for what the answer told of is whether it is effective, not how it works
         ("naltrexone-uses", "but does it really work for that?", "answer", "naltrexone-success"),
+        # "how common is it?" asks how far, as a yes or no about the same words does: its answer may stand again
+        ("addiction-prevalence", "is that drink or opioids?", "answer", "addiction-prevalence"),
         # ... but "people" who only did something are no group to read "them" as
         ("ldn-conditions", "how does it help them?", "answer", "ldn-mechanism"),
         # "what about X?" near a tie: the entry whose matched wording names X
