@@ -79,7 +79,9 @@ def test_a_topic_put_before_its_question(text: str, expected: tuple[str, str] | 
      ("what happens then", True), ("what happens to them then?", False), ("then what is it for?", False),
      ("and once they're switched on?", True), ("then what, after they get activated?", True),
      ("once they're on, is it painful?", False), ("and then what do they do", True),
-     ("then what does it do?", True), ("then what do they do to the nerves?", False)],
+     ("then what does it do?", True), ("then what do they do to the nerves?", False),
+     ("what do they do after?", True), ("and what does it do next", True), ("what do they do after meals?", False),
+     ("then what do the microglia do?", False)],
 )
 def test_a_turn_asking_for_the_next_step(text: str, expected: bool) -> None:
     assert asks_next(text) is expected
