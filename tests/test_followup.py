@@ -63,6 +63,9 @@ IDS = [e.id for e in BOT.kb.entries]
         ("naltrexone-uses", "and how does it help with that exactly?", "answer", "naltrexone-recovery"),
         # whether it works for what the answer told of is whether it is effective, not how it works
         ("naltrexone-uses", "but does it really work for that?", "answer", "naltrexone-success"),
+        # a clause pointing back at the answer names nothing asked; "changing topic" leaves the answer behind
+        ("ldn-mechanism", "the endorphins you brought up, what are those?", "answer", "endorphins"),
+        ("naltrexone-opioid", "change of topic: what are endorphins?", "answer", "endorphins"),
         # "how common is it?" asks how far, as a yes or no about the same words does: its answer may stand again
         ("addiction-prevalence", "is that drink or opioids?", "answer", "addiction-prevalence"),
         # ... but "people" who only did something are no group to read "them" as

@@ -23,7 +23,8 @@ NEW_TOPIC = ("unrelated", *(f"{kind} {noun}" for kind in ("different", "another"
                                                                                "subject")),
              "changing the subject", "change of subject", "by the way", "btw", "on another note", "on a different note",
              "moving on", "switching topics", "separately", "not related", "off topic", "switching gears",
-             "changing topics", "on a separate note", "on an unrelated note", "on another topic", "another thing")
+             "changing topics", "on a separate note", "on an unrelated note", "on another topic", "another thing",
+             "changing topic", "change of topic", "switching topic", "changing subject", "switching subjects")
 #: words that say how sure or how often, not what is asked: left in, they split a phrase the knowledge
 #: base knows ("where do people *usually* get it" is "where do people get it")
 HEDGES = frozenset("usually actually really exactly even just basically anyway then though again".split())
@@ -169,7 +170,13 @@ def repaired(cleaned: str, correct: Callable[[list[str]], list[str]]) -> str:
     leaves real words alone and reads a slip by its neighbours: "sid efects" is "side effects")."""
     found = list(_TOKEN.finditer(cleaned))
     fixed = iter(correct([CHAT_SPELLINGS.get(m.group(0)) or m.group(0) for m in found]))
-    return _TOKEN.sub(lambda m: next(fixed), cleaned)
+    return _SAID_BEFORE.sub("", _TOKEN.sub(lambda m: next(fixed), cleaned))
+
+
+#: a clause pointing back at the answer ("the microglia you brought up", "that figure you mentioned"): which
+#: thing is meant is already said, and its words ("brought") are no part of what is asked
+_SAID_BEFORE = regex.compile(r"\s+(?:that\s+)?you(?:'ve|\s+have)?(?:\s+just)?\s+(?:mentioned|brought\s+up|"
+                             r"talked\s+about|were\s+talking\s+about|referred\s+to|said|named|listed)\b")
 
 
 #: "who is it for?", "what's that meant for?": the "for" left at the end asks what the thing is used for,
