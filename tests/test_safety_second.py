@@ -105,6 +105,13 @@ def test_pills_named_with_nobody_and_no_intake_are_no_emergency(question: str) -
     assert routed is None or routed.kind != "emergency"
 
 
+@pytest.mark.parametrize("question", ["tell me more about the sleep thing", "can you tell me about the sleep problems?"])
+def test_asking_to_be_told_more_is_no_crisis(question: str) -> None:
+    """"Tell me" names the asker only as who is told: the model's words for sleep do not make it a crisis."""
+    routed = _route(question)
+    assert routed is None or routed.kind != "emergency"
+
+
 def test_a_long_run_of_ordinary_words_is_not_an_emergency() -> None:
     """Every word adds evidence; the bar grows with length so word salad cannot drift into a crisis."""
     import random
