@@ -105,7 +105,8 @@ def test_pills_named_with_nobody_and_no_intake_are_no_emergency(question: str) -
     assert routed is None or routed.kind != "emergency"
 
 
-@pytest.mark.parametrize("question", ["tell me more about the sleep thing", "can you tell me about the sleep problems?"])
+@pytest.mark.parametrize("question", ["tell me more about the sleep thing",
+                                      "can you tell me about the sleep problems?"])
 def test_asking_to_be_told_more_is_no_crisis(question: str) -> None:
     """"Tell me" names the asker only as who is told: the model's words for sleep do not make it a crisis."""
     routed = _route(question)
