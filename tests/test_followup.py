@@ -66,6 +66,10 @@ IDS = [e.id for e in BOT.kb.entries]
         # a clause pointing back at the answer names nothing asked; "changing topic" leaves the answer behind
         ("ldn-mechanism", "the endorphins you brought up, what are those?", "answer", "endorphins"),
         ("naltrexone-opioid", "change of topic: what are endorphins?", "answer", "endorphins"),
+        # "does that work?" asks whether it works, as "does it work?" does; "meaning what?" asks it said simpler
+        ("naltrexone-recovery", "but does that really work?", "answer", "naltrexone-success"),
+        ("ldn-mechanism", "meaning what??", "answer", "ldn-mechanism"),
+        ("what-is-ldn", "and side effx?", "answer", "side-effects"),
         # "how common is it?" asks how far, as a yes or no about the same words does: its answer may stand again
         ("addiction-prevalence", "is that drink or opioids?", "answer", "addiction-prevalence"),
         # ... but "people" who only did something are no group to read "them" as

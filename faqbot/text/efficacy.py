@@ -46,7 +46,9 @@ def efficacy_read(tokens: Sequence[str]) -> list[str]:
         after = out[i + 1] if i + 1 < len(out) else ""
         # "does it work for that?": for what the answer just told of, nothing new named
         after = "" if after == "for" and out[i + 2 : i + 3] in (["that"], ["this"], ["it"], ["them"]) else after
-        if (_ASKING.isdisjoint(out) and after in _AFTER and (not before or before[-1] not in _NOT_BEFORE)
+        # "does that work?": "that" right after the auxiliary is the subject, not the noun's article ("that work")
+        subject = len(before) == 2 and before[0] in _YES_NO and before[1] in ("that", "this")
+        if (_ASKING.isdisjoint(out) and after in _AFTER and (not before or subject or before[-1] not in _NOT_BEFORE)
                 and any(t in _YES_NO for t in out[:_LEAD])):
             out[i] = "effective"
         break

@@ -52,7 +52,8 @@ CHAT_SPELLINGS = {
     **dict.fromkeys((*WHAT_SPELLINGS, "wht"), "what"),
     **dict.fromkeys(("wats", "wuts", "whts", "whats"), "what's"),
     "em": "them", "w": "with", "r": "are", "u": "you", "ur": "your", "y": "why", "hw": "how", "abt": "about",
-    "bout": "about", "dat": "that", "dis": "this", "tho": "though", "wen": "when",
+    "bout": "about", "dat": "that", "dis": "this", "tho": "though", "wen": "when", "effx": "effects",
+    "efx": "effects",
     # contractions typed without the apostrophe, which the corrector would read as other words ("theyre" as
     # "there")
     "theyre": "they're", "youre": "you're", "thats": "that's", "isnt": "isn't", "doesnt": "doesn't",
@@ -85,7 +86,7 @@ RESTATE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:"
                         r" (?:words|terms|english|language)"
                         r"|like i'?m (?:5|five|a child|a kid))"
                         r"|(?:in\s+)?(?:simple|simpler|plain|plainer|easier|layman'?s?) (?:words|terms|english|version)"
-                        r"|simpler|eli5|explain like i'?m (?:5|five)|what does (?:that|this|it) mean|meaning"
+                        r"|simpler|eli5|explain like i'?m (?:5|five)|what does (?:that|this|it) mean|meaning(?: what)?"
                         r"|i (?:do ?n'?t|dont) (?:get|understand) (?:it|that|this)?|come again|say (?:that|it) again"
                         # whether the article says what the answer just said: the answer tells what it says
                         r"|(?:is|was) (?:that|this) (?:really |actually )?(?:in|from) the article"
