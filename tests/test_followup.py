@@ -70,6 +70,8 @@ IDS = [e.id for e in BOT.kb.entries]
         ("naltrexone-recovery", "but does that really work?", "answer", "naltrexone-success"),
         ("ldn-mechanism", "meaning what??", "answer", "ldn-mechanism"),
         ("what-is-ldn", "and side effx?", "answer", "side-effects"),
+        # "which X, specifically?" is "which X?": the answer names X and never says which
+        ("microglia-activation-effects", "ok, which chemicals specifically?", "fallback", None),
         # "how common is it?" asks how far, as a yes or no about the same words does: its answer may stand again
         ("addiction-prevalence", "is that drink or opioids?", "answer", "addiction-prevalence"),
         # ... but "people" who only did something are no group to read "them" as

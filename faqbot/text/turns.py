@@ -27,7 +27,8 @@ NEW_TOPIC = ("unrelated", *(f"{kind} {noun}" for kind in ("different", "another"
              "changing topic", "change of topic", "switching topic", "changing subject", "switching subjects")
 #: words that say how sure or how often, not what is asked: left in, they split a phrase the knowledge
 #: base knows ("where do people *usually* get it" is "where do people get it")
-HEDGES = frozenset("usually actually really exactly even just basically anyway then though again".split())
+HEDGES = frozenset("usually actually really exactly even just basically anyway then though again specifically "
+                   "precisely".split())
 #: the question word (or the auxiliary of a yes/no question) a question opens with, and its form
 FORMS = {
     "how": "how", "why": "why", "what": "what", "whats": "what", "which": "what", "who": "who", "where": "where",
