@@ -72,6 +72,10 @@ IDS = [e.id for e in BOT.kb.entries]
         ("what-is-ldn", "and side effx?", "answer", "side-effects"),
         # "which X, specifically?" is "which X?": the answer names X and never says which
         ("microglia-activation-effects", "ok, which chemicals specifically?", "fallback", None),
+        # a term and then "what's that?": the term just named, not the last answer's topic
+        ("pain-type", "microglia?? what is that", "answer", "microglia"),
+        # what calms microglia is how LDN works
+        ("microglia-triggers", "is there anything that can calm them down?", "answer", "ldn-mechanism"),
         # "how common is it?" asks how far, as a yes or no about the same words does: its answer may stand again
         ("addiction-prevalence", "is that drink or opioids?", "answer", "addiction-prevalence"),
         # ... but "people" who only did something are no group to read "them" as

@@ -172,7 +172,15 @@ def repaired(cleaned: str, correct: Callable[[list[str]], list[str]]) -> str:
     leaves real words alone and reads a slip by its neighbours: "sid efects" is "side effects")."""
     found = list(_TOKEN.finditer(cleaned))
     fixed = iter(correct([CHAT_SPELLINGS.get(m.group(0)) or m.group(0) for m in found]))
-    return _SAID_BEFORE.sub("", _TOKEN.sub(lambda m: next(fixed), cleaned))
+    text = _SAID_BEFORE.sub("", _TOKEN.sub(lambda m: next(fixed), cleaned))
+    named = _NAMED_THEN_ASKED.match(text)
+    return f"what is {named.group('x')}?" if named else text
+
+
+#: a term and then what it is ("microglia?? whats that", "calming the microglia? what are those"): the pronoun
+#: is the term just named, not the last answer's topic
+_NAMED_THEN_ASKED = regex.compile(r"^(?P<x>[\w' -]{2,40}?)\s*\?+\s*(?:what(?:'s| is| are)?|whats|wats)\s+"
+                                  r"(?:that|this|those|these|they|it)(?:\s+exactly)?\W*$")
 
 
 #: a clause pointing back at the answer ("the microglia you brought up", "that figure you mentioned"): which
