@@ -178,6 +178,7 @@ class Repairer:
         self.cutoff = cutoff
         self._choices = sorted(w for w in self.vocabulary if len(w) >= 4)
         self._longest = max((len(w) for w in self.vocabulary), default=0)
+        self._longest_everyday = max(self._longest, max((len(w) for w in shared_protected), default=0))
         self._corrections: dict[str, str] = {}
         self._splits: dict[str, list[str] | None] = {}
 
@@ -264,9 +265,10 @@ class Repairer:
         # one only into the vocabulary's, since real words the lists lack ("amlodipine", "antihistamines")
         # would be cut up into everyday ones
         wide = len(word) >= _SENTENCE_RUN
+        reach = self._longest_everyday if wide else self._longest
         best[0] = []
         for end in range(1, len(word) + 1):
-            for start in range(max(0, end - max(self._longest, 16)), end):
+            for start in range(max(0, end - reach), end):
                 head = best[start]
                 piece = word[start:end]
                 # one-letter pieces only for the words "i" and "a" ("shouldistarton")
