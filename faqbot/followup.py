@@ -495,4 +495,3 @@ def _main_subject(kb: KnowledgeBase, retriever: Retriever) -> str:
             counts[term] = counts.get(term, 0) + 1
     best = max(sorted(counts), key=lambda t: counts[t], default="")
     return best if best and counts[best] * 3 > len(kb.entries) else ""
-

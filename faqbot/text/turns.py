@@ -167,7 +167,9 @@ _RELATION = regex.compile(r"^(?:where|how) (?:does|do) (?P<a>[^?!.]{1,40}?) (?:c
 
 def repaired(cleaned: str, correct: Callable[[list[str]], list[str]]) -> str:
     """The turn with its chat spellings and typos put right, punctuation kept ("wut does ldn have to do w
-    them" -> "what does ldn have to do with them"), so the follow-up forms are recognised in it.
+    them" -> "what does ldn have to do with them"), so the follow-up forms are recognised in it; a clause
+    pointing back at the answer left out ("the microglia you brought up"), and a term followed by "what's that?"
+    asked as what the term is. (Safety routes the turn as typed, before any of this.)
     ``correct`` is the knowledge base's spelling corrector over a run of words, the one matching uses (it
     leaves real words alone and reads a slip by its neighbours: "sid efects" is "side effects")."""
     found = list(_TOKEN.finditer(cleaned))
