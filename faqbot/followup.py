@@ -339,9 +339,10 @@ class FollowUps:
         described = group_described(context.answer)
         if described is None or not (PLURAL | POINTERS | _HELP) & said:
             return None
+        drug = self._drug(context)
         if _HELP & said and self.asked(cleaned) <= self.asked("how does it help"):
-            return Reading("group", f"how does {self._drug(context)} help {described}")
-        return Reading("group", in_place(cleaned, self._drug(context), described)) if PLURAL & said else None
+            return Reading("group", f"how does {drug} help {described}")
+        return Reading("group", in_place(cleaned, drug, described)) if PLURAL & said else None
 
     def _worded(self, resolved: str, context: Entry, text: str) -> bool:
         """Whether the resolved follow-up is one of the context entry's own wordings, in the follow-up's

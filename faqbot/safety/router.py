@@ -204,6 +204,8 @@ def _route(text: str) -> Route | None:
             return _route(rest) if rest else None
     # A referral rule's words stand in one sentence: "my brother takes naltrexone. How does it help with
     # cravings?" tells who takes it, then asks how it works; an emergency may be told across sentences.
+    # (the last sentence read afresh: its classes cut out of the whole message's reading instead, three red-team
+    # messages were answered, "does naltrexone block codeine? is it ok to take both?" among them)
     sentences = SENTENCE_BREAK.split(text.strip())
     last = read(sentences[-1]).found if len(sentences) > 1 else None
     engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size, reading.breaks,

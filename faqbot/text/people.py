@@ -27,16 +27,18 @@ def group_told(answer: str) -> str | None:
     """The answer's group of people with what it says of them ("people fight addiction to opioids and to
     alcohol"), or None if it names none."""
     found = _GROUP.search(answer)
-    if found is None:
-        return None
-    return " ".join(f"{found.group(1)} {found.group(2)}".split())
+    return _phrase(found) if found is not None else None
 
 
 def group_described(answer: str) -> str | None:
     """The answer's group of people when the answer says who they are, or None: "them" in "how does it help
     them?" may stand for that group, but not for "people" who only did something."""
     found = _GROUP.search(answer)
-    return group_told(answer) if found is not None and _DESCRIBED.match(found.group(2)) else None
+    return _phrase(found) if found is not None and _DESCRIBED.match(found.group(2)) else None
+
+
+def _phrase(found: re.Match[str]) -> str:
+    return " ".join(f"{found.group(1)} {found.group(2)}".split())
 
 
 def in_place(text: str, drug: str, group: str) -> str:
