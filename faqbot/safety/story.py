@@ -98,6 +98,9 @@ _LEAD = 3
 _POINTS_WITHIN = 5
 #: the classes that count only there ("is that what it does" asks nothing new)
 _LEADING = frozenset({"wh_question", "yes_no"})
+#: what "it" or "they" in a question may point back at in the story before it: the drug, or a topic of the
+#: knowledge base the story names
+_NAMED_BACK = frozenset({"drug", "kb_topic"})
 
 
 def asked(text: str) -> list[str]:
@@ -150,15 +153,16 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                 return question
             continue
         # "for twelve years", "since I was 19": how long, not how much
-        told = classes(_DURATION.sub(_unless_taken, story))
+        told = _beside_why(classes(_DURATION.sub(_unless_taken, story)), rules)
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
             # "My mum started LDN and can't sleep. Is that withdrawal?", "...Does it block that?": a yes or
             # no asked of what the story told is a verdict on that case (a red-team review found these)
             continue
-        # "what is it used for?" after a story that names the drug asks about the drug
-        named = not rules.topics.isdisjoint(found) or ("it_word" in found and "drug" in told)
+        # "what is it used for?" after a story that names the drug asks about the drug, and "what do they
+        # release?" after one that names microglia asks about them
+        named = not rules.topics.isdisjoint(found) or ("it_word" in found and not _NAMED_BACK.isdisjoint(told))
         allowed = _allowed(rule, told, found, rules)
         if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
@@ -169,6 +173,17 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                                                                                    rules, allowed):
             return question
     return None
+
+
+def _beside_why(told: Classes, rules: StoryRules) -> Classes:
+    """The classes of a story but the asker's "I" found only where it says why one asks: "I" and "and I" in
+    "and I'm curious", "I'm looking into the evidence" tell no case of the asker's ("for him" in "not asking
+    for him" is still who it is for)."""
+    spans = [span for name in rules.why for span in told.get(name, ())]
+    if not spans:
+        return told
+    return {name: found for name, found in told.items() if name not in rules.why_excuses
+            or not all(any(start < b and a < end for a, b in spans) for start, end in found)}
 
 
 def _told_after(story: str, rules: StoryRules) -> bool:
