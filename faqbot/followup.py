@@ -48,7 +48,7 @@ from faqbot.kb import Entry, KnowledgeBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.text import clean, stem, words
-from faqbot.text.people import POINTERS, group_described, group_told, in_place
+from faqbot.text.people import POINTERS, done_to_people, group_described, group_told, in_place
 from faqbot.text.pointing import PLURAL, PRONOUNS, SUBJECT_PRONOUNS, lists_kinds, pointed_at
 from faqbot.text.swap import swapped
 from faqbot.text.turns import (
@@ -275,11 +275,11 @@ class FollowUps:
     def settle_pronoun(self, text: str, reading: Reading, context: Entry) -> tuple[Reading, str | None]:
         """For a pronoun follow-up: what the pronoun stands for, and whether the context may answer again.
 
-        "It" may be the context's topic or the drug its question names ("is it an opioid or not?"
-        after the opioid-painkillers answer), "them" something its answer explains ("what activates
-        them?" after an answer about microglia). Each is tried, and the reading that finds the best
-        entry wins. The context entry answers again only when its question or answer already names
-        what the follow-up asks ("do doctors prescribe it?" after "is LDN approved?").
+        "It" may be the context's topic or the drug its question names ("is it an opioid or not?" after the
+        opioid-painkillers answer), "them" something its answer explains ("what activates them?" after an answer
+        about microglia), and "it" done to people the drug in its place. Each is tried, and the reading that finds
+        the best entry wins. The context entry answers again only when its question or answer already names what
+        the follow-up asks ("do doctors prescribe it?" after "is LDN approved?").
         """
         cleaned = purpose(without_hedges(without_openers(clean(text))))
         asked = self.asked(cleaned)
@@ -289,22 +289,23 @@ class FollowUps:
             return Reading(reading.mode, context.question), None
         # asking nothing by name ("what do they do?"), the follow-up is about the topic itself
         skip = None if not asked or self.stays(context, asked, text) else context.id
-        # "It" is the context's topic or its drug (unless the follow-up names the drug itself: "where
-        # does naltrexone come into it?"); "them" may also be something its answer explains.
+        # "It" is the context's topic or its drug (unless the follow-up names the drug itself: "where does naltrexone
+        # come into it?"); "them" may also be something its answer explains.
         plural = PLURAL & set(words(cleaned))
-        # ... and "they" is never the drug: "what do they do?" after the triggers of microglia
-        # Asking nothing by name, "it" read as the drug would only ask what the drug is.
+        # ... and "they" is never the drug ("what do they do?" after the triggers of microglia); asking nothing by
+        # name, "it" read as the drug would only ask what the drug is.
         only_plural = plural and not SUBJECT_PRONOUNS & set(words(cleaned))
         drug = None if not asked or asked & self.subjects or only_plural else self._drug(context)
+        in_place = done_to_people(cleaned, drug) if drug else None
+        skip = None if in_place and self.stays(context, self.asked(in_place) - self.subjects, text) else skip
         # what the answer explains, but not the subject: "them" in "how does LDN help them?" is not LDN
         explained = [t for t in self._explained(context) if not self.subjects & set(self.asked(t))] if plural else []
         named = pointed_at(cleaned, context.answer, self._explained(context))
         if named is not None:
-            # "what switches those cells on?" after an answer saying "that sets off cells called
-            # microglia": the cells are microglia, and the phrase is replaced by that word, so that
-            # "cells" does not pull the reading back to what microglia are
-            # A clause after the phrase only said which ones ("those cells that fire the pain signals",
-            # "those cells you mentioned"): the word now says it.
+            # "what switches those cells on?" after an answer saying "that sets off cells called microglia": the
+            # cells are microglia, and the phrase is replaced by that word, so that "cells" does not pull the reading
+            # back to what microglia are. A clause after the phrase only said which ones ("those cells that fire the
+            # pain signals", "those cells you mentioned"): the word now says it.
             phrase, terms = named
             before, _, after = f" {' '.join(words(cleaned))} ".partition(f" {phrase} ")
             after = "" if words(after)[:1] and words(after)[0] in _RELATIVE else after
@@ -325,7 +326,8 @@ class FollowUps:
             return grouped, None
         pointed = group if POINTERS & said else None
         meanings = dict.fromkeys([topic, drug, *explained, pointed, both])
-        readings = [Reading(reading.mode, f"{cleaned} {m}") for m in meanings if m] or [reading]
+        readings = [Reading(reading.mode, r) for r in [*(f"{cleaned} {m}" for m in meanings if m), in_place] if r]
+        readings = readings or [reading]
         worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
         if worded is not None:
             # "how does LDN affect them?" after the endorphins answer is that entry's own wording

@@ -54,3 +54,13 @@ def in_place(text: str, drug: str, group: str) -> str:
         else:
             out.append(word)
     return " ".join(out)
+
+
+def done_to_people(text: str, drug: str) -> str | None:
+    """The follow-up with "it" read as the drug in its own place when it asks what the drug does to people
+    ("them", "addicts"): "how does it help them stay clean?" -> "how does naltrexone help them stay clean", as
+    people ask it, not how the drug works (which "how does it help fibro pain?" may ask); else None."""
+    said = words(text)
+    if "it" not in said or not (POINTERS | PLURAL) & set(said):
+        return None
+    return " ".join(drug if word == "it" else word for word in said)
