@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
+import faqbot.regex as regex
 from faqbot.records import dataclass
 
 RouteKind = Literal["emergency", "referral"]
@@ -21,6 +22,15 @@ RouteKind = Literal["emergency", "referral"]
 NUMBER = "number"
 #: the class of whole numbers of three or more: a count of pills already too many to have taken
 MANY = "many"
+#: a year or a decade ("2013", "1980s"), and the units after which it would be an amount or a time after all
+#: ("2000 mg", "at 2000 hrs")
+_YEAR = regex.compile(r"(?:19|20)\d\ds?")
+_UNITS = frozenset({"mg", "mcg", "ml", "g", "milligram", "milligrams", "microgram", "micrograms", "hrs", "hr", "hours",
+                    "h"})
+
+
+def _year(tokens: Sequence[str], i: int) -> bool:
+    return bool(_YEAR.fullmatch(tokens[i])) and (i + 1 == len(tokens) or tokens[i + 1] not in _UNITS)
 
 
 @dataclass(frozen=True)
@@ -119,8 +129,9 @@ class Lexicon:
                     if name in self.shadowing and i + size > shadow[1]:
                         shadow = (i, i + size)
                     found.setdefault(name, []).append((i, i + size))
-            # a number inside a shadowing phrase is part of it ("explain like I'm 5" asks for plain words)
-            if token[0].isdigit() and not shadow[0] <= i < shadow[1]:
+            # a number inside a shadowing phrase is part of it ("explain like I'm 5" asks for plain words), and a
+            # year is no amount ("the 2013 LDN trial", "the 1980s") unless a unit follows it
+            if token[0].isdigit() and not shadow[0] <= i < shadow[1] and not _year(tokens, i):
                 found.setdefault(NUMBER, []).append((i, i + 1))
                 if token.isdigit() and len(token) <= 4 and int(token) >= 3:
                     found.setdefault(MANY, []).append((i, i + 1))

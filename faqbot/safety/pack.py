@@ -110,6 +110,8 @@ class StoryRules:
     #: "I'm looking into it") says why the asker asks, not who or what they are
     why: frozenset[str] = frozenset()
     why_excuses: frozenset[str] = frozenset()
+    #: ... unless the story tells one of these (someone taking or on something)
+    why_unless: frozenset[str] = frozenset()
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
@@ -377,7 +379,7 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
-            "why_excuses")
+            "why_excuses", "why_unless")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:

@@ -173,7 +173,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:half|quarter|third)\ (?:a|of\ a|of\ an?)\ (?:pill|tablet|capsule|dose)""")),
     Rule("dose-number", "referral", rx(r"""
         # (a year, "the 2009 pilot study", is no dose unless a unit follows it)
-        (?<![\d.,])(?<!\d\ in\ )(?<!out\ of\ )(?!(?:19|20)\d\d\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
+        (?<![\d.,])(?<!\d\ in\ )(?<!out\ of\ )(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
             |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th)\b)"""),
          needs=rx(r"\b(?:ldn|naltrexone|dos\w*|take|taking|took|enough|start|pills?|tablets?|capsules?|strength)\b")),
     Rule("how-much", "referral", rx(r"""

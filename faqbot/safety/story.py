@@ -98,6 +98,8 @@ _LEAD = 3
 _POINTS_WITHIN = 5
 #: the classes that count only there ("is that what it does" asks nothing new)
 _LEADING = frozenset({"wh_question", "yes_no"})
+#: how many words may follow why one asks before its sentence ends ("I'm curious about the science.")
+_WHY_TAIL = 3
 #: what "it" or "they" in a question may point back at in the story before it: the drug, or a topic of the
 #: knowledge base the story names
 _NAMED_BACK = frozenset({"drug", "kb_topic"})
@@ -153,7 +155,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                 return question
             continue
         # "for twelve years", "since I was 19": how long, not how much
-        told = _beside_why(classes(_DURATION.sub(_unless_taken, story)), rules)
+        told = _beside_why(_DURATION.sub(_unless_taken, story), classes, rules)
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
@@ -175,12 +177,18 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
     return None
 
 
-def _beside_why(told: Classes, rules: StoryRules) -> Classes:
+def _beside_why(story: str, classes: Callable[[str], Classes], rules: StoryRules) -> Classes:
     """The classes of a story but the asker's "I" found only where it says why one asks: "I" and "and I" in
-    "and I'm curious", "I'm looking into the evidence" tell no case of the asker's ("for him" in "not asking
-    for him" is still who it is for)."""
-    spans = [span for name in rules.why for span in told.get(name, ())]
-    if not spans:
+    "and I'm curious.", "I'm looking into the evidence." tell no case of the asker's ("for him" in "not asking
+    for him" is still who it is for). Only where that ends its sentence ("and I'm curious, she's been so weak"
+    goes on to tell a case) and the story tells nobody taking anything (a red-team review: "I'm" told before
+    words no class lists is the asker's case)."""
+    told = classes(story)
+    reading = read(story)
+    ends = [*reading.breaks, len(reading.words)]
+    spans = [span for name in rules.why for span in told.get(name, ())
+             if min(e for e in ends if e >= span[1]) - span[1] <= _WHY_TAIL]
+    if not spans or not rules.why_unless.isdisjoint(told):
         return told
     return {name: found for name, found in told.items() if name not in rules.why_excuses
             or not all(any(start < b and a < end for a, b in spans) for start, end in found)}
