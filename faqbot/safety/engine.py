@@ -29,8 +29,16 @@ _UNITS = frozenset({"mg", "mcg", "ml", "g", "milligram", "milligrams", "microgra
                     "h"})
 
 
+#: the words a year follows ("in 2019", "the 2013 trial", "since 2015"); "says 1900 for the LDN, would 2030 be
+#: better?" are times of day (a red-team review)
+_BEFORE_YEAR = frozenset({"in", "since", "from", "the", "a", "an", "of", "by", "around", "circa", "until", "till",
+                          "before", "after", "during", "early", "late", "mid", "back", "year", "to"})
+
+
 def _year(tokens: Sequence[str], i: int) -> bool:
-    return bool(_YEAR.fullmatch(tokens[i])) and (i + 1 == len(tokens) or tokens[i + 1] not in _UNITS)
+    decade = tokens[i].endswith("s")
+    return (bool(_YEAR.fullmatch(tokens[i])) and (decade or (i > 0 and tokens[i - 1] in _BEFORE_YEAR))
+            and (i + 1 == len(tokens) or tokens[i + 1] not in _UNITS))
 
 
 @dataclass(frozen=True)
