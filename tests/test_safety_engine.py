@@ -435,3 +435,20 @@ def test_the_class_names_the_router_keeps_in_code_are_the_packs_own() -> None:
 def test_a_plural_is_not_a_slip_for_its_singular(typed: str, plurals: tuple[str, ...], expected: str) -> None:
     repairer = Repairer(["embarazada", "cirugia", "carta"], plurals=plurals, plural_words=["embarazada", "cirugia"])
     assert repairer.correct(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a year or a decade is no amount
+        ("what did the 2013 LDN fibromyalgia crossover trial show", None),
+        ("LDN HIV research from the 1980s", None),
+        # ... but a figure with a unit, or a time of day, still is
+        ("is 2000 mg of ldn too much", "referral"),
+        ("My pill organiser says 1900 for the LDN, would 2030 be better for sleep?", "referral"),
+        ("naltrexone 1900 or 2000 hrs?", "referral"),
+    ],
+)
+def test_a_year_is_no_amount(question: str, kind: str | None) -> None:
+    routed = route(question)
+    assert (routed.kind if routed else None) == kind, question

@@ -256,3 +256,35 @@ def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> N
     # "side effect" beside it let through four cases told the same way ("Meine Mutter hat Schwindel.").
     routed = route("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?")
     assert routed is not None and routed.rule == "case-told"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # why one asks, ending its sentence, is no case of the asker's
+        ("My brother has Crohn's and I'm looking into the evidence. What have clinical trials of LDN found?",
+         "clinical-trials"),
+        ("I have MS and I'm curious about the science. What are endorphins?", "endorphins"),
+        # "is said to help" reports a claim, it tells nobody what to do
+        ("My grandmother has RA. Is rheumatoid arthritis one of the conditions LDN is said to help?",
+         "non-autoimmune-conditions"),
+    ],
+)
+def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, question: str, entry: str) -> None:
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry), bot.explain(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the sentence goes on to tell how someone is doing
+        "I have fibromyalgia and I'm curious and honestly pretty wobbly and clammy lately. What does LDN do?",
+        # someone takes or is on something
+        "My wife takes LDN and I'm curious, she's been so weak and wobbly. What is it for?",
+        "My mum is 90 and on LDN and I'm curious. What does it interact with?",
+    ],
+)
+def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question

@@ -27,8 +27,6 @@ MANY = "many"
 _YEAR = regex.compile(r"(?:19|20)\d\ds?")
 _UNITS = frozenset({"mg", "mcg", "ml", "g", "milligram", "milligrams", "microgram", "micrograms", "hrs", "hr", "hours",
                     "h"})
-
-
 #: the words a year follows ("in 2019", "the 2013 trial", "since 2015"); "says 1900 for the LDN, would 2030 be
 #: better?" are times of day (a red-team review)
 _BEFORE_YEAR = frozenset({"in", "since", "from", "the", "a", "an", "of", "by", "around", "circa", "until", "till",

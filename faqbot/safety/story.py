@@ -186,8 +186,9 @@ def _beside_why(story: str, classes: Callable[[str], Classes], rules: StoryRules
     told = classes(story)
     reading = read(story)
     ends = [*reading.breaks, len(reading.words)]
+    # (a span may come from the decoded reading, which can be longer than this one: it then ends where it ends)
     spans = [span for name in rules.why for span in told.get(name, ())
-             if min(e for e in ends if e >= span[1]) - span[1] <= _WHY_TAIL]
+             if min((e for e in ends if e >= span[1]), default=span[1]) - span[1] <= _WHY_TAIL]
     if not spans or not rules.why_unless.isdisjoint(told):
         return told
     return {name: found for name, found in told.items() if name not in rules.why_excuses
