@@ -287,17 +287,18 @@ class FollowUps:
             # "anything else besides that one?", "is that all of them?": nothing asked but the thing
             # itself, so the answer just given is the one there is. ("What do they do?" asks something.)
             return Reading(reading.mode, context.question), None
-        # asking nothing by name ("what do they do?"), the follow-up is about the topic itself
-        skip = None if not asked or self.stays(context, asked, text) else context.id
         # "It" is the context's topic or its drug (unless the follow-up names the drug itself: "where does naltrexone
         # come into it?"); "them" may also be something its answer explains.
-        plural = PLURAL & set(words(cleaned))
-        # ... and "they" is never the drug ("what do they do?" after the triggers of microglia); asking nothing by
-        # name, "it" read as the drug would only ask what the drug is.
-        only_plural = plural and not SUBJECT_PRONOUNS & set(words(cleaned))
+        said = set(words(cleaned))
+        plural = PLURAL & said
+        # ... and "they" is never the drug; asking nothing by name, "it" read as the drug only asks what the drug is
+        only_plural = plural and not SUBJECT_PRONOUNS & said
         drug = None if not asked or asked & self.subjects or only_plural else self._drug(context)
-        in_place = done_to_people(cleaned, drug) if drug else None
-        skip = None if in_place and self.stays(context, self.asked(in_place) - self.subjects, text) else skip
+        drug_read = done_to_people(cleaned, drug) if drug else None
+        # asking nothing by name ("what do they do?"), the follow-up is about the topic itself; nor is it skipped
+        # when it covers what "it" done to people asks with the drug in its place
+        skip = None if not asked or self.stays(context, asked, text) or (
+            drug_read and self.stays(context, self.asked(drug_read) - self.subjects, text)) else context.id
         # what the answer explains, but not the subject: "them" in "how does LDN help them?" is not LDN
         explained = [t for t in self._explained(context) if not self.subjects & set(self.asked(t))] if plural else []
         named = pointed_at(cleaned, context.answer, self._explained(context))
@@ -313,7 +314,6 @@ class FollowUps:
             return max(readings, key=lambda r: self._best(r.resolved, skip)), skip
         # "how many folks deal with that?" after an answer about people fighting addiction: that group; and
         # "them" may be that group too ("how does it help them?" after naltrexone's success in addiction)
-        said = set(words(cleaned))
         group = group_told(context.answer) if (POINTERS | plural) & said else None
         # ... while "it" is still the topic: "how does it help them?" is how the drug helps that group
         # (when the topic is the drug: after how it helps people in recovery, the topic is addiction, and "how does
@@ -326,7 +326,7 @@ class FollowUps:
             return grouped, None
         pointed = group if POINTERS & said else None
         meanings = dict.fromkeys([topic, drug, *explained, pointed, both])
-        readings = [Reading(reading.mode, r) for r in [*(f"{cleaned} {m}" for m in meanings if m), in_place] if r]
+        readings = [Reading(reading.mode, r) for r in [*(f"{cleaned} {m}" for m in meanings if m), drug_read] if r]
         readings = readings or [reading]
         worded = next((r for r in readings if skip and self._worded(r.resolved, context, cleaned)), None)
         if worded is not None:
