@@ -151,7 +151,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         story = text.replace(question, " ", 1)
         if text.lstrip().startswith(question):
             named = not rules.topics.isdisjoint(found)
-            if named and route(question) is None and _told_after(story, rules, _of_others(rule, story, classes, rules)):
+            if named and route(question) is None and _told_after(story, rules):
                 return question
             continue
         # "for twelve years", "since I was 19": how long, not how much
@@ -195,24 +195,9 @@ def _beside_why(story: str, classes: Callable[[str], Classes], rules: StoryRules
             or not all(any(start < b and a < end for a, b in spans) for start, end in found)}
 
 
-def _of_others(rule: str, story: str, classes: Callable[[str], Classes], rules: StoryRules) -> frozenset[str]:
-    """The classes a story told after its question may name besides ``after_allows`` because it is told of
-    someone else (``after_others``: "my brother is on it", "my coworker takes it for her Crohn's"), as a story
-    told first may: none of the asker's own, nothing of ``others_blockers`` or ``others_together``, and a rule
-    that is not about a dose (``others_never``)."""
-    # ages stay (a child on it keeps the referral), spans of time go, as for a story told first
-    told = set(classes(_DURATION.sub(_unless_taken, story)))
-    if "it_word" in told:
-        told.add("drug")  # "my son takes it, he is 6": told after the question, "it" is the drug asked about
-    if rule in rules.others_never or not rules.of_others(told) or rules.blocked_of_others(told):
-        return frozenset()
-    return rules.after_others
-
-
-def _told_after(story: str, rules: StoryRules, others: frozenset[str] = frozenset()) -> bool:
+def _told_after(story: str, rules: StoryRules) -> bool:
     """Whether a story told after its question only says who asks, for whom, or why: each sentence, in
-    English, names only ``after_allows`` classes (and ``others``, for a story told of someone else) and uses
-    only ``after_words`` outside them."""
+    English, names only ``after_allows`` classes and uses only ``after_words`` outside them."""
     for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story))):
         # "my mum has had fibro for 10 years", "since I was 16": how long and how old, as in a story told first
         reading = read(_plain(sentence))
@@ -227,9 +212,9 @@ def _told_after(story: str, rules: StoryRules, others: frozenset[str] = frozense
         excused = {name for name, spans in reading.found.items()
                    if all(any(a <= start and end <= b and b - a > end - start for a, b in allowed)
                           for start, end in spans)}
-        if pointed or "it_word" in others:
+        if pointed:
             excused.add("it_word")
-        if not set(reading.found) - excused <= rules.after_allows | others:
+        if not set(reading.found) - excused <= rules.after_allows:
             return False
         covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
         if any(i not in covered and word not in rules.after_words for i, word in enumerate(reading.words)):
