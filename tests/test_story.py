@@ -19,9 +19,6 @@ def bot() -> FAQBot:
 ANSWERED = [
     # a relative's story, then what the drug is for
     ("My cousin has fibromyalgia. What is naltrexone normally used for?", "naltrexone-uses"),
-    # whom someone takes it for is not the asker's own case
-    ("My aunt takes LDN for her lupus. Is LDN approved by the FDA?", "fda-status"),
-    ("My cousin started LDN for her fibromyalgia. What side effects does LDN have?", "side-effects"),
     # the asker's diagnosis, then what research found
     ("Just got told I have MS. What have the clinical trials shown about LDN?", "clinical-trials"),
     # the story and the question in one sentence, after a comma
@@ -114,11 +111,6 @@ REFERRED = [
     "My grandson is 7 and has just started LDN. How does LDN work?",
     "My brother still drinks heavily on his naltrexone. What does naltrexone do?",
     "My sister bought LDN from an online seller. What is LDN?",
-    # "not for her" says whom it is for: the asker ("for her" alone is someone else, see ANSWERED)
-    "My brother has MS, not asking for him. My legs have gone numb. What do trials say about LDN for MS?",
-    "My wife is due next month and takes LDN for her Crohn's. What does the research say about LDN?",
-    # ... and "for her" beside a case told in words no class lists is hers, unless the second opinion is sure
-    "My sister got LDN for her fibro and her hands shake at night. What does LDN do?",
 ]
 
 #: the question first, then why it is asked (a tenth-session blind set had many): judged like a story told first
@@ -130,11 +122,6 @@ QUESTION_FIRST_ANSWERED = [
     ("What does the article say about LDN and rheumatoid arthritis? Asking for my grandmother's sake.",
      "non-autoimmune-conditions"),
     ("What is LDN? My mum wants to know.", "what-is-ldn"),
-    # a story of someone else taking it, told after the question, as one told first ("My uncle takes LDN.
-    # How does naltrexone work?"), when the second opinion is sure the message is a general one: "it" is the
-    # drug asked about
-    ("How does naltrexone work? My uncle takes it.", "naltrexone-mechanism"),
-    ("What is the difference between LDN and naltrexone? My uncle takes it.", "what-is-ldn"),
 ]
 QUESTION_FIRST_REFERRED = [
     "What is LDN? My mum started it last week and can't sleep.",
@@ -155,17 +142,6 @@ QUESTION_FIRST_REFERRED = [
     "Is insomnia a side effect of LDN? My husband has been up for days.",
     "What is LDN? Asking for my dad, he is on it and feels dizzy.",
     "What is LDN? My dad ups it every week.",
-    # ... and a story of someone else taking it keeps what keeps one told first: age, other medicines, the
-    # asker's own words, how someone is doing
-    "What is LDN? My son takes it, he is 6.",
-    "What is LDN? My grandma is 88 and takes it.",
-    "What is LDN? My dad is on it with his oxycodone.",
-    "What is LDN? My mum takes it and feels awful.",
-    "What is LDN? My friend takes it and so do I.",
-    # ... and the second opinion is not sure of a general message beside a case told in words no class lists
-    # (red-team 45)
-    "What does LDN do? My uncle is on it and has new back pain.",
-    "What are the side effects of LDN? My sister takes it for her MS.",
 ]
 
 

@@ -101,8 +101,6 @@ class StoryRules:
     hearsay_question_unless: frozenset[str] = frozenset()
     #: the only classes, and besides them the only words, a story told after its question may use
     after_allows: frozenset[str] = frozenset()
-    #: ... and those it may name besides when it is told of someone else (see ``others``)
-    after_others: frozenset[str] = frozenset()
     after_words: frozenset[str] = frozenset()
     #: the words after which "it" in such a story is what was mentioned, not what someone takes
     after_points: frozenset[str] = frozenset()
@@ -380,8 +378,8 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
 def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
-            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows",
-            "after_others", "why", "why_excuses", "why_unless")
+            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
+            "why_excuses", "why_unless")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:

@@ -322,15 +322,15 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = 
      frozenset()),
     (regex.compile(r"\b(?:i\ have|i've|help\ me)\b"),
      frozenset({"condition", "medicine", "intake", "relation", "severe_symptom", "form", "i_on"}), frozenset()),
-    (regex.compile(r"\bprescrib"), frozenset({"self", "relation", "for_me", "for_other", "i_on"}), frozenset()),
+    (regex.compile(r"\bprescrib"), frozenset({"self", "relation", "for_me", "i_on"}), frozenset()),
     (regex.compile(r"\b(?:what|which)\ time\b"), frozenset({"self", "relation", "intake", "form", "drug"}),
      frozenset({"general"})),
     (regex.compile(r"\b(?:stop|quit|come\ off|get\ off)\ (?:taking\ )?(?:ldn|naltrexone)\b"),
-     frozenset({"self", "relation", "advice", "for_me", "for_other", "i_on", "how", "timing", "request"}), frozenset()),
+     frozenset({"self", "relation", "advice", "for_me", "i_on", "how", "timing", "request"}), frozenset()),
     (regex.compile(r"\bi(?:'?m|\ am)\ (?:\w+\ )?on\b"),
      frozenset({"drug", "medicine", "intake", "condition", "form", "opioid"}), frozenset()),
     (regex.compile(r"\b(?:on|taking|using|with|plus)\ (?:\w+\ )?(?:opioids?|opiates?|narcotics?)\b"),
-     frozenset({"self", "relation", "i_on", "advice", "for_me", "for_other"}), frozenset({"hypothetical"})),
+     frozenset({"self", "relation", "i_on", "advice", "for_me"}), frozenset({"hypothetical"})),
     (regex.compile(r"\bi\ (?:take|use|took|used)\b"),
      frozenset({"drug", "medicine", "form", "condition", "opioid", "unit", "number", "timing", "dose_word", "action",
                 "missed"}), frozenset({"others"})),
@@ -385,8 +385,7 @@ _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
 #: phrasings, and on a general question ("can you get high on naltrexone", "is it safe to stay on for
 #: years") their patterns fire on wording alone; the word classes are what tell the two apart.
 PHRASE_REFERRAL_CUES = frozenset({
-    "self", "relation", "mine", "i_have", "i_on", "for_me", "for_other", "help_me", "advice", "is_normal", "since",
-    "missed",
+    "self", "relation", "mine", "i_have", "i_on", "for_me", "help_me", "advice", "is_normal", "since", "missed",
     "dose_word", "dose_core", "dose_size", "ask_amount", "unit", "number", "number_word", "quantity", "timing",
     "form", "action", "pregnancy", "age_group", "medicine", "override", "pretend", "organ_condition",
 })

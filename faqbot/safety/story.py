@@ -46,7 +46,6 @@ import faqbot.regex as regex
 from faqbot.safety.pack import StoryRules, packs
 from faqbot.safety.reading import read
 from faqbot.safety.rules import RELATION
-from faqbot.safety.second import reads_general
 
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
@@ -104,11 +103,6 @@ _WHY_TAIL = 3
 #: what "it" or "they" in a question may point back at in the story before it: the drug, or a topic of the
 #: knowledge base the story names
 _NAMED_BACK = frozenset({"drug", "kb_topic"})
-#: how sure the second opinion must be that the whole message is a general one before a story told of someone
-#: else may say whom it is for ("for her Crohn's") or, told after the question, that they take it ("My uncle
-#: takes it."): a red-team review of those two without it (red-team 45) found 24 of 40 cases answered, told
-#: in words no class lists beside them ("still has pain", "weepy and foggy", "a bun in the oven")
-_OTHERS_MARGIN = 20.0
 
 
 def asked(text: str) -> list[str]:
@@ -145,7 +139,6 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
     that this module does not import the router.
     """
     rules = packs().story
-    loose = reads_general(read(text).words, _OTHERS_MARGIN)
     if rule in rules.others_never:
         # "off the booze for 90 days" fired a rule on a number: the rule the message fires without its
         # spans of time and ages is the one to judge (how long, not how much), none if it fires nothing then
@@ -158,14 +151,11 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         story = text.replace(question, " ", 1)
         if text.lstrip().startswith(question):
             named = not rules.topics.isdisjoint(found)
-            others = _of_others(rule, story, classes, rules) if loose else frozenset()
-            if named and route(question) is None and _told_after(story, rules, others):
+            if named and route(question) is None and _told_after(story, rules):
                 return question
             continue
         # "for twelve years", "since I was 19": how long, not how much
         told = _beside_why(_DURATION.sub(_unless_taken, story), classes, rules)
-        if not loose and "for_other" in told:
-            told = {**told, "for_me": told["for_other"]}  # whom it is for is the asker's case unless surely not
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
@@ -205,24 +195,9 @@ def _beside_why(story: str, classes: Callable[[str], Classes], rules: StoryRules
             or not all(any(start < b and a < end for a, b in spans) for start, end in found)}
 
 
-def _of_others(rule: str, story: str, classes: Callable[[str], Classes], rules: StoryRules) -> frozenset[str]:
-    """The classes a story told after its question may name besides ``after_allows`` because it is told of
-    someone else (``after_others``: "my brother is on it", "my coworker takes it for her Crohn's"), as a story
-    told first may: none of the asker's own, nothing of ``others_blockers`` or ``others_together``, and a rule
-    that is not about a dose (``others_never``)."""
-    # ages stay (a child on it keeps the referral), spans of time go, as for a story told first
-    told = set(classes(_DURATION.sub(_unless_taken, story)))
-    if "it_word" in told:
-        told.add("drug")  # "my son takes it, he is 6": told after the question, "it" is the drug asked about
-    if rule in rules.others_never or not rules.of_others(told) or rules.blocked_of_others(told):
-        return frozenset()
-    return rules.after_others
-
-
-def _told_after(story: str, rules: StoryRules, others: frozenset[str] = frozenset()) -> bool:
+def _told_after(story: str, rules: StoryRules) -> bool:
     """Whether a story told after its question only says who asks, for whom, or why: each sentence, in
-    English, names only ``after_allows`` classes (and ``others``, for a story told of someone else) and uses
-    only ``after_words`` outside them."""
+    English, names only ``after_allows`` classes and uses only ``after_words`` outside them."""
     for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story))):
         # "my mum has had fibro for 10 years", "since I was 16": how long and how old, as in a story told first
         reading = read(_plain(sentence))
@@ -237,9 +212,9 @@ def _told_after(story: str, rules: StoryRules, others: frozenset[str] = frozense
         excused = {name for name, spans in reading.found.items()
                    if all(any(a <= start and end <= b and b - a > end - start for a, b in allowed)
                           for start, end in spans)}
-        if pointed or "it_word" in others:
+        if pointed:
             excused.add("it_word")
-        if not set(reading.found) - excused <= rules.after_allows | others:
+        if not set(reading.found) - excused <= rules.after_allows:
             return False
         covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
         if any(i not in covered and word not in rules.after_words for i, word in enumerate(reading.words)):
