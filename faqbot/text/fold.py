@@ -90,8 +90,9 @@ def fold(text: str) -> str:
         text = urllib.parse.unquote(text.replace("+", " ") if "%20" not in text else text)
     text = cleaned_latin(text)
     if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFD", text.translate(_LIGATURES))
-                       if unicodedata.category(ch) != "Mn")
+        text = unicodedata.normalize("NFD", text.translate(_LIGATURES))
+        # each distinct character judged once (a megabyte of one letter is one judgement)
+        text = text.translate({ord(ch): None for ch in set(text) if unicodedata.category(ch) == "Mn"})
     text = _LEET_WORD.sub(_unleet, text)
     text = _SPELT.sub(_join_spelt, text)
     return _STRETCHED.sub(r"\1", text)

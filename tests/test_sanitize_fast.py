@@ -1,0 +1,66 @@
+"""The sanitiser and the fold judge each distinct character once (a translation table), not each time it
+occurs; these tests hold them to the plain character-by-character reference they replaced."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from faqbot.text import sanitize
+from faqbot.text.fold import fold
+
+
+def _reference_others(text: str) -> str:
+    return "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
+
+
+def _reference_controls(text: str) -> str:
+    return "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
+def _reference_marks(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
+
+
+#: every kind of character: controls, format and private-use characters, surrogates, marks, spaces
+characters = st.text(st.characters(codec=None, exclude_categories=()), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=characters)
+def test_the_table_drops_what_the_reference_drops(text: str) -> None:
+    assert text.translate(sanitize._table(text, sanitize._others_dropped)) == _reference_others(text)
+    assert sanitize.strip_controls(text) == _reference_controls(sanitize._ANSI.sub("", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.characters(categories=("Ll", "Lu", "Mn", "Zs", "Nd")), max_size=40))
+def test_combining_marks_go_as_in_the_reference(text: str) -> None:
+    table = {ord(ch): None for ch in set(unicodedata.normalize("NFD", text)) if unicodedata.category(ch) == "Mn"}
+    assert unicodedata.normalize("NFD", text).translate(table) == _reference_marks(text)
+
+
+def _reference_clean(text: str) -> str:
+    """:func:`sanitize.clean` as it was written before the table: one judgement per character."""
+    if text.isascii():
+        text = text.translate(sanitize._ASCII_CONTROLS)
+    else:
+        text = _reference_others(unicodedata.normalize("NFKC", text))
+    text = sanitize._SPACE.sub(" ", text.translate(sanitize._QUOTES).casefold()).strip()
+    return sanitize.clean(text) if "dose" in text else text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=characters)
+def test_clean_matches_the_reference(text: str) -> None:
+    assert sanitize.clean(text) == _reference_clean(text)
+
+
+@pytest.mark.parametrize("text", ["Caf\u00e9 na\u00efve r\u00e9sum\u00e9", "\u00bfQu\u00e9 es la LDN?",
+                                  "\u200bwhat\u200d is\u202e ldn\x00?", "\ufdfa" * 3, "how dose ldn work"])
+def test_examples_clean_as_the_reference(text: str) -> None:
+    assert sanitize.clean(text) == _reference_clean(text)
+    assert fold(text)  # and fold, which reads clean's output, still reads something
