@@ -1,5 +1,6 @@
-"""The sanitiser and the fold judge each distinct character once (a translation table), not each time it
-occurs; these tests hold them to the plain character-by-character reference they replaced."""
+"""Fast paths for long input, held to what they replaced: the sanitiser and the fold judge each distinct
+character once (a translation table), not each time it occurs, and give what the character-by-character
+reference gives; a long question is prepared and read once on its way through, not at each stage."""
 
 from __future__ import annotations
 
@@ -64,3 +65,21 @@ def test_clean_matches_the_reference(text: str) -> None:
 def test_examples_clean_as_the_reference(text: str) -> None:
     assert sanitize.clean(text) == _reference_clean(text)
     assert fold(text)  # and fold, which reads clean's output, still reads something
+
+
+def test_the_last_long_question_is_read_once_and_only_the_last_is_kept() -> None:
+    from faqbot.memo import LastOne
+
+    calls: list[str] = []
+    memo: LastOne[int] = LastOne(lambda text: calls.append(text) or len(text))
+    first, second = "a" * 20_000, "b" * 20_000
+    assert memo(first) == memo(first) == 20_000 and calls == [first]
+    assert memo(second) == 20_000 and memo(first) == 20_000 and calls == [first, second, first]
+
+
+def test_a_long_question_routes_the_same_read_once_or_twice() -> None:
+    from faqbot.safety import route
+
+    long = "what is ldn? " + "zebra " * 5_000 + "how many mg should I take?"
+    first, again = route(long), route(long)
+    assert first is not None and first == again and first.kind == "referral"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 import faqbot.regex as regex
+from faqbot.memo import LastOne
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.strength import name_strengths
 from faqbot.text import clean
@@ -126,12 +127,16 @@ def prepare(text: str, limit: int | None = None) -> str:
     raw = text[:limit] if limit is not None else text
     # route() and other_medicine() read the same question; only short ones are kept, so that a
     # stream of megabyte questions cannot fill memory.
-    return _prepare_cached(raw) if len(raw) <= 10_000 else _prepare(raw)
+    return _prepare_cached(raw) if len(raw) <= 10_000 else _prepare_long(raw)
 
 
 @lru_cache(maxsize=1024)
 def _prepare_cached(raw: str) -> str:
     return _prepare(raw)
+
+
+#: a long question, read several times on its way, prepared once (and only the last one kept)
+_prepare_long: LastOne[str] = LastOne(lambda raw: _prepare(raw))
 
 
 def _prepare(raw: str) -> str:

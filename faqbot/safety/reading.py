@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import faqbot.regex as regex
+from faqbot.memo import LastOne
 from faqbot.records import dataclass
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
@@ -33,12 +34,16 @@ class Reading:
 
 def read(text: str) -> Reading:
     """How the rule engine reads ``text`` (cached for short questions: route, scope and explain share it)."""
-    return _read_cached(text) if len(text) <= 10_000 else _read(text)
+    return _read_cached(text) if len(text) <= 10_000 else _read_long(text)
 
 
 @lru_cache(maxsize=256)
 def _read_cached(text: str) -> Reading:
     return _read(text)
+
+
+#: a long question, read by routing, scope and the trace, read once (and only the last one kept)
+_read_long: LastOne[Reading] = LastOne(lambda text: _read(text))
 
 
 def _read(text: str) -> Reading:
