@@ -13,7 +13,8 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 FRONT_ENDS = ("faqbot.cli", "faqbot.web")
 #: lower layers first: a module may import from its own layer or the layers before it
 LAYERS = (
-    ("faqbot.errors", "faqbot.lazy", "faqbot.records", "faqbot.regex", "faqbot.reply", "faqbot.text", "faqbot.version"),
+    ("faqbot.errors", "faqbot.lazy", "faqbot.memo", "faqbot.records", "faqbot.regex", "faqbot.reply", "faqbot.text",
+     "faqbot.version"),
     ("faqbot.kb", "faqbot.safety"),
     ("faqbot.retrieval", "faqbot.smalltalk"),
     ("faqbot.pipeline", "faqbot.stages", "faqbot.decide", "faqbot.followup", "faqbot.context"),
