@@ -28,6 +28,3 @@ class LastOne(Generic[T]):
         value = self._function(text)
         self._last = (text, value)
         return value
-
-    def clear(self) -> None:
-        self._last = None

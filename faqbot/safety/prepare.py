@@ -125,8 +125,8 @@ def _decode_base64(raw: str) -> str:
 def prepare(text: str, limit: int | None = None) -> str:
     """The form of ``text`` the rules read (see the module docstring)."""
     raw = text[:limit] if limit is not None else text
-    # route() and other_medicine() read the same question; only short ones are kept, so that a
-    # stream of megabyte questions cannot fill memory.
+    # route() and other_medicine() read the same question; many short ones are kept but only the last
+    # long one, so that a stream of megabyte questions cannot fill memory.
     return _prepare_cached(raw) if len(raw) <= 10_000 else _prepare_long(raw)
 
 
