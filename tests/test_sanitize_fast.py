@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from faqbot.text import sanitize
-from faqbot.text.fold import fold
+from faqbot.text.fold import _unmarked, fold
 
 
 def _reference_others(text: str) -> str:
@@ -33,15 +33,15 @@ characters = st.text(st.characters(codec=None, exclude_categories=()), max_size=
 @settings(max_examples=300, deadline=None)
 @given(text=characters)
 def test_the_table_drops_what_the_reference_drops(text: str) -> None:
-    assert text.translate(sanitize._table(text, sanitize._others_dropped)) == _reference_others(text)
+    assert text.translate(sanitize.per_character(text, sanitize._others_dropped)) == _reference_others(text)
     assert sanitize.strip_controls(text) == _reference_controls(sanitize._ANSI.sub("", text))
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(st.characters(categories=("Ll", "Lu", "Mn", "Zs", "Nd")), max_size=40))
 def test_combining_marks_go_as_in_the_reference(text: str) -> None:
-    table = {ord(ch): None for ch in set(unicodedata.normalize("NFD", text)) if unicodedata.category(ch) == "Mn"}
-    assert unicodedata.normalize("NFD", text).translate(table) == _reference_marks(text)
+    split = unicodedata.normalize("NFD", text)
+    assert split.translate(sanitize.per_character(split, _unmarked)) == _reference_marks(text)
 
 
 def _reference_clean(text: str) -> str:
@@ -68,10 +68,10 @@ def test_examples_clean_as_the_reference(text: str) -> None:
 
 
 def test_the_last_long_question_is_read_once_and_only_the_last_is_kept() -> None:
-    from faqbot.memo import LastOne
+    from faqbot.memo import QuestionCache
 
     calls: list[str] = []
-    memo: LastOne[int] = LastOne(lambda text: calls.append(text) or len(text))
+    memo: QuestionCache[int] = QuestionCache(lambda text: calls.append(text) or len(text), maxsize=4)
     first, second = "a" * 20_000, "b" * 20_000
     assert memo(first) == memo(first) == 20_000 and calls == [first]
     assert memo(second) == 20_000 and memo(first) == 20_000 and calls == [first, second, first]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 import faqbot.regex as regex
-from faqbot.memo import LastOne
+from faqbot.memo import QuestionCache
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.strength import name_strengths
 from faqbot.text import clean
@@ -124,19 +124,8 @@ def _decode_base64(raw: str) -> str:
 
 def prepare(text: str, limit: int | None = None) -> str:
     """The form of ``text`` the rules read (see the module docstring)."""
-    raw = text[:limit] if limit is not None else text
-    # route() and other_medicine() read the same question; many short ones are kept but only the last
-    # long one, so that a stream of megabyte questions cannot fill memory.
-    return _prepare_cached(raw) if len(raw) <= 10_000 else _prepare_long(raw)
-
-
-@lru_cache(maxsize=1024)
-def _prepare_cached(raw: str) -> str:
-    return _prepare(raw)
-
-
-#: a long question, read several times on its way, prepared once (and only the last one kept)
-_prepare_long: LastOne[str] = LastOne(lambda raw: _prepare(raw))
+    # route() and other_medicine() read the same question
+    return _prepared(text[:limit] if limit is not None else text)
 
 
 def _prepare(raw: str) -> str:
@@ -156,6 +145,9 @@ def _prepare(raw: str) -> str:
     cleaned = _SPELLED_NUMBER.sub(_spelled_number, cleaned)
     cleaned = _correct_lexicon(cleaned)
     return _NAME.sub("ldn", cleaned)
+
+
+_prepared: QuestionCache[str] = QuestionCache(_prepare, maxsize=1024)
 
 
 _OVERLONG = regex.compile(r"[^\s]{60,}")

@@ -3,10 +3,8 @@ and the word classes of the packs found in them (shared by the router, the servi
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import faqbot.regex as regex
-from faqbot.memo import LastOne
+from faqbot.memo import QuestionCache
 from faqbot.records import dataclass
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
@@ -33,17 +31,8 @@ class Reading:
 
 
 def read(text: str) -> Reading:
-    """How the rule engine reads ``text`` (cached for short questions: route, scope and explain share it)."""
-    return _read_cached(text) if len(text) <= 10_000 else _read_long(text)
-
-
-@lru_cache(maxsize=256)
-def _read_cached(text: str) -> Reading:
-    return _read(text)
-
-
-#: a long question, read by routing, scope and the trace, read once (and only the last one kept)
-_read_long: LastOne[Reading] = LastOne(lambda text: _read(text))
+    """How the rule engine reads ``text`` (cached: route, scope and explain share it)."""
+    return _read_cached(text)
 
 
 def _read(text: str) -> Reading:
@@ -80,6 +69,10 @@ def _read(text: str) -> Reading:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), found, lang, tuple(breaks), plain)
+
+
+#: routing, scope and the trace read the same question
+_read_cached: QuestionCache[Reading] = QuestionCache(_read, maxsize=256)
 
 
 #: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word

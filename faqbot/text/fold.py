@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz import fuzz, process
 
 import faqbot.regex as regex
-from faqbot.text.sanitize import clean
+from faqbot.text.sanitize import clean, per_character
 
 #: Latin look-alikes from Cyrillic, Greek, Armenian and letter-like symbols. Safety covers Latin-script
 #: languages only, so they are mapped everywhere: a Cyrillic o inside "dose" is an evasion.
@@ -91,11 +91,15 @@ def fold(text: str) -> str:
     text = cleaned_latin(text)
     if not text.isascii():
         text = unicodedata.normalize("NFD", text.translate(_LIGATURES))
-        # each distinct character judged once (a megabyte of one letter is one judgement)
-        text = text.translate({ord(ch): None for ch in set(text) if unicodedata.category(ch) == "Mn"})
+        text = text.translate(per_character(text, _unmarked))
     text = _LEET_WORD.sub(_unleet, text)
     text = _SPELT.sub(_join_spelt, text)
     return _STRETCHED.sub(r"\1", text)
+
+
+def _unmarked(ch: str) -> str | None:
+    """A combining mark (an accent once NFD has split it off) goes; every other character stays."""
+    return None if unicodedata.category(ch) == "Mn" else ch
 
 
 def cleaned_latin(text: str, limit: int | None = None) -> str:

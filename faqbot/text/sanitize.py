@@ -22,7 +22,7 @@ _ANSI = regex.compile(
 )
 
 
-def _table(text: str, keep: Callable[[str], str | None]) -> dict[int, str | None]:
+def per_character(text: str, keep: Callable[[str], str | None]) -> dict[int, str | None]:
     """A translation table for the distinct characters of ``text``: judging each character once, not each
     time it occurs, keeps a megabyte of one repeated character (NFKC makes "\ufdfa" 18) fast."""
     return {ord(ch): keep(ch) for ch in set(text)}
@@ -39,7 +39,7 @@ def _others_dropped(ch: str) -> str | None:
 def strip_controls(text: str) -> str:
     """``text`` without escape sequences or control/format characters (whitespace kept)."""
     text = _ANSI.sub("", text)
-    return text.translate(_table(text, _controls_dropped))
+    return text.translate(per_character(text, _controls_dropped))
 
 
 _ASCII_CONTROLS = {c: (" " if chr(c).isspace() else None) for c in (*range(32), 127)}
@@ -55,7 +55,7 @@ def clean(text: str, limit: int | None = None) -> str:
     else:
         text = unicodedata.normalize("NFKC", text)
         # Drop control, format (zero-width, bidi) and unassigned characters but keep spacing.
-        text = text.translate(_table(text, _others_dropped))
+        text = text.translate(per_character(text, _others_dropped))
     text = _SPACE.sub(" ", text.translate(_QUOTES).casefold()).strip()
     return _DOES_VERB.sub("does", _DOES.sub(r"\1does", text)) if "dose" in text else text
 
