@@ -220,6 +220,30 @@ def test_unless_anywhere_cancels_wherever_it_stands() -> None:
     assert first_hit([rule], lexicon.scan("how much ldn do you get for what it will cost".split())) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "fires"),
+    [
+        ("her eyes are yellow and her urine is dark", True),
+        ("the whites of his eyes went yellow and he is vomiting", True),
+        ("the yellow capsules were fine but later my eyes and urine", False),  # the colour is the capsules'
+        ("yellow pills, and my eyes itch, and my urine is dark", False),
+    ],
+)
+def test_near_holds_the_second_group_closer_than_the_window(question: str, fires: bool) -> None:
+    lexicon = Lexicon({"eye": [("eyes",)], "yellow": [("yellow",)], "sign": [("urine",), ("vomiting",)]}, frozenset())
+    rule = ClassRule("r", "emergency", (frozenset({"eye"}), frozenset({"yellow"}), frozenset({"sign"})),
+                     window=10, near=3)
+    assert (first_hit([rule], lexicon.scan(question.split())) is not None) is fires
+
+
+def test_near_needs_a_second_group() -> None:
+    raw = _raw()
+    raw["all"] = [["dose_word"]]
+    raw["near"] = 2
+    with pytest.raises(PackError, match="`near` needs a second group"):
+        _rule(raw, KNOWN)
+
+
 def test_engine_window_and_unless() -> None:
     lexicon = Lexicon({"dose_word": [("dose",)], "drug": [("ldn",)], "general": [("evidence",)]}, frozenset())
     rule = ClassRule("r", "referral", (frozenset({"dose_word"}), frozenset({"drug"})), window=2,

@@ -48,6 +48,9 @@ class ClassRule:
     #: each group is a set of alternative classes; one class of every group must occur
     groups: tuple[frozenset[str], ...]
     window: int = 8
+    #: how near the anchor the second group must stand, when it is nearer than ``window`` (0: ``window``):
+    #: "the whites of her eyes are yellow" names a colour of the eyes, "yellow capsules ... my eyes" does not
+    near: int = 0
     #: classes that cancel a match when they stand within ``unless_window`` tokens of it
     unless: frozenset[str] = frozenset()
     unless_window: int = 3
@@ -240,8 +243,8 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
         def free(start: int, end: int, at: int = sentence) -> bool:
             return not _blocked(blockers, start, end, rule.unless_window, cuts) and bisect_right(breaks, start) == at
 
-        for spans in others:
-            near = _nearest(spans, anchor[0], anchor[1], rule.window, free)
+        for i, spans in enumerate(others):
+            near = _nearest(spans, anchor[0], anchor[1], rule.near if i == 0 and rule.near else rule.window, free)
             if near is None:
                 break
             chosen.append(near)

@@ -25,7 +25,7 @@ DRUG = "drug"
 NEUTRAL = frozenset({"plain_word"})
 
 _RULE_KEYS = frozenset(
-    {"name", "kind", "all", "window", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
+    {"name", "kind", "all", "window", "near", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
      "unless_impersonal", "unless_plain", "impersonal_despite", "impersonal_unless", "unless_unnamed", "max_tokens",
      "fires", "passes"}
 )
@@ -226,10 +226,13 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     if cancels & set().union(*groups):
         raise PackError(f"rule {name}: a class both makes and cancels the rule")
     fires, passes = tuple(raw.get("fires") or ()), tuple(raw.get("passes") or ())
+    if raw.get("near") and len(groups) < 2:
+        raise PackError(f"rule {name}: `near` needs a second group")
     if len(fires) < 3 or len(passes) < 3:
         raise PackError(f"rule {name}: needs at least three `fires` and three `passes` examples")
     return ClassRule(
-        name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), unless=unless,
+        name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), near=int(raw.get("near", 0)),
+        unless=unless,
         unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor, unless_anywhere=anywhere,
         unless_impersonal=impersonal, unless_plain=plain,
         persons=(persons - despite) | keep if impersonal or plain else frozenset(),
