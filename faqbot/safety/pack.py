@@ -25,9 +25,9 @@ DRUG = "drug"
 NEUTRAL = frozenset({"plain_word"})
 
 _RULE_KEYS = frozenset(
-    {"name", "kind", "all", "window", "near", "unless", "unless_window", "unless_anchor", "unless_anywhere", "self_harm",
-     "unless_impersonal", "unless_plain", "impersonal_despite", "impersonal_unless", "unless_unnamed", "max_tokens",
-     "fires", "passes"}
+    {"name", "kind", "all", "window", "near", "unless", "unless_window", "unless_anchor", "unless_anywhere",
+     "self_harm", "unless_impersonal", "unless_plain", "impersonal_despite", "impersonal_unless", "unless_unnamed",
+     "max_tokens", "fires", "passes"}
 )
 
 
