@@ -49,7 +49,7 @@ class ClassRule:
     groups: tuple[frozenset[str], ...]
     window: int = 8
     #: how near the anchor the second group must stand, when it is nearer than ``window`` (0: ``window``):
-    #: "the whites of her eyes are yellow" names a colour of the eyes, "yellow capsules ... my eyes" does not
+    #: "her face is drooping" tells of a face, "my face hurts and the plant is drooping" does not
     near: int = 0
     #: classes that cancel a match when they stand within ``unless_window`` tokens of it
     unless: frozenset[str] = frozenset()
