@@ -232,9 +232,8 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
         raise PackError(f"rule {name}: needs at least three `fires` and three `passes` examples")
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), near=int(raw.get("near", 0)),
-        unless=unless,
-        unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor, unless_anywhere=anywhere,
-        unless_impersonal=impersonal, unless_plain=plain,
+        unless=unless, unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor,
+        unless_anywhere=anywhere, unless_impersonal=impersonal, unless_plain=plain,
         persons=(persons - despite) | keep if impersonal or plain else frozenset(),
         unless_unnamed=unnamed, named=named if unnamed or impersonal or plain else frozenset(),
         self_harm=bool(raw.get("self_harm", False)), max_tokens=int(raw.get("max_tokens", 0)),
