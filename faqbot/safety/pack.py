@@ -166,6 +166,9 @@ class Packs:
     #: the only words besides the "see a doctor first" phrase that a turn asking just that may use
     #: (``consult:`` in rules.yaml; see :func:`faqbot.safety.router.asks_whether_to_see_a_doctor`)
     consult_words: frozenset[str] = frozenset()
+    #: referral rules read from a person and a condition or an action, beside which the second opinion reads an
+    #: emergency at a margin between the two (``second_opinion_told:`` in rules.yaml)
+    told_margin: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -351,11 +354,15 @@ def load() -> Packs:
         )
     reviewable = frozenset(base.get("reviewable") or ())
     plain = frozenset(base.get("second_opinion_plain") or ())
-    unknown = ((reviewable - {"phrase-own-situation"}) | plain) - set(names)
+    told = frozenset(base.get("second_opinion_told") or ())
+    unknown = ((reviewable - {"phrase-own-situation"}) | plain | told) - set(names)
     if unknown:
-        raise PackError(f"`reviewable` or `second_opinion_plain` names unknown rules: {sorted(unknown)}")
+        raise PackError(f"`reviewable`, `second_opinion_plain` or `second_opinion_told` names unknown rules: "
+                        f"{sorted(unknown)}")
+    if plain & told:
+        raise PackError(f"rules in both `second_opinion_plain` and `second_opinion_told`: {sorted(plain & told)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
-                 reviewable, _off_topic(base, known), plain, _consult_words(base))
+                 reviewable, _off_topic(base, known), plain, _consult_words(base), told)
 
 
 def _consult_words(base: dict[str, Any]) -> frozenset[str]:
