@@ -204,3 +204,53 @@ def test_explain_says_the_second_opinion_set_a_referral_aside() -> None:
 def test_a_crisis_with_only_weak_signs_still_gets_the_crisis_reply(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
+
+
+def test_the_bar_beside_a_case_told_of_a_person_lies_between_the_two() -> None:
+    from faqbot.safety.second import MARGIN_OVER_CASE, MARGIN_OVER_REFERRAL
+
+    assert MARGIN < MARGIN_OVER_CASE < MARGIN_OVER_REFERRAL
+    assert "person-with-condition" in packs().told_margin
+    # "I'm thinking about starting LDN" (person-and-action) leads towards self-harm by 30
+    assert "person-and-action" not in packs().told_margin
+    assert not packs().told_margin & packs().plain_margin
+
+
+def test_beside_a_person_with_a_condition_the_model_is_asked_at_the_middle_bar(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from faqbot.safety import router
+    from faqbot.safety.second import MARGIN_OVER_CASE
+
+    bars: list[float] = []
+
+    def unsure(words: object, margin: float = 0.0) -> str | None:
+        bars.append(margin)
+        return None
+
+    monkeypatch.setattr(router, "opinion", unsure)
+    routed = router.route("my sister has lupus, does LDN help with that?")
+    assert routed is not None and routed.rule == "person-with-condition", routed
+    assert bars == [MARGIN_OVER_CASE]
+
+
+def test_a_farewell_told_beside_a_person_with_a_condition_reaches_the_crisis_line() -> None:
+    # the model's lead here is between the middle bar and the one over other referrals
+    routed = route("My uncle has CRPS and has been handing out his tools and saying goodbye to everyone like he "
+                   "won't be around.")
+    assert routed is not None and routed.kind == "emergency", routed
+
+
+def test_a_rule_may_not_take_both_lowered_bars(monkeypatch: pytest.MonkeyPatch) -> None:
+    from faqbot.safety import pack
+
+    real = pack._read
+
+    def read(name: str) -> dict[str, object]:
+        data = dict(real(name))
+        if name == "rules":
+            data["second_opinion_told"] = [*data["second_opinion_told"], "case-told"]
+        return data
+
+    monkeypatch.setattr(pack, "_read", read)
+    with pytest.raises(pack.PackError, match="both `second_opinion_plain` and `second_opinion_told`"):
+        pack.load()

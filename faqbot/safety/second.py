@@ -35,11 +35,12 @@ MARGIN = 20.0
 #: 12, unseen, a bar of 40 lost 4 of the 183 emergencies a bar of 25 caught, and 25 took "I'm thinking
 #: about starting LDN" (a lead of 30) for self-harm once the model had read wave 12.
 MARGIN_OVER_REFERRAL = 35.0
-#: the bar beside a referral read only from a person with a condition or an action (``second_opinion_told:`` in
-#: rules.yaml): "my brother with fibro gave his things away and says we'll soon not have to worry about him" names
-#: a person and a condition, not an intake or an amount. On the development and red-team sets the model never
-#: trained on, 25 caught 13 more emergencies and self-harm messages than 35 and sent 6 more look-alikes to the
-#: emergency reply (4 of them personal questions that were referred); 30 caught half as many
+#: the bar beside a referral read only from a person with a condition (``second_opinion_told:`` in rules.yaml):
+#: "my brother with fibro gave his things away and says we'll soon not have to worry about him" names a person and
+#: a condition, not an intake or an amount. On the development and red-team sets the model never trained on, 25
+#: caught 9 more emergencies and self-harm messages than 35 and sent 3 personal questions that were referred to the
+#: emergency reply, no general one; beside a person and an action ("I'm thinking about starting LDN" leads by 30)
+#: it stays at MARGIN_OVER_REFERRAL
 MARGIN_OVER_CASE = 25.0
 CLASSES = ("selfharm", "emergency", "referral", "general")
 
