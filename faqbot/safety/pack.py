@@ -13,6 +13,7 @@ from typing import Any
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
+from faqbot.safety import told
 from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
 from faqbot.text.fold import Repairer, fold, tokens
 from faqbot.text.words import common_words
@@ -258,8 +259,22 @@ def _classes(lang: str, data: dict[str, Any], known: frozenset[str]) -> dict[str
         odd = [p for p in phrases or () if not isinstance(p, (str, int))]
         if odd or not isinstance(phrases, list):
             raise PackError(f"packs/{lang}.yaml: class {name} must be a list of words (quote {odd[:3]})")
-    return {name: [phrase_tokens(v) for p in phrases for v in spellings(lang, str(p))]
+    told = _told_of_others(lang, data.get("third_person"), classes)
+    return {name: [phrase_tokens(v) for p in [*phrases, *told.get(name, ())] for v in spellings(lang, str(p))]
             for name, phrases in classes.items()}
+
+
+def _told_of_others(lang: str, spec: Any, classes: Mapping[str, list[Any]]) -> dict[str, list[str]]:
+    """The pack's first-person phrases told of someone else (``third_person:``; see :mod:`.told`)."""
+    if spec is None:
+        return {}
+    try:
+        told.check(spec)
+    except told.ToldError as error:
+        raise PackError(f"packs/{lang}.yaml: {error}") from None
+    if set(spec["classes"]) - set(classes):
+        raise PackError(f"packs/{lang}.yaml: `third_person.classes` names classes it has not: {spec['classes']}")
+    return {name: told.third_person(map(str, classes[name]), spec) for name in spec["classes"]}
 
 
 #: how German is typed without its umlauts: "fuer" for "für", "moechte" for "möchte" (folding alone
