@@ -38,7 +38,7 @@ MARGIN_OVER_REFERRAL = 35.0
 #: the bar beside a referral read only from a person with a condition (``second_opinion_told:`` in rules.yaml):
 #: "my brother with fibro gave his things away and says we'll soon not have to worry about him" names a person and
 #: a condition, not an intake or an amount. On the development and red-team sets the model never trained on, 25
-#: caught 9 more emergencies and self-harm messages than 35 and sent 3 personal questions that were referred to the
+#: caught 9 more emergencies and self-harm messages than 35 and sent 4 personal questions that were referred to the
 #: emergency reply, no general one; beside a person and an action ("I'm thinking about starting LDN" leads by 30)
 #: it stays at MARGIN_OVER_REFERRAL
 MARGIN_OVER_CASE = 25.0
