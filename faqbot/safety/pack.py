@@ -13,8 +13,9 @@ from typing import Any
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.safety import told
 from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
+from faqbot.safety.told import ToldError, third_person
+from faqbot.safety.told import check as check_third_person
 from faqbot.text.fold import Repairer, fold, tokens
 from faqbot.text.words import common_words
 
@@ -167,8 +168,8 @@ class Packs:
     #: the only words besides the "see a doctor first" phrase that a turn asking just that may use
     #: (``consult:`` in rules.yaml; see :func:`faqbot.safety.router.asks_whether_to_see_a_doctor`)
     consult_words: frozenset[str] = frozenset()
-    #: referral rules read from a person and a condition or an action, beside which the second opinion reads an
-    #: emergency at a margin between the two (``second_opinion_told:`` in rules.yaml)
+    #: referral rules read only from a person with a condition, beside which the second opinion reads an emergency
+    #: at a margin between the two (``second_opinion_told:`` in rules.yaml)
     told_margin: frozenset[str] = frozenset()
 
 
@@ -259,8 +260,8 @@ def _classes(lang: str, data: dict[str, Any], known: frozenset[str]) -> dict[str
         odd = [p for p in phrases or () if not isinstance(p, (str, int))]
         if odd or not isinstance(phrases, list):
             raise PackError(f"packs/{lang}.yaml: class {name} must be a list of words (quote {odd[:3]})")
-    told = _told_of_others(lang, data.get("third_person"), classes)
-    return {name: [phrase_tokens(v) for p in [*phrases, *told.get(name, ())] for v in spellings(lang, str(p))]
+    derived = _told_of_others(lang, data.get("third_person"), classes)
+    return {name: [phrase_tokens(v) for p in [*phrases, *derived.get(name, ())] for v in spellings(lang, str(p))]
             for name, phrases in classes.items()}
 
 
@@ -269,12 +270,12 @@ def _told_of_others(lang: str, spec: Any, classes: Mapping[str, list[Any]]) -> d
     if spec is None:
         return {}
     try:
-        told.check(spec)
-    except told.ToldError as error:
+        check_third_person(spec)
+    except ToldError as error:
         raise PackError(f"packs/{lang}.yaml: {error}") from None
     if set(spec["classes"]) - set(classes):
         raise PackError(f"packs/{lang}.yaml: `third_person.classes` names classes it has not: {spec['classes']}")
-    return {name: told.third_person(map(str, classes[name]), spec) for name in spec["classes"]}
+    return {name: third_person(map(str, classes[name]), spec) for name in spec["classes"]}
 
 
 #: how German is typed without its umlauts: "fuer" for "für", "moechte" for "möchte" (folding alone
@@ -369,15 +370,15 @@ def load() -> Packs:
         )
     reviewable = frozenset(base.get("reviewable") or ())
     plain = frozenset(base.get("second_opinion_plain") or ())
-    told = frozenset(base.get("second_opinion_told") or ())
-    unknown = ((reviewable - {"phrase-own-situation"}) | plain | told) - set(names)
+    told_case = frozenset(base.get("second_opinion_told") or ())
+    unknown = ((reviewable - {"phrase-own-situation"}) | plain | told_case) - set(names)
     if unknown:
         raise PackError(f"`reviewable`, `second_opinion_plain` or `second_opinion_told` names unknown rules: "
                         f"{sorted(unknown)}")
-    if plain & told:
-        raise PackError(f"rules in both `second_opinion_plain` and `second_opinion_told`: {sorted(plain & told)}")
+    if plain & told_case:
+        raise PackError(f"rules in both `second_opinion_plain` and `second_opinion_told`: {sorted(plain & told_case)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
-                 reviewable, _off_topic(base, known), plain, _consult_words(base), told)
+                 reviewable, _off_topic(base, known), plain, _consult_words(base), told_case)
 
 
 def _consult_words(base: dict[str, Any]) -> frozenset[str]:

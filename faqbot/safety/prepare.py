@@ -40,7 +40,8 @@ COMPARATIVE_DOSE = regex.compile(
     r"|\b(?:at|in)\ (?:the\ |a\ |its\ |their\ )?(?:regular|standard|full|conventional|addiction|"
     r"therapeutic|clinical|usual|normal|typical)\ (?:\w+\ )?(?:doses?|dosages?|strengths?)\b"
     # "what does it do at such a low dose?", "at that dose", "at those doses" after an answer about low doses
-    r"|\b(?:at|in)\ (?:that|this|those|these|such\ (?:a\ )?(?:low|small|tiny))\ (?:doses?|dosages?|strengths?|amounts?)\b"
+    r"|\b(?:at|in)\ (?:that|this|those|these|such\ (?:a\ )?(?:low|small|tiny))"
+    r"\ (?:doses?|dosages?|strengths?|amounts?)\b"
 )
 _SPACED_LETTERS = regex.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
 _SPLIT_JOINED = regex.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")
