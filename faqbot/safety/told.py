@@ -54,6 +54,7 @@ def third_person(phrases: Iterable[str], spec: Mapping[str, Any]) -> list[str]:
     needs = frozenset(spec["needs"])
     starts = frozenset(spec.get("starts") or ())
     given = list(phrases)
+    known = set(given)
     derived: dict[str, None] = {}
     for phrase in given:
         words = phrase.split()
@@ -69,4 +70,4 @@ def third_person(phrases: Iterable[str], spec: Mapping[str, Any]) -> list[str]:
             if first in after and told[0] == first:
                 continue
             derived[" ".join(told)] = None
-    return [p for p in derived if p not in set(given)]
+    return [p for p in derived if p not in known]
