@@ -6,13 +6,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import faqbot.stages as st
-from faqbot.context import Context, StoryContext
+from faqbot.context import Context, FollowUpReview, StoryContext
 from faqbot.decide import Decide
 from faqbot.followup import FollowUps
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.pipeline import Pipeline, Trace
 from faqbot.reply import Reply
-from faqbot.retrieval import Candidate, Retriever, learned
+from faqbot.retrieval import Candidate, Retriever, followup_model, learned
 from faqbot.retrieval.learned import RankModel
 from faqbot.safety import (
     about_the_service,
@@ -54,6 +54,8 @@ class FAQBot:
         #: the learned second opinion on retrieval (:mod:`faqbot.retrieval.learned`); asked only when it
         #: was trained for this knowledge base's entries, None for the ranker alone
         self.second_opinion: Callable[[], RankModel] | None = learned.model
+        #: the learned second opinion on follow-ups (:mod:`faqbot.retrieval.followup_model`), None for the rules alone
+        self.followup_opinion: Callable[[], RankModel] | None = followup_model.model
         self.pipeline = self.build_pipeline()
 
     @classmethod
@@ -83,6 +85,7 @@ class FAQBot:
             st.Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),
             st.Define(self.retriever),
             Decide(settings, self.retriever, self.second_opinion, tells_a_case),
+            FollowUpReview(self.normalizer, self.retriever, settings, self.followup_opinion, person_named),
             st.BuildReply(self.kb),
             st.OutgoingGuard(find_dose_figure, self.kb.texts.referral),
         ])

@@ -186,7 +186,7 @@ class Decide(StageBase, name="decide"):
         # A follow-up's reading is the turn with its topic's words put after it ("how does it help with that
         # naltrexone"), not a wording anyone typed: matching it closely is no curated judgement to defer to
         score = min(top.score, SURE - 0.1) if query.followed is not None else top.score
-        worded = _holds(analysis.cleaned, top.matched, whole=query.followed is None)
+        worded = holds_wording(analysis.cleaned, top.matched, whole=query.followed is None)
         # A did-you-mean led by a match on an answer's text is promoted like any other: leave one set out, barring
         # it (as this did until the nineteenth session) cost 16 right answers of 7,029 and saved no wrong one
         verdict = review(opinion, answer, ranked, score, doubt is not None,
@@ -306,7 +306,7 @@ class Decide(StageBase, name="decide"):
                 f"but at least the suggest threshold {s.suggest_threshold:g}")
 
 
-def _holds(question: str, wording: str, whole: bool) -> bool:
+def holds_wording(question: str, wording: str, whole: bool) -> bool:
     """Whether the question is the curated wording word for word (``whole``), or else holds all its words
     in order: a follow-up's reading built from the context question ("does ldn help people with crohn's
     disease") that holds a wording whole ("does ldn help crohn's disease") is what the knowledge base

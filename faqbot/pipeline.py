@@ -87,6 +87,8 @@ class Query:
     resolved: str | None = None
     #: the context entry a follow-up was read against (None when it was read on its own)
     followed: str | None = None
+    #: how the follow-up was read ("pronoun", "specify", ...: :data:`faqbot.followup.Mode`), if it was
+    reading: str | None = None
     #: an entry that must not answer (the context entry, for a follow-up that asks beyond it)
     exclude: str | None = None
     #: terms the answering entry must use ("what about MS?" is only answered by an entry that mentions MS)
@@ -96,6 +98,8 @@ class Query:
     #: for "what is X?" where no entry defines X, the X
     undefined: str | None = None
     decision: Decision | None = None
+    #: the stage that made the decision
+    decided_by: str | None = None
     reply: Reply | None = None
     steps: tuple[Step, ...] = ()
 
@@ -112,7 +116,8 @@ class Query:
 
     def decided(self, stage: str, decision: Decision, *lines: str, **changes: Any) -> Query:
         """A copy that carries ``decision``, with one more trace step saying what it is and why."""
-        return self.noted(stage, f"{decision.kind}: {decision.reason}", *lines, decision=decision, **changes)
+        return self.noted(stage, f"{decision.kind}: {decision.reason}", *lines, decision=decision, decided_by=stage,
+                          **changes)
 
 
 class Stage(Protocol):

@@ -95,3 +95,31 @@ def kb_examples(kb_path: Path | None = None) -> list[tuple[str, str]]:
     wordings = [(text, e["id"]) for e in data["entries"] for text in (e["question"], *(e.get("alternates") or ()))]
     return wordings + [(sentence, e["id"]) for e in data["entries"] for sentence in _SENTENCE_END.split(e["answer"])
                        if sentence.strip()]
+
+
+#: every dialogue set, for the follow-up model (bench/frozen/ is a folder of its own, never globbed here)
+FOLLOW_UP_FILES = "bench/dialogues*.yaml"
+
+
+def follow_up_sets() -> dict[str, list[tuple[str, str | None, str]]]:
+    """Set name -> its follow-up turns as (question, the labelled entry answered before it, label).
+
+    The context is the label of the dialogue's last answer turn, as a chat that went right would send it;
+    referral and emergency turns teach nothing about entries and are left out, as are first turns.
+    """
+    sets: dict[str, list[tuple[str, str | None, str]]] = {}
+    for path in sorted(ROOT.glob(FOLLOW_UP_FILES)):
+        assert "frozen" not in path.parts
+        turns: list[tuple[str, str | None, str]] = []
+        for dialogue in _load(path):
+            context = None
+            for number, raw in enumerate(dialogue["turns"]):
+                turn = _turn(raw, number > 0, standalone=False)
+                label = turn.id if turn.expect == "answer" and turn.id else (
+                    OUT_OF_SCOPE if turn.expect == "fallback" and "answer" not in turn.accept else None)
+                if number > 0 and label is not None:
+                    turns.append((turn.question, context, label))
+                if turn.expect == "answer" and turn.id:
+                    context = turn.id
+        sets[path.stem] = turns
+    return sets

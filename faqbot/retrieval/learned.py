@@ -147,7 +147,11 @@ class RankModel:
         return set(self.classes) - {OUT_OF_SCOPE} == set(entry_ids)
 
     def opinion(self, analysis: Analysis, known: Collection[str]) -> Opinion:
-        present = [self.counts[f] for f in sorted(features(analysis, known)) if f in self.counts]
+        return self.opinion_of(features(analysis, known))
+
+    def opinion_of(self, found: Collection[str]) -> Opinion:
+        """The opinion on a question's features (:func:`features`, or a model's own set built on them)."""
+        present = [self.counts[f] for f in sorted(found) if f in self.counts]
         vocabulary = len(self.counts)
         total = sum(self.priors)
         scores = [math.log(prior / total) + len(present) * math.log(ALPHA / (n + ALPHA * vocabulary))

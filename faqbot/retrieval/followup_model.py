@@ -1,0 +1,47 @@
+"""A learned second opinion on follow-ups: which entry a follow-up asks for, given the entry just answered.
+
+The readings of :mod:`faqbot.followup` are rules: each form it knows ("why?", "what about MS?", "those
+cells") is resolved one way. A chat has more forms than rules ("so it's the same drug as the addiction
+one?" after what LDN is, "and has it worked well for them?" after how common addiction is). This model has
+read how people follow up: a multinomial naive Bayes over the turn as typed (the features of
+:mod:`faqbot.retrieval.learned`) and the entry just answered (one feature, ``c:<entry id>``), trained by
+``scripts/train_followup_model.py`` from the dialogue sets' follow-up turns and the knowledge base's own
+wordings into ``learned_followup.json`` beside this module.
+
+It is the pipeline's last word on a follow-up's answer (:class:`faqbot.context.FollowUpReview`): only a
+lead of :data:`SWITCH` natural-log units moves the answer (or a fallback or did-you-mean) to the entry it
+prefers, or an answer to the out-of-scope fallback. The bar was chosen leave one dialogue set out
+(``python scripts/followup_heldout.py``). It never sees a question safety routed, nor a turn asked without
+the caller's context, so single questions are decided exactly as before.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection
+from functools import cache
+
+from faqbot.retrieval.learned import RankModel, features, read
+from faqbot.text import Analysis
+
+#: natural-log lead over every other class the model needs to change a follow-up's outcome. Leave one dialogue
+#: set out (18 sets, 2,820 follow-ups): 8 -> 10 -> 12 -> 14 gave 42/5, 35/3, 34/2, 28/1 turns put right/wrong
+SWITCH = 12.0
+#: the feature naming the entry the previous answer came from
+CONTEXT = "c:"
+#: beside this module in the installed package
+_MODEL_FILE = os.path.join(os.path.dirname(__file__), "learned_followup.json")
+
+
+def in_context(analysis: Analysis, known: Collection[str], context: str | None) -> set[str]:
+    """What the model reads (the same in training and use): the turn's features and the context entry."""
+    found = features(analysis, known)
+    if context:
+        found.add(CONTEXT + context)
+    return found
+
+
+@cache
+def model() -> RankModel:
+    """The shipped model, read on first use (only a follow-up asked with a context needs it)."""
+    return read(_MODEL_FILE)

@@ -1,0 +1,77 @@
+"""Leave one dialogue set out: the follow-up model trained without a set, measured on that set.
+
+    python scripts/followup_heldout.py [--show SET]
+
+For every bench/dialogues*.yaml set, its dialogues are asked twice as a chat asks them (each turn with the
+last answer's entry as context): with the rules alone, and with the follow-up model
+(faqbot/retrieval/followup_model.py) trained on every other set and the knowledge base. Prints the follow-up
+turns right in each, and the turns the model put right and wrong. Never reads bench/frozen/.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+from rank_data import FOLLOW_UP_FILES, ROOT
+from train_followup_model import examples
+from train_learned_rank import train
+
+from faqbot import FAQBot, Reply
+from faqbot.retrieval.learned import RankModel, from_dict
+
+
+def right(turn: dict[str, Any], reply: Reply) -> bool:
+    kinds = {turn["expect"], *(turn.get("accept") or ())}
+    return reply.kind in kinds and (reply.kind != "answer" or turn.get("id") in (None, reply.id))
+
+
+def follow_ups(bot: FAQBot, dialogues: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Reply]]:
+    """Every follow-up turn with its reply, each asked with the last answer's entry as context."""
+    asked = []
+    for dialogue in dialogues:
+        context = None
+        for number, turn in enumerate(dialogue["turns"]):
+            reply = bot.ask(str(turn["q"]), context)
+            if number:
+                asked.append((turn, reply))
+            context = reply.id if reply.kind == "answer" else context
+    return asked
+
+
+def with_model(bot: FAQBot, model: Callable[[], RankModel] | None) -> FAQBot:
+    bot.followup_opinion = model
+    bot.pipeline = bot.build_pipeline()
+    return bot
+
+
+def main() -> None:
+    bot = FAQBot.from_yaml()
+    show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
+    total = before_right = after_right = gained = lost = 0
+    for path in sorted(ROOT.glob(FOLLOW_UP_FILES)):
+        dialogues = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        before = follow_ups(with_model(bot, None), dialogues)
+        fold = from_dict(train(bot, examples(bot, skip=path.stem)))
+        after = follow_ups(with_model(bot, lambda fold=fold: fold), dialogues)  # type: ignore[misc]
+        old = [right(t, r) for t, r in before]
+        new = [right(t, r) for t, r in after]
+        pairs = list(zip(old, new, strict=True))
+        up, down = sum(n and not o for o, n in pairs), sum(o and not n for o, n in pairs)
+        print(f"{path.stem:14} follow-ups {len(old):4}: rules {sum(old):4}, with the model {sum(new):4} "
+              f"(+{up} -{down})")
+        total, before_right, after_right = total + len(old), before_right + sum(old), after_right + sum(new)
+        gained, lost = gained + up, lost + down
+        if path.stem == show:
+            for (turn, a), (_, b) in zip(before, after, strict=True):
+                if (a.kind, a.id) != (b.kind, b.id):
+                    print(f"    {str(turn['q'])[:70]!r}: {a.kind} {a.id} -> {b.kind} {b.id} "
+                          f"(expect {turn['expect']} {turn.get('id') or ''})")
+    print(f"\nALL follow-ups {total}: rules {before_right} ({before_right / total:.3f}), with the model "
+          f"{after_right} ({after_right / total:.3f}); put right {gained}, put wrong {lost}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""The learned second opinion on follow-ups (faqbot/retrieval/followup_model.py) and the stage that asks it
+(faqbot.context.FollowUpReview): when it may change a follow-up's outcome, and that it never touches a single
+question, another language, or anything safety decided."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from collections.abc import Collection
+from pathlib import Path
+
+import pytest
+
+from faqbot import FAQBot
+from faqbot.context import FollowUpReview
+from faqbot.pipeline import Decision, Query
+from faqbot.retrieval import Candidate
+from faqbot.retrieval.followup_model import CONTEXT, SWITCH, in_context
+from faqbot.retrieval.learned import OUT_OF_SCOPE, Opinion
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="module")
+def bot() -> FAQBot:
+    return FAQBot.from_yaml()
+
+
+def test_the_shipped_model_is_the_one_the_dialogue_sets_train() -> None:
+    # Deterministic training: re-running it on the same sets and faq.yaml must give the shipped file byte for byte.
+    result = subprocess.run([sys.executable, "scripts/train_followup_model.py", "--check"], cwd=ROOT, check=False)
+    assert result.returncode == 0, "run `python scripts/train_followup_model.py` and commit the model"
+
+
+def test_the_context_entry_is_one_feature_beside_the_turns_own(bot: FAQBot) -> None:
+    analysis = bot.normalizer.analyze("why is that?")
+    alone = in_context(analysis, bot.retriever.index.idf, None)
+    assert in_context(analysis, bot.retriever.index.idf, "fda-status") == {*alone, CONTEXT + "fda-status"}
+
+
+class Fixed:
+    """A model whose opinion is given: the stage's rules are tested apart from what training learned."""
+
+    def __init__(self, *ranked: tuple[str, float]) -> None:
+        self.ranked = ranked
+
+    def fits(self, entry_ids: Collection[str]) -> bool:
+        return True
+
+    def opinion_of(self, found: Collection[str]) -> Opinion:
+        return Opinion(self.ranked)
+
+
+def sure(top: str, lead: float = SWITCH) -> Fixed:
+    """A model preferring ``top`` by ``lead`` natural-log units."""
+    return Fixed((top, -0.0), ("side-effects", -lead), (OUT_OF_SCOPE, -lead - 1))
+
+
+def review(bot: FAQBot, model: Fixed, decision: Decision, text: str = "and has it helped them?", *,
+           context: str | None = "addiction-prevalence", **fields: object) -> Query:
+    stage = FollowUpReview(bot.normalizer, bot.retriever, bot.kb.settings, lambda: model,  # type: ignore[arg-type,return-value]
+                           person=lambda t: "my dad" if "my dad" in t else None)
+    analysis = fields.pop("analysis", bot.normalizer.analyze(text))
+    query = Query(raw=text, text=text, context=context, analysis=analysis, decision=decision,
+                  decided_by=str(fields.pop("decided_by", "decide")), **fields)  # type: ignore[arg-type]
+    return stage.run(query)
+
+
+def answer(bot: FAQBot, entry_id: str, matched: str = "") -> Decision:
+    entry = bot.kb.entry(entry_id)
+    return Decision("answer", "matched", candidate=Candidate(entry, 70.0, matched or entry.question))
+
+
+FALLBACK = Decision("fallback", "no entry scores enough")
+
+
+@pytest.mark.parametrize(
+    ("model", "decision", "kind", "entry"),
+    [
+        # a lead of SWITCH moves an answer, a did-you-mean or a fallback to the entry the model prefers
+        (sure("naltrexone-success"), "clinical-trials", "answer", "naltrexone-success"),
+        (sure("naltrexone-success"), None, "answer", "naltrexone-success"),
+        # a lead short of it changes nothing
+        (sure("naltrexone-success", SWITCH - 0.5), "clinical-trials", "answer", "clinical-trials"),
+        (sure("naltrexone-success", SWITCH - 0.5), None, "fallback", None),
+        # out of scope: an answer falls back; a fallback stays one
+        (sure(OUT_OF_SCOPE), "clinical-trials", "fallback", None),
+        (sure(OUT_OF_SCOPE), None, "fallback", None),
+        # agreeing with the answer is no change
+        (sure("clinical-trials"), "clinical-trials", "answer", "clinical-trials"),
+    ],
+)
+def test_the_model_changes_a_follow_ups_outcome_only_with_its_lead(bot, model, decision, kind, entry) -> None:
+    decided = review(bot, model, answer(bot, decision) if decision else FALLBACK).decision
+    assert decided is not None
+    assert (decided.kind, decided.candidate.entry.id if decided.candidate else None) == (kind, entry)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        # a single question (no context), a story's context, another language: decided as before
+        {"context": None},
+        {"context_told": True},
+        {"lang": "fr"},
+        # what safety, smalltalk or the follow-up rules decided on purpose is not the model's to change
+        {"decided_by": "safety"},
+        {"decided_by": "context"},
+        # "what does autoimmune mean?" after an answer that says it in plain words asks for that answer again
+        {"reading": "specify"},
+        # "what is Crohn's disease?" when no entry says what it is
+        {"undefined": "crohn"},
+        # a context that is no entry of this knowledge base
+        {"context": "no-such-entry"},
+    ],
+)
+def test_the_model_is_not_asked(bot: FAQBot, fields: dict[str, object]) -> None:
+    context = fields.pop("context", "addiction-prevalence")
+    before = answer(bot, "clinical-trials")
+    query = review(bot, sure("naltrexone-success", 99), before, context=context, **fields)  # type: ignore[arg-type]
+    assert query.decision == before
+    assert all(step.stage != "follow-up-model" for step in query.steps)
+
+
+@pytest.mark.parametrize(
+    ("text", "decision", "fields", "why"),
+    [
+        # "then what?" asks beyond the context entry: the model cannot send it back there
+        ("and then what?", FALLBACK, {"exclude": "addiction-prevalence", "reading": "next"}, "cannot answer"),
+        # a follow-up naming someone that safety let through is not answered on the model's word alone
+        ("and for my dad?", FALLBACK, {}, "names someone"),
+    ],
+)
+def test_the_model_keeps_what_the_rules_settled(bot, text, decision, fields, why) -> None:
+    query = review(bot, sure("addiction-prevalence" if "exclude" in fields else "naltrexone-success", 99), decision,
+                   text, **fields)
+    assert query.decision == decision
+    assert why in query.steps[-1].summary
+
+
+def test_a_reading_that_holds_a_curated_wording_whole_is_kept(bot: FAQBot) -> None:
+    # the endorphins entry has the wording "how does ldn affect endorphins": the knowledge base settled it
+    text = "and how does ldn affect them?"
+    decision = answer(bot, "endorphins", "how does ldn affect endorphins")
+    query = review(bot, sure("ldn-mechanism", 99), decision, text, context="endorphins", followed="endorphins",
+                   analysis=bot.normalizer.analyze("and how does ldn affect them endorphins"))
+    assert query.decision == decision
+    assert "holds a wording" in query.steps[-1].summary
+
+
+def test_an_entry_that_never_speaks_of_what_is_asked_does_not_take_the_answer(bot: FAQBot) -> None:
+    # only the side-effects entry speaks of sleep: the model's entry cannot take its answer
+    decision = answer(bot, "side-effects")
+    query = review(bot, sure("ldn-mechanism", 99), decision, "how does it do that for sleep?",
+                   context="low-dose-properties")
+    assert query.decision == decision
+    assert "speaks of what is asked" in query.steps[-1].summary
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        ("addiction-prevalence", "how much naltrexone would they be given?"),
+        ("side-effects", "i took four by mistake and my throat feels tight"),
+    ],
+)
+def test_a_routed_follow_up_never_reaches_the_model(bot: FAQBot, context: str, question: str) -> None:
+    reply, trace = bot.ask_traced(question, context)
+    assert reply.kind in ("referral", "emergency")
+    assert trace.step("follow-up-model") is None
+
+
+def test_single_questions_never_reach_the_model(bot: FAQBot) -> None:
+    for question in ("What is LDN?", "does it have side effects", "who wrote this"):
+        assert bot.ask_traced(question)[1].step("follow-up-model") is None
+
+
+def test_explain_shows_the_models_opinion_on_a_follow_up(bot: FAQBot) -> None:
+    step = bot.ask_traced("and did they find it helped?", "addiction-prevalence")[1].step("follow-up-model")
+    assert step is not None
+    assert "after `addiction-prevalence`" in step.summary
+    assert math.isfinite(float(step.summary.rpartition("lead ")[2].rstrip(")")))
