@@ -206,14 +206,15 @@ def test_a_crisis_with_only_weak_signs_still_gets_the_crisis_reply(question: str
     assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
 
 
-def test_the_bar_beside_a_case_told_of_a_person_lies_between_the_two() -> None:
-    from faqbot.safety.second import MARGIN_OVER_CASE, MARGIN_OVER_REFERRAL
+def test_the_bars_beside_a_referral_rule_are_ordered_and_named_in_the_pack() -> None:
+    from faqbot.safety.second import BAR_MARGINS, MARGIN_OVER_CASE, MARGIN_OVER_REFERRAL, MARGIN_WARY
 
-    assert MARGIN < MARGIN_OVER_CASE < MARGIN_OVER_REFERRAL
-    assert "person-with-condition" in packs().told_margin
-    # "I'm thinking about starting LDN" (person-and-action) leads towards self-harm by 30
-    assert "person-and-action" not in packs().told_margin
-    assert not packs().told_margin & packs().plain_margin
+    assert MARGIN < MARGIN_OVER_CASE < MARGIN_OVER_REFERRAL < MARGIN_WARY
+    assert BAR_MARGINS == {"plain": MARGIN, "told": MARGIN_OVER_CASE, "wary": MARGIN_WARY}
+    assert packs().bars["person-with-condition"] == "told"
+    assert packs().bars["case-told"] == packs().bars["own-case-told"] == "plain"
+    # "I'm thinking about starting LDN" (person-and-action) leads towards self-harm by 31
+    assert packs().bars["person-and-action"] == "wary"
 
 
 def test_beside_a_person_with_a_condition_the_model_is_asked_at_the_middle_bar(
@@ -240,7 +241,15 @@ def test_a_farewell_told_beside_a_person_with_a_condition_reaches_the_crisis_lin
     assert routed is not None and routed.kind == "emergency", routed
 
 
-def test_a_rule_may_not_take_both_lowered_bars(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("bars", "error"),
+    [
+        ({"case-told": "lower"}, "takes only"),
+        ({"no-such-rule": "plain"}, "names unknown rules"),
+    ],
+)
+def test_a_bar_must_be_a_known_one_for_a_known_rule(monkeypatch: pytest.MonkeyPatch, bars: dict[str, str],
+                                                    error: str) -> None:
     from faqbot.safety import pack
 
     real = pack._read
@@ -248,9 +257,9 @@ def test_a_rule_may_not_take_both_lowered_bars(monkeypatch: pytest.MonkeyPatch) 
     def read(name: str) -> dict[str, object]:
         data = dict(real(name))
         if name == "rules":
-            data["second_opinion_told"] = [*data["second_opinion_told"], "case-told"]
+            data["second_opinion_bars"] = {**data["second_opinion_bars"], **bars}
         return data
 
     monkeypatch.setattr(pack, "_read", read)
-    with pytest.raises(pack.PackError, match="both `second_opinion_plain` and `second_opinion_told`"):
+    with pytest.raises(pack.PackError, match=error):
         pack.load()

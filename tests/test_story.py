@@ -245,7 +245,7 @@ def test_a_figure_with_an_intake_or_an_amount_asked_is_still_referred(question: 
                                      "My husband is anxious and keeps saying we would be fine without him"])
 def test_a_case_told_does_not_raise_the_bar_for_an_emergency(message: str) -> None:
     # each fires `case-told` (a symptom or a relapse told of someone); beside it the second opinion keeps its
-    # usual margin (`second_opinion_plain`), so what it reads as an emergency still gets the emergency reply
+    # usual margin (`plain` in `second_opinion_bars`), so what it reads as an emergency still gets the emergency reply
     routed = route(message)
     assert routed is not None and routed.kind == "emergency", routed
 

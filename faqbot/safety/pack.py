@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import field
 from functools import cache
 from typing import Any
 
@@ -25,6 +26,8 @@ DRUG = "drug"
 #: classes that only tell the engine a word was read (``unless_plain``): words that say nothing of anyone's
 #: case ("the", "of", "while"); a reading keeps them apart from the classes it found (``Reading.plain``)
 NEUTRAL = frozenset({"plain_word"})
+#: the bars ``second_opinion_bars:`` may name (their margins are in :mod:`faqbot.safety.second`)
+BARS = frozenset({"plain", "told", "wary"})
 
 _RULE_KEYS = frozenset(
     {"name", "kind", "all", "window", "near", "unless", "unless_window", "unless_anchor", "unless_anywhere",
@@ -162,15 +165,12 @@ class Packs:
     reviewable: frozenset[str] = frozenset()
     #: messages about the site, an order or the weather (``off_topic:`` in rules.yaml)
     off_topic: OffTopic = OffTopic()
-    #: referral rules beside which the second opinion reads an emergency at its usual margin, not the higher
-    #: one after a referral (``second_opinion_plain:`` in rules.yaml)
-    plain_margin: frozenset[str] = frozenset()
+    #: referral rules beside which the second opinion reads an emergency at another bar than the one after a
+    #: referral: rule name -> ``plain``, ``told`` or ``wary`` (``second_opinion_bars:`` in rules.yaml)
+    bars: Mapping[str, str] = field(default_factory=dict)
     #: the only words besides the "see a doctor first" phrase that a turn asking just that may use
     #: (``consult:`` in rules.yaml; see :func:`faqbot.safety.router.asks_whether_to_see_a_doctor`)
     consult_words: frozenset[str] = frozenset()
-    #: referral rules read only from a person with a condition, beside which the second opinion reads an emergency
-    #: at a margin between the two (``second_opinion_told:`` in rules.yaml)
-    told_margin: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -369,16 +369,14 @@ def load() -> Packs:
             plurals=_plurals(lang), plural_words=_words_of(by_lang[lang], base.get("plural_classes") or ()),
         )
     reviewable = frozenset(base.get("reviewable") or ())
-    plain = frozenset(base.get("second_opinion_plain") or ())
-    told_case = frozenset(base.get("second_opinion_told") or ())
-    unknown = ((reviewable - {"phrase-own-situation"}) | plain | told_case) - set(names)
+    bars = {str(rule): str(bar) for rule, bar in (base.get("second_opinion_bars") or {}).items()}
+    unknown = ((reviewable - {"phrase-own-situation"}) | bars.keys()) - set(names)
     if unknown:
-        raise PackError(f"`reviewable`, `second_opinion_plain` or `second_opinion_told` names unknown rules: "
-                        f"{sorted(unknown)}")
-    if plain & told_case:
-        raise PackError(f"rules in both `second_opinion_plain` and `second_opinion_told`: {sorted(plain & told_case)}")
+        raise PackError(f"`reviewable` or `second_opinion_bars` names unknown rules: {sorted(unknown)}")
+    if not set(bars.values()) <= BARS:
+        raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
-                 reviewable, _off_topic(base, known), plain, _consult_words(base), told_case)
+                 reviewable, _off_topic(base, known), bars, _consult_words(base))
 
 
 def _consult_words(base: dict[str, Any]) -> frozenset[str]:

@@ -24,7 +24,7 @@ from faqbot.safety.pack import packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
-from faqbot.safety.second import MARGIN, MARGIN_OVER_CASE, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
+from faqbot.safety.second import BAR_MARGINS, MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
 from faqbot.safety.story import only_who, set_aside
 from faqbot.text.words import SENTENCE_BREAK
 
@@ -215,9 +215,8 @@ def _route(text: str) -> Route | None:
         # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.
         # (beside a referral only a case told makes, the model keeps its usual margin: "I'm about to do something
         # stupid" read as someone's plan must still reach the crisis line)
-        name = engine_referral.rule.name
-        margin = (MARGIN if name in packs().plain_margin else MARGIN_OVER_CASE if name in packs().told_margin
-                  else MARGIN_OVER_REFERRAL)
+        bar = packs().bars.get(engine_referral.rule.name)
+        margin = BAR_MARGINS[bar] if bar is not None else MARGIN_OVER_REFERRAL
         return _second_opinion(reading, margin) or _from_hit(engine_referral, reading)
     if reading.lang != "en":
         # The phrase rules are English ("dose" in "faible dose" is French), but a figure reads the same in

@@ -98,7 +98,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
     Rule("overdose", "emergency", rx(r"""
         \b(?: (?<!can\ you\ )(?<!could\ you\ )(?<!can\ one\ )(?<!can\ i\ )(?<!possible\ to\ )(?<!risk\ of\ )(?<!chance\ of\ )
-            (?<!if\ you\ )(?<!avoid\ )(?<!prevent\ )overdos\w*
+            (?<!if\ you\ )(?<!avoid\ )(?<!prevent\ )(?<!worried\ about\ )(?<!paranoid\ about\ )
+            (?<!worry\ about\ )(?<!scared\ of\ )(?<!afraid\ of\ )(?<!fear\ of\ )overdos\w*
         | o\.?d(?:'e?d|ed)\b | od'?ing
         | (?:took|taken|swallowed|had)\ [^.?!]{0,30}\b(?:all\ )?at\ once
         | (?:child|kid|toddler|baby|son|daughter|dog|cat|puppy|grandchild|grandson|granddaughter)\ (?:\w+\ )?(?:ate
@@ -108,7 +109,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             |too\ (?:much|many)|double|twice|multiple|an\ extra|another\ dose|more\ than)
         | double[-\ ]?dos\w* | (?:took|taken|had|gave|given)\ (?:\w+\ ){0,4}twice
         | (?:got|gotten|get|gets|getting)\ into\ (?:\w+\ ){0,3}(?:bottle|pills?|tablets?|meds|medicines?|medications?)
-        | (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){0,5}(?:pills?|tablets?|capsules?|meds)
+        | (?<!struggle\ to\ )(?<!struggled\ to\ )(?<!struggling\ to\ )(?<!hard\ to\ )(?<!trouble\ to\ )
+          (?<!difficult\ to\ )(?<!unable\ to\ )(?<!can't\ )(?<!cant\ )(?<!cannot\ )(?<!how\ to\ )(?<!easier\ to\ )
+          (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){0,5}(?:pills?|tablets?|capsules?|meds)
         | accident(?:al|ally)?\ (?:\w+\ )?(?:took|taken|take|swallowed|ingest\w*|gave|given|had)
         | by\ (?:mistake|accident)
         | (?:took|taken|swallowed|ate|eaten|had|ingested|downed)\ (?:\w+\ )?(?:\d{2,}|[3-9]|three|four|five|six|seven|eight

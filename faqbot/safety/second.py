@@ -33,15 +33,23 @@ MARGIN = 20.0
 #: split the pill?") share the model's words for emergencies. In the leave-one-set-out runs 2 of 1,052
 #: referral questions led by more than this (they get the emergency reply, not an answer); on safety wave
 #: 12, unseen, a bar of 40 lost 4 of the 183 emergencies a bar of 25 caught, and 25 took "I'm thinking
-#: about starting LDN" (a lead of 30) for self-harm once the model had read wave 12.
-MARGIN_OVER_REFERRAL = 35.0
-#: the bar beside a referral read only from a person with a condition (``second_opinion_told:`` in rules.yaml):
-#: "my brother with fibro gave his things away and says we'll soon not have to worry about him" names a person and
-#: a condition, not an intake or an amount. On the development and red-team sets the model never trained on, 25
-#: caught 9 more emergencies and self-harm messages than 35 and sent 4 personal questions that were referred to the
-#: emergency reply, no general one; beside a person and an action ("I'm thinking about starting LDN" leads by 30)
-#: it stays at MARGIN_OVER_REFERRAL
+#: about starting LDN" (a lead of 30) for self-harm once the model had read wave 12. In the twenty-sixth session, over
+#: the development and red-team sets the model never trained on, 30 caught 27 more emergencies than 35 (an unconscious
+#: mother who took a load of tramadol, stroke and jaundice signs told beside "she's on LDN", a throat closing) and
+#: sent 5 referral questions to the emergency reply ("my wife took her LDN 2 hours late") and 3 general ones to a
+#: referral (with person-and-action kept at MARGIN_WARY); 28 and 25 caught 37 and 57 for 16 and 30
+MARGIN_OVER_REFERRAL = 30.0
+#: the bar beside a referral read only from a person with a condition (``told`` in rules.yaml's
+#: ``second_opinion_bars:``): "my brother with fibro gave his things away and says we'll soon not have to worry
+#: about him" names a person and a condition, not an intake or an amount. On the development and red-team sets the
+#: model never trained on, 25 caught 9 more emergencies and self-harm messages than 35 and sent 4 personal questions
+#: that were referred to the emergency reply, no general one
 MARGIN_OVER_CASE = 25.0
+#: the bar beside a person and an action, above the one after a referral: "I'm thinking about starting LDN" leads
+#: towards self-harm by 31
+MARGIN_WARY = 35.0
+#: the margin of each bar ``second_opinion_bars:`` in rules.yaml may give a referral rule
+BAR_MARGINS = {"plain": MARGIN, "told": MARGIN_OVER_CASE, "wary": MARGIN_WARY}
 CLASSES = ("selfharm", "emergency", "referral", "general")
 
 
