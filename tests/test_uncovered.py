@@ -94,6 +94,10 @@ def test_capitalised_abbreviations_name_a_topic(bot, question, rare):
     # a place or a body written as a name inside the question: something particular the article never names
     ("Which compounding pharmacies in Ohio make LDN?", "fallback", None),
     ("What does the National MS Society say about LDN?", "fallback", None),
+    # an organisation's name closed by a word the knowledge base uses in another sense ("can this information be
+    # trusted?"): the body is still one the article never names
+    ("Who runs the Chronic Pain Research Trust?", "fallback", None),
+    ("can this information be trusted?", "answer", "information-source"),
     # ... but not a name in the story told around the question, nor the capitals of a heading
     ("Someone in a Facebook group said LDN has to be 'compounded'. Why is that?", "answer", "compounding-pharmacies"),
     ("Why Do People Get LDN From Compounding Pharmacies?", "answer", "compounding-pharmacies"),

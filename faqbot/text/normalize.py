@@ -26,6 +26,7 @@ from faqbot.text.words import (
     EVERYDAY_ACRONYMS,
     LEAD_INS,
     OFF_TOPIC,
+    ORGANISATIONS,
     QUESTION_WORDS,
     SENTENCE_BREAK,
     SHORT_FILLER,
@@ -164,14 +165,14 @@ class Normalizer:
                 # Everyday words, and short unknown tokens ("wht", "usd": typos and
                 # shorthand far more often than topics), count as filler.
                 short = len(token) <= 3 and token not in self.vocabulary
-                if self.off_topic(token) or (token in named and self.unknown(token)):
+                if self.off_topic(token) or (token in named and (self.unknown(token) or token in ORGANISATIONS)):
                     rare.add(term)
                 elif (token in everyday or short) and token not in CONDITIONS:
                     common.add(term)
                 elif not short and self.is_rare(token):
                     rare.add(term)
         compares = any(w in COMPARING for w in words(cleaned))
-        unnamed = frozenset(stem(t) for t in names if self.unknown(t)) & rare
+        unnamed = frozenset(stem(t) for t in names if self.unknown(t) or t in ORGANISATIONS) & rare
         return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares,
                         asks_for(cleaned), unnamed)
 

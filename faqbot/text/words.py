@@ -47,6 +47,10 @@ OFF_TOPIC = _word_list("off_topic.txt")
 #: any other capitalised abbreviation a knowledge base never uses names a thing (an agency, a shop, an
 #: illness, a drug: "EMA", "PTSD") and is the question's topic, not a typo or filler.
 EVERYDAY_ACRONYMS = _word_list("everyday_acronyms.txt")
+#: The nouns that close an organisation's name ("the LDN Research Trust", "the Fibromyalgia Association",
+#: ``data/organisations.txt``): written with a capital inside a sentence, one names a body the article never
+#: mentions, even when the word itself is one the knowledge base uses ("can this information be trusted").
+ORGANISATIONS = _word_list("organisations.txt")
 #: Words that make a question a comparison ("naltrexone vs naloxone", "the difference between ..."):
 #: grammar, not topic, so a short list in code rather than a knowledge-base synonym.
 COMPARING = frozenset({"vs", "versus", "difference", "differences", "different", "differ", "differs",
