@@ -3,7 +3,7 @@
 Every stage is a small object, configured when it is made, with one method, ``run(query) -> Query``
 (the stages in :mod:`faqbot.stages` are frozen dataclasses whose fields are their settings). A stage
 that settles the outcome sets ``query.decision``; the remaining *deciding* stages are then skipped,
-and the stages that turn a decision into a reply (and guard it) always run. Each stage that runs adds
+and the stages that review a decision, turn it into a reply and guard it always run. Each stage that runs adds
 one :class:`Step` to the trace, saying in words what it found, so ``faqbot explain`` prints exactly
 what decided a reply rather than a second account of it.
 """

@@ -1,11 +1,13 @@
 """The stages of :class:`~faqbot.pipeline.Pipeline`, in the order the bot runs them.
 
 sanitise -> language -> safety -> smalltalk -> english-only -> story -> context (:mod:`faqbot.context`) -> scope
--> analyse -> retrieve -> define -> decide (:mod:`faqbot.decide`) -> reply -> guard
+-> analyse -> retrieve -> define -> decide (:mod:`faqbot.decide`) -> follow-up-model (:mod:`faqbot.context`)
+-> reply -> guard
 
 Each is a frozen dataclass whose fields are its settings, and does one thing in ``run``. All but the
-last two may decide; those two turn the decision into a :class:`~faqbot.reply.Reply` and make sure no
-dose figure leaves.
+last three may decide; those three always run: the follow-up model may change what matching decided on a
+follow-up, and the last two turn the decision into a :class:`~faqbot.reply.Reply` and make sure no dose
+figure leaves.
 """
 
 from __future__ import annotations
