@@ -70,13 +70,17 @@ frame = st.sampled_from([
 ])
 
 
+#: the bundled knowledge base's entry ids, the contexts a chat sends
+_ENTRY_IDS = sorted(e.id for e in FAQBot.from_yaml().kb.entries)
+
+
 @pytest.fixture(scope="module")
 def prop_bot() -> FAQBot:
     return FAQBot.from_yaml()
 
 
-def check_reply(bot: FAQBot, text: str) -> dict:
-    reply = bot.ask(text)
+def check_reply(bot: FAQBot, text: str, context: str | None = None) -> dict:
+    reply = bot.ask(text, context)
     data = reply.to_dict()
     assert set(data) == CONTRACT_FIELDS
     assert data["kind"] in KINDS
@@ -105,6 +109,13 @@ def check_reply(bot: FAQBot, text: str) -> dict:
 @given(text=any_text)
 def test_any_text_gets_a_valid_dose_free_reply(prop_bot, text):
     check_reply(prop_bot, text)
+
+
+@PROPERTY_SETTINGS
+@given(text=st.one_of(mixed_text, st.text(max_size=80)), context=st.sampled_from(_ENTRY_IDS))
+def test_any_follow_up_gets_a_valid_dose_free_reply(prop_bot, text, context):
+    # every follow-up goes through the context rules and the learned follow-up model
+    check_reply(prop_bot, text, context)
 
 
 @PROPERTY_SETTINGS
