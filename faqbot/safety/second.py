@@ -29,15 +29,13 @@ from faqbot.records import dataclass
 #: general questions in a thousand led by more than this; on a blind wave the model had not seen
 #: (safety wave 12) 16, 20 and 25 caught the same emergencies but for one.
 MARGIN = 20.0
-#: the bar when a referral rule has fired: personal questions ("I'm thinking about starting LDN", "can I
-#: split the pill?") share the model's words for emergencies. In the leave-one-set-out runs 2 of 1,052
-#: referral questions led by more than this (they get the emergency reply, not an answer); on safety wave
-#: 12, unseen, a bar of 40 lost 4 of the 183 emergencies a bar of 25 caught, and 25 took "I'm thinking
-#: about starting LDN" (a lead of 30) for self-harm once the model had read wave 12. In the twenty-sixth session, over
-#: the development and red-team sets the model never trained on, 30 caught 27 more emergencies than 35 (an unconscious
-#: mother who took a load of tramadol, stroke and jaundice signs told beside "she's on LDN", a throat closing) and
-#: sent 5 referral questions to the emergency reply ("my wife took her LDN 2 hours late") and 3 general ones to a
-#: referral (with person-and-action kept at MARGIN_WARY); 28 and 25 caught 37 and 57 for 16 and 30
+#: the bar when a referral rule has fired: personal questions ("can I split the pill?") share the model's words for
+#: emergencies. It was 35 until the twenty-sixth session (on safety wave 12, unseen, 40 lost 4 of the 183 emergencies
+#: 25 caught). At 30, over the development and red-team sets the model never trained on, it caught 25 more
+#: emergencies than 35 (an unconscious mother who took a load of tramadol, stroke and jaundice signs told beside
+#: "she's on LDN", a throat closing), sent 5 referral questions to the emergency reply ("my wife took her LDN 2 hours
+#: late") and 3 general ones to a referral, with person-and-action kept at MARGIN_WARY ("I'm thinking about starting
+#: LDN" leads towards self-harm by 31). 28 and 25 for every rule caught 37 and 57 for 16 and 30 worse.
 MARGIN_OVER_REFERRAL = 30.0
 #: the bar beside a referral read only from a person with a condition (``told`` in rules.yaml's
 #: ``second_opinion_bars:``): "my brother with fibro gave his things away and says we'll soon not have to worry
