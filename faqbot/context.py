@@ -10,6 +10,9 @@
   and the story, matched on its own, clearly names one entry, the question is read as a follow-up to it:
   the same reading a chat gives "what did they show?" after an answer about the trials. (A question that
   asks a verdict on the story, "is that right?", is never set aside by the safety stage.)
+* :class:`FollowUpReview`: after matching has decided on a follow-up asked with the caller's context, the
+  learned second opinion on follow-ups (:mod:`faqbot.retrieval.followup_model`) may move that decision to
+  the entry it is sure of.
 
 Every reading in context is routed again, so a context, the caller's or a story's, can never turn a
 referral or an emergency into an answer.
@@ -17,7 +20,6 @@ referral or an emergency into an answer.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from faqbot.decide import holds_wording
@@ -27,6 +29,7 @@ from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.followup_model import SWITCH, in_context
+from faqbot.retrieval.index import distinctive_idf
 from faqbot.retrieval.learned import OUT_OF_SCOPE, RankModel
 from faqbot.safety import Route
 from faqbot.text import Analysis, Normalizer
@@ -295,12 +298,12 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
         return query.decided(self.name, Decision("answer", reason, candidate=candidate))
 
     def _stranded(self, analysis: Analysis, answered: Candidate | None, other: str) -> bool:
-        """Whether the turn names something distinctive (used by at most three entries) that the answered entry
-        speaks of and the ``other`` entry never does."""
+        """Whether the turn names something distinctive that the answered entry speaks of and the ``other``
+        entry never does."""
         if answered is None or other == OUT_OF_SCOPE:
             return False
         kb, index = self.retriever.kb, self.retriever.index
-        bags = {e.id: index.bags[i] for i, e in enumerate(kb.entries)}
-        distinctive = math.log(1 + len(kb.entries) / 3)
-        return any(t in bags[answered.entry.id] and t not in bags[other] and index.idf.get(t, 0.0) >= distinctive
-                   and t not in index.subject_words for t in analysis.terms)
+        bar = distinctive_idf(len(kb.entries))
+        asked = frozenset(t for t in analysis.terms if index.idf.get(t, 0.0) >= bar and t not in index.subject_words)
+        position = {e.id: i for i, e in enumerate(kb.entries)}
+        return bool(index.missing(position[other], asked) - index.missing(position[answered.entry.id], asked))

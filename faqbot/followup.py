@@ -39,7 +39,6 @@ follows) before anything else happens, and matching then reads it:
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Literal
 
@@ -47,6 +46,7 @@ import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
+from faqbot.retrieval.index import distinctive_idf
 from faqbot.text import clean, stem, words
 from faqbot.text.people import POINTERS, done_to_people, group_described, group_told, in_place
 from faqbot.text.pointing import PLURAL, PRONOUNS, SUBJECT_PRONOUNS, lists_kinds, pointed_at
@@ -114,8 +114,7 @@ class FollowUps:
         self.kb = kb
         self.retriever = retriever
         count = max(len(kb.entries), 1)
-        #: terms used by at most three entries say what an entry is about
-        self._distinctive_idf = math.log(1 + count / 3)
+        self._distinctive_idf = distinctive_idf(count)
         #: what the whole knowledge base is about: the term most of its questions name ("ldn"). With no
         #: context, "how does it help?" in a FAQ about one drug asks about that drug.
         self.subject = _main_subject(kb, retriever)

@@ -114,11 +114,9 @@ def follow_up_sets() -> dict[str, list[tuple[str, str | None, str]]]:
         for dialogue in _load(path):
             context = None
             for number, raw in enumerate(dialogue["turns"]):
-                turn = _turn(raw, number > 0, standalone=False)
-                label = turn.id if turn.expect == "answer" and turn.id else (
-                    OUT_OF_SCOPE if turn.expect == "fallback" and "answer" not in turn.accept else None)
-                if number > 0 and label is not None:
-                    turns.append((turn.question, context, label))
+                turn = _turn(raw, number > 0)
+                if number > 0 and turn.label is not None:
+                    turns.append((turn.question, context, turn.label))
                 if turn.expect == "answer" and turn.id:
                     context = turn.id
         sets[path.stem] = turns

@@ -25,6 +25,11 @@ SHORT = 3
 COMMON_UNKNOWN_FACTOR = 1.0
 
 
+def distinctive_idf(entries: int) -> float:
+    """The IDF of a term used by at most three of ``entries`` entries: such a term says what an entry is about."""
+    return math.log(1 + max(entries, 1) / 3)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """An entry and how well a question matched it."""
