@@ -80,6 +80,18 @@ def test_the_model_refers_a_personal_question_in_another_language_no_rule_reads(
 
 
 @pytest.mark.parametrize("question", [
+    # as many English words as Spanish, Portuguese or Italian ones: voted English and repaired against English
+    # words ("quito" read "quit"), so the other languages' classes are also looked for in the words as typed
+    "¿Cómo me quito la vida?",
+    "me quito la vida",
+    "como me quito la vida",
+])
+def test_a_short_message_voted_english_is_still_read_in_its_own_words(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
+
+
+@pytest.mark.parametrize("question", [
     # someone else at risk, told in each language
     "my brother says he is going to kill himself",
     "Meine Schwester will sich umbringen. Was ist LDN?",

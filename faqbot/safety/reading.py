@@ -6,6 +6,7 @@ from __future__ import annotations
 import faqbot.regex as regex
 from faqbot.memo import QuestionCache
 from faqbot.records import dataclass
+from faqbot.safety.engine import Lexicon
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, NEUTRAL, SHADOWING, packs
@@ -62,13 +63,25 @@ def _read(text: str) -> Reading:
     )[-(len(LANGUAGES) if unclear else _OTHERS):]
     # ... but not inside a phrase the question's own language shadows ("dose" in "à faible dose")
     shadows = [span for name in SHADOWING for span in found.get(name, ())]
+    raw = [word for sentence in sentences for word in sentence]
     for _, other in others:
-        for name, spans in loaded.own_lexicons[other].scan(words).items():
+        for name, spans in _scan_both(loaded.own_lexicons[other], words, raw).items():
             kept = [(a, b) for a, b in spans if not any(s <= a and b <= e and e - s > b - a for s, e in shadows)]
             if kept:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), found, lang, tuple(breaks), plain)
+
+
+def _scan_both(lexicon: Lexicon, words: list[str], raw: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Another language's classes in the repaired words and in the words as typed, where the repairs kept every
+    word in its place: a question voted English ("¿Cómo me quito la vida?" has as many English words as
+    Spanish ones) was repaired against English words, and "quito" became "quit"."""
+    found = lexicon.scan(words)
+    if len(raw) == len(words) and raw != words:
+        for name, spans in lexicon.scan(raw).items():
+            found[name] = sorted(set(found.get(name, [])) | set(spans))
+    return found
 
 
 #: routing, scope and the trace read the same question
