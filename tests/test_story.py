@@ -121,7 +121,7 @@ QUESTION_FIRST_ANSWERED = [
     # why one asks is no case: "for my dad" and "wants" inside "asking for my dad", "my mum wants to know"
     ("What does the article say about LDN and rheumatoid arthritis? Asking for my grandmother's sake.",
      "non-autoimmune-conditions"),
-    ("What is LDN? My mum wants to know.", "what-is-ldn"),
+    ("What is LDN? My mum has fibro and wants to know.", "what-is-ldn"),
 ]
 QUESTION_FIRST_REFERRED = [
     "What is LDN? My mum started it last week and can't sleep.",

@@ -67,6 +67,8 @@ RELATION = (r"(?:mum|mom|mother|mam|ma|dad|father|pa|husband|wife|partner|spouse
              r"grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandparent|aunt|auntie|uncle|niece|"
              r"nephew|cousin|friend|bf|gf|neighbou?r|patient|client|roommate|colleague|coworker|boss|dog|cat|pet)")
 _ME = r"(?:i|we|he|she|they|you|one|someone|somebody|a\ person|my\ \w+(?:\ \w+)?)"
+#: "my mum wants to know what the article says" tells why one asks, not a case (a relation who wants a medicine does)
+_NOT_TO_KNOW = r"(?!\ (?:to\ )?(?:know|understand|learn|read|find\ out|print\ it|show\ it))"
 _MEDICINES = (
     r"(?:methadone|buprenorphine|suboxone|subutex|sublocade|oxycodone|oxycontin|hydrocodone|vicodin|percocet|"
     r"morphine|codeine|tramadol|tapentadol|fentanyl|hydromorphone|dilaudid|kratom|opioid\ painkillers?|"
@@ -307,9 +309,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
                 (?!\ (?:nurse|doctor|doc|specialist|consultant|physio|therapist|neuro|neurologist|rheumatologist)
                     \ (?:mentioned|said|says|told|asked|brought|explained|talked|suggested|wrote)\b))\b
         | \b(?:my|your|his|her|their)\ (?:\d+[-\ ]?(?:year|yr|month)s?[-\ ]?old\ |\w+\ )?{RELATION}
-            \ (?:has|have|had|is\ on|takes|is\ taking|wants|needs|should|could|can|might|suffers|was\ diagnosed
+            \ (?:has|have|had|is\ on|takes|is\ taking|wants{_NOT_TO_KNOW}|needs|should|could|can|might|suffers|was\ diagnosed
             |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped|was\ prescribed
-            |is\ prescribed|was\ given|tried|is\ trying|wants\ to)\b
+            |is\ prescribed|was\ given|tried|is\ trying|wants\ to{_NOT_TO_KNOW})\b
         | \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
             \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{RELATION}\b
         | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+)\b
