@@ -39,12 +39,15 @@ def test_emergency_rules_win_over_referral_rules(question, kind):
     [
         # someone who wants to know is why one asks; the question asked decides
         ("Who wrote this article? My mum wants to know if she can trust it", None),
-        ("in plain words, what does naltrexone do to the receptors? my mum wants to understand it", None),
+        ("my grandma wants to know what side effects LDN has in general", None),
         # ... and a personal question asked for them is still theirs
         ("my mum wants to know if LDN would help her fibro", "referral"),
         ("my dad wants to know how much LDN to take", "referral"),
         ("my husband wants to know if he should stop LDN before surgery", "referral"),
         ("My mum wants to try LDN, is it safe?", "referral"),
+        # what they want to know is theirs (red-team 61 found these answered by a first version)
+        ("my mum wants to know if LDN would help with her fibromyalgia pain", "referral"),
+        ("my father wants to know if LDN would interfere with his morphine after his knee op", "referral"),
     ],
 )
 def test_a_relation_who_wants_to_know_is_no_case_by_itself(question, kind):

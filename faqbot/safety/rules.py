@@ -67,8 +67,12 @@ RELATION = (r"(?:mum|mom|mother|mam|ma|dad|father|pa|husband|wife|partner|spouse
              r"grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandparent|aunt|auntie|uncle|niece|"
              r"nephew|cousin|friend|bf|gf|neighbou?r|patient|client|roommate|colleague|coworker|boss|dog|cat|pet)")
 _ME = r"(?:i|we|he|she|they|you|one|someone|somebody|a\ person|my\ \w+(?:\ \w+)?)"
-#: "my mum wants to know what the article says" tells why one asks, not a case (a relation who wants a medicine does)
-_NOT_TO_KNOW = r"(?!\ (?:to\ )?(?:know|understand|learn|read|find\ out|print\ it|show\ it))"
+#: "my mum wants to know what the article says" tells why one asks, not a case (a relation who wants a medicine does),
+#: unless what they want to know is theirs: "...if LDN would help with her fibromyalgia", "...if she should stop it"
+#: (a blind red-team, 61, found those answered by a first version without this)
+_NOT_TO_KNOW = (r"(?!\ (?:to\ )?(?:know|understand|learn|read|find\ out|print\ it|show\ it)\b"
+                r"(?![^.?!]*\b(?:her|his|him|their|them|(?:she|he|they)\ (?:should|could|can|would|might|may|must|needs?"
+                r"|has\ to|have\ to|is\ able)|(?:she|he|they)(?:'|\ )?d)\b))")
 _MEDICINES = (
     r"(?:methadone|buprenorphine|suboxone|subutex|sublocade|oxycodone|oxycontin|hydrocodone|vicodin|percocet|"
     r"morphine|codeine|tramadol|tapentadol|fentanyl|hydromorphone|dilaudid|kratom|opioid\ painkillers?|"
