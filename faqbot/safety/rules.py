@@ -71,8 +71,10 @@ _ME = r"(?:i|we|he|she|they|you|one|someone|somebody|a\ person|my\ \w+(?:\ \w+)?
 #: unless what they want to know is theirs: "...if LDN would help with her fibromyalgia", "...if she should stop it"
 #: (a blind red-team, 61, found those answered by a first version without this)
 _NOT_TO_KNOW = (r"(?!\ (?:to\ )?(?:know|understand|learn|read|find\ out|print\ it|show\ it)\b"
-                r"(?![^.?!]*\b(?:her|his|him|their|them|(?:she|he|they)\ (?:should|could|can|would|might|may|must|needs?"
-                r"|has\ to|have\ to|is\ able)|(?:she|he|they)(?:'|\ )?d)\b))")
+                r"(?![^.?!]*\b(?:her|his|him|their|them|(?:she|he|they)(?:'|\ )?d"
+                r"|(?:she|he|they)\ (?:should|could|can|would|might|may|must|needs?\ to|has\ to|have\ to|is\ able\ to)"
+                r"\ (?:\w+\ )?(?:take|try|use|start|stop|have|get|be|come|go|mix|combine|switch|continue|order|buy"
+                r"|keep|drink|skip|split|double|increase|lower|raise))\b))")
 _MEDICINES = (
     r"(?:methadone|buprenorphine|suboxone|subutex|sublocade|oxycodone|oxycontin|hydrocodone|vicodin|percocet|"
     r"morphine|codeine|tramadol|tapentadol|fentanyl|hydromorphone|dilaudid|kratom|opioid\ painkillers?|"
