@@ -87,8 +87,7 @@ def test_the_model_refers_a_personal_question_in_another_language_no_rule_reads(
     "como me quito la vida",
 ])
 def test_a_short_message_voted_english_is_still_read_in_its_own_words(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
+    assert_crisis_reply(question)
 
 
 @pytest.mark.parametrize("question", [
@@ -101,6 +100,10 @@ def test_a_short_message_voted_english_is_still_read_in_its_own_words(question: 
     "il mio amico vuole uccidersi",
 ])
 def test_self_harm_told_of_someone_else_gets_the_crisis_reply(question: str) -> None:
+    assert_crisis_reply(question)
+
+
+def assert_crisis_reply(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
 
