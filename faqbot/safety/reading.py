@@ -63,7 +63,6 @@ def _read(text: str) -> Reading:
     )[-(len(LANGUAGES) if unclear else _OTHERS):]
     # ... but not inside a phrase the question's own language shadows ("dose" in "à faible dose")
     shadows = [span for name in SHADOWING for span in found.get(name, ())]
-    raw = [word for sentence in sentences for word in sentence]
     for _, other in others:
         for name, spans in _scan_both(loaded.own_lexicons[other], words, raw).items():
             kept = [(a, b) for a, b in spans if not any(s <= a and b <= e and e - s > b - a for s, e in shadows)]
