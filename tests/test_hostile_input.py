@@ -159,7 +159,9 @@ def test_one_megabyte_question_is_routed_in_full_and_matched_on_its_start(bot: F
     assert bot.ask(padded + garbage).kind == "referral"
     assert bot.ask(padded + "zebra " * 100_000) == bot.ask(question)
     check_reply(bot, bot.ask("x" * 1_000_000))
-    check_reply(bot, bot.ask("\ufdfa" * 1_000_000))  # NFKC expands each of these to 18 characters
+    # NFKC expands each of these to 18 characters: 3.6 million of them to route in full (a million took 23 of the
+    # suite's 280 seconds and tested nothing more)
+    check_reply(bot, bot.ask("\ufdfa" * 200_000))
 
 
 def test_cut_is_configurable_and_respected(tmp_path: Path) -> None:
