@@ -254,6 +254,12 @@ class FollowUps:
         follow = next((e for e in related if form in ("how", "why") and question_form(e.question) == form), None)
         if follow is None and form == "how":
             follow = self._how_it_works(context)
+        if follow is None and form == "why" and _REASON.search(context.answer) and \
+                question_form(context.question) != "how" and self._named_drug(context):
+            # "why?" after "it blocks opioid pain relief, because...": the reason an answer about a drug gives is how
+            # the drug works, which a related entry tells in full (an answer that gives no reason is read below)
+            hows = {e.id for e, _ in self._hows}
+            follow = next((e for e in related if e.id in hows), None)
         if follow is not None:
             return Reading("bare", follow.question)
         if form == "why" and not _REASON.search(context.answer):

@@ -143,6 +143,9 @@ def test_a_turn_that_says_it_changes_the_topic(text: str, new: bool) -> None:
         ("low-dose-properties", "how?", "answer", "ldn-mechanism"),
         # "why?" is asked again of an answer that gives a reason ("..., because it can react with other drugs")
         ("consult-doctor", "why?", "answer", "consult-doctor"),
+        # ... but the reason an answer about the drug gives is how the drug works, told in full by a related entry
+        ("opioid-painkillers", "why?", "answer", "naltrexone-mechanism"),
+        ("naltrexone-opioid", "how come?", "answer", "naltrexone-mechanism"),
         # "why is that?", "how is that possible?" are bare questions too; the FDA answer gives no reason,
         # and saying it again would not answer why
         ("fda-status", "hmm, why is that?", "fallback", None),
