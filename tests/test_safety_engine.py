@@ -476,3 +476,21 @@ def test_a_plural_is_not_a_slip_for_its_singular(typed: str, plurals: tuple[str,
 def test_a_year_is_no_amount(question: str, kind: str | None) -> None:
     routed = route(question)
     assert (routed.kind if routed else None) == kind, question
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # an emergency dated long ago in its own sentence is a past, in each language
+        ("My cousin overdosed back in 2008 and has been sober since. How does naltrexone help people recover?", None),
+        ("Meu primo teve uma overdose em 2011 e hoje está muito bem. Como a naltrexona ajuda na recuperação?", None),
+        ("Mi primo tuvo una sobredosis en 2011 y hoy está perfecto. ¿Cómo ayuda la naltrexona?", None),
+        # ... unless the same sentence says it is happening again, or a sentence of its own tells it now
+        ("My cousin overdosed back in 2008 and he has overdosed again tonight", "emergency"),
+        ("Mi primo tuvo una sobredosis en 2011 y ahora otra vez, no despierta", "emergency"),
+        ("My cousin overdosed in 2008. Now he is not breathing.", "emergency"),
+    ],
+)
+def test_a_past_dated_in_its_sentence_is_no_emergency_unless_it_happens_again(question: str, kind: str | None) -> None:
+    routed = route(question)
+    assert (routed.kind if routed else None) == kind

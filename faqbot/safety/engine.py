@@ -22,6 +22,8 @@ RouteKind = Literal["emergency", "referral"]
 NUMBER = "number"
 #: the class of whole numbers of three or more: a count of pills already too many to have taken
 MANY = "many"
+#: a year told as a date ("back in 2009", "em 2012", "nel 2015"): when something happened, never an amount
+DATED = "dated"
 #: a year or a decade ("2013", "1980s"), and the units after which it would be an amount or a time after all
 #: ("2000 mg", "at 2000 hrs")
 _YEAR = regex.compile(r"(?:19|20)\d\ds?")
@@ -31,6 +33,12 @@ _UNITS = frozenset({"mg", "mcg", "ml", "g", "milligram", "milligrams", "microgra
 #: better?" are times of day (a red-team review)
 _BEFORE_YEAR = frozenset({"in", "since", "from", "the", "a", "an", "of", "by", "around", "circa", "until", "till",
                           "before", "after", "during", "early", "late", "mid", "back", "year", "to"})
+
+
+#: the words "in" of the six languages, before a year told as the date of an event ("since 2019" goes on to now)
+_IN_YEAR = frozenset({"in", "em", "en", "nel", "im", "dans", "jahr"})
+#: a window wider than any question, for a class that cancels anywhere in its sentence
+_WHOLE = 1 << 30
 
 
 def _year(tokens: Sequence[str], i: int) -> bool:
@@ -54,6 +62,9 @@ class ClassRule:
     #: classes that cancel a match when they stand within ``unless_window`` tokens of it
     unless: frozenset[str] = frozenset()
     unless_window: int = 3
+    #: classes that cancel a match anywhere in the sentence of its anchor ("I overdosed on heroin back in 2009
+    #: and have been clean since": an event dated long ago is past)
+    unless_sentence: frozenset[str] = frozenset()
     #: classes that cancel a match only beside its anchor (the first group's word)
     unless_anchor: frozenset[str] = frozenset()
     #: classes that cancel a match wherever they stand ("how much ... cost" asks a price)
@@ -140,6 +151,8 @@ class Lexicon:
                     found.setdefault(name, []).append((i, i + size))
             # a number inside a shadowing phrase is part of it ("explain like I'm 5" asks for plain words), and a
             # year is no amount ("the 2013 LDN trial", "the 1980s") unless a unit follows it
+            if i and tokens[i - 1] in _IN_YEAR and _YEAR.fullmatch(token) and not token.endswith("s"):
+                found.setdefault(DATED, []).append((i - 1, i + 1))
             if token[0].isdigit() and not shadow[0] <= i < shadow[1] and not _year(tokens, i):
                 found.setdefault(NUMBER, []).append((i, i + 1))
                 if token.isdigit() and len(token) <= 4 and int(token) >= 3:
@@ -229,13 +242,15 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
         return None
     blockers = [start for start, _, _ in _spans(found, rule.unless)]
     anchor_blockers = [start for start, _, _ in _spans(found, rule.unless_anchor)]
+    sentence_blockers = [start for start, _, _ in _spans(found, rule.unless_sentence)]
     anchors, others = groups[0], groups[1:]
     for anchor in anchors:
         # A cancelling word qualifies a word that made the rule fire ("strength" of the evidence): it
         # counts beside one of them, not anywhere between them; another partner it does not stand
         # beside still makes the rule fire.
         if _blocked(blockers, anchor[0], anchor[1], rule.unless_window, cuts) or _blocked(
-                anchor_blockers, anchor[0], anchor[1], rule.unless_window, cuts):
+                anchor_blockers, anchor[0], anchor[1], rule.unless_window, cuts) or _blocked(
+                sentence_blockers, anchor[0], anchor[1], _WHOLE, cuts):
             continue
         chosen = [anchor]
         sentence = bisect_right(breaks, anchor[0])

@@ -14,7 +14,7 @@ from typing import Any
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
+from faqbot.safety.engine import DATED, NUMBER, ClassRule, Lexicon
 from faqbot.safety.told import ToldError, third_person
 from faqbot.safety.told import check as check_third_person
 from faqbot.text.fold import Repairer, fold, tokens
@@ -30,9 +30,9 @@ NEUTRAL = frozenset({"plain_word"})
 BARS = frozenset({"plain", "told", "wary"})
 
 _RULE_KEYS = frozenset(
-    {"name", "kind", "all", "window", "near", "unless", "unless_window", "unless_anchor", "unless_anywhere",
-     "self_harm", "unless_impersonal", "unless_plain", "impersonal_despite", "impersonal_unless", "unless_unnamed",
-     "max_tokens", "fires", "passes"}
+    {"name", "kind", "all", "window", "near", "unless", "unless_window", "unless_anchor", "unless_sentence",
+     "unless_anywhere", "self_harm", "unless_impersonal", "unless_plain", "impersonal_despite", "impersonal_unless",
+     "unless_unnamed", "max_tokens", "fires", "passes"}
 )
 
 
@@ -211,6 +211,7 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     unless = frozenset(raw.get("unless") or ())
     unless_anchor = frozenset(raw.get("unless_anchor") or ())
     anywhere = frozenset(raw.get("unless_anywhere") or ())
+    sentence = frozenset(raw.get("unless_sentence") or ())
     impersonal = frozenset(raw.get("unless_impersonal") or ())
     plain = frozenset(raw.get("unless_plain") or ())
     # person classes that still leave the question impersonal for this rule ("someone on opioids")
@@ -222,7 +223,7 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     unnamed = frozenset(raw.get("unless_unnamed") or ())
     # `unless_impersonal`, `unless_plain` and `unless_unnamed` are left out of the conflict checks: they cancel
     # only when nobody is named, so "ok with" may both make a rule and mark the question as impersonal.
-    cancels = unless | unless_anchor | anywhere
+    cancels = unless | unless_anchor | anywhere | sentence
     used = set().union(*groups, cancels, impersonal, plain, unnamed, keep) if groups else cancels | impersonal | unnamed
     if not groups or any(not g for g in groups):
         raise PackError(f"rule {name}: `all` needs at least one non-empty group")
@@ -238,7 +239,7 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
     return ClassRule(
         name=name, kind=raw["kind"], groups=groups, window=int(raw.get("window", 8)), near=int(raw.get("near", 0)),
         unless=unless, unless_window=int(raw.get("unless_window", 3)), unless_anchor=unless_anchor,
-        unless_anywhere=anywhere, unless_impersonal=impersonal, unless_plain=plain,
+        unless_anywhere=anywhere, unless_sentence=sentence, unless_impersonal=impersonal, unless_plain=plain,
         persons=(persons - despite) | keep if impersonal or plain else frozenset(),
         unless_unnamed=unnamed, named=named if unnamed or impersonal or plain else frozenset(),
         self_harm=bool(raw.get("self_harm", False)), max_tokens=int(raw.get("max_tokens", 0)),
@@ -309,7 +310,7 @@ def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tup
     """A phrase in a class that makes a rule and in one that cancels it would switch the rule off."""
     for rule in rules:
         making = set().union(*(phrases.get(c, set()) for group in rule.groups for c in group))
-        for blocker in rule.unless | rule.unless_anchor | rule.unless_anywhere:
+        for blocker in rule.unless | rule.unless_anchor | rule.unless_anywhere | rule.unless_sentence:
             both = making & phrases.get(blocker, set())
             if both:
                 raise PackError(f"rule {rule.name}: {sorted(' '.join(p) for p in both)[:3]} both make and cancel it")
@@ -328,7 +329,7 @@ SHADOWING = frozenset({
 
 def load() -> Packs:
     base = _read("rules")
-    known = frozenset((base.get("classes") or {}).keys()) | {DRUG, NUMBER}
+    known = frozenset((base.get("classes") or {}).keys()) | {DRUG, NUMBER, DATED}
     persons, situations = frozenset(base.get("persons") or ()), frozenset(base.get("situations") or ())
     if not persons or (persons | situations) - known:
         raise PackError(f"`persons` and `situations` must name known classes: {sorted((persons | situations) - known)}")

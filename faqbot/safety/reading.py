@@ -3,6 +3,8 @@ and the word classes of the packs found in them (shared by the router, the servi
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import faqbot.regex as regex
 from faqbot.memo import QuestionCache
 from faqbot.records import dataclass
@@ -69,7 +71,23 @@ def _read(text: str) -> Reading:
             if kept:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
-    return Reading(tuple(words), found, lang, tuple(breaks), plain)
+    return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), plain)
+
+
+#: what tells that something happened long ago ... unless its sentence says it is happening again ("he overdosed in
+#: 2015 and is overdosing again now")
+_PAST = ("long_ago", "dated")
+
+
+def _past_unless_again(found: dict[str, list[tuple[int, int]]], breaks: list[int]) -> dict[str, list[tuple[int, int]]]:
+    again = {bisect_right(breaks, start) for start, _ in found.get("again", ())}
+    for name in _PAST if again else ():
+        kept = [span for span in found.get(name, ()) if bisect_right(breaks, span[0]) not in again]
+        if kept:
+            found[name] = kept
+        else:
+            found.pop(name, None)
+    return found
 
 
 def _scan_both(lexicon: Lexicon, words: list[str], raw: list[str]) -> dict[str, list[tuple[int, int]]]:
