@@ -74,8 +74,9 @@ def _read(text: str) -> Reading:
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), plain)
 
 
-#: what tells that something happened long ago ... unless its sentence says it is happening again ("he overdosed in
-#: 2015 and is overdosing again now")
+#: what tells that something happened long ago ... unless its sentence says something is happening again or now
+#: ("he overdosed in 2015 and is overdosing again", "stopped cutting in 2018. tonight i started again": a short first
+#: sentence is read with the next)
 _PAST = ("long_ago", "dated")
 
 

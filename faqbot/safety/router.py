@@ -358,7 +358,8 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "dose": (frozenset({"compare", "dose_size"}), frozenset({"naming"}), frozenset({"why", "dose_size"}),
              frozenset({"named_strength"})),
     # the engine's own emergency rules still catch "I'm having a seizure"
-    "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"})),
+    "severe-reaction": (frozenset({"hypothetical"}), frozenset({"happen"}), frozenset({"long_ago"}),
+                        frozenset({"dated"})),
     # "discovered by accident" is a history, and "back in the 90s" no amount; "died of an overdose years
     # ago" is a past, and the engine's overdose rule (which reads the past beside each overdose word only)
     # still fires on another overdose told now
