@@ -39,7 +39,6 @@ follows) before anything else happens, and matching then reads it:
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 import faqbot.regex as regex
@@ -55,7 +54,9 @@ from faqbot.text.turns import (
     ABOUT,
     BARE,
     BOT_SOURCE,
+    HOW_IT_DOES,
     MORE,
+    REASON,
     RESTATE,
     SOURCE,
     SPECIFY,
@@ -72,8 +73,6 @@ from faqbot.text.turns import (
 
 #: what opens a clause that says which ones a phrase means ("those cells *that* ...", "*you* mentioned")
 _RELATIVE = frozenset("that which who whom you it they the".split())
-#: a question asking how something does what it does ("how does LDN relieve pain?", not "how common is it?")
-_HOW_IT_DOES = regex.compile(r"^how (?:does|do|can|could) ", re.IGNORECASE)
 #: the verb whose beneficiary a follow-up may leave unsaid ("how does it help?" helps whom the answer named)
 _HELP = frozenset({"help", "helps", "helping"})
 #: "n" and "&" for "and" before a bare term ("n microglia?")
@@ -92,9 +91,6 @@ SOURCE_QUESTION = "where does this information come from"
 
 Mode = Literal["more", "about", "bare", "specify", "source", "pronoun", "fragment", "subject", "next", "relation",
                "define", "unexplained", "swap", "unlisted", "group"]
-#: an answer that gives a reason for what it says ("..., because it can react with other drugs")
-_REASON = regex.compile(r"\b(?:because|since|so that|(?<!even )so|that is why|this is why|which is why|the reason)\b",
-                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -122,7 +118,7 @@ class FollowUps:
         self.subjects = retriever.index.subject
         #: the entries asking how something does what it does, with their questions' terms (for "how?")
         self._hows = [(e, frozenset(retriever.normalizer.analyze(e.question).terms)) for e in kb.entries
-                      if _HOW_IT_DOES.match(e.question)]
+                      if HOW_IT_DOES.match(e.question)]
 
     def repaired(self, text: str) -> str:
         """The turn with chat spellings and typos put right ("wat triggers em"), before any form is read."""
@@ -252,28 +248,26 @@ class FollowUps:
         form = question_form(asked)
         related = [self.kb.entry(r) for r in context.related]
         follow = next((e for e in related if form in ("how", "why") and question_form(e.question) == form), None)
-        if follow is None and form == "how":
-            follow = self._how_it_works(context)
-        if follow is None and form == "why" and _REASON.search(context.answer) and \
-                question_form(context.question) != "how" and self._named_drug(context):
-            # "why?" after "it blocks opioid pain relief, because...": the reason an answer about a drug gives is how
-            # the drug works, which a related entry tells in full (an answer that gives no reason is read below)
-            hows = {e.id for e, _ in self._hows}
-            follow = next((e for e in related if e.id in hows), None)
+        if follow is None and form in ("how", "why"):
+            follow = self._how_it_works(context, form)
         if follow is not None:
             return Reading("bare", follow.question)
-        if form == "why" and not _REASON.search(context.answer):
+        if form == "why" and not REASON.search(context.answer):
             # "why not?" after "the FDA has not approved it": the article gives no reason, and the answer
             # just given would only say it again
             return Reading("unexplained", context.question)
         return Reading("bare", f"{asked} {self._generic(context.question, keep=True)}")
 
-    def _how_it_works(self, context: Entry) -> Entry | None:
-        """"How?" after an answer about what the drug is used for, when no related entry asks how: the one
-        other entry asking how that drug does what it does ("how does LDN relieve chronic pain?")."""
+    def _how_it_works(self, context: Entry, form: str) -> Entry | None:
+        """"How?" after an answer about what the drug is used for, when no related entry asks how: the one other
+        entry asking how that drug does it ("how does LDN relieve chronic pain?"); "why?" after one about the drug
+        that gives a reason ("it blocks opioid pain relief, because..."): the related entry telling how it works."""
         drug = self._named_drug(context)
-        if drug is None:
+        if drug is None or (form == "why" and not (REASON.search(context.answer) and question_form(context.question)
+                                                   != "how")):
             return None
+        if form == "why":
+            return next((self.kb.entry(r) for r in context.related if r in {e.id for e, _ in self._hows}), None)
         found = [e for e, terms in self._hows if e.id != context.id and drug in terms]
         return found[0] if len(found) == 1 else None
 
@@ -370,7 +364,7 @@ class FollowUps:
         question = frozenset(self.retriever.normalizer.analyze(context.question).terms)
         # "how successful is it?" asks how far, which "does it work well?" asks too; only "how does it work?" asks
         # a way of working that "does it work?" does not
-        degree = question_form(context.question) == "how" and not _HOW_IT_DOES.match(context.question)
+        degree = question_form(context.question) == "how" and not HOW_IT_DOES.match(context.question)
         other_form = not degree and question_form(text) not in (None, question_form(context.question))
         # A term no entry uses ("80" in "is it true they're 80% of it?") cannot be covered by any: it
         # does not count against the answer just given.

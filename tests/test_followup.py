@@ -103,6 +103,10 @@ IDS = [e.id for e in BOT.kb.entries]
         ("fda-status", "says who?", "answer", "information-source"),
         ("addiction-prevalence", "where's that figure from?", "answer", "information-source"),
         ("microglia-triggers", "how do you know that?", "answer", "information-source"),
+        # a courtesy ending the turn asks nothing more
+        ("clinical-trials", "source pls", "answer", "information-source"),
+        ("microglia", "any source for that?", "answer", "information-source"),
+        ("microglia", "and what triggers them? thx", "answer", "microglia-triggers"),
         # "it" done to people is the drug in its place, not how the drug works; done to a pain it may be
         ("naltrexone-recovery", "how does it help them stay clean?", "answer", "naltrexone-recovery"),
         ("naltrexone-opioid", "how does it help addicts then?", "answer", "naltrexone-recovery"),

@@ -7,6 +7,7 @@ on its own, so single questions are matched exactly as before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import faqbot.regex as regex
@@ -63,6 +64,11 @@ CHAT_SPELLINGS = {
 }
 _TOKEN = regex.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
+#: a question asking how something does what it does ("how does LDN relieve pain?", not "how common is it?")
+HOW_IT_DOES = regex.compile(r"^how (?:does|do|can|could) ", re.IGNORECASE)
+#: an answer that gives a reason for what it says ("..., because it can react with other drugs")
+REASON = regex.compile(r"\b(?:because|since|so that|(?<!even )so|that is why|this is why|which is why|the reason)\b",
+                        re.IGNORECASE)
 #: the follow-up forms matched whole (:mod:`faqbot.followup`): "tell me more", "what about X?", a bare
 #: "why?" or "how?", "like what?"
 _LEAD = r"^(?:(?:and|so|but|ok|okay|well|hmm|right|then|also|oh)\W+)*"
@@ -101,7 +107,8 @@ SOURCE = regex.compile(_LEAD + r"(?:who says(?: so)?|says who|according to (?:wh
                        r"|where(?:'s| is| does| did) (?:that|this|it)(?: (?:number|figure|stat|stats|statistic|info"
                        r"|information|claim|fact|data|quote|idea))?(?: come)? from"
                        r"|where did you (?:get|read) (?:that|this)"
-                       r"|(?:what(?:'s| is) )?(?:the |your )?sources?(?: for (?:that|this))?|citation needed|citation"
+                       r"|(?:what(?:'s| is) )?(?:the |your |any )?sources?(?: for (?:that|this))?"
+                       r"|citation needed|citation"
                        r"|how do (?:you|they|we) know(?: that| this)?|based on what|backed up by what"
                        # what the text itself tells of where it comes from: its date, author and references
                        r"|when was (?:it|this|that) (?:published|written|posted|updated|put out)"
@@ -165,6 +172,10 @@ _RELATION = regex.compile(r"^(?:where|how) (?:does|do) (?P<a>[^?!.]{1,40}?) (?:c
                           r"|fix|treat|ease|calm|stop) (?:it|this|that|them|those|these)\W*$")
 
 
+#: a courtesy ending a turn ("source pls", "and the trials? thanks"), with what comes before it
+_COURTESY = regex.compile(r"[\s,]+(?:please|pls|plz|plse|thanks|thank you|thx|ty|cheers)\W*$")
+
+
 def repaired(cleaned: str, correct: Callable[[list[str]], list[str]]) -> str:
     """The turn with its chat spellings and typos put right, punctuation kept ("wut does ldn have to do w
     them" -> "what does ldn have to do with them"), so the follow-up forms are recognised in it; a clause
@@ -175,6 +186,8 @@ def repaired(cleaned: str, correct: Callable[[list[str]], list[str]]) -> str:
     found = list(_TOKEN.finditer(cleaned))
     fixed = iter(correct([CHAT_SPELLINGS.get(m.group(0)) or m.group(0) for m in found]))
     text = _SAID_BEFORE.sub("", _TOKEN.sub(lambda m: next(fixed), cleaned))
+    # "source pls", "why tho thanks": a courtesy ending a turn asks nothing (the forms end where the question does)
+    text = _COURTESY.sub("", text).strip() or text
     named = _NAMED_THEN_ASKED.match(text)
     return f"what is {named.group('x')}?" if named else text
 
