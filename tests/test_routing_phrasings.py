@@ -60,8 +60,9 @@ ROUTES = [
     # the overdose asked of the article, with nobody named, is a question about the text
     ("What does the article say about accidental overdose?", None),
     ("The article is useless, I think I overdosed on LDN", "emergency"),
-    # an overdose told as recovered from is a past; "tonight" beside one is now
-    ("Há dez anos um tio meu teve uma overdose e recuperou totalmente. A naltrexona vicia?", "referral"),
+    # an overdose told as recovered from is a past, and the general question after it is no case; "tonight"
+    # beside one is now
+    ("Há dez anos um tio meu teve uma overdose e recuperou totalmente. A naltrexona vicia?", None),
     ("mi hermano tuvo una sobredosis esta noche", "emergency"),
     # half a box swallowed, vomiting blood in the French past tense, self-harm marked as on purpose
     ("mia figlia si è presa mezza scatola di pastiglie ed è pallidissima", "emergency"),
