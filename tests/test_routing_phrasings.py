@@ -60,6 +60,9 @@ ROUTES = [
     # the overdose asked of the article, with nobody named, is a question about the text
     ("What does the article say about accidental overdose?", None),
     ("The article is useless, I think I overdosed on LDN", "emergency"),
+    # the regular product named by its strength without the drug's name is no dose asked for; taking it is a case
+    ("and those stronger tablets, what are they for?", None),
+    ("should I take the stronger tablets?", "referral"),
     # an overdose told as recovered from is a past, and the general question after it is no case; "tonight"
     # beside one is now
     ("Há dez anos um tio meu teve uma overdose e recuperou totalmente. A naltrexona vicia?", None),
