@@ -18,6 +18,9 @@ from faqbot.safety.hyperbole import unexaggerated
     [
         "this deadline is going to kill me, what do microglia do?",
         "the commute is killing me lol, is LDN approved by the FDA?",
+        # a word that only stresses it, and the aches people say are killing them
+        "my knees are literally killing me, what kind of pain does LDN treat?",
+        "cette migraine va me tuer, c'est quoi la LDN ?",
         "ce devoir de bio va me tuer, c'est quoi les endorphines ?",
         "este examen me va a matar, ¿qué es la LDN?",
         "questo turno mi ammazza, cos'è la LDN?",
@@ -36,6 +39,7 @@ def test_killing_said_of_a_thing_is_not_an_emergency(question: str) -> None:
     [
         "these pills will kill me and I want them to",
         "I'm going to kill myself tonight",
+        "this pain is literally killing me and I want it to",
         "kill me now, I can't go on",
         "the pain is going to kill me so I'm taking the whole bottle tonight",
         "je vais me tuer ce soir",

@@ -22,6 +22,8 @@ _THINGS = (
     r"exams?|tests?|finals?|homework|assignments?|essays?|deadlines?|job|work|shifts?|commute|traffic|classe?s?"
     r"|course|lectures?|meetings?|heat|weather|queue|wait|waiting|paperwork|project|workout|gym|stairs"
     r"|diet|hype|prices?|bill|pain|flare|back|itch|itching|insomnia|boredom|suspense|curiosity|stress"
+    r"|migraines?|headaches?|joints?|knees?|neck|cramps?|fibro|arthritis|sciatica"
+    r"|mal|migraine|enxaqueca|jaqueca|migra[ñn]a|migr[aä]ne|kopfschmerzen|emicrania|cefalea|ciática|ischias"
     r"|partiels?|examens?|boulot|travail|cours|devoirs?|r[eé]union|chaleur|journ[eé]e|trajet"
     r"|bouchons|projet|attente|prix|douleur|facture"
     r"|trabajo|curro|clase|tr[aá]fico|calor|deberes|proyecto|espera|precios?|dolor|espalda"
@@ -40,7 +42,9 @@ _DETERMINER = (
 )
 #: "is going to kill me", "va me tuer", "me va a matar", "mi ammazza", "bringt mich um", "vai me matar"
 _KILLS_ME = (
-    r"(?:(?:is|are|'s|will|would|gonna|is\s+gonna|is\s+going\s+to|are\s+going\s+to|might)\s+)?(?:kill|killing|be"
+    r"(?:(?:is|are|'s|will|would|gonna|is\s+gonna|is\s+going\s+to|are\s+going\s+to|might)\s+)?"
+    # ("is literally killing me": a word that only stresses it changes nothing)
+    r"(?:(?:literally|really|actually|honestly|seriously|absolutely|totally|slowly|just|so)\s+)?(?:kill|killing|be"
     r"\s+the\s+death\s+of)\s+me"
     r"|(?:va\s+|vont\s+|va\s+finir\s+par\s+)?me\s+tu(?:er|e|ent)"
     r"|me\s+(?:va\s+a\s+matar|mata|est[aá]\s+matando|matar[aá])|va\s+a\s+matarme"
