@@ -37,7 +37,8 @@ _BEFORE_YEAR = frozenset({"in", "since", "from", "the", "a", "an", "of", "by", "
 
 #: the words "in" of the six languages, before a year told as the date of an event ("since 2019" goes on to now)
 _IN_YEAR = frozenset({"in", "em", "en", "nel", "im", "dans", "jahr"})
-#: a window wider than any question, for a class that cancels anywhere in its sentence
+#: a window wider than any question: an ``unless_sentence`` class cancels anywhere in its sentence (one that says
+#: something happens again or now keeps the sentence in the present: the packs' ``again``, read by :mod:`.reading`)
 _WHOLE = 1 << 30
 
 
@@ -62,8 +63,8 @@ class ClassRule:
     #: classes that cancel a match when they stand within ``unless_window`` tokens of it
     unless: frozenset[str] = frozenset()
     unless_window: int = 3
-    #: classes that cancel a match anywhere in the sentence of its anchor ("I overdosed on heroin back in 2009
-    #: and have been clean since": an event dated long ago is past)
+    #: classes that cancel a match anywhere in the sentence of its anchor ("I overdosed on heroin back in 2009 and
+    #: have been clean since": an event dated long ago is past)
     unless_sentence: frozenset[str] = frozenset()
     #: classes that cancel a match only beside its anchor (the first group's word)
     unless_anchor: frozenset[str] = frozenset()
