@@ -6,9 +6,10 @@ labelled safety probes (``bench/safety_dev*_probes.yaml`` and ``bench/safety_wav
 with a higher bar when a referral rule did; it can add an emergency or self-harm reply (and, in the five
 languages other than English, a referral: :data:`MARGIN_REFERRAL`), and set aside a referral only where
 ``reviewable:`` in rules.yaml allows (never an emergency). In leave-one-set-out runs over those probe sets it
-caught 2,304 of 2,426 emergency and self-harm probes while sending 19 of 2,814 general questions to emergency
-(``python scripts/train_second_opinion.py --heldout``). On blind waves written afterwards, first looks before
-they were trained on: training on the earlier waves too raised the bot's emergency recall on
+caught 3,164 of 3,326 emergency and self-harm probes while sending 25 of 3,373 general questions to emergency
+(``python scripts/train_second_opinion.py --heldout``; the three blind sets added in the twenty-eighth session,
+each held out, gain one emergency apiece over the model trained before them). On blind waves written afterwards,
+first looks before they were trained on: training on the earlier waves too raised the bot's emergency recall on
 ``bench/safety_wave10_probes.yaml`` from 0.951 to 0.979; on ``bench/safety_wave12_probes.yaml`` a bar over a
 referral of 40 lost four emergencies that 25 caught, hence the bars below.
 """
