@@ -35,7 +35,8 @@ _BEFORE_YEAR = frozenset({"in", "since", "from", "the", "a", "an", "of", "by", "
                           "before", "after", "during", "early", "late", "mid", "back", "year", "to"})
 
 
-#: the words "in" of the six languages, before a year told as the date of an event ("since 2019" goes on to now)
+#: the words before a year told as the date of an event: "in" in the six languages, and German "im Jahr 2012"
+#: ("since 2019" goes on to now)
 _IN_YEAR = frozenset({"in", "em", "en", "nel", "im", "dans", "jahr"})
 #: a window wider than any question: an ``unless_sentence`` class cancels anywhere in its sentence (one that says
 #: something happens again or now keeps the sentence in the present: the packs' ``again``, read by :mod:`.reading`)
@@ -150,10 +151,10 @@ class Lexicon:
                     if name in self.shadowing and i + size > shadow[1]:
                         shadow = (i, i + size)
                     found.setdefault(name, []).append((i, i + size))
-            # a number inside a shadowing phrase is part of it ("explain like I'm 5" asks for plain words), and a
-            # year is no amount ("the 2013 LDN trial", "the 1980s") unless a unit follows it
             if i and tokens[i - 1] in _IN_YEAR and _YEAR.fullmatch(token) and not token.endswith("s"):
                 found.setdefault(DATED, []).append((i - 1, i + 1))
+            # a number inside a shadowing phrase is part of it ("explain like I'm 5" asks for plain words), and a
+            # year is no amount ("the 2013 LDN trial", "the 1980s") unless a unit follows it
             if token[0].isdigit() and not shadow[0] <= i < shadow[1] and not _year(tokens, i):
                 found.setdefault(NUMBER, []).append((i, i + 1))
                 if token.isdigit() and len(token) <= 4 and int(token) >= 3:

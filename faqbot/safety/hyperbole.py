@@ -23,7 +23,8 @@ _THINGS = (
     r"|course|lectures?|meetings?|heat|weather|queue|wait|waiting|paperwork|project|workout|gym|stairs"
     r"|diet|hype|prices?|bill|pain|flare|back|itch|itching|insomnia|boredom|suspense|curiosity|stress"
     r"|migraines?|headaches?|joints?|knees?|neck|cramps?|fibro|arthritis|sciatica"
-    r"|mal|migraine|enxaqueca|jaqueca|migra[ñn]a|migr[aä]ne|kopfschmerzen|emicrania|cefalea|ciática|ischias"
+    # (French "mal de dos", "mal de tête" only: "mal" alone is "badly" in Spanish and Portuguese)
+    r"|mal(?=\s+de\s)|enxaqueca|jaqueca|migra[ñn]a|migr[aä]ne|kopfschmerzen|emicrania|cefalea|ciática|ischias"
     r"|partiels?|examens?|boulot|travail|cours|devoirs?|r[eé]union|chaleur|journ[eé]e|trajet"
     r"|bouchons|projet|attente|prix|douleur|facture"
     r"|trabajo|curro|clase|tr[aá]fico|calor|deberes|proyecto|espera|precios?|dolor|espalda"
