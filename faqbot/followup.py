@@ -263,11 +263,12 @@ class FollowUps:
         entry asking how that drug does it ("how does LDN relieve chronic pain?"); "why?" after one about the drug
         that gives a reason ("it blocks opioid pain relief, because..."): the related entry telling how it works."""
         drug = self._named_drug(context)
-        if drug is None or (form == "why" and not (REASON.search(context.answer) and question_form(context.question)
-                                                   != "how")):
+        if drug is None:
             return None
         if form == "why":
-            return next((self.kb.entry(r) for r in context.related if r in {e.id for e, _ in self._hows}), None)
+            gives_reason = REASON.search(context.answer) and question_form(context.question) != "how"
+            hows = {e.id for e, _ in self._hows}
+            return next((self.kb.entry(r) for r in context.related if r in hows), None) if gives_reason else None
         found = [e for e, terms in self._hows if e.id != context.id and drug in terms]
         return found[0] if len(found) == 1 else None
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.safety.engine import DATED, NUMBER, ClassRule, Lexicon
+from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
 from faqbot.safety.told import ToldError, third_person
 from faqbot.safety.told import check as check_third_person
 from faqbot.text.fold import Repairer, fold, tokens
@@ -329,7 +329,7 @@ SHADOWING = frozenset({
 
 def load() -> Packs:
     base = _read("rules")
-    known = frozenset((base.get("classes") or {}).keys()) | {DRUG, NUMBER, DATED}
+    known = frozenset((base.get("classes") or {}).keys()) | {DRUG, NUMBER}
     persons, situations = frozenset(base.get("persons") or ()), frozenset(base.get("situations") or ())
     if not persons or (persons | situations) - known:
         raise PackError(f"`persons` and `situations` must name known classes: {sorted((persons | situations) - known)}")
