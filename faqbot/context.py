@@ -28,7 +28,7 @@ from faqbot.kb import Entry, Settings
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.retrieval.followup_model import SWITCH, in_context
+from faqbot.retrieval.followup_model import SWITCH, SWITCH_UNANSWERED, in_context
 from faqbot.retrieval.index import distinctive_idf
 from faqbot.retrieval.learned import OUT_OF_SCOPE, RankModel
 from faqbot.safety import Route
@@ -106,8 +106,7 @@ class Context(StageBase, name="context"):
     def run(self, query: Query) -> Query:
         entry = self.followups.kb.by_id(query.context) if query.context is not None else None
         if entry is None:
-            note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
-            return self._about_subject(query, note)
+            return self._without_context(query)
         # the whole message: a story told before the question read here may name the person (not when
         # the context is that story's own entry: the safety stage found the story only tells who someone is)
         told = query.text if query.context_told else query.raw
@@ -213,9 +212,23 @@ class Context(StageBase, name="context"):
         """Whether "it" in ``text`` may be another medicine it names, or the site, rather than the subject."""
         return self.other_medicine(text) is not None or self.about_the_service(text)
 
-    def _about_subject(self, query: Query, note: str, exclude: str | None = None) -> Query:
-        reading = None if self._elsewhere(query.text) else self.followups.about_subject(query.text)
-        if reading is None or not self.followups.better(query.text, reading.resolved, exclude):
+    def _without_context(self, query: Query) -> Query:
+        """A question with no (known) context: read with "it" as the subject when that reads better."""
+        note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
+        # "Totally different question: what was naltrexone first used for?" asked first: the words that
+        # leave a conversation behind are no part of the question ("different" would read as comparing)
+        alone = without_new_topic(self.followups.repaired(query.text))
+        if alone:
+            return self._about_subject(query, note + "read without its opening words; ", text=alone)
+        return self._about_subject(query, note)
+
+    def _about_subject(self, query: Query, note: str, exclude: str | None = None, text: str | None = None) -> Query:
+        """``query`` (or ``text``, the question it asks) with "it" read as the subject when that reads better."""
+        text = query.text if text is None else text
+        reading = None if self._elsewhere(text) else self.followups.about_subject(text)
+        if reading is None or not self.followups.better(text, reading.resolved, exclude):
+            if text != query.text:
+                return query.noted(self.name, f"{note}{text!r}", resolved=text)
             return query.noted(self.name, note + "read on its own") if note else query
         summary = f"{note}'it' read as the subject, {self.followups.subject!r}: {reading.resolved!r}"
         if exclude is not None:
@@ -241,9 +254,10 @@ _BEYOND = frozenset({"next", "relation", "swap"})
 @dataclass(frozen=True)
 class FollowUpReview(StageBase, name="follow-up-model", decides=False):
     """The learned second opinion on a follow-up (:mod:`faqbot.retrieval.followup_model`): with a lead of
-    :data:`~faqbot.retrieval.followup_model.SWITCH`, the entry it prefers answers instead of what matching
-    decided, or an answer it finds out of scope falls back. Only for an English turn asked with the caller's
-    context, after matching decided; never for a question safety routed."""
+    :data:`~faqbot.retrieval.followup_model.SWITCH` (``SWITCH_UNANSWERED`` when matching answered nothing), the
+    entry it prefers answers instead of what matching decided, or an answer it finds out of scope falls back. Only
+    for an English turn asked with the caller's context, after matching decided; never for a question safety
+    routed."""
 
     normalizer: Normalizer
     retriever: Retriever
@@ -266,7 +280,8 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
         opinion = model.opinion_of(in_context(analysis, self.retriever.index.idf, query.context))
         answered = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         seen = f"after `{query.context}`: {opinion.describe()}"
-        if opinion.lead < SWITCH or opinion.top == answered:
+        bar = SWITCH if answered is not None else SWITCH_UNANSWERED
+        if opinion.lead < bar or opinion.top == answered:
             return query.noted(self.name, f"kept: {seen}")
         if answered is not None and decision.candidate is not None and query.analysis is not None and holds_wording(
                 query.analysis.cleaned, decision.candidate.matched, whole=query.followed is None):
@@ -294,7 +309,7 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
         entry = self.retriever.kb.entry(opinion.top)
         unscored = Candidate(entry, 0.0, entry.question)
         candidate = next((c for c in (*query.ranked, *ranked) if c.entry.id == entry.id), unscored)
-        reason = f"the follow-up model prefers `{opinion.top}` by {opinion.lead:.1f} >= {SWITCH:g} {seen}"
+        reason = f"the follow-up model prefers `{opinion.top}` by {opinion.lead:.1f} >= {bar:g} {seen}"
         return query.decided(self.name, Decision("answer", reason, candidate=candidate))
 
     def _stranded(self, analysis: Analysis, answered: Candidate | None, other: str) -> bool:

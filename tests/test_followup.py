@@ -177,6 +177,25 @@ def test_with_no_context_it_means_the_subject(question: str, entry: str) -> None
     assert reply.id == entry and step is not None and "'ldn'" in step.summary
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Totally different question: what was naltrexone first used for?", "naltrexone-uses"),
+        ("separate thing - do scientists know why microglia get switched on?", "microglia-triggers"),
+        ("different question: is it safe?", "ldn-safety"),
+    ],
+)
+def test_a_question_asked_first_is_matched_without_words_that_change_the_topic(question: str, entry: str) -> None:
+    reply, trace = BOT.ask_traced(question)
+    step = trace.step("context")
+    assert reply.id == entry and step is not None and "without its opening words" in step.summary
+
+
+@pytest.mark.parametrize("question", ["different question: how much LDN should I take?", "unrelated, but is it safe at 50?"])
+def test_words_that_change_the_topic_never_hide_a_referral(question: str) -> None:
+    assert BOT.ask(question).kind == "referral"
+
+
 @pytest.mark.parametrize("question", ["is it safe at 50?", "how many mg of it", "can i take it twice a day"])
 def test_reading_it_as_the_subject_is_routed_too(question: str) -> None:
     assert BOT.ask(question).kind == "referral"

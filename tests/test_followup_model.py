@@ -16,7 +16,7 @@ from faqbot import FAQBot
 from faqbot.context import FollowUpReview
 from faqbot.pipeline import Decision, Query
 from faqbot.retrieval import Candidate
-from faqbot.retrieval.followup_model import CONTEXT, SWITCH, in_context
+from faqbot.retrieval.followup_model import CONTEXT, SWITCH, SWITCH_UNANSWERED, in_context
 from faqbot.retrieval.learned import OUT_OF_SCOPE, Opinion
 
 ROOT = Path(__file__).parent.parent
@@ -83,7 +83,9 @@ FALLBACK = Decision("fallback", "no entry scores enough")
         (sure("naltrexone-success"), None, "answer", "naltrexone-success"),
         # a lead short of it changes nothing
         (sure("naltrexone-success", SWITCH - 0.5), "clinical-trials", "answer", "clinical-trials"),
-        (sure("naltrexone-success", SWITCH - 0.5), None, "fallback", None),
+        # where matching answered nothing, the model fills the gap with a smaller lead, but not below it
+        (sure("naltrexone-success", SWITCH_UNANSWERED), None, "answer", "naltrexone-success"),
+        (sure("naltrexone-success", SWITCH_UNANSWERED - 0.5), None, "fallback", None),
         # out of scope: an answer falls back; a fallback stays one
         (sure(OUT_OF_SCOPE), "clinical-trials", "fallback", None),
         (sure(OUT_OF_SCOPE), None, "fallback", None),

@@ -20,7 +20,7 @@ OPENERS = ("and", "so", "but", "ok", "okay", "well", "hmm", "right", "then", "al
            "hold on", "sorry", "um", "uh", "ah", "huh", "actually", "yeah", "yes", "no", "cool", "great")
 #: what opens a turn that leaves the last answer behind ("unrelated, but ...", "different question: ...")
 NEW_TOPIC = ("unrelated", *(f"{kind} {noun}" for kind in ("different", "another", "new", "other", "separate", "random",
-                                                          "side") for noun in ("question", "q", "qn", "topic",
+                                                          "side") for noun in ("question", "q", "qn", "topic", "thing",
                                                                                "subject")),
              "changing the subject", "change of subject", "by the way", "btw", "on another note", "on a different note",
              "moving on", "switching topics", "separately", "not related", "off topic", "switching gears",
