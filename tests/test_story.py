@@ -122,6 +122,10 @@ QUESTION_FIRST_ANSWERED = [
     ("What does the article say about LDN and rheumatoid arthritis? Asking for my grandmother's sake.",
      "non-autoimmune-conditions"),
     ("What is LDN? My mum has fibro and wants to know.", "what-is-ldn"),
+    # how one speaks of it, and the drug named where one read of it
+    ("How is LDN supposed to help with pain? My husband is skeptical and I'd like to explain it to him properly.",
+     "ldn-mechanism"),
+    ("How common is opioid addiction? My uncle has arthritis and we were discussing the news.", "addiction-prevalence"),
 ]
 QUESTION_FIRST_REFERRED = [
     "What is LDN? My mum started it last week and can't sleep.",
@@ -142,6 +146,9 @@ QUESTION_FIRST_REFERRED = [
     "Is insomnia a side effect of LDN? My husband has been up for days.",
     "What is LDN? Asking for my dad, he is on it and feels dizzy.",
     "What is LDN? My dad ups it every week.",
+    # named beside someone who has it, the drug is theirs
+    "What is LDN? My mum has LDN.",
+    "What is LDN? My mum has some LDN at home and I'd like to know.",
 ]
 
 
