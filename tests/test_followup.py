@@ -191,7 +191,9 @@ def test_a_question_asked_first_is_matched_without_words_that_change_the_topic(q
     assert reply.id == entry and step is not None and "without its opening words" in step.summary
 
 
-@pytest.mark.parametrize("question", ["different question: how much LDN should I take?", "unrelated, but is it safe at 50?"])
+@pytest.mark.parametrize(
+    "question", ["different question: how much LDN should I take?", "unrelated, but is it safe at 50?"]
+)
 def test_words_that_change_the_topic_never_hide_a_referral(question: str) -> None:
     assert BOT.ask(question).kind == "referral"
 
