@@ -93,6 +93,8 @@ class StoryRules:
     others_blockers: frozenset[str] = frozenset()
     #: ... and none of these sets of classes together (someone on opioids and on naltrexone, a child given it)
     others_together: tuple[frozenset[str], ...] = ()
+    #: ... and in a story told after its question, none of these together either ("my mum has LDN")
+    after_together: tuple[frozenset[str], ...] = ()
     #: ... and fire none of these rules
     others_never: frozenset[str] = frozenset()
 
@@ -414,9 +416,10 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
         raise PackError(f"`story.rules` names unknown rules: {sorted(rules - rule_names)}")
     if classes["others"] and not (classes["asker"] and classes["others_blockers"] <= classes["blockers"]):
         raise PackError("`story.others` needs `asker`, and `others_blockers` must be some of `blockers`")
-    together = tuple(frozenset(group) for group in raw.get("others_together") or ())
-    if any(len(group) < 2 or group - known for group in together):
-        raise PackError("`story.others_together` lists groups of two or more known classes")
+    together, after_together = (tuple(frozenset(group) for group in raw.get(key) or ())
+                                for key in ("others_together", "after_together"))
+    if any(len(group) < 2 or group - known for group in (*together, *after_together)):
+        raise PackError("`story.others_together` and `after_together` list groups of two or more known classes")
     never = frozenset(raw.get("others_never") or ())
     hearsay_rules = frozenset(raw.get("hearsay_rules") or ())
     # the English phrase rules (rules.py) are named "phrase-<name>"
@@ -425,7 +428,8 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
     after_words, after_points, after_never = (frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
                                               for key in ("after_words", "after_points", "after_never"))
-    return StoryRules(rules=rules, others_together=together, others_never=never, hearsay_rules=hearsay_rules,
+    return StoryRules(rules=rules, others_together=together, after_together=after_together, others_never=never,
+                      hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never, **classes)
 
 

@@ -23,7 +23,8 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
 
 A question asked first and a story after it ("What is fibromyalgia exactly? My wife was just diagnosed.")
 is set aside only when the story, read word by word, tells who asks, for whom, their illness or where they
-read it and nothing else (``story.after_allows``, ``after_words``, ``after_points``, ``after_never``):
+read it and nothing else (``story.after_allows``, ``after_together``, ``after_words``, ``after_points``,
+``after_never``):
 told after the question, a story is not judged by what it lacks, because symptoms nobody listed are no
 class at all (a red-team review).
 
@@ -214,8 +215,8 @@ def _told_after(story: str, rules: StoryRules) -> bool:
                           for start, end in spans)}
         if pointed:
             excused.add("it_word")
-        if not set(reading.found) - excused <= rules.after_allows or {"drug", "has"} <= reading.found.keys():
-            # ("my mum has LDN" tells who has it, as "my mum is on it" does)
+        if not set(reading.found) - excused <= rules.after_allows or any(
+                group <= reading.found.keys() for group in rules.after_together):
             return False
         covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
         if any(i not in covered and word not in rules.after_words for i, word in enumerate(reading.words)):
