@@ -34,7 +34,7 @@ from faqbot.retrieval.learned import OUT_OF_SCOPE, RankModel
 from faqbot.safety import Route
 from faqbot.text import Analysis, Normalizer
 from faqbot.text.pointing import PRONOUNS, plural_back, refers_back
-from faqbot.text.turns import question_form, without_new_topic
+from faqbot.text.turns import asked_of_anyone, question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
 _ASKS_A_FACT = frozenset({"what", "who", "where"})
@@ -127,7 +127,7 @@ class Context(StageBase, name="context"):
         reading = self.followups.read(text, entry)
         # Whatever form it has, a follow-up is routed put after the question it follows ("even a glass or two
         # at the wedding?" after the interactions answer asks about a case)
-        in_context = f"{entry.question} {query.text}"
+        in_context = f"{asked_of_anyone(entry.question)} {query.text}"
         exclude: str | None = None
         if reading is not None and reading.mode in ("pronoun", "fragment"):
             reading, exclude = self.followups.settle_pronoun(text, reading, entry)
@@ -195,7 +195,7 @@ class Context(StageBase, name="context"):
             alone, subject.resolved, None) else alone
         summary = f"the turn leaves `{entry.id}` behind: read on its own as {resolved!r}"
         # ("another topic - are the side effects bad at 100?" names no drug, but the conversation is about one)
-        routed = self._route(*readings, f"{entry.question} {alone}")
+        routed = self._route(*readings, f"{asked_of_anyone(entry.question)} {alone}")
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=resolved)
         return query.noted(self.name, summary, resolved=resolved)

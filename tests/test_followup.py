@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from faqbot import FAQBot
+from faqbot.text.turns import asked_of_anyone
 
 BOT = FAQBot.from_yaml()
 IDS = [e.id for e in BOT.kb.entries]
@@ -308,3 +309,25 @@ def test_how_come_asks_why_not_how_to_take() -> None:
     # read in context, "how come?" after "do I need to see a doctor before using LDN?" is no question of how to take it
     reply = BOT.ask("how come?", context="consult-doctor")
     assert (reply.kind, reply.id) == ("answer", "consult-doctor")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # the curated "Do I need to see a doctor...?" names no one: only the turn's own words may tell a case
+    ("is it dangerous then", "answer"),
+    ("what if someone's on opioid painkillers?", "answer"),
+    ("so is it dangerous for me then?", "referral"),
+    ("should I take it then?", "referral"),
+    ("how much do I start on?", "referral"),
+])
+def test_the_curators_i_in_the_context_question_is_no_ones_case(question: str, kind: str) -> None:
+    assert BOT.ask(question, context="consult-doctor").kind == kind
+
+
+@pytest.mark.parametrize(("question", "routed_as"), [
+    ("Do I need to see a doctor before using LDN?", "Do people need to see a doctor before using LDN?"),
+    ("Can my GP prescribe it to me?", "Can the GP prescribe it to people?"),
+    ("What is LDN used for?", "What is LDN used for?"),
+    ("Is it in Italy?", "Is it in Italy?"),
+])
+def test_a_context_question_is_routed_as_anyone_would_ask_it(question: str, routed_as: str) -> None:
+    assert asked_of_anyone(question) == routed_as

@@ -290,3 +290,15 @@ def fronted(cleaned: str) -> tuple[str, str] | None:
     if not topic_words or len(topic_words) > 5 or topic_words[0] in _NOT_TOPIC or PRONOUNS & set(topic_words):
         return None
     return (topic, question) if question_form(question) is not None else None
+
+
+#: the asker's own words in a curated question ("Do I need to see a doctor before using LDN?")
+_FIRST_PERSON = regex.compile(r"\b(?:i|me|we|us)\b|\b(?:my|our)\b|\b(?:myself|ourselves)\b", re.IGNORECASE)
+_ANYONE = {"my": "the", "our": "the", "myself": "themselves", "ourselves": "themselves"}
+
+
+def asked_of_anyone(question: str) -> str:
+    """A curated question as anyone would ask it: "Do people need to see a doctor before using LDN?". A follow-up
+    is routed put after the question it follows; the curator's "I" there is no one's case, and only the turn's own
+    words may tell one ("is it dangerous then?" after that answer asks about the drug)."""
+    return _FIRST_PERSON.sub(lambda m: _ANYONE.get(m.group(0).lower(), "people"), question)
