@@ -14,9 +14,9 @@ import pytest
 
 from faqbot import FAQBot
 from faqbot.context import FollowUpReview
-from faqbot.pipeline import Decision, Query
+from faqbot.pipeline import Decision, Query, Step
 from faqbot.retrieval import Candidate
-from faqbot.retrieval.followup_model import CONTEXT, SWITCH, SWITCH_UNANSWERED, in_context
+from faqbot.retrieval.followup_model import CONTEXT, SWITCH, SWITCH_AGREED, SWITCH_UNANSWERED, in_context
 from faqbot.retrieval.learned import OUT_OF_SCOPE, Opinion
 
 ROOT = Path(__file__).parent.parent
@@ -183,3 +183,30 @@ def test_explain_shows_the_models_opinion_on_a_follow_up(bot: FAQBot) -> None:
     assert step is not None
     assert "after `addiction-prevalence`" in step.summary
     assert math.isfinite(float(step.summary.rpartition("lead ")[2].rstrip(")")))
+
+
+def vetoed_for(entry_id: str, action: str = "veto") -> Step:
+    """The decide stage's trace step when matching's second opinion ``action``-ed its answer for ``entry_id``."""
+    return Step("decide", "suggest: vetoed", (), {"second_opinion": {"action": action, "lead": 9.0,
+                                                                     "top": [[entry_id, 0.99]]}})
+
+
+@pytest.mark.parametrize(
+    ("step", "ranked", "kind"),
+    [
+        # matching's second opinion vetoed its answer for the same ranked entry: the smaller lead answers
+        (vetoed_for("naltrexone-success"), True, "answer"),
+        # ... not when it vetoed for another entry, did not veto, or the entry is not ranked
+        (vetoed_for("clinical-trials"), True, "suggest"),
+        (vetoed_for("naltrexone-success", action="keep"), True, "suggest"),
+        (vetoed_for("naltrexone-success"), False, "suggest"),
+        (None, True, "suggest"),
+    ],
+)
+def test_two_opinions_that_agree_on_a_ranked_entry_need_a_smaller_lead(bot, step, ranked, kind) -> None:
+    entry = bot.kb.entry("naltrexone-success")
+    candidates = (Candidate(entry, 60.0, entry.question),) if ranked else ()
+    decision = Decision("suggest", "vetoed", suggestions=candidates)
+    decided = review(bot, sure("naltrexone-success", SWITCH_AGREED), decision,
+                     steps=(step,) if step else (), ranked=candidates).decision
+    assert decided is not None and decided.kind == kind

@@ -31,6 +31,9 @@ SWITCH = 12.0
 #: than overrules an answer. Leave one dialogue set out (22 sets, 3,420 follow-ups): 12 -> 10 -> 8 gave 44/3, 51/5,
 #: 52/8 turns put right/wrong
 SWITCH_UNANSWERED = 10.0
+#: ... and when matching's own learned second opinion vetoed its answer for the same ranked entry: two opinions,
+#: trained on different readings of the turn, agree on what it asks
+SWITCH_AGREED = 5.0
 #: the feature naming the entry the previous answer came from
 CONTEXT = "c:"
 #: beside this module in the installed package
