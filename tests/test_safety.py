@@ -92,6 +92,9 @@ DOSE_CHANGES = [
     "how to titrate ldn",
     "doubling ldn after a missed day",
     "switching from regular naltrexone to ldn, how",
+    # a comparison word beside a dose asked for is still the dose asked for
+    "what dose should I take instead?",
+    "can I take a lower dose instead?",
 ]
 
 TYPICAL = [
@@ -464,6 +467,9 @@ GENERAL = [
     # microglia "switch on": no one switching medicines
     "why do they switch on in the first place",
     "can microglia switch off again once they are on",
+    # "differently", "instead" compare as "different" and "instead of" do
+    "Does a low dose of naltrexone act differently from a normal dose?",
+    "so the big dose blocks receptors, and what does the low dose do instead",
 ]
 
 
