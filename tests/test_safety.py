@@ -95,6 +95,8 @@ DOSE_CHANGES = [
     # a comparison word beside a dose asked for is still the dose asked for
     "what dose should I take instead?",
     "can I take a lower dose instead?",
+    # ... and "my LDN" followed by no such noun is one's own medicine
+    "my naltrexone research dose is 50mg, is that ok",
 ]
 
 TYPICAL = [
@@ -470,6 +472,8 @@ GENERAL = [
     # "differently", "instead" compare as "different" and "instead of" do
     "Does a low dose of naltrexone act differently from a normal dose?",
     "so the big dose blocks receptors, and what does the low dose do instead",
+    # "my LDN" before a noun of reading or study names a text, not anyone's medicine
+    "what are endorphins? my LDN article keeps mentioning them",
 ]
 
 

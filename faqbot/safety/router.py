@@ -435,14 +435,17 @@ _ACTIVITY_AFTER = regex.compile(r"[-\ ](?:[\w-]+\ ){0,2}?(?:class|classes|lectur
                                 r"|posts?|leaflets?|pamphlets?|brochures?|handouts?|groups?|clubs?|essays?|projects?"
                                 r"|assignments?|homework|exams?|modules?|seminars?|workshops?|newsletters?|podcasts?"
                                 r"|papers?|thesis|dissertation|reports?|videos?|degree|curriculum|syllabus|textbooks?"
+                                r"|articles?|notes|research|forums?|threads?"
                                 r"|course(?!\ of\b)|courses)\b")
 
 
 def _first_match(rule: Rule, text: str) -> re.Match[str] | None:
-    """The rule's first match in the question that is no activity's name (a referral only)."""
+    """The rule's first match in the question that is no activity's name (a referral only; "what number does the
+    article give" asks for the article's figure, which is what that rule reads)."""
+    exempt = rule.kind == "emergency" or rule.name == "quote-article"
     for piece in _pieces(text):
         for match in rule.pattern.compiled.finditer(piece):
-            if rule.kind == "emergency" or not _ACTIVITY_AFTER.match(piece, match.end()):
+            if exempt or not _ACTIVITY_AFTER.match(piece, match.end()):
                 return match
     return None
 
