@@ -579,3 +579,17 @@ def test_emergencies_told_before_a_general_question(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "emergency", routed
 
+
+
+@pytest.mark.parametrize(("question", "routed"), [
+    # asking whether a doctor is needed, as leave to try it, is the knowledge base's question on seeing one first
+    ("is it ok to try ldn without talking to a doctor first", False),
+    ("is it fine to try LDN without asking a doctor", False),
+    # ... not with a case told beside it, nor asked of the asker's own start, an amount or a medicine
+    ("is it ok to try ldn without talking to a doctor first? I have lupus", True),
+    ("can I just start ldn without asking a doc?", True),
+    ("is it ok to take 4.5mg without asking a doctor", True),
+    ("can I take ldn without asking my doctor, I'm on tramadol", True),
+])
+def test_leave_to_try_it_without_a_doctor_asks_whether_one_is_needed(question: str, routed: bool) -> None:
+    assert (route(question) is not None) == routed, route(question)
