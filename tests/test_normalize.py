@@ -385,6 +385,13 @@ def test_a_real_word_is_not_moved_by_the_words_beside_it(bot, text, word):
     ("can I take it before work", False),
     ("I take it after work", False),
     ("is ldn proven to work", False),
+    # "help" asked of a group just told of is whether it works for them; with what or for whom, it names that
+    ("does naltrexone help them?", True),
+    ("and does it actually help those people?", True),
+    ("how does naltrexone help them?", False),
+    ("does ldn help with sleep?", False),
+    ("does ldn help people with ms?", False),
+    ("does it help fibromyalgia", False),
 ])
 def test_a_yes_or_no_work_question_asks_whether_it_is_effective(question: str, effective: bool) -> None:
     read = efficacy_read(words(clean(question)))

@@ -26,6 +26,11 @@ _AFTER = frozenset({"", "though", "tho", "well", "at", "really", "actually", "or
                     "lol", "yet", "properly",
                     # a follow-up read in context has its topic put after it ("and it works? naltrexone")
                     "ldn", "naltrexone"})
+#: ... and "help" asked of a group just told of ("does naltrexone help them?", "does it actually help those
+#: people?" after how common addiction is): whether it helps them, as "does it work?" asks; "does it help with
+#: sleep?", "does LDN help people with MS?" name for what, which the entries about those answer
+_HELP = frozenset({"help", "helps", "helped"})
+_HELP_AFTER = frozenset({"them", "those", "em"})
 #: "at work", "to work", "back to work", "my work": the noun
 _NOT_BEFORE = frozenset({"at", "to", "my", "your", "his", "her", "their", "of", "from", "after", "before", "for",
                          "hard", "night", "shift", "the", "a", "this", "that", "lab", "blood"})
@@ -40,7 +45,7 @@ def efficacy_read(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with the first "work" of a yes-or-no question read as "effective"."""
     out = list(tokens)
     for i, token in enumerate(out):
-        if token not in _WORK:
+        if token not in _WORK | _HELP:
             continue
         before = out[:i]
         after = out[i + 1] if i + 1 < len(out) else ""
@@ -48,7 +53,8 @@ def efficacy_read(tokens: Sequence[str]) -> list[str]:
         after = "" if after == "for" and out[i + 2 : i + 3] in (["that"], ["this"], ["it"], ["them"]) else after
         # "does that work?": "that" right after the auxiliary is the subject, not the noun's article ("that work")
         subject = len(before) == 2 and before[0] in _YES_NO and before[1] in ("that", "this")
-        if (_ASKING.isdisjoint(out) and after in _AFTER and (not before or subject or before[-1] not in _NOT_BEFORE)
+        allowed = _AFTER if token in _WORK else _HELP_AFTER
+        if (_ASKING.isdisjoint(out) and after in allowed and (not before or subject or before[-1] not in _NOT_BEFORE)
                 and any(t in _YES_NO for t in out[:_LEAD])):
             out[i] = "effective"
         break
