@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from faqbot.decide import holds_wording
+from faqbot.decide import Decide, holds_wording
 from faqbot.followup import FollowUps
 from faqbot.kb import Entry, Settings
 from faqbot.pipeline import Decision, Query, StageBase
@@ -317,7 +317,7 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
     def _agreed(query: Query, entry: str) -> bool:
         """Whether matching's learned second opinion vetoed its answer for ``entry``, one of the ranked entries:
         "then what do the microglia do?" after the kinds of pain is not "what are microglia?" for both models."""
-        step = next((s for s in reversed(query.steps) if s.stage == "decide"), None)
+        step = next((s for s in reversed(query.steps) if s.stage == Decide.name), None)
         second = step.data.get("second_opinion", {}) if step is not None else {}
         top = second.get("top") or [[None]]
         return second.get("action") == "veto" and top[0][0] == entry and any(

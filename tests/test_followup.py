@@ -328,6 +328,8 @@ def test_the_curators_i_in_the_context_question_is_no_ones_case(question: str, k
     ("Can my GP prescribe it to me?", "Can the GP prescribe it to people?"),
     ("What is LDN used for?", "What is LDN used for?"),
     ("Is it in Italy?", "Is it in Italy?"),
+    ("Is LDN approved in the US?", "Is LDN approved in the US?"),
+    ("Should we tell us?", "Should people tell people?"),
 ])
 def test_a_context_question_is_routed_as_anyone_would_ask_it(question: str, routed_as: str) -> None:
     assert asked_of_anyone(question) == routed_as

@@ -42,7 +42,7 @@ _LEAD = 2
 
 
 def efficacy_read(tokens: Sequence[str]) -> list[str]:
-    """``tokens`` with the first "work" of a yes-or-no question read as "effective"."""
+    """``tokens`` with the first "work" (or "help" asked of "them") of a yes-or-no question read as "effective"."""
     out = list(tokens)
     for i, token in enumerate(out):
         if token not in _WORK | _HELP:

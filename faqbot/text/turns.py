@@ -292,8 +292,9 @@ def fronted(cleaned: str) -> tuple[str, str] | None:
     return (topic, question) if question_form(question) is not None else None
 
 
-#: the asker's own words in a curated question ("Do I need to see a doctor before using LDN?")
-_FIRST_PERSON = regex.compile(r"\b(?:i|me|we|us)\b|\b(?:my|our)\b|\b(?:myself|ourselves)\b", re.IGNORECASE)
+#: the asker's own words in a curated question ("Do I need to see a doctor before using LDN?"); "US" in capitals is
+#: the country ("Is LDN approved in the US?")
+_FIRST_PERSON = regex.compile(r"\b(?:I|[Mm]e|[Ww]e|us|[Mm]y|[Oo]ur|[Mm]yself|[Oo]urselves)\b")
 _ANYONE = {"my": "the", "our": "the", "myself": "themselves", "ourselves": "themselves"}
 
 
