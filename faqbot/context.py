@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from faqbot.decide import Decide, holds_wording
+from faqbot.decide import holds_wording
 from faqbot.followup import FollowUps
 from faqbot.kb import Entry, Settings
 from faqbot.pipeline import Decision, Query, StageBase
@@ -280,7 +280,9 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
         opinion = model.opinion_of(in_context(analysis, self.retriever.index.idf, query.context))
         answered = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         seen = f"after `{query.context}`: {opinion.describe()}"
-        agreed = answered is None and self._agreed(query, opinion.top)
+        # matching's own second opinion vetoed its answer for the same ranked entry: "then what do the microglia
+        # do?" after the kinds of pain is not "what are microglia?" for both models
+        agreed = answered is None and query.vetoed_for == opinion.top
         bar = SWITCH if answered is not None else SWITCH_AGREED if agreed else SWITCH_UNANSWERED
         if opinion.lead < bar or opinion.top == answered:
             return query.noted(self.name, f"kept: {seen}")
@@ -312,16 +314,6 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
         candidate = next((c for c in (*query.ranked, *ranked) if c.entry.id == entry.id), unscored)
         reason = f"the follow-up model prefers `{opinion.top}` by {opinion.lead:.1f} >= {bar:g} {seen}"
         return query.decided(self.name, Decision("answer", reason, candidate=candidate))
-
-    @staticmethod
-    def _agreed(query: Query, entry: str) -> bool:
-        """Whether matching's learned second opinion vetoed its answer for ``entry``, one of the ranked entries:
-        "then what do the microglia do?" after the kinds of pain is not "what are microglia?" for both models."""
-        step = next((s for s in reversed(query.steps) if s.stage == Decide.name), None)
-        second = step.data.get("second_opinion", {}) if step is not None else {}
-        top = second.get("top") or [[None]]
-        return second.get("action") == "veto" and top[0][0] == entry and any(
-            c.entry.id == entry for c in query.ranked)
 
     def _stranded(self, analysis: Analysis, answered: Candidate | None, other: str) -> bool:
         """Whether the turn names something distinctive that the answered entry speaks of and the ``other``

@@ -203,9 +203,10 @@ class Decide(StageBase, name="decide"):
             likelier = [c for c in wider if c.entry.id == opinion.top][:1]
             offered = (*likelier, *(c for c in query.ranked if c not in likelier))
             changed = Decision("suggest", verdict.reason, suggestions=offered[: self.settings.max_suggestions])
-        else:
-            candidate = next(c for c in wider if c.entry.id == verdict.entry)
-            changed = Decision("answer", verdict.reason, candidate=candidate)
+            vetoed_for = likelier[0].entry.id if likelier and likelier[0] in query.ranked else None
+            return query.decided(self.name, changed, ranker, data=data, vetoed_for=vetoed_for)
+        candidate = next(c for c in wider if c.entry.id == verdict.entry)
+        changed = Decision("answer", verdict.reason, candidate=candidate)
         return query.decided(self.name, changed, ranker, data=data)
 
     def _model(self) -> RankModel | None:

@@ -97,6 +97,8 @@ class Query:
     ranked: tuple[Candidate, ...] = ()
     #: for "what is X?" where no entry defines X, the X
     undefined: str | None = None
+    #: the ranked entry matching's learned second opinion preferred when it vetoed the ranker's answer
+    vetoed_for: str | None = None
     decision: Decision | None = None
     #: the stage that made the decision
     decided_by: str | None = None

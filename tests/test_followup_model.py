@@ -14,7 +14,7 @@ import pytest
 
 from faqbot import FAQBot
 from faqbot.context import FollowUpReview
-from faqbot.pipeline import Decision, Query, Step
+from faqbot.pipeline import Decision, Query
 from faqbot.retrieval import Candidate
 from faqbot.retrieval.followup_model import CONTEXT, SWITCH, SWITCH_AGREED, SWITCH_UNANSWERED, in_context
 from faqbot.retrieval.learned import OUT_OF_SCOPE, Opinion
@@ -185,28 +185,42 @@ def test_explain_shows_the_models_opinion_on_a_follow_up(bot: FAQBot) -> None:
     assert math.isfinite(float(step.summary.rpartition("lead ")[2].rstrip(")")))
 
 
-def vetoed_for(entry_id: str, action: str = "veto") -> Step:
-    """The decide stage's trace step when matching's second opinion ``action``-ed its answer for ``entry_id``."""
-    return Step("decide", "suggest: vetoed", (), {"second_opinion": {"action": action, "lead": 9.0,
-                                                                     "top": [[entry_id, 0.99]]}})
-
-
 @pytest.mark.parametrize(
-    ("step", "ranked", "kind"),
+    ("vetoed_for", "kind"),
     [
         # matching's second opinion vetoed its answer for the same ranked entry: the smaller lead answers
-        (vetoed_for("naltrexone-success"), True, "answer"),
-        # ... not when it vetoed for another entry, did not veto, or the entry is not ranked
-        (vetoed_for("clinical-trials"), True, "suggest"),
-        (vetoed_for("naltrexone-success", action="keep"), True, "suggest"),
-        (vetoed_for("naltrexone-success"), False, "suggest"),
-        (None, True, "suggest"),
+        ("naltrexone-success", "answer"),
+        # ... not when it vetoed for another entry, or did not veto for a ranked one
+        ("clinical-trials", "suggest"),
+        (None, "suggest"),
     ],
 )
-def test_two_opinions_that_agree_on_a_ranked_entry_need_a_smaller_lead(bot, step, ranked, kind) -> None:
+def test_two_opinions_that_agree_on_a_ranked_entry_need_a_smaller_lead(bot, vetoed_for, kind) -> None:
     entry = bot.kb.entry("naltrexone-success")
-    candidates = (Candidate(entry, 60.0, entry.question),) if ranked else ()
+    candidates = (Candidate(entry, 60.0, entry.question),)
     decision = Decision("suggest", "vetoed", suggestions=candidates)
-    decided = review(bot, sure("naltrexone-success", SWITCH_AGREED), decision,
-                     steps=(step,) if step else (), ranked=candidates).decision
+    decided = review(bot, sure("naltrexone-success", SWITCH_AGREED), decision, vetoed_for=vetoed_for,
+                     ranked=candidates).decision
     assert decided is not None and decided.kind == kind
+
+
+def decided(bot: FAQBot, text: str, context: str) -> Query:
+    """The question as the decide stage leaves it."""
+    query = Query(raw=text, context=context)
+    for stage in bot.pipeline.stages:
+        if stage.decides and query.decision is not None:
+            continue
+        query = stage.run(query)
+        if stage.name == "decide":
+            return query
+    raise AssertionError("no decide stage")
+
+
+@pytest.mark.parametrize(("text", "context", "vetoed_for"), [
+    # matching's second opinion vetoes "What are microglia?" for a ranked entry: the decide stage says which
+    ("then what do the microglia do?", "pain-type", "microglia-activation-effects"),
+    # ... and for an answer it keeps, none
+    ("what triggers microglia?", "pain-type", None),
+])
+def test_the_decide_stage_says_which_ranked_entry_a_veto_preferred(bot, text, context, vetoed_for) -> None:
+    assert decided(bot, text, context).vetoed_for == vetoed_for

@@ -228,11 +228,10 @@ def _route(text: str) -> Route | None:
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
     prepared = prepare(text)
     general = COMPARATIVE_DOSE.sub("sized", prepared)
-    consults = asks_whether_to_see_a_doctor(text)
     for rule in REFERRAL_RULES:
-        if consults and rule.name == "own-situation":
-            continue
         hit = _fire(rule, prepared if rule.name == "dose-size-question" else general, reading)
+        if hit is not None and rule.name == "own-situation" and asks_whether_to_see_a_doctor(text):
+            continue  # "is it ok to try LDN without talking to a doctor first?" asks whether one is needed
         if hit is not None:
             # as over the engine's referral rules: "everyone says it gets better but I've made my plan"
             return _second_opinion(reading, MARGIN_OVER_REFERRAL) or hit

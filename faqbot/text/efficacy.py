@@ -31,6 +31,8 @@ _AFTER = frozenset({"", "though", "tho", "well", "at", "really", "actually", "or
 #: sleep?", "does LDN help people with MS?" name for what, which the entries about those answer
 _HELP = frozenset({"help", "helps", "helped"})
 _HELP_AFTER = frozenset({"them", "those", "em"})
+#: each verb a yes-or-no question asks with, and what may follow it
+_FOLLOWING = {**dict.fromkeys(_WORK, _AFTER), **dict.fromkeys(_HELP, _HELP_AFTER)}
 #: "at work", "to work", "back to work", "my work": the noun
 _NOT_BEFORE = frozenset({"at", "to", "my", "your", "his", "her", "their", "of", "from", "after", "before", "for",
                          "hard", "night", "shift", "the", "a", "this", "that", "lab", "blood"})
@@ -45,7 +47,8 @@ def efficacy_read(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with the first "work" (or "help" asked of "them") of a yes-or-no question read as "effective"."""
     out = list(tokens)
     for i, token in enumerate(out):
-        if token not in _WORK | _HELP:
+        allowed = _FOLLOWING.get(token)
+        if allowed is None:
             continue
         before = out[:i]
         after = out[i + 1] if i + 1 < len(out) else ""
@@ -53,7 +56,6 @@ def efficacy_read(tokens: Sequence[str]) -> list[str]:
         after = "" if after == "for" and out[i + 2 : i + 3] in (["that"], ["this"], ["it"], ["them"]) else after
         # "does that work?": "that" right after the auxiliary is the subject, not the noun's article ("that work")
         subject = len(before) == 2 and before[0] in _YES_NO and before[1] in ("that", "this")
-        allowed = _AFTER if token in _WORK else _HELP_AFTER
         if (_ASKING.isdisjoint(out) and after in allowed and (not before or subject or before[-1] not in _NOT_BEFORE)
                 and any(t in _YES_NO for t in out[:_LEAD])):
             out[i] = "effective"
