@@ -103,6 +103,10 @@ class Reading:
     subject: str | None = None
 
 
+#: the verbs of getting hold of a medicine, which "where" asks a place for
+OBTAIN = frozenset({"get", "buy", "find", "order", "obtain", "purchase", "bought", "sold", "sells", "sell"})
+
+
 class FollowUps:
     """Recognises follow-up forms and resolves them against a context entry."""
 
@@ -429,7 +433,9 @@ class FollowUps:
         """Whether a short follow-up names nothing but everyday words besides its person and pronouns
         ("and if it happens to me?", "me too?"): it asks how the last answer applies to someone."""
         analysis = self.retriever.normalizer.analyze(text)
-        if len(analysis.words) > MAX_WORDS:
+        typed = set(words(clean(text)))
+        # "where would I get it?" asks where the drug is got, whoever would go there ("where do I stand?" does not)
+        if len(analysis.words) > MAX_WORDS or ("where" in typed and not OBTAIN.isdisjoint(typed)):
             return False
         return set(analysis.terms) - PRONOUNS <= analysis.common
 

@@ -37,6 +37,10 @@ IDS = [e.id for e in BOT.kb.entries]
         ("side-effects", "and if I have that?", "referral", None),
         ("side-effects", "does that apply to me?", "referral", None),
         ("non-autoimmune-conditions", "me too?", "referral", None),
+        # ... but "where would I get it?" asks where the drug is got, and "where do I stand?" stays the asker's case
+        ("consult-doctor", "where would i get it", "answer", "compounding-pharmacies"),
+        ("what-is-ldn", "so where do you buy it?", "answer", "compounding-pharmacies"),
+        ("consult-doctor", "where do I stand?", "referral", None),
         # "it" after an answer about naltrexone is naltrexone, even beside opioid painkillers
         ("naltrexone-mechanism", "so opioid painkillers won't work while it's in you?", "answer", "opioid-painkillers"),
         # "different question" turns the conversation; it compares nothing
