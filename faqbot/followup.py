@@ -9,9 +9,8 @@ follows) before anything else happens, and matching then reads it:
   saying so, with its related questions;
 * "what about MS?", "and for fibromyalgia?": the context question asked about the new thing (its
   distinctive words swapped for the new ones);
-* "what triggers them?", "is it approved?": the pronoun stands for the context's topic (the terms the
-  entry defines, else its question's distinctive words), used only when that reads better than the
-  question alone;
+* "what triggers them?", "is it approved?": the pronoun stands for the context's topic (the terms the entry
+  defines, else its question's distinctive words), used only when that reads better than the question alone;
 * "why?", "how?", "why is that?": a related entry asking that ("how?" after what LDN does is how it does it), else the
   context question asked again; "what is it?": the drug the context question names, else what it defines;
 * "who says?", "where's that number from?", "source?": where the information comes from, asked as that question;
@@ -61,6 +60,7 @@ from faqbot.text.turns import (
     SOURCE,
     SPECIFY,
     asks_next,
+    asks_where_got,
     changes_topic,
     fronted,
     purpose,
@@ -101,10 +101,6 @@ class Reading:
     resolved: str
     #: the new thing a "what about X?" asks about
     subject: str | None = None
-
-
-#: the verbs of getting hold of a medicine, which "where" asks a place for
-OBTAIN = frozenset({"get", "buy", "find", "order", "obtain", "purchase", "bought", "sold", "sells", "sell"})
 
 
 class FollowUps:
@@ -433,9 +429,7 @@ class FollowUps:
         """Whether a short follow-up names nothing but everyday words besides its person and pronouns
         ("and if it happens to me?", "me too?"): it asks how the last answer applies to someone."""
         analysis = self.retriever.normalizer.analyze(text)
-        typed = set(words(clean(text)))
-        # "where would I get it?" asks where the drug is got, whoever would go there ("where do I stand?" does not)
-        if len(analysis.words) > MAX_WORDS or ("where" in typed and not OBTAIN.isdisjoint(typed)):
+        if len(analysis.words) > MAX_WORDS or asks_where_got(text):
             return False
         return set(analysis.terms) - PRONOUNS <= analysis.common
 

@@ -303,3 +303,14 @@ def asked_of_anyone(question: str) -> str:
     is routed put after the question it follows; the curator's "I" there is no one's case, and only the turn's own
     words may tell one ("is it dangerous then?" after that answer asks about the drug)."""
     return _FIRST_PERSON.sub(lambda m: _ANYONE.get(m.group(0).lower(), "people"), question)
+
+
+#: the verbs of getting hold of a medicine, which "where" asks a place for
+_OBTAIN = frozenset({"get", "buy", "find", "order", "obtain", "purchase", "bought", "sold", "sells", "sell"})
+
+
+def asks_where_got(text: str) -> bool:
+    """Whether a turn asks where the drug is got ("where would I get it?"), whoever would go there, rather than
+    how an answer applies to the asker ("where do I stand?")."""
+    tokens = set(words(clean(text)))
+    return "where" in tokens and not _OBTAIN.isdisjoint(tokens)
