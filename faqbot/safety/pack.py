@@ -12,9 +12,9 @@ from dataclasses import field
 from functools import cache
 from typing import Any
 
-import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
+from faqbot.safety.spelling import spellings
 from faqbot.safety.told import ToldError, third_person
 from faqbot.safety.told import check as check_third_person
 from faqbot.text.fold import Repairer, fold, tokens
@@ -281,33 +281,6 @@ def _told_of_others(lang: str, spec: Any, classes: Mapping[str, list[Any]]) -> d
     return {name: third_person(map(str, classes[name]), spec) for name in spec["classes"]}
 
 
-#: how German is typed without its umlauts: "fuer" for "für", "moechte" for "möchte" (folding alone
-#: makes "für" "fur", which a German writing "fuer" never types)
-_TRANSLITERATED = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})}
-
-
-#: Spanish runs "de el" and "a el" together: "el pedido" is "del pedido" after "de"
-_CONTRACTED = {"es": (("el ", ("del ", "al ")),)}
-#: English contractions as chat types them, run together ("im dying", "isnt breathing", "cant wake him"): a
-#: phrase written "i m dying" also matches them. Not "i ll" or "we re": "ill" and "were" are other words.
-_RUN_TOGETHER = {"en": regex.compile(r"\b(i) (?=m\b|ve\b)|\b(\w+n) (?=t\b)"
-                                     r"|\b(you|they|it|that|what|he|she) (?=re\b|s\b)")}
-
-
-def spellings(lang: str, phrase: str) -> tuple[str, ...]:
-    """A pack phrase and the other ways it is typed: in German without its umlauts, in Spanish after
-    a contraction."""
-    table = _TRANSLITERATED.get(lang)
-    forms = [phrase, phrase.translate(table) if table else phrase]
-    for start, joined in _CONTRACTED.get(lang, ()):
-        if phrase.startswith(start):
-            forms.extend(j + phrase[len(start):] for j in joined)
-    run_together = _RUN_TOGETHER.get(lang)
-    if run_together is not None:
-        forms.append(run_together.sub(lambda m: next(g for g in m.groups() if g), phrase))
-    return tuple(dict.fromkeys(forms))
-
-
 def _check_conflicts(rules: tuple[ClassRule, ...], phrases: Mapping[str, set[tuple[str, ...]]]) -> None:
     """A phrase in a class that makes a rule and in one that cancels it would switch the rule off."""
     for rule in rules:
@@ -344,33 +317,17 @@ def load() -> Packs:
         raise PackError("self-harm rules come first, then the other emergency rules, then referral rules")
     drug = tuple(phrase_tokens(str(p)) for p in base.get("drug") or ())
     by_lang = {lang: _classes(lang, _read(lang), known) for lang in LANGUAGES}
-    lexicons, repairers, own_lexicons = {}, {}, {}
-    detect = _detect(by_lang)
-    for lang in LANGUAGES:
-        # A question is read with English and its own language's words only: "dos" is two in
-        # Spanish but a typo of "does" in English, "kind" a child in German but not in English.
-        phrases: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
-        clashes = _function_words(lang) if lang != "en" else set()
-        for source in dict.fromkeys(("en", lang)):
-            for name, entries in by_lang[source].items():
-                # English "die" is a German article, English "come" an Italian "how".
-                kept = [p for p in entries if source == lang or len(p) > 1 or p[0] not in clashes]
-                phrases.setdefault(name, set()).update(kept)
-        _check_conflicts(rules, phrases)
-        lexicons[lang] = Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=SHADOWING)
-        own: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
-        for name, entries in by_lang[lang].items():
-            own.setdefault(name, set()).update(entries)
-        own_lexicons[lang] = Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=SHADOWING)
-        vocabulary = {w.rstrip("*") for entries in phrases.values() for p in entries for w in p if w[0].isalpha()}
-        stems = {p[-1].rstrip("*") for entries in phrases.values() for p in entries if p[-1].endswith("*")}
-        aliases = {**_shorthand("en"), **_shorthand(lang)}
-        # Run-together words are split in English only: "prendono" is Italian, not "prendo no". English
-        # words are protected in every language, as one set (the cache of built bots then stores it once).
-        repairers[lang] = Repairer(
-            vocabulary, detect[lang], stems=stems, aliases=aliases, split=lang == "en", shared_protected=detect["en"],
-            plurals=_plurals(lang), plural_words=_words_of(by_lang[lang], base.get("plural_classes") or ()),
-        )
+    # the classes the other languages read as written (`as_written:` in rules.yaml) cast no language vote
+    as_written = frozenset(base.get("as_written") or ())
+    if as_written - known:
+        raise PackError(f"`as_written` names unknown classes: {sorted(as_written - known)}")
+    detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
+                      for lang in LANGUAGES})
+    built = {lang: _language(lang, by_lang, drug, rules, detect, as_written, base.get("plural_classes") or ())
+             for lang in LANGUAGES}
+    lexicons = {lang: b[0] for lang, b in built.items()}
+    own_lexicons = {lang: b[1] for lang, b in built.items()}
+    repairers = {lang: b[2] for lang, b in built.items()}
     reviewable = frozenset(base.get("reviewable") or ())
     bars = {str(rule): str(bar) for rule, bar in (base.get("second_opinion_bars") or {}).items()}
     unknown = ((reviewable - {"phrase-own-situation"}) | bars.keys()) - set(names)
@@ -380,6 +337,46 @@ def load() -> Packs:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
                  reviewable, _off_topic(base, known), bars, _consult_words(base))
+
+
+def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],
+              rules: tuple[ClassRule, ...], detect: Mapping[str, frozenset[str]], as_written: frozenset[str],
+              plural_classes: Iterable[str]) -> tuple[Lexicon, Lexicon, Repairer]:
+    """A language's lexicon (its words and English ones), its own words alone, and its repairer."""
+    # A question is read with English and its own language's words only: "dos" is two in
+    # Spanish but a typo of "does" in English, "kind" a child in German but not in English.
+    phrases: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug)}
+    clashes = _function_words(lang) if lang != "en" else set()
+    for source in dict.fromkeys(("en", lang)):
+        for name, entries in by_lang[source].items():
+            # English "die" is a German article, English "come" an Italian "how".
+            kept = [p for p in entries if source == lang or len(p) > 1 or p[0] not in clashes]
+            phrases.setdefault(name, set()).update(kept)
+    own: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug), **{n: set(e) for n, e in by_lang[lang].items()}}
+    english = {p for entries in by_lang["en"].values() for p in entries}
+    curated = english | {p for n, entries in by_lang[lang].items() if n not in as_written for p in entries}
+    written = {p for n in as_written for p in by_lang[lang].get(n, ())} - curated if lang != "en" else set()
+    read = [p for entries in phrases.values() for p in entries if p not in written]
+    aliases = {**_shorthand("en"), **_shorthand(lang)}
+    # Run-together words are split in English only: "prendono" is Italian, not "prendo no". English
+    # words are protected in every language, as one set (the cache of built bots then stores it once).
+    repairer = Repairer(
+        {w.rstrip("*") for p in read for w in p if w[0].isalpha()}, detect[lang],
+        stems={p[-1].rstrip("*") for p in read if p[-1].endswith("*")}, aliases=aliases, split=lang == "en",
+        shared_protected=detect["en"], plurals=_plurals(lang), plural_words=_words_of(by_lang[lang], plural_classes),
+    )
+    # A class read as written is no vocabulary: the repairer would pull near words into its words and move repairs
+    # the rules were written for ("salpullido", a rash, no longer read as "sarpullido"). Its phrases are read as
+    # the repairer puts the words of a question ("intenté" as it reads it), so that they match all the same.
+    # (not when the repairer reads them as a phrase another class has: "escaldar", to scald, read as "escalar")
+    taken = {p for entries in phrases.values() for p in entries}
+    for table in (phrases, own):
+        for name in as_written & table.keys():
+            table[name] |= {r for r in (tuple(repairer.repair(list(p))) for p in table[name] if p in written)
+                            if r not in taken}
+    _check_conflicts(rules, phrases)
+    return (Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=SHADOWING),
+            Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=SHADOWING), repairer)
 
 
 def _consult_words(base: dict[str, Any]) -> frozenset[str]:
@@ -433,7 +430,7 @@ def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) ->
                       after_words=after_words, after_points=after_points, after_never=after_never, **classes)
 
 
-def _words_of(classes: dict[str, Any], names: Iterable[str]) -> frozenset[str]:
+def _words_of(classes: Mapping[str, Any], names: Iterable[str]) -> frozenset[str]:
     """Every word of the phrases of these classes (in one language's pack)."""
     return frozenset(word for name in names for phrase in classes.get(name, ()) for word in phrase)
 

@@ -1,0 +1,69 @@
+"""The self-harm classes the five other languages read as written (``as_written:`` in rules.yaml).
+
+Eleven self-harm rules once had words in the English pack alone, so that a message in another language could
+never fire them. Their classes now exist in every pack; each rule's own examples in each language are run by
+tests/test_safety_packs.py. These tests hold the rest: every self-harm rule can fire in every language, and
+the new words leave the typo repairer as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot.safety import pack
+from faqbot.safety.pack import LANGUAGES, PackError, packs, phrase_tokens, spellings
+from faqbot.safety.reading import read
+
+RULES = pack._read("rules")
+AS_WRITTEN = frozenset(RULES["as_written"])
+#: rules written for one language's grammar ("ich bring mich um": the particle apart from its verb)
+ONE_LANGUAGE = {"kills-self-de", "kills-other-de"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_every_self_harm_rule_has_words_in_every_language(lang: str) -> None:
+    classes = pack._read(lang)["classes"]
+    dead = {rule["name"]: [group for group in rule["all"] if not any(c in classes or c == "drug" for c in group)]
+            for rule in RULES["rules"] if rule.get("self_harm") and rule["name"] not in ONE_LANGUAGE}
+    assert not {name: groups for name, groups in dead.items() if groups}
+
+
+def _words(lang: str, names: frozenset[str], *, inside: bool) -> set[str]:
+    classes = pack._read(lang)["classes"]
+    return {w for name, phrases in classes.items() if (name in names) is inside for p in phrases
+            for form in spellings(lang, str(p)) for w in phrase_tokens(form)}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_a_class_read_as_written_lends_the_repairer_no_words(lang: str) -> None:
+    curated = _words(lang, AS_WRITTEN, inside=False) | _words("en", frozenset(), inside=False)
+    only_written = {w.rstrip("*") for w in _words(lang, AS_WRITTEN, inside=True) - curated}
+    assert only_written, "the language has words in the classes read as written"
+    assert not only_written & packs().repairers[lang].vocabulary
+
+
+@pytest.mark.parametrize(
+    ("question", "read_as"),
+    [
+        # "salpullido" (a rash) is in a class read as written; the curated spelling it was read as still wins,
+        # and the grandmother's rash stays a case told
+        ("¿Cuáles son los efectos secundarios? A mi abuela le salió un salpullido.", "sarpullido"),
+        ("Quais são os efeitos colaterais? Minha mãe tem pesadelo toda noite.", "pesadelos"),
+    ],
+)
+def test_a_word_is_repaired_as_before_the_classes_were_written(question: str, read_as: str) -> None:
+    assert read_as in read(question).words
+
+
+def test_as_written_must_name_known_classes(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pack._read
+
+    def fake(name: str) -> dict[str, object]:
+        data = dict(real(name))
+        if name == "rules":
+            data["as_written"] = [*data["as_written"], "no_such_class"]
+        return data
+
+    monkeypatch.setattr(pack, "_read", fake)
+    with pytest.raises(PackError, match="`as_written` names unknown classes"):
+        pack.load()
