@@ -1,6 +1,7 @@
 """Fast paths for long input, held to what they replaced: the sanitiser and the fold judge each distinct
 character once (a translation table), not each time it occurs, and give what the character-by-character
-reference gives; a long question is prepared and read once on its way through, not at each stage."""
+reference gives; a long question is prepared and read once on its way through, not at each stage; the typo
+repairer searches all its words only when some word near the typed one could be its correction."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from faqbot.safety import pack
+from faqbot.safety.pack import LANGUAGES, packs
 from faqbot.text import sanitize
 from faqbot.text.fold import _unmarked, fold
 
@@ -83,3 +86,27 @@ def test_a_long_question_routes_the_same_read_once_or_twice() -> None:
     long = "what is ldn? " + "zebra " * 5_000 + "how many mg should I take?"
     first, again = route(long), route(long)
     assert first is not None and first == again and first.kind == "referral"
+
+
+# --- the repairer's quick look before its full search --------------------------------------------------------
+
+
+def _typos(word: str) -> list[str]:
+    """A word with one letter dropped, doubled or changed, and two letters swapped: slips people make."""
+    return [word[:i] + word[i + 1:] for i in range(1, len(word))] + [word[:i] + word[i] + word[i:] for i in
+            range(1, len(word))] + [word[:i] + "x" + word[i + 1:] for i in range(1, len(word))] + [
+            word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_repairers_quick_look_misses_no_correction_the_full_search_makes(lang: str) -> None:
+    repairer = packs().repairers[lang]
+    # every hundredth vocabulary word of five letters or more, each with its slips, and words of the language
+    # that are no vocabulary at all (the ported classes read as written, tests/test_safety_as_written.py)
+    words = sorted(w for w in repairer.vocabulary if len(w) >= 5 and w.isalpha())[::100]
+    slips = {typo for w in words for typo in _typos(w)}
+    others = {w for p in pack._read(lang)["classes"].get("injure_verb", []) for w in fold(str(p)).split()}
+    for word in sorted(slips | others):
+        if len(word) < 5 or word in repairer.vocabulary or not word.isalpha() or repairer._protected(word):
+            continue
+        assert repairer.correct(word) == repairer._search(word), word

@@ -182,6 +182,11 @@ class Repairer:
         self.shared_protected = shared_protected
         self.cutoff = cutoff
         self._choices = sorted(w for w in self.vocabulary if len(w) >= 4)
+        #: the choices by first letter and length: a correction starts with the word's letter and is within one
+        #: letter of its length, so a word with none of those near it needs no search of them all
+        self._nearby: dict[tuple[str, int], list[str]] = {}
+        for choice in self._choices:
+            self._nearby.setdefault((choice[0], len(choice)), []).append(choice)
         self._longest = max((len(w) for w in self.vocabulary), default=0)
         self._longest_everyday = max(self._longest, max((len(w) for w in shared_protected), default=0))
         self._corrections: dict[str, str] = {}
@@ -235,18 +240,30 @@ class Repairer:
             return word
         known = self._corrections.get(word)
         if known is None:
-            # A long word may carry more slips than a short one at the same ratio.
-            cutoff = self.cutoff - (4.0 if len(word) >= 10 else 0.0)
-            # A near neighbour of another length is another word ("setzen" is not "absetzen").
-            close = process.extract(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
-                                    limit=3)
-            # ... and one that starts with another letter too ("calmare", to calm, is not "scalare", to
-            # taper): slips rarely hit the first letter, while real words of the language often differ there.
-            known = next((c for c, _, _ in close if abs(len(c) - len(word)) <= 1 and c[0] == word[0]
-                          and not self._plural_of(word, c)), word)
+            known = self._search(word) if self._any_near(word) else word
             if len(self._corrections) < 100_000:  # bounded memory, whatever people type
                 self._corrections[word] = known
         return known
+
+    def _search(self, word: str) -> str:
+        """The search behind :meth:`correct`: every choice scored (the quick :meth:`_any_near` check is tested to
+        find something wherever this finds a correction)."""
+        # A long word may carry more slips than a short one at the same ratio.
+        cutoff = self.cutoff - (4.0 if len(word) >= 10 else 0.0)
+        # A near neighbour of another length is another word ("setzen" is not "absetzen").
+        close = process.extract(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=3)
+        # ... and one that starts with another letter too ("calmare", to calm, is not "scalare", to
+        # taper): slips rarely hit the first letter, while real words of the language often differ there.
+        return next((c for c, _, _ in close if abs(len(c) - len(word)) <= 1 and c[0] == word[0]
+                     and not self._plural_of(word, c)), word)
+
+    def _any_near(self, word: str) -> bool:
+        """Whether some choice that :meth:`correct` could take is as close as its cutoff (cheap: only the choices
+        of the word's first letter and about its length are scored; tested against the full search)."""
+        cutoff = self.cutoff - (4.0 if len(word) >= 10 else 0.0)
+        near = (self._nearby.get((word[0], size), ()) for size in (len(word) - 1, len(word), len(word) + 1))
+        return any(process.extractOne(word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
+                   for choices in near)
 
     def _plural_of(self, word: str, candidate: str) -> bool:
         """Whether ``word`` is ``candidate`` with one of the language's plural endings."""
