@@ -24,6 +24,12 @@ ROUTES = [
     # a ratio counts people, it is no amount ("1 in 10"); a number of pills is one
     ("1 in 10 americans addicted?? is that what it says", None),
     ("i take 10 of them", "referral"),
+    # "ok so", "ok but" open a message: no "is it ok" asked ("ok" beside "my morphine" still is; "ok then" is left
+    # out, as "would it be ok then to take it with codeine?" asks it)
+    ("would it be ok then to take it with codeine", "referral"),
+    ("ok but then would painkillers like morphine still work?", None),
+    ("ok but would it be ok with my morphine?", "referral"),
+    ("ok so how much should I take?", "referral"),
     # amounts in words other than "dose"
     ("what quantity of ldn is normal", "referral"),
     ("lowest effective amount of naltrexone", "referral"),
