@@ -30,6 +30,9 @@ ROUTES = [
     ("ok but then would painkillers like morphine still work?", None),
     ("ok but would it be ok with my morphine?", "referral"),
     ("ok so how much should I take?", "referral"),
+    # who is shown or told is no one taking it ("show it to my mum's nurse"); who is given it is
+    ("Where does this information come from? I want to show it to my mum's nurse.", None),
+    ("can I give it to my mum", "referral"),
     # amounts in words other than "dose"
     ("what quantity of ldn is normal", "referral"),
     ("lowest effective amount of naltrexone", "referral"),

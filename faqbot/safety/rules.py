@@ -318,7 +318,10 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             \ (?:has|have|had|is\ on|takes|is\ taking|wants{_NOT_TO_KNOW}|needs|should|could|can|might|suffers|was\ diagnosed
             |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped|was\ prescribed
             |is\ prescribed|was\ given|tried|is\ trying|wants\ to{_NOT_TO_KNOW})\b
-        | \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
+        # ("show it to my mum's nurse", "explain this to my husband": who is shown or told, not who takes it)
+        | (?<!\bshow\ it\ )(?<!\bshow\ this\ )(?<!\bshow\ them\ )(?<!\bexplain\ it\ )(?<!\bexplain\ this\ )
+          (?<!\bread\ it\ )(?<!\bread\ this\ )(?<!\bforward\ it\ )(?<!\bforward\ this\ )
+          \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
             \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{RELATION}\b
         | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+)\b
         | \b(?:does|did|will|would|can|could|is|why)\ (?:it|ldn|naltrexone|this)\ (?:make|give|cause|making|giving
