@@ -370,10 +370,10 @@ def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]
     # the repairer puts the words of a question ("intenté" as it reads it), so that they match all the same.
     # (not when the repairer reads them as a phrase another class has: "escaldar", to scald, read as "escalar")
     taken = {p for entries in phrases.values() for p in entries}
+    variants = {p: r for p in written if (r := tuple(repairer.repair(list(p)))) not in taken}
     for table in (phrases, own):
         for name in as_written & table.keys():
-            table[name] |= {r for r in (tuple(repairer.repair(list(p))) for p in table[name] if p in written)
-                            if r not in taken}
+            table[name] |= {variants[p] for p in table[name] if p in variants}
     _check_conflicts(rules, phrases)
     return (Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=SHADOWING),
             Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=SHADOWING), repairer)
