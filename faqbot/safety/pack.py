@@ -355,14 +355,15 @@ def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]
     own: dict[str, set[tuple[str, ...]]] = {DRUG: set(drug), **{n: set(e) for n, e in by_lang[lang].items()}}
     english = {p for entries in by_lang["en"].values() for p in entries}
     curated = english | {p for n, entries in by_lang[lang].items() if n not in as_written for p in entries}
-    written = {p for n in as_written for p in by_lang[lang].get(n, ())} - curated if lang != "en" else set()
-    read = [p for entries in phrases.values() for p in entries if p not in written]
+    # (English reads its own as written classes as curated: they are its words)
+    written = {p for n in as_written for p in by_lang[lang].get(n, ())} - curated
+    repaired_toward = [p for entries in phrases.values() for p in entries if p not in written]
     aliases = {**_shorthand("en"), **_shorthand(lang)}
     # Run-together words are split in English only: "prendono" is Italian, not "prendo no". English
     # words are protected in every language, as one set (the cache of built bots then stores it once).
     repairer = Repairer(
-        {w.rstrip("*") for p in read for w in p if w[0].isalpha()}, detect[lang],
-        stems={p[-1].rstrip("*") for p in read if p[-1].endswith("*")}, aliases=aliases, split=lang == "en",
+        {w.rstrip("*") for p in repaired_toward for w in p if w[0].isalpha()}, detect[lang],
+        stems={p[-1].rstrip("*") for p in repaired_toward if p[-1].endswith("*")}, aliases=aliases, split=lang == "en",
         shared_protected=detect["en"], plurals=_plurals(lang), plural_words=_words_of(by_lang[lang], plural_classes),
     )
     # A class read as written is no vocabulary: the repairer would pull near words into its words and move repairs

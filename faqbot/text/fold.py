@@ -248,10 +248,9 @@ class Repairer:
     def _search(self, word: str) -> str:
         """The search behind :meth:`correct`: every choice scored (the quick :meth:`_any_near` check is tested to
         find something wherever this finds a correction)."""
-        # A long word may carry more slips than a short one at the same ratio.
-        cutoff = self.cutoff - (4.0 if len(word) >= 10 else 0.0)
         # A near neighbour of another length is another word ("setzen" is not "absetzen").
-        close = process.extract(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=3)
+        close = process.extract(word, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=self._cutoff(word),
+                                limit=3)
         # ... and one that starts with another letter too ("calmare", to calm, is not "scalare", to
         # taper): slips rarely hit the first letter, while real words of the language often differ there.
         return next((c for c, _, _ in close if abs(len(c) - len(word)) <= 1 and c[0] == word[0]
@@ -260,10 +259,14 @@ class Repairer:
     def _any_near(self, word: str) -> bool:
         """Whether some choice that :meth:`correct` could take is as close as its cutoff (cheap: only the choices
         of the word's first letter and about its length are scored; tested against the full search)."""
-        cutoff = self.cutoff - (4.0 if len(word) >= 10 else 0.0)
+        cutoff = self._cutoff(word)
         near = (self._nearby.get((word[0], size), ()) for size in (len(word) - 1, len(word), len(word) + 1))
         return any(process.extractOne(word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
                    for choices in near)
+
+    def _cutoff(self, word: str) -> float:
+        # A long word may carry more slips than a short one at the same ratio.
+        return self.cutoff - (4.0 if len(word) >= 10 else 0.0)
 
     def _plural_of(self, word: str, candidate: str) -> bool:
         """Whether ``word`` is ``candidate`` with one of the language's plural endings."""
