@@ -2,7 +2,7 @@
 # Install what the tests need and run them all: ruff, mypy, the knowledge-base checks, pytest.
 # This is the README's test command; .ci/run calls it.
 #
-#   bash scripts/test.sh [PYTEST ARGS...]   # everything
+#   bash scripts/test.sh [PYTEST ARGS...]   # everything (pytest runs one worker per core; -n 0 for one)
 #   bash scripts/test.sh --plan             # only say what would be installed and run, change nothing
 #
 # The widget's browser tests drive Debian's Chromium at exactly /usr/bin/chromium. If it is missing:
@@ -12,7 +12,7 @@
 set -euo pipefail
 
 CHROMIUM=/usr/bin/chromium
-PIP_PACKAGES="faqbot (editable) with its web and test extras: starlette, uvicorn, pytest, hypothesis, httpx, playwright, ruff, mypy, types-pyyaml"
+PIP_PACKAGES="faqbot (editable) with its web and test extras: starlette, uvicorn, pytest, pytest-xdist, hypothesis, httpx, playwright, ruff, mypy, types-pyyaml"
 
 # browser_plan HAS_CHROMIUM HAS_APT CI -> present | install | skip | fail
 browser_plan() {
@@ -89,8 +89,8 @@ for cases in bench/holdout*_cases.yaml; do
   .venv/bin/faqbot eval "$cases" --min-accuracy 0.94 --min-referral-recall 1 --min-emergency-recall 1 \
     --max-over-referral 0.03
 done
-echo "== pytest"
-.venv/bin/python -m pytest "$@"
+echo "== pytest (one worker per core; pass -n 0 to run in one process)"
+.venv/bin/python -m pytest -n auto "$@"
 if [ "$plan" = skip ]; then
   echo "!! NOTICE: the browser tests were SKIPPED ($CHROMIUM is missing; see the notice above)."
 fi
