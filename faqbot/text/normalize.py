@@ -17,6 +17,7 @@ from faqbot.records import dataclass
 from faqbot.text.efficacy import efficacy_read, mechanism_read
 from faqbot.text.fold import cleaned_latin
 from faqbot.text.lowdose import low_dose_read
+from faqbot.text.purpose import purpose_read
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
     ASKS_FOR,
@@ -149,7 +150,7 @@ class Normalizer:
         names = _names(asked)
         named = _acronyms(typed) | names
         # "does it work?" asks whether it is effective, "how does it work?" how it acts
-        tokens = self._apply_synonyms(mechanism_read(efficacy_read(low_dose_read(tokens))))
+        tokens = self._apply_synonyms(mechanism_read(efficacy_read(low_dose_read(purpose_read(tokens)))))
         terms: dict[str, None] = {}
         common: set[str] = set()
         rare: set[str] = set()
