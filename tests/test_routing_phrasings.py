@@ -51,6 +51,14 @@ ROUTES = [
     ("what happens to someone who starts using ldn for pain in trials", None),
     ("how strong is the research behind ldn", None),
     ("why is it called a low dose if it is the same drug", None),
+    # what a dose does, not its size; a size asked for, or someone's own dose, keeps its referral
+    ("so what does a low dose of naltrexone actually do?", None),
+    ("why would a low dose of naltrexone do something a high dose doesn't?", None),
+    ("I read that at small doses naltrexone eases pain. Is that right?", None),
+    ("is a low dose ok for me?", "referral"),
+    ("tell me the low dose", "referral"),
+    ("my low dose does nothing, should I raise it?", "referral"),
+    ("what is a low dose of ldn in mg", "referral"),
     ("is ldn a painkiller", None),
     ("what is ldn doing to microglia", None),
     # an illness word before a group, or a nurse telling what she said, names no illness of the asker's; an
