@@ -59,6 +59,11 @@ ROUTES = [
     ("tell me the low dose", "referral"),
     ("my low dose does nothing, should I raise it?", "referral"),
     ("what is a low dose of ldn in mg", "referral"),
+    # which size, whatever it is said to do (a red-team review of the thirty-second session)
+    ("which small dose calms pain best?", "referral"),
+    ("what low dose eases inflammation for most people", "referral"),
+    ("tell me the small dose that calms the nervous system", "referral"),
+    ("which low dose studies were done?", None),
     ("is ldn a painkiller", None),
     ("what is ldn doing to microglia", None),
     # an illness word before a group, or a nurse telling what she said, names no illness of the asker's; an
