@@ -34,7 +34,7 @@ from faqbot.retrieval.learned import OUT_OF_SCOPE, RankModel
 from faqbot.safety import Route
 from faqbot.text import Analysis, Normalizer
 from faqbot.text.pointing import PRONOUNS, plural_back, refers_back
-from faqbot.text.purpose import PURPOSE
+from faqbot.text.purpose import purpose_added
 from faqbot.text.turns import asked_of_anyone, question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
@@ -71,8 +71,8 @@ class StoryContext(StageBase, name="story"):
         "which kind is that?"): what it matches alone is a guess at what the pointing words mean."""
         analysis = self.normalizer.analyze(text, self.settings.max_question_chars)
         # ("used" that the purpose reading put in asks what the thing is for; it names no thing)
-        read_in = PURPOSE in analysis.words and PURPOSE not in text.lower()
-        return len(analysis.terms) - read_in <= 1 and not PRONOUNS.isdisjoint(analysis.words)
+        named = len(analysis.terms) - purpose_added(text, analysis.words)
+        return named <= 1 and not PRONOUNS.isdisjoint(analysis.words)
 
     def _clear(self, text: str) -> tuple[str, float] | None:
         """The entry ``text`` matches well enough to answer and ahead of the rest, with its score."""
