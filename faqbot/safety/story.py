@@ -196,6 +196,10 @@ def _beside_why(story: str, classes: Callable[[str], Classes], rules: StoryRules
             or not all(any(start < b and a < end for a, b in spans) for start, end in found)}
 
 
+#: the pack's classes of "it" and the like, which a story told after its question may use only as what was mentioned
+_IT = ("it_word", "it_self")
+
+
 def _told_after(story: str, rules: StoryRules) -> bool:
     """Whether a story told after its question only says who asks, for whom, or why: each sentence, in
     English, names only ``after_allows`` classes and uses only ``after_words`` outside them."""
@@ -204,8 +208,9 @@ def _told_after(story: str, rules: StoryRules) -> bool:
         reading = read(_plain(sentence))
         if reading.lang != "en" or not rules.after_never.isdisjoint(reading.words):
             return False
+        # ("it_self" holds the "it" of "it_word" alone)
         pointed = all(start and reading.words[start - 1] in rules.after_points
-                      for start, _ in reading.found.get("it_word", ()))
+                      for name in _IT for start, _ in reading.found.get(name, ()))
         # "for my dad" in "asking for my dad", "wants" in "my mum wants to know", "year" in "last year": a
         # word inside a phrase of an allowed class is read as part of that phrase
         allowed = [span for name in rules.after_allows for span in reading.found.get(name, ())]
@@ -214,7 +219,7 @@ def _told_after(story: str, rules: StoryRules) -> bool:
                    if all(any(a <= start and end <= b and b - a > end - start for a, b in allowed)
                           for start, end in spans)}
         if pointed:
-            excused.add("it_word")
+            excused.update(_IT)
         if not set(reading.found) - excused <= rules.after_allows or any(
                 group <= reading.found.keys() for group in rules.after_together):
             return False
