@@ -114,6 +114,10 @@ IDS = [e.id for e in BOT.kb.entries]
         ("endorphins", "should I eat first before taking it?", "referral", None),
         # ... and answered as before when it puts none
         ("drug-interactions", "which medicines?", "answer", "drug-interactions"),
+        # whether what was just said still holds: that answer again, not the subject read afresh
+        ("fda-status", "is that still the case?", "answer", "fda-status"),
+        ("addiction-prevalence", "has that changed lately?", "answer", "addiction-prevalence"),
+        ("fda-status", "is that true for MS?", "answer", "clinical-trials"),
         # "who says?", "where's that figure from?": where what was just said comes from
         ("fda-status", "says who?", "answer", "information-source"),
         ("addiction-prevalence", "where's that figure from?", "answer", "information-source"),

@@ -85,8 +85,8 @@ BARE = regex.compile(_LEAD + r"(?P<w>why|how|how come|how so|why not|in what way
                      r"|(?:how|why) (?:does|do|did|would|can|could) (?:it|they|this|that) do (?:that|this|it|so)"
                      r"(?: (?:for|in|with|on) (?P<q>[^?!.]{1,30}?))?"
                      r"|what (?:is|are) (?:it|they|those|these|that)(?: exactly| again)?)\W*$")
-#: "in simpler words?", "explain it like I'm 5", "what does that mean?": the answer just given, again (the
-#: answers are written plainly already; there is no other wording to give)
+#: "in simpler words?", "explain it like I'm 5", "what does that mean?", "is that still true?": the answer just given,
+#: again (the answers are written plainly already; there is no other wording to give)
 RESTATE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:"
                         r"(?:explain|say|put|tell me)\s+(?:it|that|this)\s+(?:again|simpl\w*|more simply|plainly"
                         r"|in (?:simple|simpler|plain|plainer|easier|normal|layman'?s?)"
@@ -98,7 +98,14 @@ RESTATE = regex.compile(_LEAD + r"(?:(?:can|could) you\s+)?(?:please\s+)?(?:"
                         # whether the article says what the answer just said: the answer tells what it says
                         r"|(?:is|was) (?:that|this) (?:really |actually )?(?:in|from) the article"
                         r"|(?:does|did) the article (?:really |actually )?say (?:that|this|so)"
-                        r"|where does (?:it|the article) say (?:that|this|so))"
+                        r"|where does (?:it|the article) say (?:that|this|so)"
+                        # whether what the answer just said still holds ("is that still the case?", "has that
+                        # changed?"): only the knowledge base's own claim is there to confirm
+                        r"|(?:is|was|are) (?:that|this|it|those|these)(?: (?:still|really|actually|definitely|always"
+                        r"|even))? (?:true|right|correct|accurate|the case|so|valid|confirmed|a fact|legit|certain)"
+                        r"(?: (?:still|now|today|anymore|any more|these days|nowadays))?"
+                        r"|(?:still|really|actually) (?:true|the case|so|right)"
+                        r"|(?:has|did) (?:that|this|it) change(?:d)?(?: (?:since|recently|lately|at all))?)"
                         r"(?:\s+(?:please|pls))?\W*$")
 #: "who says?", "where's that number from?", "source?": where what was just said comes from, which is the
 #: question of where the information comes from
