@@ -295,3 +295,41 @@ def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, questio
 def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the asker's own intake and amount, then what microglia are
+        ("I take 4.5 mg of LDN for my fibro. What are microglia?", "microglia"),
+        # someone else's medicines and drinking, then whether the FDA approved it
+        ("My dad is on LDN and metformin and likes his beer. Is LDN approved by the FDA?", "fda-status"),
+        # the asker started it, then what the body's own painkillers are
+        ("I started LDN last month for my back. What are endorphins?", "endorphins"),
+        # what the drug is, after a story that tells nobody taking it
+        ("My doctor brought up LDN for my MS at my last visit. What is LDN?", "what-is-ldn"),
+    ],
+)
+def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, question: str, entry: str) -> None:
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # how someone is doing, told beside the fact asked
+        "I'm on LDN and I feel awful this week. What are endorphins?",
+        # what the drug is, asked by someone who tells of taking it
+        "I'm on LDN for Crohn's. What is LDN?",
+        # a fact asked about what it does to someone
+        "I started LDN last month for my back. What side effects does the FDA list?",
+        # a child in the story
+        "My 9 year old has been given LDN. Is it FDA approved?",
+        # a pill form and a time of day
+        "My LDN capsules look different this month. What is a compounding pharmacy?",
+    ],
+)
+def test_a_fact_asked_beside_how_someone_is_doing_is_still_referred(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question

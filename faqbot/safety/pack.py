@@ -7,7 +7,7 @@ A pack error is a bug in faqbot, not in a curator's file, so it raises :class:`P
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import field
 from functools import cache
 from typing import Any
@@ -15,6 +15,8 @@ from typing import Any
 from faqbot.records import dataclass
 from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
 from faqbot.safety.spelling import spellings
+from faqbot.safety.storyrules import PackError as PackError  # (raised here too; defined beside the story rules)
+from faqbot.safety.storyrules import StoryRules, story_rules
 from faqbot.safety.told import ToldError, third_person
 from faqbot.safety.told import check as check_third_person
 from faqbot.text.fold import Repairer, fold, tokens
@@ -34,10 +36,6 @@ _RULE_KEYS = frozenset(
      "unless_anywhere", "self_harm", "unless_impersonal", "unless_plain", "impersonal_despite", "impersonal_unless",
      "unless_unnamed", "max_tokens", "fires", "passes"}
 )
-
-
-class PackError(Exception):
-    """A rule pack that cannot be used as it is."""
 
 
 @dataclass(frozen=True)
@@ -61,86 +59,6 @@ class OffTopic:
     def applies(self, found: Collection[str]) -> bool:
         """Whether a part with these classes is about the site alone: it names nothing of health."""
         return self.mentioned(found) and self.unless.isdisjoint(found)
-
-
-@dataclass(frozen=True)
-class StoryRules:
-    """The ``story:`` settings of rules.yaml (see :mod:`faqbot.safety.story`): classes, and rule names."""
-
-    #: the referral rules a story may fire and still be set aside
-    rules: frozenset[str] = frozenset()
-    #: one of these makes the question general (a question word only where the question starts)
-    asks: frozenset[str] = frozenset()
-    #: the question must name one of these
-    topics: frozenset[str] = frozenset()
-    #: these make the question the asker's own after all
-    unless: frozenset[str] = frozenset()
-    #: ... and these too, unless it asks what, why or how
-    unless_yes_no: frozenset[str] = frozenset()
-    #: none of these may occur in the story
-    blockers: frozenset[str] = frozenset()
-    #: in the story, these may make "it" in the question the case told ...
-    case: frozenset[str] = frozenset()
-    #: ... when the question asks what it would do to it, or whether it is safe
-    would: frozenset[str] = frozenset()
-    #: a yes or no asked of "that" or "it" after a story of a case is a verdict on it, unless it says it
-    #: asks in general ("is it, generally, an opioid?", "is that what the article says?")
-    in_general: frozenset[str] = frozenset()
-    #: a story that names one of these and none of ``asker`` is told of someone else: it may fire any
-    #: referral rule, and only ``others_blockers`` (not ``blockers``) may occur in it
-    others: frozenset[str] = frozenset()
-    asker: frozenset[str] = frozenset()
-    others_blockers: frozenset[str] = frozenset()
-    #: ... and none of these sets of classes together (someone on opioids and on naltrexone, a child given it)
-    others_together: tuple[frozenset[str], ...] = ()
-    #: ... and in a story told after its question, none of these together either ("my mum has LDN")
-    after_together: tuple[frozenset[str], ...] = ()
-    #: ... and fire none of these rules
-    others_never: frozenset[str] = frozenset()
-
-    #: a story naming one of these quotes a figure it saw somewhere; it may fire ``hearsay_rules`` (the
-    #: rules on an amount) when it tells nothing else (see :meth:`quoted`)
-    hearsay: frozenset[str] = frozenset()
-    hearsay_rules: frozenset[str] = frozenset()
-    #: ... and nothing but these (the asker's "I" only inside "I keep seeing"), with a question that names
-    #: none of ``hearsay_question_unless`` ("is that what the research uses?" points back at the figure)
-    hearsay_allows: frozenset[str] = frozenset()
-    hearsay_question_unless: frozenset[str] = frozenset()
-    #: the only classes, and besides them the only words, a story told after its question may use
-    after_allows: frozenset[str] = frozenset()
-    after_words: frozenset[str] = frozenset()
-    #: the words after which "it" in such a story is what was mentioned, not what someone takes
-    after_points: frozenset[str] = frozenset()
-    #: words such a story may never use ("pain after", "since", "tonight")
-    after_never: frozenset[str] = frozenset()
-    #: in a story told first, one of ``why_excuses`` found only where one of ``why`` is ("and I'm curious",
-    #: "I'm looking into it") says why the asker asks, not who or what they are
-    why: frozenset[str] = frozenset()
-    why_excuses: frozenset[str] = frozenset()
-    #: ... unless the story tells one of these (someone taking or on something)
-    why_unless: frozenset[str] = frozenset()
-
-    def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
-        """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
-        and the question asked after it (its classes) does not point back at that figure."""
-        heard = [span for name in self.hearsay for span in told.get(name, ())]
-        if not heard or not self.hearsay_question_unless.isdisjoint(asked):
-            return False
-        # a class found only inside the words that say where it was seen counts as them ("ho" of "ho visto")
-        outside = {name for name, spans in told.items()
-                   if not all(any(a <= s[0] and s[1] <= b for a, b in heard) for s in spans)}
-        # one figure: a second is the asker's own or a choice between two ("Currently on 1.5 mg")
-        figures = len(told.get("number", ())) + len(told.get("number_word", ()))
-        return "self" not in outside and figures <= 1 and outside <= self.hearsay_allows | self.hearsay
-
-    def of_others(self, told: Collection[str]) -> bool:
-        """Whether a story with these classes is told of someone else, not of the asker."""
-        return bool(self.others) and not self.others.isdisjoint(told) and self.asker.isdisjoint(told)
-
-    def blocked_of_others(self, told: Collection[str]) -> bool:
-        """Whether a story told of someone else tells what keeps its referral all the same."""
-        found = set(told)
-        return not self.others_blockers.isdisjoint(found) or any(group <= found for group in self.others_together)
 
 
 @dataclass(frozen=True)
@@ -335,7 +253,7 @@ def load() -> Packs:
         raise PackError(f"`reviewable` or `second_opinion_bars` names unknown rules: {sorted(unknown)}")
     if not set(bars.values()) <= BARS:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
-    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, _story(base, known, set(names)),
+    return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
                  reviewable, _off_topic(base, known), bars, _consult_words(base))
 
 
@@ -397,38 +315,6 @@ def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:
     if classes and (len(raw.get("not_routed") or ()) < 3 or len(raw.get("routed") or ()) < 3):
         raise PackError("`off_topic` needs at least three examples it leaves alone and three it does not")
     return OffTopic(classes, unless, whole_if, tuple(raw.get("not_routed") or ()), tuple(raw.get("routed") or ()))
-
-
-def _story(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
-    raw = base.get("story") or {}
-    keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
-            "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
-            "why_excuses", "why_unless")
-    classes = {key: frozenset(raw.get(key) or ()) for key in keys}
-    named = frozenset().union(*classes.values())
-    if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
-        raise PackError(f"`story` needs `asks`, `topics` and `blockers`, of known classes: {sorted(named - known)}")
-    rules = frozenset(raw.get("rules") or ())
-    # "phrase-own-situation" is an English phrase rule (rules.py), not one of this pack's
-    if rules - rule_names - {"phrase-own-situation"}:
-        raise PackError(f"`story.rules` names unknown rules: {sorted(rules - rule_names)}")
-    if classes["others"] and not (classes["asker"] and classes["others_blockers"] <= classes["blockers"]):
-        raise PackError("`story.others` needs `asker`, and `others_blockers` must be some of `blockers`")
-    together, after_together = (tuple(frozenset(group) for group in raw.get(key) or ())
-                                for key in ("others_together", "after_together"))
-    if any(len(group) < 2 or group - known for group in (*together, *after_together)):
-        raise PackError("`story.others_together` and `after_together` list groups of two or more known classes")
-    never = frozenset(raw.get("others_never") or ())
-    hearsay_rules = frozenset(raw.get("hearsay_rules") or ())
-    # the English phrase rules (rules.py) are named "phrase-<name>"
-    unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
-    if unknown:
-        raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
-    after_words, after_points, after_never = (frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
-                                              for key in ("after_words", "after_points", "after_never"))
-    return StoryRules(rules=rules, others_together=together, after_together=after_together, others_never=never,
-                      hearsay_rules=hearsay_rules,
-                      after_words=after_words, after_points=after_points, after_never=after_never, **classes)
 
 
 def _words_of(classes: Mapping[str, Any], names: Iterable[str]) -> frozenset[str]:

@@ -28,11 +28,15 @@ read it and nothing else (``story.after_allows``, ``after_together``, ``after_wo
 told after the question, a story is not judged by what it lacks, because symptoms nobody listed are no
 class at all (a red-team review).
 
-Two more kinds of story are set aside (:func:`_allowed`): one told of someone else (``story.others``:
+More kinds of story are set aside (:func:`_allowed`): one told of someone else (``story.others``:
 "My dad is 60 days sober and they started him on naltrexone"), which may fire any referral rule but none
 of ``others_never`` and tell none of ``others_blockers`` or ``others_together``; and one that only quotes
-a figure seen somewhere (``story.hearsay``: "I keep seeing '4.5 mg' online"). How long an illness has
-lasted ("for twelve years", "since 2019") is read as no amount, unless it is how long something was taken.
+a figure seen somewhere (``story.hearsay``: "I keep seeing '4.5 mg' online"). A third is any story before a
+question that asks a fact no case changes (``story.facts``: what microglia are, whether the FDA approved LDN): it
+may fire any referral rule, but tell none of ``facts_blockers`` (how someone is doing, an emergency in the making,
+a request, a child, a pregnancy, an operation, a time of day) nor ``facts_together`` ("I'm on LDN. What is LDN?"
+asks about the case). How long an illness has lasted ("for twelve years", "since 2019") is read as no amount,
+unless it is how long something was taken.
 
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
 and after the second opinion has had its say on the whole message.
@@ -44,9 +48,10 @@ import re
 from collections.abc import Callable, Mapping
 
 import faqbot.regex as regex
-from faqbot.safety.pack import StoryRules, packs
+from faqbot.safety.pack import packs
 from faqbot.safety.reading import read
 from faqbot.safety.rules import RELATION
+from faqbot.safety.storyrules import StoryRules
 
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
@@ -232,14 +237,16 @@ def _told_after(story: str, rules: StoryRules) -> bool:
 def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
     """Which referral rules (by kind and name) the story's sentences may fire, or ``None`` if the story
     keeps its referral: a story of who the asker is or speaks for, one told of someone else ("My dad is
-    60 days sober and on naltrexone"), or one that quotes a figure seen somewhere ("I keep seeing
-    '4.5 mg' online")."""
+    60 days sober and on naltrexone"), one that quotes a figure seen somewhere ("I keep seeing
+    '4.5 mg' online"), or any story before a question that asks a fact no case changes ("What are microglia?")."""
     if _tells_only_who(rule, told, rules):
         return lambda kind, name: name in rules.rules
     if rules.of_others(told) and rule not in rules.others_never and not rules.blocked_of_others(told):
         return lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules
     if rule in rules.hearsay_rules and rules.quoted(told, found):
         return lambda kind, name: name in rules.rules or name in rules.hearsay_rules
+    if rules.asks_a_fact(found, told):
+        return lambda kind, name: kind == "referral"
     return None
 
 
