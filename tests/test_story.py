@@ -300,12 +300,12 @@ def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> No
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
-        # the asker's own intake and amount, then what microglia are
-        ("I take 4.5 mg of LDN for my fibro. What are microglia?", "microglia"),
-        # someone else's medicines and drinking, then whether the FDA approved it
-        ("My dad is on LDN and metformin and likes his beer. Is LDN approved by the FDA?", "fda-status"),
-        # the asker started it, then what the body's own painkillers are
-        ("I started LDN last month for my back. What are endorphins?", "endorphins"),
+        # the asker takes it, told plainly, then what microglia are
+        ("I take LDN for my fibro. What are microglia?", "microglia"),
+        # a rule the story fires that is not about who asks ("for me")
+        ("My doctor mentioned LDN for my fibro. Is LDN approved by the FDA?", "fda-status"),
+        # what the body's own painkillers are, after the asker's intake
+        ("I take LDN and I'm just curious, what are endorphins?", "endorphins"),
         # what the drug is, after a story that tells nobody taking it
         ("My doctor brought up LDN for my MS at my last visit. What is LDN?", "what-is-ldn"),
     ],
@@ -320,6 +320,12 @@ def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, questio
     [
         # how someone is doing, told beside the fact asked
         "I'm on LDN and I feel awful this week. What are endorphins?",
+        # ... in words no class knows
+        "I'm on LDN and my wee has turned really dark. Is LDN approved by the FDA?",
+        # drinking, another medicine, an amount, a missed dose
+        "I take LDN and have a few beers most evenings. What are endorphins?",
+        "I'm on LDN and sertraline. What are microglia?",
+        "I take 4.5 mg of LDN for my fibro. What are microglia?",
         # what the drug is, asked by someone who tells of taking it
         "I'm on LDN for Crohn's. What is LDN?",
         # a fact asked about what it does to someone

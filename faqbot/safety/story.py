@@ -171,7 +171,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # "what is it used for?" after a story that names the drug asks about the drug, and "what do they
         # release?" after one that names microglia asks about them
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and not _NAMED_BACK.isdisjoint(told))
-        allowed = _allowed(rule, told, found, rules)
+        allowed = _allowed(rule, told, found, rules) or _of_a_fact(story, told, found, rules)
         if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
             # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
@@ -245,9 +245,24 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Cal
         return lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules
     if rule in rules.hearsay_rules and rules.quoted(told, found):
         return lambda kind, name: name in rules.rules or name in rules.hearsay_rules
-    if rules.asks_a_fact(found, told):
-        return lambda kind, name: kind == "referral"
     return None
+
+
+def _of_a_fact(story: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
+    """Which referral rules a story before a question that asks a fact no case changes may fire (any), or
+    ``None`` if it keeps its referral (see ``story.facts`` in rules.yaml)."""
+    return (lambda kind, name: kind == "referral") if rules.asks_a_fact(found, told, _plainly(story, rules)) else None
+
+
+def _plainly(story: str, rules: StoryRules) -> bool:
+    """Whether every word of ``story`` is one a class or ``after_words`` knows: "I take LDN for my MS" is, "I'm on
+    LDN and my wee has turned really dark" is not (a symptom nobody listed is no class at all; a red-team review)."""
+    for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story))):
+        reading = read(_plain(sentence))
+        covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
+        if any(i not in covered and word not in rules.after_words for i, word in enumerate(reading.words)):
+            return False
+    return True
 
 
 def _general(found: Classes, rules: StoryRules) -> bool:

@@ -71,19 +71,23 @@ class StoryRules:
     why_unless: frozenset[str] = frozenset()
     #: a question naming one of ``facts`` and none of ``facts_unless`` asks a fact no case changes (what
     #: microglia are, whether the FDA approved it): the story before it may fire any referral rule, and tell
-    #: anything but ``facts_blockers``
+    #: ``facts_allows`` among ``blockers``, but none of the other ``blockers`` nor of ``facts_blockers``
     facts: frozenset[str] = frozenset()
     facts_unless: frozenset[str] = frozenset()
+    facts_allows: frozenset[str] = frozenset()
     facts_blockers: frozenset[str] = frozenset()
     #: ... nor all of one of these groups of classes, in the story and the question together
     facts_together: tuple[frozenset[str], ...] = ()
 
-    def asks_a_fact(self, asked: Collection[str], told: Collection[str]) -> bool:
+    def asks_a_fact(self, asked: Collection[str], told: Collection[str], plainly: bool) -> bool:
         """Whether a question with these classes (``asked``) asks a fact that is the same whoever asks, and
-        the story told before it (``told``) may be set aside for it."""
+        the story told before it (``told``) may be set aside for it; ``facts_allows`` only for a story told
+        ``plainly``, in words every one of which a class or ``after_words`` knows."""
         found = {*asked, *told}
+        allows = self.facts_allows if plainly else frozenset()
         return (not self.facts.isdisjoint(asked) and self.facts_unless.isdisjoint(asked)
-                and self.facts_blockers.isdisjoint(told) and not any(group <= found for group in self.facts_together))
+                and ((self.blockers - allows) | self.facts_blockers).isdisjoint(told)
+                and not any(group <= found for group in self.facts_together))
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
@@ -113,7 +117,7 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
-            "why_excuses", "why_unless", "facts", "facts_unless", "facts_blockers")
+            "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
