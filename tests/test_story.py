@@ -44,11 +44,18 @@ ANSWERED = [
     ("My grandad has been off the booze for 90 days and the clinic put him on naltrexone. How does it help "
      "people who are quitting alcohol?", "naltrexone-recovery"),
     ("My sister's been on LDN for a while now. What side effects are listed in the article?", "side-effects"),
+    # a question that says it asks in general, in words of its own ("reading up on it" is no intake)
+    ("My aunt has fibromyalgia and I'm reading up on it. Generally speaking, does LDN help people with "
+     "fibromyalgia?", "non-autoimmune-conditions"),
+    ("Meine Tante hat Fibromyalgie. Hilft LDN Menschen mit Fibromyalgie generell?", None),
 ]
 
 REFERRED = [
     # the question itself is the asker's own
     "I have MS. Should I take LDN?",
+    # ... however generally it says it asks
+    "I have MS. Generally speaking, should I take LDN?",
+    "My mum has MS. In general, would LDN help her?",
     # a yes/no question after a story asks about the asker's case
     "I have fibromyalgia. Would it help?",
     # the story asks for a dose
