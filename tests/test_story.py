@@ -44,10 +44,6 @@ ANSWERED = [
     ("My grandad has been off the booze for 90 days and the clinic put him on naltrexone. How does it help "
      "people who are quitting alcohol?", "naltrexone-recovery"),
     ("My sister's been on LDN for a while now. What side effects are listed in the article?", "side-effects"),
-    # a question that says it asks in general, in words of its own ("reading up on it" is no intake)
-    ("My aunt has fibromyalgia and I'm reading up on it. Generally speaking, does LDN help people with "
-     "fibromyalgia?", "non-autoimmune-conditions"),
-    ("Meine Tante hat Fibromyalgie. Hilft LDN Menschen mit Fibromyalgie generell?", None),
 ]
 
 REFERRED = [
@@ -56,6 +52,7 @@ REFERRED = [
     # ... however generally it says it asks
     "I have MS. Generally speaking, should I take LDN?",
     "My mum has MS. In general, would LDN help her?",
+    "My mum has lupus. In general, how long until LDN helps in a case like this one?",
     # a yes/no question after a story asks about the asker's case
     "I have fibromyalgia. Would it help?",
     # the story asks for a dose

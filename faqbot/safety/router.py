@@ -365,8 +365,7 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
     # "discovered by accident" is a history, and "back in the 90s" no amount; "died of an overdose years
     # ago" is a past, and the engine's overdose rule (which reads the past beside each overdose word only)
     # still fires on another overdose told now
-    # (and an overdose in a novel, a film or the headlines is a subject: the engine's rule reads that beside the word)
-    "overdose": (frozenset({"discovery"}), frozenset({"long_ago"}), frozenset({"dated"}), frozenset({"topic_noun"})),
+    "overdose": (frozenset({"discovery"}), frozenset({"long_ago"}), frozenset({"dated"})),
     "dose-number": (frozenset({"long_ago"}), frozenset({"dated"})),
     # "the pharmacy bill is killing me" is a figure of speech (the engine's rules still read a wish to die)
     "self-harm": (frozenset({"idiom_killing"}),),
