@@ -53,6 +53,9 @@ REFERRED = [
     "I have MS. Generally speaking, should I take LDN?",
     "My mum has MS. In general, would LDN help her?",
     "My mum has lupus. In general, how long until LDN helps in a case like this one?",
+    # words that point at the case told, or at someone's other medicine
+    "My dad has MS. Generally speaking, is LDN any use for this kind of case?",
+    "My husband is on LDN. Generally speaking, does it clash with those blood pressure tablets?",
     # a yes/no question after a story asks about the asker's case
     "I have fibromyalgia. Would it help?",
     # the story asks for a dose

@@ -293,7 +293,7 @@ def _referral_opinion(reading: Reading) -> Route | None:
     """A dosing or personal question in another language that no rule read, when the model is sure of
     it (see :data:`.second.MARGIN_REFERRAL`): the packs of the other languages hold fewer words than the
     English one, and there the reply would be the "English only" fallback anyway."""
-    if not _GENERAL_TOPIC.isdisjoint(reading.found) or not refers(reading.words):
+    if not _GENERAL_TOPIC.isdisjoint(reading.found) or not refers(reading.words, named=reading.found):
         return None
     return Route("referral", "second-opinion-referral", " ".join(reading.words[:12]), ("classifier",), reading.lang)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 
@@ -105,8 +105,21 @@ MARGIN_GENERAL = 10.0
 MARGIN_REFERRAL = 10.0
 
 
-def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL) -> bool:
-    """Whether the model is sure by ``margin`` that the question is a dosing or personal one."""
+#: the model refers a question only when it names someone or something of a case: a person, an intake, an
+#: amount, a time, a medicine, drinking, pregnancy ("L'LDN si usa anche per l'endometriosi?" names none of them)
+REFERRAL_NEEDS = frozenset({
+    "self", "relation", "someone", "someone_with", "third_person", "mine", "i_am", "i_am_bare", "i_have", "i_on",
+    "for_me", "advice", "intake", "intake_past", "timing", "number", "number_word", "unit", "dose_word", "dose_core",
+    "quantity", "ask_amount", "form", "medicine", "alcohol", "pregnancy", "age_group", "missed", "action", "titrate",
+    "dose_size", "dose_level", "how_often", "how_low",
+})
+
+
+def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL, *, named: Collection[str] | None = None) -> bool:
+    """Whether the model is sure by ``margin`` that the question is a dosing or personal one (and, given the word
+    classes the question ``named``, that it names one of :data:`REFERRAL_NEEDS`)."""
+    if named is not None and REFERRAL_NEEDS.isdisjoint(named):
+        return False
     return _sure(words, ("referral",), margin) is not None
 
 

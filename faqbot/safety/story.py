@@ -96,6 +96,14 @@ def _plain(text: str) -> str:
 #: a pointing word that, after a story of someone's case, points at the case
 _DEMONSTRATIVE = regex.compile(
     r"\b(?:that|this|those|these)\b(?!\s+(?:drug|medicine|medication|pill|article|study|trial)s?\b)", re.IGNORECASE)
+#: words that point at the case a story told, however generally the question says it asks ("generally speaking, is LDN
+#: any use for this kind of case?", "does it clash with those blood pressure tablets?", "in someone like her?"; a
+#: red-team review); English only
+_CASE_POINTER = regex.compile(
+    r"\b(?:(?:this|that|those|these|such\ an?)\s+(?:[\w-]+\s+){0,2}?(?:case|cases|situation|stage|point|condition|one)"
+    # (a medicine named with a word of its own between, "those blood pressure tablets"; "these pills" is the drug)
+    r"|(?:this|that|those|these)\s+(?:[\w-]+\s+){1,2}?(?:tablets?|pills?|meds|medicines?|medications?|jabs?|injections?)"
+    r"|(?:like|as)\s+(?:this|that|hers|his|theirs|him|her|them)|someone\s+like)\b", re.IGNORECASE)
 #: more sentences than this is a long post, read whole
 _MOST_SENTENCES = 10
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
@@ -152,7 +160,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         rule = str(getattr(plain, "rule", ""))
     for question in asked(text):
         found = classes(question)
-        if not _general(found, rules):
+        if not _general(found, rules) or _CASE_POINTER.search(question):
             continue
         story = text.replace(question, " ", 1)
         if text.lstrip().startswith(question):
