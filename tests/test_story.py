@@ -44,6 +44,9 @@ ANSWERED = [
     ("My grandad has been off the booze for 90 days and the clinic put him on naltrexone. How does it help "
      "people who are quitting alcohol?", "naltrexone-recovery"),
     ("My sister's been on LDN for a while now. What side effects are listed in the article?", "side-effects"),
+    # "since" an accident tells when an illness began, not since when something was taken
+    ("My uncle has had nerve pain ever since a car accident years ago. What kind of chronic pain does LDN treat in the "
+     "studies?", "pain-type"),
 ]
 
 REFERRED = [
@@ -53,6 +56,8 @@ REFERRED = [
     "I have MS. Generally speaking, should I take LDN?",
     "My mum has MS. In general, would LDN help her?",
     "My mum has lupus. In general, how long until LDN helps in a case like this one?",
+    # since an accident, and since starting LDN
+    "Since my accident I started LDN and ever since I started it I feel awful. What is LDN?",
     # words that point at the case told, or at someone's other medicine
     "My dad has MS. Generally speaking, is LDN any use for this kind of case?",
     "My husband is on LDN. Generally speaking, does it clash with those blood pressure tablets?",
