@@ -33,9 +33,10 @@ More kinds of story are set aside (:func:`_allowed`): one told of someone else (
 of ``others_never`` and tell none of ``others_blockers`` or ``others_together``; and one that only quotes
 a figure seen somewhere (``story.hearsay``: "I keep seeing '4.5 mg' online"). A third is any story before a
 question that asks a fact no case changes (``story.facts``: what microglia are, whether the FDA approved LDN): it
-may fire any referral rule, but tell none of ``facts_blockers`` (how someone is doing, an emergency in the making,
-a request, a child, a pregnancy, an operation, a time of day) nor ``facts_together`` ("I'm on LDN. What is LDN?"
-asks about the case). How long an illness has lasted ("for twelve years", "since 2019") is read as no amount,
+may fire any referral rule, but tell none of ``blockers`` (who asks, who for and that someone takes LDN excepted
+when it is told plainly, in words a class or ``after_words`` knows: ``facts_allows``), none of ``facts_blockers``
+(how someone is doing, what they want) and none of ``facts_together`` ("I'm on LDN. What is LDN?" asks about the
+case). How long an illness has lasted ("for twelve years", "since 2019") is read as no amount,
 unless it is how long something was taken.
 
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
