@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from faqbot.safety import pack
-from faqbot.safety.pack import LANGUAGES, PackError, packs, phrase_tokens, spellings
+from faqbot.safety.pack import LANGUAGES, packs, phrase_tokens, spellings
+from faqbot.safety.packerror import PackError
 from faqbot.safety.reading import read
 
 RULES = pack._read("rules")

@@ -7,7 +7,8 @@ import pytest
 from faqbot import FAQBot
 from faqbot.safety import detect_language, route
 from faqbot.safety.engine import ClassRule, Lexicon, first_hit
-from faqbot.safety.pack import PackError, _check_conflicts, _rule, load
+from faqbot.safety.pack import _check_conflicts, _rule, load
+from faqbot.safety.packerror import PackError
 from faqbot.text.fold import Repairer, fold, tokens
 
 KNOWN = frozenset({"dose_word", "drug", "general", "number"})

@@ -2,7 +2,8 @@
 
 from faqbot.safety.guard import find_dose_figure
 from faqbot.safety.language import confident_language, detect_language
-from faqbot.safety.pack import LANGUAGES, PackError
+from faqbot.safety.pack import LANGUAGES
+from faqbot.safety.packerror import PackError
 from faqbot.safety.prepare import prepare
 from faqbot.safety.router import (
     REVIEWED,

@@ -14,8 +14,8 @@ from typing import Any
 
 from faqbot.records import dataclass
 from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
+from faqbot.safety.packerror import PackError
 from faqbot.safety.spelling import spellings
-from faqbot.safety.storyrules import PackError as PackError  # (raised here too; defined beside the story rules)
 from faqbot.safety.storyrules import StoryRules, story_rules
 from faqbot.safety.told import ToldError, third_person
 from faqbot.safety.told import check as check_third_person

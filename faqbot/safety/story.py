@@ -47,10 +47,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import partial
 
 import faqbot.regex as regex
 from faqbot.safety.pack import packs
-from faqbot.safety.reading import read
+from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import RELATION
 from faqbot.safety.storyrules import StoryRules
 
@@ -237,10 +238,15 @@ def _told_after(story: str, rules: StoryRules) -> bool:
         if not set(reading.found) - excused <= rules.after_allows or any(
                 group <= reading.found.keys() for group in rules.after_together):
             return False
-        covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
-        if any(i not in covered and word not in rules.after_words for i, word in enumerate(reading.words)):
+        if not _all_known(reading, rules):
             return False
     return True
+
+
+def _all_known(reading: Reading, rules: StoryRules) -> bool:
+    """Whether every word of ``reading`` is in a class found or one of ``after_words``."""
+    covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
+    return all(i in covered or word in rules.after_words for i, word in enumerate(reading.words))
 
 
 def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
@@ -260,18 +266,15 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Cal
 def _of_a_fact(story: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
     """Which referral rules a story before a question that asks a fact no case changes may fire (any), or
     ``None`` if it keeps its referral (see ``story.facts`` in rules.yaml)."""
-    return (lambda kind, name: kind == "referral") if rules.asks_a_fact(found, told, _plainly(story, rules)) else None
+    plainly = partial(_plainly, story, rules)
+    return (lambda kind, name: kind == "referral") if rules.asks_a_fact(found, told, plainly) else None
 
 
 def _plainly(story: str, rules: StoryRules) -> bool:
     """Whether every word of ``story`` is one a class or ``after_words`` knows: "I take LDN for my MS" is, "I'm on
     LDN and my wee has turned really dark" is not (a symptom nobody listed is no class at all; a red-team review)."""
-    for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story))):
-        reading = read(_plain(sentence))
-        covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
-        if any(i not in covered and word not in rules.after_words for i, word in enumerate(reading.words)):
-            return False
-    return True
+    return all(_all_known(read(_plain(sentence)), rules)
+               for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story))))
 
 
 def _general(found: Classes, rules: StoryRules) -> bool:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from faqbot.records import dataclass
+from faqbot.safety.packerror import PackError
 from faqbot.text.fold import fold
-
-
-class PackError(Exception):
-    """A rule pack that cannot be used as it is."""
 
 
 @dataclass(frozen=True)
@@ -79,15 +76,17 @@ class StoryRules:
     #: ... nor all of one of these groups of classes, in the story and the question together
     facts_together: tuple[frozenset[str], ...] = ()
 
-    def asks_a_fact(self, asked: Collection[str], told: Collection[str], plainly: bool) -> bool:
+    def asks_a_fact(self, asked: Collection[str], told: Collection[str], plainly: Callable[[], bool]) -> bool:
         """Whether a question with these classes (``asked``) asks a fact that is the same whoever asks, and
         the story told before it (``told``) may be set aside for it; ``facts_allows`` only for a story told
-        ``plainly``, in words every one of which a class or ``after_words`` knows."""
+        ``plainly``, in words every one of which a class or ``after_words`` knows (asked only when it matters)."""
         found = {*asked, *told}
-        allows = self.facts_allows if plainly else frozenset()
-        return (not self.facts.isdisjoint(asked) and self.facts_unless.isdisjoint(asked)
-                and ((self.blockers - allows) | self.facts_blockers).isdisjoint(told)
-                and not any(group <= found for group in self.facts_together))
+        if self.facts.isdisjoint(asked) or not self.facts_unless.isdisjoint(asked) or any(
+                group <= found for group in self.facts_together):
+            return False
+        if (self.blockers | self.facts_blockers).isdisjoint(told):
+            return True
+        return ((self.blockers - self.facts_allows) | self.facts_blockers).isdisjoint(told) and plainly()
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
