@@ -56,15 +56,16 @@ def test_a_word_is_repaired_as_before_the_classes_were_written(question: str, re
     assert read_as in read(question).words
 
 
-def test_as_written_must_name_known_classes(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("key", ["as_written", "framing"])
+def test_as_written_and_framing_must_name_known_classes(monkeypatch: pytest.MonkeyPatch, key: str) -> None:
     real = pack._read
 
     def fake(name: str) -> dict[str, object]:
         data = dict(real(name))
         if name == "rules":
-            data["as_written"] = [*data["as_written"], "no_such_class"]
+            data[key] = [*data[key], "no_such_class"]  # type: ignore[misc]
         return data
 
     monkeypatch.setattr(pack, "_read", fake)
-    with pytest.raises(PackError, match="`as_written` names unknown classes"):
+    with pytest.raises(PackError, match="`as_written` or `framing` names unknown classes"):
         pack.load()

@@ -356,6 +356,11 @@ def test_with_sentence_breaks_a_rule_fires_only_within_one_sentence() -> None:
         ("how much n. a. l. t. r. e. x. o. n. e. should i take", "referral"),  # not sentences
         # an emergency may be told across sentences
         ("I took all my LDN. Now I can't breathe.", "emergency"),
+        # "does LDN" frames a question about the drug only in its own piece, even a fragment's
+        ("My sister just collapsed. How does LDN work?", "emergency"),
+        ("can't breathe right. what does ldn do", "emergency"),
+        ("Does LDN cause seizures?", None),
+        ("Seizures. Can LDN cause them?", None),
     ],
 )
 def test_referral_rules_read_one_sentence_at_a_time(question: str, kind: str | None) -> None:

@@ -93,6 +93,16 @@ class ClassRule:
 
 
 @dataclass(frozen=True)
+class Framing:
+    """Cancelling classes that frame only the words of their own piece of a sentence, and where the pieces start:
+    "does LDN" makes "does LDN cause collapse?" a question about the drug, but not "She collapsed. How does LDN
+    work?" (a fragment the reading joins to its sentence for the other classes)."""
+
+    classes: frozenset[str]
+    marks: Sequence[int]
+
+
+@dataclass(frozen=True)
 class Hit:
     """Where a rule fired: the token span and the classes that made it fire."""
 
@@ -183,7 +193,7 @@ class Lexicon:
 def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, int]]], size: int = 0,
               breaks: Sequence[int] = (), cancel_breaks: Sequence[int] = (), *,
               last: Mapping[str, list[tuple[int, int]]] | None = None,
-              plain: Sequence[tuple[int, int]] = ()) -> Hit | None:
+              plain: Sequence[tuple[int, int]] = (), framing: Framing | None = None) -> Hit | None:
     """The first rule (in order) whose groups all occur within its window, in a question of ``size`` tokens;
     with ``breaks`` (the token indices where sentences start), within one sentence too. With ``cancel_breaks``
     a cancelling word counts only in its own sentence: "he is hard to wake. Why does naltrexone block
@@ -195,7 +205,7 @@ def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, in
     for rule in rules:
         if rule.max_tokens and size > rule.max_tokens:
             continue
-        hit = _match(rule, found, breaks, cancel_breaks, last=last, size=size, plain=plain)
+        hit = _match(rule, found, breaks, cancel_breaks, last=last, size=size, plain=plain, framing=framing)
         if hit is not None:
             return hit
     return None
@@ -231,7 +241,7 @@ def _all_read(found: Mapping[str, list[tuple[int, int]]], size: int, plain: Sequ
 
 def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: Sequence[int] = (),
            cuts: Sequence[int] = (), *, last: Mapping[str, list[tuple[int, int]]] | None = None,
-           size: int = 0, plain: Sequence[tuple[int, int]] = ()) -> Hit | None:
+           size: int = 0, plain: Sequence[tuple[int, int]] = (), framing: Framing | None = None) -> Hit | None:
     groups = [_spans(found, group) for group in rule.groups]
     if any(not spans for spans in groups) or not rule.unless_anywhere.isdisjoint(found):
         return None
@@ -242,7 +252,10 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
         return None
     if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):
         return None
-    blockers = [start for start, _, _ in _spans(found, rule.unless)]
+    framed = framing.classes & rule.unless if framing is not None else frozenset()
+    blockers = [start for start, _, _ in _spans(found, rule.unless - framed)]
+    frames = [start for start, _, _ in _spans(found, framed)]
+    marks = framing.marks if framing is not None else cuts
     anchor_blockers = [start for start, _, _ in _spans(found, rule.unless_anchor)]
     sentence_blockers = [start for start, _, _ in _spans(found, rule.unless_sentence)]
     anchors, others = groups[0], groups[1:]
@@ -251,6 +264,7 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
         # counts beside one of them, not anywhere between them; another partner it does not stand
         # beside still makes the rule fire.
         if _blocked(blockers, anchor[0], anchor[1], rule.unless_window, cuts) or _blocked(
+                frames, anchor[0], anchor[1], rule.unless_window, marks) or _blocked(
                 anchor_blockers, anchor[0], anchor[1], rule.unless_window, cuts) or _blocked(
                 sentence_blockers, anchor[0], anchor[1], _WHOLE, cuts):
             continue
@@ -258,7 +272,8 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
         sentence = bisect_right(breaks, anchor[0])
 
         def free(start: int, end: int, at: int = sentence) -> bool:
-            return not _blocked(blockers, start, end, rule.unless_window, cuts) and bisect_right(breaks, start) == at
+            return (not _blocked(blockers, start, end, rule.unless_window, cuts)
+                    and not _blocked(frames, start, end, rule.unless_window, marks) and bisect_right(breaks, start) == at)
 
         for i, spans in enumerate(others):
             near = _nearest(spans, anchor[0], anchor[1], rule.near if i == 0 and rule.near else rule.window, free)

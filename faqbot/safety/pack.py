@@ -91,6 +91,8 @@ class Packs:
     #: the only words besides the "see a doctor first" phrase that a turn asking just that may use
     #: (``consult:`` in rules.yaml; see :func:`faqbot.safety.router.asks_whether_to_see_a_doctor`)
     consult_words: frozenset[str] = frozenset()
+    #: cancelling classes of the emergency rules that frame only their own piece of a sentence (``framing:``)
+    framing: frozenset[str] = frozenset()
 
 
 @cache  # one parse per pack per process
@@ -237,8 +239,9 @@ def load() -> Packs:
     by_lang = {lang: _classes(lang, _read(lang), known) for lang in LANGUAGES}
     # the classes the other languages read as written (`as_written:` in rules.yaml) cast no language vote
     as_written = frozenset(base.get("as_written") or ())
-    if as_written - known:
-        raise PackError(f"`as_written` names unknown classes: {sorted(as_written - known)}")
+    framing = frozenset(base.get("framing") or ())
+    if (as_written | framing) - known:
+        raise PackError(f"`as_written` or `framing` names unknown classes: {sorted((as_written | framing) - known)}")
     detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
                       for lang in LANGUAGES})
     built = {lang: _language(lang, by_lang, drug, rules, detect, as_written, base.get("plural_classes") or ())
@@ -254,7 +257,7 @@ def load() -> Packs:
     if not set(bars.values()) <= BARS:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
-                 reviewable, _off_topic(base, known), bars, _consult_words(base))
+                 reviewable, _off_topic(base, known), bars, _consult_words(base), framing)
 
 
 def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],

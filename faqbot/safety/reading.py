@@ -28,6 +28,9 @@ class Reading:
     lang: str
     #: the index in ``words`` where each sentence after the first starts
     breaks: tuple[int, ...] = ()
+    #: ... and where each piece after a sentence mark starts, fragments too ("She collapsed. How does LDN work?"
+    #: is one sentence to a referral rule, two to a word that would cancel an emergency)
+    marks: tuple[int, ...] = ()
     #: the spans of words that tell nothing of anyone's case ("the", "of", "while"): not a class any rule or
     #: story reads, only what lets the engine see that every word of a question was read (``unless_plain``)
     plain: tuple[tuple[int, int], ...] = ()
@@ -41,7 +44,7 @@ def read(text: str) -> Reading:
 def _read(text: str) -> Reading:
     loaded = packs()
     sentences = _sentences(fold(text))
-    raw = [word for sentence in sentences for word in sentence]
+    raw = [word for sentence in sentences for piece in sentence for word in piece]
     counts = votes(raw)
     best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
     lang = best if counts[best] > counts["en"] else "en"
@@ -49,10 +52,14 @@ def _read(text: str) -> Reading:
     # rule's words must stand in one sentence (see _route).
     words: list[str] = []
     breaks: list[int] = []
+    marks: list[int] = []
     for sentence in sentences:
-        if words and sentence:
-            breaks.append(len(words))
-        words.extend(loaded.repairers[lang].repair(sentence))
+        for i, piece in enumerate(sentence):
+            if words and piece:
+                marks.append(len(words))
+                if i == 0:
+                    breaks.append(len(words))
+            words.extend(loaded.repairers[lang].repair(piece))
     found = loaded.lexicons[lang].scan(words)
     # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
     # classes of the next most likely languages (with two words at least, and half as many as the
@@ -71,7 +78,7 @@ def _read(text: str) -> Reading:
             if kept:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
-    return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), plain)
+    return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain)
 
 
 #: what tells that something happened long ago ... unless its sentence says something is happening again or now
@@ -114,13 +121,14 @@ _SENTENCE_END = regex.compile(r"(?<=\w\w)[.!?]+\s+(?=[^\W\d])")
 _FRAGMENT_WORDS = 4
 
 
-def _sentences(text: str) -> list[list[str]]:
-    """The words of each sentence of ``text`` (folded), fragments joined to the sentence before them."""
-    out: list[list[str]] = []
+def _sentences(text: str) -> list[list[list[str]]]:
+    """The words of each piece of ``text`` between sentence marks (folded), grouped into sentences: a fragment
+    is grouped with the sentence before it."""
+    out: list[list[list[str]]] = []
     for piece in _SENTENCE_END.split(text):
         words = tokens(unexaggerated(name_strengths(piece)))
-        if out and (len(words) <= _FRAGMENT_WORDS or len(out[-1]) <= _FRAGMENT_WORDS):
-            out[-1].extend(words)
+        if out and (len(words) <= _FRAGMENT_WORDS or sum(map(len, out[-1])) <= _FRAGMENT_WORDS):
+            out[-1].append(words)
         else:
-            out.append(words)
+            out.append([words])
     return out

@@ -19,7 +19,7 @@ from itertools import accumulate
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.safety.engine import Hit, RouteKind, first_hit
+from faqbot.safety.engine import Framing, Hit, RouteKind, first_hit
 from faqbot.safety.pack import packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.reading import Reading, read
@@ -184,7 +184,7 @@ def _route(text: str) -> Route | None:
     rules = packs().rules
     size = len(reading.words)
     engine_emergency = first_hit([r for r in rules if r.kind == "emergency"], reading.found, size,
-                                 cancel_breaks=reading.breaks)
+                                 cancel_breaks=reading.breaks, framing=Framing(packs().framing, reading.marks))
     phrase_emergency = _first_phrase(EMERGENCY_RULES, prepare(text), reading)
     emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
     if emergencies:
