@@ -125,3 +125,30 @@ def assert_crisis_reply(question: str) -> None:
 ])
 def test_a_message_about_the_site_alone_falls_back(bot: FAQBot, question: str) -> None:
     assert bot.ask(question).kind == "fallback"
+
+
+@pytest.mark.parametrize("question", [
+    # an emergency told by its signs inside a story, before a general question, in each language
+    "My dad has MS and is delirious tonight. What are endorphins?",
+    "Mi padre tiene artritis y dice que tiene un peso en el pecho que le baja por el brazo izquierdo. ¿Qué es la LDN?",
+    "Ma mère a la fibromyalgie, ce soir elle voit des bêtes sur le mur. Comment agit la LDN ?",
+    "Mein Mann hat Lupus und redet seit einer Stunde wirres Zeug. Was ist LDN?",
+    "A minha avó tem dor crónica e não fala coisa com coisa desde hoje de manhã. O que é a LDN?",
+    "Ho la fibromialgia, ho male al petto e sudo freddo. Come agisce l'LDN?",
+    "El perro se ha zampado un blíster de mis pastillas. ¿Por qué la LDN se hace en farmacias?",
+])
+def test_an_emergency_told_by_its_signs_before_a_general_question_is_one(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency", routed
+
+
+@pytest.mark.parametrize("question", [
+    # the same signs told as long past or over
+    "My mum's face swelled up from a bee sting when I was a kid. What is LDN?",
+    "Ma mère s'est effondrée quand j'étais petite, elle s'en est remise. Qu'est-ce que la LDN ?",
+    "Mia nonna era confusa per un'infezione il mese scorso, ora è tornata lucida. Cos'è l'LDN?",
+    "My daughter is delirious with joy about her exams. What is LDN?",
+])
+def test_a_sign_told_as_past_or_in_jest_is_no_emergency(question: str) -> None:
+    routed = route(question)
+    assert routed is None or routed.kind != "emergency", routed

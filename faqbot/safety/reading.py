@@ -84,7 +84,7 @@ def _read(text: str) -> Reading:
 #: what tells that something happened long ago ... unless its sentence says something is happening again or now
 #: ("he overdosed in 2015 and is overdosing again", "stopped cutting in 2018. tonight i started again": a short first
 #: sentence is read with the next)
-_PAST = ("long_ago", "dated")
+_PAST = ("long_ago", "dated", "resolved")
 
 
 def _past_unless_again(found: dict[str, list[tuple[int, int]]], breaks: list[int]) -> dict[str, list[tuple[int, int]]]:
