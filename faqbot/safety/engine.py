@@ -273,7 +273,8 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
 
         def free(start: int, end: int, at: int = sentence) -> bool:
             return (not _blocked(blockers, start, end, rule.unless_window, cuts)
-                    and not _blocked(frames, start, end, rule.unless_window, marks) and bisect_right(breaks, start) == at)
+                    and not _blocked(frames, start, end, rule.unless_window, marks)
+                    and bisect_right(breaks, start) == at)
 
         for i, spans in enumerate(others):
             near = _nearest(spans, anchor[0], anchor[1], rule.near if i == 0 and rule.near else rule.window, free)
