@@ -438,17 +438,19 @@ def test_population_questions_and_new_expressions(question: str, kind: str | Non
 
 
 def test_the_class_names_the_router_keeps_in_code_are_the_packs_own() -> None:
-    """A class named in the router's own tables but missing from the packs would silently never count."""
+    """A class named in the router's or the second opinion's own tables but missing from the packs would silently never
+    count."""
     from pathlib import Path
 
     import yaml
 
     import faqbot.safety.router as router
     from faqbot.safety.pack import SHADOWING
+    from faqbot.safety.second import REFERRAL_NEEDS
 
     rules = Path(router.__file__).with_name("packs") / "rules.yaml"
     known = set(yaml.safe_load(rules.read_text(encoding="utf-8"))["classes"]) | {"drug", "number"}
-    named = set(router._ALARM) | set(router._GENERAL_TOPIC) | set(SHADOWING)
+    named = set(router._ALARM) | set(router._GENERAL_TOPIC) | set(SHADOWING) | set(REFERRAL_NEEDS)
     named |= {c for sets in router._CANCELLED_BY.values() for s in sets for c in s}
     named |= {c for s in router._CANCELLED_IMPERSONAL.values() for c in s}
     named |= set(router.PHRASE_REFERRAL_CUES) | set(router.PHRASE_EMERGENCY_CUES)
