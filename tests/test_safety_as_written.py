@@ -56,16 +56,19 @@ def test_a_word_is_repaired_as_before_the_classes_were_written(question: str, re
     assert read_as in read(question).words
 
 
-@pytest.mark.parametrize("key", ["as_written", "framing"])
-def test_as_written_and_framing_must_name_known_classes(monkeypatch: pytest.MonkeyPatch, key: str) -> None:
+@pytest.mark.parametrize(("key", "added"), [("as_written", "no_such_class"), ("framing", "no_such_class"),
+                                            ("frames", "no_such_class"), ("frame_keeps", "no_such_class"),
+                                            ("frames", "relation")])  # a frame is never a person
+def test_as_written_framing_and_frames_must_name_known_classes(monkeypatch: pytest.MonkeyPatch, key: str,
+                                                               added: str) -> None:
     real = pack._read
 
     def fake(name: str) -> dict[str, object]:
         data = dict(real(name))
         if name == "rules":
-            data[key] = [*data[key], "no_such_class"]  # type: ignore[misc]
+            data[key] = [*data[key], added]  # type: ignore[misc]
         return data
 
     monkeypatch.setattr(pack, "_read", fake)
-    with pytest.raises(PackError, match="`as_written` or `framing` names unknown classes"):
+    with pytest.raises(PackError, match=f"name known classes .*{added}"):
         pack.load()

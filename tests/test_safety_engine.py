@@ -222,6 +222,49 @@ def test_unless_anywhere_cancels_wherever_it_stands() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the people a film, a novel or a lesson names are its own ...
+        ("In the novel the heroine's brother overdoses. What is naltrexone usually for?", None),
+        ("In der Serie hat eine Figur eine Überdosis genommen. Wofür ist Naltrexon?", None),
+        ("My textbook chapter on seizures mentions microglia. What are microglia?", None),
+        # ... the asker's own, or a now, keep the event real
+        ("My brother overdosed while we were watching a film. What is naltrexone for?", "emergency"),
+        ("I was reading a novel when my wife collapsed and stopped breathing", "emergency"),
+        ("In a show someone overdosed and my son is overdosing right now", "emergency"),
+        ("Studying for my exam and my roommate just collapsed, she isn't breathing", "emergency"),
+        ("Je lis un polar et mon mari ne respire plus", "emergency"),
+        ("Estoy viendo una serie y mi hijo se ha tragado las pastillas de mi madre", "emergency"),
+        # ... and a story never speaks for a wish to die
+        ("I'm writing a novel about a man who wants to kill himself, and honestly he is me", "emergency"),
+    ],
+)
+def test_an_event_told_in_a_story_is_no_emergency_unless_the_askers_own(question: str, kind: str | None) -> None:
+    routed = route(question)
+    assert (routed.kind if routed is not None else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "fires"),
+    [
+        ("in a show i watched someone overdosed", False),  # "i" is who watched: inside the frame's phrase
+        ("in a show someone overdosed", False),
+        ("i overdosed in a show", True),  # "i" stands outside it
+        ("i watched my friend overdose in a show", True),
+    ],
+)
+def test_a_person_named_only_inside_an_impersonal_frame_leaves_the_question_impersonal(question: str,
+                                                                                        fires: bool) -> None:
+    lexicon = Lexicon({"overdose": [("overdosed",), ("overdose",)], "someone": [("someone",)], "self": [("i",)],
+                       "relation": [("my", "friend")],
+                       "media_frame": [("in", "a", "show"), ("a", "show", "i", "watched")]}, frozenset())
+    persons = frozenset({"self", "relation"})
+    rule = ClassRule("r", "emergency", (frozenset({"overdose"}), frozenset({"someone", "self", "relation"})),
+                     window=8, unless_impersonal=frozenset({"media_frame"}), persons=persons, named=persons)
+    assert (first_hit([rule], lexicon.scan(question.split())) is not None) is fires
+
+
+@pytest.mark.parametrize(
     ("question", "fires"),
     [
         ("her eyes are yellow and her urine is dark", True),

@@ -100,6 +100,16 @@ class Framing:
 
     classes: frozenset[str]
     marks: Sequence[int]
+    #: cancelling classes that tell an event as a story (a film, the news, a lesson, a day's work: ``frames:``)
+    #: in a rule's ``unless_impersonal``: the people the story names are its own ("her brother", "him"), and
+    #: only one of ``keeps`` standing outside the frame's phrase keeps the event real ("my dad", "right now")
+    stories: frozenset[str] = frozenset()
+    keeps: frozenset[str] = frozenset()
+
+    def told(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> bool:
+        """Whether ``found`` tells the event a rule cancelled by ``cancels`` fired on only as a story."""
+        frames = self.stories & cancels & found.keys()
+        return bool(frames) and self.keeps.isdisjoint(outside_frames(found, frames))
 
 
 @dataclass(frozen=True)
@@ -233,6 +243,28 @@ def _standing(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str],
                for name in names for start, end in found.get(name, ()))
 
 
+def outside_frames(found: Mapping[str, list[tuple[int, int]]], frames: frozenset[str]
+                   ) -> Mapping[str, list[tuple[int, int]]]:
+    """``found`` without the spans that lie inside a phrase of one of ``frames``: the "I" of "in a show I watched"
+    is who watched, not anyone in trouble, so a person named only there leaves the question impersonal."""
+    inside = [span for name in frames for span in found.get(name, ())]
+    if not inside:
+        return found
+    kept = {name: [(start, end) for start, end in spans
+                   if not any(a <= start and end <= b and b - a > end - start for a, b in inside)]
+            for name, spans in found.items()}
+    return {name: spans for name, spans in kept.items() if spans}
+
+
+def impersonal(found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str], persons: frozenset[str],
+               framing: Framing) -> bool:
+    """Whether a question with these classes is cancelled as impersonal by ``cancels`` (a phrase rule's, as
+    ``unless_impersonal`` does for the engine's): one of them and nobody of ``persons`` but inside its phrase,
+    or an event ``framing`` reads as told in a story."""
+    return (not cancels.isdisjoint(found) and persons.isdisjoint(outside_frames(found, cancels))) or framing.told(
+        found, cancels)
+
+
 def _all_read(found: Mapping[str, list[tuple[int, int]]], size: int, plain: Sequence[tuple[int, int]]) -> bool:
     """Whether every one of a question's ``size`` words stands in some class's phrase or in a ``plain`` span."""
     read = {i for spans in (*found.values(), plain) for start, end in spans for i in range(start, end)}
@@ -248,7 +280,9 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     asked = found if last is None else last
     in_general = not rule.unless_impersonal.isdisjoint(asked) or (
         not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain))
-    if in_general and not _standing(found, rule.persons, rule.named):
+    if in_general and not _standing(outside_frames(found, rule.unless_impersonal), rule.persons, rule.named):
+        return None
+    if framing is not None and framing.told(found, rule.unless_impersonal):
         return None
     if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):
         return None

@@ -7,13 +7,13 @@ A pack error is a bug in faqbot, not in a curator's file, so it raises :class:`P
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import field
 from functools import cache
 from typing import Any
 
 from faqbot.records import dataclass
-from faqbot.safety.engine import NUMBER, ClassRule, Lexicon
+from faqbot.safety.engine import NUMBER, ClassRule, Framing, Lexicon
 from faqbot.safety.packerror import PackError
 from faqbot.safety.spelling import spellings
 from faqbot.safety.storyrules import StoryRules, story_rules
@@ -93,6 +93,13 @@ class Packs:
     consult_words: frozenset[str] = frozenset()
     #: cancelling classes of the emergency rules that frame only their own piece of a sentence (``framing:``)
     framing: frozenset[str] = frozenset()
+    #: classes that tell an event as a story, and what keeps it real beside one (``frames:``, ``frame_keeps:``)
+    frames: frozenset[str] = frozenset()
+    frame_keeps: frozenset[str] = frozenset()
+
+    def framing_at(self, marks: Sequence[int]) -> Framing:
+        """How the emergency rules read their cancelling classes in a reading whose pieces start at ``marks``."""
+        return Framing(self.framing, marks, self.frames, self.frame_keeps)
 
 
 @cache  # one parse per pack per process
@@ -240,8 +247,11 @@ def load() -> Packs:
     # the classes the other languages read as written (`as_written:` in rules.yaml) cast no language vote
     as_written = frozenset(base.get("as_written") or ())
     framing = frozenset(base.get("framing") or ())
-    if (as_written | framing) - known:
-        raise PackError(f"`as_written` or `framing` names unknown classes: {sorted((as_written | framing) - known)}")
+    frames, keeps = frozenset(base.get("frames") or ()), frozenset(base.get("frame_keeps") or ())
+    if (as_written | framing | frames | keeps) - known or frames & persons:
+        strangers = sorted((as_written | framing | frames | keeps) - known)
+        raise PackError(f"`as_written`, `framing`, `frames` and `frame_keeps` name known classes ({strangers}), and no "
+                        f"frame is one of `persons` ({sorted(frames & persons)})")
     detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
                       for lang in LANGUAGES})
     built = {lang: _language(lang, by_lang, drug, rules, detect, as_written, base.get("plural_classes") or ())
@@ -257,7 +267,7 @@ def load() -> Packs:
     if not set(bars.values()) <= BARS:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
-                 reviewable, _off_topic(base, known), bars, _consult_words(base), framing)
+                 reviewable, _off_topic(base, known), bars, _consult_words(base), framing, frames, keeps)
 
 
 def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],

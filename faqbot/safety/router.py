@@ -19,7 +19,7 @@ from itertools import accumulate
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.safety.engine import Framing, Hit, RouteKind, first_hit
+from faqbot.safety.engine import Hit, RouteKind, first_hit, impersonal
 from faqbot.safety.pack import packs
 from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
 from faqbot.safety.reading import Reading, read
@@ -184,7 +184,7 @@ def _route(text: str) -> Route | None:
     rules = packs().rules
     size = len(reading.words)
     engine_emergency = first_hit([r for r in rules if r.kind == "emergency"], reading.found, size,
-                                 cancel_breaks=reading.breaks, framing=Framing(packs().framing, reading.marks))
+                                 cancel_breaks=reading.breaks, framing=packs().framing_at(reading.marks))
     phrase_emergency = _first_phrase(EMERGENCY_RULES, prepare(text), reading)
     emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
     if emergencies:
@@ -377,7 +377,8 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 #: article cover pregnancy?" what the text says, while "my son overdosed" or "it's giving me suicidal
 #: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
-    "overdose": frozenset({"statistic", "generally", "about_text", "topic_noun"}),
+    "overdose": frozenset({"statistic", "generally", "about_text", "topic_noun", "media_frame", "coursework"}),
+    "severe-reaction": frozenset({"media_frame", "coursework"}),
     "self-harm": frozenset({"causes", "about_text", "topic_noun", "statistic"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),
@@ -413,8 +414,8 @@ _FIGURE_RULES = tuple(rule for rule in REFERRAL_RULES if rule.name == "dose-amou
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
         return None
-    impersonal = _CANCELLED_IMPERSONAL.get(rule.name, frozenset())
-    if not impersonal.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
+    if impersonal(reading.found, _CANCELLED_IMPERSONAL.get(rule.name, frozenset()), packs().persons,
+                  packs().framing_at(reading.marks)):
         return None
     cues = PHRASE_REFERRAL_CUES if rule.kind == "referral" else PHRASE_EMERGENCY_CUES
     if not cues & _cue_classes(reading) and not (rule.kind == "referral" and _DOSE_WORD.search(text)):
