@@ -15,8 +15,12 @@ from faqbot.text import clean
         ("what is 50mg naltrexone normally prescribed for", "what is standard naltrexone normally prescribed for"),
         ("how does full-dose naltrexone block opioids", "how does standard naltrexone block opioids"),
         ("what are the side effects of naltrexone 50 mg", "what are the side effects of standard naltrexone"),
-        # the drug and its strength with little else may ask about that amount
-        ("naltrexone 50 mg side effects", "naltrexone 50 mg side effects"),
+        # a few words that ask only what the drug is or does name it too
+        ("naltrexone 50 mg side effects", "standard naltrexone side effects"),
+        ("is 50mg naltrexone addictive", "is standard naltrexone addictive"),
+        # the drug and its strength with little else may ask about that amount ...
+        ("naltrexone 50mg side effects dizzy", "naltrexone 50mg side effects dizzy"),
+        ("naltrexone 50mg side effects tonight", "naltrexone 50mg side effects tonight"),
         ("what about 50mg naltrexone", "what about 50mg naltrexone"),
         ("is the 50mg naltrexone pill an opiate", "is standard naltrexone pill an opiate"),
         # no naltrexone named: any drug's 50 mg tablet

@@ -61,10 +61,25 @@ _ABOUT_THE_AMOUNT = regex.compile(
     r"|cut|cutting|ldn|low|dose|doses|dosage|enough|much|many|what is the|what s the|which is the|whats the)\b")
 
 
+#: what the drug is or does, which a few words ask about it by name when they say nothing else: "is 50mg
+#: naltrexone addictive", "naltrexone 50mg side effects", "who makes 50 mg naltrexone" (a red-team review:
+#: "naltrexone 50mg side effects dizzy", "...tonight", "...overdose side effects" tell a case or an amount)
+_PROPERTY = regex.compile(
+    r"\b(?:addictive|addicting|habit forming|an opioid|an opiate|a narcotic|side effects|manufactures|makes"
+    r"|mechanism|fda approved)\b")
+_ASKING = frozenset({"is", "are", "does", "what", "which", "who", "company", "the", "a", "an", "of", "its", "it"})
+
+
+def _asks_a_property(rest: str) -> bool:
+    """Whether ``rest`` (the question without the drug's name) asks only what :data:`_PROPERTY` names."""
+    left = _PROPERTY.sub(" ", rest)
+    return left != rest and all(w in _ASKING or w in _NAMES for w in _WORD.findall(left))
+
+
 def _named(match: re.Match[str], replacement: str) -> str:
     text = match.string
     rest = text[: match.start()] + " " + text[match.end() :]
-    if (sum(1 for w in _WORD.findall(rest) if w not in _NAMES) < _OWN_QUESTION or _ABOUT_THE_AMOUNT.search(rest)
-            or "naltrex" not in text):
+    short = sum(1 for w in _WORD.findall(rest) if w not in _NAMES) < _OWN_QUESTION and not _asks_a_property(rest)
+    if short or _ABOUT_THE_AMOUNT.search(rest) or "naltrex" not in text:
         return match.group(0)
     return match.expand(replacement)
