@@ -235,6 +235,11 @@ def test_unless_anywhere_cancels_wherever_it_stands() -> None:
         ("Studying for my exam and my roommate just collapsed, she isn't breathing", "emergency"),
         ("Je lis un polar et mon mari ne respire plus", "emergency"),
         ("Estoy viendo una serie y mi hijo se ha tragado las pastillas de mi madre", "emergency"),
+        # ... and so do an event told in another piece of the message, and a frame denied
+        ("Plot twist in the show: the detective gets poisoned. Plot twist at home: the cleaner drank from a glass "
+         "with dissolved LDN tablets in it and is gasping for air.", "emergency"),
+        ("Essay topic: drug interactions. Not an essay though: at the care home a resident was given someone "
+         "else's pills on top of the LDN and is unresponsive with blue lips.", "emergency"),
         # ... and a story never speaks for a wish to die
         ("I'm writing a novel about a man who wants to kill himself, and honestly he is me", "emergency"),
     ],

@@ -105,11 +105,21 @@ class Framing:
     #: only one of ``keeps`` standing outside the frame's phrase keeps the event real ("my dad", "right now")
     stories: frozenset[str] = frozenset()
     keeps: frozenset[str] = frozenset()
+    #: ... and the classes that deny a frame standing just before it ("not an essay", "das ist kein Film")
+    denials: frozenset[str] = frozenset()
 
     def told(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> bool:
         """Whether ``found`` tells the event a rule cancelled by ``cancels`` fired on only as a story."""
         frames = self.stories & cancels & found.keys()
-        return bool(frames) and self.keeps.isdisjoint(outside_frames(found, frames))
+        denied = [end for name in self.denials for _, end in found.get(name, ())]
+        if not frames or any(start - _DENIED_WITHIN <= end <= start for name in frames
+                             for start, _ in found[name] for end in denied):
+            return False
+        return self.keeps.isdisjoint(outside_frames(found, frames))
+
+
+#: how many words before a frame a denial reaches ("not even an essay")
+_DENIED_WITHIN = 2
 
 
 @dataclass(frozen=True)
@@ -256,13 +266,10 @@ def outside_frames(found: Mapping[str, list[tuple[int, int]]], frames: frozenset
     return {name: spans for name, spans in kept.items() if spans}
 
 
-def impersonal(found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str], persons: frozenset[str],
-               framing: Framing) -> bool:
+def impersonal(found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str], persons: frozenset[str]) -> bool:
     """Whether a question with these classes is cancelled as impersonal by ``cancels`` (a phrase rule's, as
-    ``unless_impersonal`` does for the engine's): one of them and nobody of ``persons`` but inside its phrase,
-    or an event ``framing`` reads as told in a story."""
-    return (not cancels.isdisjoint(found) and persons.isdisjoint(outside_frames(found, cancels))) or framing.told(
-        found, cancels)
+    ``unless_impersonal`` does for the engine's): one of them, and nobody of ``persons`` but inside its phrase."""
+    return not cancels.isdisjoint(found) and persons.isdisjoint(outside_frames(found, cancels))
 
 
 def _all_read(found: Mapping[str, list[tuple[int, int]]], size: int, plain: Sequence[tuple[int, int]]) -> bool:
@@ -278,11 +285,11 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     if any(not spans for spans in groups) or not rule.unless_anywhere.isdisjoint(found):
         return None
     asked = found if last is None else last
-    in_general = not rule.unless_impersonal.isdisjoint(asked) or (
+    # (a story's frame is read in its own piece of a sentence, below)
+    impersonal = rule.unless_impersonal - framing.stories if framing is not None else rule.unless_impersonal
+    in_general = not impersonal.isdisjoint(asked) or (
         not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain))
-    if in_general and not _standing(outside_frames(found, rule.unless_impersonal), rule.persons, rule.named):
-        return None
-    if framing is not None and framing.told(found, rule.unless_impersonal):
+    if in_general and not _standing(outside_frames(found, impersonal), rule.persons, rule.named):
         return None
     if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):
         return None
@@ -292,15 +299,21 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     marks = framing.marks if framing is not None else cuts
     anchor_blockers = [start for start, _, _ in _spans(found, rule.unless_anchor)]
     sentence_blockers = [start for start, _, _ in _spans(found, rule.unless_sentence)]
+    # an event told in a story's own piece of a sentence ("In the show the detective collapses."), not in the next
+    # one ("Plot twist at home: the cleaner is gasping for air")
+    stories = [start for start, _, _ in _spans(found, framing.stories & rule.unless_impersonal)] if (
+        framing is not None and framing.told(found, rule.unless_impersonal)) else []
     anchors, others = groups[0], groups[1:]
     for anchor in anchors:
         # A cancelling word qualifies a word that made the rule fire ("strength" of the evidence): it
         # counts beside one of them, not anywhere between them; another partner it does not stand
         # beside still makes the rule fire.
-        if _blocked(blockers, anchor[0], anchor[1], rule.unless_window, cuts) or _blocked(
-                frames, anchor[0], anchor[1], rule.unless_window, marks) or _blocked(
-                anchor_blockers, anchor[0], anchor[1], rule.unless_window, cuts) or _blocked(
-                sentence_blockers, anchor[0], anchor[1], _WHOLE, cuts):
+        start, end = anchor[0], anchor[1]
+        if (_blocked(blockers, start, end, rule.unless_window, cuts)
+                or _blocked(frames, start, end, rule.unless_window, marks)
+                or _blocked(anchor_blockers, start, end, rule.unless_window, cuts)
+                or _blocked(sentence_blockers, start, end, _WHOLE, cuts)
+                or _blocked(stories, start, end, _WHOLE, marks)):
             continue
         chosen = [anchor]
         sentence = bisect_right(breaks, anchor[0])

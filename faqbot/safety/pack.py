@@ -96,10 +96,11 @@ class Packs:
     #: classes that tell an event as a story, and what keeps it real beside one (``frames:``, ``frame_keeps:``)
     frames: frozenset[str] = frozenset()
     frame_keeps: frozenset[str] = frozenset()
+    frame_denials: frozenset[str] = frozenset()
 
     def framing_at(self, marks: Sequence[int]) -> Framing:
         """How the emergency rules read their cancelling classes in a reading whose pieces start at ``marks``."""
-        return Framing(self.framing, marks, self.frames, self.frame_keeps)
+        return Framing(self.framing, marks, self.frames, self.frame_keeps, self.frame_denials)
 
 
 @cache  # one parse per pack per process
@@ -248,9 +249,10 @@ def load() -> Packs:
     as_written = frozenset(base.get("as_written") or ())
     framing = frozenset(base.get("framing") or ())
     frames, keeps = frozenset(base.get("frames") or ()), frozenset(base.get("frame_keeps") or ())
-    if (as_written | framing | frames | keeps) - known or frames & persons:
-        strangers = sorted((as_written | framing | frames | keeps) - known)
-        raise PackError(f"`as_written`, `framing`, `frames` and `frame_keeps` name known classes ({strangers}), and no "
+    denials = frozenset(base.get("frame_denials") or ())
+    if (as_written | framing | frames | keeps | denials) - known or frames & persons:
+        strangers = sorted((as_written | framing | frames | keeps | denials) - known)
+        raise PackError(f"`as_written`, `framing` and the `frame` keys name known classes ({strangers}), and no "
                         f"frame is one of `persons` ({sorted(frames & persons)})")
     detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
                       for lang in LANGUAGES})
@@ -267,7 +269,7 @@ def load() -> Packs:
     if not set(bars.values()) <= BARS:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
-                 reviewable, _off_topic(base, known), bars, _consult_words(base), framing, frames, keeps)
+                 reviewable, _off_topic(base, known), bars, _consult_words(base), framing, frames, keeps, denials)
 
 
 def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],

@@ -115,7 +115,7 @@ _read_cached: QuestionCache[Reading] = QuestionCache(_read, maxsize=256)
 
 #: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word
 #: after it ("...takes naltrexone. How does it help?"), never "n. a. l. t." spelled out, "4.5" or "u.s."
-_SENTENCE_END = regex.compile(r"(?<=\w\w)[.!?]+\s+(?=[^\W\d])")
+SENTENCE_END = regex.compile(r"(?<=\w\w)[.!?]+\s+(?=[^\W\d])")
 #: a piece this short is a fragment of its neighbour's sentence ("Is it safe? For me, I mean.",
 #: "Naltrexone. How much. Me. Now."), not a sentence of its own
 _FRAGMENT_WORDS = 4
@@ -125,7 +125,7 @@ def _sentences(text: str) -> list[list[list[str]]]:
     """The words of each piece of ``text`` between sentence marks (folded), grouped into sentences: a fragment
     is grouped with the sentence before it."""
     out: list[list[list[str]]] = []
-    for piece in _SENTENCE_END.split(text):
+    for piece in SENTENCE_END.split(text):
         words = tokens(unexaggerated(name_strengths(piece)))
         if out and (len(words) <= _FRAGMENT_WORDS or sum(map(len, out[-1])) <= _FRAGMENT_WORDS):
             out[-1].append(words)

@@ -1,0 +1,21 @@
+"""Whether an event a phrase rule read is told in a story: a film, a novel, the news or a textbook.
+
+The engine's rules read the story frames (``frames:`` in rules.yaml) in the piece of a sentence where the rule's
+words stand; a phrase rule's match is a stretch of text, so the piece is the one around where the match starts.
+"""
+
+from __future__ import annotations
+
+from faqbot.safety.pack import packs
+from faqbot.safety.reading import SENTENCE_END, read
+
+
+def told_in_a_story(text: str, at: int, cancels: frozenset[str]) -> bool:
+    """Whether the event matched at ``at`` in ``text`` stands in a piece that tells it as a story framed by one of
+    ``cancels``, with nobody of the asker's own and no "now" named outside the frame."""
+    if packs().frames.isdisjoint(cancels):
+        return False
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in SENTENCE_END.finditer(text, at)), len(text))
+    piece = read(text[start:end])
+    return packs().framing_at(piece.marks).told(piece.found, cancels)
