@@ -58,7 +58,7 @@ def test_a_word_is_repaired_as_before_the_classes_were_written(question: str, re
 
 @pytest.mark.parametrize(("key", "added"), [("as_written", "no_such_class"), ("framing", "no_such_class"),
                                             ("frames", "no_such_class"), ("frame_keeps", "no_such_class"),
-                                            ("frame_denials", "no_such_class"),
+                                            ("frame_denials", "no_such_class"), ("frame_owners", "no_such_class"),
                                             ("frames", "relation")])  # a frame is never a person
 def test_as_written_framing_and_frames_must_name_known_classes(monkeypatch: pytest.MonkeyPatch, key: str,
                                                                added: str) -> None:

@@ -228,6 +228,8 @@ def test_unless_anywhere_cancels_wherever_it_stands() -> None:
         ("In the novel the heroine's brother overdoses. What is naltrexone usually for?", None),
         ("In der Serie hat eine Figur eine Überdosis genommen. Wofür ist Naltrexon?", None),
         ("My textbook chapter on seizures mentions microglia. What are microglia?", None),
+        ("Für meine Neuro-Prüfung: Das Lehrbuch erwähnt Mikroglia im Kapitel über Krampfanfälle. Was sind Mikroglia?",
+         None),  # "meine" owns the exam: part of the frame's phrase
         # ... the asker's own, or a now, keep the event real
         ("My brother overdosed while we were watching a film. What is naltrexone for?", "emergency"),
         ("I was reading a novel when my wife collapsed and stopped breathing", "emergency"),

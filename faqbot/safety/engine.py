@@ -105,21 +105,28 @@ class Framing:
     #: only one of ``keeps`` standing outside the frame's phrase keeps the event real ("my dad", "right now")
     stories: frozenset[str] = frozenset()
     keeps: frozenset[str] = frozenset()
-    #: ... and the classes that deny a frame standing just before it ("not an essay", "das ist kein Film")
+    #: ... the classes that deny a frame standing just before it ("not an essay", "das ist kein Film")
     denials: frozenset[str] = frozenset()
+    #: ... and those that own it there, as part of its phrase ("my screenplay", "meine Neuro-Prüfung")
+    owners: frozenset[str] = frozenset()
 
     def told(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> bool:
         """Whether ``found`` tells the event a rule cancelled by ``cancels`` fired on only as a story."""
         frames = self.stories & cancels & found.keys()
-        denied = [end for name in self.denials for _, end in found.get(name, ())]
-        if not frames or any(start - _DENIED_WITHIN <= end <= start for name in frames
-                             for start, _ in found[name] for end in denied):
+        spans = [span for name in frames for span in found[name]]
+        if not spans or any(start - _BEFORE_FRAME <= end <= start for name in self.denials
+                            for _, end in found.get(name, ()) for start, _ in spans):
             return False
-        return self.keeps.isdisjoint(outside_frames(found, frames))
+        # a possessive just before a frame is read as part of its phrase
+        owned = [(a, end) for name in self.owners for a, b in found.get(name, ())
+                 for start, end in spans if start - _BEFORE_FRAME <= b <= start]
+        return self.keeps.isdisjoint(outside_frames(found, frames, owned))
 
 
-#: how many words before a frame a denial reaches ("not even an essay")
-_DENIED_WITHIN = 2
+#: how many words before a frame a denial or a possessive reaches ("not even an essay", "my neuro exam")
+_BEFORE_FRAME = 2
+
+
 
 
 @dataclass(frozen=True)
@@ -253,11 +260,12 @@ def _standing(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str],
                for name in names for start, end in found.get(name, ()))
 
 
-def outside_frames(found: Mapping[str, list[tuple[int, int]]], frames: frozenset[str]
-                   ) -> Mapping[str, list[tuple[int, int]]]:
-    """``found`` without the spans that lie inside a phrase of one of ``frames``: the "I" of "in a show I watched"
-    is who watched, not anyone in trouble, so a person named only there leaves the question impersonal."""
-    inside = [span for name in frames for span in found.get(name, ())]
+def outside_frames(found: Mapping[str, list[tuple[int, int]]], frames: frozenset[str],
+                   also: Sequence[tuple[int, int]] = ()) -> Mapping[str, list[tuple[int, int]]]:
+    """``found`` without the spans that lie inside a phrase of one of ``frames`` (or inside one of ``also``): the "I"
+    of "in a show I watched" is who watched, not anyone in trouble, so a person named only there leaves the question
+    impersonal."""
+    inside = [span for name in frames for span in found.get(name, ())] + list(also)
     if not inside:
         return found
     kept = {name: [(start, end) for start, end in spans

@@ -97,10 +97,11 @@ class Packs:
     frames: frozenset[str] = frozenset()
     frame_keeps: frozenset[str] = frozenset()
     frame_denials: frozenset[str] = frozenset()
+    frame_owners: frozenset[str] = frozenset()
 
     def framing_at(self, marks: Sequence[int]) -> Framing:
         """How the emergency rules read their cancelling classes in a reading whose pieces start at ``marks``."""
-        return Framing(self.framing, marks, self.frames, self.frame_keeps, self.frame_denials)
+        return Framing(self.framing, marks, self.frames, self.frame_keeps, self.frame_denials, self.frame_owners)
 
 
 @cache  # one parse per pack per process
@@ -249,9 +250,9 @@ def load() -> Packs:
     as_written = frozenset(base.get("as_written") or ())
     framing = frozenset(base.get("framing") or ())
     frames, keeps = frozenset(base.get("frames") or ()), frozenset(base.get("frame_keeps") or ())
-    denials = frozenset(base.get("frame_denials") or ())
-    if (as_written | framing | frames | keeps | denials) - known or frames & persons:
-        strangers = sorted((as_written | framing | frames | keeps | denials) - known)
+    denials, owners = frozenset(base.get("frame_denials") or ()), frozenset(base.get("frame_owners") or ())
+    if (as_written | framing | frames | keeps | denials | owners) - known or frames & persons:
+        strangers = sorted((as_written | framing | frames | keeps | denials | owners) - known)
         raise PackError(f"`as_written`, `framing` and the `frame` keys name known classes ({strangers}), and no "
                         f"frame is one of `persons` ({sorted(frames & persons)})")
     detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
@@ -269,7 +270,8 @@ def load() -> Packs:
     if not set(bars.values()) <= BARS:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
-                 reviewable, _off_topic(base, known), bars, _consult_words(base), framing, frames, keeps, denials)
+                 reviewable, _off_topic(base, known), bars, _consult_words(base), framing, frames, keeps, denials,
+                 owners)
 
 
 def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],
