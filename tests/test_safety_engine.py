@@ -242,6 +242,8 @@ def test_unless_anywhere_cancels_wherever_it_stands() -> None:
          "with dissolved LDN tablets in it and is gasping for air.", "emergency"),
         ("Essay topic: drug interactions. Not an essay though: at the care home a resident was given someone "
          "else's pills on top of the LDN and is unresponsive with blue lips.", "emergency"),
+        ("At the end of the film the character swallows the whole bottle. I keep looking at my bottle thinking the "
+         "same.", "emergency"),  # a phrase rule's match in the film's piece, the asker's own in the next
         # ... and a story never speaks for a wish to die
         ("I'm writing a novel about a man who wants to kill himself, and honestly he is me", "emergency"),
     ],

@@ -12,10 +12,12 @@ from faqbot.safety.reading import SENTENCE_END, read
 
 def told_in_a_story(text: str, at: int, cancels: frozenset[str]) -> bool:
     """Whether the event matched at ``at`` in ``text`` stands in a piece that tells it as a story framed by one of
-    ``cancels``, with nobody of the asker's own and no "now" named outside the frame."""
+    ``cancels``, with nobody of the asker's own and no "now" named outside the frame anywhere in ``text``."""
     if packs().frames.isdisjoint(cancels):
         return False
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
     end = next((m.start() for m in SENTENCE_END.finditer(text, at)), len(text))
-    piece = read(text[start:end])
-    return packs().framing_at(piece.marks).told(piece.found, cancels)
+    framed = packs().frames & cancels & read(text[start:end]).found.keys()
+    # (who else the message names, and what denies or owns the frame, is read in the whole of it, as the engine does)
+    whole = read(text)
+    return bool(framed) and packs().framing_at(whole.marks).told(whole.found, frozenset(framed))
