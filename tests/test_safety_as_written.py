@@ -59,6 +59,7 @@ def test_a_word_is_repaired_as_before_the_classes_were_written(question: str, re
 @pytest.mark.parametrize(("key", "added"), [("as_written", "no_such_class"), ("framing", "no_such_class"),
                                             ("frames", "no_such_class"), ("frame_keeps", "no_such_class"),
                                             ("frame_denials", "no_such_class"), ("frame_owners", "no_such_class"),
+                                            ("frame_breaks", "no_such_class"),
                                             ("frames", "relation")])  # a frame is never a person
 def test_as_written_framing_and_frames_must_name_known_classes(monkeypatch: pytest.MonkeyPatch, key: str,
                                                                added: str) -> None:
@@ -72,4 +73,20 @@ def test_as_written_framing_and_frames_must_name_known_classes(monkeypatch: pyte
 
     monkeypatch.setattr(pack, "_read", fake)
     with pytest.raises(PackError, match=f"name known classes .*{added}"):
+        pack.load()
+
+
+@pytest.mark.parametrize("needs", [{"media_frame": ["no_such_class"]}, {"routine": ["routine"]}])  # not a frame
+def test_a_frame_need_names_a_frame_and_known_classes(monkeypatch: pytest.MonkeyPatch, needs: dict[str, list[str]]
+                                                      ) -> None:
+    real = pack._read
+
+    def fake(name: str) -> dict[str, object]:
+        data = dict(real(name))
+        if name == "rules":
+            data["frame_needs"] = needs
+        return data
+
+    monkeypatch.setattr(pack, "_read", fake)
+    with pytest.raises(PackError, match="name known classes"):
         pack.load()

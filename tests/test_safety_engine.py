@@ -230,6 +230,10 @@ def test_unless_anywhere_cancels_wherever_it_stands() -> None:
         ("My textbook chapter on seizures mentions microglia. What are microglia?", None),
         ("Für meine Neuro-Prüfung: Das Lehrbuch erwähnt Mikroglia im Kapitel über Krampfanfälle. Was sind Mikroglia?",
          None),  # "meine" owns the exam: part of the frame's phrase
+        ("I'm a paramedic and we see a lot of overdoses on shift. What was naltrexone first meant to treat?", None),
+        ("I'm a lifeguard and a kid isn't breathing", "emergency"),  # a job tells a working day beside a routine only
+        ("ER nurse here, seizures happen on shift all the time, but the patient in bay 4 took 30 of his LDN capsules "
+         "and keeps seizing", "emergency"),  # a word of contrast ends the frame's piece
         # ... the asker's own, or a now, keep the event real
         ("My brother overdosed while we were watching a film. What is naltrexone for?", "emergency"),
         ("I was reading a novel when my wife collapsed and stopped breathing", "emergency"),

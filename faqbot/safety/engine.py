@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import field
 from typing import Literal
 
 import faqbot.regex as regex
@@ -107,20 +108,36 @@ class Framing:
     keeps: frozenset[str] = frozenset()
     #: ... the classes that deny a frame standing just before it ("not an essay", "das ist kein Film")
     denials: frozenset[str] = frozenset()
-    #: ... and those that own it there, as part of its phrase ("my screenplay", "meine Neuro-Prüfung")
+    #: ... those that own it there, as part of its phrase ("my screenplay", "meine Neuro-Prüfung")
     owners: frozenset[str] = frozenset()
+    #: ... and, for a frame that tells a story only beside one of them in its piece, those classes: a job tells
+    #: the events of a working day beside a routine ("I'm a paramedic and we see overdoses every shift"), not
+    #: otherwise ("I'm a lifeguard and a kid isn't breathing")
+    needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: classes that end a frame's piece ("..., but the patient in bay 4 is seizing")
+    breaks: frozenset[str] = frozenset()
+
+    def cuts(self, found: Mapping[str, list[tuple[int, int]]]) -> list[int]:
+        """Where the pieces a frame reaches over start: the sentence marks and the words of ``breaks``."""
+        return sorted({*self.marks, *(start for name in self.breaks for start, _ in found.get(name, ()))})
+
+    def spans(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> list[tuple[int, int]]:
+        """Where the frames among ``cancels`` stand in ``found`` (those with ``needs`` only beside one of them)."""
+        beside = {name: {bisect_right(self.marks, start) for need in needs for start, _ in found.get(need, ())}
+                  for name, needs in self.needs.items()}
+        return [(start, end) for name in self.stories & cancels for start, end in found.get(name, ())
+                if name not in beside or bisect_right(self.marks, start) in beside[name]]
 
     def told(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> bool:
         """Whether ``found`` tells the event a rule cancelled by ``cancels`` fired on only as a story."""
-        frames = self.stories & cancels & found.keys()
-        spans = [span for name in frames for span in found[name]]
+        spans = self.spans(found, cancels)
         if not spans or any(start - _BEFORE_FRAME <= end <= start for name in self.denials
                             for _, end in found.get(name, ()) for start, _ in spans):
             return False
         # a possessive just before a frame is read as part of its phrase
         owned = [(a, end) for name in self.owners for a, b in found.get(name, ())
                  for start, end in spans if start - _BEFORE_FRAME <= b <= start]
-        return self.keeps.isdisjoint(outside_frames(found, frames, owned))
+        return self.keeps.isdisjoint(outside_frames(found, frozenset(), [*spans, *owned]))
 
 
 #: how many words before a frame a denial or a possessive reaches ("not even an essay", "my neuro exam")
@@ -309,8 +326,9 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     sentence_blockers = [start for start, _, _ in _spans(found, rule.unless_sentence)]
     # an event told in a story's own piece of a sentence ("In the show the detective collapses."), not in the next
     # one ("Plot twist at home: the cleaner is gasping for air")
-    stories = [start for start, _, _ in _spans(found, framing.stories & rule.unless_impersonal)] if (
+    stories = [start for start, _ in framing.spans(found, rule.unless_impersonal)] if (
         framing is not None and framing.told(found, rule.unless_impersonal)) else []
+    story_cuts = framing.cuts(found) if stories and framing is not None else []
     anchors, others = groups[0], groups[1:]
     for anchor in anchors:
         # A cancelling word qualifies a word that made the rule fire ("strength" of the evidence): it
@@ -321,7 +339,7 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
                 or _blocked(frames, start, end, rule.unless_window, marks)
                 or _blocked(anchor_blockers, start, end, rule.unless_window, cuts)
                 or _blocked(sentence_blockers, start, end, _WHOLE, cuts)
-                or _blocked(stories, start, end, _WHOLE, marks)):
+                or _blocked(stories, start, end, _WHOLE, story_cuts)):
             continue
         chosen = [anchor]
         sentence = bisect_right(breaks, anchor[0])

@@ -10,14 +10,17 @@ from faqbot.safety.pack import packs
 from faqbot.safety.reading import SENTENCE_END, read
 
 
-def told_in_a_story(text: str, at: int, cancels: frozenset[str]) -> bool:
-    """Whether the event matched at ``at`` in ``text`` stands in a piece that tells it as a story framed by one of
-    ``cancels``, with nobody of the asker's own and no "now" named outside the frame anywhere in ``text``."""
-    if packs().frames.isdisjoint(cancels):
-        return False
+def told_in_a_story(text: str, at: int) -> bool:
+    """Whether the event matched at ``at`` in ``text`` stands in a piece that tells it as a story (``frames:``),
+    with nobody of the asker's own and no "now" named outside the frame anywhere in ``text``."""
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
     end = next((m.start() for m in SENTENCE_END.finditer(text, at)), len(text))
-    framed = packs().frames & cancels & read(text[start:end]).found.keys()
+    piece = read(text[start:end]).found
+    framed = packs().frames & piece.keys()
+    # (a word of contrast after the frame may start the event: the piece is not read as the story's then)
+    opened = min((a for name in framed for a, _ in piece[name]), default=0)
+    if any(a > opened for name in packs().frame_breaks for a, _ in piece.get(name, ())):
+        return False
     # (who else the message names, and what denies or owns the frame, is read in the whole of it, as the engine does)
     whole = read(text)
     return bool(framed) and packs().framing_at(whole.marks).told(whole.found, frozenset(framed))

@@ -98,10 +98,13 @@ class Packs:
     frame_keeps: frozenset[str] = frozenset()
     frame_denials: frozenset[str] = frozenset()
     frame_owners: frozenset[str] = frozenset()
+    frame_needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    frame_breaks: frozenset[str] = frozenset()
 
     def framing_at(self, marks: Sequence[int]) -> Framing:
         """How the emergency rules read their cancelling classes in a reading whose pieces start at ``marks``."""
-        return Framing(self.framing, marks, self.frames, self.frame_keeps, self.frame_denials, self.frame_owners)
+        return Framing(self.framing, marks, self.frames, self.frame_keeps, self.frame_denials, self.frame_owners,
+                       self.frame_needs, self.frame_breaks)
 
 
 @cache  # one parse per pack per process
@@ -251,8 +254,11 @@ def load() -> Packs:
     framing = frozenset(base.get("framing") or ())
     frames, keeps = frozenset(base.get("frames") or ()), frozenset(base.get("frame_keeps") or ())
     denials, owners = frozenset(base.get("frame_denials") or ()), frozenset(base.get("frame_owners") or ())
-    if (as_written | framing | frames | keeps | denials | owners) - known or frames & persons:
-        strangers = sorted((as_written | framing | frames | keeps | denials | owners) - known)
+    needs = {str(frame): frozenset(classes) for frame, classes in (base.get("frame_needs") or {}).items()}
+    breaks = frozenset(base.get("frame_breaks") or ())
+    named = as_written | framing | frames | keeps | denials | owners | breaks | frozenset(needs).union(*needs.values())
+    if named - known or frames & persons or needs.keys() - frames:
+        strangers = sorted(named - known) + sorted(needs.keys() - frames)
         raise PackError(f"`as_written`, `framing` and the `frame` keys name known classes ({strangers}), and no "
                         f"frame is one of `persons` ({sorted(frames & persons)})")
     detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
@@ -271,7 +277,7 @@ def load() -> Packs:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
                  reviewable, _off_topic(base, known), bars, _consult_words(base), framing, frames, keeps, denials,
-                 owners)
+                 owners, needs, breaks)
 
 
 def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],

@@ -378,8 +378,7 @@ _CANCELLED_BY: dict[str, tuple[frozenset[str], ...]] = {
 #: article cover pregnancy?" what the text says, while "my son overdosed" or "it's giving me suicidal
 #: thoughts" is one case
 _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
-    "overdose": frozenset({"statistic", "generally", "about_text", "topic_noun", "media_frame", "study_frame"}),
-    "severe-reaction": frozenset({"media_frame", "study_frame"}),
+    "overdose": frozenset({"statistic", "generally", "about_text", "topic_noun"}),
     "self-harm": frozenset({"causes", "about_text", "topic_noun", "statistic"}),
     "pregnancy": frozenset({"about_text"}),
     "age-group": frozenset({"about_text"}),
@@ -415,15 +414,14 @@ _FIGURE_RULES = tuple(rule for rule in REFERRAL_RULES if rule.name == "dose-amou
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
         return None
-    in_general = _CANCELLED_IMPERSONAL.get(rule.name, frozenset())
-    if impersonal(reading.found, in_general - packs().frames, packs().persons):
+    if impersonal(reading.found, _CANCELLED_IMPERSONAL.get(rule.name, frozenset()), packs().persons):
         return None
     cues = PHRASE_REFERRAL_CUES if rule.kind == "referral" else PHRASE_EMERGENCY_CUES
     if not cues & _cue_classes(reading) and not (rule.kind == "referral" and _DOSE_WORD.search(text)):
         return None
     match = _first_match(rule, text)
     if match is None or (rule.needs is not None and not rule.needs.search(text)) or (
-            rule.kind == "emergency" and told_in_a_story(text, match.start(), in_general)):
+            rule.kind == "emergency" and rule.name != "self-harm" and told_in_a_story(text, match.start())):
         return None
     matched = match.group(0).strip()
     found = reading.found.keys()
