@@ -94,6 +94,26 @@ class ClassRule:
 
 
 @dataclass(frozen=True)
+class StoryFrames:
+    """Cancelling classes that tell an event as a story (a film, the news, a lesson, a day's work: ``frames:`` in
+    rules.yaml) in a rule's ``unless_impersonal``: the people the story names are its own ("her brother", "him"), and
+    only one of ``keeps`` standing outside the frame's phrase keeps the event real ("my dad", "right now")."""
+
+    stories: frozenset[str] = frozenset()
+    keeps: frozenset[str] = frozenset()
+    #: ... the classes that deny a frame standing just before it ("not an essay", "das ist kein Film")
+    denials: frozenset[str] = frozenset()
+    #: ... those that own it there, as part of its phrase ("my screenplay", "meine Neuro-Prüfung")
+    owners: frozenset[str] = frozenset()
+    #: ... for a frame that tells a story only beside one of them in its piece, those classes: a job tells the
+    #: events of a working day beside a routine ("I'm a paramedic and we see overdoses every shift"), not
+    #: otherwise ("I'm a lifeguard and a kid isn't breathing")
+    needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: ... and the classes that end a frame's piece ("..., but the patient in bay 4 is seizing")
+    breaks: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Framing:
     """Cancelling classes that frame only the words of their own piece of a sentence, and where the pieces start:
     "does LDN" makes "does LDN cause collapse?" a question about the drug, but not "She collapsed. How does LDN
@@ -101,49 +121,34 @@ class Framing:
 
     classes: frozenset[str]
     marks: Sequence[int]
-    #: cancelling classes that tell an event as a story (a film, the news, a lesson, a day's work: ``frames:``)
-    #: in a rule's ``unless_impersonal``: the people the story names are its own ("her brother", "him"), and
-    #: only one of ``keeps`` standing outside the frame's phrase keeps the event real ("my dad", "right now")
-    stories: frozenset[str] = frozenset()
-    keeps: frozenset[str] = frozenset()
-    #: ... the classes that deny a frame standing just before it ("not an essay", "das ist kein Film")
-    denials: frozenset[str] = frozenset()
-    #: ... those that own it there, as part of its phrase ("my screenplay", "meine Neuro-Prüfung")
-    owners: frozenset[str] = frozenset()
-    #: ... and, for a frame that tells a story only beside one of them in its piece, those classes: a job tells
-    #: the events of a working day beside a routine ("I'm a paramedic and we see overdoses every shift"), not
-    #: otherwise ("I'm a lifeguard and a kid isn't breathing")
-    needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    #: classes that end a frame's piece ("..., but the patient in bay 4 is seizing")
-    breaks: frozenset[str] = frozenset()
+    #: the story frames, read in the same pieces (:class:`StoryFrames`)
+    frames: StoryFrames = field(default_factory=StoryFrames)
 
     def cuts(self, found: Mapping[str, list[tuple[int, int]]]) -> list[int]:
         """Where the pieces a frame reaches over start: the sentence marks and the words of ``breaks``."""
-        return sorted({*self.marks, *(start for name in self.breaks for start, _ in found.get(name, ()))})
+        return sorted({*self.marks, *(start for name in self.frames.breaks for start, _ in found.get(name, ()))})
 
     def spans(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> list[tuple[int, int]]:
         """Where the frames among ``cancels`` stand in ``found`` (those with ``needs`` only beside one of them)."""
         beside = {name: {bisect_right(self.marks, start) for need in needs for start, _ in found.get(need, ())}
-                  for name, needs in self.needs.items()}
-        return [(start, end) for name in self.stories & cancels for start, end in found.get(name, ())
+                  for name, needs in self.frames.needs.items()}
+        return [(start, end) for name in self.frames.stories & cancels for start, end in found.get(name, ())
                 if name not in beside or bisect_right(self.marks, start) in beside[name]]
 
     def told(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> bool:
         """Whether ``found`` tells the event a rule cancelled by ``cancels`` fired on only as a story."""
         spans = self.spans(found, cancels)
-        if not spans or any(start - _BEFORE_FRAME <= end <= start for name in self.denials
+        if not spans or any(start - _BEFORE_FRAME <= end <= start for name in self.frames.denials
                             for _, end in found.get(name, ()) for start, _ in spans):
             return False
         # a possessive just before a frame is read as part of its phrase
-        owned = [(a, end) for name in self.owners for a, b in found.get(name, ())
+        owned = [(a, end) for name in self.frames.owners for a, b in found.get(name, ())
                  for start, end in spans if start - _BEFORE_FRAME <= b <= start]
-        return self.keeps.isdisjoint(outside_frames(found, frozenset(), [*spans, *owned]))
+        return self.frames.keeps.isdisjoint(outside_frames(found, frozenset(), [*spans, *owned]))
 
 
 #: how many words before a frame a denial or a possessive reaches ("not even an essay", "my neuro exam")
 _BEFORE_FRAME = 2
-
-
 
 
 @dataclass(frozen=True)
@@ -311,10 +316,10 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
         return None
     asked = found if last is None else last
     # (a story's frame is read in its own piece of a sentence, below)
-    impersonal = rule.unless_impersonal - framing.stories if framing is not None else rule.unless_impersonal
-    in_general = not impersonal.isdisjoint(asked) or (
+    general_by = rule.unless_impersonal - framing.frames.stories if framing is not None else rule.unless_impersonal
+    in_general = not general_by.isdisjoint(asked) or (
         not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain))
-    if in_general and not _standing(outside_frames(found, impersonal), rule.persons, rule.named):
+    if in_general and not _standing(outside_frames(found, general_by), rule.persons, rule.named):
         return None
     if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):
         return None

@@ -16,11 +16,13 @@ def told_in_a_story(text: str, at: int) -> bool:
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
     end = next((m.start() for m in SENTENCE_END.finditer(text, at)), len(text))
     piece = read(text[start:end]).found
-    framed = packs().frames & piece.keys()
+    framed = packs().frames.stories & piece.keys()
+    if not framed:
+        return False
     # (a word of contrast after the frame may start the event: the piece is not read as the story's then)
-    opened = min((a for name in framed for a, _ in piece[name]), default=0)
-    if any(a > opened for name in packs().frame_breaks for a, _ in piece.get(name, ())):
+    opened = min(a for name in framed for a, _ in piece[name])
+    if any(a > opened for name in packs().frames.breaks for a, _ in piece.get(name, ())):
         return False
     # (who else the message names, and what denies or owns the frame, is read in the whole of it, as the engine does)
     whole = read(text)
-    return bool(framed) and packs().framing_at(whole.marks).told(whole.found, frozenset(framed))
+    return packs().framing_at(whole.marks).told(whole.found, frozenset(framed))

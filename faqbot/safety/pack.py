@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from faqbot.records import dataclass
-from faqbot.safety.engine import NUMBER, ClassRule, Framing, Lexicon
+from faqbot.safety.engine import NUMBER, ClassRule, Framing, Lexicon, StoryFrames
 from faqbot.safety.packerror import PackError
 from faqbot.safety.spelling import spellings
 from faqbot.safety.storyrules import StoryRules, story_rules
@@ -93,18 +93,12 @@ class Packs:
     consult_words: frozenset[str] = frozenset()
     #: cancelling classes of the emergency rules that frame only their own piece of a sentence (``framing:``)
     framing: frozenset[str] = frozenset()
-    #: classes that tell an event as a story, and what keeps it real beside one (``frames:``, ``frame_keeps:``)
-    frames: frozenset[str] = frozenset()
-    frame_keeps: frozenset[str] = frozenset()
-    frame_denials: frozenset[str] = frozenset()
-    frame_owners: frozenset[str] = frozenset()
-    frame_needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    frame_breaks: frozenset[str] = frozenset()
+    #: classes that tell an event as a story, and what keeps it real beside one (``frames:`` and the ``frame_`` keys)
+    frames: StoryFrames = field(default_factory=StoryFrames)
 
     def framing_at(self, marks: Sequence[int]) -> Framing:
         """How the emergency rules read their cancelling classes in a reading whose pieces start at ``marks``."""
-        return Framing(self.framing, marks, self.frames, self.frame_keeps, self.frame_denials, self.frame_owners,
-                       self.frame_needs, self.frame_breaks)
+        return Framing(self.framing, marks, self.frames)
 
 
 @cache  # one parse per pack per process
@@ -276,8 +270,8 @@ def load() -> Packs:
     if not set(bars.values()) <= BARS:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
-                 reviewable, _off_topic(base, known), bars, _consult_words(base), framing, frames, keeps, denials,
-                 owners, needs, breaks)
+                 reviewable, _off_topic(base, known), bars, _consult_words(base), framing,
+                 StoryFrames(frames, keeps, denials, owners, needs, breaks))
 
 
 def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],
