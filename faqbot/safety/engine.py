@@ -128,23 +128,23 @@ class Framing:
         """Where the pieces a frame reaches over start: the sentence marks and the words of ``breaks``."""
         return sorted({*self.marks, *(start for name in self.frames.breaks for start, _ in found.get(name, ()))})
 
-    def spans(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> list[tuple[int, int]]:
-        """Where the frames among ``cancels`` stand in ``found`` (those with ``needs`` only beside one of them)."""
+    def story(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> list[tuple[int, int]]:
+        """Where the frames among ``cancels`` stand when ``found`` tells the event a rule cancelled by them fired on
+        only as a story (those with ``needs`` only beside one of them); empty when the event is real."""
+        framed = self.frames.stories & cancels & found.keys()
+        if not framed:
+            return []
         beside = {name: {bisect_right(self.marks, start) for need in needs for start, _ in found.get(need, ())}
-                  for name, needs in self.frames.needs.items()}
-        return [(start, end) for name in self.frames.stories & cancels for start, end in found.get(name, ())
-                if name not in beside or bisect_right(self.marks, start) in beside[name]]
-
-    def told(self, found: Mapping[str, list[tuple[int, int]]], cancels: frozenset[str]) -> bool:
-        """Whether ``found`` tells the event a rule cancelled by ``cancels`` fired on only as a story."""
-        spans = self.spans(found, cancels)
+                  for name, needs in self.frames.needs.items() if name in framed}
+        spans = [(start, end) for name in framed for start, end in found[name]
+                 if name not in beside or bisect_right(self.marks, start) in beside[name]]
         if not spans or any(start - _BEFORE_FRAME <= end <= start for name in self.frames.denials
                             for _, end in found.get(name, ()) for start, _ in spans):
-            return False
+            return []
         # a possessive just before a frame is read as part of its phrase
         owned = [(a, end) for name in self.frames.owners for a, b in found.get(name, ())
                  for start, end in spans if start - _BEFORE_FRAME <= b <= start]
-        return self.frames.keeps.isdisjoint(outside_frames(found, frozenset(), [*spans, *owned]))
+        return spans if self.frames.keeps.isdisjoint(_outside(found, [*spans, *owned])) else []
 
 
 #: how many words before a frame a denial or a possessive reaches ("not even an essay", "my neuro exam")
@@ -282,12 +282,16 @@ def _standing(found: Mapping[str, list[tuple[int, int]]], names: frozenset[str],
                for name in names for start, end in found.get(name, ()))
 
 
-def outside_frames(found: Mapping[str, list[tuple[int, int]]], frames: frozenset[str],
-                   also: Sequence[tuple[int, int]] = ()) -> Mapping[str, list[tuple[int, int]]]:
-    """``found`` without the spans that lie inside a phrase of one of ``frames`` (or inside one of ``also``): the "I"
-    of "in a show I watched" is who watched, not anyone in trouble, so a person named only there leaves the question
-    impersonal."""
-    inside = [span for name in frames for span in found.get(name, ())] + list(also)
+def outside_frames(found: Mapping[str, list[tuple[int, int]]], frames: frozenset[str]
+                   ) -> Mapping[str, list[tuple[int, int]]]:
+    """``found`` without the spans that lie inside a phrase of one of ``frames``: the "I" of "in a show I watched" is
+    who watched, not anyone in trouble, so a person named only there leaves the question impersonal."""
+    return _outside(found, [span for name in frames for span in found.get(name, ())])
+
+
+def _outside(found: Mapping[str, list[tuple[int, int]]], inside: Sequence[tuple[int, int]]
+             ) -> Mapping[str, list[tuple[int, int]]]:
+    """``found`` without the spans that lie inside one of the longer spans ``inside``."""
     if not inside:
         return found
     kept = {name: [(start, end) for start, end in spans
@@ -331,8 +335,7 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     sentence_blockers = [start for start, _, _ in _spans(found, rule.unless_sentence)]
     # an event told in a story's own piece of a sentence ("In the show the detective collapses."), not in the next
     # one ("Plot twist at home: the cleaner is gasping for air")
-    stories = [start for start, _ in framing.spans(found, rule.unless_impersonal)] if (
-        framing is not None and framing.told(found, rule.unless_impersonal)) else []
+    stories = [start for start, _ in framing.story(found, rule.unless_impersonal)] if framing is not None else []
     story_cuts = framing.cuts(found) if stories and framing is not None else []
     anchors, others = groups[0], groups[1:]
     for anchor in anchors:

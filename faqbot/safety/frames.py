@@ -25,4 +25,4 @@ def told_in_a_story(text: str, at: int) -> bool:
         return False
     # (who else the message names, and what denies or owns the frame, is read in the whole of it, as the engine does)
     whole = read(text)
-    return packs().framing_at(whole.marks).told(whole.found, frozenset(framed))
+    return bool(packs().framing_at(whole.marks).story(whole.found, frozenset(framed)))

@@ -246,15 +246,8 @@ def load() -> Packs:
     # the classes the other languages read as written (`as_written:` in rules.yaml) cast no language vote
     as_written = frozenset(base.get("as_written") or ())
     framing = frozenset(base.get("framing") or ())
-    frames, keeps = frozenset(base.get("frames") or ()), frozenset(base.get("frame_keeps") or ())
-    denials, owners = frozenset(base.get("frame_denials") or ()), frozenset(base.get("frame_owners") or ())
-    needs = {str(frame): frozenset(classes) for frame, classes in (base.get("frame_needs") or {}).items()}
-    breaks = frozenset(base.get("frame_breaks") or ())
-    named = as_written | framing | frames | keeps | denials | owners | breaks | frozenset(needs).union(*needs.values())
-    if named - known or frames & persons or needs.keys() - frames:
-        strangers = sorted(named - known) + sorted(needs.keys() - frames)
-        raise PackError(f"`as_written`, `framing` and the `frame` keys name known classes ({strangers}), and no "
-                        f"frame is one of `persons` ({sorted(frames & persons)})")
+    if (as_written | framing) - known:
+        raise PackError(f"`as_written` and `framing` name known classes ({sorted((as_written | framing) - known)})")
     detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
                       for lang in LANGUAGES})
     built = {lang: _language(lang, by_lang, drug, rules, detect, as_written, base.get("plural_classes") or ())
@@ -271,7 +264,25 @@ def load() -> Packs:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
                  reviewable, _off_topic(base, known), bars, _consult_words(base), framing,
-                 StoryFrames(frames, keeps, denials, owners, needs, breaks))
+                 _story_frames(base, known, persons))
+
+
+def _story_frames(base: Mapping[str, Any], known: frozenset[str], persons: frozenset[str]) -> StoryFrames:
+    """The ``frames:`` and ``frame_...:`` settings of rules.yaml, checked: known classes, no frame a person, and
+    ``frame_needs`` keyed by frames."""
+    def classes(key: str) -> frozenset[str]:
+        return frozenset(base.get(key) or ())
+
+    frames = classes("frames")
+    needs = {str(frame): frozenset(names) for frame, names in (base.get("frame_needs") or {}).items()}
+    settings = StoryFrames(frames, classes("frame_keeps"), classes("frame_denials"), classes("frame_owners"), needs,
+                           classes("frame_breaks"))
+    named = frames | settings.keeps | settings.denials | settings.owners | settings.breaks
+    strangers = sorted((named | frozenset(needs).union(*needs.values())) - known) + sorted(needs.keys() - frames)
+    if strangers or frames & persons:
+        raise PackError(f"the `frame` keys name known classes ({strangers}), and no frame is one of `persons` "
+                        f"({sorted(frames & persons)})")
+    return settings
 
 
 def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],
