@@ -47,11 +47,17 @@ ANSWERED = [
     # "since" an accident tells when an illness began, not since when something was taken
     ("My uncle has had nerve pain ever since a car accident years ago. What kind of chronic pain does LDN treat in the "
      "studies?", "pain-type"),
+    # typed without a question mark: a question word leading a sentence or a clause asks
+    ("my aunt has lupus. whats ldn exactly", "what-is-ldn"),
+    ("my neighbour has ms, so how does naltrexone work", "naltrexone-mechanism"),
 ]
 
 REFERRED = [
     # the question itself is the asker's own
     "I have MS. Should I take LDN?",
+    # ... typed without a question mark, as with one (whether it makes sense asks for a verdict)
+    "my aunt has lupus, does ldn make sense",
+    "my aunt has lupus and takes ldn and feels dizzy all day. what are the side effects",
     # ... however generally it says it asks
     "I have MS. Generally speaking, should I take LDN?",
     "My mum has MS. In general, would LDN help her?",
@@ -138,12 +144,16 @@ QUESTION_FIRST_ANSWERED = [
     ("How is LDN supposed to help with pain? My husband is skeptical and I'd like to explain it to him properly.",
      "ldn-mechanism"),
     ("How common is opioid addiction? My uncle has arthritis and we were discussing the news.", "addiction-prevalence"),
+    # typed without a question mark; "has" among the first words of "my aunt has lupus" asks nothing
+    ("whats ldn. my aunt has lupus", "what-is-ldn"),
 ]
 QUESTION_FIRST_REFERRED = [
     "What is LDN? My mum started it last week and can't sleep.",
     "Does naltrexone block heroin? My son relapsed.",
     "What are the side effects of LDN? I'm 20 weeks pregnant.",
     "How does LDN work? Should my dad take it.",
+    # typed without a question mark, as told with one
+    "what is ldn. my mum started it last week and cant sleep",
     "Is LDN safe? My friend takes 4.5 mg with her warfarin.",
     # a red-team review of a first version, which judged the story like one told first, found these answered:
     # told after, the story is read word by word ("it" is what someone takes, a symptom nobody listed)

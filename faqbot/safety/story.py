@@ -8,7 +8,8 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
 * the rule that fired is one about who the asker is or speaks for (``story.rules``): never an amount,
   a medicine, opioids, pregnancy or an organ's disease;
 * the message is at most ten sentences and the last ends in a question mark (the question may also
-  follow the story in the same sentence, after a comma, colon or dash);
+  follow the story in the same sentence, after a comma, colon or dash); in an English message typed with no
+  question mark at all, a sentence or clause asks when a question word leads it ("my aunt has lupus. whats ldn");
 * that question, read alone, fires no rule, names nobody (the pack's ``persons``, "her" and "him"
   included), asks what, why or how, yes or no, or about the article or research (``story.asks``), but
   not whether it is safe or normal (``story.unless``) nor, unless it asks what, why or how, what it
@@ -116,6 +117,8 @@ _POINTS_WITHIN = 5
 _LEADING = frozenset({"wh_question", "yes_no"})
 #: how many words may follow why one asks before its sentence ends ("I'm curious about the science.")
 _WHY_TAIL = 3
+#: words that may come before the question word of a question typed without a question mark ("so whats ldn")
+_FILLERS = frozenset({"so", "ok", "okay", "and", "but", "also", "then", "hey", "hi", "um", "just", "anyway"})
 #: what "it" or "they" in a question may point back at in the story before it: the drug, or a topic of the
 #: knowledge base the story names
 _NAMED_BACK = frozenset({"drug", "kb_topic"})
@@ -132,16 +135,33 @@ def asked(text: str) -> list[str]:
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
     if len(sentences) > _MOST_SENTENCES or not sentences:
         return []
-    asking = [s for s in sentences if s.endswith("?")]
-    if sentences[-1].endswith("?"):
+    # typed without a question mark anywhere ("my wife has crohns. whats a microglia cell"), a sentence or a clause
+    # asks when a question word leads it
+    marked = "?" in text
+    asking = [s for s in sentences if _asks(s, marked)]
+    if sentences[-1] in asking:
         question = sentences[-1]
     elif len(sentences) > 1 and asking == sentences[:1]:
         return [sentences[0]]
-    else:
+    elif marked:
         return []
+    else:
+        question = sentences[-1]
     tails = [question[m.end():].strip() for m in _CLAUSE.finditer(question)]
-    readings = ([question] if len(sentences) > 1 else []) + [t for t in tails if len(t) > 1]
+    tails = [t for t in tails if len(t) > 1 and (question in asking or _asks(t, marked))]
+    readings = ([question] if len(sentences) > 1 and question in asking else []) + tails
     return list(dict.fromkeys(readings))
+
+
+def _asks(sentence: str, marked: bool) -> bool:
+    """Whether a sentence asks: it ends in a question mark, or, in an English message with none, a question word
+    leads it (not in the others: "que" leads a clause in Spanish or Portuguese that asks nothing)."""
+    if sentence.endswith("?") or marked:
+        return sentence.endswith("?")
+    reading = read(sentence)
+    # (the first word, or the second after a filler: "my aunt has lupus" has "has" among its first three words)
+    first = 1 if reading.words[:1] and reading.words[0] in _FILLERS else 0
+    return reading.lang == "en" and any(start == first for name in _LEADING for start, _ in reading.found.get(name, ()))
 
 
 Classes = Mapping[str, list[tuple[int, int]]]
