@@ -358,6 +358,11 @@ def test_emergency_wins_over_referral(bot):
 # The general one merely contains a trigger word and must reach the knowledge base.
 
 NEAR_MISS = [
+    # a number that counts pharmacies or doctors in a story is no dose; one that counts tablets is
+    ("I rang three pharmacies and none of them stock LDN. why is that?", "compounding-pharmacies",
+     "I take three LDN tablets, is that ok"),
+    ("two different doctors mentioned LDN to my wife. what is it?", "what-is-ldn",
+     "my wife takes two LDN capsules, what is it?"),
     ("why is it called low dose naltrexone?", "what-is-ldn",
      "what dose makes it low dose naltrexone?"),
     ("why do people use compounding pharmacies for ldn", "compounding-pharmacies",

@@ -52,6 +52,15 @@ class Rule:
     needs: Pattern | None = None
 
 
+#: things counted in a story that are no dose ("3 chain pharmacies", "2 towns over")
+_COUNTED = r"""(?:kids|children|sons|daughters|grandkids|grandchildren|siblings|sisters|brothers|cousins|aunts|uncles|relatives
+    |friends|colleagues|coworkers|neighbou?rs|members|women|men|persons|folks|heads
+    |doctors|docs|gps|nurses|pharmacists|specialists|consultants|neurologists|rheumatologists|physicians
+    |pharmacies|chemists|drugstores|compounders|shops|stores|clinics|hospitals|towns|cities|states|countries|miles
+    |questions|calls|emails|messages|meetings|sessions|appointments|visits|books|articles|papers|websites|sites
+    |forums|videos|posts|comments|pages|chapters|reasons|ways|kinds|types|things)"""
+
+
 def rx(pattern: str) -> Pattern:
     return Pattern(pattern)
 
@@ -182,10 +191,15 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         (?<!\d)\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?{_UNIT}\b | \b{_WORD_UNIT}\b
         | (?<![\d.,])(?!\d{{1,3}}(?:[.,]\d{{3}})+(?![\d.,]))\d+[.,]\d+(?![\d%]|\s*(?:%|percent|per\ ?cent))
         | \b(?:half|quarter|third)\ (?:a|of\ a|of\ an?)\ (?:pill|tablet|capsule|dose)""")),
-    Rule("dose-number", "referral", rx(r"""
+    Rule("dose-number", "referral", rx(rf"""
         # (a year, "the 2009 pilot study", is no dose unless a unit follows it)
-        (?<![\d.,])(?<!\d\ in\ )(?<!out\ of\ )(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
-            |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th)\b)"""),
+        (?<![\d.,])(?<!\d\ in\ )(?<!\bone\ in\ )(?<!out\ of\ )(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
+            |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th)\b)
+        # (nor a count of things that are no dose, a word or two after it: "3 chain pharmacies", "2 towns over",
+        # "3 different people", told in stories around a question; not a span of time, which may be how long
+        # something was taken: "been on LDN 4 weeks")
+        (?!\s+(?:(?!(?:mg|mcg|ml|milligrams?|micrograms?|tablets?|pills?|capsules?|caps|drops?|doses?|of)\b)[a-z'-]+\s+)?
+            {_COUNTED}\b)"""),
          needs=rx(r"\b(?:ldn|naltrexone|dos\w*|take|taking|took|enough|start|pills?|tablets?|capsules?|strength)\b")),
     Rule("how-much", "referral", rx(r"""
         \bhow\ (?:much|many)\ (?:of\ )?(?:ldn|naltrexone|it|this|that|ml|mls|teaspoons?|tablespoons?|spoons?|tsp|the\ (?:drug|medicine|medication|pills?|tablets?)
