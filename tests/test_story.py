@@ -47,6 +47,9 @@ ANSWERED = [
     # "since" an accident tells when an illness began, not since when something was taken
     ("My uncle has had nerve pain ever since a car accident years ago. What kind of chronic pain does LDN treat in the "
      "studies?", "pain-type"),
+    # whom LDN is for, told rather than asked
+    ("My rheumatologist suggested LDN for my lupus. Is LDN FDA approved?", "fda-status"),
+    ("My neighbour swears by LDN for her back. What was naltrexone first made for?", "naltrexone-uses"),
     # typed without a question mark: a question word leading a sentence or a clause asks
     ("my aunt has lupus. whats ldn exactly", "what-is-ldn"),
     ("my neighbour has ms, so how does naltrexone work", "naltrexone-mechanism"),
@@ -55,6 +58,8 @@ ANSWERED = [
 REFERRED = [
     # the question itself is the asker's own
     "I have MS. Should I take LDN?",
+    # ... asked whom it is for, after a story that tells it
+    "My rheumatologist suggested LDN for my lupus. Is it right for me?",
     # ... typed without a question mark, as with one (whether it makes sense asks for a verdict)
     "my aunt has lupus, does ldn make sense",
     "my aunt has lupus and takes ldn and feels dizzy all day. what are the side effects",

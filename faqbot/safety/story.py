@@ -201,7 +201,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # "what is it used for?" after a story that names the drug asks about the drug, and "what do they
         # release?" after one that names microglia asks about them
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and not _NAMED_BACK.isdisjoint(told))
-        allowed = _allowed(rule, told, found, rules) or _of_a_fact(story, told, found, rules)
+        allowed = _either(_allowed(rule, told, found, rules), _of_a_fact(story, told, found, rules))
         if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
             # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
@@ -274,13 +274,19 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Cal
     keeps its referral: a story of who the asker is or speaks for, one told of someone else ("My dad is
     60 days sober and on naltrexone"), one that quotes a figure seen somewhere ("I keep seeing
     '4.5 mg' online"), or any story before a question that asks a fact no case changes ("What are microglia?")."""
-    if _tells_only_who(rule, told, rules):
-        return lambda kind, name: name in rules.rules
-    if rules.of_others(told) and rule not in rules.others_never and not rules.blocked_of_others(told):
-        return lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules
-    if rule in rules.hearsay_rules and rules.quoted(told, found):
-        return lambda kind, name: name in rules.rules or name in rules.hearsay_rules
-    return None
+    return _either(
+        (lambda kind, name: name in rules.rules) if _tells_only_who(rule, told, rules) else None,
+        (lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules)
+        if rules.of_others(told) and rule not in rules.others_never and not rules.blocked_of_others(told) else None,
+        (lambda kind, name: name in rules.rules or name in rules.hearsay_rules)
+        if rule in rules.hearsay_rules and rules.quoted(told, found) else None)
+
+
+def _either(*kinds: Callable[[str, str], bool] | None) -> Callable[[str, str], bool] | None:
+    """The rules a story of more than one kind may fire: what any of them allows ("My wife has MS. Not for her:"
+    tells who the asker speaks for, before a question of a fact no case changes); ``None`` if it is of none."""
+    found = [allows for allows in kinds if allows is not None]
+    return (lambda kind, name: any(allows(kind, name) for allows in found)) if found else None
 
 
 def _of_a_fact(story: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
