@@ -1,4 +1,4 @@
-"""Killing said of an everyday thing is hyperbole, not self-harm (faqbot/safety/hyperbole.py).
+"""Killing or an overdose said of an everyday thing is hyperbole, not an emergency (faqbot/safety/hyperbole.py).
 
 The questions here are written for these tests, not taken from the bench sets.
 """
@@ -58,12 +58,42 @@ def test_killing_said_of_oneself_or_a_drug_stays_an_emergency(message: str) -> N
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "honestly I've overdosed on forum threads all week. what does the research say about LDN?",
+        "I overdosed on chocolate over christmas haha, anyway what are endorphins",
+        "think I OD'd on medical acronyms today. what does LDN stand for?",
+    ],
+)
+def test_an_overdose_of_reading_or_treats_is_not_an_emergency(question: str) -> None:
+    routed = route(question)
+    assert routed is None or routed.kind != "emergency", routed
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I overdosed on my LDN this morning",
+        "my son overdosed on his sleeping tablets",
+        # a plan or the pills beside it mean it
+        "I want to overdose on coffee and all my pills",
+        "she OD'd on something at a party and won't wake up",
+    ],
+)
+def test_an_overdose_of_a_drug_stays_an_emergency(message: str) -> None:
+    routed = route(message)
+    assert routed is not None and routed.kind == "emergency", routed
+
+
+@pytest.mark.parametrize(
     ("text", "read"),
     [
         ("this exam is going to kill me", "this exam is hard"),
         ("esta espera me mata", "esta espera is hard"),
         ("me mata la espalda", "la espalda is hard"),
         ("these pills will kill me", "these pills will kill me"),  # a drug is no everyday thing
+        ("i overdosed on ldn articles", "i seen plenty of ldn articles"),
+        ("i overdosed on ldn", "i overdosed on ldn"),
     ],
 )
 def test_the_reading(text: str, read: str) -> None:

@@ -138,6 +138,8 @@ REFERRED = [
 
 #: the question first, then why it is asked (a tenth-session blind set had many): judged like a story told first
 QUESTION_FIRST_ANSWERED = [
+    # the story after a comma of the same sentence
+    ("what are endorphins, my cousin with lupus asked me", "endorphins"),
     ("What is fibromyalgia exactly? My wife was just diagnosed.", None),
     ("Are there any studies on LDN for multiple sclerosis? My wife was diagnosed last year.", "clinical-trials"),
     ("what is low dose naltrexone? my friend with ms asked me", "what-is-ldn"),
@@ -153,6 +155,8 @@ QUESTION_FIRST_ANSWERED = [
     ("whats ldn. my aunt has lupus", "what-is-ldn"),
 ]
 QUESTION_FIRST_REFERRED = [
+    "what is ldn, my mum takes it and cant sleep",
+    "what is ldn, should my mum take it",
     "What is LDN? My mum started it last week and can't sleep.",
     "Does naltrexone block heroin? My son relapsed.",
     "What are the side effects of LDN? I'm 20 weeks pregnant.",

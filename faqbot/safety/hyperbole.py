@@ -1,4 +1,4 @@
-"""Killing said of an everyday thing: hyperbole, not self-harm.
+"""Killing or an overdose said of an everyday thing: hyperbole, not self-harm or an emergency.
 
 "This exam is going to kill me", "ce partiel va me tuer", "esta espera me mata", "die Klausur bringt mich um":
 the thing that "kills" is an exam, a wait, a price, work or a pain, and the speaker means it is hard. Read
@@ -10,6 +10,9 @@ Only a thing on the list counts, right before the phrase, never a person (a boss
 drug, pills or a dose: "these pills will kill me", "my boss threatened to kill me" and "I'm going to kill
 myself" are read as typed, and so is any message that says it wishes or plans it ("let it kill me", "ojalá lo
 haga", a mention of pills). Only the router reads this form.
+
+In English an overdose is read the same way when what it is "on" is reading, screens or a treat ("I've overdosed
+on LDN articles tonight", "I could overdose on coffee lol"): "seen plenty of <thing>".
 """
 
 from __future__ import annotations
@@ -76,8 +79,23 @@ _MEANT = regex.compile(
 )
 
 
+#: an overdose of something that is no substance, or a treat ("I've overdosed on LDN articles tonight", "I
+#: could overdose on coffee today lol"): too much of it, not an overdose (English; safety probes marked `idiom`)
+_TOO_MUCH_OF = regex.compile(
+    r"\b(?:overdos(?:e|ed|ing)|od(?:'?d|ed|ing)?)\s+on\s+(?P<thing>(?:[\w-]+\s+){0,2}?"
+    r"(?:articles?|reading|research|information|info|jargon|news|science|facts|studying|revision|homework|work"
+    r"|tv|telly|netflix|youtube|podcasts?|videos?|memes|social\s+media|screens?|forums?|posts|threads|websites?"
+    r"|googling|google|words|theory|terminology|acronyms|data|statistics|stats|numbers|studies|papers"
+    r"|coffee|chocolate|sugar|sweets|candy|cake|cookies|biscuits|pizza|christmas|holidays?))\b"
+)
+
+
 def unexaggerated(text: str) -> str:
-    """``text`` (cleaned or folded, lower case) with killing said of an everyday thing read as "<thing> is hard"."""
+    """``text`` (cleaned or folded, lower case) with killing said of an everyday thing read as "<thing> is hard",
+    and an overdose of one as "seen plenty of <thing>"."""
+    # (a wish, a plan or pills named beside it keep the phrase, as for killing)
+    if ("overd" in text or "od" in text) and not _MEANT.search(text):
+        text = _TOO_MUCH_OF.sub(lambda m: f"seen plenty of {m.group('thing')}", text)
     if "kill" not in text and "tu" not in text and "mat" not in text and "mazz" not in text and "ucci" not in text \
             and "bring" not in text:
         return text

@@ -138,6 +138,9 @@ def asked(text: str) -> list[str]:
     # typed without a question mark anywhere ("my wife has crohns. whats a microglia cell"), a sentence or a clause
     # asks when a question word leads it
     marked = "?" in text
+    head = _asked_first_in_a_clause(sentences)
+    if head is not None:
+        return [head]
     asking = [s for s in sentences if _asks(s, marked)]
     if sentences[-1] in asking:
         question = sentences[-1]
@@ -153,12 +156,32 @@ def asked(text: str) -> list[str]:
     return list(dict.fromkeys(readings))
 
 
+def _asked_first_in_a_clause(sentences: list[str]) -> str | None:
+    """The question of a message that asks first and tells its story after a clause mark of the same sentence
+    ("how does ldn work, my sister takes it for her ms"), when nothing after that mark asks; a question mark may
+    only end that first sentence. English, as :func:`_led_by_a_question`."""
+    first = sentences[0]
+    mark = _CLAUSE.search(first)
+    if mark is None or not _led_by_a_question(first[:mark.start()]):
+        return None
+    rest = [first[mark.end():].strip(), *sentences[1:]]
+    if "?" in rest[0][:-1] or any("?" in part for part in rest[1:]):
+        return None
+    clauses = [clause for part in rest for clause in (part, *(part[m.end():] for m in _CLAUSE.finditer(part)))]
+    return None if any(_led_by_a_question(clause) for clause in clauses) else first[:mark.start()].strip()
+
+
 def _asks(sentence: str, marked: bool) -> bool:
-    """Whether a sentence asks: it ends in a question mark, or, in an English message with none, a question word
-    leads it (not in the others: "que" leads a clause in Spanish or Portuguese that asks nothing)."""
+    """Whether a sentence asks: it ends in a question mark, or, in a message with none, a question word leads it."""
     if sentence.endswith("?") or marked:
         return sentence.endswith("?")
-    reading = read(sentence)
+    return _led_by_a_question(sentence)
+
+
+def _led_by_a_question(text: str) -> bool:
+    """Whether a question word leads ``text``, in English (not in the others: "que" leads a clause in Spanish or
+    Portuguese that asks nothing)."""
+    reading = read(text)
     # (the first word, or the second after a filler: "my aunt has lupus" has "has" among its first three words)
     first = 1 if reading.words[:1] and reading.words[0] in _FILLERS else 0
     return reading.lang == "en" and any(start == first for name in _LEADING for start, _ in reading.found.get(name, ()))
