@@ -358,6 +358,10 @@ def test_emergency_wins_over_referral(bot):
 # The general one merely contains a trigger word and must reach the knowledge base.
 
 NEAR_MISS = [
+    # the dose for addiction named as a kind of use, doing or lacking an effect; asked for, it is an amount
+    ("does the usual addiction dose of naltrexone also calm inflammation?", "low-dose-properties",
+     "what's the usual addiction dose of naltrexone?"),
+    ("can LDN do things the regular dose doesn't?", "low-dose-properties", "tell me the regular dose"),
     # a number that counts pharmacies or doctors in a story is no dose; one that counts tablets is
     ("I rang three pharmacies and none of them stock LDN. why is that?", "compounding-pharmacies",
      "I take three LDN tablets, is that ok"),

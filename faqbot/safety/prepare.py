@@ -43,6 +43,31 @@ COMPARATIVE_DOSE = regex.compile(
     r"|\b(?:at|in)\ (?:that|this|those|these|such\ (?:a\ )?(?:low|small|tiny))"
     r"\ (?:doses?|dosages?|strengths?|amounts?)\b"
 )
+#: the dose for addiction named as a kind of use, doing or lacking an effect ("something that the normal dose
+#: doesn't", "does the normal addiction dose of naltrexone also ease pain?", "the doses used for addiction")
+_DOSE_OF_A_USE = regex.compile(
+    r"\b(?:the\ )?(?:normal|usual|regular|standard|full|conventional|typical|addiction|alcohol|alcoholism)"
+    r"\ (?:\w+\ )?(?:doses?|dosages?|strengths?)"
+    r"(?=\ (?:of\ \w+\ )?(?:does|doesn'?t|do|don'?t|did|didn'?t|also)\b"
+    r"|\ (?:of\ \w+\ )?(?:used|given|prescribed)\ (?:for|in)\ (?:addiction|alcohol\w*|opioid|drinking|recovery|rehab))"
+    r"|\bdoses\ (?:used|given|prescribed)\ (?:for|in)\ (?:addiction|alcohol\w*|opioid\ addiction|drinking|recovery"
+    r"|rehab)\b"
+)
+#: ... unless the message asks for a dose anywhere ("what's the usual dose used for addiction", "tell me the normal
+#: dose used for addiction", "how many mg is the addiction dose")
+_ASKS_FOR_A_DOSE = regex.compile(
+    r"\bwhat(?:'?s|\ is|\ are|\ was|\ were)\b[^.?!]{0,30}\b(?:doses?|dosages?|strengths?)\b"
+    r"|\b(?:tell|know|give|show|list|state|share|find\ out|which)\b|\bhow\ (?:much|many|big|high|strong|low)\b|\d"
+)
+
+
+def unsized(text: str) -> str:
+    """``text`` (prepared) with its comparisons of dose sizes and the doses of a use read as "sized": general, not
+    dosing, talk (see :data:`COMPARATIVE_DOSE`)."""
+    text = COMPARATIVE_DOSE.sub("sized", text)
+    return text if _ASKS_FOR_A_DOSE.search(text) else _DOSE_OF_A_USE.sub("sized", text)
+
+
 _SPACED_LETTERS = regex.compile(r"\b(?:[a-z][\s.\-_*]){2,}[a-z]\b")
 _SPLIT_JOINED = regex.compile(r"(ldn|naltrexone|dosage|dose|much|many|mg|take|often|overdose)")
 _HYPHENATED = regex.compile(r"\b([a-z]+)-([a-z]+)\b")

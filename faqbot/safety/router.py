@@ -22,7 +22,7 @@ from faqbot.records import dataclass
 from faqbot.safety.engine import Hit, RouteKind, first_hit, impersonal
 from faqbot.safety.frames import told_in_a_story
 from faqbot.safety.pack import packs
-from faqbot.safety.prepare import COMPARATIVE_DOSE, prepare
+from faqbot.safety.prepare import prepare, unsized
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import BAR_MARGINS, MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
@@ -228,7 +228,7 @@ def _route(text: str) -> Route | None:
         return _second_opinion(reading) or _referral_opinion(reading)
     # The drug's name and comparisons of dose sizes are general, not dosing, talk.
     prepared = prepare(text)
-    general = COMPARATIVE_DOSE.sub("sized", prepared)
+    general = unsized(prepared)
     for rule in REFERRAL_RULES:
         hit = _fire(rule, prepared if rule.name == "dose-size-question" else general, reading)
         if hit is not None and rule.name == "own-situation" and asks_whether_to_see_a_doctor(text):
