@@ -47,6 +47,9 @@ ANSWERED = [
     # "since" an accident tells when an illness began, not since when something was taken
     ("My uncle has had nerve pain ever since a car accident years ago. What kind of chronic pain does LDN treat in the "
      "studies?", "pain-type"),
+    # a count of people is no amount ("half of us", "two of my cousins")
+    ("My sister has MS. Half of us think LDN is a vitamin and two of my cousins say it's a drug. What is LDN?",
+     "what-is-ldn"),
     # whom LDN is for, told rather than asked
     ("My rheumatologist suggested LDN for my lupus. Is LDN FDA approved?", "fda-status"),
     ("My neighbour swears by LDN for her back. What was naltrexone first made for?", "naltrexone-uses"),
@@ -60,6 +63,8 @@ REFERRED = [
     "I have MS. Should I take LDN?",
     # ... asked whom it is for, after a story that tells it
     "My rheumatologist suggested LDN for my lupus. Is it right for me?",
+    # ... a count of tablets is one
+    "My dad has MS and takes two of his tablets at night. What is LDN?",
     # ... typed without a question mark, as with one (whether it makes sense asks for a verdict)
     "my aunt has lupus, does ldn make sense",
     "my aunt has lupus and takes ldn and feels dizzy all day. what are the side effects",

@@ -85,7 +85,8 @@ _TOO_MUCH_OF = regex.compile(
     r"\b(?:overdos(?:e|ed|ing)|od(?:'?d|ed|ing)?)\s+on\s+(?P<thing>(?:[\w-]+\s+){0,2}?"
     r"(?:articles?|reading|research|information|info|jargon|news|science|facts|studying|revision|homework|work"
     r"|tv|telly|netflix|youtube|podcasts?|videos?|memes|social\s+media|screens?|forums?|posts|threads|websites?"
-    r"|googling|google|words|theory|terminology|acronyms|data|statistics|stats|numbers|studies|papers"
+    r"|googling|google|words|theory|terminology|acronyms|data|statistics|stats|numbers|studies|papers|hype|answers"
+    r"|replies|content|documentar(?:y|ies)|blogs?|books?"
     r"|coffee|chocolate|sugar|sweets|candy|cake|cookies|biscuits|pizza|christmas|holidays?))\b"
 )
 

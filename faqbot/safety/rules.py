@@ -52,8 +52,8 @@ class Rule:
     needs: Pattern | None = None
 
 
-#: things counted in a story that are no dose ("3 chain pharmacies", "2 towns over")
-_COUNTED = r"""(?:kids|children|sons|daughters|grandkids|grandchildren|siblings|sisters|brothers|cousins|aunts|uncles|relatives
+#: things counted in a story that are no dose ("3 chain pharmacies", "2 towns over"; :mod:`.story` too)
+COUNTED = r"""(?:kids|children|sons|daughters|grandkids|grandchildren|siblings|sisters|brothers|cousins|aunts|uncles|relatives
     |friends|colleagues|coworkers|neighbou?rs|members|women|men|persons|folks|heads
     |doctors|docs|gps|nurses|pharmacists|specialists|consultants|neurologists|rheumatologists|physicians
     |pharmacies|chemists|drugstores|compounders|shops|stores|clinics|hospitals|towns|cities|states|countries|miles
@@ -199,7 +199,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         # "3 different people", told in stories around a question; not a span of time, which may be how long
         # something was taken: "been on LDN 4 weeks")
         (?!\s+(?:(?!(?:mg|mcg|ml|milligrams?|micrograms?|tablets?|pills?|capsules?|caps|drops?|doses?|of)\b)[a-z'-]+\s+)?
-            {_COUNTED}\b)"""),
+            {COUNTED}\b)"""),
          needs=rx(r"\b(?:ldn|naltrexone|dos\w*|take|taking|took|enough|start|pills?|tablets?|capsules?|strength)\b")),
     Rule("how-much", "referral", rx(r"""
         \bhow\ (?:much|many)\ (?:of\ )?(?:ldn|naltrexone|it|this|that|ml|mls|teaspoons?|tablespoons?|spoons?|tsp|the\ (?:drug|medicine|medication|pills?|tablets?)

@@ -53,7 +53,7 @@ from functools import partial
 import faqbot.regex as regex
 from faqbot.safety.pack import packs
 from faqbot.safety.reading import Reading, read
-from faqbot.safety.rules import RELATION
+from faqbot.safety.rules import COUNTED, RELATION
 from faqbot.safety.storyrules import StoryRules
 
 #: a sentence and the marks that end it
@@ -91,9 +91,18 @@ _AGE = regex.compile(
     r"%|percent|dose))", re.IGNORECASE)
 
 
+#: a count of people or of things that are no dose, told in a story ("half of us", "two of my relatives", "three
+#: chain pharmacies"), which is no amount either; English only
+_COUNT = regex.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?"
+    r"|half|a\ few|a\ couple\ of|several)\s+(?:of\s+(?:us|them|you)\b"
+    rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
+
+
 def _plain(text: str) -> str:
-    """``text`` without the spans of time and the ages it tells, for the rules to judge (see :data:`_DURATION`)."""
-    return _AGE.sub(" ", _DURATION.sub(_unless_taken, text))
+    """``text`` without the spans of time, the ages and the counts it tells, for the rules to judge (see
+    :data:`_DURATION`, :data:`_COUNT`)."""
+    return _COUNT.sub(" ", _AGE.sub(" ", _DURATION.sub(_unless_taken, text)))
 
 
 #: a pointing word that, after a story of someone's case, points at the case
@@ -214,7 +223,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                 return question
             continue
         # "for twelve years", "since I was 19": how long, not how much
-        told = _beside_why(_DURATION.sub(_unless_taken, story), classes, rules)
+        told = _beside_why(_COUNT.sub(" ", _DURATION.sub(_unless_taken, story)), classes, rules)
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
@@ -378,7 +387,7 @@ def _asks_generally(found: Classes, asks: frozenset[str]) -> bool:
 def only_who(story: str, rule: str, classes: Callable[[str], Classes]) -> bool:
     """Whether a story set aside for ``rule`` only tells who the asker is or speaks for (``story.rules``,
     none of ``story.blockers``): no intake, symptom, medicine, amount or time of anyone's."""
-    return _tells_only_who(rule, classes(_DURATION.sub(_unless_taken, story)), packs().story)
+    return _tells_only_who(rule, classes(_COUNT.sub(" ", _DURATION.sub(_unless_taken, story))), packs().story)
 
 
 def _tells_only_who(rule: str, told: Classes, rules: StoryRules) -> bool:
