@@ -47,6 +47,8 @@ ANSWERED = [
     # "since" an accident tells when an illness began, not since when something was taken
     ("My uncle has had nerve pain ever since a car accident years ago. What kind of chronic pain does LDN treat in the "
      "studies?", "pain-type"),
+    # "ok" opening a sentence is no "is it ok"
+    ("ok, my mum has MS. What are microglia?", "microglia"),
     # a count of people is no amount ("half of us", "two of my cousins")
     ("My sister has MS. Half of us think LDN is a vitamin and two of my cousins say it's a drug. What is LDN?",
      "what-is-ldn"),
@@ -63,6 +65,7 @@ REFERRED = [
     "I have MS. Should I take LDN?",
     # ... asked whom it is for, after a story that tells it
     "My rheumatologist suggested LDN for my lupus. Is it right for me?",
+    "okay so my mum has ms, is it ok for her",
     # ... a count of tablets is one
     "My dad has MS and takes two of his tablets at night. What is LDN?",
     # ... typed without a question mark, as with one (whether it makes sense asks for a verdict)

@@ -99,10 +99,21 @@ _COUNT = regex.compile(
     rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
 
 
+#: a word that only opens a sentence ("ok, my mum has MS.", "okay so what are microglia"), not "is it ok"; English
+_OPENER = regex.compile(
+    r"(?:^|(?<=[.!?:;]\s))\s*(?:ok(?:ay)?|alright|hey|hi|well|um+|hmm+)\b(?!\s+(?:for|to|if|with|on|in|as)\b)"
+    r"[\s,.!:-]*", re.IGNORECASE)
+
+
+def _told(text: str) -> str:
+    """``text`` without the spans of time, the counts and the words that only open a sentence it tells, for the
+    classes of a story to be read (see :data:`_DURATION`, :data:`_COUNT`, :data:`_OPENER`)."""
+    return _OPENER.sub(" ", _COUNT.sub(" ", _DURATION.sub(_unless_taken, text)))
+
+
 def _plain(text: str) -> str:
-    """``text`` without the spans of time, the ages and the counts it tells, for the rules to judge (see
-    :data:`_DURATION`, :data:`_COUNT`)."""
-    return _COUNT.sub(" ", _AGE.sub(" ", _DURATION.sub(_unless_taken, text)))
+    """``text`` without the spans of time, the ages, the counts and the openers it tells, for the rules to judge."""
+    return _AGE.sub(" ", _told(text))
 
 
 #: a pointing word that, after a story of someone's case, points at the case
@@ -213,7 +224,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         plain = route(_plain(text))
         rule = str(getattr(plain, "rule", ""))
     for question in asked(text):
-        found = classes(question)
+        found = classes(_OPENER.sub(" ", question))
         if not _general(found, rules) or _CASE_POINTER.search(question):
             continue
         story = text.replace(question, " ", 1)
@@ -223,7 +234,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                 return question
             continue
         # "for twelve years", "since I was 19": how long, not how much
-        told = _beside_why(_COUNT.sub(" ", _DURATION.sub(_unless_taken, story)), classes, rules)
+        told = _beside_why(_told(story), classes, rules)
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
@@ -387,7 +398,7 @@ def _asks_generally(found: Classes, asks: frozenset[str]) -> bool:
 def only_who(story: str, rule: str, classes: Callable[[str], Classes]) -> bool:
     """Whether a story set aside for ``rule`` only tells who the asker is or speaks for (``story.rules``,
     none of ``story.blockers``): no intake, symptom, medicine, amount or time of anyone's."""
-    return _tells_only_who(rule, classes(_COUNT.sub(" ", _DURATION.sub(_unless_taken, story))), packs().story)
+    return _tells_only_who(rule, classes(_told(story)), packs().story)
 
 
 def _tells_only_who(rule: str, told: Classes, rules: StoryRules) -> bool:
