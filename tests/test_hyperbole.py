@@ -27,9 +27,13 @@ from faqbot.safety.hyperbole import unexaggerated
         "die Hausaufgaben bringen mich noch um... was ist LDN? die Prüfung bringt mich um",
         "essa aula vai me matar, o que é LDN?",
         "me mata la duda, ¿para qué se usa la LDN?",
+        # an overdose of reading, screens or a treat
+        "honestly I've overdosed on forum threads all week. what does the research say about LDN?",
+        "I overdosed on chocolate over christmas haha, anyway what are endorphins",
+        "think I OD'd on medical acronyms today. what does LDN stand for?",
     ],
 )
-def test_killing_said_of_a_thing_is_not_an_emergency(question: str) -> None:
+def test_killing_or_an_overdose_said_of_a_thing_is_not_an_emergency(question: str) -> None:
     routed = route(question)
     assert routed is None or routed.kind != "emergency", routed
 
@@ -50,37 +54,15 @@ def test_killing_said_of_a_thing_is_not_an_emergency(question: str) -> None:
         "la semaine prochaine je vais me tuer",
         "I hope the stress will kill me soon",
         "el trabajo me matará, y si no, lo haré yo",
-    ],
-)
-def test_killing_said_of_oneself_or_a_drug_stays_an_emergency(message: str) -> None:
-    routed = route(message)
-    assert routed is not None and routed.kind == "emergency", routed
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "honestly I've overdosed on forum threads all week. what does the research say about LDN?",
-        "I overdosed on chocolate over christmas haha, anyway what are endorphins",
-        "think I OD'd on medical acronyms today. what does LDN stand for?",
-    ],
-)
-def test_an_overdose_of_reading_or_treats_is_not_an_emergency(question: str) -> None:
-    routed = route(question)
-    assert routed is None or routed.kind != "emergency", routed
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
+        # an overdose of a drug, or with a plan or pills beside it
         "I overdosed on my LDN this morning",
         "my son overdosed on his sleeping tablets",
-        # a plan or the pills beside it mean it
         "I want to overdose on coffee and all my pills",
+        "I overdosed on coffee tablets",
         "she OD'd on something at a party and won't wake up",
     ],
 )
-def test_an_overdose_of_a_drug_stays_an_emergency(message: str) -> None:
+def test_killing_or_an_overdose_said_of_oneself_or_a_drug_stays_an_emergency(message: str) -> None:
     routed = route(message)
     assert routed is not None and routed.kind == "emergency", routed
 

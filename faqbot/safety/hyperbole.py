@@ -88,6 +88,8 @@ _TOO_MUCH_OF = regex.compile(
     r"|googling|google|words|theory|terminology|acronyms|data|statistics|stats|numbers|studies|papers|hype|answers"
     r"|replies|content|documentar(?:y|ies)|blogs?|books?"
     r"|coffee|chocolate|sugar|sweets|candy|cake|cookies|biscuits|pizza|christmas|holidays?))\b"
+    # (a form of medicine after it makes it one: "coffee tablets", "sugar pills", "chocolate laxatives")
+    r"(?!\s+(?:tablets?|pills?|capsules?|caps|meds|medicines?|medications?|gummies|drops|laxatives?|supplements?))"
 )
 
 

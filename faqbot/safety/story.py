@@ -92,10 +92,10 @@ _AGE = regex.compile(
 
 
 #: a count of people or of things that are no dose, told in a story ("half of us", "two of my relatives", "three
-#: chain pharmacies"), which is no amount either; English only
+#: chain pharmacies"), which is no amount either ("two of them" may be pills); English only
 _COUNT = regex.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?"
-    r"|half|a\ few|a\ couple\ of|several)\s+(?:of\s+(?:us|them|you)\b"
+    r"|half|a\ few|a\ couple\ of|several)\s+(?:of\s+us\b"
     rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
 
 
