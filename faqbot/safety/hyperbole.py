@@ -97,7 +97,7 @@ def unexaggerated(text: str) -> str:
     """``text`` (cleaned or folded, lower case) with killing said of an everyday thing read as "<thing> is hard",
     and an overdose of one as "seen plenty of <thing>"."""
     # (a wish, a plan or pills named beside it keep the phrase, as for killing)
-    if ("overd" in text or "od" in text) and not _MEANT.search(text):
+    if _TOO_MUCH_OF.search(text) and not _MEANT.search(text):
         text = _TOO_MUCH_OF.sub(lambda m: f"seen plenty of {m.group('thing')}", text)
     if "kill" not in text and "tu" not in text and "mat" not in text and "mazz" not in text and "ucci" not in text \
             and "bring" not in text:

@@ -27,7 +27,7 @@ _NAME = regex.compile(
 )
 #: "low dose", "bigger doses"...: how the article contrasts LDN with the usual
 #: amounts, not a question about an amount. Removed before the dose rules run.
-COMPARATIVE_DOSE = regex.compile(
+_COMPARATIVE_DOSE = regex.compile(
     r"\b(?:very |much |far |ultra[- ]?)?(?:low|lower|lowest|small|smaller|smallest|tiny|high|higher|highest|large"
     r"|larger|big|bigger|biggest|heavy|heavier)[- ](?:\w+[- ])?"
     r"(?:doses?|dosages?|dosing|dosed|strengths?|amounts?|quantit(?:y|ies))\b"
@@ -63,8 +63,8 @@ _ASKS_FOR_A_DOSE = regex.compile(
 
 def unsized(text: str) -> str:
     """``text`` (prepared) with its comparisons of dose sizes and the doses of a use read as "sized": general, not
-    dosing, talk (see :data:`COMPARATIVE_DOSE`)."""
-    text = COMPARATIVE_DOSE.sub("sized", text)
+    dosing, talk (see :data:`_COMPARATIVE_DOSE`)."""
+    text = _COMPARATIVE_DOSE.sub("sized", text)
     return text if _ASKS_FOR_A_DOSE.search(text) else _DOSE_OF_A_USE.sub("sized", text)
 
 

@@ -63,9 +63,11 @@ _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
 _CLAUSE = regex.compile(r"[:;\u00bf]|,(?!\d)|\s[-\u2013\u2014]\s")
 #: a span of time or a date told in a story, which is no amount and no time of day ("for twelve years",
 #: "since 2019", "since I was 19", "ten years ago", "back in the 90s"); English only
+#: the words a story counts with, spans of time and counts of people alike
+_COUNT_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\ few"
+                r"|a\ couple\ of|several")
 _DURATION = regex.compile(
-    r"\b(?:for|about|around|over|almost|nearly|past|last)?\s*(?:\d{1,3}|a|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)\s+"
+    rf"\b(?:for|about|around|over|almost|nearly|past|last)?\s*(?:\d{{1,3}}|a|{_COUNT_WORDS}|fifteen|many)\s+"
     r"(?:years?|yrs?|months?|weeks?|days?|decades?|hours?|hrs?|minutes?|mins?|seconds?)\b(?!\s+old)"
     r"(?:\s+(?:ago|now))?"
     r"|\bsince\s+(?:(?:i|she|he|they|we)\s+(?:was|were)\s+\d{1,2}|(?:19|20)\d\d)\b"
@@ -94,8 +96,7 @@ _AGE = regex.compile(
 #: a count of people or of things that are no dose, told in a story ("half of us", "two of my relatives", "three
 #: chain pharmacies"), which is no amount either ("two of them" may be pills); English only
 _COUNT = regex.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?"
-    r"|half|a\ few|a\ couple\ of|several)\s+(?:of\s+us\b"
+    rf"\b(?:\d+|{_COUNT_WORDS}|hundreds?|half)\s+(?:of\s+us\b"
     rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
 
 
