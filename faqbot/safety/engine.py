@@ -111,6 +111,9 @@ class StoryFrames:
     needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: ... and the classes that end a frame's piece ("..., but the patient in bay 4 is seizing")
     breaks: frozenset[str] = frozenset()
+    #: ... and those of a time right after a frame, when one watched or read it, part of its phrase ("im Tatort
+    #: gestern", "in the episode yesterday"); told apart from the frame, "yesterday" keeps the event real
+    times: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,10 @@ class Framing:
         # a possessive just before a frame is read as part of its phrase
         owned = [(a, end) for name in self.frames.owners for a, b in found.get(name, ())
                  for start, end in spans if start - _BEFORE_FRAME <= b <= start]
-        return spans if self.frames.keeps.isdisjoint(_outside(found, [*spans, *owned])) else []
+        # ... and so is a time right after it
+        timed = [(start, b) for name in self.frames.times for a, b in found.get(name, ())
+                 for start, end in spans if a == end]
+        return spans if self.frames.keeps.isdisjoint(_outside(found, [*spans, *owned, *timed])) else []
 
 
 #: how many words before a frame a denial or a possessive reaches ("not even an essay", "my neuro exam")

@@ -276,8 +276,8 @@ def _story_frames(base: Mapping[str, Any], known: frozenset[str], persons: froze
     frames = classes("frames")
     needs = {str(frame): frozenset(names) for frame, names in (base.get("frame_needs") or {}).items()}
     settings = StoryFrames(frames, classes("frame_keeps"), classes("frame_denials"), classes("frame_owners"), needs,
-                           classes("frame_breaks"))
-    named = frames | settings.keeps | settings.denials | settings.owners | settings.breaks
+                           classes("frame_breaks"), classes("frame_times"))
+    named = frames | settings.keeps | settings.denials | settings.owners | settings.breaks | settings.times
     strangers = sorted((named | frozenset(needs).union(*needs.values())) - known) + sorted(needs.keys() - frames)
     if strangers or frames & persons:
         raise PackError(f"the `frame` keys name known classes ({strangers}), and no frame is one of `persons` "

@@ -19,9 +19,10 @@ from itertools import accumulate
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.safety.engine import Hit, RouteKind, first_hit, impersonal
+from faqbot.safety.engine import ClassRule, Hit, RouteKind, first_hit, impersonal
 from faqbot.safety.frames import told_in_a_story
 from faqbot.safety.pack import packs
+from faqbot.safety.pieces import pieces
 from faqbot.safety.prepare import prepare, unsized
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
@@ -183,9 +184,7 @@ def _classes(text: str) -> dict[str, list[tuple[int, int]]]:
 def _route(text: str) -> Route | None:
     reading = read(text)
     rules = packs().rules
-    size = len(reading.words)
-    engine_emergency = first_hit([r for r in rules if r.kind == "emergency"], reading.found, size,
-                                 cancel_breaks=reading.breaks, framing=packs().framing_at(reading.marks))
+    engine_emergency = engine_hit([r for r in rules if r.kind == "emergency"], reading)
     phrase_emergency = _first_phrase(EMERGENCY_RULES, prepare(text), reading)
     emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
     if emergencies:
@@ -209,8 +208,7 @@ def _route(text: str) -> Route | None:
     # messages were answered, "does naltrexone block codeine? is it ok to take both?" among them)
     sentences = SENTENCE_BREAK.split(text.strip())
     last = read(sentences[-1]).found if len(sentences) > 1 else None
-    engine_referral = first_hit([r for r in rules if r.kind == "referral"], reading.found, size, reading.breaks,
-                                last=last, plain=reading.plain)
+    engine_referral = engine_hit([r for r in rules if r.kind == "referral"], reading, last=last)
     if engine_referral is not None:
         # A referral rule reads an intake or a person; the model may still see an emergency behind it
         # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.
@@ -411,6 +409,17 @@ _DOSE_WORD = regex.compile(r"\b(?:dos(?:e|es|age|ages|ing))\b")
 _FIGURE_RULES = tuple(rule for rule in REFERRAL_RULES if rule.name == "dose-amount")
 
 
+def engine_hit(rules: list[ClassRule], reading: Reading, *, last: Mapping[str, list[tuple[int, int]]] | None = None
+               ) -> Hit | None:
+    """The first of ``rules``, all of one kind, that the engine finds in ``reading``, read as the router reads that
+    kind: an emergency's cancelling words within their own piece of a sentence and its story frames; a referral's
+    words within one sentence, cancelled by what ``last`` (the last sentence's classes) asks."""
+    if rules and rules[0].kind == "emergency":
+        return first_hit(rules, reading.found, len(reading.words), cancel_breaks=reading.breaks,
+                         framing=packs().framing_at(reading.marks))
+    return first_hit(rules, reading.found, len(reading.words), reading.breaks, last=last, plain=reading.plain)
+
+
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
     if any(cancel <= reading.found.keys() for cancel in _CANCELLED_BY.get(rule.name, ())):
         return None
@@ -446,43 +455,11 @@ def _first_match(rule: Rule, text: str) -> re.Match[str] | None:
     """The rule's first match in the question that is no activity's name (a referral only; "what number does the
     article give" asks for the article's figure, which is what that rule reads)."""
     exempt = rule.kind == "emergency" or rule.name == "quote-article"
-    for piece in _pieces(text):
+    for piece in pieces(text):
         for match in rule.pattern.compiled.finditer(piece):
             if exempt or not _ACTIVITY_AFTER.match(piece, match.end()):
                 return match
     return None
-
-
-#: Phrase rules match within a few dozen characters, so a long question is read in overlapping
-#: pieces, each distinct piece once: padding repeated a megabyte long costs as much as one copy.
-_PIECE, _OVERLAP = 600, 200
-
-
-def _pieces(text: str) -> list[str]:
-    if len(text) <= _PIECE:
-        return [text]
-    return _pieces_cached(text) if len(text) <= 10_000 else _split(text)
-
-
-@lru_cache(maxsize=64)
-def _pieces_cached(text: str) -> list[str]:
-    return _split(text)
-
-
-def _split(text: str) -> list[str]:
-    pieces: dict[str, None] = {}
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + _PIECE)
-        if end < len(text):
-            # End at a space, so that no word is cut in two (a piece always advances).
-            space = text.rfind(" ", start + _OVERLAP + 1, end)
-            end = space if space > 0 else end
-        pieces.setdefault(text[start:end])
-        if end == len(text):
-            break
-        start = end - _OVERLAP
-    return list(pieces)
 
 
 _OUR_DRUG = rx(r"\b(?:ldn|naltrexone|low\ dose)\b")
