@@ -26,3 +26,19 @@ def told_in_a_story(text: str, at: int) -> bool:
     # (who else the message names, and what denies or owns the frame, is read in the whole of it, as the engine does)
     whole = read(text)
     return bool(packs().framing_at(whole.marks).story(whole.found, frozenset(framed)))
+
+
+#: how many words from a phrase rule's match a ``topic_head`` makes it a subject ("suicide prevention")
+_TOPIC_WITHIN = 2
+
+
+def beside_a_topic(text: str, start: int, end: int) -> bool:
+    """Whether the words matched at ``start``..``end`` of ``text`` name a subject of study or work: a ``topic_head``
+    ("prevention", "kits", "research") stands within two words of them, in their sentence ("I need to cite it in a
+    report on overdose prevention"), as the engine's ``unless_anchor`` reads it."""
+    before = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
+    first = len(read(text[before:start]).words)
+    last = first + len(read(text[start:end]).words)
+    heads = read(text[before:after]).found.get("topic_head", ())
+    return any(first - _TOPIC_WITHIN <= a < last + _TOPIC_WITHIN for a, _ in heads)

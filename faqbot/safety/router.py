@@ -20,7 +20,7 @@ from itertools import accumulate
 import faqbot.regex as regex
 from faqbot.records import dataclass
 from faqbot.safety.engine import ClassRule, Hit, RouteKind, first_hit, impersonal
-from faqbot.safety.frames import told_in_a_story
+from faqbot.safety.frames import beside_a_topic, told_in_a_story
 from faqbot.safety.pack import packs
 from faqbot.safety.pieces import pieces
 from faqbot.safety.prepare import prepare, unsized
@@ -430,7 +430,8 @@ def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
         return None
     match = _first_match(rule, text)
     if match is None or (rule.needs is not None and not rule.needs.search(text)) or (
-            rule.kind == "emergency" and rule.name != "self-harm" and told_in_a_story(text, match.start())):
+            rule.kind == "emergency" and rule.name != "self-harm" and told_in_a_story(text, match.start())) or (
+            rule.kind == "emergency" and beside_a_topic(text, match.start(), match.end())):
         return None
     matched = match.group(0).strip()
     found = reading.found.keys()
