@@ -378,3 +378,37 @@ def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, questio
 def test_a_fact_asked_beside_how_someone_is_doing_is_still_referred(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # an opioid the question asks about is what the story speaks of, not anyone's case
+        ("Everyone in my family is wary of anything opioid-related after my uncle. Is naltrexone an opioid?",
+         "naltrexone-opioid"),
+        ("My sister calls every painkiller a narcotic. Is naltrexone a narcotic?", "naltrexone-opioid"),
+        # a fear of the drug said as why one asks
+        ("My brother has MS and I'm scared of anything addictive. Is naltrexone an opioid?", "naltrexone-opioid"),
+    ],
+)
+def test_an_opioid_asked_about_is_the_topic_of_the_story_too(bot: FAQBot, question: str, entry: str) -> None:
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry), bot.explain(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # someone on one, or given one
+        "My dad is on oxycodone for his back. Is naltrexone an opioid?",
+        "I took two of my husband's codeine tablets last night. Is naltrexone a narcotic?",
+        "My son has been on methadone since June. Does naltrexone block opioids?",
+        # a fear told beside someone taking something
+        "I'm scared of opioids and I'm on tramadol now. Is naltrexone an opioid?",
+        # a drug of the kind named, which someone has
+        "I have a fentanyl patch for my hip and my GP brought up LDN. Does naltrexone block opioids?",
+    ],
+)
+def test_an_opioid_someone_takes_in_the_story_is_still_their_case(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question

@@ -235,7 +235,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                 return question
             continue
         # "for twelve years", "since I was 19": how long, not how much
-        told = _beside_why(_told(story), classes, rules)
+        told = _echoed(_beside_why(_told(story), classes, rules), found, rules)
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
@@ -255,6 +255,19 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                                                                                    rules, allowed):
             return question
     return None
+
+
+def _echoed(told: Classes, found: Classes, rules: StoryRules) -> Classes:
+    """The classes of a story but those the question names too (``story.echo``), where the story says them in words
+    of ``story.echo_as``: the question's topic, not anyone's case ("I'm terrified of anything opioid-related. Is
+    naltrexone an opioid?"); not when the story tells someone taking something (``story.echo_unless``: "I'm on
+    oxycodone. Is naltrexone an opioid?") or names a drug of that class ("she wears a fentanyl patch")."""
+    echoed = rules.echo & found.keys()
+    if not echoed or not rules.echo_unless.isdisjoint(told):
+        return told
+    said = [span for name in rules.echo_as for span in told.get(name, ())]
+    return {name: spans for name, spans in told.items()
+            if name not in echoed or not all(any(a <= start and end <= b for a, b in said) for start, end in spans)}
 
 
 def _beside_why(story: str, classes: Callable[[str], Classes], rules: StoryRules) -> Classes:

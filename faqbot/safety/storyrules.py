@@ -73,6 +73,11 @@ class StoryRules:
     facts_unless: frozenset[str] = frozenset()
     facts_allows: frozenset[str] = frozenset()
     facts_blockers: frozenset[str] = frozenset()
+    #: a class the question names is its topic in the story too, where one of ``echo_as`` says it, unless the story
+    #: tells one of ``echo_unless``
+    echo: frozenset[str] = frozenset()
+    echo_as: frozenset[str] = frozenset()
+    echo_unless: frozenset[str] = frozenset()
     #: ... nor all of one of these groups of classes, in the story and the question together
     facts_together: tuple[frozenset[str], ...] = ()
 
@@ -116,7 +121,8 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
-            "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers")
+            "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers", "echo",
+            "echo_as", "echo_unless")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
