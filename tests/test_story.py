@@ -286,6 +286,35 @@ def test_a_figure_with_an_intake_or_an_amount_asked_is_still_referred(question: 
     assert routed is not None and routed.kind == "referral", routed
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # in other languages: the article before the drug's name and the "o" of "o que" point back at nothing, and
+        # a "but" may open the question
+        "Vi '1,5 mg' en varios vídeos, pero ¿qué es la LDN?",
+        "Vi '4,5 mg' numa página, mas afinal o que é LDN?",
+        "Ho visto '4,5 mg' su un blog, ma in pratica cos'è l'LDN?",
+        "J'ai vu « 3 mg » sur un blog, mais c'est quoi au juste la naltrexone faible dose ?",
+    ],
+)
+def test_a_figure_seen_somewhere_is_no_amount_in_other_languages_either(question: str) -> None:
+    assert route(question) is None, route(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vi '4,5 mg' en un foro. ¿Es eso lo que debo tomar?",
+        "Ho visto '4,5 mg' in un gruppo, posso prenderlo?",
+        "J'ai vu « 4,5 mg » sur un forum, c'est la bonne dose pour moi ?",
+        "Vi '4,5 mg' num grupo, é isso que eu tomo?",
+    ],
+)
+def test_a_figure_seen_somewhere_and_asked_about_is_still_referred_in_other_languages(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question
+
+
 @pytest.mark.parametrize("message", ["My mum is anxious and has been writing letters to everyone.",
                                      "O meu marido teve uma recaída e diz que não aguenta mais.",
                                      "My husband is anxious and keeps saying we would be fine without him"])

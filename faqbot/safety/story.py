@@ -394,7 +394,9 @@ def _asks_of_it(found: Classes) -> bool:
 
 
 def _leads(found: Classes, name: str) -> bool:
-    return any(start < _LEAD for start, _ in found.get(name, ()))
+    # (a word of contrast first leaves the question its lead: "mais c'est quoi, la LDN ?", "ma in pratica cos'è?")
+    lead = _LEAD + 1 if any(start == 0 for start, _ in found.get("contrast", ())) else _LEAD
+    return any(start < lead for start, _ in found.get(name, ()))
 
 
 def _asks_generally(found: Classes, asks: frozenset[str]) -> bool:

@@ -93,11 +93,12 @@ class StoryRules:
             return True
         return ((self.blockers - self.facts_allows) | self.facts_blockers).isdisjoint(told) and plainly()
 
-    def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Collection[str]) -> bool:
+    def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Mapping[str, Sequence[tuple[int, int]]]
+               ) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
-        and the question asked after it (its classes) does not point back at that figure."""
+        and the question asked after it (its classes and spans) does not point back at that figure."""
         heard = [span for name in self.hearsay for span in told.get(name, ())]
-        if not heard or not self.hearsay_question_unless.isdisjoint(asked):
+        if not heard or not self.hearsay_question_unless.isdisjoint(_pointing(asked)):
             return False
         # a class found only inside the words that say where it was seen counts as them ("ho" of "ho visto")
         outside = {name for name, spans in told.items()
@@ -150,3 +151,13 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
                       facts_together=facts_together,
                       hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never, **classes)
+
+
+def _pointing(asked: Mapping[str, Sequence[tuple[int, int]]]) -> set[str]:
+    """The classes of a question but "it" that points at nothing: said inside its question words (the "o" of
+    Portuguese "o que", "what") or right before the drug's name, as an article ("la LDN", "o LDN", "l'LDN")."""
+    words = list(asked.get("wh_question", ()))
+    named = {start for start, _ in asked.get("drug", ())}
+    article = all(end in named or any(a <= start and end <= b for a, b in words)
+                  for start, end in asked.get("it_word", ()))
+    return {name for name in asked if not (name == "it_word" and article)}
