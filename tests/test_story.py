@@ -295,6 +295,10 @@ def test_a_figure_with_an_intake_or_an_amount_asked_is_still_referred(question: 
         "Vi '4,5 mg' numa página, mas afinal o que é LDN?",
         "Ho visto '4,5 mg' su un blog, ma in pratica cos'è l'LDN?",
         "J'ai vu « 3 mg » sur un blog, mais c'est quoi au juste la naltrexone faible dose ?",
+        # who saw it, a few words before; a question mark all that asks; an article before what it names
+        "Ich habe '4,5 mg' in einer Zeitschrift gelesen, aber was ist LDN überhaupt?",
+        "Li '1,5 mg' num blog. A naltrexona era usada pra quê?",
+        "J'ai lu « 4,5 mg » dans une brochure. Quels sont les effets secondaires de la LDN ?",
     ],
 )
 def test_a_figure_seen_somewhere_is_no_amount_in_other_languages_either(question: str) -> None:
@@ -308,6 +312,9 @@ def test_a_figure_seen_somewhere_is_no_amount_in_other_languages_either(question
         "Ho visto '4,5 mg' in un gruppo, posso prenderlo?",
         "J'ai vu « 4,5 mg » sur un forum, c'est la bonne dose pour moi ?",
         "Vi '4,5 mg' num grupo, é isso que eu tomo?",
+        "Ich habe 4,5 mg gelesen. Soll ich das nehmen?",
+        "Vi '4,5 mg' num grupo. Tomo à noite?",
+        "Ho visto 4,5 mg su un forum. Va bene per mia figlia?",
     ],
 )
 def test_a_figure_seen_somewhere_and_asked_about_is_still_referred_in_other_languages(question: str) -> None:

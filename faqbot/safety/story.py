@@ -226,7 +226,12 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         rule = str(getattr(plain, "rule", ""))
     for question in asked(text):
         found = classes(_OPENER.sub(" ", question))
-        if not _general(found, rules) or _CASE_POINTER.search(question):
+        # (outside English a question mark may be all that asks, "A naltrexona era usada pra quê?": enough after a
+        # story that only quotes a figure seen somewhere, below)
+        general = _general(found, rules)
+        marked = not general and question.rstrip().endswith("?") and read(question).lang != "en" \
+            and _names_nobody(found, rules)
+        if not (general or marked) or _CASE_POINTER.search(question):
             continue
         story = text.replace(question, " ", 1)
         if text.lstrip().startswith(question):
@@ -245,7 +250,8 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # "what is it used for?" after a story that names the drug asks about the drug, and "what do they
         # release?" after one that names microglia asks about them
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and not _NAMED_BACK.isdisjoint(told))
-        allowed = _either(_allowed(rule, told, found, rules), _of_a_fact(story, told, found, rules))
+        allowed = _either(_allowed(rule, told, found, rules), _of_a_fact(story, told, found, rules)) if general \
+            else _hearsay(rule, told, found, rules)
         if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
             # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
@@ -339,6 +345,12 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Cal
         if rule in rules.hearsay_rules and rules.quoted(told, found) else None)
 
 
+def _hearsay(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
+    """The rules a story that only quotes a figure seen somewhere may fire (see :func:`_allowed`)."""
+    return ((lambda kind, name: name in rules.rules or name in rules.hearsay_rules)
+            if rule in rules.hearsay_rules and rules.quoted(told, found) else None)
+
+
 def _either(*kinds: Callable[[str, str], bool] | None) -> Callable[[str, str], bool] | None:
     """The rules a story of more than one kind may fire: what any of them allows ("My wife has MS. Not for her:"
     tells who the asker speaks for, before a question of a fact no case changes); ``None`` if it is of none."""
@@ -362,9 +374,14 @@ def _plainly(story: str, rules: StoryRules) -> bool:
 
 def _general(found: Classes, rules: StoryRules) -> bool:
     """Whether a question with these classes names nobody and asks a fact, not advice."""
+    return _names_nobody(found, rules) and _asks_generally(found, rules.asks)
+
+
+def _names_nobody(found: Classes, rules: StoryRules) -> bool:
+    """Whether a question with these classes names nobody and asks no advice."""
     # "how could it reduce pain?" asks how; "could it help?" asks what it would do
     advice = rules.unless_yes_no if not _leads(found, "wh_question") else frozenset()
-    return (packs().persons | rules.unless | advice).isdisjoint(found) and _asks_generally(found, rules.asks)
+    return (packs().persons | rules.unless | advice).isdisjoint(found)
 
 
 def _only_who(story: str, route: Callable[[str], object | None], classes: Callable[[str], Classes],

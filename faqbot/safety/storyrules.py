@@ -73,6 +73,8 @@ class StoryRules:
     facts_unless: frozenset[str] = frozenset()
     facts_allows: frozenset[str] = frozenset()
     facts_blockers: frozenset[str] = frozenset()
+    #: who saw a figure, standing a few words before where it was seen
+    hearsay_by: frozenset[str] = frozenset()
     #: a class the question names is its topic in the story too, where one of ``echo_as`` says it, unless the story
     #: tells one of ``echo_unless``
     echo: frozenset[str] = frozenset()
@@ -100,9 +102,11 @@ class StoryRules:
         heard = [span for name in self.hearsay for span in told.get(name, ())]
         if not heard or not self.hearsay_question_unless.isdisjoint(_pointing(asked)):
             return False
-        # a class found only inside the words that say where it was seen counts as them ("ho" of "ho visto")
+        # a class found only inside the words that say where it was seen counts as them ("ho" of "ho visto"), and
+        # who saw it a few words before them is as good ("Ich habe 4,5 mg in einem Forum gesehen": `hearsay_by`)
+        seen_by = [(start - _SEEN_BY, start) for start, _ in heard]
         outside = {name for name, spans in told.items()
-                   if not all(any(a <= s[0] and s[1] <= b for a, b in heard) for s in spans)}
+                   if not _within(spans, heard) and not (name in self.hearsay_by and _within(spans, seen_by))}
         # one figure: a second is the asker's own or a choice between two ("Currently on 1.5 mg")
         figures = len(told.get("number", ())) + len(told.get("number_word", ()))
         return "self" not in outside and figures <= 1 and outside <= self.hearsay_allows | self.hearsay
@@ -123,7 +127,7 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
             "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers", "echo",
-            "echo_as", "echo_unless")
+            "echo_as", "echo_unless", "hearsay_by")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
@@ -153,11 +157,24 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
                       after_words=after_words, after_points=after_points, after_never=after_never, **classes)
 
 
+#: how many words before where a figure was seen the one who saw it may stand ("ich habe ... gesehen")
+_SEEN_BY = 8
+
+
+def _within(spans: Sequence[tuple[int, int]], areas: Sequence[tuple[int, int]]) -> bool:
+    return all(any(a <= start and end <= b for a, b in areas) for start, end in spans)
+
+
 def _pointing(asked: Mapping[str, Sequence[tuple[int, int]]]) -> set[str]:
     """The classes of a question but "it" that points at nothing: said inside its question words (the "o" of
-    Portuguese "o que", "what") or right before the drug's name, as an article ("la LDN", "o LDN", "l'LDN")."""
+    Portuguese "o que", "what") or right before what it names, as an article ("la LDN", "les effets secondaires")."""
     words = list(asked.get("wh_question", ()))
-    named = {start for start, _ in asked.get("drug", ())}
+    named = {start for name in _NAMED_AFTER for start, _ in asked.get(name, ())}
     article = all(end in named or any(a <= start and end <= b for a, b in words)
                   for start, end in asked.get("it_word", ()))
     return {name for name in asked if not (name == "it_word" and article)}
+
+
+#: what an article names right after it ("les effets secondaires", "las microglías", "la LDN")
+_NAMED_AFTER = ("drug", "kb_topic", "fact_topic", "side_effects", "evidence", "condition", "about_text", "statistic",
+                "opioid", "general")
