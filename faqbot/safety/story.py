@@ -229,8 +229,8 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # (outside English a question mark may be all that asks, "A naltrexona era usada pra quê?": enough after a
         # story that only quotes a figure seen somewhere, below)
         general = _general(found, rules)
-        marked = not general and question.rstrip().endswith("?") and read(question).lang != "en" \
-            and _names_nobody(found, rules)
+        foreign = read(question).lang != "en"
+        marked = not general and foreign and question.rstrip().endswith("?") and _names_nobody(found, rules)
         if not (general or marked) or _CASE_POINTER.search(question):
             continue
         story = text.replace(question, " ", 1)
@@ -250,8 +250,8 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # "what is it used for?" after a story that names the drug asks about the drug, and "what do they
         # release?" after one that names microglia asks about them
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and not _NAMED_BACK.isdisjoint(told))
-        allowed = _either(_allowed(rule, told, found, rules), _of_a_fact(story, told, found, rules)) if general \
-            else _hearsay(rule, told, found, rules)
+        allowed = _either(_allowed(rule, told, found, rules, articles=foreign), _of_a_fact(story, told, found, rules)) \
+            if general else _hearsay(rule, told, found, rules, articles=foreign)
         if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
             # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
@@ -332,7 +332,8 @@ def _all_known(reading: Reading, rules: StoryRules) -> bool:
     return all(i in covered or word in rules.after_words for i, word in enumerate(reading.words))
 
 
-def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
+def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, articles: bool = False
+             ) -> Callable[[str, str], bool] | None:
     """Which referral rules (by kind and name) the story's sentences may fire, or ``None`` if the story
     keeps its referral: a story of who the asker is or speaks for, one told of someone else ("My dad is
     60 days sober and on naltrexone"), one that quotes a figure seen somewhere ("I keep seeing
@@ -341,14 +342,15 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Cal
         (lambda kind, name: name in rules.rules) if _tells_only_who(rule, told, rules) else None,
         (lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules)
         if rules.of_others(told) and rule not in rules.others_never and not rules.blocked_of_others(told) else None,
-        (lambda kind, name: name in rules.rules or name in rules.hearsay_rules)
-        if rule in rules.hearsay_rules and rules.quoted(told, found) else None)
+        _hearsay(rule, told, found, rules, articles=articles))
 
 
-def _hearsay(rule: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
-    """The rules a story that only quotes a figure seen somewhere may fire (see :func:`_allowed`)."""
+def _hearsay(rule: str, told: Classes, found: Classes, rules: StoryRules, *, articles: bool = False
+             ) -> Callable[[str, str], bool] | None:
+    """The rules a story that only quotes a figure seen somewhere may fire, or ``None``; ``articles``: the question's
+    language says "it" as an article too ("la LDN"; in English "that LDN dose" points back)."""
     return ((lambda kind, name: name in rules.rules or name in rules.hearsay_rules)
-            if rule in rules.hearsay_rules and rules.quoted(told, found) else None)
+            if rule in rules.hearsay_rules and rules.quoted(told, found, articles=articles) else None)
 
 
 def _either(*kinds: Callable[[str, str], bool] | None) -> Callable[[str, str], bool] | None:

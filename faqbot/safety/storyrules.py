@@ -95,12 +95,13 @@ class StoryRules:
             return True
         return ((self.blockers - self.facts_allows) | self.facts_blockers).isdisjoint(told) and plainly()
 
-    def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Mapping[str, Sequence[tuple[int, int]]]
-               ) -> bool:
+    def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Mapping[str, Sequence[tuple[int, int]]],
+               *, articles: bool = False) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
-        and the question asked after it (its classes and spans) does not point back at that figure."""
+        and the question asked after it (its classes and spans) does not point back at that figure (``articles``:
+        its language says "it" as an article too, "la LDN")."""
         heard = [span for name in self.hearsay for span in told.get(name, ())]
-        if not heard or not self.hearsay_question_unless.isdisjoint(_pointing(asked)):
+        if not heard or not self.hearsay_question_unless.isdisjoint(_pointing(asked, articles)):
             return False
         # a class found only inside the words that say where it was seen counts as them ("ho" of "ho visto"), and
         # who saw it a few words before them is as good ("Ich habe 4,5 mg in einem Forum gesehen": `hearsay_by`)
@@ -165,11 +166,12 @@ def _within(spans: Sequence[tuple[int, int]], areas: Sequence[tuple[int, int]]) 
     return all(any(a <= start and end <= b for a, b in areas) for start, end in spans)
 
 
-def _pointing(asked: Mapping[str, Sequence[tuple[int, int]]]) -> set[str]:
+def _pointing(asked: Mapping[str, Sequence[tuple[int, int]]], articles: bool) -> set[str]:
     """The classes of a question but "it" that points at nothing: said inside its question words (the "o" of
-    Portuguese "o que", "what") or right before what it names, as an article ("la LDN", "les effets secondaires")."""
+    Portuguese "o que", "what") or, in a language whose "it" is an article too, right before what it names ("la
+    LDN", "les effets secondaires")."""
     words = list(asked.get("wh_question", ()))
-    named = {start for name in _NAMED_AFTER for start, _ in asked.get(name, ())}
+    named = {start for name in _NAMED_AFTER for start, _ in asked.get(name, ())} if articles else set()
     article = all(end in named or any(a <= start and end <= b for a, b in words)
                   for start, end in asked.get("it_word", ()))
     return {name for name in asked if not (name == "it_word" and article)}
