@@ -28,7 +28,8 @@ def told_in_a_story(text: str, at: int) -> bool:
     return bool(packs().framing_at(whole.marks).story(whole.found, frozenset(framed)))
 
 
-#: how many words from a phrase rule's match a ``topic_head`` makes it a subject ("suicide prevention")
+#: how many words from a phrase rule's match a ``topic_head`` makes it a subject ("suicide prevention"); the self-harm
+#: rule's ``unless_window`` in rules.yaml
 _TOPIC_WITHIN = 2
 
 
