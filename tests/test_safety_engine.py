@@ -494,13 +494,15 @@ def test_population_questions_and_new_expressions(question: str, kind: str | Non
 
 
 def test_the_class_names_the_router_keeps_in_code_are_the_packs_own() -> None:
-    """A class named in the router's or the second opinion's own tables but missing from the packs would silently never
-    count."""
+    """A class named in the router's, the story reading's or the second opinion's own tables but missing from the packs
+    would silently never count."""
     from pathlib import Path
 
     import yaml
 
     import faqbot.safety.router as router
+    import faqbot.safety.story as story
+    import faqbot.safety.storyrules as storyrules
     from faqbot.safety.pack import SHADOWING
     from faqbot.safety.second import REFERRAL_NEEDS
 
@@ -510,6 +512,8 @@ def test_the_class_names_the_router_keeps_in_code_are_the_packs_own() -> None:
     named |= {c for sets in router._CANCELLED_BY.values() for s in sets for c in s}
     named |= {c for s in router._CANCELLED_IMPERSONAL.values() for c in s}
     named |= set(router.PHRASE_REFERRAL_CUES) | set(router.PHRASE_EMERGENCY_CUES)
+    # ... and the story reading's
+    named |= set(story._LEADING) | set(story._NAMED_BACK) | set(story._IT) | set(storyrules._NAMED_AFTER)
     assert named - known == set()
 
 

@@ -54,7 +54,7 @@ import faqbot.regex as regex
 from faqbot.safety.pack import packs
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import COUNTED, RELATION
-from faqbot.safety.storyrules import StoryRules
+from faqbot.safety.storyrules import StoryRules, within
 
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
@@ -272,8 +272,7 @@ def _echoed(told: Classes, found: Classes, rules: StoryRules) -> Classes:
     if not echoed or not rules.echo_unless.isdisjoint(told):
         return told
     said = [span for name in rules.echo_as for span in told.get(name, ())]
-    return {name: spans for name, spans in told.items()
-            if name not in echoed or not all(any(a <= start and end <= b for a, b in said) for start, end in spans)}
+    return {name: spans for name, spans in told.items() if name not in echoed or not within(spans, said)}
 
 
 def _beside_why(story: str, classes: Callable[[str], Classes], rules: StoryRules) -> Classes:

@@ -107,7 +107,7 @@ class StoryRules:
         # who saw it a few words before them is as good ("Ich habe 4,5 mg in einem Forum gesehen": `hearsay_by`)
         seen_by = [(start - _SEEN_BY, start) for start, _ in heard]
         outside = {name for name, spans in told.items()
-                   if not _within(spans, heard) and not (name in self.hearsay_by and _within(spans, seen_by))}
+                   if not within(spans, heard) and not (name in self.hearsay_by and within(spans, seen_by))}
         # one figure: a second is the asker's own or a choice between two ("Currently on 1.5 mg")
         figures = len(told.get("number", ())) + len(told.get("number_word", ()))
         return "self" not in outside and figures <= 1 and outside <= self.hearsay_allows | self.hearsay
@@ -162,7 +162,8 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
 _SEEN_BY = 8
 
 
-def _within(spans: Sequence[tuple[int, int]], areas: Sequence[tuple[int, int]]) -> bool:
+def within(spans: Sequence[tuple[int, int]], areas: Sequence[tuple[int, int]]) -> bool:
+    """Whether every one of ``spans`` lies inside one of ``areas``."""
     return all(any(a <= start and end <= b for a, b in areas) for start, end in spans)
 
 
