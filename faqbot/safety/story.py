@@ -236,7 +236,8 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         story = text.replace(question, " ", 1)
         if text.lstrip().startswith(question):
             named = not rules.topics.isdisjoint(found)
-            if named and route(question) is None and _told_after(story, rules):
+            if named and route(question) is None and (
+                    _told_after(story, rules) or _a_fact_told_after(story, found, classes, rules)):
                 return question
             continue
         # "for twelve years", "since I was 19": how long, not how much
@@ -323,6 +324,27 @@ def _told_after(story: str, rules: StoryRules) -> bool:
         if not _all_known(reading, rules):
             return False
     return True
+
+
+def _a_fact_told_after(story: str, found: Classes, classes: Callable[[str], Classes], rules: StoryRules) -> bool:
+    """Whether a story told after a question that asks a fact no case changes ("What are endorphins? My mum takes
+    LDN.") may be set aside as it would be if told first (``story.facts``), and more strictly: always told plainly,
+    in English words every one of which a class or ``after_words`` knows, with none of ``after_never`` nor
+    ``facts_after_never``, and the drug asked about not told had (:func:`_has_the_drug`). Told after the question,
+    a story is where people say what worries them, in words no class lists ("she hasn't been herself"; a red-team
+    review)."""
+    sentences = [read(_plain(s)) for s in filter(None, (s.strip() for s in _SENTENCE.findall(story)))]
+    never = rules.after_never | rules.facts_after_never
+    if not sentences or any(r.lang != "en" or not never.isdisjoint(r.words) or not _all_known(r, rules)
+                            or _has_the_drug(found, r, rules) for r in sentences):
+        return False
+    return rules.asks_a_fact(found, classes(_told(story)), lambda: True)
+
+
+def _has_the_drug(found: Classes, reading: Reading, rules: StoryRules) -> bool:
+    """Whether a sentence told after a question of what the drug is tells someone has it (``after_together``: "What
+    is LDN? My mum has LDN." asks about hers)."""
+    return "drug_definition" in found and any(group <= reading.found.keys() for group in rules.after_together)
 
 
 def _all_known(reading: Reading, rules: StoryRules) -> bool:

@@ -60,6 +60,8 @@ class StoryRules:
     after_points: frozenset[str] = frozenset()
     #: words such a story may never use ("pain after", "since", "tonight")
     after_never: frozenset[str] = frozenset()
+    #: ... and, read as a story told first after a question asking a fact, these too (a question of its own)
+    facts_after_never: frozenset[str] = frozenset()
     #: in a story told first, one of ``why_excuses`` found only where one of ``why`` is ("and I'm curious",
     #: "I'm looking into it") says why the asker asks, not who or what they are
     why: frozenset[str] = frozenset()
@@ -150,12 +152,14 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
-    after_words, after_points, after_never = (frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
-                                              for key in ("after_words", "after_points", "after_never"))
+    after_words, after_points, after_never, facts_after_never = (
+        frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
+        for key in ("after_words", "after_points", "after_never", "facts_after_never"))
     return StoryRules(rules=rules, others_together=together, after_together=after_together, others_never=never,
                       facts_together=facts_together,
                       hearsay_rules=hearsay_rules,
-                      after_words=after_words, after_points=after_points, after_never=after_never, **classes)
+                      after_words=after_words, after_points=after_points, after_never=after_never,
+                      facts_after_never=facts_after_never, **classes)
 
 
 #: how many words before where a figure was seen the one who saw it may stand ("ich habe ... gesehen")
