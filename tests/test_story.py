@@ -409,6 +409,17 @@ def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, questio
         "My 9 year old has been given LDN. Is it FDA approved?",
         # a pill form and a time of day
         "My LDN capsules look different this month. What is a compounding pharmacy?",
+        # told after the fact asked, read as if told first (and more strictly): how someone is doing, in words no
+        # class lists
+        "What are endorphins? My dad takes LDN and he is not himself lately.",
+        # a question of its own inside the story
+        "What are microglia? My mum wants to know if her LDN will clash with her tablets.",
+        # another medicine, an amount, a time
+        "Has the FDA approved LDN? My aunt takes it with her sertraline.",
+        "What are endorphins? I take 3 mg of LDN.",
+        "What are microglia? My dad takes LDN since his operation.",
+        # letters written to everyone beside a fact asked (told first, it is a farewell sign the others' path misses)
+        "Who wrote the article? My brother has MS and has written letters to all of us.",
     ],
 )
 def test_a_fact_asked_beside_how_someone_is_doing_is_still_referred(question: str) -> None:
@@ -446,40 +457,5 @@ def test_an_opioid_asked_about_is_the_topic_of_the_story_too(bot: FAQBot, questi
     ],
 )
 def test_an_opioid_someone_takes_in_the_story_is_still_their_case(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "referral", question
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # a fact asked first, then a story told plainly: read as if the story came first
-        ("What are endorphins? My dad takes LDN for his MS.", "endorphins"),
-        ("Has the FDA approved LDN? My aunt takes it for her lupus.", "fda-status"),
-        ("What are microglia? I take LDN for my fibro.", "microglia"),
-    ],
-)
-def test_a_fact_asked_first_is_answered_before_a_story_told_plainly(bot: FAQBot, question: str, entry: str) -> None:
-    reply = bot.ask(question)
-    assert (reply.kind, reply.id) == ("answer", entry), question
-    assert reply.text.endswith(" " + bot.kb.texts.story_note)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # how someone is doing, in words no class lists
-        "What are endorphins? My dad takes LDN and he is not himself lately.",
-        # a question of its own inside the story
-        "What are microglia? My mum wants to know if her LDN will clash with her tablets.",
-        # another medicine, an amount, a time
-        "Has the FDA approved LDN? My aunt takes it with her sertraline.",
-        "What are endorphins? I take 3 mg of LDN.",
-        "What are microglia? My dad takes LDN since his operation.",
-        # letters written to everyone beside a fact asked (told first, it is a farewell sign the others' path misses)
-        "Who wrote the article? My brother has MS and has written letters to all of us.",
-    ],
-)
-def test_a_fact_asked_first_keeps_its_referral_before_a_case(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question

@@ -22,6 +22,11 @@ def bot() -> FAQBot:
 @pytest.mark.parametrize(("question", "entry"), [
     ("My cousin has fibromyalgia. What is naltrexone normally used for?", "naltrexone-uses"),
     ("I've had Crohn's for years, what do the trials say about LDN?", "clinical-trials"),
+    # a fact asked first, then a story told plainly: read as if the story came first (tests/test_story.py has the
+    # stories after it that keep their referral)
+    ("What are endorphins? My dad takes LDN for his MS.", "endorphins"),
+    ("Has the FDA approved LDN? My aunt takes it for her lupus.", "fda-status"),
+    ("What are microglia? I take LDN for my fibro.", "microglia"),
 ])
 def test_an_answer_after_a_story_ends_with_the_note(bot: FAQBot, question: str, entry: str) -> None:
     reply = bot.ask(question)
