@@ -27,7 +27,9 @@ is set aside only when the story, read word by word, tells who asks, for whom, t
 read it and nothing else (``story.after_allows``, ``after_together``, ``after_words``, ``after_points``,
 ``after_never``):
 told after the question, a story is not judged by what it lacks, because symptoms nobody listed are no
-class at all (a red-team review).
+class at all (a red-team review). After a question that asks a fact no case changes (``story.facts``, below),
+the story is also read as if told first, but always plainly, in words a class or ``after_words`` knows, with
+none of ``after_never`` or ``facts_after_never`` (:func:`_a_fact_told_after`).
 
 More kinds of story are set aside (:func:`_allowed`): one told of someone else (``story.others``:
 "My dad is 60 days sober and they started him on naltrexone"), which may fire any referral rule but none
