@@ -300,12 +300,16 @@ def _beside_why(story: str, classes: Callable[[str], Classes], rules: StoryRules
 _IT = ("it_word", "it_self")
 
 
+def _read_sentences(story: str) -> list[Reading]:
+    """Each sentence of a story, read as the rules judge it: without its spans of time, ages and counts ("my mum has
+    had fibro for 10 years", "since I was 16": how long and how old, not how much)."""
+    return [read(_plain(sentence)) for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story)))]
+
+
 def _told_after(story: str, rules: StoryRules) -> bool:
     """Whether a story told after its question only says who asks, for whom, or why: each sentence, in
     English, names only ``after_allows`` classes and uses only ``after_words`` outside them."""
-    for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story))):
-        # "my mum has had fibro for 10 years", "since I was 16": how long and how old, as in a story told first
-        reading = read(_plain(sentence))
+    for reading in _read_sentences(story):
         if reading.lang != "en" or not rules.after_never.isdisjoint(reading.words):
             return False
         # ("it_self" holds the "it" of "it_word" alone)
@@ -335,12 +339,12 @@ def _a_fact_told_after(story: str, found: Classes, classes: Callable[[str], Clas
     ``facts_after_never``, and the drug asked about not told had (:func:`_has_the_drug`). Told after the question,
     a story is where people say what worries them, in words no class lists ("she hasn't been herself"; a red-team
     review)."""
-    sentences = [read(_plain(s)) for s in filter(None, (s.strip() for s in _SENTENCE.findall(story)))]
+    sentences = _read_sentences(story)
     never = rules.after_never | rules.facts_after_never
-    if not sentences or any(r.lang != "en" or not never.isdisjoint(r.words) or not _all_known(r, rules)
-                            or _has_the_drug(found, r, rules) for r in sentences):
+    if not sentences or any(r.lang != "en" or not never.isdisjoint(r.words) or _has_the_drug(found, r, rules)
+                            for r in sentences):
         return False
-    return rules.asks_a_fact(found, classes(_told(story)), lambda: True)
+    return _plainly(story, rules) and rules.asks_a_fact(found, classes(_told(story)), lambda: True)
 
 
 def _has_the_drug(found: Classes, reading: Reading, rules: StoryRules) -> bool:
@@ -393,8 +397,7 @@ def _of_a_fact(story: str, told: Classes, found: Classes, rules: StoryRules) -> 
 def _plainly(story: str, rules: StoryRules) -> bool:
     """Whether every word of ``story`` is one a class or ``after_words`` knows: "I take LDN for my MS" is, "I'm on
     LDN and my wee has turned really dark" is not (a symptom nobody listed is no class at all; a red-team review)."""
-    return all(_all_known(read(_plain(sentence)), rules)
-               for sentence in filter(None, (s.strip() for s in _SENTENCE.findall(story))))
+    return all(_all_known(reading, rules) for reading in _read_sentences(story))
 
 
 def _general(found: Classes, rules: StoryRules) -> bool:
