@@ -9,7 +9,7 @@ from faqbot.safety import detect_language, route
 from faqbot.safety.engine import ClassRule, Lexicon, first_hit
 from faqbot.safety.pack import _check_conflicts, _rule, load
 from faqbot.safety.packerror import PackError
-from faqbot.text.fold import Repairer, fold, tokens
+from faqbot.text.fold import Clitics, Repairer, fold, tokens
 
 KNOWN = frozenset({"dose_word", "drug", "general", "number"})
 
@@ -527,6 +527,34 @@ def test_the_class_names_the_router_keeps_in_code_are_the_packs_own() -> None:
 def test_a_plural_is_not_a_slip_for_its_singular(typed: str, plurals: tuple[str, ...], expected: str) -> None:
     repairer = Repairer(["embarazada", "cirugia", "carta"], plurals=plurals, plural_words=["embarazada", "cirugia"])
     assert repairer.correct(typed) == expected
+
+
+_SPANISH = Clitics(("lo", "la", "me", "melo"), ("ar", "er", "ir", "ando")).knowing(["probar", "tomando", "dejar", "la"])
+_ITALIAN = Clitics(("lo", "la", "ne"), ("are", "ere", "ire"), restore="e").knowing(["prendere", "dimenticare"])
+
+
+@pytest.mark.parametrize(("clitics", "typed", "expected"), [
+    (_SPANISH, "probarlo", ["probar", "lo"]),
+    (_SPANISH, "tomandola", ["tomando", "la"]),  # a gerund, its accent folded away
+    (_SPANISH, "dejarmelo", ["dejar", "melo"]),  # the longest pronoun first
+    (_SPANISH, "escuela", ["escuela"]),  # no verb the lists name is left before "la"
+    (_SPANISH, "probarse", ["probarse"]),  # "se" is no pronoun this language was given
+    (_ITALIAN, "prenderlo", ["prendere", "lo"]),  # the infinitive's "e" put back
+    (_ITALIAN, "dimenticarne", ["dimenticare", "ne"]),
+    (_ITALIAN, "pillola", ["pillola"]),
+])
+def test_a_pronoun_written_onto_a_verb_is_read_apart(clitics: Clitics, typed: str, expected: list[str]) -> None:
+    vocabulary = [*clitics.verbs, "lo", "la", "ne", "escuela", "pillola"]
+    assert Repairer(vocabulary, split=False, clitics=clitics).repair([typed]) == expected
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("debería probarlo ya?", "asks-to-change"),  # "probar" is an action, "lo" the drug named as it
+    ("mio padre vuole smetterla, la LDN", "person-and-action"),  # "smettere" is an action beside "mio padre"
+])
+def test_the_packs_read_a_verb_with_its_pronoun_as_the_verb(question: str, rule: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.rule == rule
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from faqbot.safety.spelling import spellings
 from faqbot.safety.storyrules import StoryRules, story_rules
 from faqbot.safety.told import ToldError, third_person
 from faqbot.safety.told import check as check_third_person
-from faqbot.text.fold import Repairer, fold, tokens
+from faqbot.text.fold import Clitics, Repairer, fold, tokens
 from faqbot.text.words import common_words
 
 #: the languages safety covers, in the order their packs are read
@@ -242,7 +242,9 @@ def load() -> Packs:
     if order != sorted(order):
         raise PackError("self-harm rules come first, then the other emergency rules, then referral rules")
     drug = tuple(phrase_tokens(str(p)) for p in base.get("drug") or ())
-    by_lang = {lang: _classes(lang, _read(lang), known) for lang in LANGUAGES}
+    spelt = {lang: _classes(lang, _read(lang), known) for lang in LANGUAGES}
+    clitics = {lang: _clitics(lang, spelt[lang]) for lang in LANGUAGES}
+    by_lang = {lang: _unclitic(spelt[lang], clitics[lang]) for lang in LANGUAGES}
     # the classes the other languages read as written (`as_written:` in rules.yaml) cast no language vote
     as_written = frozenset(base.get("as_written") or ())
     framing = frozenset(base.get("framing") or ())
@@ -250,8 +252,8 @@ def load() -> Packs:
         raise PackError(f"`as_written` and `framing` name known classes ({sorted((as_written | framing) - known)})")
     detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
                       for lang in LANGUAGES})
-    built = {lang: _language(lang, by_lang, drug, rules, detect, as_written, base.get("plural_classes") or ())
-             for lang in LANGUAGES}
+    built = {lang: _language(lang, by_lang, drug, rules, detect, as_written, base.get("plural_classes") or (),
+                             clitics[lang]) for lang in LANGUAGES}
     lexicons = {lang: b[0] for lang, b in built.items()}
     own_lexicons = {lang: b[1] for lang, b in built.items()}
     repairers = {lang: b[2] for lang, b in built.items()}
@@ -287,7 +289,7 @@ def _story_frames(base: Mapping[str, Any], known: frozenset[str], persons: froze
 
 def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],
               rules: tuple[ClassRule, ...], detect: Mapping[str, frozenset[str]], as_written: frozenset[str],
-              plural_classes: Iterable[str]) -> tuple[Lexicon, Lexicon, Repairer]:
+              plural_classes: Iterable[str], clitics: Clitics | None) -> tuple[Lexicon, Lexicon, Repairer]:
     """A language's lexicon (its words and English ones), its own words alone, and its repairer."""
     # A question is read with English and its own language's words only: "dos" is two in
     # Spanish but a typo of "does" in English, "kind" a child in German but not in English.
@@ -311,6 +313,7 @@ def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]
         {w.rstrip("*") for p in repaired_toward for w in p if w[0].isalpha()}, detect[lang],
         stems={p[-1].rstrip("*") for p in repaired_toward if p[-1].endswith("*")}, aliases=aliases, split=lang == "en",
         shared_protected=detect["en"], plurals=_plurals(lang), plural_words=_words_of(by_lang[lang], plural_classes),
+        clitics=clitics,
     )
     # A class read as written is no vocabulary: the repairer would pull near words into its words and move repairs
     # the rules were written for ("salpullido", a rash, no longer read as "sarpullido"). Its phrases are read as
@@ -355,6 +358,30 @@ def _plurals(lang: str) -> frozenset[str]:
     if not isinstance(endings, list) or not all(isinstance(e, str) and e.isalpha() for e in endings):
         raise PackError(f"packs/{lang}.yaml: `plurals` lists word endings (letters only)")
     return frozenset(fold(e).strip() for e in endings)
+
+
+def _unclitic(table: dict[str, list[tuple[str, ...]]], clitics: Clitics | None) -> dict[str, list[tuple[str, ...]]]:
+    """The pack's phrases with pronouns written onto a verb read apart, as the repairer reads a question's."""
+    if clitics is None:
+        return table
+    return {name: [tuple(part for w in p for part in (clitics.split(w) or [w])) for p in entries]
+            for name, entries in table.items()}
+
+
+def _clitics(lang: str, table: Mapping[str, list[tuple[str, ...]]]) -> Clitics | None:
+    """The language's clitics (``clitics:`` in its pack), knowing the verbs its phrases name."""
+    spec = _read(lang).get("clitics")
+    if spec is None:
+        return None
+    keys = {"pronouns", "verb_endings", "restore"}
+    if (not isinstance(spec, dict) or not {"pronouns", "verb_endings"} <= spec.keys() <= keys
+            or not all(isinstance(w, str) and w.isalpha() for k in ("pronouns", "verb_endings") for w in spec[k])
+            or not isinstance(spec.get("restore", ""), str)):
+        raise PackError(f"packs/{lang}.yaml: `clitics` has `pronouns` and `verb_endings` (lists of letters) and an "
+                        "optional `restore` letter")
+    clitics = Clitics(tuple(fold(w).strip() for w in spec["pronouns"]),
+                      tuple(fold(w).strip() for w in spec["verb_endings"]), spec.get("restore", ""))
+    return clitics.knowing(w for entries in table.values() for phrase in entries for w in phrase)
 
 
 def _shorthand(lang: str) -> dict[str, str]:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz import fuzz, process
 
 import faqbot.regex as regex
+from faqbot.records import dataclass
 from faqbot.text.sanitize import clean, per_character
 
 #: Latin look-alikes from Cyrillic, Greek, Armenian and letter-like symbols. Safety covers Latin-script
@@ -142,6 +143,38 @@ def tokens(folded: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
+@dataclass(frozen=True)
+class Clitics:
+    """A language's object pronouns written onto a verb (Spanish "tomarla", Italian "prenderlo", "dimenticarmene").
+
+    ``pronouns`` are the endings, longest tried first; ``verbs`` the verbs the language's lists name, each ending
+    as an infinitive or a gerund does (``verb_endings``: "escuela" is no verb with "la" on it); ``restore`` a letter
+    the verb drops before a pronoun (Italian "prendere" + "lo" is "prenderlo").
+    """
+
+    pronouns: tuple[str, ...]
+    verb_endings: tuple[str, ...]
+    restore: str = ""
+    verbs: frozenset[str] = frozenset()
+
+    def knowing(self, words: Iterable[str]) -> Clitics:
+        """These clitics, with the verbs among ``words``."""
+        return Clitics(self.pronouns, self.verb_endings, self.restore,
+                       frozenset(w for w in words if w.endswith(self.verb_endings)))
+
+    def split(self, word: str) -> list[str] | None:
+        if len(word) < 6:
+            return None
+        for pronoun in sorted(self.pronouns, key=len, reverse=True):
+            verb = word[: -len(pronoun)]
+            if not word.endswith(pronoun) or len(verb) < 4:
+                continue
+            for candidate in (verb, verb + self.restore) if self.restore else (verb,):
+                if candidate in self.verbs:
+                    return [candidate, pronoun]
+        return None
+
+
 class Repairer:
     """Repairs tokens against a vocabulary: joins split words, splits joined ones, corrects typos.
 
@@ -161,8 +194,11 @@ class Repairer:
         shared_protected: frozenset[str] = frozenset(),
         plurals: Iterable[str] = (),
         plural_words: Iterable[str] = (),
+        clitics: Clitics | None = None,
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
+        #: object pronouns a language writes onto a verb ("probarlo", "prenderla"), read as the verb and the pronoun
+        self.clitics = clitics
         #: the language's plural endings, and the words whose plurals are not slips for them: "embarazadas"
         #: (pregnant women) is not "embarazada" (pregnant, said of oneself), though one letter apart. Only
         #: these words: elsewhere the correction stands for the lemmatiser this reader does not have
@@ -208,7 +244,7 @@ class Repairer:
                 out.append("".join(words[i : i + size]))
                 i += size
                 continue
-            out.extend(self._split(words[i]) or [self.correct(words[i])])
+            out.extend(self._unclitic(words[i]) or self._split(words[i]) or [self.correct(words[i])])
             i += 1
         return out
 
@@ -271,6 +307,13 @@ class Repairer:
     def _plural_of(self, word: str, candidate: str) -> bool:
         """Whether ``word`` is ``candidate`` with one of the language's plural endings."""
         return candidate in self.plural_words and any(word == candidate + ending for ending in self.plurals)
+
+    def _unclitic(self, word: str) -> list[str] | None:
+        """"probarlo" -> ["probar", "lo"], "prenderla" -> ["prendere", "la"]: a verb of the vocabulary with a pronoun
+        written onto it, where the lists name the verb alone (a word the vocabulary has is left as it is)."""
+        if self.clitics is None or word in self.vocabulary:
+            return None
+        return self.clitics.split(word)
 
     def _split(self, word: str) -> list[str] | None:
         """"howmuchldn" -> ["how", "much", "ldn"] when every piece is known."""
