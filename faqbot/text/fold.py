@@ -163,6 +163,7 @@ class Clitics:
                        frozenset(w for w in words if w.endswith(self.verb_endings)))
 
     def split(self, word: str) -> list[str] | None:
+        """The verb and the pronoun ``word`` is made of, or None when it is no verb :attr:`verbs` knows with one."""
         if len(word) < 6:
             return None
         for pronoun in sorted(self.pronouns, key=len, reverse=True):
@@ -309,8 +310,8 @@ class Repairer:
         return candidate in self.plural_words and any(word == candidate + ending for ending in self.plurals)
 
     def _unclitic(self, word: str) -> list[str] | None:
-        """"probarlo" -> ["probar", "lo"], "prenderla" -> ["prendere", "la"]: a verb of the vocabulary with a pronoun
-        written onto it, where the lists name the verb alone (a word the vocabulary has is left as it is)."""
+        """"probarlo" -> ["probar", "lo"], "prenderla" -> ["prendere", "la"]: a verb the pack's lists name with a
+        pronoun written onto it (a word the vocabulary has is left as it is)."""
         if self.clitics is None or word in self.vocabulary:
             return None
         return self.clitics.split(word)
