@@ -147,9 +147,9 @@ def tokens(folded: str) -> list[str]:
 class Clitics:
     """A language's object pronouns written onto a verb (Spanish "tomarla", Italian "prenderlo", "dimenticarmene").
 
-    ``pronouns`` are the endings, longest tried first; ``verbs`` the verbs the language's lists name, each ending
-    as an infinitive or a gerund does (``verb_endings``: "escuela" is no verb with "la" on it); ``restore`` a letter
-    the verb drops before a pronoun (Italian "prendere" + "lo" is "prenderlo").
+    ``pronouns`` are the endings, tried in order (:meth:`knowing` puts the longest first); ``verbs`` the verbs the
+    language's lists name, each ending as an infinitive or a gerund does (``verb_endings``: "escuela" is no verb with
+    "la" on it); ``restore`` a letter the verb drops before a pronoun (Italian "prendere" + "lo" is "prenderlo").
     """
 
     pronouns: tuple[str, ...]
@@ -158,15 +158,15 @@ class Clitics:
     verbs: frozenset[str] = frozenset()
 
     def knowing(self, words: Iterable[str]) -> Clitics:
-        """These clitics, with the verbs among ``words``."""
-        return Clitics(self.pronouns, self.verb_endings, self.restore,
+        """These clitics, with the verbs among ``words`` (and the pronouns put longest first, once)."""
+        return Clitics(tuple(sorted(self.pronouns, key=len, reverse=True)), self.verb_endings, self.restore,
                        frozenset(w for w in words if w.endswith(self.verb_endings)))
 
     def split(self, word: str) -> list[str] | None:
         """The verb and the pronoun ``word`` is made of, or None when it is no verb :attr:`verbs` knows with one."""
         if len(word) < 6:
             return None
-        for pronoun in sorted(self.pronouns, key=len, reverse=True):
+        for pronoun in self.pronouns:
             verb = word[: -len(pronoun)]
             if not word.endswith(pronoun) or len(verb) < 4:
                 continue
