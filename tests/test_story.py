@@ -161,6 +161,10 @@ QUESTION_FIRST_ANSWERED = [
     ("How common is opioid addiction? My uncle has arthritis and we were discussing the news.", "addiction-prevalence"),
     # typed without a question mark; "has" among the first words of "my aunt has lupus" asks nothing
     ("whats ldn. my aunt has lupus", "what-is-ldn"),
+    # someone else takes it, and what for (`story.taking`)
+    ("How does naltrexone work in the brain? My neighbour takes it.", "naltrexone-mechanism"),
+    ("What is LDN exactly? My brother-in-law is on it for his MS.", "what-is-ldn"),
+    ("what conditions has ldn been used for, my coworker is on it for her crohns", "ldn-conditions"),
 ]
 QUESTION_FIRST_REFERRED = [
     "what is ldn, my mum takes it and cant sleep",
@@ -188,6 +192,20 @@ QUESTION_FIRST_REFERRED = [
     # named beside someone who has it, the drug is theirs
     "What is LDN? My mum has LDN.",
     "What is LDN? My mum has some LDN at home and I'd like to know.",
+    # someone else takes it, and the story tells more of their case than that (`story.taking_without`,
+    # `taking_never`): a red-team review of a first version, read as a story of someone else told first
+    "What is LDN? My dad has it every other day.",
+    "What is naltrexone used for? My husband takes it and is still addicted.",
+    "What are the side effects of LDN? My husband takes it and has new anxiety.",
+    "What is LDN? My wife is on it, as am I.",
+    "What does LDN do? My husband is on it. Me too.",
+    "How does LDN work? My dad takes it with his warfarin.",
+    "What is LDN? My grandma is 90 and takes it.",
+    "What is LDN? My kiddo takes it.",
+    "What is LDN? My dog is on it for her cancer.",
+    "What are the side effects of LDN? My mum is on this.",
+    "What are the side effects of LDN? My wife is on it and has had a migraine all week.",
+    "What is LDN? He takes it.",
 ]
 
 

@@ -57,6 +57,7 @@ from faqbot.safety.pack import packs
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import COUNTED, RELATION
 from faqbot.safety.storyrules import StoryRules, within
+from faqbot.safety.taking import tells_only_taking
 
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
@@ -239,7 +240,8 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         if text.lstrip().startswith(question):
             named = not rules.topics.isdisjoint(found)
             if named and route(question) is None and (
-                    _told_after(story, rules) or _a_fact_told_after(story, found, classes, rules)):
+                    _told_after(story, rules) or _a_fact_told_after(story, found, classes, rules)
+                    or (not _DEMONSTRATIVE.search(question) and tells_only_taking(story, found, rules))):
                 return question
             continue
         # "for twelve years", "since I was 19": how long, not how much

@@ -84,6 +84,14 @@ class StoryRules:
     echo_unless: frozenset[str] = frozenset()
     #: ... nor all of one of these groups of classes, in the story and the question together
     facts_together: tuple[frozenset[str], ...] = ()
+    #: a story told after its question may also tell that someone else takes the drug (these classes), with none
+    #: of ``taking_without`` anywhere in it and none of the words ``taking_never`` (see faqbot.safety.taking)
+    taking: frozenset[str] = frozenset()
+    taking_without: frozenset[str] = frozenset()
+    taking_never: frozenset[str] = frozenset()
+    #: ... and the asker (these classes and words) only in a clause that tells nobody taking anything
+    taking_asker: frozenset[str] = frozenset()
+    taking_asker_words: frozenset[str] = frozenset()
 
     def asks_a_fact(self, asked: Collection[str], told: Collection[str], plainly: Callable[[], bool]) -> bool:
         """Whether a question with these classes (``asked``) asks a fact that is the same whoever asks, and
@@ -130,7 +138,8 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
             "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers", "echo",
-            "echo_as", "echo_unless", "hearsay_by")
+            "echo_as", "echo_unless", "hearsay_by", "taking", "taking_without",
+            "taking_asker")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:
@@ -152,14 +161,16 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
-    after_words, after_points, after_never, facts_after_never = (
+    after_words, after_points, after_never, facts_after_never, taking_never, taking_asker_words = (
         frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
-        for key in ("after_words", "after_points", "after_never", "facts_after_never"))
+        for key in ("after_words", "after_points", "after_never", "facts_after_never", "taking_never",
+                    "taking_asker_words"))
     return StoryRules(rules=rules, others_together=together, after_together=after_together, others_never=never,
                       facts_together=facts_together,
                       hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never,
-                      facts_after_never=facts_after_never, **classes)
+                      facts_after_never=facts_after_never, taking_never=taking_never,
+                      taking_asker_words=taking_asker_words, **classes)
 
 
 #: how many words before where a figure was seen the one who saw it may stand ("ich habe ... gesehen")
