@@ -165,6 +165,10 @@ QUESTION_FIRST_ANSWERED = [
     ("How does naltrexone work in the brain? My neighbour takes it.", "naltrexone-mechanism"),
     ("What is LDN exactly? My brother-in-law is on it for his MS.", "what-is-ldn"),
     ("what conditions has ldn been used for, my coworker is on it for her crohns", "ldn-conditions"),
+    # ... and, in a clause of its own, who asks and where it came up
+    ("What are microglia? My uncle takes LDN for his fibro, and it came up at a family barbecue.", "microglia"),
+    ("How does naltrexone work in the brain? My neighbour takes it, and I'm a biology student.",
+     "naltrexone-mechanism"),
 ]
 QUESTION_FIRST_REFERRED = [
     "what is ldn, my mum takes it and cant sleep",
@@ -206,6 +210,10 @@ QUESTION_FIRST_REFERRED = [
     "What are the side effects of LDN? My mum is on this.",
     "What are the side effects of LDN? My wife is on it and has had a migraine all week.",
     "What is LDN? He takes it.",
+    # the asker's own case, told in the clause about who asks
+    "What is LDN? My aunt takes it for her MS, and I'm her carer and she's gone off her food.",
+    "What is LDN? My uncle takes it, and I'm on it too.",
+    "How does LDN work? My mum takes it for her fibro, and we got talking at the pub because I want to try it.",
 ]
 
 
