@@ -169,6 +169,8 @@ QUESTION_FIRST_ANSWERED = [
     ("What are microglia? My uncle takes LDN for his fibro, and it came up at a family barbecue.", "microglia"),
     ("How does naltrexone work in the brain? My neighbour takes it, and I'm a biology student.",
      "naltrexone-mechanism"),
+    # a role or a place nobody listed, inside a frame that names it (`story.taking_frames`)
+    ("What are endorphins? My cousin is on LDN for her fibro, and I'm a marine biology student.", "endorphins"),
 ]
 QUESTION_FIRST_REFERRED = [
     "what is ldn, my mum takes it and cant sleep",
@@ -214,6 +216,10 @@ QUESTION_FIRST_REFERRED = [
     "What is LDN? My aunt takes it for her MS, and I'm her carer and she's gone off her food.",
     "What is LDN? My uncle takes it, and I'm on it too.",
     "How does LDN work? My mum takes it for her fibro, and we got talking at the pub because I want to try it.",
+    # ... and a case told inside such a frame
+    "What is LDN? My aunt takes it for her MS, and I'm a night-shift nurse so I'd take it in the morning.",
+    "What is LDN? My aunt takes it for her MS, and I'm studying how to cope with my pain.",
+    "What is LDN? My aunt takes it for her MS, and it came up at my rheumatology appointment where they offered it.",
 ]
 
 

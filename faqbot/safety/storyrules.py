@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
@@ -92,6 +93,9 @@ class StoryRules:
     #: ... and the asker (these classes and words) only in a clause that tells nobody taking anything
     taking_asker: frozenset[str] = frozenset()
     taking_asker_words: frozenset[str] = frozenset()
+    #: ... and words nobody listed only inside one of these patterns (over the folded words of that clause, joined by
+    #: spaces), which name the asker's role or where the topic came up
+    taking_frames: tuple[str, ...] = ()
 
     def asks_a_fact(self, asked: Collection[str], told: Collection[str], plainly: Callable[[], bool]) -> bool:
         """Whether a question with these classes (``asked``) asks a fact that is the same whoever asks, and
@@ -165,7 +169,15 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
         frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
         for key in ("after_words", "after_points", "after_never", "facts_after_never", "taking_never",
                     "taking_asker_words"))
-    return StoryRules(rules=rules, others_together=together, after_together=after_together, others_never=never,
+    frames = tuple(str(pattern) for pattern in raw.get("taking_frames") or ())
+    for pattern in frames:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise PackError(f"`story.taking_frames` has a pattern that does not compile: {pattern!r}: {error}") \
+                from None
+    return StoryRules(rules=rules, others_together=together, taking_frames=frames, after_together=after_together,
+                      others_never=never,
                       facts_together=facts_together,
                       hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never,

@@ -21,6 +21,8 @@ addicted."); ``bench/redteam89_session42.yaml`` was written blind for this versi
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping, Sequence
 
 import faqbot.regex as regex
@@ -71,12 +73,33 @@ def _plainly_taking(clause: Reading, rules: StoryRules) -> bool:
     else:
         allows |= rules.taking_asker
     covered = {i for spans in clause.found.values() for start, end in spans for i in range(start, end)}
+    if not takes:
+        covered |= _framed(clause.words, rules.taking_frames)
     return (clause.lang == "en" and never.isdisjoint(clause.words)
             and all(i in covered or word in rules.after_words or word in rules.taking_asker_words
                     for i, word in enumerate(clause.words))
             and set(clause.found) - _purposes(clause) <= allows
             and not any(group <= clause.found.keys() for group in rules.after_together)
             and all(_for_it(clause.words, start) for start, _ in clause.found.get("condition", ())))
+
+
+def _framed(words: Sequence[str], frames: Sequence[str]) -> set[int]:
+    """The positions of the words inside a frame that names the asker's role or where the topic came up ("I'm a
+    second-year sound engineer", "it came up at the christening"), where words nobody listed may stand."""
+    text = " ".join(words)
+    starts = [0]
+    for word in words[:-1]:
+        starts.append(starts[-1] + len(word) + 1)
+    inside: set[int] = set()
+    for pattern in frames:
+        for match in _compiled(pattern).finditer(text):
+            inside.update(i for i, start in enumerate(starts) if match.start() <= start < match.end())
+    return inside
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return regex.compile(pattern)
 
 
 def _purposes(reading: Reading) -> set[str]:
