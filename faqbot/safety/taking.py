@@ -3,7 +3,8 @@
 "How does LDN affect the immune system? My boss takes it for his MS." asks what the article says whoever asks. Told
 after its question, a story is where people say what worries them, in words no class lists, so it is read word by
 word (``story.after_words`` in ``packs/rules.yaml``, as :func:`faqbot.safety.story._told_after` reads one), and more
-strictly still (``story.taking``, ``taking_without``, ``taking_asker``, ``taking_never``):
+strictly still (``story.taking``, ``taking_without``, ``taking_never``, ``taking_asker``, ``taking_asker_words``,
+``taking_frames``):
 
 * a relation is named, and the story tells someone taking the drug or being on it (``taking``);
 * none of ``taking_without`` anywhere in it: who has what ("takes it and has new anxiety"), a child or a pet, an age,
@@ -11,12 +12,14 @@ strictly still (``story.taking``, ``taking_without``, ``taking_asker``, ``taking
 * an illness only as what the drug is taken for ("for her fibro"), never as how someone is ("has MS and takes it");
 * no spans of time or ages set aside (an age is a number: "is 90 and takes it"), and none of ``taking_never``, words
   that tell a time, a change, a degree or who else ("still", "new", "only", "but", "too", "this");
-* the asker ("I", "we", "asked me to": ``taking_asker``) only in a clause that tells nobody taking anything ("My
-  aunt is on it, and I'm a pharmacy student."), never in one that does ("My wife is on it, as am I").
+* the asker ("I", "we", "asked me to") only in a clause that tells nobody taking anything ("My aunt is on it, and
+  I'm a pharmacy student."), never in one that does ("My wife is on it, as am I"); there a role, studies or where the
+  topic came up may be named (``taking_asker_words``), words nobody listed included inside a frame that names them
+  ("I'm a marine biology student", "it came up at Thanksgiving": ``taking_frames``).
 
 A red-team review of a looser first version, which read such a story as one of someone else told first, found 51
 personal messages answered ("What is LDN? My dad has it every other day.", "...My husband takes it and is still
-addicted."); ``bench/redteam89_session42.yaml`` was written blind for this version.
+addicted."); ``bench/redteam89_session42.yaml`` to ``redteam92_session42.yaml`` were written blind for this one.
 """
 
 from __future__ import annotations
@@ -85,7 +88,7 @@ def _plainly_taking(clause: Reading, rules: StoryRules) -> bool:
 
 def _framed(words: Sequence[str], frames: Sequence[str]) -> set[int]:
     """The positions of the words inside a frame that names the asker's role or where the topic came up ("I'm a
-    second-year sound engineer", "it came up at the christening"), where words nobody listed may stand."""
+    sound engineer", "it came up at the christening"), where words nobody listed may stand."""
     text = " ".join(words)
     starts = [0]
     for word in words[:-1]:
