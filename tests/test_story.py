@@ -5,10 +5,18 @@ The questions are our own, one per kind of message; see faqbot/safety/story.py f
 
 from __future__ import annotations
 
+import copy
+from importlib.resources import files
+
 import pytest
+import yaml
 
 from faqbot import FAQBot
 from faqbot.safety import route, story_question
+from faqbot.safety.engine import NUMBER
+from faqbot.safety.pack import DRUG
+from faqbot.safety.packerror import PackError
+from faqbot.safety.storyrules import story_rules
 
 
 @pytest.fixture(scope="module")
@@ -491,3 +499,22 @@ def test_an_opioid_asked_about_is_the_topic_of_the_story_too(bot: FAQBot, questi
 def test_an_opioid_someone_takes_in_the_story_is_still_their_case(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"taking_frames": ["(unclosed"]}, "does not compile"),
+        ({"taking_asker": ["no_such_class"]}, "known classes"),
+        ({"taking_without": ["no_such_class"]}, "known classes"),
+    ],
+)
+def test_broken_taking_data_is_refused(changes: dict[str, object], message: str) -> None:
+    base = yaml.safe_load(files("faqbot.safety").joinpath("packs/rules.yaml").read_text("utf-8"))
+    known = frozenset(base["classes"]) | {DRUG, NUMBER}  # the two classes the packs fill themselves
+    rule_names = {rule["name"] for rule in base["rules"]}
+    story_rules(copy.deepcopy(base), known, rule_names)  # the shipped data passes
+    broken = copy.deepcopy(base)
+    broken["story"].update(changes)
+    with pytest.raises(PackError, match=message):
+        story_rules(broken, known, rule_names)
