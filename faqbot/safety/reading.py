@@ -35,6 +35,10 @@ class Reading:
     #: story reads, only what lets the engine see that every word of a question was read (``unless_plain``)
     plain: tuple[tuple[int, int], ...] = ()
 
+    def covered(self) -> set[int]:
+        """The positions in ``words`` of the words some class found."""
+        return {i for spans in self.found.values() for start, end in spans for i in range(start, end)}
+
 
 def read(text: str) -> Reading:
     """How the rule engine reads ``text`` (cached: route, scope and explain share it)."""

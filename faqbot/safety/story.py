@@ -357,7 +357,7 @@ def _has_the_drug(found: Classes, reading: Reading, rules: StoryRules) -> bool:
 
 def _all_known(reading: Reading, rules: StoryRules) -> bool:
     """Whether every word of ``reading`` is in a class found or one of ``after_words``."""
-    covered = {i for spans in reading.found.values() for start, end in spans for i in range(start, end)}
+    covered = reading.covered()
     return all(i in covered or word in rules.after_words for i, word in enumerate(reading.words))
 
 

@@ -71,12 +71,11 @@ def _plainly_taking(clause: Reading, rules: StoryRules) -> bool:
     takes = not _TAKES.isdisjoint(clause.found)
     never = rules.after_never | rules.facts_after_never | rules.taking_never
     allows = rules.after_allows | rules.taking
+    covered = clause.covered()
     if takes:
         never |= rules.taking_asker_words
     else:
         allows |= rules.taking_asker
-    covered = {i for spans in clause.found.values() for start, end in spans for i in range(start, end)}
-    if not takes:
         covered |= _framed(clause.words, rules.taking_frames)
     return (clause.lang == "en" and never.isdisjoint(clause.words)
             and all(i in covered or word in rules.after_words or word in rules.taking_asker_words

@@ -167,9 +167,9 @@ class Clitics:
         if len(word) < 6:
             return None
         for pronoun in self.pronouns:
-            verb = word[: -len(pronoun)]
-            if not word.endswith(pronoun) or len(verb) < 4:
+            if not word.endswith(pronoun) or len(word) - len(pronoun) < 4:
                 continue
+            verb = word[: -len(pronoun)]
             for candidate in (verb, verb + self.restore) if self.restore else (verb,):
                 if candidate in self.verbs:
                     return [candidate, pronoun]
