@@ -95,6 +95,9 @@ class Packs:
     framing: frozenset[str] = frozenset()
     #: classes that tell an event as a story, and what keeps it real beside one (``frames:`` and the ``frame_`` keys)
     frames: StoryFrames = field(default_factory=StoryFrames)
+    #: language -> sentence openers that drop the writer's "I", longest first, and the words they drop
+    #: (``dropped_subject:`` in a language pack; see :mod:`faqbot.safety.reading`)
+    dropped: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
 
     def framing_at(self, marks: Sequence[int]) -> Framing:
         """How the emergency rules read their cancelling classes in a reading whose pieces start at ``marks``."""
@@ -266,7 +269,7 @@ def load() -> Packs:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
                  reviewable, _off_topic(base, known), bars, _consult_words(base), framing,
-                 _story_frames(base, known, persons))
+                 _story_frames(base, known, persons), {lang: _dropped(lang) for lang in LANGUAGES})
 
 
 def _story_frames(base: Mapping[str, Any], known: frozenset[str], persons: frozenset[str]) -> StoryFrames:
@@ -389,6 +392,14 @@ def _shorthand(lang: str) -> dict[str, str]:
     if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
         raise PackError(f"packs/{lang}.yaml: `shorthand` maps words to words")
     return {fold(k).strip(): fold(v).strip() for k, v in table.items()}
+
+
+def _dropped(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    table = _read(lang).get("dropped_subject") or {}
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise PackError(f"packs/{lang}.yaml: `dropped_subject` maps sentence openers to the words they drop")
+    pairs = [(phrase_tokens(opener), phrase_tokens(subject)) for opener, subject in table.items()]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
 def _function_words(lang: str) -> set[str]:

@@ -4,6 +4,7 @@ and the word classes of the packs found in them (shared by the router, the servi
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 import faqbot.regex as regex
 from faqbot.memo import QuestionCache
@@ -63,7 +64,7 @@ def _read(text: str) -> Reading:
                 marks.append(len(words))
                 if i == 0:
                     breaks.append(len(words))
-            words.extend(loaded.repairers[lang].repair(piece))
+            words.extend(_subject(loaded.repairers[lang].repair(piece), loaded.dropped.get(lang, ())))
     found = loaded.lexicons[lang].scan(words)
     # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
     # classes of the next most likely languages (with two words at least, and half as many as the
@@ -83,6 +84,16 @@ def _read(text: str) -> Reading:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain)
+
+
+def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> list[str]:
+    """The words of a piece of a sentence (what follows a sentence mark) with the "I" that chat drops before a verb of
+    one's own treatment read back in: "Started LDN last month and can't sleep" tells the writer's own case as "I
+    started LDN..." does (``dropped_subject:``)."""
+    for opener, subject in dropped:
+        if tuple(words[:len(opener)]) == opener:
+            return [*subject, *words]
+    return words
 
 
 #: what tells that something happened long ago ... unless its sentence says something is happening again or now

@@ -57,7 +57,7 @@ from faqbot.safety.pack import packs
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.rules import COUNTED, RELATION
 from faqbot.safety.storyrules import StoryRules, within
-from faqbot.safety.taking import tells_only_taking
+from faqbot.safety.taking import for_someone_else, tells_only_taking
 
 #: a sentence and the marks that end it
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
@@ -255,8 +255,16 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # "what is it used for?" after a story that names the drug asks about the drug, and "what do they
         # release?" after one that names microglia asks about them
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and not _NAMED_BACK.isdisjoint(told))
-        allowed = _either(_allowed(rule, told, found, rules, articles=foreign), _of_a_fact(story, told, found, rules)) \
-            if general else _hearsay(rule, told, found, rules, articles=foreign)
+        if not rules.plain_asked.isdisjoint(found) and not rules.plain_told.isdisjoint(told) \
+                and not _plainly(story, rules):
+            continue  # "My dad is on LDN and has been really off lately. What are the side effects?"
+        # "for her" in "My aunt takes LDN for her fibro" is whom the drug is for, not the asker, in a story told
+        # plainly (the class kept "...for her MS and she can barely get out of bed now" referred; a red-team set)
+        others = {name: spans for name, spans in told.items() if name != "for_me"} \
+            if for_someone_else(read(_told(story))) and _plainly(story, rules) else told
+        allowed = _either(_allowed(rule, told, found, rules, articles=foreign, others=others),
+                          _of_a_fact(story, told, found, rules)) if general \
+            else _hearsay(rule, told, found, rules, articles=foreign)
         if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
             # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
@@ -361,8 +369,8 @@ def _all_known(reading: Reading, rules: StoryRules) -> bool:
     return all(i in covered or word in rules.after_words for i, word in enumerate(reading.words))
 
 
-def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, articles: bool = False
-             ) -> Callable[[str, str], bool] | None:
+def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, articles: bool = False,
+             others: Classes | None = None) -> Callable[[str, str], bool] | None:
     """Which referral rules (by kind and name) the story's sentences may fire, or ``None`` if the story
     keeps its referral: a story of who the asker is or speaks for, one told of someone else ("My dad is
     60 days sober and on naltrexone"), one that quotes a figure seen somewhere ("I keep seeing
@@ -370,7 +378,8 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, art
     return _either(
         (lambda kind, name: name in rules.rules) if _tells_only_who(rule, told, rules) else None,
         (lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules)
-        if rules.of_others(told) and rule not in rules.others_never and not rules.blocked_of_others(told) else None,
+        if rules.of_others(told if others is None else others) and rule not in rules.others_never
+        and not rules.blocked_of_others(told) else None,
         _hearsay(rule, told, found, rules, articles=articles))
 
 

@@ -54,6 +54,10 @@ class StoryRules:
     #: none of ``hearsay_question_unless`` ("is that what the research uses?" points back at the figure)
     hearsay_allows: frozenset[str] = frozenset()
     hearsay_question_unless: frozenset[str] = frozenset()
+    #: a question asking what the drug does to people (side effects) after a story that tells someone takes it is
+    #: set aside only when the story is told plainly, every word one a class or ``after_words`` knows
+    plain_asked: frozenset[str] = frozenset()
+    plain_told: frozenset[str] = frozenset()
     #: the only classes, and besides them the only words, a story told after its question may use
     after_allows: frozenset[str] = frozenset()
     after_words: frozenset[str] = frozenset()
@@ -143,7 +147,7 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
             "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers", "echo",
             "echo_as", "echo_unless", "hearsay_by", "taking", "taking_without",
-            "taking_asker")
+            "taking_asker", "plain_asked", "plain_told")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:

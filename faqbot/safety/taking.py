@@ -40,6 +40,8 @@ _CLAUSE = regex.compile(r"[^.!?\n,;]+")
 _JOINERS = frozenset({"and", "so"})
 #: the words that may stand between "for" and what something is taken for ("for his MS")
 _WHOSE = frozenset({"his", "her", "their", "my"})
+#: ... of whom only someone else's ("for her MS", not "for my MS")
+_THEIRS = frozenset({"his", "her", "their", "him"})
 #: the classes that tell someone taking the drug (not "it" alone: "my wife asked me to look it up")
 _TAKES = frozenset({"intake", "is_on", "on_drug"})
 
@@ -109,6 +111,13 @@ def _purposes(reading: Reading) -> set[str]:
     conditions = {start for start, _ in reading.found.get("condition", ())}
     spans = reading.found.get("for_me", ())
     return {"for_me"} if spans and all(end in conditions for _, end in spans) else set()
+
+
+def for_someone_else(reading: Reading) -> bool:
+    """Whether each ``for_me`` of ``reading`` only says what someone else takes the drug for ("My aunt takes LDN for
+    her fibro": "for her" names whom it is for, not the asker, though the class is one of the asker's)."""
+    spans = reading.found.get("for_me", ())
+    return bool(_purposes(reading)) and all(reading.words[start + 1] in _THEIRS for start, _ in spans)
 
 
 def _for_it(words: Sequence[str], start: int) -> bool:
