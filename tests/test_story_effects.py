@@ -83,6 +83,8 @@ def test_the_writers_own_treatment_told_without_i_is_referred(question: str) -> 
     [
         ("Started reading about LDN for a college essay. What is it?", "what-is-ldn"),
         ("Been wondering how LDN works.", "ldn-mechanism"),
+        # an opener with no drug or "it" just after it tells no treatment
+        ("Started a new job at a pharmacy last week. What is LDN?", "what-is-ldn"),
         # not where a sentence starts: the story's "started" is the mother's
         ("My mum is on LDN and started it in May. How does LDN work?", "ldn-mechanism"),
     ],
@@ -96,6 +98,7 @@ def test_the_dropped_i_is_read_only_where_a_sentence_starts() -> None:
     assert read("Started LDN last week.").words[:2] == ("i", "started")
     assert read("Thanks for that. Been on it a year.").words[3:7] == ("i", "ve", "been", "on")
     assert "i" not in read("My mum started LDN last week.").words
+    assert read("Been on holiday. What is LDN?").words[0] == "been"
 
 
 def test_a_broken_dropped_subject_table_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -64,7 +64,7 @@ def _read(text: str) -> Reading:
                 marks.append(len(words))
                 if i == 0:
                     breaks.append(len(words))
-            words.extend(_subject(loaded.repairers[lang].repair(piece), loaded.dropped.get(lang, ())))
+            words.extend(_subject(loaded.repairers[lang].repair(piece), loaded.dropped.get(lang, ()), loaded.drug))
     found = loaded.lexicons[lang].scan(words)
     # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
     # classes of the next most likely languages (with two words at least, and half as many as the
@@ -86,14 +86,24 @@ def _read(text: str) -> Reading:
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain)
 
 
-def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> list[str]:
+def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
+             drug: Sequence[tuple[str, ...]]) -> list[str]:
     """The words of a piece of a sentence (what follows a sentence mark) with the "I" that chat drops before a verb of
     one's own treatment read back in: "Started LDN last month and can't sleep" tells the writer's own case as "I
-    started LDN..." does (``dropped_subject:``)."""
+    started LDN..." does (``dropped_subject:``). Only with the drug or "it" a few words on: "Started a blog about
+    LDN" and "Been on holiday" tell no treatment (a red-team set, ``bench/redteam94_session43.yaml``)."""
     for opener, subject in dropped:
         if tuple(words[:len(opener)]) == opener:
-            return [*subject, *words]
+            after = words[len(opener):len(opener) + _OBJECT_WITHIN]
+            named = "it" in after or any(tuple(after[i:i + len(name)]) == name
+                                         for i in range(len(after)) for name in drug)
+            return [*subject, *words] if named else words
     return words
+
+
+#: how many words after an opener that drops "I" the drug or "it" may stand ("Been on low dose naltrexone",
+#: "Was put on a tiny dose of LDN")
+_OBJECT_WITHIN = 5
 
 
 #: what tells that something happened long ago ... unless its sentence says something is happening again or now
