@@ -99,12 +99,17 @@ def test_the_dropped_i_is_read_only_where_a_sentence_starts() -> None:
     assert read("Thanks for that. Been on it a year.").words[3:7] == ("i", "ve", "been", "on")
     assert "i" not in read("My mum started LDN last week.").words
     assert read("Been on holiday. What is LDN?").words[0] == "been"
+    # the drug's name past none but a few little words ("on", "a", "tiny", "dose", "of"...)
+    assert read("Started on a tiny dose of LDN.").words[0] == "i"
+    assert read("Started reading up on LDN.").words[0] == "started"
 
 
 def test_a_broken_dropped_subject_table_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pack, "_read", lambda name: {"dropped_subject": ["started"]})
+    monkeypatch.setattr(pack, "_read", lambda name: {"dropped_subject": ["started"], "dropped_subject_gap": [True]})
     with pytest.raises(PackError, match="dropped_subject"):
         pack._dropped("en")
+    with pytest.raises(PackError, match="quote a bare on"):  # YAML reads a bare `on` as true
+        pack._dropped_gap("en")
 
 
 @pytest.mark.parametrize("key", ["plain_asked", "plain_told"])

@@ -98,6 +98,8 @@ class Packs:
     #: language -> sentence openers that drop the writer's "I", longest first, and the words they drop
     #: (``dropped_subject:`` in a language pack; see :mod:`faqbot.safety.reading`)
     dropped: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
+    #: language -> the only words that may stand between such an opener and the drug's name or "it"
+    dropped_gap: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def framing_at(self, marks: Sequence[int]) -> Framing:
         """How the emergency rules read their cancelling classes in a reading whose pieces start at ``marks``."""
@@ -269,7 +271,8 @@ def load() -> Packs:
         raise PackError(f"`second_opinion_bars` takes only {sorted(BARS)}, not {sorted(set(bars.values()) - BARS)}")
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
                  reviewable, _off_topic(base, known), bars, _consult_words(base), framing,
-                 _story_frames(base, known, persons), {lang: _dropped(lang) for lang in LANGUAGES})
+                 _story_frames(base, known, persons), {lang: _dropped(lang) for lang in LANGUAGES},
+                 {lang: _dropped_gap(lang) for lang in LANGUAGES})
 
 
 def _story_frames(base: Mapping[str, Any], known: frozenset[str], persons: frozenset[str]) -> StoryFrames:
@@ -400,6 +403,13 @@ def _dropped(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         raise PackError(f"packs/{lang}.yaml: `dropped_subject` maps sentence openers to the words they drop")
     pairs = [(phrase_tokens(opener), phrase_tokens(subject)) for opener, subject in table.items()]
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _dropped_gap(lang: str) -> frozenset[str]:
+    words = _read(lang).get("dropped_subject_gap") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise PackError(f"packs/{lang}.yaml: `dropped_subject_gap` lists words (quote a bare on)")
+    return frozenset(w for word in words for w in phrase_tokens(word))
 
 
 def _function_words(lang: str) -> set[str]:

@@ -64,7 +64,8 @@ def _read(text: str) -> Reading:
                 marks.append(len(words))
                 if i == 0:
                     breaks.append(len(words))
-            words.extend(_subject(loaded.repairers[lang].repair(piece), loaded.dropped.get(lang, ()), loaded.drug))
+            words.extend(_subject(loaded.repairers[lang].repair(piece), loaded.dropped.get(lang, ()), loaded.drug,
+                                  loaded.dropped_gap.get(lang, frozenset())))
     found = loaded.lexicons[lang].scan(words)
     # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
     # classes of the next most likely languages (with two words at least, and half as many as the
@@ -87,23 +88,21 @@ def _read(text: str) -> Reading:
 
 
 def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
-             drug: Sequence[tuple[str, ...]]) -> list[str]:
+             drug: Sequence[tuple[str, ...]], gap: frozenset[str]) -> list[str]:
     """The words of a piece of a sentence (what follows a sentence mark) with the "I" that chat drops before a verb of
     one's own treatment read back in: "Started LDN last month and can't sleep" tells the writer's own case as "I
-    started LDN..." does (``dropped_subject:``). Only with the drug or "it" a few words on: "Started a blog about
-    LDN" and "Been on holiday" tell no treatment (a red-team set, ``bench/redteam94_session43.yaml``)."""
+    started LDN..." does (``dropped_subject:``). Only with the drug or "it" just after the opener, past none but
+    ``gap`` words ("Started on a tiny dose of LDN"): "Started a blog about LDN", "Started reading up on LDN" and
+    "Been on holiday" tell no treatment (red-team sets, ``bench/redteam94_session43.yaml`` and ``95``)."""
     for opener, subject in dropped:
         if tuple(words[:len(opener)]) == opener:
-            after = words[len(opener):len(opener) + _OBJECT_WITHIN]
-            named = "it" in after or any(tuple(after[i:i + len(name)]) == name
-                                         for i in range(len(after)) for name in drug)
+            at = len(opener)
+            while at < len(words) and words[at] in gap and words[at] != "it":
+                at += 1
+            named = at < len(words) and (words[at] == "it" or any(tuple(words[at:at + len(name)]) == name
+                                                                  for name in drug))
             return [*subject, *words] if named else words
     return words
-
-
-#: how many words after an opener that drops "I" the drug or "it" may stand ("Been on low dose naltrexone",
-#: "Was put on a tiny dose of LDN")
-_OBJECT_WITHIN = 5
 
 
 #: what tells that something happened long ago ... unless its sentence says something is happening again or now
