@@ -68,6 +68,10 @@ class ClassRule:
     #: classes that cancel a match anywhere in the sentence of its anchor ("I overdosed on heroin back in 2009 and
     #: have been clean since": an event dated long ago is past)
     unless_sentence: frozenset[str] = frozenset()
+    #: whether the cancelling classes count only in the sentence of the match: a case told in a sentence of its own
+    #: is not cancelled by the general words of the question after it ("Mio padre ha la nausea. Le persone che
+    #: prendono LDN hanno nausea?")
+    unless_own_sentence: bool = False
     #: classes that cancel a match only beside its anchor (the first group's word)
     unless_anchor: frozenset[str] = frozenset()
     #: classes that cancel a match wherever they stand ("how much ... cost" asks a price)
@@ -344,6 +348,7 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     stories = [start for start, _ in framing.story(found, rule.unless_impersonal)] if framing is not None else []
     story_cuts = framing.cuts(found) if stories and framing is not None else []
     anchors, others = groups[0], groups[1:]
+    cuts = cuts or (breaks if rule.unless_own_sentence else ())
     for anchor in anchors:
         # A cancelling word qualifies a word that made the rule fire ("strength" of the evidence): it
         # counts beside one of them, not anywhere between them; another partner it does not stand
