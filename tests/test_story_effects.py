@@ -6,19 +6,12 @@ faqbot/safety/packs/en.yaml.
 
 from __future__ import annotations
 
-import copy
-from importlib.resources import files
-
 import pytest
-import yaml
 
 from faqbot import FAQBot
 from faqbot.safety import pack, route
-from faqbot.safety.engine import NUMBER
-from faqbot.safety.pack import DRUG
 from faqbot.safety.packerror import PackError
 from faqbot.safety.reading import read
-from faqbot.safety.storyrules import story_rules
 
 
 @pytest.fixture(scope="module")
@@ -110,14 +103,3 @@ def test_a_broken_dropped_subject_table_is_refused(monkeypatch: pytest.MonkeyPat
         pack._dropped("en")
     with pytest.raises(PackError, match="quote a bare on"):  # YAML reads a bare `on` as true
         pack._dropped_gap("en")
-
-
-@pytest.mark.parametrize("key", ["plain_asked", "plain_told"])
-def test_unknown_classes_in_the_plain_story_settings_are_refused(key: str) -> None:
-    base = yaml.safe_load(files("faqbot.safety").joinpath("packs/rules.yaml").read_text("utf-8"))
-    known = frozenset(base["classes"]) | {DRUG, NUMBER}
-    rule_names = {rule["name"] for rule in base["rules"]}
-    broken = copy.deepcopy(base)
-    broken["story"][key] = ["no_such_class"]
-    with pytest.raises(PackError, match="known classes"):
-        story_rules(broken, known, rule_names)

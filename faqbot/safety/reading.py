@@ -97,7 +97,7 @@ def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[st
     for opener, subject in dropped:
         if tuple(words[:len(opener)]) == opener:
             at = len(opener)
-            while at < len(words) and words[at] in gap and words[at] != "it":
+            while at < len(words) and words[at] in gap:
                 at += 1
             named = at < len(words) and (words[at] == "it" or any(tuple(words[at:at + len(name)]) == name
                                                                   for name in drug))
