@@ -61,7 +61,7 @@ def test_effects_asked_after_a_plain_story_are_answered(bot: FAQBot, question: s
         "Started LDN on Monday and my sleep is all over the place. Is insomnia a side effect?",
         "Been taking LDN since spring. What are the side effects?",
         "Was put on LDN for my back last month. Does it interact with alcohol?",
-        "Just started LDN, is a dry mouth normal?",
+        "Just started LDN, is a metallic taste normal?",
         "My GP put me on LDN. Does it interact with alcohol?",
         "I was put on LDN in May. Does it interact with alcohol?",
     ],
@@ -103,3 +103,21 @@ def test_a_broken_dropped_subject_table_is_refused(monkeypatch: pytest.MonkeyPat
         pack._dropped("en")
     with pytest.raises(PackError, match="quote a bare on"):  # YAML reads a bare `on` as true
         pack._dropped_gap("en")
+
+
+def test_the_model_reads_the_words_as_typed_at_its_usual_bar_beside_a_supplied_i(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Started LDN last month" fires a referral rule only with the "I" read back in; beside a referral the model's
+    # bar for an emergency is raised, which cost a frozen probe its emergency reply: here it keeps the usual bar
+    from faqbot.safety import router
+    from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL
+
+    asked: list[tuple[tuple[str, ...], float]] = []
+    monkeypatch.setattr(router, "opinion", lambda words, margin=MARGIN: asked.append((tuple(words), margin)))
+    routed = router.route("Started LDN last month. Everything feels pointless and heavy lately.")
+    assert routed is not None and routed.kind == "referral"
+    assert asked and all(margin == MARGIN and words[0] == "started" for words, margin in asked)
+    asked.clear()
+    router.route("I started LDN last month. Everything feels pointless and heavy lately.")
+    assert asked and all(margin >= MARGIN_OVER_REFERRAL for _, margin in asked)
+    assert read("Started LDN last month.").typed()[0] == "started"

@@ -35,6 +35,13 @@ class Reading:
     #: the spans of words that tell nothing of anyone's case ("the", "of", "while"): not a class any rule or
     #: story reads, only what lets the engine see that every word of a question was read (``unless_plain``)
     plain: tuple[tuple[int, int], ...] = ()
+    #: the positions of the words read in that the message left out (the "I" of "Started LDN last week")
+    supplied: tuple[int, ...] = ()
+
+    def typed(self) -> tuple[str, ...]:
+        """The words as the message gave them, without those read in (``supplied``): what the model reads."""
+        return tuple(word for i, word in enumerate(self.words) if i not in self.supplied) if self.supplied \
+            else self.words
 
     def covered(self) -> set[int]:
         """The positions in ``words`` of the words some class found."""
@@ -58,14 +65,18 @@ def _read(text: str) -> Reading:
     words: list[str] = []
     breaks: list[int] = []
     marks: list[int] = []
+    supplied: list[int] = []
     for sentence in sentences:
         for i, piece in enumerate(sentence):
             if words and piece:
                 marks.append(len(words))
                 if i == 0:
                     breaks.append(len(words))
-            words.extend(_subject(loaded.repairers[lang].repair(piece), loaded.dropped.get(lang, ()), loaded.drug,
-                                  loaded.dropped_gap.get(lang, frozenset())))
+            repaired = loaded.repairers[lang].repair(piece)
+            piece_words = _subject(repaired, loaded.dropped.get(lang, ()), loaded.drug,
+                                   loaded.dropped_gap.get(lang, frozenset()))
+            supplied.extend(range(len(words), len(words) + len(piece_words) - len(repaired)))
+            words.extend(piece_words)
     found = loaded.lexicons[lang].scan(words)
     # A short question may not say clearly which language it is in ("il vomit sans arret"): the word
     # classes of the next most likely languages (with two words at least, and half as many as the
@@ -84,7 +95,8 @@ def _read(text: str) -> Reading:
             if kept:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
-    return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain)
+    return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
+                   tuple(supplied))
 
 
 def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],

@@ -120,7 +120,7 @@ def _reads_general(text: str, routed: Route) -> bool:
         return False
     reading = read(text)
     named = loaded.persons - {"someone_with"}
-    return not reading.breaks and named.isdisjoint(reading.found) and reads_general(reading.words)
+    return not reading.breaks and named.isdisjoint(reading.found) and reads_general(reading.typed())
 
 
 def tells_a_case(text: str) -> bool:
@@ -189,7 +189,7 @@ def _route(text: str) -> Route | None:
     emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
     if emergencies:
         chosen = next((r for r in emergencies if r.self_harm), emergencies[0])
-        if not chosen.self_harm and opinion(reading.words) == "selfharm":
+        if not chosen.self_harm and opinion(reading.typed()) == "selfharm":
             # "thinking about not waking up" is an emergency to the rules and self-harm to the model:
             # the self-harm reply, with its crisis line, is the safer of the two.
             return Route("emergency", "second-opinion-self-harm", chosen.matched, (*chosen.classes, "classifier"),
@@ -216,6 +216,12 @@ def _route(text: str) -> Route | None:
         # stupid" read as someone's plan must still reach the crisis line)
         bar = packs().bars.get(engine_referral.rule.name)
         margin = BAR_MARGINS[bar] if bar is not None else MARGIN_OVER_REFERRAL
+        if any(engine_referral.start <= at < engine_referral.end for at in reading.supplied):
+            # a referral read only with the "I" chat left out ("Started LDN last week. ...") raises no bar: the
+            # message as typed named no one's treatment, and the model keeps the margin it had (a frozen emergency
+            # probe lost its reply to the raised bar, as did 204 of 2,772 development emergencies given such an
+            # opener; the model reads the words as typed, `Reading.typed`)
+            margin = MARGIN
         return _second_opinion(reading, margin) or _from_hit(engine_referral, reading)
     if reading.lang != "en":
         # The phrase rules are English ("dose" in "faible dose" is French), but a figure reads the same in
@@ -281,7 +287,7 @@ def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
         return None
     if _ALARM.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
         return None
-    verdict = opinion(reading.words, margin)
+    verdict = opinion(reading.typed(), margin)
     if verdict is None:
         return None
     rule = "second-opinion-self-harm" if verdict == "selfharm" else "second-opinion-emergency"
@@ -292,7 +298,7 @@ def _referral_opinion(reading: Reading) -> Route | None:
     """A dosing or personal question in another language that no rule read, when the model is sure of
     it (see :data:`.second.MARGIN_REFERRAL`): the packs of the other languages hold fewer words than the
     English one, and there the reply would be the "English only" fallback anyway."""
-    if not _GENERAL_TOPIC.isdisjoint(reading.found) or not refers(reading.words, named=reading.found):
+    if not _GENERAL_TOPIC.isdisjoint(reading.found) or not refers(reading.typed(), named=reading.found):
         return None
     return Route("referral", "second-opinion-referral", " ".join(reading.words[:12]), ("classifier",), reading.lang)
 
