@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from functools import partial
+from functools import cache, partial
 
 import faqbot.regex as regex
 from faqbot.safety.pack import packs
@@ -255,15 +255,15 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # "what is it used for?" after a story that names the drug asks about the drug, and "what do they
         # release?" after one that names microglia asks about them
         named = not rules.topics.isdisjoint(found) or ("it_word" in found and not _NAMED_BACK.isdisjoint(told))
-        if not rules.plain_asked.isdisjoint(found) and not rules.plain_told.isdisjoint(told) \
-                and not _plainly(story, rules):
+        plainly = cache(partial(_plainly, story, rules))  # (read word by word at most once, below)
+        if not rules.plain_asked.isdisjoint(found) and not rules.plain_told.isdisjoint(told) and not plainly():
             continue  # "My dad is on LDN and has been really off lately. What are the side effects?"
         # "for her" in "My aunt takes LDN for her fibro" is whom the drug is for, not the asker, in a story told
         # plainly (the class kept "...for her MS and she can barely get out of bed now" referred; a red-team set)
         others = {name: spans for name, spans in told.items() if name != "for_me"} \
-            if for_someone_else(read(_told(story))) and _plainly(story, rules) else told
+            if for_someone_else(read(_told(story))) and plainly() else told
         allowed = _either(_allowed(rule, told, found, rules, articles=foreign, others=others),
-                          _of_a_fact(story, told, found, rules)) if general \
+                          _of_a_fact(told, found, rules, plainly)) if general \
             else _hearsay(rule, told, found, rules, articles=foreign)
         if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
@@ -398,10 +398,11 @@ def _either(*kinds: Callable[[str, str], bool] | None) -> Callable[[str, str], b
     return (lambda kind, name: any(allows(kind, name) for allows in found)) if found else None
 
 
-def _of_a_fact(story: str, told: Classes, found: Classes, rules: StoryRules) -> Callable[[str, str], bool] | None:
+def _of_a_fact(told: Classes, found: Classes, rules: StoryRules, plainly: Callable[[], bool]
+               ) -> Callable[[str, str], bool] | None:
     """Which referral rules a story before a question that asks a fact no case changes may fire (any), or
-    ``None`` if it keeps its referral (see ``story.facts`` in rules.yaml)."""
-    plainly = partial(_plainly, story, rules)
+    ``None`` if it keeps its referral (see ``story.facts`` in rules.yaml); ``plainly`` says whether the story is
+    told in words a class or ``after_words`` knows."""
     return (lambda kind, name: kind == "referral") if rules.asks_a_fact(found, told, plainly) else None
 
 
