@@ -509,6 +509,7 @@ def test_an_opioid_someone_takes_in_the_story_is_still_their_case(question: str)
         ({"taking_without": ["no_such_class"]}, "known classes"),
         ({"plain_asked": ["no_such_class"]}, "known classes"),
         ({"plain_told": ["no_such_class"]}, "known classes"),
+        ({"marked_asks": ["no_such_class"]}, "known classes"),
     ],
 )
 def test_broken_taking_data_is_refused(changes: dict[str, object], message: str) -> None:

@@ -396,7 +396,7 @@ _CANCELLED_IMPERSONAL: dict[str, frozenset[str]] = {
 PHRASE_REFERRAL_CUES = frozenset({
     "self", "relation", "mine", "i_have", "i_on", "for_me", "help_me", "advice", "is_normal", "since", "missed",
     "dose_word", "dose_core", "dose_size", "ask_amount", "unit", "number", "number_word", "quantity", "timing",
-    "form", "action", "pregnancy", "age_group", "medicine", "override", "pretend", "organ_condition",
+    "form", "action", "pregnancy", "age_group", "medicine", "override", "organ_condition",
 })
 
 #: Likewise a phrase emergency needs someone, an intake, a body in trouble or intent in the question:

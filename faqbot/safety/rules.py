@@ -318,7 +318,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             (?!\ (?:a|one|another|some|few|quick|more|no)\ (?:\w+\ )?(?:questions?|query|queries|idea|doubt|clue))
             (?!\ (?:heard|read|seen|always|never|learned|come\ across|wondered|been\ (?:reading|hearing|wondering)))
             # "I got lost in the lecture", "I got curious": lost the thread, not anything taken or had
-            (?!(?<=got)\ (?:lost|curious|interested|bored)\b)
+            (?!(?<=got)\ (?:\w+ly\ |so\ |really\ |a\ bit\ )?(?:lost|curious|interested|bored|stuck)\b)
         | \bmy\ (?:own\ )?(?:dose|dosage|ldn|naltrexone|prescription|meds|medications?|medicines?|pills|tablets
             |symptoms?|condition|diagnosis|illness|disease|insomnia|sleep|liver|kidneys?|heart|blood|health
             |treatment|therapy|side\ effects?|body|case|situation|levels?|results|labs?|weight|age|tests?
@@ -340,6 +340,11 @@ REFERRAL_RULES: tuple[Rule, ...] = (
           \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
             \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{RELATION}\b
         | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+)\b
+            # "made me wonder", "gave me a weird look", "gave me a leaflet": a thought or a thing handed over, not
+            # what a drug did to a body
+            (?!\ (?:wonder|think|curious|question|realise|realize|want\ to\ (?:know|read|learn|understand)|laugh
+                |(?:a|the|this|that)\ (?:\w+\ )?(?:look|leaflet|printout|print-?out|link|pamphlet|handout|brochure
+                    |article|copy|list|sheet|website|book|number)s?)\b)
         | \b(?:does|did|will|would|can|could|is|why)\ (?:it|ldn|naltrexone|this)\ (?:make|give|cause|making|giving
             |causing)\ (?:me|him|her)\b
         | \bshould\ (?:i|we|my\ \w+)\b(?!\ (?:know|ask|talk|see|contact|consult|speak|read|learn))

@@ -131,6 +131,12 @@ _CASE_POINTER = regex.compile(
     # (a medicine named with a word of its own between, "those blood pressure tablets"; "these pills" is the drug)
     r"|(?:this|that|those|these)\s+(?:[\w-]+\s+){1,2}?(?:tablets?|pills?|meds|medicines?|medications?|jabs?|injections?)"
     r"|(?:like|as)\s+(?:this|that|hers|his|theirs|him|her|them)|someone\s+like)\b", re.IGNORECASE)
+#: a full stop that ends no sentence: in a figure ("4.5") or an abbreviation ("bzw.", "z.B.", "e.g.", "Dr."); one
+#: would cut "Ist Naltrexon ein Opioid bzw. ein Betäubungsmittel?" to "ein Betäubungsmittel?"
+_NO_STOP = regex.compile(r"(?<=\d)\.(?=\d)|\b(?:bzw|z\.\s?b|d\.\s?h|u\.\s?a|usw|evtl|ggf|inkl|ca|vs|etc|e\.\s?g|i\.\s?e"
+                         r"|approx|aprox|p\.\s?ej|dr|dra|prof|sr|sra|ecc)\.", re.IGNORECASE)
+#: what stands for such a full stop while the message is cut into sentences
+_KEPT_STOP = "\u2024"
 #: more sentences than this is a long post, read whole
 _MOST_SENTENCES = 10
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
@@ -222,6 +228,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
     that this module does not import the router.
     """
     rules = packs().story
+    text = _NO_STOP.sub(lambda stop: stop[0].replace(".", _KEPT_STOP), text)
     if rule in rules.others_never:
         # "off the booze for 90 days" fired a rule on a number: the rule the message fires without its
         # spans of time and ages is the one to judge (how long, not how much), none if it fires nothing then
@@ -234,6 +241,11 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         general = _general(found, rules)
         foreign = read(question).lang != "en"
         marked = not general and foreign and question.rstrip().endswith("?") and _names_nobody(found, rules)
+        if marked and not rules.marked_asks.isdisjoint(found) and not rules.topics.isdisjoint(found):
+            # "Meine Tante hat Fibromyalgie. Hilft LDN Menschen mit Fibromyalgie generell?" asks as English does
+            # with "does", when it names what it asks about itself ("Verträgt sich das generell mit ...?" may be
+            # her medicine); the story is then judged as an English one is
+            general, marked = True, False
         if not (general or marked) or _CASE_POINTER.search(question):
             continue
         story = text.replace(question, " ", 1)
@@ -242,7 +254,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             if named and route(question) is None and (
                     _told_after(story, rules) or _a_fact_told_after(story, found, classes, rules)
                     or (not _DEMONSTRATIVE.search(question) and tells_only_taking(story, found, rules))):
-                return question
+                return question.replace(_KEPT_STOP, ".")
             continue
         # "for twelve years", "since I was 19": how long, not how much
         told = _echoed(_beside_why(_told(story), classes, rules), found, rules)
@@ -272,7 +284,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             continue
         if named and allowed is not None and route(question) is None and _only_who(story, route, classes,
                                                                                    rules, allowed):
-            return question
+            return question.replace(_KEPT_STOP, ".")
     return None
 
 

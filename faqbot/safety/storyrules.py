@@ -19,6 +19,9 @@ class StoryRules:
     rules: frozenset[str] = frozenset()
     #: one of these makes the question general (a question word only where the question starts)
     asks: frozenset[str] = frozenset()
+    #: outside English, where a yes or no question is often marked by its question mark alone ("¿la LDN ayuda a
+    #: las personas con fibromialgia?"), one of these in a question that names nobody makes it general as well
+    marked_asks: frozenset[str] = frozenset()
     #: the question must name one of these
     topics: frozenset[str] = frozenset()
     #: these make the question the asker's own after all
@@ -147,7 +150,7 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
             "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers", "echo",
             "echo_as", "echo_unless", "hearsay_by", "taking", "taking_without",
-            "taking_asker", "plain_asked", "plain_told")
+            "taking_asker", "plain_asked", "plain_told", "marked_asks")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
     if not all(classes[key] for key in ("asks", "topics", "blockers")) or named - known:

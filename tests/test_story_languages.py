@@ -1,0 +1,119 @@
+"""Stories told before a question in the other five languages, one's own treatment told by the verb alone, and
+English phrases of a thought or a thing handed over ("made me wonder", "gave me a weird look").
+
+The questions are our own. See ``story.marked_asks`` and ``case_pointer`` in faqbot/safety/packs/rules.yaml, and
+``i_on`` and ``self`` in the language packs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot.safety import route
+from faqbot.safety.router import story_question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a relative's illness, then a question that says in words it asks in general
+        "Mi tía tiene fibromialgia y estoy leyendo sobre el tema. En general, ¿la LDN ayuda a las personas con "
+        "fibromialgia?",
+        "Ma belle-sœur a une sclérose en plaques. De manière générale, la LDN aide-t-elle dans la SEP ?",
+        "Meine Tante hat Rheuma und ich lese gerade viel. Hilft LDN generell bei Rheuma?",
+        "Minha tia tem lúpus e estou pesquisando. De modo geral, a LDN ajuda quem tem lúpus?",
+        "Mia zia ha la fibromialgia e mi sto informando. In generale, l'LDN aiuta le persone con la fibromialgia?",
+        # a full stop inside an abbreviation ends no sentence: the question is the whole of the last one
+        "Mein Bruder hat Morbus Crohn. Ist Naltrexon grundsätzlich ein Opioid bzw. ein Betäubungsmittel?",
+    ],
+)
+def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(question: str) -> None:
+    assert route(question) is None, question
+    assert story_question(question) is not None, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "in general", but pointing back at the case told
+        "Mi madre tiene lupus. En general, ¿la LDN sería una opción para este caso?",
+        "Ma femme a une sclérose en plaques. De manière générale, la LDN est-elle une option à ce stade ?",
+        "Ich habe Morbus Crohn. Wie lange dauert es generell, bis LDN in so einem Fall wirkt?",
+        "O meu marido tem fibromialgia. Em geral, quanto tempo até a LDN ajudar num caso tão grave como este?",
+        "Mia moglie ha la sclerosi multipla. In generale, l'LDN è un'opzione a questo punto?",
+        # ... asking whether it is an option at all
+        "Mi padre tiene Crohn. En general, ¿la LDN es buena opción para él?",
+        # ... or not naming what it asks about ("das" may be her medicine)
+        "Meine Mutter nimmt LDN. Verträgt sich das generell mit den Herztabletten?",
+        # ... or after a story of someone's intake and how they are doing
+        "Mi madre toma LDN y no duerme. En general, ¿la LDN quita el sueño?",
+        "Mia madre prende LDN e ha la nausea da tre giorni. In generale, è un effetto collaterale?",
+    ],
+)
+def test_a_case_told_keeps_its_referral_however_generally_the_question_asks(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the verb's ending says who: "nehme" is "I take", "tô usando" is "I'm using"
+        "Nehme LDN. Was sind die Nebenwirkungen?",
+        "Tô usando LDN faz 2 meses. Quais são os efeitos colaterais?",
+        "Estou usando LDN. Quais são os efeitos colaterais?",
+        "Sigo tomando LDN aunque no noto nada. ¿Para qué sirve?",
+        # "I would like to" is the asker too
+        "Quisiera empezar con la LDN, ¿qué efectos tiene?",
+        "Vorrei iniziare l'LDN. In teoria è pesante per il fegato?",
+    ],
+)
+def test_own_treatment_told_by_the_verb_alone_is_referred(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "ich nehme an" is "I suppose", and a mere wish to know is no case
+        "Ich nehme an, dass LDN kein Opioid ist. Stimmt das?",
+        "Vorrei sapere cos'è l'LDN",
+        "Quisiera saber qué es la LDN y para qué sirve",
+        # "kills me with confusion" is a way of speaking
+        "O que significa LDN, afinal? Essa sigla me mata de confusão",
+    ],
+)
+def test_words_like_those_that_tell_no_case_are_not_routed(question: str) -> None:
+    assert route(question) is None, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a thought or a thing handed over, not what a drug did to a body
+        "My insurance turned down my mom's LDN, which made me wonder: has the FDA approved LDN for chronic pain?",
+        "Is LDN approved for pain in the US? my pharmacist gave me a weird look",
+        "An article on LDN kept mentioning microglia and I got totally lost. What are they?",
+        # "in theory" alone is no cue to a case (a context-free trigger needs one beside it)
+        "In theory, what are microglia?",
+        "Hypothetically, what are endorphins?",
+    ],
+)
+def test_causatives_of_a_thought_and_in_theory_alone_are_not_routed(question: str) -> None:
+    assert route(question) is None, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "LDN made me sick, is that normal?",
+        "It gave me a rash. What are the side effects?",
+        "LDN is giving me a weird feeling in my chest",
+        "Hypothetically, could someone take LDN?",
+        "Let's say someone wanted to try LDN, could they?",
+    ],
+)
+def test_causatives_of_a_body_and_framed_cases_are_still_referred(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question
