@@ -117,3 +117,18 @@ def test_causatives_of_a_thought_and_in_theory_alone_are_not_routed(question: st
 def test_causatives_of_a_body_and_framed_cases_are_still_referred(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize(
+    ("question", "routed"),
+    [
+        # "think" that ends there is a thought; "think I was going crazy" tells how someone was
+        ("that article made me think. what effects does naltrexone have at low doses?", False),
+        ("LDN made me think I was going crazy the first week. is that one of the side effects?", True),
+        # "ich nehme mal an" is "I suppose"
+        ("ich nehme mal an, dass LDN nicht zugelassen ist - stimmt das?", False),
+        ("Nehme LDN seit drei Wochen und schlafe kaum noch. Ist das eine typische Nebenwirkung?", True),
+    ],
+)
+def test_the_same_words_as_a_thought_and_as_a_case(question: str, routed: bool) -> None:
+    assert (route(question) is not None) is routed, question

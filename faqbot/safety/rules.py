@@ -342,9 +342,12 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+)\b
             # "made me wonder", "gave me a weird look", "gave me a leaflet": a thought or a thing handed over, not
             # what a drug did to a body
-            (?!\ (?:wonder|think|curious|question|realise|realize|want\ to\ (?:know|read|learn|understand)|laugh
+            # ("made me think I was going crazy" tells how someone was: only "think" that ends there, or of a topic)
+            (?!\ (?:wonder|think(?=\s*(?:[.,:;!?]|\.\.\.|$|about\b|of\b|twice\b))|curious|question|realise|realize
+                |want\ to\ (?:know|read|learn|understand)|laugh
                 |(?:a|the|this|that)\ (?:\w+\ )?(?:look|leaflet|printout|print-?out|link|pamphlet|handout|brochure
-                    |article|copy|list|sheet|website|book|number)s?)\b)
+                    |article|copy|list|sheet|website|book|number|flyer|flier|worksheet|cutting|clipping|card|note
+                    |magazine|video)s?)\b)
         | \b(?:does|did|will|would|can|could|is|why)\ (?:it|ldn|naltrexone|this)\ (?:make|give|cause|making|giving
             |causing)\ (?:me|him|her)\b
         | \bshould\ (?:i|we|my\ \w+)\b(?!\ (?:know|ask|talk|see|contact|consult|speak|read|learn))
