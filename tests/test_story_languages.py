@@ -1,8 +1,7 @@
-"""Stories told before a question in the other five languages, one's own treatment told by the verb alone, and
-English phrases of a thought or a thing handed over ("made me wonder", "gave me a weird look").
+"""Stories told before a question in the other five languages, and English phrases of a thought or a thing handed
+over ("made me wonder", "gave me a weird look").
 
-The questions are our own. See ``story.marked_asks`` and ``case_pointer`` in faqbot/safety/packs/rules.yaml, and
-``i_on`` and ``self`` in the language packs.
+The questions are our own. See ``story.marked_asks`` and ``case_pointer`` in faqbot/safety/packs/rules.yaml.
 """
 
 from __future__ import annotations
@@ -58,28 +57,8 @@ def test_a_case_told_keeps_its_referral_however_generally_the_question_asks(ques
 @pytest.mark.parametrize(
     "question",
     [
-        # the verb's ending says who: "nehme" is "I take", "tô usando" is "I'm using"
-        "Nehme LDN. Was sind die Nebenwirkungen?",
-        "Tô usando LDN faz 2 meses. Quais são os efeitos colaterais?",
-        "Estou usando LDN. Quais são os efeitos colaterais?",
-        "Sigo tomando LDN aunque no noto nada. ¿Para qué sirve?",
-        # "I would like to" is the asker too
-        "Quisiera empezar con la LDN, ¿qué efectos tiene?",
-        "Vorrei iniziare l'LDN. In teoria è pesante per il fegato?",
-    ],
-)
-def test_own_treatment_told_by_the_verb_alone_is_referred(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "referral", question
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # "ich nehme an" is "I suppose", and a mere wish to know is no case
+        # "ich nehme an" is "I suppose"
         "Ich nehme an, dass LDN kein Opioid ist. Stimmt das?",
-        "Vorrei sapere cos'è l'LDN",
-        "Quisiera saber qué es la LDN y para qué sirve",
         # "kills me with confusion" is a way of speaking
         "O que significa LDN, afinal? Essa sigla me mata de confusão",
     ],
