@@ -59,8 +59,6 @@ def test_a_case_told_keeps_its_referral_however_generally_the_question_asks(ques
     [
         # "ich nehme an" is "I suppose"
         "Ich nehme an, dass LDN kein Opioid ist. Stimmt das?",
-        # "kills me with confusion" is a way of speaking
-        "O que significa LDN, afinal? Essa sigla me mata de confusão",
     ],
 )
 def test_words_like_those_that_tell_no_case_are_not_routed(question: str) -> None:
