@@ -24,6 +24,9 @@ from faqbot.safety.router import story_question
         "Mia zia ha la fibromialgia e mi sto informando. In generale, l'LDN aiuta le persone con la fibromialgia?",
         # a full stop inside an abbreviation ends no sentence: the question is the whole of the last one
         "Mein Bruder hat Morbus Crohn. Ist Naltrexon grundsätzlich ein Opioid bzw. ein Betäubungsmittel?",
+        # ... while one before a capital letter still may ("usw. Hilft", "etc. What")
+        "Meine Tante hat Rheuma, Arthrose usw. Hilft LDN generell bei Rheuma?",
+        "My aunt has MS, fibro etc. What is LDN used for?",
     ],
 )
 def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(question: str) -> None:

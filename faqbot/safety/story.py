@@ -132,9 +132,13 @@ _CASE_POINTER = regex.compile(
     r"|(?:this|that|those|these)\s+(?:[\w-]+\s+){1,2}?(?:tablets?|pills?|meds|medicines?|medications?|jabs?|injections?)"
     r"|(?:like|as)\s+(?:this|that|hers|his|theirs|him|her|them)|someone\s+like)\b", re.IGNORECASE)
 #: a full stop that ends no sentence: in a figure ("4.5") or an abbreviation ("bzw.", "z.B.", "e.g.", "Dr."); one
-#: would cut "Ist Naltrexon ein Opioid bzw. ein Betäubungsmittel?" to "ein Betäubungsmittel?"
+#: would cut "Ist Naltrexon ein Opioid bzw. ein Betäubungsmittel?" to "ein Betäubungsmittel?". Only where a small
+#: letter or a figure follows: "My mum has MS, fibro etc. What is LDN?" ends a sentence there
 _NO_STOP = regex.compile(r"(?<=\d)\.(?=\d)|\b(?:bzw|z\.\s?b|d\.\s?h|u\.\s?a|usw|evtl|ggf|inkl|ca|vs|etc|e\.\s?g|i\.\s?e"
-                         r"|approx|aprox|p\.\s?ej|dr|dra|prof|sr|sra|ecc)\.", re.IGNORECASE)
+                         r"|approx|aprox|p\.\s?ej|dr|dra|prof|sr|sra|ecc)\.(?=\s*(?-i:[a-z0-9\u00df-\u00ff]))"
+                         # (the inside of "z.B." however it ends)
+                         r"|\b(?:z\.(?=\s?b\.)|d\.(?=\s?h\.)|u\.(?=\s?a\.)|e\.(?=\s?g\.)|i\.(?=\s?e\.)|p\.(?=\s?ej\.))",
+                         re.IGNORECASE)
 #: what stands for such a full stop while the message is cut into sentences
 _KEPT_STOP = "\u2024"
 #: more sentences than this is a long post, read whole
