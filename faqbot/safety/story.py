@@ -59,8 +59,15 @@ from faqbot.safety.rules import COUNTED, RELATION
 from faqbot.safety.storyrules import StoryRules, within
 from faqbot.safety.taking import for_someone_else, tells_only_taking
 
+#: a full stop that ends no sentence: in a figure ("4.5") or an abbreviation ("bzw.", "z.B.", "e.g.", "Dr."); one
+#: would cut "Ist Naltrexon ein Opioid bzw. ein Betäubungsmittel?" to "ein Betäubungsmittel?". Only where a small
+#: letter or a figure follows: "My mum has MS, fibro etc. What is LDN?" ends a sentence there
+_NO_STOP = (r"(?<=\d)\.(?=\d)|\b(?:bzw|z\.\s?b|d\.\s?h|u\.\s?a|usw|evtl|ggf|inkl|ca|vs|etc|e\.\s?g|i\.\s?e"
+            r"|approx|aprox|p\.\s?ej|dr|dra|prof|sr|sra|ecc)\.(?=\s*(?-i:[a-z0-9\u00df-\u00ff]))"
+            # (the inside of "z.B." however it ends)
+            r"|\b(?:z\.(?=\s?b\.)|d\.(?=\s?h\.)|u\.(?=\s?a\.)|e\.(?=\s?g\.)|i\.(?=\s?e\.)|p\.(?=\s?ej\.))")
 #: a sentence and the marks that end it
-_SENTENCE = regex.compile(r"[^.!?\n]+[.!?\n]*")
+_SENTENCE = regex.compile(rf"(?:{_NO_STOP}|[^.!?\n])+[.!?\n]*", re.IGNORECASE)
 #: where a clause of a sentence ends and a question may begin (Spanish opens one with "¿"); not the comma of
 #: a figure ("4,5 mg")
 _CLAUSE = regex.compile(r"[:;\u00bf]|,(?!\d)|\s[-\u2013\u2014]\s")
@@ -131,16 +138,6 @@ _CASE_POINTER = regex.compile(
     # (a medicine named with a word of its own between, "those blood pressure tablets"; "these pills" is the drug)
     r"|(?:this|that|those|these)\s+(?:[\w-]+\s+){1,2}?(?:tablets?|pills?|meds|medicines?|medications?|jabs?|injections?)"
     r"|(?:like|as)\s+(?:this|that|hers|his|theirs|him|her|them)|someone\s+like)\b", re.IGNORECASE)
-#: a full stop that ends no sentence: in a figure ("4.5") or an abbreviation ("bzw.", "z.B.", "e.g.", "Dr."); one
-#: would cut "Ist Naltrexon ein Opioid bzw. ein Betäubungsmittel?" to "ein Betäubungsmittel?". Only where a small
-#: letter or a figure follows: "My mum has MS, fibro etc. What is LDN?" ends a sentence there
-_NO_STOP = regex.compile(r"(?<=\d)\.(?=\d)|\b(?:bzw|z\.\s?b|d\.\s?h|u\.\s?a|usw|evtl|ggf|inkl|ca|vs|etc|e\.\s?g|i\.\s?e"
-                         r"|approx|aprox|p\.\s?ej|dr|dra|prof|sr|sra|ecc)\.(?=\s*(?-i:[a-z0-9\u00df-\u00ff]))"
-                         # (the inside of "z.B." however it ends)
-                         r"|\b(?:z\.(?=\s?b\.)|d\.(?=\s?h\.)|u\.(?=\s?a\.)|e\.(?=\s?g\.)|i\.(?=\s?e\.)|p\.(?=\s?ej\.))",
-                         re.IGNORECASE)
-#: what stands for such a full stop while the message is cut into sentences
-_KEPT_STOP = "\u2024"
 #: more sentences than this is a long post, read whole
 _MOST_SENTENCES = 10
 #: the question's first words, where "what", "why" or "how" stands when it asks for a fact
@@ -232,7 +229,6 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
     that this module does not import the router.
     """
     rules = packs().story
-    text = _NO_STOP.sub(lambda stop: stop[0].replace(".", _KEPT_STOP), text)
     if rule in rules.others_never:
         # "off the booze for 90 days" fired a rule on a number: the rule the message fires without its
         # spans of time and ages is the one to judge (how long, not how much), none if it fires nothing then
@@ -258,7 +254,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             if named and route(question) is None and (
                     _told_after(story, rules) or _a_fact_told_after(story, found, classes, rules)
                     or (not _DEMONSTRATIVE.search(question) and tells_only_taking(story, found, rules))):
-                return question.replace(_KEPT_STOP, ".")
+                return question
             continue
         # "for twelve years", "since I was 19": how long, not how much
         told = _echoed(_beside_why(_told(story), classes, rules), found, rules)
@@ -288,7 +284,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             continue
         if named and allowed is not None and route(question) is None and _only_who(story, route, classes,
                                                                                    rules, allowed):
-            return question.replace(_KEPT_STOP, ".")
+            return question
     return None
 
 
