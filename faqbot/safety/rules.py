@@ -298,7 +298,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:do\ you\ think|would\ you\ recommend|do\ you\ recommend|your\ (?:advice|recommendation|opinion)
             |what\ would\ you\ (?:do|suggest|recommend)|is\ (?:ldn|it|naltrexone)\ (?:right|for)\ me|worth\ trying
             |recommend\ (?:ldn|naltrexone|it\ for|a\ dose))\b
-        | \b(?:hypothetical(?:ly)?|theoretically|in\ theory|suppose|supposing|let'?s\ say|say\ (?:i|you|someone)
+        | \b(?:hypothetical(?:ly)?|theoretically|in\ theory|suppose|supposing|let'?s\ say|(?<!\bto\ )say\ (?:i|you|someone)
             |imagine|what\ if\ (?:i|you|someone|a\ person|my|he|she|they|we)|if\ i\ (?:were|was)|for\ a\ (?:story|novel
             |book|screenplay|game)|asking\ for\ a\ friend|for\ a\ friend|not\ asking\ for\ (?:medical\ )?advice
             |(?:i'?m|i\ am)\ not\ asking)\b
@@ -317,6 +317,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             (?!\ to\b)
             (?!\ (?:a|one|another|some|few|quick|more|no)\ (?:\w+\ )?(?:questions?|query|queries|idea|doubt|clue))
             (?!\ (?:heard|read|seen|always|never|learned|come\ across|wondered|been\ (?:reading|hearing|wondering)))
+            # "I have a friend who asked", "I've got two kids": a person introduced, whose case (if any) the
+            # relation rules read; not the asker's own situation
+            (?!\ (?:a|an|two|three|some|several|\d+)\ (?:\w+\ ){{0,2}}{RELATION}s?\b)
             # "I got lost in the lecture", "I got curious": lost the thread, not anything taken or had
             (?!(?<=got)\ (?:\w+ly\ |so\ |really\ |a\ bit\ )?(?:lost|curious|interested|bored|stuck)\b)
         | \bmy\ (?:own\ )?(?:dose|dosage|ldn|naltrexone|prescription|meds|medications?|medicines?|pills|tablets
