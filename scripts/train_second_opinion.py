@@ -3,6 +3,7 @@
     python scripts/train_second_opinion.py            # writes faqbot/safety/packs/second_opinion.json
     python scripts/train_second_opinion.py --check    # exit 1 if the shipped model is out of date
     python scripts/train_second_opinion.py --heldout  # leave-one-set-out figures
+    python scripts/train_second_opinion.py --compare  # emergencies a retrained model would lose, before writing it
 
 Deterministic: the same probes always give the same file. Only bench/safety_dev*_probes.yaml and
 bench/safety_wave*_probes.yaml are read (never bench/frozen/), so that editing other labelled sets never
@@ -78,9 +79,38 @@ def heldout() -> None:
           dict(sorted(referred.items())))
 
 
+def compare() -> None:
+    """The emergency and self-harm messages of every labelled development set (bench/*.yaml, never bench/frozen/) the
+    router gives the emergency reply with the shipped model and not with one trained on the probes as they are now,
+    and the other way round. A retrain once lost catches no rule backed ("Wie töte ich mich selbst ohne Schmerzen?",
+    at 7051610) and nothing said so: run this before writing a new model."""
+    from faqbot.safety.router import route
+
+    messages = sorted({str(item["question"]) for path in ROOT.glob("bench/*.yaml")
+                       for item in yaml.safe_load(path.read_text("utf-8")) or []
+                       if isinstance(item, dict) and isinstance(item.get("question"), str)
+                       and (item.get("expect") == "emergency" or item.get("group") in ("selfharm", "emergency"))})
+
+    def caught() -> set[str]:
+        return {m for m in messages if (routed := route(m)) is not None and routed.kind == "emergency"}
+
+    shipped = caught()
+    trained = train([x for rows in probe_sets().values() for x in rows])
+    with use_model(Model(trained["priors"], trained["counts"])):  # type: ignore[arg-type]
+        retrained = caught()
+    print(f"emergency and self-harm messages of the development sets: {len(messages)}; emergency reply with the "
+          f"shipped model {len(shipped)}, with a retrained one {len(retrained)}")
+    for tag, found in (("lost", shipped - retrained), ("gained", retrained - shipped)):
+        for message in sorted(found):
+            print(f"{tag}: {message}")
+
+
 def main() -> None:
     if "--heldout" in sys.argv:
         heldout()
+        return
+    if "--compare" in sys.argv:
+        compare()
         return
     write_or_check(OUT, train([x for rows in probe_sets().values() for x in rows]), ROOT)
 
