@@ -115,7 +115,9 @@ class Context(StageBase, name="context"):
         told = query.text if query.context_told else query.raw
         # ("so should you see a doctor first?" names "you" and nothing else the knowledge base covers, but
         # asks what its entry on seeing a doctor answers)
-        asks_only = self.followups.only_about_someone(query.text) and not self.consults(query.text)
+        # ("btw what's the weather supposed to be like?" asks about the weather, no one's case)
+        asks_only = self.followups.only_about_someone(query.text) and not self.consults(query.text) \
+            and not self.about_the_service(query.text)
         person = self.person(told) if asks_only else None
         if person is not None:
             # "and if I have that?", "does that apply to me?": how the answer applies to the asker's case
@@ -149,7 +151,7 @@ class Context(StageBase, name="context"):
         summary = f"{reading.mode} follow-up to `{entry.id}`: read as {reading.resolved!r}"
         # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
         # sentence anyone wrote, so it is routed only as the context question followed by the question.
-        appended = reading.mode in ("pronoun", "fragment", "relation", "next", "group")
+        appended = reading.mode in ("pronoun", "fragment", "relation", "next", "group", "listed")
         routed = self._route(in_context) if appended else self._route(reading.resolved, in_context)
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=reading.resolved)
@@ -159,7 +161,7 @@ class Context(StageBase, name="context"):
             decision = Decision("more", f"asks for more after `{entry.id}`",
                                 candidate=Candidate(entry, 100.0, entry.question))
             return query.decided(self.name, decision, summary, resolved=reading.resolved)
-        if reading.mode in ("next", "relation", "swap"):
+        if reading.mode in ("next", "relation", "swap", "listed"):
             # the step after this entry, or how something bears on it: never this entry again
             exclude = entry.id
         require = self.followups.required(reading)
@@ -251,7 +253,7 @@ _REVIEWED = frozenset({"answer", "suggest", "fallback"})
 _SETTLED = frozenset({"specify"})
 
 #: readings that ask beyond the context entry by their form ("then what?", "where does LDN come into it?")
-_BEYOND = frozenset({"next", "relation", "swap"})
+_BEYOND = frozenset({"next", "relation", "swap", "listed"})
 
 
 @dataclass(frozen=True)

@@ -40,14 +40,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-import faqbot.regex as regex
+from faqbot.followterms import TurnTerms
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.index import distinctive_idf
 from faqbot.text import clean, stem, words
 from faqbot.text.people import POINTERS, done_to_people, group_described, group_told, in_place
-from faqbot.text.pointing import PLURAL, PRONOUNS, SUBJECT_PRONOUNS, lists_kinds, pointed_at
+from faqbot.text.pointing import PLURAL, PRONOUNS, SUBJECT_PRONOUNS, pointed_at
 from faqbot.text.swap import swapped
 from faqbot.text.turns import (
     ABOUT,
@@ -76,7 +76,6 @@ _RELATIVE = frozenset("that which who whom you it they the".split())
 #: the verb whose beneficiary a follow-up may leave unsaid ("how does it help?" helps whom the answer named)
 _HELP = frozenset({"help", "helps", "helping"})
 #: "n" and "&" for "and" before a bare term ("n microglia?")
-_AND_SHORT = regex.compile(r"^(?:n|&|\+)\s+")
 #: the forms of a question that asks nothing by name when its words are all pronouns and filler ("anything
 #: else?", "is that all?"); "what do they do?" asks for something the answer may not hold
 _ASKS_NOTHING = frozenset({None, "yes-no"})
@@ -90,7 +89,7 @@ FRAGMENT_WORDS = 2
 SOURCE_QUESTION = "where does this information come from"
 
 Mode = Literal["more", "about", "bare", "specify", "source", "pronoun", "fragment", "subject", "next", "relation",
-               "define", "unexplained", "swap", "unlisted", "group"]
+               "define", "unexplained", "swap", "unlisted", "listed", "group"]
 
 
 @dataclass(frozen=True)
@@ -119,6 +118,8 @@ class FollowUps:
         #: the entries asking how something does what it does, with their questions' terms (for "how?")
         self._hows = [(e, frozenset(retriever.normalizer.analyze(e.question).terms)) for e in kb.entries
                       if HOW_IT_DOES.match(e.question)]
+        #: what a turn names, read against the entries
+        self.terms = TurnTerms(kb, retriever, FRAGMENT_WORDS)
 
     def repaired(self, text: str) -> str:
         """The turn with chat spellings and typos put right ("wat triggers em"), before any form is read."""
@@ -138,7 +139,7 @@ class FollowUps:
             return None
         if MORE.match(cleaned):
             return Reading("more", context.question)
-        if RESTATE.match(cleaned) or self._glossed(cleaned, context):
+        if RESTATE.match(cleaned) or self.terms.glossed(cleaned, context):
             # "in simpler words?", "what does autoimmune mean?" after an answer that says it in plain words
             return Reading("specify", context.question)
         if SOURCE.match(cleaned):
@@ -173,7 +174,11 @@ class FollowUps:
         # ("just" and "only" are hedges, but "is that just the US?" asks whether that is all)
         specify = SPECIFY.match(plain) or SPECIFY.match(without_openers(cleaned).strip(" ?!."))
         named = next((specify.group(g) for g in "nmkoe" if specify.group(g)), "") if specify else ""
-        if specify and named and self._unlisted(named, context):
+        if specify and named and self.terms.unlisted(named, context):
+            if self.terms.listed_elsewhere(named, context):
+                # "which diseases, specifically?" after an answer that names autoimmune disorders but not which:
+                # which ones, for the drug, from the entry that lists them
+                return Reading("listed", f"which {named} {self._drug(context)}", named)
             # "which genes?" after "Genes, gender and ethnic background seem to play a part": the answer names
             # them as a detail of its topic but never says which (no entry of this knowledge base lists genes)
             return Reading("unlisted", context.question, named)
@@ -181,13 +186,13 @@ class FollowUps:
             # the answer just given names them ("like what?" after "LDN can react with other medicines",
             # "which diseases?" after the trials answer naming two): it is the one to give again
             return Reading("specify", context.question)
-        term = self._defined_elsewhere(plain, context)
+        term = self.terms.defined_elsewhere(plain, context)
         if term is not None:
             # "microglia?" after the answer on the kind of pain, "n endorphins?": a bare term another entry
             # defines asks what it is, not what the previous topic has to do with it
             return Reading("define", f"what is {term}", term)
         front = fronted(cleaned)
-        if front is not None:
+        if front is not None and self.terms.names_something(front[0]):
             # "and in MS, what did the trials find?": the question, asked about the topic put before it
             topic, question = front
             return Reading("about", f"{without_hedges(question)} {topic}", topic)
@@ -203,36 +208,6 @@ class FollowUps:
             # read like a pronoun follow-up, so the entry covering that side of the topic answers
             return Reading("fragment", f"{plain} {self.topic(context)}")
         return None
-
-    def _unlisted(self, named: str, context: Entry) -> bool:
-        """Whether "which X?" asks which of a detail the context answer names without saying which: X is in
-        its answer, not what its question is about, and the answer never names a kind of X."""
-        analyze = self.retriever.normalizer.analyze
-        terms = frozenset(analyze(named).terms)
-        return (bool(terms) and not terms & frozenset(analyze(context.question).terms)
-                and terms <= frozenset(analyze(context.answer).terms) and not lists_kinds(named, context.answer))
-
-    def _defined_elsewhere(self, plain: str, context: Entry) -> str | None:
-        """The turn, when it is nothing but a term an entry other than the context defines (not the subject)."""
-        term = _AND_SHORT.sub("", plain).strip(" ?!.")
-        terms = frozenset(self.retriever.normalizer.analyze(term).terms)
-        if not terms or terms & self.subjects or len(words(term)) > FRAGMENT_WORDS:
-            return None
-        return term if self.retriever.definitions.named_elsewhere(terms, context) else None
-
-    def _glossed(self, cleaned: str, context: Entry) -> bool:
-        """Whether the turn asks what a term means that no entry defines and the context answer explains
-        ("autoimmune disorders. In these, the immune system attacks the body"), not one it only names ("The
-        article names Crohn's disease")."""
-        normalizer = self.retriever.normalizer
-        # ("wait, what's a receptor?": the opener is no part of the term)
-        term = self.retriever.definitions.undefined_term(normalizer.analyze(without_openers(cleaned)))
-        if term is None:
-            # "whats inflammation" after "substances that cause inflammation (swelling and irritation)": a
-            # word the answer explains in brackets, though another entry defines a longer term holding it
-            return self.retriever.definitions.explained_in(cleaned, context)
-        terms = frozenset(normalizer.analyze(term).terms)
-        return bool(terms) and self.retriever.definitions.explains(terms, context)
 
     def _bare(self, asked: str, context: Entry) -> Reading:
         """"Why?", "how?", "what is it?": what the bare question asks after this entry's answer."""

@@ -476,6 +476,9 @@ def test_whether_the_article_has_a_date_author_or_references_is_where_it_comes_f
         ("clinical-trials", "examples of autoimmune disorders?", "clinical-trials"),
         # ... and so does one whose question is about them ("other medicines")
         ("drug-interactions", "which medicines?", "drug-interactions"),
+        # an answer that names autoimmune disorders without saying which: the entry that lists them answers
+        ("pain-type", "which illnesses, exactly?", "ldn-conditions"),
+        ("pain-type", "what diseases, for example?", "ldn-conditions"),
     ],
 )
 def test_which_of_a_detail_the_answer_never_lists(context: str, question: str, expected: str | None) -> None:
@@ -503,3 +506,25 @@ def test_an_answer_lists_kinds_when_it_names_one(term: str, answer: str, lists: 
 )
 def test_asking_for_plain_words_adds_nothing_to_what_is_asked(question: str, expected: str) -> None:
     assert BOT.ask(question).id == expected
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "expected"),
+    [
+        # a word of the conversation put first names nothing: the question is asked alone
+        ("opioid-painkillers", "Finally, what is a microglial cell?", "microglia"),
+        ("fda-status", "one last thing: what are endorphins?", "endorphins"),
+        ("side-effects", "Secondly - does it interact with other medicines?", "drug-interactions"),
+        # ... while a topic put first is what the question asks about
+        ("fda-status", "and in MS, what did the trials find?", "clinical-trials"),
+    ],
+)
+def test_a_word_put_before_the_question_is_a_topic_only_when_it_names_one(
+        context: str, question: str, expected: str) -> None:
+    assert BOT.ask(question, context=context).id == expected
+
+
+@pytest.mark.parametrize("question", ["how do I reset my password?", "how do I change my password?"])
+def test_a_follow_up_about_the_site_is_no_ones_own_case(question: str) -> None:
+    reply = BOT.ask(question, context="microglia")
+    assert reply.kind == "fallback"

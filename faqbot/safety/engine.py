@@ -44,6 +44,36 @@ _IN_YEAR = frozenset({"in", "em", "en", "nel", "im", "dans", "jahr"})
 _WHOLE = 1 << 30
 
 
+#: what follows a decade's figure ("the 90s", "die 80er", "in den 80ern")
+_DECADE_AFTER = frozenset({"s", "er", "ern"})
+#: the word for years before one, which makes it a decade wherever it stands ("los años 80", "les années 80", "negli
+#: anni 80", "nos anos 80"; accents folded), and the articles that do so before a decade's ending or at the end of a
+#: piece of a sentence ("in the 90s", "en los 80."; "in her late 80s" is an age, "the 90 pills" a count)
+_DECADE_YEARS = frozenset({"anos", "anni", "annees", "decada", "decade"})
+_DECADE_ARTICLES = frozenset({"the", "los", "den", "die", "les"})
+#: what may stand between the article and the figure ("in the late 90s")
+_DECADE_PART = frozenset({"early", "late", "mid"})
+
+
+def decades(tokens: Sequence[str], ends: frozenset[int]) -> list[int]:
+    """The positions of the figures in ``tokens`` that name a decade ("in the 90s", "en los 80"): a time, no amount.
+    ``ends``: where each piece of a sentence ends. Not the 50s, which are also naltrexone's usual tablets ("makes his
+    own from the 50s")."""
+    found = []
+    for i, token in enumerate(tokens):
+        if len(token) != 2 or not token.isdigit() or token[1] != "0" or token[0] in "05":
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        j = i - 1
+        while j >= 0 and tokens[j] in _DECADE_PART:
+            j -= 1
+        before = tokens[j] if j >= 0 else ""
+        if after not in _UNITS and (before in _DECADE_YEARS or (
+                before in _DECADE_ARTICLES and (after in _DECADE_AFTER or i + 1 in ends))):
+            found.append(i)
+    return found
+
+
 def _year(tokens: Sequence[str], i: int) -> bool:
     decade = tokens[i].endswith("s")
     return (bool(_YEAR.fullmatch(tokens[i])) and (decade or (i > 0 and tokens[i - 1] in _BEFORE_YEAR))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import faqbot.regex as regex
 from faqbot.memo import QuestionCache
 from faqbot.records import dataclass
-from faqbot.safety.engine import Lexicon
+from faqbot.safety.engine import DATED, MANY, NUMBER, Lexicon, decades
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, NEUTRAL, SHADOWING, packs
@@ -94,9 +94,25 @@ def _read(text: str) -> Reading:
             kept = [(a, b) for a, b in spans if not any(s <= a and b <= e and e - s > b - a for s, e in shadows)]
             if kept:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
+    _as_decades(found, decades(words, frozenset([*marks, len(words)])))
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
                    tuple(supplied))
+
+
+def _as_decades(found: dict[str, list[tuple[int, int]]], at: list[int]) -> None:
+    """The figures of decades ("in the 90s", "en los 80") read as dates, not as numbers: "Grandpa was on naltrexone in
+    the 90s" names no amount (every language's lexicon reads a figure as a number, so this comes after them all)."""
+    if not at:
+        return
+    spans = {(i, i + 1) for i in at}
+    for name in (NUMBER, MANY):
+        kept = [span for span in found.get(name, ()) if span not in spans]
+        if kept:
+            found[name] = kept
+        else:
+            found.pop(name, None)
+    found[DATED] = sorted(set(found.get(DATED, [])) | spans)
 
 
 def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
@@ -150,8 +166,9 @@ _read_cached: QuestionCache[Reading] = QuestionCache(_read, maxsize=256)
 
 
 #: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word
-#: after it ("...takes naltrexone. How does it help?"), never "n. a. l. t." spelled out, "4.5" or "u.s."
-SENTENCE_END = regex.compile(r"(?<=\w\w)[.!?]+\s+(?=[^\W\d])")
+#: after it ("...takes naltrexone. How does it help?", "...en los 80. ¿Es un opioide?": Spanish opens a question or an
+#: exclamation with its own mark), never "n. a. l. t." spelled out, "4.5" or "u.s."
+SENTENCE_END = regex.compile(r"(?<=\w\w)[.!?]+\s+(?=[^\W\d]|[\u00bf\u00a1])")
 #: a piece this short is a fragment of its neighbour's sentence ("Is it safe? For me, I mean.",
 #: "Naltrexone. How much. Me. Now."), not a sentence of its own
 _FRAGMENT_WORDS = 4
