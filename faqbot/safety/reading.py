@@ -167,8 +167,10 @@ _read_cached: QuestionCache[Reading] = QuestionCache(_read, maxsize=256)
 
 #: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word
 #: after it ("...takes naltrexone. How does it help?", "...en los 80. ¿Es un opioide?": Spanish opens a question or an
-#: exclamation with its own mark), never "n. a. l. t." spelled out, "4.5" or "u.s."
-SENTENCE_END = regex.compile(r"(?<=\w\w)[.!?]+\s+(?=[^\W\d]|[\u00bf\u00a1])")
+#: exclamation with its own mark), never "n. a. l. t." spelled out, "4.5" or "u.s."; a bracket or a quote may close
+#: before or after the mark ("(diagnosed in 2019).", 'she said "no."') and open the next sentence
+_CLOSE = "[)\\]\"'\u2019\u201d]*"
+SENTENCE_END = regex.compile(rf"(?<=\w\w){_CLOSE}[.!?]+{_CLOSE}\s+(?=[^\W\d]|[\u00bf\u00a1(\"\u201c])")
 #: a piece this short is a fragment of its neighbour's sentence ("Is it safe? For me, I mean.",
 #: "Naltrexone. How much. Me. Now."), not a sentence of its own
 _FRAGMENT_WORDS = 4
