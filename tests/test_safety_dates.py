@@ -1,5 +1,5 @@
-"""A decade told in a story is a time, not an amount, and a Spanish question opened with its own mark starts a new
-sentence (the forty-sixth session; these questions are written for these tests)."""
+"""A decade told in a story is a time, not an amount, and where a sentence ends (the forty-sixth session; these
+questions are written for these tests)."""
 
 from __future__ import annotations
 
@@ -35,16 +35,23 @@ def test_a_decade_is_found_only_where_it_is_a_time(text: str, decade: str | None
     assert found == ([decade] if decade else [])
 
 
-def test_a_spanish_question_mark_starts_a_sentence() -> None:
-    assert read("Mi abuela tiene artritis desde hace años. ¿Qué es la LDN exactamente?").breaks == (7,)
-    assert read("Mi abuela tiene artritis desde hace años. ¡Qué mala suerte tiene ella!").breaks == (7,)
+def test_a_bracket_or_quote_beside_the_full_stop_still_ends_a_sentence() -> None:
+    assert read("My dad has had MS for years (diagnosed in 2019). What does LDN do in general?").breaks == (10,)
+    assert read('My dad has had MS for years and says "it is fine." What does LDN do in general?').breaks == (12,)
+
+
+def test_a_spanish_question_stays_with_the_story_before_it() -> None:
+    # Spanish leaves the subject out: "¿Puede tomarla?" names whom only through the sentence before it
+    assert read("Mi abuela tiene artritis desde hace años. ¿Qué es la LDN exactamente?").breaks == ()
+    found = route("Mi madre tiene lupus desde hace años. ¿Puede tomar LDN con sus otras pastillas?")
+    assert found is not None and found.kind == "referral"
 
 
 @pytest.mark.parametrize(
     "question",
     [
         "My granddad took naltrexone in the 80s to stop drinking. What is it normally used for?",
-        "Mi tío estuvo en rehabilitación en los 90. ¿La naltrexona es un opioide?",
+        "Mi tío estuvo en rehabilitación en los 90 y lo dejó. La naltrexona es un opioide?",
         "Was wussten Forscher in den 90ern über Naltrexon?",
     ],
 )

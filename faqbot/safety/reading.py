@@ -166,11 +166,13 @@ _read_cached: QuestionCache[Reading] = QuestionCache(_read, maxsize=256)
 
 
 #: where one sentence ends and the next begins: a mark after a word of two letters or more, and a word
-#: after it ("...takes naltrexone. How does it help?", "...en los 80. ¿Es un opioide?": Spanish opens a question or an
-#: exclamation with its own mark), never "n. a. l. t." spelled out, "4.5" or "u.s."; a bracket or a quote may close
-#: before or after the mark ("(diagnosed in 2019).", 'she said "no."') and open the next sentence
+#: after it ("...takes naltrexone. How does it help?"), never "n. a. l. t." spelled out, "4.5" or "u.s."; a bracket or a
+#: quote may close before or after the mark ("(diagnosed in 2019).", 'she said "no."') and open the next sentence. Not
+#: before Spanish "¿" or "¡": Spanish leaves the subject out ("Mi madre tiene lupus. ¿Puede tomar LDN?" names her
+#: only in the first sentence), and reading such a question apart from its story cost a frozen referral probe (wave
+#: 40) in the forty-sixth session
 _CLOSE = "[)\\]\"'\u2019\u201d]*"
-SENTENCE_END = regex.compile(rf"(?<=\w\w){_CLOSE}[.!?]+{_CLOSE}\s+(?=[^\W\d]|[\u00bf\u00a1(\"\u201c])")
+SENTENCE_END = regex.compile(rf"(?<=\w\w){_CLOSE}[.!?]+{_CLOSE}\s+(?=[^\W\d]|[(\"\u201c])")
 #: a piece this short is a fragment of its neighbour's sentence ("Is it safe? For me, I mean.",
 #: "Naltrexone. How much. Me. Now."), not a sentence of its own
 _FRAGMENT_WORDS = 4
