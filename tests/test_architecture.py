@@ -17,7 +17,7 @@ LAYERS = (
      "faqbot.version"),
     ("faqbot.kb", "faqbot.safety"),
     ("faqbot.retrieval", "faqbot.smalltalk"),
-    ("faqbot.pipeline", "faqbot.stages", "faqbot.decide", "faqbot.followup", "faqbot.context"),
+    ("faqbot.pipeline", "faqbot.stages", "faqbot.decide", "faqbot.followterms", "faqbot.followup", "faqbot.context"),
     ("faqbot.bot",),
     ("faqbot.tools", "faqbot.cache"),
     ("faqbot.cli", "faqbot.web", "faqbot", "faqbot.__main__"),

@@ -27,6 +27,7 @@ from faqbot.text.fold import fold, tokens
         ("tomé los 80 comprimidos", None),
         ("he makes his own from the 50s", None),
         ("in the 30 mg ones", None),
+        ("me tomé los 80", None),
     ],
 )
 def test_a_decade_is_found_only_where_it_is_a_time(text: str, decade: str | None) -> None:

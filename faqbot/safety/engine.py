@@ -53,6 +53,10 @@ _DECADE_YEARS = frozenset({"anos", "anni", "annees", "decada", "decade"})
 _DECADE_ARTICLES = frozenset({"the", "los", "den", "die", "les"})
 #: what may stand between the article and the figure ("in the late 90s")
 _DECADE_PART = frozenset({"early", "late", "mid"})
+#: what must come before the article when no ending follows the figure: "en los 80." is a time, "me tomé los 80." a
+#: count
+_DECADE_PREPOSITIONS = frozenset({"in", "en", "dans", "since", "desde", "durante", "during", "seit", "de", "from",
+                                  "until", "hasta"})
 
 
 def decades(tokens: Sequence[str], ends: frozenset[int]) -> list[int]:
@@ -68,8 +72,9 @@ def decades(tokens: Sequence[str], ends: frozenset[int]) -> list[int]:
         while j >= 0 and tokens[j] in _DECADE_PART:
             j -= 1
         before = tokens[j] if j >= 0 else ""
+        timed = j > 0 and tokens[j - 1] in _DECADE_PREPOSITIONS
         if after not in _UNITS and (before in _DECADE_YEARS or (
-                before in _DECADE_ARTICLES and (after in _DECADE_AFTER or i + 1 in ends))):
+                before in _DECADE_ARTICLES and (after in _DECADE_AFTER or (timed and i + 1 in ends)))):
             found.append(i)
     return found
 
