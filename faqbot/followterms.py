@@ -37,6 +37,12 @@ class TurnTerms:
         known = self._retriever.index.idf
         return any(term in known or term in analysis.rare for term in analysis.terms)
 
+    def names_a_defined_term(self, terms: frozenset[str]) -> bool:
+        """Whether ``terms`` hold a term an entry defines, not the subject ("endorphins", "microglia"): "my aunt
+        keeps going on about endorphins - what even are they?" asks what they are, not about her."""
+        return any(phrase <= terms and not phrase & self._subjects
+                   for phrases in self._retriever.definitions.phrases for phrase in phrases)
+
     def unlisted(self, named: str, context: Entry) -> bool:
         """Whether "which X?" asks which of a detail the context answer names without saying which: X is in
         its answer, not what its question is about, and the answer never names a kind of X."""

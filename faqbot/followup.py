@@ -406,7 +406,8 @@ class FollowUps:
         analysis = self.retriever.normalizer.analyze(text)
         if len(analysis.words) > MAX_WORDS or asks_where_got(text):
             return False
-        return set(analysis.terms) - PRONOUNS <= analysis.common
+        named = frozenset(analysis.terms) - PRONOUNS
+        return named <= analysis.common and not self.terms.names_a_defined_term(named)
 
     def required(self, reading: Reading) -> frozenset[str]:
         """For "what about X?", the terms of X: an entry that never mentions them cannot answer."""
