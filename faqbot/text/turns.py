@@ -40,6 +40,9 @@ FORMS = {
 FORM_PHRASES = {("how", "come"): "why", ("why", "not"): "why", ("in", "what"): "how"}
 #: what may open a noun phrase put before the question ("as for MS, ..."); a clause opened by one of
 #: these ("if it is not approved, ...") is a condition, not a topic
+#: the words that begin the asker's story rather than a topic when more than a noun follows them ("his" and "her" are
+#: pronouns, never a topic)
+_POSSESSIVES = frozenset(("my", "our"))
 _NOT_TOPIC = frozenset("if when since because although though as after before while once given unless".split())
 _OPENER = regex.compile(r"^(?:(?:" + "|".join(o.replace(" ", r"\s+") for o in OPENERS) + r")\b\W*)+")
 _NEW_TOPIC = regex.compile(r"^(?:(?:" + "|".join(o.replace(" ", r"\s+") for o in OPENERS) + r")\b\W*)*"
@@ -296,6 +299,8 @@ def fronted(cleaned: str) -> tuple[str, str] | None:
     topic_words = words(topic)
     if not topic_words or len(topic_words) > 5 or topic_words[0] in _NOT_TOPIC or PRONOUNS & set(topic_words):
         return None
+    if topic_words[0] in _POSSESSIVES and len(topic_words) > 2:
+        return None  # "my neurologist mentioned microglia, what are they?" tells who said it, names no topic
     return (topic, question) if question_form(question) is not None else None
 
 
