@@ -351,3 +351,22 @@ def test_the_curators_i_in_the_context_question_is_no_ones_case(question: str, k
 ])
 def test_a_context_question_is_routed_as_anyone_would_ask_it(question: str, routed_as: str) -> None:
     assert asked_of_anyone(question) == routed_as
+
+
+@pytest.mark.parametrize(("context", "question", "kind", "entry"), [
+    # a term another entry defines, named beside who keeps talking of it, is what the turn asks about
+    ("microglia", "my aunt keeps going on about endorphins - what even are they?", "answer", "endorphins"),
+    # ... while a turn naming only someone, or their own body, is their case
+    ("endorphins", "and my husband's endorphins?", "referral", None),
+    ("microglia", "are my microglia activated?", "referral", None),
+    ("side-effects", "what if my mum gets insomnia?", "referral", None),
+    # a story put before the comma ("my neurologist mentioned microglia") is no topic the question asks about
+    ("microglia-triggers", "my neurologist mentioned microglia, what are they actually?", "answer", "microglia"),
+    # dosing and getting it prescribed, asked in context (red-team dialogues 106)
+    ("what-is-ldn", "split it am/pm or all at once?", "referral", None),
+    ("fda-status", "then how do i get my doctor to write me a script for it", "referral", None),
+    ("opioid-painkillers", "I put 4 more patches on and now I can barely breathe", "emergency", None),
+])
+def test_a_turn_about_someone_or_something_else(context: str, question: str, kind: str, entry: str | None) -> None:
+    reply = BOT.ask(question, context=context)
+    assert (reply.kind, reply.id) == (kind, entry)

@@ -67,6 +67,8 @@ def test_question_form(text: str, form: str | None) -> None:
         ("if it is not approved, why do doctors prescribe it?", None),  # a condition, not a topic
         ("ms, crohns, fibro", None),  # no question after the topic
         ("what is naltrexone?", None),
+        ("my neurologist mentioned microglia, what are they?", None),  # the asker's story, not a topic
+        ("my MS, what did the trials find?", ("my MS", "what did the trials find")),
     ],
 )
 def test_a_topic_put_before_its_question(text: str, expected: tuple[str, str] | None) -> None:
