@@ -116,7 +116,7 @@ class Context(StageBase, name="context"):
         # ("so should you see a doctor first?" names "you" and nothing else the knowledge base covers, but
         # asks what its entry on seeing a doctor answers)
         # ("btw what's the weather supposed to be like?" asks about the weather, no one's case)
-        asks_only = self.followups.only_about_someone(query.text) and not self.consults(query.text) \
+        asks_only = self.followups.only_about_someone(query.text, entry) and not self.consults(query.text) \
             and not self.about_the_service(query.text)
         person = self.person(told) if asks_only else None
         if person is not None:

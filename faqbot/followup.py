@@ -400,14 +400,14 @@ class FollowUps:
         return " ".join(w for w in words(clean(question))
                         if keep or idf.get(stem(w), 0.0) < self._distinctive_idf)
 
-    def only_about_someone(self, text: str) -> bool:
+    def only_about_someone(self, text: str, context: Entry) -> bool:
         """Whether a short follow-up names nothing but everyday words besides its person and pronouns
         ("and if it happens to me?", "me too?"): it asks how the last answer applies to someone."""
         analysis = self.retriever.normalizer.analyze(text)
         if len(analysis.words) > MAX_WORDS or asks_where_got(text):
             return False
         named = frozenset(analysis.terms) - PRONOUNS
-        return named <= analysis.common and not self.terms.names_a_defined_term(named)
+        return named <= analysis.common and not self.terms.names_a_defined_term(named, context)
 
     def required(self, reading: Reading) -> frozenset[str]:
         """For "what about X?", the terms of X: an entry that never mentions them cannot answer."""

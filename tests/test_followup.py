@@ -358,6 +358,7 @@ def test_a_context_question_is_routed_as_anyone_would_ask_it(question: str, rout
     ("microglia", "my aunt keeps going on about endorphins - what even are they?", "answer", "endorphins"),
     # ... while a turn naming only someone, or their own body, is their case
     ("endorphins", "and my husband's endorphins?", "referral", None),
+    ("endorphins", "my endorphins?", "referral", None),
     ("microglia", "are my microglia activated?", "referral", None),
     ("side-effects", "what if my mum gets insomnia?", "referral", None),
     # a story put before the comma ("my neurologist mentioned microglia") is no topic the question asks about

@@ -38,11 +38,11 @@ FORMS = {
 }
 #: two-word openings whose form is not their first word's ("how come?" asks why)
 FORM_PHRASES = {("how", "come"): "why", ("why", "not"): "why", ("in", "what"): "how"}
-#: what may open a noun phrase put before the question ("as for MS, ..."); a clause opened by one of
-#: these ("if it is not approved, ...") is a condition, not a topic
 #: the words that begin the asker's story rather than a topic when more than a noun follows them ("his" and "her" are
 #: pronouns, never a topic)
 _POSSESSIVES = frozenset(("my", "our"))
+#: what may open a noun phrase put before the question ("as for MS, ..."); a clause opened by one of
+#: these ("if it is not approved, ...") is a condition, not a topic
 _NOT_TOPIC = frozenset("if when since because although though as after before while once given unless".split())
 _OPENER = regex.compile(r"^(?:(?:" + "|".join(o.replace(" ", r"\s+") for o in OPENERS) + r")\b\W*)+")
 _NEW_TOPIC = regex.compile(r"^(?:(?:" + "|".join(o.replace(" ", r"\s+") for o in OPENERS) + r")\b\W*)*"
