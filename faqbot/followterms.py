@@ -37,14 +37,6 @@ class TurnTerms:
         known = self._retriever.index.idf
         return any(term in known or term in analysis.rare for term in analysis.terms)
 
-    def names_a_defined_term(self, terms: frozenset[str], context: Entry) -> bool:
-        """Whether ``terms`` hold a term an entry other than the context defines, not the subject: "my aunt keeps
-        going on about endorphins - what even are they?" after microglia asks what endorphins are, not about her,
-        while "my endorphins?" after endorphins asks about the asker's own."""
-        return any(phrase <= terms and not phrase & self._subjects
-                   for entry, phrases in zip(self._kb.entries, self._retriever.definitions.phrases, strict=True)
-                   if entry.id != context.id for phrase in phrases)
-
     def unlisted(self, named: str, context: Entry) -> bool:
         """Whether "which X?" asks which of a detail the context answer names without saying which: X is in
         its answer, not what its question is about, and the answer never names a kind of X."""

@@ -407,7 +407,11 @@ class FollowUps:
         if len(analysis.words) > MAX_WORDS or asks_where_got(text):
             return False
         named = frozenset(analysis.terms) - PRONOUNS
-        return named <= analysis.common and not self.terms.names_a_defined_term(named, context)
+        # ... unless it names a term another entry defines, not the subject: "my aunt keeps going on about endorphins
+        # - what even are they?" after microglia asks what endorphins are, while "my endorphins?" after endorphins
+        # asks about the asker's own
+        return named <= analysis.common and not self.retriever.definitions.held_elsewhere(named, context,
+                                                                                          besides=self.subjects)
 
     def required(self, reading: Reading) -> frozenset[str]:
         """For "what about X?", the terms of X: an entry that never mentions them cannot answer."""

@@ -162,6 +162,12 @@ class Definitions:
         index = self._index[entry.id]
         return any(terms in phrases for i, phrases in enumerate(self.phrases) if i != index)
 
+    def held_elsewhere(self, terms: frozenset[str], entry: Entry, *, besides: frozenset[str] = frozenset()) -> bool:
+        """Whether ``terms`` hold a term an entry other than ``entry`` defines, sharing nothing with ``besides``."""
+        index = self._index[entry.id]
+        return any(phrase <= terms and not phrase & besides
+                   for i, phrases in enumerate(self.phrases) if i != index for phrase in phrases)
+
     def _terms(self, term: str) -> frozenset[str] | None:
         """The term's analysed terms, if it looks like a name (one to three content words)."""
         if _NOT_A_TERM.search(term):
