@@ -15,6 +15,7 @@ from faqbot.reply import Reply
 from faqbot.retrieval import Candidate, Retriever, followup_model, learned
 from faqbot.retrieval.learned import RankModel
 from faqbot.safety import (
+    Route,
     about_the_service,
     asks_whether_to_see_a_doctor,
     confident_language,
@@ -26,6 +27,7 @@ from faqbot.safety import (
     route_and_story,
     story_only_who,
     tells_a_case,
+    with_subject,
 )
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
@@ -73,12 +75,12 @@ class FAQBot:
             st.Language(confident_language),
             st.SafetyRoute(route, prepare, route_and_story),
             st.SmalltalkStage(self.smalltalk_matcher),
-            st.EnglishOnly(self.kb.texts),
+            st.EnglishOnly(self.kb.texts, self._routed_in_context),
             # A follow-up is routed as typed (above) and, in here, as read in its context.
             # A story told before a general question is read as that question's context.
             StoryContext(self.normalizer, self.retriever, settings, story_only_who),
             Context(self.followups, route, other_medicine, person_named, about_the_service,
-                    asks_whether_to_see_a_doctor),
+                    asks_whether_to_see_a_doctor, with_subject),
             st.Scope(other_medicine, about_the_service),
             st.Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
@@ -89,6 +91,12 @@ class FAQBot:
             st.BuildReply(self.kb),
             st.OutgoingGuard(find_dose_figure, self.kb.texts.referral),
         ])
+
+    def _routed_in_context(self, text: str, context: str) -> Route | None:
+        """``text``'s route with its pronoun read as the drug, when ``context`` names an entry (see
+        :func:`faqbot.safety.with_subject`)."""
+        subject = with_subject(text, "LDN") if self.kb.by_id(context) is not None else None
+        return route(subject) if subject is not None else None
 
     # -- the one public question-answering call ------------------------------------
     def ask(self, text: str, context: str | None = None) -> Reply:

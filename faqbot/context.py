@@ -105,6 +105,8 @@ class Context(StageBase, name="context"):
     about_the_service: Callable[[str], bool] = lambda text: False
     #: whether a message asks whether to see a doctor first, which is no one's own case
     consults: Callable[[str], bool] = lambda text: False
+    #: the message with its pronoun put as the drug's name, routed beside it ("how long till it kicks in for me")
+    with_subject: Callable[[str, str], str | None] = lambda text, name: None
 
     def run(self, query: Query) -> Query:
         entry = self.followups.kb.by_id(query.context) if query.context is not None else None
@@ -132,7 +134,7 @@ class Context(StageBase, name="context"):
         reading = self.followups.read(text, entry)
         # Whatever form it has, a follow-up is routed put after the question it follows ("even a glass or two
         # at the wedding?" after the interactions answer asks about a case)
-        in_context = f"{asked_of_anyone(entry.question)} {query.text}"
+        in_context = self._in_context(query.text, entry)
         exclude: str | None = None
         if reading is not None and reading.mode in ("pronoun", "fragment"):
             reading, exclude = self.followups.settle_pronoun(text, reading, entry)
@@ -144,7 +146,7 @@ class Context(StageBase, name="context"):
             # "is it safe overall?" after the side effects: "it" may still be the subject, not the topic;
             # an answer that does not cover what is asked is not given again that way either
             note = f"context `{entry.id}` not used; "
-            routed = self._route(in_context)
+            routed = self._route(*in_context)
             if routed is not None:
                 return query.decided(self.name, routed, f"{note}routed put after the question it follows")
             return self._about_subject(query, note, exclude)
@@ -152,7 +154,7 @@ class Context(StageBase, name="context"):
         # A pronoun reading is the question with the topic's words appended ("help them alcohol"): not a
         # sentence anyone wrote, so it is routed only as the context question followed by the question.
         appended = reading.mode in ("pronoun", "fragment", "relation", "next", "group", "listed")
-        routed = self._route(in_context) if appended else self._route(reading.resolved, in_context)
+        routed = self._route(*in_context) if appended else self._route(reading.resolved, *in_context)
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=reading.resolved)
         if reading.mode == "more":
@@ -204,6 +206,14 @@ class Context(StageBase, name="context"):
         if routed is not None:
             return query.decided(self.name, routed, summary, resolved=resolved)
         return query.noted(self.name, summary, resolved=resolved)
+
+    def _in_context(self, text: str, entry: Entry) -> tuple[str, ...]:
+        """The readings a follow-up is routed as: put after the question it follows, and with its pronoun as the
+        drug that question is about (naltrexone for an entry asking of naltrexone alone, else LDN)."""
+        asked = entry.question.lower()
+        name = "naltrexone" if "naltrexone" in asked and "ldn" not in asked else "LDN"
+        subject = self.with_subject(text, name)
+        return (f"{asked_of_anyone(entry.question)} {text}", *([subject] if subject else []))
 
     def _route(self, *readings: str) -> Decision | None:
         for text in readings:

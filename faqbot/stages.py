@@ -108,10 +108,18 @@ class EnglishOnly(StageBase, name="english-only"):
     """Article answers are in English: another language gets the curated "English only" reply in it."""
 
     texts: Texts
+    #: a follow-up's route with its pronoun read as the drug, given the context entry's id (English follow-ups
+    #: are read in context by a later stage; one in another language ends here)
+    in_context: Callable[[str, str], Route | None] = lambda text, context: None
 
     def run(self, query: Query) -> Query:
         if query.lang == "en":
             return query
+        routed = self.in_context(query.raw, query.context) if query.context is not None else None
+        if routed is not None:
+            # "a me succede da una settimana, la sospendo?" after the side effects: "la" is the drug
+            reason = f"read in context, safety rule `{routed.rule}` matched {quoted(routed.matched)}"
+            return query.decided(self.name, Decision(routed.kind, reason, route=routed))
         reason = f"written in {query.lang!r}; answers are in English"
         reply = self.texts.localized(query.lang).english_only
         return query.decided(self.name, Decision("fallback", reason, text=reply))

@@ -19,6 +19,7 @@ from faqbot.safety.router import (
     tells_a_case,
 )
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
+from faqbot.safety.subject import with_subject
 
 __all__ = [
     "EMERGENCY_RULES",
@@ -43,4 +44,5 @@ __all__ = [
     "story_only_who",
     "story_question",
     "tells_a_case",
+    "with_subject",
 ]

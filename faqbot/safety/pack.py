@@ -100,6 +100,9 @@ class Packs:
     dropped: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
     #: language -> the only words that may stand between such an opener and the drug's name or "it"
     dropped_gap: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: language -> the pronouns that may stand for the drug in a follow-up (``subject_pronouns:`` in a language
+    #: pack; see :mod:`faqbot.safety.subject`)
+    subject_pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def framing_at(self, marks: Sequence[int]) -> Framing:
         """How the emergency rules read their cancelling classes in a reading whose pieces start at ``marks``."""
@@ -273,7 +276,8 @@ def load() -> Packs:
     return Packs(rules, lexicons, repairers, own_lexicons, detect, drug, persons, story_rules(base, known, set(names)),
                  reviewable, _off_topic(base, known), bars, _consult_words(base), framing,
                  _story_frames(base, known, persons), {lang: _dropped(lang) for lang in LANGUAGES},
-                 {lang: _dropped_gap(lang) for lang in LANGUAGES})
+                 {lang: _dropped_gap(lang) for lang in LANGUAGES},
+                 {lang: _word_list(lang, "subject_pronouns") for lang in LANGUAGES})
 
 
 def _story_frames(base: Mapping[str, Any], known: frozenset[str], persons: frozenset[str]) -> StoryFrames:
@@ -407,9 +411,14 @@ def _dropped(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 
 
 def _dropped_gap(lang: str) -> frozenset[str]:
-    words = _read(lang).get("dropped_subject_gap") or []
+    return _word_list(lang, "dropped_subject_gap")
+
+
+def _word_list(lang: str, key: str) -> frozenset[str]:
+    """The words a language pack lists under ``key`` (not a class: no rule reads them), folded."""
+    words = _read(lang).get(key) or []
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise PackError(f"packs/{lang}.yaml: `dropped_subject_gap` lists words (quote a bare on)")
+        raise PackError(f"packs/{lang}.yaml: `{key}` lists words (quote a bare on)")
     return frozenset(w for word in words for w in phrase_tokens(word))
 
 

@@ -146,11 +146,11 @@ def asks_whether_to_see_a_doctor(text: str) -> bool:
 def person_named(text: str) -> str | None:
     """The words of ``text`` that name the asker or someone they speak for (the pack's ``persons``)."""
     reading = read(text)
-    spans = sorted(span for name in packs().persons for span in _persons_asked_about(reading, name))
+    spans = sorted(span for name in packs().persons for span in persons_asked_about(reading, name))
     return " ".join(reading.words[spans[0][0] : spans[-1][1]]) if spans else None
 
 
-def _persons_asked_about(reading: Reading, name: str) -> list[tuple[int, int]]:
+def persons_asked_about(reading: Reading, name: str) -> list[tuple[int, int]]:
     # "me" in "tell me", "explain it to me" is who is told, "I" in "I heard", "I was wondering" who
     # speaks: neither is who is asked about
     told = sorted(span for asking in ("request", "generic_people") for span in reading.found.get(asking, ()))
@@ -171,7 +171,7 @@ def _cue_classes(reading: Reading) -> set[str]:
     if cached is not None and cached[0] is reading:
         return cached[1]
     persons = packs().persons
-    cues = {name for name in reading.found if name not in persons or _persons_asked_about(reading, name)}
+    cues = {name for name in reading.found if name not in persons or persons_asked_about(reading, name)}
     _CUES[:] = [(reading, cues)]
     return cues
 
