@@ -72,6 +72,9 @@ TIMING = [
     "what's the usual ldn schedule",
     "ldn dosing frequency",
     "is ldn taken nightly",
+    # a meal or the middle of the day is a time of day too
+    "is it fine to take ldn at lunchtime",
+    "can ldn be taken at midday",
 ]
 
 DOSE_CHANGES = [
@@ -119,6 +122,9 @@ TYPICAL = [
     "normal dosage of ldn",
     "what does the article recommend as the ldn dose",
     "how much naltrexone is in low dose naltrexone",
+    # the amount others gave is an amount too ("how much did they give people in the trials?")
+    "how much did they give the patients in the ldn trials",
+    "how much would they usually give someone with ms",
 ]
 
 PEOPLE = [
@@ -451,6 +457,7 @@ def test_near_miss_table_is_paired():
 
 GENERAL = [
     "what is low dose naltrexone",
+    "how much research did they use for the ldn article",
     "Low-Dose Naltrexone: what is it?",
     "what does L.D.N. stand for",
     "how do microglia cause pain",

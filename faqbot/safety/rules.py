@@ -208,6 +208,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |should|do\ (?:i|you|we|people|patients)|does\ (?:one|a\ person|someone|he|she)|can|would|to\ take|mg
             |milligrams?|pills?|tablets?|capsules?|drops?|doses?|times|is\ (?:too|enough|safe|right|recommended|normal
             |typical|usual|best))\b
+        | \bhow\ much\ (?:did|do|does|would|will)\ (?:they|you|doctors?|researchers?|he|she|the\ \w+)(?:\ \w+ly)?
+            \ (?:give|prescribe|use|recommend)\b
         | \b(?:too\ (?:much|many)|maximum|minimum|max|min)\b[^.?!]{0,25}\b(?:ldn|naltrexone)\b
         | \b(?:ldn|naltrexone)\b[^.?!]{0,25}\b(?:too\ (?:much|many)|maximum|minimum)\b
         | \benough\ (?:ldn|naltrexone|mg|milligrams?|pills?|tablets?|of\ (?:it|ldn|naltrexone))\b
