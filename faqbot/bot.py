@@ -31,6 +31,7 @@ from faqbot.safety import (
 )
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
+from faqbot.text.turns import drug_asked_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
@@ -93,9 +94,10 @@ class FAQBot:
         ])
 
     def _routed_in_context(self, text: str, context: str) -> Route | None:
-        """``text``'s route with its pronoun read as the drug, when ``context`` names an entry (see
-        :func:`faqbot.safety.with_subject`)."""
-        subject = with_subject(text, "LDN") if self.kb.by_id(context) is not None else None
+        """``text``'s route with its pronoun read as the drug the ``context`` entry asks about, when it names one
+        (see :func:`faqbot.safety.with_subject`)."""
+        entry = self.kb.by_id(context)
+        subject = with_subject(text, drug_asked_of(entry.question)) if entry is not None else None
         return route(subject) if subject is not None else None
 
     # -- the one public question-answering call ------------------------------------

@@ -35,7 +35,7 @@ from faqbot.safety import Route
 from faqbot.text import Analysis, Normalizer
 from faqbot.text.pointing import PRONOUNS, plural_back, refers_back
 from faqbot.text.purpose import purpose_added
-from faqbot.text.turns import asked_of_anyone, question_form, without_new_topic
+from faqbot.text.turns import asked_of_anyone, drug_asked_of, question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
 _ASKS_A_FACT = frozenset({"what", "who", "where"})
@@ -210,9 +210,7 @@ class Context(StageBase, name="context"):
     def _in_context(self, text: str, entry: Entry) -> tuple[str, ...]:
         """The readings a follow-up is routed as: put after the question it follows, and with its pronoun as the
         drug that question is about (naltrexone for an entry asking of naltrexone alone, else LDN)."""
-        asked = entry.question.lower()
-        name = "naltrexone" if "naltrexone" in asked and "ldn" not in asked else "LDN"
-        subject = self.with_subject(text, name)
+        subject = self.with_subject(text, drug_asked_of(entry.question))
         return (f"{asked_of_anyone(entry.question)} {text}", *([subject] if subject else []))
 
     def _route(self, *readings: str) -> Decision | None:

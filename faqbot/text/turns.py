@@ -317,6 +317,13 @@ def asked_of_anyone(question: str) -> str:
     return _FIRST_PERSON.sub(lambda m: _ANYONE.get(m.group(0).lower(), "people"), question)
 
 
+def drug_asked_of(question: str) -> str:
+    """The drug's name a curated question asks about: naltrexone for one that names it and not LDN, else LDN (a
+    follow-up's "it" is read as this name for safety; see :func:`faqbot.safety.with_subject`)."""
+    asked = question.lower()
+    return "naltrexone" if "naltrexone" in asked and "ldn" not in asked else "LDN"
+
+
 #: the verbs of getting hold of a medicine, which "where" asks a place for
 _OBTAIN = frozenset({"get", "buy", "find", "order", "obtain", "purchase", "bought", "sold", "sells", "sell"})
 
