@@ -129,6 +129,8 @@ TYPICAL = [
 
 PEOPLE = [
     "should I try ldn for my back pain",
+    # one's own chances, compared ("am I more likely to need it?")
+    "with my family history am i more likely to need ldn",
     "would ldn help me",
     "my mum has fibromyalgia, can she take ldn",
     "is ldn ok for my 10 year old",

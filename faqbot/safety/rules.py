@@ -358,7 +358,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \bshould\ (?:i|we|my\ \w+)\b(?!\ (?:know|ask|talk|see|contact|consult|speak|read|learn))
         | \b(?:can|could|should|may|will|would|do|am|is\ it\ ok\ if)\ i\ (?:\w+\ ){{0,3}}(?:on|with|while|after|before)
             \ (?:ldn|naltrexone|it)\b
-        | \bam\ i\ (?:a\ )?(?:good\ )?(?:candidate|eligible|suitable|allowed|able|ok|okay|safe|too|at\ risk|likely)\b
+        | \bam\ i\ (?:a\ )?(?:good\ |more\ |less\ |most\ |very\ )?(?:candidate|eligible|suitable|allowed|able|ok|okay|safe|too|at\ risk
+            |likely)\b
         | \bis\ (?:it|this|that)\ normal\ to\b
         | \b(?:ldn|naltrexone|it)\ (?:to\ |for\ )(?:me|him|her|us|them|myself)\b
         | \bprescrib\w*\ (?:\w+\ ){{0,2}}(?:for\ |to\ )?(?:me|him|her|us|them|my)\b
