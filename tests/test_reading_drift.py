@@ -21,6 +21,7 @@ from faqbot.safety.reading import read
     ("j'ai du sang dans les selles et je prends la ldn", "selles", "referral"),
     ("krieg ich ein rezept für ldn", "kriege", "referral"),
     ("ho nascosto le pastiglie per stanotte", "nascosto", "emergency"),
+    ("llamé a información toxicológica, mi hijo se tragó mis pastillas", "toxicologica", "emergency"),
     ("what would someone my size take", "size", "referral"),
     ("ok what about taking it at lunchtime then", "lunchtime", "referral"),
 ])

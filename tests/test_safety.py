@@ -459,6 +459,10 @@ def test_near_miss_table_is_paired():
 
 GENERAL = [
     "what is low dose naltrexone",
+    # a drug test is no poison control, "el uso" no one's use, "cuánto tarda" how long (a red-team set)
+    "A LDN aparece em exame toxicológico?",
+    "Chi ha scoperto per primo l'uso del naltrexone contro il dolore?",
+    "¿Cuánto tarda la LDN en hacer efecto normalmente?",
     "how much research did they use for the ldn article",
     "Low-Dose Naltrexone: what is it?",
     "what does L.D.N. stand for",
