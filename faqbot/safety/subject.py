@@ -1,7 +1,7 @@
 """A follow-up read with its pronoun as the drug the conversation is about.
 
 After an answer about LDN, "so how long till it kicks in for me" asks how long till LDN works for the asker,
-and "und wie viel wäre das bei jemandem mit 90 Kilo?" how much of it someone of that weight would take. The
+and "a me succede da una settimana, la sospendo?" whether to stop it. The
 router reads a question's own words, and "it" is no drug to it; put after the question it follows, the
 pronoun stands too far from the drug's name for a rule's window. Read with the pronoun as the drug, the
 follow-up is routed as the question it is (a red-team review of follow-ups found seven such referrals answered
@@ -28,15 +28,16 @@ def with_subject(text: str, name: str) -> str | None:
         return None
     if "number" in reading.found and "quantity" not in reading.found:
         # a figure beside the drug's name reads as a dose, but a follow-up's figures are mostly statistics ("my
-        # cousin reckons it's like 1 in 100"); asked how much ("wie viel wäre das bei 90 Kilo?"), it is one
+        # cousin reckons it's like 1 in 100"); asked how much ("how much of it would I need at 90 kilos?"), it is one
         return None
     pronouns = packs().subject_pronouns.get(reading.lang, frozenset())
     start = next((at for at, word in enumerate(reading.words) if word in pronouns and at not in reading.supplied), None)
     if start is None:
         return None
+    marks = set(reading.marks)  # (a long message's pieces are many: one lookup each)
     sentences: list[list[str]] = [[]]
     for at, word in enumerate(reading.words):
-        if at in reading.marks:
+        if at in marks:
             sentences.append([])
         sentences[-1].append(name if at == start else word)
     mark = "?" if text.rstrip().endswith("?") else ""
