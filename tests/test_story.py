@@ -423,6 +423,9 @@ def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> No
         ("I take LDN and I'm just curious, what are endorphins?", "endorphins"),
         # what the drug is, after a story that tells nobody taking it
         ("My doctor brought up LDN for my MS at my last visit. What is LDN?", "what-is-ldn"),
+        # an illness and its symptoms, an operation, since when: who someone is, with nobody taking anything
+        ("My uncle has MS and gets headaches. Just wondering, what are endorphins?", "endorphins"),
+        ("My aunt has lupus and is having her gallbladder out next week. Is LDN approved by the FDA?", "fda-status"),
     ],
 )
 def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, question: str, entry: str) -> None:
@@ -458,6 +461,10 @@ def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, questio
         "Has the FDA approved LDN? My aunt takes it with her sertraline.",
         "What are endorphins? I take 3 mg of LDN.",
         "What are microglia? My dad takes LDN since his operation.",
+        # an illness's symptom or an operation beside someone taking it: it may be a side effect or a clash
+        "My uncle takes LDN and has had headaches all week. What are endorphins?",
+        "I'm on LDN and I've been dizzy. What are microglia?",
+        "My aunt is on LDN and is having her gallbladder out next week. Is LDN approved by the FDA?",
         # letters written to everyone beside a fact asked (told first, it is a farewell sign the others' path misses)
         "Who wrote the article? My brother has MS and has written letters to all of us.",
     ],

@@ -83,6 +83,9 @@ class StoryRules:
     facts_unless: frozenset[str] = frozenset()
     facts_allows: frozenset[str] = frozenset()
     facts_blockers: frozenset[str] = frozenset()
+    #: ... of which these (an illness, an operation, how long or since when) in any words, when the story tells
+    #: nobody taking or on anything (``plain_told``): they tell who someone is, not what a fact would change
+    facts_ignore: frozenset[str] = frozenset()
     #: who saw a figure, standing a few words before where it was seen
     hearsay_by: frozenset[str] = frozenset()
     #: a class the question names is its topic in the story too, where one of ``echo_as`` says it, unless the story
@@ -112,9 +115,10 @@ class StoryRules:
         if self.facts.isdisjoint(asked) or not self.facts_unless.isdisjoint(asked) or any(
                 group <= found for group in self.facts_together):
             return False
-        if (self.blockers | self.facts_blockers).isdisjoint(told):
+        blockers = self.blockers - self.facts_ignore if self.plain_told.isdisjoint(told) else self.blockers
+        if (blockers | self.facts_blockers).isdisjoint(told):
             return True
-        return ((self.blockers - self.facts_allows) | self.facts_blockers).isdisjoint(told) and plainly()
+        return ((blockers - self.facts_allows) | self.facts_blockers).isdisjoint(told) and plainly()
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Mapping[str, Sequence[tuple[int, int]]],
                *, articles: bool = False) -> bool:
@@ -148,8 +152,8 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     raw = base.get("story") or {}
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
-            "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers", "echo",
-            "echo_as", "echo_unless", "hearsay_by", "taking", "taking_without",
+            "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers", "facts_ignore",
+            "echo", "echo_as", "echo_unless", "hearsay_by", "taking", "taking_without",
             "taking_asker", "plain_asked", "plain_told", "marked_asks")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
     named = frozenset().union(*classes.values())
