@@ -426,6 +426,8 @@ def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> No
         # an illness and its symptoms, an operation, since when: who someone is, with nobody taking anything
         ("My uncle has MS and gets headaches. Just wondering, what are endorphins?", "endorphins"),
         ("My aunt has lupus and is having her gallbladder out next week. Is LDN approved by the FDA?", "fda-status"),
+        # ... and a figure, an organ's disease and "I'm" told of the asker
+        ("I'm 67 and have liver disease. Has the FDA approved LDN?", "fda-status"),
     ],
 )
 def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, question: str, entry: str) -> None:
@@ -464,6 +466,8 @@ def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, questio
         # an illness's symptom or an operation beside someone taking it: it may be a side effect or a clash
         "My uncle takes LDN and has had headaches all week. What are endorphins?",
         "I'm on LDN and I've been dizzy. What are microglia?",
+        "I'm on LDN and I'm 67 with liver disease. Has the FDA approved LDN?",
+        "I have 30 capsules left. What is a compounding pharmacy?",
         "My aunt is on LDN and is having her gallbladder out next week. Is LDN approved by the FDA?",
         # letters written to everyone beside a fact asked (told first, it is a farewell sign the others' path misses)
         "Who wrote the article? My brother has MS and has written letters to all of us.",
