@@ -28,7 +28,7 @@ from faqbot.kb import Entry, Settings
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.retrieval.followup_model import SWITCH, SWITCH_AGREED, SWITCH_UNANSWERED, in_context
+from faqbot.retrieval.followup_model import SWITCH, SWITCH_AGREED, SWITCH_UNANSWERED, answer_echoes, in_context
 from faqbot.retrieval.index import distinctive_idf
 from faqbot.retrieval.learned import OUT_OF_SCOPE, RankModel
 from faqbot.safety import Route
@@ -290,7 +290,10 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
         if model is None or not model.fits([e.id for e in self.retriever.kb.entries]):
             return query
         analysis = self.normalizer.analyze(query.text, self.settings.max_question_chars)
-        opinion = model.opinion_of(in_context(analysis, self.retriever.index.idf, query.context))
+        index = self.retriever.index
+        answered_before = self.retriever.kb.entry(query.context).answer
+        echoes = answer_echoes(self.normalizer.analyze(answered_before, len(answered_before)), index.subject_words)
+        opinion = model.opinion_of(in_context(analysis, index.idf, query.context, echoes))
         answered = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         seen = f"after `{query.context}`: {opinion.describe()}"
         # matching's own second opinion vetoed its answer for the same ranked entry: "then what do the microglia

@@ -15,7 +15,7 @@ from rank_data import ROOT, follow_up_sets, kb_examples
 from train_learned_rank import train
 
 from faqbot import FAQBot
-from faqbot.retrieval.followup_model import in_context
+from faqbot.retrieval.followup_model import answer_echoes, in_context
 
 OUT = ROOT / "faqbot" / "retrieval" / "learned_followup.json"
 
@@ -26,7 +26,9 @@ def examples(bot: FAQBot, skip: str | None = None) -> list[tuple[set[str], str]]
     limit = bot.kb.settings.max_question_chars
 
     def read(question: str, context: str | None) -> set[str]:
-        return in_context(bot.normalizer.analyze(question, limit), known, context)
+        said = bot.kb.entry(context).answer if context else ""
+        echoes = answer_echoes(bot.normalizer.analyze(said, len(said)), bot.retriever.index.subject_words)
+        return in_context(bot.normalizer.analyze(question, limit), known, context, echoes)
 
     data = [(read(q, None), label) for q, label in kb_examples()]
     data += [(read(q, context), label) for name, turns in follow_up_sets().items() if name != skip

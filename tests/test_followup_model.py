@@ -16,7 +16,16 @@ from faqbot import FAQBot
 from faqbot.context import FollowUpReview
 from faqbot.pipeline import Decision, Query
 from faqbot.retrieval import Candidate
-from faqbot.retrieval.followup_model import CONTEXT, SWITCH, SWITCH_AGREED, SWITCH_UNANSWERED, in_context
+from faqbot.retrieval.followup_model import (
+    BARE,
+    CONTEXT,
+    ECHO,
+    SWITCH,
+    SWITCH_AGREED,
+    SWITCH_UNANSWERED,
+    answer_echoes,
+    in_context,
+)
 from faqbot.retrieval.learned import OUT_OF_SCOPE, Opinion
 
 ROOT = Path(__file__).parent.parent
@@ -37,6 +46,29 @@ def test_the_context_entry_is_one_feature_beside_the_turns_own(bot: FAQBot) -> N
     analysis = bot.normalizer.analyze("why is that?")
     alone = in_context(analysis, bot.retriever.index.idf, None)
     assert in_context(analysis, bot.retriever.index.idf, "fda-status") == {*alone, CONTEXT + "fda-status"}
+
+
+@pytest.mark.parametrize(
+    ("turn", "extra"),
+    [
+        # words of the answer just given ("the docking spots on nerve cells")
+        ("what are those docking spots?", ECHO),
+        # no term at all
+        ("really?", BARE),
+        ("what was that correction about?", BARE),
+        # words the answer never uses
+        ("what about cancer?", None),
+    ],
+)
+def test_a_turn_that_picks_up_the_last_answer_or_names_nothing_is_told_apart(bot: FAQBot, turn: str,
+                                                                               extra: str | None) -> None:
+    index, context = bot.retriever.index, "naltrexone-recovery"
+    echoes = answer_echoes(bot.normalizer.analyze(bot.kb.entry(context).answer), index.subject_words)
+    analysis = bot.normalizer.analyze(turn)
+    plain = {*in_context(analysis, index.idf, None), CONTEXT + context}
+    found = in_context(analysis, index.idf, context, echoes)
+    assert found == (plain if extra is None else {*plain, extra + context})
+    assert not echoes & index.subject_words
 
 
 class Fixed:
