@@ -103,6 +103,9 @@ class Packs:
     #: language -> the pronouns that may stand for the drug in a follow-up (``subject_pronouns:`` in a language
     #: pack; see :mod:`faqbot.safety.subject`)
     subject_pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: the engine's referral rules a turn asking only whether to see a doctor first sets aside ("I use LDN" in
+    #: "do I need to see a doctor before I use LDN?" is no intake told; ``consult: rules:`` in rules.yaml)
+    consult_rules: frozenset[str] = frozenset()
 
     def framing_at(self, marks: Sequence[int]) -> Framing:
         """How the emergency rules read their cancelling classes in a reading whose pieces start at ``marks``."""
@@ -277,7 +280,8 @@ def load() -> Packs:
                  reviewable, _off_topic(base, known), bars, _consult_words(base), framing,
                  _story_frames(base, known, persons), {lang: _dropped(lang) for lang in LANGUAGES},
                  {lang: _dropped_gap(lang) for lang in LANGUAGES},
-                 {lang: _word_list(lang, "subject_pronouns") for lang in LANGUAGES})
+                 {lang: _word_list(lang, "subject_pronouns") for lang in LANGUAGES},
+                 consult_rules=_consult_rules(base, set(names)))
 
 
 def _story_frames(base: Mapping[str, Any], known: frozenset[str], persons: frozenset[str]) -> StoryFrames:
@@ -346,6 +350,13 @@ def _consult_words(base: dict[str, Any]) -> frozenset[str]:
     if words and (len(raw.get("answered") or ()) < 3 or len(raw.get("referred") or ()) < 3):
         raise PackError("`consult` needs at least three examples it answers and three it leaves to the rules")
     return words
+
+
+def _consult_rules(base: dict[str, Any], names: set[str]) -> frozenset[str]:
+    rules = frozenset((base.get("consult") or {}).get("rules") or ())
+    if rules - names:
+        raise PackError(f"`consult.rules` names unknown rules: {sorted(rules - names)}")
+    return rules
 
 
 def _off_topic(base: dict[str, Any], known: frozenset[str]) -> OffTopic:

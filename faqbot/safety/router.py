@@ -209,6 +209,12 @@ def _route(text: str) -> Route | None:
     sentences = SENTENCE_BREAK.split(text.strip())
     last = read(sentences[-1]).found if len(sentences) > 1 else None
     engine_referral = engine_hit([r for r in rules if r.kind == "referral"], reading, last=last)
+    if engine_referral is not None and engine_referral.rule.name in packs().consult_rules \
+            and asks_whether_to_see_a_doctor(text):
+        # "do I need to see a doctor before I use LDN?" asks the knowledge base's own question ("I use LDN" is
+        # no intake told), in no word but those of asking it; "can I just start it without a doc?" is still the
+        # asker's own start (`asks-to-change`)
+        engine_referral = None
     if engine_referral is not None:
         # A referral rule reads an intake or a person; the model may still see an emergency behind it
         # ("tonight I take all the pills and end it"), and the emergency reply is the safer of the two.
