@@ -70,6 +70,11 @@ def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bund
         ("i keep reading about endorphins and pain, what are those?", "endorphins"),
         ("microglia and endorphins, what are they", None),  # two things named: not one definition
         ("i know what microglia are, but what triggers them", None),
+        # the name said with the kind of thing it is
+        ("what's LDN medication", "what-is-ldn"),
+        ("what is the drug ldn", "what-is-ldn"),
+        # ... but a kind alone names nothing
+        ("what is the medicine", None),
     ],
 )
 def test_definition_requests_find_the_defining_entry(bundled: FAQBot, question: str, entry: str | None) -> None:

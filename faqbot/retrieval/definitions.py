@@ -74,6 +74,11 @@ _NOT_A_TERM = regex.compile(
 )
 
 
+#: the kinds of thing a name may be said with in "what is X?" ("what is the drug LDN?")
+_KINDS = ("drug", "drugs", "medicine", "medicines", "medication", "medications", "med", "meds", "treatment",
+          "therapy", "pill", "pills", "tablet", "tablets", "substance")
+
+
 class Definitions:
     """The terms each entry defines, and the two questions asked of them."""
 
@@ -87,6 +92,8 @@ class Definitions:
         #: every term the curated questions and alternates use: what the knowledge base is asked about
         self._asked = frozenset(t for entry in kb.entries for text in (entry.question, *entry.alternates)
                                 for t in normalizer.analyze(text).terms)
+        #: words that only say what kind of thing a name is ("the drug LDN", "LDN medication")
+        self._kinds = frozenset(normalizer.analyze(" ".join(_KINDS)).terms)
         #: each entry's place in the knowledge base, by id
         self._index = {entry.id: i for i, entry in enumerate(kb.entries)}
         #: per entry id, the runs of its answer :meth:`explains` reads, made on first use
@@ -190,8 +197,11 @@ class Definitions:
             terms = self._terms(term)
             if terms is None:
                 continue
-            for entry, defined in zip(self.kb.entries, self.defined, strict=True):
-                if terms <= defined:
+            # "what's LDN medication", "what is the drug ldn": the kind of thing named beside the name
+            for asked in (terms, terms - self._kinds):
+                entry = next((e for e, defined in zip(self.kb.entries, self.defined, strict=True)
+                              if asked and asked <= defined), None)
+                if entry is not None:
                     return entry
         return None
 
