@@ -521,6 +521,9 @@ def test_an_opioid_someone_takes_in_the_story_is_still_their_case(question: str)
         ({"plain_asked": ["no_such_class"]}, "known classes"),
         ({"plain_told": ["no_such_class"]}, "known classes"),
         ({"marked_asks": ["no_such_class"]}, "known classes"),
+        ({"facts_ignore": ["no_such_class"]}, "known classes"),
+        # a class no story blocks on cannot be ignored by one
+        ({"facts_ignore": ["drug"]}, "some of `blockers`"),
     ],
 )
 def test_broken_taking_data_is_refused(changes: dict[str, object], message: str) -> None:

@@ -83,8 +83,9 @@ class StoryRules:
     facts_unless: frozenset[str] = frozenset()
     facts_allows: frozenset[str] = frozenset()
     facts_blockers: frozenset[str] = frozenset()
-    #: ... of which these (an illness, an operation, how long or since when) in any words, when the story tells
-    #: nobody taking or on anything (``plain_told``): they tell who someone is, not what a fact would change
+    #: ... of which these (an illness, an organ's disease, an operation, since when or a day ahead, a figure, "I'm")
+    #: in any words, when the story tells nobody taking or on anything (``plain_told``): they tell who someone is,
+    #: not what a fact would change
     facts_ignore: frozenset[str] = frozenset()
     #: who saw a figure, standing a few words before where it was seen
     hearsay_by: frozenset[str] = frozenset()
@@ -165,6 +166,8 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
         raise PackError(f"`story.rules` names unknown rules: {sorted(rules - rule_names)}")
     if classes["others"] and not (classes["asker"] and classes["others_blockers"] <= classes["blockers"]):
         raise PackError("`story.others` needs `asker`, and `others_blockers` must be some of `blockers`")
+    if not classes["facts_ignore"] <= classes["blockers"]:
+        raise PackError("`story.facts_ignore` must be some of `blockers`")
     together, after_together, facts_together = (tuple(frozenset(group) for group in raw.get(key) or ())
                                                 for key in ("others_together", "after_together", "facts_together"))
     if any(len(group) < 2 or group - known for group in (*together, *after_together, *facts_together)):
