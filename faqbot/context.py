@@ -291,8 +291,8 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
             return query
         analysis = self.normalizer.analyze(query.text, self.settings.max_question_chars)
         index = self.retriever.index
-        answered_before = self.retriever.kb.entry(query.context).answer
-        echoes = answer_echoes(self.normalizer.analyze(answered_before, len(answered_before)), index.subject_words)
+        answered_before = self.normalizer.analyze(self.retriever.kb.entry(query.context).answer)
+        echoes = answer_echoes(answered_before, index.subject_words)
         opinion = model.opinion_of(in_context(analysis, index.idf, query.context, echoes))
         answered = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         seen = f"after `{query.context}`: {opinion.describe()}"

@@ -26,8 +26,8 @@ def examples(bot: FAQBot, skip: str | None = None) -> list[tuple[set[str], str]]
     limit = bot.kb.settings.max_question_chars
 
     def read(question: str, context: str | None) -> set[str]:
-        said = bot.kb.entry(context).answer if context else ""
-        echoes = answer_echoes(bot.normalizer.analyze(said, len(said)), bot.retriever.index.subject_words)
+        said = bot.normalizer.analyze(bot.kb.entry(context).answer if context else "")
+        echoes = answer_echoes(said, bot.retriever.index.subject_words)
         return in_context(bot.normalizer.analyze(question, limit), known, context, echoes)
 
     data = [(read(q, None), label) for q, label in kb_examples()]

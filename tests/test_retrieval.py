@@ -73,8 +73,11 @@ def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bund
         # the name said with the kind of thing it is
         ("what's LDN medication", "what-is-ldn"),
         ("what is the drug ldn", "what-is-ldn"),
-        # ... but a kind alone names nothing
+        # ... but a kind alone names nothing, and beside another name it is part of it ("pain medicine" is no kind
+        # of pain)
         ("what is the medicine", None),
+        ("what is pain medicine", None),
+        ("what is microglia therapy", None),
     ],
 )
 def test_definition_requests_find_the_defining_entry(bundled: FAQBot, question: str, entry: str | None) -> None:

@@ -607,8 +607,12 @@ def test_emergencies_told_before_a_general_question(question: str) -> None:
     # asking whether a doctor is needed, as leave to try it, is the knowledge base's question on seeing one first
     ("is it ok to try ldn without talking to a doctor first", False),
     ("is it fine to try LDN without asking a doctor", False),
-    # ... and the knowledge base's question in the first person ("I use LDN" is no intake told)
+    # ... and the knowledge base's question in the first person ("I use LDN" after "before" is no intake told)
     ("do I need to see a doctor before I use LDN?", False),
+    # ... but an intake told, or the asker's own start, is the asker's case
+    ("I take LDN, should I see a doctor first?", True),
+    ("can I use LDN without seeing a doctor?", True),
+    ("do I need to see a doctor after I use LDN?", True),
     # ... not with a case told beside it, nor asked of the asker's own start, an amount or a medicine
     ("is it ok to try ldn without talking to a doctor first? I have lupus", True),
     ("can I just start ldn without asking a doc?", True),

@@ -426,8 +426,6 @@ def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> No
         # an illness and its symptoms, an operation, since when: who someone is, with nobody taking anything
         ("My uncle has MS and gets headaches. Just wondering, what are endorphins?", "endorphins"),
         ("My aunt has lupus and is having her gallbladder out next week. Is LDN approved by the FDA?", "fda-status"),
-        # ... and a figure, an organ's disease and "I'm" told of the asker
-        ("I'm 67 and have liver disease. Has the FDA approved LDN?", "fda-status"),
     ],
 )
 def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, question: str, entry: str) -> None:
@@ -468,6 +466,14 @@ def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, questio
         "I'm on LDN and I've been dizzy. What are microglia?",
         "I'm on LDN and I'm 67 with liver disease. Has the FDA approved LDN?",
         "I have 30 capsules left. What is a compounding pharmacy?",
+        # a figure, an age, an organ's disease: no story may ignore them ("I'm at 4.5" is a dose)
+        "I'm at 4.5 now. What are microglia?",
+        "What are microglia? I'm at 4.5 now.",
+        "I'm 12 and have fibro. What is LDN?",
+        "I'm 67 and have liver disease. Has the FDA approved LDN?",
+        # an operation or a time ahead beside an opioid question asks about the painkillers after it
+        "I have surgery tomorrow. Is naltrexone an opioid?",
+        "I broke my hip tonight. Is naltrexone an opioid?",
         "My aunt is on LDN and is having her gallbladder out next week. Is LDN approved by the FDA?",
         # letters written to everyone beside a fact asked (told first, it is a farewell sign the others' path misses)
         "Who wrote the article? My brother has MS and has written letters to all of us.",

@@ -22,7 +22,7 @@ class Retriever:
         self.normalizer = normalizer
         self.index = Index(kb, normalizer)
         self.ranker = MaxScoreRanker(self.index)
-        self.definitions = Definitions(kb, normalizer)
+        self.definitions = Definitions(kb, normalizer, self.index.subject_words)
 
     def rank(self, analysis: Analysis, limit: int = 5, min_score: float = 0.0) -> list[Candidate]:
         return self.ranker.rank(analysis, limit, min_score)

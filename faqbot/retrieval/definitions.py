@@ -74,17 +74,20 @@ _NOT_A_TERM = regex.compile(
 )
 
 
-#: the kinds of thing a name may be said with in "what is X?" ("what is the drug LDN?")
+#: the kinds of thing the drug's name may be said with in "what is X?" ("what is the drug LDN?"); not "therapy",
+#: which the knowledge base reads as counselling
 _KINDS = ("drug", "drugs", "medicine", "medicines", "medication", "medications", "med", "meds", "treatment",
-          "therapy", "pill", "pills", "tablet", "tablets", "substance")
+          "pill", "pills", "tablet", "tablets", "substance")
 
 
 class Definitions:
     """The terms each entry defines, and the two questions asked of them."""
 
-    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer) -> None:
+    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, subject: frozenset[str] = frozenset()) -> None:
         self.kb = kb
         self.normalizer = normalizer
+        #: the terms that name the knowledge base's subject (the drug), which alone may be named with a kind word
+        self.subject = subject
         self.defined: list[frozenset[str]] = [
             frozenset(t for d in entry.defines for t in normalizer.analyze(d).terms) for entry in kb.entries
         ]
@@ -197,8 +200,10 @@ class Definitions:
             terms = self._terms(term)
             if terms is None:
                 continue
-            # "what's LDN medication", "what is the drug ldn": the kind of thing named beside the name
-            for asked in (terms, terms - self._kinds):
+            # "what's LDN medication", "what is the drug ldn": the kind of thing named beside the drug's name (not
+            # beside another's: "what is pain medicine" asks about painkillers, not the kinds of pain)
+            named = terms - self._kinds
+            for asked in (terms, named if named and named <= self.subject else frozenset()):
                 entry = next((e for e, defined in zip(self.kb.entries, self.defined, strict=True)
                               if asked and asked <= defined), None)
                 if entry is not None:

@@ -103,8 +103,9 @@ class Packs:
     #: language -> the pronouns that may stand for the drug in a follow-up (``subject_pronouns:`` in a language
     #: pack; see :mod:`faqbot.safety.subject`)
     subject_pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    #: the engine's referral rules a turn asking only whether to see a doctor first sets aside ("I use LDN" in
-    #: "do I need to see a doctor before I use LDN?" is no intake told; ``consult: rules:`` in rules.yaml)
+    #: the engine's referral rules a turn asking only whether to see a doctor first sets aside where they fire right
+    #: after "before" ("I use LDN" in "do I need to see a doctor before I use LDN?" is no intake told; ``consult:
+    #: rules:`` in rules.yaml)
     consult_rules: frozenset[str] = frozenset()
 
     def framing_at(self, marks: Sequence[int]) -> Framing:

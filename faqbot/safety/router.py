@@ -210,10 +210,11 @@ def _route(text: str) -> Route | None:
     last = read(sentences[-1]).found if len(sentences) > 1 else None
     engine_referral = engine_hit([r for r in rules if r.kind == "referral"], reading, last=last)
     if engine_referral is not None and engine_referral.rule.name in packs().consult_rules \
+            and reading.words[engine_referral.start - 1:engine_referral.start] == ("before",) \
             and asks_whether_to_see_a_doctor(text):
-        # "do I need to see a doctor before I use LDN?" asks the knowledge base's own question ("I use LDN" is
-        # no intake told), in no word but those of asking it; "can I just start it without a doc?" is still the
-        # asker's own start (`asks-to-change`)
+        # "do I need to see a doctor before I use LDN?" asks the knowledge base's own question ("I use LDN" after
+        # "before" is no intake told), in no word but those of asking it; "I take LDN, should I see a doctor
+        # first?" tells one, and "can I use LDN without seeing a doctor?" asks for the asker's own start
         engine_referral = None
     if engine_referral is not None:
         # A referral rule reads an intake or a person; the model may still see an emergency behind it

@@ -83,9 +83,9 @@ class StoryRules:
     facts_unless: frozenset[str] = frozenset()
     facts_allows: frozenset[str] = frozenset()
     facts_blockers: frozenset[str] = frozenset()
-    #: ... of which these (an illness, an organ's disease, an operation, since when or a day ahead, a figure, "I'm")
-    #: in any words, when the story tells nobody taking or on anything (``plain_told``): they tell who someone is,
-    #: not what a fact would change
+    #: ... of which these (a symptom or illness, an operation or injury, a time ahead, since when) in any words, when
+    #: the story tells nobody taking or on anything (``plain_told``): they tell who someone is, not what a fact would
+    #: change (``facts_together`` still keeps an operation beside an opioid question)
     facts_ignore: frozenset[str] = frozenset()
     #: who saw a figure, standing a few words before where it was seen
     hearsay_by: frozenset[str] = frozenset()
