@@ -39,8 +39,10 @@ question that asks a fact no case changes (``story.facts``: what microglia are, 
 may fire any referral rule, but tell none of ``blockers`` (who asks, who for and that someone takes LDN excepted
 when it is told plainly, in words a class or ``after_words`` knows: ``facts_allows``), none of ``facts_blockers``
 (how someone is doing, what they want) and none of ``facts_together`` ("I'm on LDN. What is LDN?" asks about the
-case). How long an illness has lasted ("for twelve years", "since 2019") is read as no amount,
-unless it is how long something was taken.
+case). A symptom or an illness, an operation, a time ahead or since when (``facts_ignore``) block nothing there when
+the story tells nobody taking or on anything ("My husband is booked for a knee replacement. Who invented LDN?"),
+unless beside an opioid question (``facts_together``). How long an illness has lasted ("for twelve years", "since
+2019") is read as no amount, unless it is how long something was taken.
 
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
 and after the second opinion has had its say on the whole message.

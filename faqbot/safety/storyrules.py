@@ -111,7 +111,8 @@ class StoryRules:
     def asks_a_fact(self, asked: Collection[str], told: Collection[str], plainly: Callable[[], bool]) -> bool:
         """Whether a question with these classes (``asked``) asks a fact that is the same whoever asks, and
         the story told before it (``told``) may be set aside for it; ``facts_allows`` only for a story told
-        ``plainly``, in words every one of which a class or ``after_words`` knows (asked only when it matters)."""
+        ``plainly``, in words every one of which a class or ``after_words`` knows (asked only when it matters), and
+        ``facts_ignore`` only for a story that tells none of ``plain_told`` (nobody taking or on anything)."""
         found = {*asked, *told}
         if self.facts.isdisjoint(asked) or not self.facts_unless.isdisjoint(asked) or any(
                 group <= found for group in self.facts_together):
