@@ -81,7 +81,7 @@ class FAQBot:
             # A story told before a general question is read as that question's context.
             StoryContext(self.normalizer, self.retriever, settings, story_only_who),
             Context(self.followups, route, other_medicine, person_named, about_the_service,
-                    asks_whether_to_see_a_doctor, with_subject),
+                    asks_whether_to_see_a_doctor, self._subject_reading),
             st.Scope(other_medicine, about_the_service),
             st.Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
@@ -93,11 +93,16 @@ class FAQBot:
             st.OutgoingGuard(find_dose_figure, self.kb.texts.referral),
         ])
 
+    @staticmethod
+    def _subject_reading(text: str, entry: Entry) -> str | None:
+        """``text`` with its pronoun read as the drug ``entry``'s question asks about (naltrexone for one asking of
+        naltrexone alone, else LDN), when it names someone (see :func:`faqbot.safety.with_subject`)."""
+        return with_subject(text, drug_asked_of(entry.question))
+
     def _routed_in_context(self, text: str, context: str) -> Route | None:
-        """``text``'s route with its pronoun read as the drug the ``context`` entry asks about, when it names one
-        (see :func:`faqbot.safety.with_subject`)."""
+        """``text``'s route read as :meth:`_subject_reading` of the ``context`` entry, when there is one."""
         entry = self.kb.by_id(context)
-        subject = with_subject(text, drug_asked_of(entry.question)) if entry is not None else None
+        subject = self._subject_reading(text, entry) if entry is not None else None
         return route(subject) if subject is not None else None
 
     # -- the one public question-answering call ------------------------------------

@@ -35,7 +35,7 @@ from faqbot.safety import Route
 from faqbot.text import Analysis, Normalizer
 from faqbot.text.pointing import PRONOUNS, plural_back, refers_back
 from faqbot.text.purpose import purpose_added
-from faqbot.text.turns import asked_of_anyone, drug_asked_of, question_form, without_new_topic
+from faqbot.text.turns import asked_of_anyone, question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
 _ASKS_A_FACT = frozenset({"what", "who", "where"})
@@ -105,8 +105,9 @@ class Context(StageBase, name="context"):
     about_the_service: Callable[[str], bool] = lambda text: False
     #: whether a message asks whether to see a doctor first, which is no one's own case
     consults: Callable[[str], bool] = lambda text: False
-    #: the message with its pronoun put as the drug's name, routed beside it ("how long till it kicks in for me")
-    with_subject: Callable[[str, str], str | None] = lambda text, name: None
+    #: the message with its pronoun put as the name of the drug the entry asks about, routed beside it ("how long
+    #: till it kicks in for me"; the bot's, from :func:`faqbot.safety.with_subject`)
+    subject_reading: Callable[[str, Entry], str | None] = lambda text, entry: None
 
     def run(self, query: Query) -> Query:
         entry = self.followups.kb.by_id(query.context) if query.context is not None else None
@@ -209,8 +210,8 @@ class Context(StageBase, name="context"):
 
     def _in_context(self, text: str, entry: Entry) -> tuple[str, ...]:
         """The readings a follow-up is routed as: put after the question it follows, and with its pronoun as the
-        drug that question is about (naltrexone for an entry asking of naltrexone alone, else LDN)."""
-        subject = self.with_subject(text, drug_asked_of(entry.question))
+        drug that question is about."""
+        subject = self.subject_reading(text, entry)
         return (f"{asked_of_anyone(entry.question)} {text}", *([subject] if subject else []))
 
     def _route(self, *readings: str) -> Decision | None:
@@ -290,9 +291,8 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
         if model is None or not model.fits([e.id for e in self.retriever.kb.entries]):
             return query
         analysis = self.normalizer.analyze(query.text, self.settings.max_question_chars)
-        index = self.retriever.index
-        answered_before = self.normalizer.analyze(self.retriever.kb.entry(query.context).answer)
-        echoes = answer_echoes(answered_before, index.subject_words)
+        kb, index = self.retriever.kb, self.retriever.index
+        echoes = answer_echoes(index, kb.entries.index(kb.entry(query.context)))
         opinion = model.opinion_of(in_context(analysis, index.idf, query.context, echoes))
         answered = decision.candidate.entry.id if decision.kind == "answer" and decision.candidate else None
         seen = f"after `{query.context}`: {opinion.describe()}"

@@ -26,8 +26,8 @@ def examples(bot: FAQBot, skip: str | None = None) -> list[tuple[set[str], str]]
     limit = bot.kb.settings.max_question_chars
 
     def read(question: str, context: str | None) -> set[str]:
-        said = bot.normalizer.analyze(bot.kb.entry(context).answer if context else "")
-        echoes = answer_echoes(said, bot.retriever.index.subject_words)
+        at = bot.kb.entries.index(bot.kb.entry(context)) if context else None
+        echoes = answer_echoes(bot.retriever.index, at) if at is not None else frozenset()
         return in_context(bot.normalizer.analyze(question, limit), known, context, echoes)
 
     data = [(read(q, None), label) for q, label in kb_examples()]

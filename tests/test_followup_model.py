@@ -63,7 +63,7 @@ def test_the_context_entry_is_one_feature_beside_the_turns_own(bot: FAQBot) -> N
 def test_a_turn_that_picks_up_the_last_answer_or_names_nothing_is_told_apart(bot: FAQBot, turn: str,
                                                                                extra: str | None) -> None:
     index, context = bot.retriever.index, "naltrexone-recovery"
-    echoes = answer_echoes(bot.normalizer.analyze(bot.kb.entry(context).answer), index.subject_words)
+    echoes = answer_echoes(index, bot.kb.entries.index(bot.kb.entry(context)))
     analysis = bot.normalizer.analyze(turn)
     plain = {*in_context(analysis, index.idf, None), CONTEXT + context}
     found = in_context(analysis, index.idf, context, echoes)

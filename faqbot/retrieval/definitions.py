@@ -203,9 +203,9 @@ class Definitions:
             # "what's LDN medication", "what is the drug ldn": the kind of thing named beside the drug's name (not
             # beside another's: "what is pain medicine" asks about painkillers, not the kinds of pain)
             named = terms - self._kinds
-            for asked in (terms, named if named and named <= self.subject else frozenset()):
+            for asked in (terms, named) if named and named <= self.subject else (terms,):
                 entry = next((e for e, defined in zip(self.kb.entries, self.defined, strict=True)
-                              if asked and asked <= defined), None)
+                              if asked <= defined), None)
                 if entry is not None:
                     return entry
         return None

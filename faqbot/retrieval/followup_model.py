@@ -22,9 +22,13 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from functools import cache
+from typing import TYPE_CHECKING
 
 from faqbot.retrieval.learned import RankModel, features, read
 from faqbot.text import Analysis
+
+if TYPE_CHECKING:  # pragma: no cover
+    from faqbot.retrieval.index import Index
 
 #: natural-log lead over every other class the model needs to change a follow-up's outcome. Leave one dialogue
 #: set out (18 sets, 2,820 follow-ups): 8 -> 10 -> 12 -> 14 gave 42/5, 35/3, 34/2, 28/1 turns put right/wrong
@@ -63,10 +67,10 @@ def in_context(analysis: Analysis, known: Collection[str], context: str | None,
     return found
 
 
-def answer_echoes(answer: Analysis, subject: Collection[str]) -> frozenset[str]:
-    """The terms of an answer a follow-up to it may pick up: all but the knowledge base's subject, which every
-    answer names."""
-    return frozenset(answer.terms) - frozenset(subject)
+def answer_echoes(index: Index, entry_index: int) -> frozenset[str]:
+    """The terms of an entry's answer (as the index read them, ``Index.answers``) that a follow-up to it may pick up:
+    all but the knowledge base's subject, which every answer names."""
+    return index.answers.terms[entry_index] - index.subject_words
 
 
 @cache
