@@ -187,19 +187,23 @@ class Decide(StageBase, name="decide"):
         # naltrexone"), not a wording anyone typed: matching it closely is no curated judgement to defer to
         score = min(top.score, SURE - 0.1) if query.followed is not None else top.score
         worded = holds_wording(analysis.cleaned, top.matched, whole=query.followed is None)
+        # A top score of 100 earned by a wording whose words the question does not hold in order ("naltrexone with
+        # opioids?" scoring 100 on "is naltrexone a narcotic") is a bag of shared terms, not the curated judgement
+        # that makes a sure score harder to switch away from
+        held = holds_wording(analysis.cleaned, top.matched, whole=False)
         # A did-you-mean led by a match on an answer's text is promoted like any other: leave one set out, barring
         # it (as this did until the nineteenth session) cost 16 right answers of 7,029 and saved no wrong one
         verdict = review(opinion, answer, ranked, score, doubt is not None,
                          len(analysis.terms), len(query.ranked), doubt or 1.0, worded=worded, blind=blind,
-                         followed=query.followed is not None)
+                         followed=query.followed is not None, held=held)
         data = {"second_opinion": {"action": verdict.action, "lead": round(opinion.lead, 2),
                                    "top": [[c, round(p, 2)] for c, p in opinion.ranked[:3]]}}
         if verdict.action in ("confirm", "keep"):
             return query.decided(self.name, decision, verdict.reason, data=data)
         ranker = f"the ranker alone: {decision.kind}: {decision.reason}"
         if verdict.action == "veto":
-            # the entry the model found likelier, when the ranker ranked it, is offered first ("Is LDN a narcotic
-            # painkiller?": "Is naltrexone an opioid, a narcotic, or addictive?" before the painkillers entry)
+            # the entry the model found likelier, when the ranker ranked it, is offered first ("What Is LDN Prescribed
+            # For?": "What conditions has LDN been used for?" before the entry on seeing a doctor)
             likelier = [c for c in wider if c.entry.id == opinion.top][:1]
             offered = (*likelier, *(c for c in query.ranked if c not in likelier))
             changed = Decision("suggest", verdict.reason, suggestions=offered[: self.settings.max_suggestions])

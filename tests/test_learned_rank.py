@@ -65,6 +65,18 @@ def test_review(seen: Opinion, answer: str | None, ranked: list[str], score: flo
     assert (verdict.action, verdict.entry) == (action, entry)
 
 
+@pytest.mark.parametrize(("held", "action"), [(True, "keep"), (False, "switch")])
+def test_a_sure_score_is_curated_only_when_the_question_holds_the_wording(held: bool, action: str) -> None:
+    # "naltrexone with opioids?" scores 100 on "is naltrexone a narcotic": every term shared, no wording held
+    seen = opinion(("b", -0.01), ("a", -SWITCH - 1))
+    assert review(seen, "a", ["a", "b"], SURE, False, 2, held=held).action == action
+
+
+def test_a_question_that_shares_every_term_but_not_the_wording_gets_the_entry_the_model_prefers(bot: FAQBot) -> None:
+    # the ranker scores 100 on "is naltrexone a narcotic"; the question asks what the painkillers entry answers
+    assert bot.ask("naltrexone with opioids?").id == "opioid-painkillers"
+
+
 def ranker_alone(bot: FAQBot) -> FAQBot:
     alone = FAQBot(bot.kb)
     alone.second_opinion = None
@@ -174,8 +186,8 @@ def test_a_close_match_of_a_curated_wording_is_vetoed_only_at_its_own_bar() -> N
 
 
 def test_a_vetoed_answer_offers_the_entry_the_model_found_likelier_first() -> None:
-    # the ranker's top (the painkillers entry, matched word for word) is vetoed; the model's own top, ranked
+    # the ranker's top (who can prescribe LDN, the entry on seeing a doctor) is vetoed; the model's own top, ranked
     # lower, is the first suggestion
-    reply = FAQBot.from_yaml().ask("Is LDN a narcotic painkiller?")
+    reply = FAQBot.from_yaml().ask("What Is LDN Prescribed For?")
     assert reply.kind == "fallback"
-    assert reply.suggestions[0].id == "naltrexone-opioid"
+    assert reply.suggestions[0].id == "ldn-conditions"

@@ -179,7 +179,7 @@ class Verdict:
 
 def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: float, promotable: bool,
            terms: int = MIN_TERMS, shown: int = 3, doubt: float = 1.0, *, worded: bool = False,
-           blind: bool = False, followed: bool = False) -> Verdict:
+           blind: bool = False, followed: bool = False, held: bool = True) -> Verdict:
     """The second opinion on the ranker's decision.
 
     ``answer``: the entry the ranker answers with (None for a did-you-mean); ``ranked``: the ranked
@@ -191,7 +191,9 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
     holds one whole; the knowledge base has settled that (``faqbot validate`` checks each wording is answered
     by its own entry); ``blind``: the question's only terms name the drug ("where do people get low dose
     naltrexone from?"), so the ranker read nothing of what is asked and the model's filler words are the
-    question: one term is then enough to switch; ``followed``: the question is a follow-up's reading in context.
+    question: one term is then enough to switch; ``followed``: the question is a follow-up's reading in context;
+    ``held``: the question holds the top wording's words in order, without which a sure score is no curated judgement
+    and is switched away from as easily as any other.
     """
     top, lead = opinion.top, opinion.lead
     terms = max(terms, MIN_TERMS) if blind else terms
@@ -202,7 +204,7 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
         if worded:
             return Verdict("keep", f"second opinion differs, but the question holds a wording of `{answer}`'s: {seen}")
         # A close match of a curated wording is the knowledge base's own judgement: overruled less easily.
-        factor = SURE_FACTOR if score >= SURE else 1.0
+        factor = SURE_FACTOR if score >= SURE and held else 1.0
         if top != OUT_OF_SCOPE and top in ranked and lead >= SWITCH * factor and terms >= MIN_TERMS:
             return Verdict("switch", f"second opinion prefers the ranked `{top}` by {lead:.1f} >= "
                                      f"{SWITCH * factor:g}: {seen}", top)
