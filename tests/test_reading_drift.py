@@ -24,6 +24,8 @@ from faqbot.safety.reading import read
     ("llamé a información toxicológica, mi hijo se tragó mis pastillas", "toxicologica", "emergency"),
     ("what would someone my size take", "size", "referral"),
     ("ok what about taking it at lunchtime then", "lunchtime", "referral"),
+    ("fiz uns riscos nas coxas com a lâmina", "risco", "emergency"),
+    ("si me tomo unas cañas el finde estando con ldn me pasa algo?", "finde", "referral"),
 ])
 def test_a_word_a_pack_change_once_moved_reads_as_before(message: str, word: str, kind: str) -> None:
     assert word in read(message).words

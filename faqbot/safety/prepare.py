@@ -90,7 +90,7 @@ _TWO_FOR_TO = regex.compile(
     r" 2 (take|use|start|stop|try|mix|drink|get|keep|stay|be|come|know|ask|buy)\b"
 )
 _SPELLED_NUMBER = regex.compile(
-    rf"\b(?!(?:one|zero)\b(?![-\s](?:and\s+a\s+half|point|{_NUM})))"
+    rf"\b(?!one\b(?![-\s](?:and\s+a\s+half|point|{_NUM})))"
     rf"(?P<int>(?:{_NUM})(?:[-\s](?:{_NUM}))?)(?:\s+(?P<half>and\s+a\s+half)|\s+point\s+(?P<point>{_NUM}))?\b"
     rf"|\b(?P<lone>a\s+half|half\s+a)\b"
 )

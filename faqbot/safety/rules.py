@@ -250,11 +250,10 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:ldn|naltrexone)\ (?:instructions|directions|protocol|regimen)\b | \bprotocol\b""")),
     Rule("dose-change", "referral", rx(r"""
         \b(?:increas\w*|rais(?:e|ing)|upping|upped|lower(?:ing)?|reduc\w*|decreas\w*|cut(?:ting)?|split(?:ting)?
-            |halv(?:e|ing)|skip(?:ping|ped)?|miss(?:ed|ing)?|forg[eo]t(?:ten)?|doubl(?:e|ing)|switch(?:ing)?
-            |chang(?:e|ing)|adjust\w*|wean\w*|taper\w*|crush(?:ing)?|chew(?:ing)?|dissolv\w*)\b
             # ("forget how naltrexone works" sets a topic aside, no dose)
-            \ (?!(?:how|what|why|where|which|who|whether|that)\b)
-            (?:to\ |from\ |off\ )?(?:my|the|your|his|her|their|a|an|one)?\ ?(?:own\ |\w+\ )?(?:dos\w*|amount|ldn|naltrexone
+            |halv(?:e|ing)|skip(?:ping|ped)?|miss(?:ed|ing)?|forg[eo]t(?:ten)?(?!\ (?:how|what|why|where|which|who|whether)\b)
+            |doubl(?:e|ing)|switch(?:ing)?|chang(?:e|ing)|adjust\w*|wean\w*|taper\w*|crush(?:ing)?|chew(?:ing)?|dissolv\w*)\b
+            \ (?:to\ |from\ |off\ )?(?:my|the|your|his|her|their|a|an|one)?\ ?(?:own\ |\w+\ )?(?:dos\w*|amount|ldn|naltrexone
             |medication|meds|pills?|tablets?|capsules?)\b
         | \b(?:if|when|before|after|once)\ (?:i|you|we|one|he|she|they|someone|people|patients)\ (?:\w+\ )?
             (?:stop|start|quit|miss|skip|forget|double|come\ off|go\ off)\b
