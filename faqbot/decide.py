@@ -187,10 +187,11 @@ class Decide(StageBase, name="decide"):
         # naltrexone"), not a wording anyone typed: matching it closely is no curated judgement to defer to
         score = min(top.score, SURE - 0.1) if query.followed is not None else top.score
         worded = holds_wording(analysis.cleaned, top.matched, whole=query.followed is None)
-        # A top score of 100 earned by a wording whose words the question does not all hold in order ("naltrexone
-        # with opioids?" scoring 100 on "is naltrexone a narcotic") is a bag of shared terms, not the curated
-        # judgement that makes a sure score harder to switch away from (a veto still needs the sure bar)
-        held = holds_wording(analysis.cleaned, top.matched, whole=False)
+        # A top score of 100 earned by a wording with words the question never uses ("naltrexone with opioids?"
+        # scoring 100 on "is naltrexone a narcotic", by synonyms and stems) is a bag of shared terms, not the curated
+        # judgement that makes a sure score harder to switch away from (a veto still needs the sure bar); the same
+        # words in another order ("what non-autoimmune conditions has LDN been tried for") still are
+        held = set(words(clean(top.matched))) <= set(words(analysis.cleaned))
         # A did-you-mean led by a match on an answer's text is promoted like any other: leave one set out, barring
         # it (as this did until the nineteenth session) cost 16 right answers of 7,029 and saved no wrong one
         verdict = review(opinion, answer, ranked, score, doubt is not None,

@@ -192,9 +192,9 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
     by its own entry); ``blind``: the question's only terms name the drug ("where do people get low dose
     naltrexone from?"), so the ranker read nothing of what is asked and the model's filler words are the
     question: one term is then enough to switch; ``followed``: the question is a follow-up's reading in context;
-    ``held``: the question holds every word of the top wording in order (any rewording fails), without which a sure
-    score is no curated judgement: switching away from it needs no more lead than from any other answer (vetoing it
-    still needs the sure bar).
+    ``held``: the question uses every word of the top wording (in any order), without which a sure score, earned
+    through synonyms and stems, is no curated judgement: switching away from it needs no more lead than from any other
+    answer (vetoing it still needs the sure bar).
     """
     top, lead = opinion.top, opinion.lead
     terms = max(terms, MIN_TERMS) if blind else terms
