@@ -68,3 +68,39 @@ def test_a_decade_in_a_story_names_no_amount(question: str) -> None:
 )
 def test_a_count_beside_the_drug_is_still_read(question: str) -> None:
     assert route(question) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the year it is now, in six languages (the fifty-first session)
+        "it's 2027 and nobody has approved LDN for pain yet?",
+        "Estamos en pleno 2027 y la LDN sigue sin aprobarse, ¿por qué?",
+        "Em 2027 a naltrexona em dose baixa ainda não tem aprovação?",
+        "Im Jahr 2027 ist LDN immer noch nicht zugelassen, oder?",
+        "Nel 2027 l'LDN non è ancora approvato dalla FDA?",
+        # a price: a currency sign or word marks the figure
+        "My pharmacy wants $60 for LDN, why is compounding so pricey?",
+        "paid 25€ for a month of LDN, what is it exactly?",
+        "R$ 90 por mês, por que a LDN manipulada custa tanto?",
+        "Blew 80 quid on a massage. Anyway, what are microglia?",
+        "Me cuesta 35 euros al mes, ¿cuántas pastillas trae el frasco de LDN?",
+        # a count of illnesses or of people that is no dose
+        "Combien de maladies différentes la LDN a-t-elle été essayée ?",
+        "Wie viele Teilnehmer waren in den Studien zu LDN?",
+        "Quantas doenças já foram tratadas com LDN em estudos?",
+        "Quante malattie sono state studiate con l'LDN?",
+    ],
+)
+def test_a_year_a_price_or_a_count_of_illnesses_names_no_amount(question: str) -> None:
+    found = route(question)
+    assert found is None or found.rule not in ("amount", "phrase-dose-number", "how-much", "many-pills-taken")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["I took 40 of my LDN pills", "me tomé 40 pastillas de LDN que me costaron 35 euros",
+     "can I take 4.5 of LDN", "wie viele Tabletten LDN soll ich nehmen?", "quantos comprimidos de LDN por dia?"],
+)
+def test_an_amount_beside_a_price_or_a_count_is_still_read(question: str) -> None:
+    assert route(question) is not None

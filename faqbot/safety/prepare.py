@@ -21,6 +21,7 @@ from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.strength import name_strengths
 from faqbot.text import clean
 from faqbot.text.figures import NUMBER_WORD, NUMBER_WORDS
+from faqbot.text.fold import priced
 
 _NAME = regex.compile(
     r"\blow[-\s]*dos(?:e|ed|age)[-\s]*naltrexone?\b|\bl\.\s?d\.\s?n\.?(?=\s|$)|\blow[-\s]dose\s+\(?ldn\)?"
@@ -161,6 +162,7 @@ def _prepare(raw: str) -> str:
     # No word is longer than this: a longer run is padding or an encoding, and scanning it with
     # every phrase rule would make routing a megabyte slow (the rule engine still reads it).
     cleaned = unexaggerated(name_strengths(_OVERLONG.sub(" ", clean(raw))))
+    cleaned = priced(cleaned)
     cleaned = _MIXED_SCRIPT_WORD.sub(lambda m: m.group(0).translate(_CONFUSABLES), cleaned)
     cleaned = _SPACED_LETTERS.sub(_join_letters, cleaned)
     cleaned = " ".join(cleaned.split())

@@ -95,6 +95,7 @@ def _read(text: str) -> Reading:
             if kept:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     _as_decades(found, decades(words, frozenset([*marks, len(words)])))
+    _as_prices(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
                    tuple(supplied))
@@ -113,6 +114,18 @@ def _as_decades(found: dict[str, list[tuple[int, int]]], at: list[int]) -> None:
         else:
             found.pop(name, None)
     found[DATED] = sorted(set(found.get(DATED, [])) | spans)
+
+
+def _as_prices(found: dict[str, list[tuple[int, int]]]) -> None:
+    """The figures a word of money follows read as prices, not numbers: "me cuesta 40 euros al mes, cuántas pastillas
+    tomo?" tells no 40 pills taken ("$40" is read "40 dollars", :func:`faqbot.text.fold.priced`)."""
+    paid = {start - 1 for start, _ in found.get("money", ())}
+    for name in (NUMBER, MANY):
+        kept = [span for span in found.get(name, ()) if span[0] not in paid]
+        if kept:
+            found[name] = kept
+        else:
+            found.pop(name, None)
 
 
 def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],

@@ -196,7 +196,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
     Rule("dose-number", "referral", rx(rf"""
         # (a year, "the 2009 pilot study", is no dose unless a unit follows it)
         (?<![\d.,])(?<!\d\ in\ )(?<!\bone\ in\ )(?<!out\ of\ )(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
-            |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th)\b)
+            |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th
+            # (a price: "$45" is read "45 dollars")
+            |dollars?|euros?|quid|bucks|cents|reais)\b)
         # (nor a count of things that are no dose, a word or two after it: "3 chain pharmacies", "2 towns over",
         # "3 different people", told in stories around a question; not a span of time, which may be how long
         # something was taken: "been on LDN 4 weeks")
@@ -301,7 +303,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:do\ you\ think|would\ you\ recommend|do\ you\ recommend|your\ (?:advice|recommendation|opinion)
             |what\ would\ you\ (?:do|suggest|recommend)|is\ (?:ldn|it|naltrexone)\ (?:right|for)\ me|worth\ trying
             |recommend\ (?:ldn|naltrexone|it\ for|a\ dose))\b
-        | \b(?:hypothetical(?:ly)?|theoretically|in\ theory|suppose|supposing|let'?s\ say|(?<!\bto\ )say\ (?:i|you|someone)
+        | \b(?:hypothetical(?:ly)?|theoretically|in\ theory|suppose|supposing|let'?s\ say|(?<!\bto\ )
+            # ("people in my group say you don't need a doctor": what others say, no case supposed)
+            (?<!\bpeople\ )(?<!\bthey\ )(?<!\bsome\ )(?<!\bfolks\ )(?<!\bothers\ )(?<!\bmany\ )(?<!\bdoctors\ )(?<!\bdocs\ )(?<!\bsites\ )(?<!\bstudies\ )(?<!\beveryone\ )(?<!\beverybody\ )(?<!\bfriends\ )(?<!\bwho\ )(?<!\bgroup\ )(?<!\bmembers\ )(?<!\busers\ )(?<!\bforums\ )(?<!\barticles\ )(?<!\bwebsites\ )(?<!\bposts\ )(?<!\bnurses\ )(?<!\bpharmacists\ )say\ (?:i|you|someone)
             |imagine|what\ if\ (?:i|you|someone|a\ person|my|he|she|they|we)|if\ i\ (?:were|was)|for\ a\ (?:story|novel
             |book|screenplay|game)|asking\ for\ a\ friend|for\ a\ friend|not\ asking\ for\ (?:medical\ )?advice
             |(?:i'?m|i\ am)\ not\ asking)\b
@@ -349,7 +353,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             # "made me wonder", "gave me a weird look", "gave me a leaflet": a thought or a thing handed over, not
             # what a drug did to a body
             # ("made me think I was going crazy" tells how someone was: only "think" that ends there, or of a topic)
+            # ("made me picture a wall", "makes me suspicious": a thought about what was read)
             (?!\ (?:wonder|think(?=\s*(?:[.,:;!?]|\.\.\.|$|about\b|of\b|twice\b))|curious|question|realise|realize
+                |picture|imagine|suspicious|skeptical|sceptical|doubt|doubtful|wary|dubious
                 |want\ to\ (?:know|read|learn|understand)|laugh
                 |(?:a|the|this|that)\ (?:\w+\ )?(?:look|leaflet|printout|print-?out|link|pamphlet|handout|brochure
                     |article|copy|list|sheet|website|book|number|flyer|flier|worksheet|cutting|clipping|card|note
@@ -362,7 +368,10 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \bam\ i\ (?:a\ )?(?:good\ |more\ |less\ |most\ |very\ )?(?:candidate|eligible|suitable|allowed|able|ok|okay|safe|too|at\ risk
             |likely)\b
         | \bis\ (?:it|this|that)\ normal\ to\b
-        | \b(?:ldn|naltrexone|it)\ (?:to\ |for\ )(?:me|him|her|us|them|myself)\b
+        # ("someone explained naltrexone to me": what was told, not whom it is for; "explain LDN to me as a drinker"
+        # still asks about the asker)
+        | (?<!\bexplained\ )(?<!\bdescribed\ )(?<!\bintroduced\ )(?<!\bmentioned\ )(?<!\bsummarised\ )(?<!\bsummarized\ )
+          \b(?:ldn|naltrexone|it)\ (?:to\ |for\ )(?:me|him|her|us|them|myself)\b
         | \bprescrib\w*\ (?:\w+\ ){{0,2}}(?:for\ |to\ )?(?:me|him|her|us|them|my)\b
         | \b(?:wants?|told|asked|advised|suggested|recommended)\ (?:me|him|her|us|them)\ to\ (?:take|try|start|use|stop
             |go\ on|switch)\b | \b(?:allergic|allergy|allergies)\ to\ (?:ldn|naltrexone|it)\b

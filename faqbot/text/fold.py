@@ -76,6 +76,20 @@ _LONGEST_RUN = 80
 _ENDINGS = frozenset({"ed", "er", "es", "ly", "ers", "est"})
 
 
+#: a figure with a currency sign ("$45", "R$ 50", "40€", "£200") is a price, never an amount of the drug: read as "45
+#: dollars", a word the packs' ``money`` class and the number rules know
+_PRICE = regex.compile(r"(?:(?<![\w$])(?:r|us|a|c)?\$|[€£¥])\s?(?P<before>\d+(?:[.,]\d+)?)\b"
+                       r"|(?<![\w.,])(?P<after>\d+(?:[.,]\d+)?)\s?(?:\$|[€£¥])(?!\w)", re.IGNORECASE)
+_CURRENCY = regex.compile(r"[$\u20ac\u00a3\u00a5]")
+
+
+def priced(text: str) -> str:
+    """``text`` with each figure a currency sign marks read as a price ("$45" as "45 dollars"; see :data:`_PRICE`)."""
+    if not _CURRENCY.search(text):
+        return text
+    return _PRICE.sub(lambda m: f" {m.group('before') or m.group('after')} dollars ", text)
+
+
 def fold(text: str) -> str:
     """``text`` as one comparable, undisguised line (see the module docstring)."""
     # html and urllib are imported only for the few questions that need them: importing them took a
@@ -89,7 +103,7 @@ def fold(text: str) -> str:
         import urllib.parse
 
         text = urllib.parse.unquote(text.replace("+", " ") if "%20" not in text else text)
-    text = cleaned_latin(text)
+    text = cleaned_latin(priced(text))
     if not text.isascii():
         text = unicodedata.normalize("NFD", text.translate(_LIGATURES))
         text = text.translate(per_character(text, _unmarked))
