@@ -57,7 +57,10 @@ from functools import cache, partial
 import faqbot.regex as regex
 from faqbot.safety.pack import packs
 from faqbot.safety.reading import Reading, read
-from faqbot.safety.rules import COUNTED, RELATION
+from faqbot.safety.spans import OPENER as _OPENER
+from faqbot.safety.spans import minor
+from faqbot.safety.spans import plain as _plain
+from faqbot.safety.spans import told as _told
 from faqbot.safety.storyrules import StoryRules, within
 from faqbot.safety.taking import for_someone_else, tells_only_taking
 
@@ -73,60 +76,6 @@ _SENTENCE = regex.compile(rf"(?:{_NO_STOP}|[^.!?\n])+[.!?\n]*", re.IGNORECASE)
 #: where a clause of a sentence ends and a question may begin (Spanish opens one with "¿"); not the comma of
 #: a figure ("4,5 mg")
 _CLAUSE = regex.compile(r"[:;\u00bf]|,(?!\d)|\s[-\u2013\u2014]\s")
-#: a span of time or a date told in a story, which is no amount and no time of day ("for twelve years",
-#: "since 2019", "since I was 19", "ten years ago", "back in the 90s"); English only
-#: the words a story counts with, spans of time and counts of people alike
-_COUNT_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\ few"
-                r"|a\ couple\ of|several")
-_DURATION = regex.compile(
-    rf"\b(?:for|about|around|over|almost|nearly|past|last)?\s*(?:\d{{1,3}}|a|{_COUNT_WORDS}|fifteen|many)\s+"
-    r"(?:years?|yrs?|months?|weeks?|days?|decades?|hours?|hrs?|minutes?|mins?|seconds?)\b(?!\s+old)"
-    r"(?:\s+(?:ago|now))?"
-    r"|\bsince\s+(?:(?:i|she|he|they|we)\s+(?:was|were)\s+\d{1,2}|(?:19|20)\d\d)\b"
-    r"|\b(?:back\s+)?in\s+(?:the\s+)?(?:19|20)?\d0s\b|\b(?:back\s+)?in\s+(?:19|20)\d\d\b",
-    re.IGNORECASE,
-)
-#: ... unless it tells how long something has been taken ("on LDN for 3 weeks", "been taking it for a month")
-_TAKEN_BEFORE = regex.compile(
-    r"\b(?:on|taking|taken|take|takes|using|used)\s+(?:ldn|it|naltrexone|this|them|that)\s*$", re.IGNORECASE)
-#: ... nor a span after "every" or "each" ("every 3 days" is how often)
-_EVERY_BEFORE = regex.compile(r"\b(?:every|each|once|twice|per)\s*$", re.IGNORECASE)
-
-
-def _unless_taken(match: re.Match[str]) -> str:
-    before = match.string[max(0, match.start() - 30):match.start()]
-    return match.group(0) if _TAKEN_BEFORE.search(before) or _EVERY_BEFORE.search(before) else " "
-
-
-#: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
-_AGE = regex.compile(
-    r"\b(?:(?:i|he|she|they|(?:my|our|his|her)\s+(?:" + RELATION + r"|[\w-]+-in-law))\s*(?:is|was|am|'s|'m|"
-    r"turned|turns|is\s+now)|aged)\s+\d{1,3}\b(?!\s*(?:mg|mcg|ml|milligram|microgram|tablet|pill|capsule|cap|drop|"
-    r"%|percent|dose))", re.IGNORECASE)
-
-
-#: a count of people or of things that are no dose, told in a story ("half of us", "two of my relatives", "three
-#: chain pharmacies"), which is no amount either ("two of them" may be pills); English only
-_COUNT = regex.compile(
-    rf"\b(?:\d+|{_COUNT_WORDS}|hundreds?|half)\s+(?:of\s+us\b"
-    rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
-
-
-#: a word that only opens a sentence ("ok, my mum has MS.", "okay so what are microglia"), not "is it ok"; English
-_OPENER = regex.compile(
-    r"(?:^|(?<=[.!?:;]\s))\s*(?:ok(?:ay)?|alright|hey|hi|well|um+|hmm+)\b(?!\s+(?:for|to|if|with|on|in|as)\b)"
-    r"[\s,.!:-]*", re.IGNORECASE)
-
-
-def _told(text: str) -> str:
-    """``text`` without the spans of time, the counts and the words that only open a sentence it tells, for the
-    classes of a story to be read (see :data:`_DURATION`, :data:`_COUNT`, :data:`_OPENER`)."""
-    return _OPENER.sub(" ", _COUNT.sub(" ", _DURATION.sub(_unless_taken, text)))
-
-
-def _plain(text: str) -> str:
-    """``text`` without the spans of time, the ages, the counts and the openers it tells, for the rules to judge."""
-    return _AGE.sub(" ", _told(text))
 
 
 #: a pointing word that, after a story of someone's case, points at the case
@@ -277,7 +226,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         others = {name: spans for name, spans in told.items() if name != "for_me"} \
             if for_someone_else(read(_told(story))) and plainly() else told
         allowed = _either(_allowed(rule, told, found, rules, articles=foreign, others=others),
-                          _of_a_fact(told, found, rules, plainly)) if general \
+                          _of_a_fact(_unaged(told, story, found, classes, rules), found, rules, plainly)) if general \
             else _hearsay(rule, told, found, rules, articles=foreign)
         if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
@@ -410,6 +359,16 @@ def _either(*kinds: Callable[[str, str], bool] | None) -> Callable[[str, str], b
     tells who the asker speaks for, before a question of a fact no case changes); ``None`` if it is of none."""
     found = [allows for allows in kinds if allows is not None]
     return (lambda kind, name: any(allows(kind, name) for allows in found)) if found else None
+
+
+def _unaged(told: Classes, story: str, found: Classes, classes: Callable[[str], Classes], rules: StoryRules
+            ) -> Classes:
+    """The classes of a story told with its ages left out ("I'm 72 and like to understand what I read."): how old
+    someone is changes no fact, unless under 18 ("I'm 12 and have fibro. What is LDN?"); only where the story names a
+    number at all, so that one is read once more."""
+    if "number" not in told or minor(story):
+        return told
+    return _echoed(_beside_why(_plain(story), classes, rules), found, rules)
 
 
 def _of_a_fact(told: Classes, found: Classes, rules: StoryRules, plainly: Callable[[], bool]

@@ -1,0 +1,103 @@
+"""The spans of a story that tell how long, how old or how many, which are no amount and no time of day.
+
+A story before a question says how long someone has been ill ("for twelve years", "depuis 2015", "faz 5 anos"), how
+old they are ("my mum is 84", "j'ai 68 ans") or counts people and things ("two of my relatives"). The story rules
+(:mod:`.story`) read a story without them: a figure there is no dose, and a story that tells only who asks is set
+aside for a general question as it would be without the figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+import faqbot.regex as regex
+from faqbot.safety.rules import COUNTED, RELATION
+
+#: a span of time or a date told in a story, which is no amount and no time of day ("for twelve years",
+#: "since 2019", "since I was 19", "ten years ago", "back in the 90s"); English only
+#: the words a story counts with, spans of time and counts of people alike
+_COUNT_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\ few"
+                r"|a\ couple\ of|several")
+_DURATION = regex.compile(
+    rf"\b(?:for|about|around|over|almost|nearly|past|last)?\s*(?:\d{{1,3}}|a|{_COUNT_WORDS}|fifteen|many)\s+"
+    r"(?:years?|yrs?|months?|weeks?|days?|decades?|hours?|hrs?|minutes?|mins?|seconds?)\b(?!\s+old)"
+    r"(?:\s+(?:ago|now))?"
+    r"|\bsince\s+(?:(?:i|she|he|they|we)\s+(?:was|were)\s+\d{1,2}|(?:19|20)\d\d)\b"
+    r"|\b(?:back\s+)?in\s+(?:the\s+)?(?:19|20)?\d0s\b|\b(?:back\s+)?in\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+#: the same in the other five languages, accents written or not ("depuis 2015", "desde hace 5 años", "faz 5 anos", "da
+#: 10 anni", "seit 10 Jahren"); an age told with its unit is one of them ("j'ai 68 ans", "tengo 60 años"); not "a los
+#: 5 días" or "dopo 3 giorni" (after so long on it), which the intake told beside them keeps a case anyway
+_UNIT_ABROAD = (r"(?:ans|ann[eé]es?|an|a[nñ]os?|anni|anno|jahren?|jahr|mois|mes(?:es)?|mesi|monaten?|monat"
+                r"|semaines?|semanas?|settimane?|wochen?|woche|jours?|d[ií]as?|giorni|giorno|tagen?|tag)")
+_DURATION_ABROAD = regex.compile(
+    r"\b(?:(?P<since>depuis|desde(?:\s+hace)?|hace|faz|h[aá]|da|seit|vor|pendant|durante|per|il\s+y\s+a)\s+)?"
+    r"(?P<figure>\d{1,3}|zwei|deux|dos|dois|due|tre|trois|tres|tr[eê]s|drei)\s+"
+    rf"(?P<unit>{_UNIT_ABROAD})\b"
+    r"|\b(?:depuis|desde|seit|dal|dall'|dai|dagli)\s*(?:(?:19|20)\d\d|(?:los|les|l'|os|den)?\s*\d0\b)"
+    # "ich bin 72", "sono 75enne": an age with no unit
+    r"|\bich\s+bin\s+(?P<bare>\d{1,3})\b(?!\s*(?:mg|ml|tabletten|kapseln))|\b(?P<enne>\d{1,3})enne\b",
+    re.IGNORECASE,
+)
+#: the units of an age ("j'ai 12 ans"), and the age under which it is a child's, which is kept: a minor is a case
+_YEARS = regex.compile(r"an|ans|a[nñ]os?|anni|anno|jahre?n?", re.IGNORECASE)
+_ADULT = 18
+_FIGURE = regex.compile(r"\d+")
+
+
+def _unless_a_child(match: re.Match[str]) -> str:
+    figure = match.group("figure") or match.group("bare") or match.group("enne")
+    aged = match.group("bare") or match.group("enne") or (
+        not match.group("since") and match.group("unit") and _YEARS.fullmatch(match.group("unit")))
+    return match.group(0) if aged and figure and figure.isdigit() and int(figure) < _ADULT else " "
+
+
+def minor(text: str) -> bool:
+    """Whether ``text`` tells an age under 18 ("I'm 12", "my son is 15", "j'ai 12 ans")."""
+    ages = [m.group(0) for m in _AGE.finditer(text)] + [m.group(0) for m in _DURATION_ABROAD.finditer(text)
+                                                         if _unless_a_child(m) != " "]
+    return any(int(figure) < _ADULT for age in ages for figure in _FIGURE.findall(age)[-1:])
+
+
+#: ... unless it tells how long something has been taken ("on LDN for 3 weeks", "been taking it for a month")
+_TAKEN_BEFORE = regex.compile(
+    r"\b(?:on|taking|taken|take|takes|using|used)\s+(?:ldn|it|naltrexone|this|them|that)\s*$", re.IGNORECASE)
+#: ... nor a span after "every" or "each" ("every 3 days" is how often)
+_EVERY_BEFORE = regex.compile(r"\b(?:every|each|once|twice|per)\s*$", re.IGNORECASE)
+
+
+def _unless_taken(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 30):match.start()]
+    return match.group(0) if _TAKEN_BEFORE.search(before) or _EVERY_BEFORE.search(before) else " "
+
+
+#: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
+_AGE = regex.compile(
+    r"\b(?:(?:i|he|she|they|(?:my|our|his|her)\s+(?:" + RELATION + r"|[\w-]+-in-law))\s*(?:is|was|am|'s|'m|"
+    r"turned|turns|is\s+now)|aged)\s+\d{1,3}\b(?!\s*(?:mg|mcg|ml|milligram|microgram|tablet|pill|capsule|cap|drop|"
+    r"%|percent|dose))", re.IGNORECASE)
+
+
+#: a count of people or of things that are no dose, told in a story ("half of us", "two of my relatives", "three
+#: chain pharmacies"), which is no amount either ("two of them" may be pills); English only
+_COUNT = regex.compile(
+    rf"\b(?:\d+|{_COUNT_WORDS}|hundreds?|half)\s+(?:of\s+us\b"
+    rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
+
+
+#: a word that only opens a sentence ("ok, my mum has MS.", "okay so what are microglia"), not "is it ok"; English
+OPENER = regex.compile(
+    r"(?:^|(?<=[.!?:;]\s))\s*(?:ok(?:ay)?|alright|hey|hi|well|um+|hmm+)\b(?!\s+(?:for|to|if|with|on|in|as)\b)"
+    r"[\s,.!:-]*", re.IGNORECASE)
+
+
+def told(text: str) -> str:
+    """``text`` without the spans of time, the counts and the words that only open a sentence it tells, for the
+    classes of a story to be read (see :data:`_DURATION`, :data:`_COUNT`, :data:`OPENER`)."""
+    return OPENER.sub(" ", _COUNT.sub(" ", _DURATION_ABROAD.sub(_unless_a_child, _DURATION.sub(_unless_taken, text))))
+
+
+def plain(text: str) -> str:
+    """``text`` without the spans of time, the ages, the counts and the openers it tells, for the rules to judge."""
+    return _AGE.sub(" ", told(text))
