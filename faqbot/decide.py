@@ -186,7 +186,11 @@ class Decide(StageBase, name="decide"):
         # A follow-up's reading is the turn with its topic's words put after it ("how does it help with that
         # naltrexone"), not a wording anyone typed: matching it closely is no curated judgement to defer to
         score = min(top.score, SURE - 0.1) if query.followed is not None else top.score
-        worded = holds_wording(analysis.cleaned, top.matched, whole=query.followed is None)
+        # (typed word for word, any wording of the top entry counts: "what can ldn help with" may tie at 100 with
+        # another wording of its entry, "Benefits of LDN", which the ranker reports as the match)
+        worded = holds_wording(analysis.cleaned, top.matched, whole=query.followed is None) or (
+            query.followed is None and any(holds_wording(analysis.cleaned, wording, whole=True)
+                                           for wording in (top.entry.question, *top.entry.alternates)))
         # A top score of 100 earned by a wording with words the question never uses ("naltrexone with opioids?"
         # scoring 100 on "is naltrexone a narcotic", by synonyms and stems) is a bag of shared terms, not the curated
         # judgement that makes a sure score harder to switch away from (a veto still needs the sure bar); the same
