@@ -14,7 +14,7 @@ from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, NEUTRAL, SHADOWING, packs
 from faqbot.safety.strength import name_strengths
-from faqbot.text.fold import fold, tokens
+from faqbot.text.fold import PRICE_MARK, fold, tokens
 
 #: how many other languages a question is also read in
 _OTHERS = 2
@@ -95,7 +95,7 @@ def _read(text: str) -> Reading:
             if kept:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     _as_decades(found, decades(words, frozenset([*marks, len(words)])))
-    _as_prices(found)
+    _as_prices(found, words)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
                    tuple(supplied))
@@ -116,10 +116,11 @@ def _as_decades(found: dict[str, list[tuple[int, int]]], at: list[int]) -> None:
     found[DATED] = sorted(set(found.get(DATED, [])) | spans)
 
 
-def _as_prices(found: dict[str, list[tuple[int, int]]]) -> None:
-    """The figures a word of money follows read as prices, not numbers: "me cuesta 40 euros al mes, cuántas pastillas
-    tomo?" tells no 40 pills taken ("$40" is read "40 dollars", :func:`faqbot.text.fold.priced`)."""
-    paid = {start - 1 for start, _ in found.get("money", ())}
+def _as_prices(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) -> None:
+    """The figures a word of money or a currency sign follows read as prices, not numbers: "me cuesta 40 euros al mes,
+    cuántas pastillas tomo?" tells no 40 pills taken ("40€" is read "40 pricetag", :func:`faqbot.text.fold.priced`)."""
+    paid = {start - 1 for start, _ in found.get("money", ())} | {
+        i - 1 for i, word in enumerate(words) if word == PRICE_MARK}
     for name in (NUMBER, MANY):
         kept = [span for span in found.get(name, ()) if span[0] not in paid]
         if kept:

@@ -197,8 +197,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         # (a year, "the 2009 pilot study", is no dose unless a unit follows it)
         (?<![\d.,])(?<!\d\ in\ )(?<!\bone\ in\ )(?<!out\ of\ )(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
             |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th
-            # (a price: "$45" is read "45 dollars")
-            |dollars?|euros?|quid|bucks|cents|reais)\b)
+            # (a price: "$45" is read "45 pricetag")
+            |pricetag|dollars?|euros?|quid|bucks|cents|reais)\b)
         # (nor a count of things that are no dose, a word or two after it: "3 chain pharmacies", "2 towns over",
         # "3 different people", told in stories around a question; not a span of time, which may be how long
         # something was taken: "been on LDN 4 weeks")
@@ -353,9 +353,11 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             # "made me wonder", "gave me a weird look", "gave me a leaflet": a thought or a thing handed over, not
             # what a drug did to a body
             # ("made me think I was going crazy" tells how someone was: only "think" that ends there, or of a topic)
-            # ("made me picture a wall", "makes me suspicious": a thought about what was read)
+            # ("which made me picture a wall", "that makes me suspicious": a thought about what was read; "ldn made me
+            # doubt everything" is what the drug did)
+            (?!(?:(?<=\bwhich\ made\ me)|(?<=\bwhich\ makes\ me)|(?<=\bthat\ made\ me)|(?<=\bthat\ makes\ me))
+                \ (?:picture|imagine|suspicious|skeptical|sceptical|doubt|doubtful|wary|dubious)\b)
             (?!\ (?:wonder|think(?=\s*(?:[.,:;!?]|\.\.\.|$|about\b|of\b|twice\b))|curious|question|realise|realize
-                |picture|imagine|suspicious|skeptical|sceptical|doubt|doubtful|wary|dubious
                 |want\ to\ (?:know|read|learn|understand)|laugh
                 |(?:a|the|this|that)\ (?:\w+\ )?(?:look|leaflet|printout|print-?out|link|pamphlet|handout|brochure
                     |article|copy|list|sheet|website|book|number|flyer|flier|worksheet|cutting|clipping|card|note

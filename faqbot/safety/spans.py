@@ -46,7 +46,15 @@ _ADULT = 18
 _FIGURE = regex.compile(r"\d+")
 
 
+#: ... unless it tells how long the drug has been taken ("je prends de la ldn depuis 3 semaines", "tomo LDN desde hace
+#: 2 meses") or how often ("tous les 3 jours", "cada 2 días", "alle 2 Tage", "ogni 3 giorni"), as in English
+_TAKEN_OR_EVERY_ABROAD = regex.compile(
+    r"\b(?:ldn|naltrex\w*|cada|tous\s+les|toutes\s+les|alle|ogni|a\s+cada|de\s+cada)\s*$", re.IGNORECASE)
+
+
 def _unless_a_child(match: re.Match[str]) -> str:
+    if _TAKEN_OR_EVERY_ABROAD.search(match.string[max(0, match.start() - 30):match.start()]):
+        return match.group(0)
     figure = match.group("figure") or match.group("bare") or match.group("enne")
     aged = match.group("bare") or match.group("enne") or (
         not match.group("since") and match.group("unit") and _YEARS.fullmatch(match.group("unit")))

@@ -76,18 +76,21 @@ _LONGEST_RUN = 80
 _ENDINGS = frozenset({"ed", "er", "es", "ly", "ers", "est"})
 
 
-#: a figure with a currency sign ("$45", "R$ 50", "40€", "£200") is a price, never an amount of the drug: read as "45
-#: dollars", a word the packs' ``money`` class and the number rules know
+#: a figure with a currency sign ("$45", "R$ 50", "40€", "£200") is a price, never an amount of the drug: read with
+#: :data:`PRICE_MARK` after it, which the number rules know
 _PRICE = regex.compile(r"(?:(?<![\w$])(?:r|us|a|c)?\$|[€£¥])\s?(?P<before>\d+(?:[.,]\d+)?)\b"
                        r"|(?<![\w.,])(?P<after>\d+(?:[.,]\d+)?)\s?(?:\$|[€£¥])(?!\w)", re.IGNORECASE)
+#: the word a price's figure is read with: no word class lists it, so that a price marks its own figure and nothing
+#: else ("wie viel LDN für meinen Sohn, die Packung 25 €" still asks how much; a word of money anywhere cancels that)
+PRICE_MARK = "pricetag"
 _CURRENCY = regex.compile(r"[$\u20ac\u00a3\u00a5]")
 
 
 def priced(text: str) -> str:
-    """``text`` with each figure a currency sign marks read as a price ("$45" as "45 dollars"; see :data:`_PRICE`)."""
+    """``text`` with each figure a currency sign marks read as a price ("$45" as "45 pricetag"; see :data:`_PRICE`)."""
     if not _CURRENCY.search(text):
         return text
-    return _PRICE.sub(lambda m: f" {m.group('before') or m.group('after')} dollars ", text)
+    return _PRICE.sub(lambda m: f" {m.group('before') or m.group('after')} {PRICE_MARK} ", text)
 
 
 def fold(text: str) -> str:
