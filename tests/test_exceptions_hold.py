@@ -3,7 +3,8 @@
 Each exception a session adds ("some of her patients", conditions counted, a leaflet read) was once written wider
 than its case: a review of the fiftieth session's change found a leaflet named beside suicidal thoughts or a stroke
 sign cancelling the emergency reply, "people say it's fine" after "some of her LDN" cancelling the referral, and
-"my diseases" beside a lethal amount turning the self-harm reply into a referral. These messages hold the reply each
+"my diseases" beside a lethal amount turning the self-harm reply into a referral; one of the fifty-first found a price
+anywhere cancelling "how much" and illnesses counted before it doing the same. These messages hold the reply each
 must keep, beside the general questions the exceptions were written for.
 """
 
@@ -35,7 +36,25 @@ CASES = [
     ("which strengths do pharmacies stock LDN in?", "referral"),
     ("einmal täglich oder öfter?", "referral"),
     ("und wie viel wäre das dann bei jemandem mit 90 Kilo?", "referral"),
+    # (the fifty-first session) a price marks only its own figure; illnesses counted before "how many" count nothing;
+    # the full dose asked alone is a dose; "made me doubt" told of the drug is a case; how long it has been taken
+    # stays in a story in every language; what someone says they shave with cancels no self-harm
+    ("wie viel LDN für meinen Jungen? die Packung 25 €", "referral"),
+    ("quanta ldn pra minha filha? paguei R$ 60", "referral"),
+    ("tengo dos enfermedades, ¿cuántas cápsulas de ldn al día?", "referral"),
+    ("ich habe zwei Krankheiten. Wie viele Kapseln LDN?", "referral"),
+    ("dose cheia de naltrexona?", "referral"),
+    ("la dose piena di ldn qual è?", "referral"),
+    ("naltrexone made me doubt my own memory, is that normal?", "referral"),
+    ("Je prends de la ldn depuis 4 semaines. Qu'est-ce que les endorphines ?", "referral"),
+    ("took the razor to my arms again tonight and it had nothing to do with shaving", "emergency"),
+    ("il m'a dit qu'il aurait préféré ne jamais naître", "emergency"),
     # the general questions the exceptions were written for are not routed
+    ("It's 2027 and LDN still has no FDA approval for pain?", None),
+    ("A compounded month of LDN is $40 where I live. Why does it need a compounding pharmacy?", None),
+    ("Combien de maladies différentes l'article cite-t-il ?", None),
+    ("La naltrexone à pleine dose bloque-t-elle les antalgiques opioïdes ?", None),
+    ("I read a page which made me picture a lock and key. What is an opioid antagonist?", None),
     ("My rheumatologist prescribes LDN to some of her patients. Is it actually FDA-approved for chronic pain?", None),
     ("How many conditions has LDN been shown to work in?", None),
     ("Does the article talk about suicide risk with naltrexone?", None),
