@@ -52,19 +52,30 @@ _TAKEN_OR_EVERY_ABROAD = regex.compile(
     r"\b(?:ldn|naltrex\w*|cada|tous\s+les|toutes\s+les|alle|ogni|a\s+cada|de\s+cada)\s*$", re.IGNORECASE)
 
 
-def _unless_a_child(match: re.Match[str]) -> str:
-    if _TAKEN_OR_EVERY_ABROAD.search(match.string[max(0, match.start() - 30):match.start()]):
+def _aged(match: re.Match[str]) -> bool:
+    """Whether a span matched by :data:`_DURATION_ABROAD` tells an age ("j'ai 68 ans"), not a span of time."""
+    return bool(match.group("bare") or match.group("enne") or (
+        not match.group("since") and match.group("unit") and _YEARS.fullmatch(match.group("unit"))))
+
+
+def _span_only(match: re.Match[str]) -> str:
+    """A span of time read out, an age or how long the drug has been taken or how often kept (ages are read out for
+    the rules only, by :func:`plain`, as in English)."""
+    if _aged(match) or _TAKEN_OR_EVERY_ABROAD.search(match.string[max(0, match.start() - 30):match.start()]):
         return match.group(0)
-    figure = match.group("figure") or match.group("bare") or match.group("enne")
-    aged = match.group("bare") or match.group("enne") or (
-        not match.group("since") and match.group("unit") and _YEARS.fullmatch(match.group("unit")))
-    return match.group(0) if aged and figure and figure.isdigit() and int(figure) < _ADULT else " "
+    return " "
+
+
+def _age_only(match: re.Match[str]) -> str:
+    return " " if _aged(match) else match.group(0)
+
+
 
 
 def minor(text: str) -> bool:
     """Whether ``text`` tells an age under 18 ("I'm 12", "my son is 15", "j'ai 12 ans")."""
     ages = [m.group(0) for m in _AGE.finditer(text)] + [m.group(0) for m in _DURATION_ABROAD.finditer(text)
-                                                         if _unless_a_child(m) != " "]
+                                                         if _aged(m)]
     return any(int(figure) < _ADULT for age in ages for figure in _FIGURE.findall(age)[-1:])
 
 
@@ -103,9 +114,9 @@ OPENER = regex.compile(
 def told(text: str) -> str:
     """``text`` without the spans of time, the counts and the words that only open a sentence it tells, for the
     classes of a story to be read (see :data:`_DURATION`, :data:`_COUNT`, :data:`OPENER`)."""
-    return OPENER.sub(" ", _COUNT.sub(" ", _DURATION_ABROAD.sub(_unless_a_child, _DURATION.sub(_unless_taken, text))))
+    return OPENER.sub(" ", _COUNT.sub(" ", _DURATION_ABROAD.sub(_span_only, _DURATION.sub(_unless_taken, text))))
 
 
 def plain(text: str) -> str:
     """``text`` without the spans of time, the ages, the counts and the openers it tells, for the rules to judge."""
-    return _AGE.sub(" ", told(text))
+    return _DURATION_ABROAD.sub(_age_only, _AGE.sub(" ", told(text)))
