@@ -49,6 +49,7 @@ CASES = [
     ("Je prends de la ldn depuis 4 semaines. Qu'est-ce que les endorphines ?", "referral"),
     ("took the razor to my arms again tonight and it had nothing to do with shaving", "emergency"),
     ("il m'a dit qu'il aurait préféré ne jamais naître", "emergency"),
+    ("ya es 2027 y sigo queriendo morir", "emergency"),
     # the general questions the exceptions were written for are not routed
     ("It's 2027 and LDN still has no FDA approval for pain?", None),
     ("A compounded month of LDN is $40 where I live. Why does it need a compounding pharmacy?", None),

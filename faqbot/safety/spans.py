@@ -27,8 +27,8 @@ _DURATION = regex.compile(
     re.IGNORECASE,
 )
 #: the same in the other five languages, accents written or not ("depuis 2015", "desde hace 5 años", "faz 5 anos", "da
-#: 10 anni", "seit 10 Jahren"); an age told with its unit is one of them ("j'ai 68 ans", "tengo 60 años"); not "a los
-#: 5 días" or "dopo 3 giorni" (after so long on it), which the intake told beside them keeps a case anyway
+#: 10 anni", "seit 10 Jahren"), and an age told with its unit ("j'ai 68 ans", "tengo 60 años"), which only the rules
+#: read out (:func:`plain`), as English reads "my mum is 84"
 _UNIT_ABROAD = (r"(?:ans|ann[eé]es?|an|a[nñ]os?|anni|anno|jahren?|jahr|mois|mes(?:es)?|mesi|monaten?|monat"
                 r"|semaines?|semanas?|settimane?|wochen?|woche|jours?|d[ií]as?|giorni|giorno|tagen?|tag)")
 _DURATION_ABROAD = regex.compile(
@@ -68,8 +68,6 @@ def _span_only(match: re.Match[str]) -> str:
 
 def _age_only(match: re.Match[str]) -> str:
     return " " if _aged(match) else match.group(0)
-
-
 
 
 def minor(text: str) -> bool:
