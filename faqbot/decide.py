@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
-from faqbot.kb import Settings
+from faqbot.kb import Entry, Settings
 from faqbot.pipeline import Decision, Query, StageBase, quoted
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
@@ -189,8 +190,7 @@ class Decide(StageBase, name="decide"):
         # (typed word for word, any wording of the top entry counts: "what can ldn help with" may tie at 100 with
         # another wording of its entry, "Benefits of LDN", which the ranker reports as the match)
         worded = holds_wording(analysis.cleaned, top.matched, whole=query.followed is None) or (
-            query.followed is None and any(holds_wording(analysis.cleaned, wording, whole=True)
-                                           for wording in (top.entry.question, *top.entry.alternates)))
+            query.followed is None and tuple(words(clean(analysis.cleaned))) in _wordings(top.entry))
         # A top score of 100 earned by a wording with words the question never uses ("naltrexone with opioids?"
         # scoring 100 on "is naltrexone a narcotic", by synonyms and stems) is a bag of shared terms, not the curated
         # judgement that makes a sure score harder to switch away from (a veto still needs the sure bar); the same
@@ -314,6 +314,12 @@ class Decide(StageBase, name="decide"):
                     f"less than the ambiguity margin {s.ambiguity_margin:g}")
         return (f"top score {top.score} is below the answer threshold {s.answer_threshold:g} "
                 f"but at least the suggest threshold {s.suggest_threshold:g}")
+
+
+@lru_cache(maxsize=256)
+def _wordings(entry: Entry) -> frozenset[tuple[str, ...]]:
+    """Each curated wording of ``entry`` as the words :func:`holds_wording` compares (read once per entry)."""
+    return frozenset(tuple(words(clean(wording))) for wording in (entry.question, *entry.alternates))
 
 
 def holds_wording(question: str, wording: str, whole: bool) -> bool:

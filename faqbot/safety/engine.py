@@ -79,17 +79,18 @@ def decades(tokens: Sequence[str], ends: frozenset[int]) -> list[int]:
     return found
 
 
-#: the same in the other five languages ("em 2026", "en pleno 2026", "im Jahr 2026", "depuis 2019", "nel 2015"), and
-#: the words of "it's 2026" or "siamo nel 2026": the year it is now
+#: ... the same in the other five languages ("em 2026", "en pleno 2026", "im Jahr 2026", "depuis 2019", "nel 2015"),
+#: and the words of "it's 2026": the year it is now
 _BEFORE_YEAR_ABROAD = frozenset({"em", "en", "nel", "im", "dans", "jahr", "pleno", "desde", "seit", "depuis", "dal",
-                                 "ano", "anno", "annee", "del", "do", "du", "des", "it s", "it is", "its"})
+                                 "ano", "anno", "annee", "del", "do", "du", "des", "its"})
+_BEFORE_YEAR_PAIRS = frozenset({("it", "s"), ("it", "is")})
 
 
 def _year(tokens: Sequence[str], i: int) -> bool:
     decade = tokens[i].endswith("s")
     before = tokens[i - 1] if i > 0 else ""
     told = (before in _BEFORE_YEAR or before in _BEFORE_YEAR_ABROAD
-            or " ".join(tokens[max(0, i - 2):i]) in _BEFORE_YEAR_ABROAD)
+            or (i > 1 and (tokens[i - 2], before) in _BEFORE_YEAR_PAIRS))
     return (bool(_YEAR.fullmatch(tokens[i])) and (decade or told)
             and (i + 1 == len(tokens) or tokens[i + 1] not in _UNITS))
 

@@ -106,23 +106,21 @@ def _as_decades(found: dict[str, list[tuple[int, int]]], at: list[int]) -> None:
     the 90s" names no amount (every language's lexicon reads a figure as a number, so this comes after them all)."""
     if not at:
         return
-    spans = {(i, i + 1) for i in at}
-    for name in (NUMBER, MANY):
-        kept = [span for span in found.get(name, ()) if span not in spans]
-        if kept:
-            found[name] = kept
-        else:
-            found.pop(name, None)
-    found[DATED] = sorted(set(found.get(DATED, [])) | spans)
+    _no_figures(found, set(at))
+    found[DATED] = sorted(set(found.get(DATED, [])) | {(i, i + 1) for i in at})
 
 
 def _as_prices(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) -> None:
     """The figures a word of money or a currency sign follows read as prices, not numbers: "me cuesta 40 euros al mes,
     cuántas pastillas tomo?" tells no 40 pills taken ("40€" is read "40 pricetag", :func:`faqbot.text.fold.priced`)."""
-    paid = {start - 1 for start, _ in found.get("money", ())} | {
-        i - 1 for i, word in enumerate(words) if word == PRICE_MARK}
+    _no_figures(found, {start - 1 for start, _ in found.get("money", ())}
+                | {i - 1 for i, word in enumerate(words) if word == PRICE_MARK})
+
+
+def _no_figures(found: dict[str, list[tuple[int, int]]], at: set[int]) -> None:
+    """The figures (one token each) at the positions ``at`` taken out of the number classes."""
     for name in (NUMBER, MANY):
-        kept = [span for span in found.get(name, ()) if span[0] not in paid]
+        kept = [span for span in found.get(name, ()) if span[0] not in at]
         if kept:
             found[name] = kept
         else:

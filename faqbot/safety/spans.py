@@ -13,11 +13,11 @@ import re
 import faqbot.regex as regex
 from faqbot.safety.rules import COUNTED, RELATION
 
-#: a span of time or a date told in a story, which is no amount and no time of day ("for twelve years",
-#: "since 2019", "since I was 19", "ten years ago", "back in the 90s"); English only
 #: the words a story counts with, spans of time and counts of people alike
 _COUNT_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\ few"
                 r"|a\ couple\ of|several")
+#: a span of time or a date told in a story, which is no amount and no time of day ("for twelve years",
+#: "since 2019", "since I was 19", "ten years ago", "back in the 90s"); English
 _DURATION = regex.compile(
     rf"\b(?:for|about|around|over|almost|nearly|past|last)?\s*(?:\d{{1,3}}|a|{_COUNT_WORDS}|fifteen|many)\s+"
     r"(?:years?|yrs?|months?|weeks?|days?|decades?|hours?|hrs?|minutes?|mins?|seconds?)\b(?!\s+old)"
@@ -26,9 +26,41 @@ _DURATION = regex.compile(
     r"|\b(?:back\s+)?in\s+(?:the\s+)?(?:19|20)?\d0s\b|\b(?:back\s+)?in\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
-#: the same in the other five languages, accents written or not ("depuis 2015", "desde hace 5 años", "faz 5 anos", "da
-#: 10 anni", "seit 10 Jahren"), and an age told with its unit ("j'ai 68 ans", "tengo 60 años"), which only the rules
-#: read out (:func:`plain`), as English reads "my mum is 84"
+#: ... unless it tells how long something has been taken ("on LDN for 3 weeks", "been taking it for a month")
+_TAKEN_BEFORE = regex.compile(
+    r"\b(?:on|taking|taken|take|takes|using|used)\s+(?:ldn|it|naltrexone|this|them|that)\s*$", re.IGNORECASE)
+#: ... nor a span after "every" or "each" ("every 3 days" is how often)
+_EVERY_BEFORE = regex.compile(r"\b(?:every|each|once|twice|per)\s*$", re.IGNORECASE)
+
+
+def _unless_taken(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 30):match.start()]
+    return match.group(0) if _TAKEN_BEFORE.search(before) or _EVERY_BEFORE.search(before) else " "
+
+
+#: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
+_AGE = regex.compile(
+    r"\b(?:(?:i|he|she|they|(?:my|our|his|her)\s+(?:" + RELATION + r"|[\w-]+-in-law))\s*(?:is|was|am|'s|'m|"
+    r"turned|turns|is\s+now)|aged)\s+\d{1,3}\b(?!\s*(?:mg|mcg|ml|milligram|microgram|tablet|pill|capsule|cap|drop|"
+    r"%|percent|dose))", re.IGNORECASE)
+
+
+#: a count of people or of things that are no dose, told in a story ("half of us", "two of my relatives", "three
+#: chain pharmacies"), which is no amount either ("two of them" may be pills); English only
+_COUNT = regex.compile(
+    rf"\b(?:\d+|{_COUNT_WORDS}|hundreds?|half)\s+(?:of\s+us\b"
+    rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
+
+
+#: a word that only opens a sentence ("ok, my mum has MS.", "okay so what are microglia"), not "is it ok"; English
+OPENER = regex.compile(
+    r"(?:^|(?<=[.!?:;]\s))\s*(?:ok(?:ay)?|alright|hey|hi|well|um+|hmm+)\b(?!\s+(?:for|to|if|with|on|in|as)\b)"
+    r"[\s,.!:-]*", re.IGNORECASE)
+
+
+#: a span of time in the other five languages, accents written or not ("depuis 2015", "desde hace 5 años", "faz 5
+#: anos", "da 10 anni", "seit 10 Jahren"), and an age told with its unit ("j'ai 68 ans", "tengo 60 años"), which only
+#: the rules read out (:func:`plain`), as English reads "my mum is 84"
 _UNIT_ABROAD = (r"(?:ans|ann[eé]es?|an|a[nñ]os?|anni|anno|jahren?|jahr|mois|mes(?:es)?|mesi|monaten?|monat"
                 r"|semaines?|semanas?|settimane?|wochen?|woche|jours?|d[ií]as?|giorni|giorno|tagen?|tag)")
 _DURATION_ABROAD = regex.compile(
@@ -75,38 +107,6 @@ def minor(text: str) -> bool:
     ages = [m.group(0) for m in _AGE.finditer(text)] + [m.group(0) for m in _DURATION_ABROAD.finditer(text)
                                                          if _aged(m)]
     return any(int(figure) < _ADULT for age in ages for figure in _FIGURE.findall(age)[-1:])
-
-
-#: ... unless it tells how long something has been taken ("on LDN for 3 weeks", "been taking it for a month")
-_TAKEN_BEFORE = regex.compile(
-    r"\b(?:on|taking|taken|take|takes|using|used)\s+(?:ldn|it|naltrexone|this|them|that)\s*$", re.IGNORECASE)
-#: ... nor a span after "every" or "each" ("every 3 days" is how often)
-_EVERY_BEFORE = regex.compile(r"\b(?:every|each|once|twice|per)\s*$", re.IGNORECASE)
-
-
-def _unless_taken(match: re.Match[str]) -> str:
-    before = match.string[max(0, match.start() - 30):match.start()]
-    return match.group(0) if _TAKEN_BEFORE.search(before) or _EVERY_BEFORE.search(before) else " "
-
-
-#: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
-_AGE = regex.compile(
-    r"\b(?:(?:i|he|she|they|(?:my|our|his|her)\s+(?:" + RELATION + r"|[\w-]+-in-law))\s*(?:is|was|am|'s|'m|"
-    r"turned|turns|is\s+now)|aged)\s+\d{1,3}\b(?!\s*(?:mg|mcg|ml|milligram|microgram|tablet|pill|capsule|cap|drop|"
-    r"%|percent|dose))", re.IGNORECASE)
-
-
-#: a count of people or of things that are no dose, told in a story ("half of us", "two of my relatives", "three
-#: chain pharmacies"), which is no amount either ("two of them" may be pills); English only
-_COUNT = regex.compile(
-    rf"\b(?:\d+|{_COUNT_WORDS}|hundreds?|half)\s+(?:of\s+us\b"
-    rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
-
-
-#: a word that only opens a sentence ("ok, my mum has MS.", "okay so what are microglia"), not "is it ok"; English
-OPENER = regex.compile(
-    r"(?:^|(?<=[.!?:;]\s))\s*(?:ok(?:ay)?|alright|hey|hi|well|um+|hmm+)\b(?!\s+(?:for|to|if|with|on|in|as)\b)"
-    r"[\s,.!:-]*", re.IGNORECASE)
 
 
 def told(text: str) -> str:
