@@ -203,7 +203,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:half|quarter|third)\ (?:a|of\ a|of\ an?)\ (?:pill|tablet|capsule|dose)""")),
     Rule("dose-number", "referral", rx(rf"""
         # (a year, "the 2009 pilot study", is no dose unless a unit follows it)
-        (?<![\d.,])(?<!\d\ in\ )(?<!\bone\ in\ )(?<!out\ of\ )(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
+        # (nor zero: "zero risks", "0 side effects" count nothing taken)
+        (?<![\d.,])(?<!\d\ in\ )(?<!\bone\ in\ )(?<!out\ of\ )(?!0(?![\d.,]))(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
             |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th
             # (a price: "$45" is read "45 pricetag")
             |pricetag|dollars?|euros?|quid|bucks|cents|reais)\b)
