@@ -54,13 +54,15 @@ class Rule:
 
 #: things counted in a story that are no dose ("3 chain pharmacies", "2 towns over"; :mod:`.story` too). The English
 #: pack's `count_noun` lists the same nouns for the engine's rules, less those whose singular the packs lack (the
-#: spelling repair would turn "rheumatologist" into "rheumatologists"): keep the two together.
+#: spelling repair would turn "rheumatologist" into "rheumatologists"), and its `counted` the things a question counts
+#: ("top 5 conditions", "in 2 sentences"): keep them together.
 COUNTED = r"""(?:kids|children|sons|daughters|grandkids|grandchildren|siblings|sisters|brothers|cousins|aunts|uncles|relatives
     |friends|colleagues|coworkers|neighbou?rs|members|women|men|persons|folks|heads
     |doctors|docs|gps|nurses|pharmacists|specialists|consultants|neurologists|rheumatologists|physicians
     |pharmacies|chemists|drugstores|compounders|shops|stores|clinics|hospitals|towns|cities|states|countries|miles
     |questions|calls|emails|messages|meetings|sessions|appointments|visits|books|articles|papers|websites|sites
-    |forums|videos|posts|comments|pages|chapters|reasons|ways|kinds|types|things)"""
+    |forums|videos|posts|comments|pages|chapters|reasons|ways|kinds|types|things
+    |conditions|diseases|illnesses|disorders|effects|benefits|sentences|words|points|facts|examples|myths|paragraphs)"""
 
 
 #: who may say something without supposing a case ("people in my group say you don't need a doctor"): "say" after

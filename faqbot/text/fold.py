@@ -83,6 +83,8 @@ _PRICE = regex.compile(r"(?:(?<![\w$])(?:r|us|a|c)?\$|[€£¥])\s?(?P<before>\d
 #: the word a price's figure is read with: no word class lists it, so that a price marks its own figure and nothing
 #: else ("wie viel LDN für meinen Sohn, die Packung 25 €" still asks how much; a word of money anywhere cancels that)
 PRICE_MARK = "pricetag"
+#: a figure with a percent sign ("100% safe", "30 %"): read as the word, which the number rules know is no amount
+_PERCENT = regex.compile(r"(?<=\d)\s?%(?![0-9a-f]{2})")
 _CURRENCY = regex.compile(r"[$\u20ac\u00a3\u00a5]")
 
 
@@ -106,7 +108,7 @@ def fold(text: str) -> str:
         import urllib.parse
 
         text = urllib.parse.unquote(text.replace("+", " ") if "%20" not in text else text)
-    text = cleaned_latin(priced(text))
+    text = cleaned_latin(priced(_PERCENT.sub(" percent ", text) if "%" in text else text))
     if not text.isascii():
         text = unicodedata.normalize("NFD", text.translate(_LIGATURES))
         text = text.translate(per_character(text, _unmarked))
