@@ -24,10 +24,12 @@ CASE_FILES = ("tests/cases.yaml", "bench/holdout_cases.yaml", "bench/holdout2_ca
               "bench/dev_real_style.yaml", "bench/dev_real_style2.yaml", "bench/dev_real_style3.yaml",
               "bench/dev_real_style5.yaml", "bench/dev_real_style6.yaml", "bench/dev_real_style7.yaml",
               "bench/dev_real_style8.yaml", "bench/dev_real_style9.yaml",
-              *(f"bench/dev_real_style{n}.yaml" for n in range(10, 18)), "bench/dev_near_topic.yaml")
+              *(f"bench/dev_real_style{n}.yaml" for n in range(10, 25)), "bench/dev_near_topic.yaml",
+              "bench/real_style_dev28s.yaml", "bench/real_style_dev113_session50.yaml",
+              "bench/real_style_dev116_session51.yaml")
 DIALOGUE_FILES = ("bench/dialogues.yaml", "bench/dialogues3.yaml", "bench/dialogues4.yaml", "bench/dialogues5.yaml",
                   "bench/dialogues6.yaml", "bench/dialogues7.yaml",
-                  *(f"bench/dialogues{n}.yaml" for n in range(8, 13)))
+                  *(f"bench/dialogues{n}.yaml" for n in range(8, 25)))
 PROBES = "bench/safety_*_probes.yaml"
 
 
