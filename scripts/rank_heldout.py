@@ -3,6 +3,7 @@
     python scripts/rank_heldout.py                 # before/after per held-out set, and overall
     python scripts/rank_heldout.py --in-sample     # also the shipped model on the sets it was trained on
     python scripts/rank_heldout.py --show SET      # the questions of SET whose reply the model changed
+    python scripts/rank_heldout.py --context-lead 2.5   # with another Decide.CONTEXT_LEAD (run once per value)
 
 For each labelled set S of scripts/rank_data.py, a model is trained on every other set and faq.yaml's
 wordings, and S is asked through the whole pipeline (dialogues turn by turn, with the last answer as
@@ -22,6 +23,7 @@ from rank_data import Dialogue, Turn, labelled_sets
 from train_learned_rank import examples, train
 
 from faqbot import FAQBot
+from faqbot.decide import Decide
 from faqbot.reply import Reply
 from faqbot.retrieval.learned import RankModel, from_dict, model
 
@@ -73,6 +75,8 @@ def with_model(bot: FAQBot, second: Callable[[], RankModel] | None) -> FAQBot:
 
 
 def main() -> None:
+    if "--context-lead" in sys.argv:
+        Decide.CONTEXT_LEAD = float(sys.argv[sys.argv.index("--context-lead") + 1])
     bot = FAQBot.from_yaml()
     sets = labelled_sets()
     show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
