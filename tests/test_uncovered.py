@@ -13,6 +13,17 @@ def test_rare_words_are_the_ones_no_entry_or_everyday_english_uses(bot):
     assert not bot.normalizer.analyze("does ldn cuase trouble sleping").rare
 
 
+@pytest.mark.parametrize(("question", "compares"), [
+    ("how is naltrexone different from naloxone", True),
+    ("is LDN different for men and women", True),
+    # "different" after a word of number tells variety: "many different conditions" compares nothing
+    ("is LDN used for lots of different conditions", False),
+    ("which of the many different illnesses is LDN used for", False),
+])
+def test_different_compares_unless_it_tells_variety(bot, question, compares):
+    assert bot.normalizer.analyze(question).compares is compares
+
+
 @pytest.mark.parametrize("question", [
     "naltrexone vs naloxone",
     "how is naltrexone different from naloxone?",

@@ -172,7 +172,7 @@ class Normalizer:
                     common.add(term)
                 elif not short and self.is_rare(token):
                     rare.add(term)
-        compares = any(w in COMPARING for w in words(cleaned))
+        compares = any(w in COMPARING for w in words(_VARIETY.sub(" ", cleaned)))
         unnamed = frozenset(stem(t) for t in names if self.unknown(t) or t in ORGANISATIONS) & rare
         return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares,
                         asks_for(cleaned), unnamed)
@@ -448,6 +448,10 @@ def _particle_first(tokens: list[str]) -> list[str]:
 #: an abbreviation written in capitals ("EMA", "PTSD"), and any capitalised word (to tell shouting apart)
 _ACRONYM = regex.compile(r"\b[A-Z]{2,6}\b")
 _WORD = regex.compile(r"\b[A-Za-z]+\b")
+#: "different" after a word of number says how varied things are, not what they differ from ("used for many different
+#: conditions", "lots of different illnesses"): no comparison
+_VARIETY = regex.compile(r"\b(?:many|lots\s+of|a\s+lot\s+of|loads\s+of|various|several|numerous|all\s+sorts\s+of"
+                         r"|all\s+kinds\s+of|a\s+range\s+of|a\s+bunch\s+of)\s+different\b")
 
 
 def _acronyms(text: str) -> frozenset[str]:
