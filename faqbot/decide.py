@@ -241,7 +241,7 @@ class Decide(StageBase, name="decide"):
         s = self.settings
         uncovered = self.retriever.index.uncovered(top.entry_index, analysis)
         rare = [t for t in analysis.rare if uncovered.get(t, 0.0) >= s.uncovered_share
-                or (t in analysis.names and uncovered.get(t, 0.0) >= s.uncovered_name_share)]
+                or (t in analysis.names | analysis.abroad and uncovered.get(t, 0.0) >= s.uncovered_name_share)]
         if rare:
             return (f"the question is about {' '.join(sorted(rare))!r}, which no entry uses "
                     f"({max(uncovered[t] for t in rare):.0%} of its weight)"), False

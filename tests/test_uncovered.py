@@ -122,3 +122,15 @@ def test_names_are_read_only_inside_the_asking_sentence(bot):
     assert bot.normalizer.analyze("Which compounding pharmacies in Ohio make LDN?").names == {"ohio"}
     assert not bot.normalizer.analyze("My aunt saw it on Facebook. Is naltrexone addictive?").names
     assert not bot.normalizer.analyze("What Is Naltrexone Traditionally Used For?").names
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # the article's approval and addiction figures are the US's: asked of another country, no entry answers
+    ("is LDN approved in the UK?", "fallback"),
+    ("what share of adults in Canada are addicted to alcohol?", "fallback"),
+    # ... a country in a story told around the question limits nothing
+    ("My cousin lives in the UK and got curious: has the FDA approved LDN for chronic pain?", "answer"),
+    ("has the FDA approved LDN for chronic pain?", "answer"),
+])
+def test_a_question_asked_of_another_country_is_not_answered_with_the_us_facts(bot, question, kind):
+    assert bot.ask(question).kind == kind, question

@@ -20,6 +20,7 @@ from faqbot.text.lowdose import low_dose_read
 from faqbot.text.purpose import purpose_read
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
+    ABROAD,
     ASKS_FOR,
     CHAT_QUESTION_WORDS,
     COMPARING,
@@ -65,6 +66,9 @@ class Analysis:
     #: the rare terms the question writes as a name, with a capital inside its sentence ("in Ohio", "the
     #: Penn State trial"): something particular the knowledge base never mentions, whatever its weight
     names: frozenset[str] = frozenset()
+    #: the rare terms the question itself names as a place other than the US (``words.ABROAD``): "... in the UK?"
+    #: is not answered by an entry that never names it, whatever its weight, as for ``names``
+    abroad: frozenset[str] = frozenset()
 
 
 class Normalizer:
@@ -154,6 +158,10 @@ class Normalizer:
         terms: dict[str, None] = {}
         common: set[str] = set()
         rare: set[str] = set()
+        # a country named in the question itself, not in a story told around it ("My wife is a pharmacist in Canada",
+        # "my cousin lives in Ireland and got curious: has the FDA ...")
+        abroad: set[str] = set()
+        abroad_asked = set(words(asked.rpartition(":")[2].lower())) & ABROAD
         everyday = self._everyday
         for token in tokens:
             term = stem(token)
@@ -172,10 +180,12 @@ class Normalizer:
                     common.add(term)
                 elif not short and self.is_rare(token):
                     rare.add(term)
+                if token in abroad_asked and term in rare:
+                    abroad.add(term)
         compares = any(w in COMPARING for w in words(_VARIETY.sub(" ", cleaned)))
         unnamed = frozenset(stem(t) for t in names if self.unknown(t) or t in ORGANISATIONS) & rare
         return Analysis(cleaned, tuple(tokens), tuple(terms), frozenset(common), frozenset(rare), compares,
-                        asks_for(cleaned), unnamed)
+                        asks_for(cleaned), unnamed, frozenset(abroad))
 
     def off_topic(self, token: str) -> bool:
         """True for an everyday word naming an aspect the article never covers ("online", "cost"), or an

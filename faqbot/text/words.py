@@ -43,6 +43,11 @@ CONDITIONS = _word_list("conditions.txt")
 #: cost, buying online, brands, forms other than tablets, other countries, driving, food, weight, exercise.
 #: Unknown to a knowledge base, one is the question's topic ("can you buy LDN online?"), not filler.
 OFF_TOPIC = _word_list("off_topic.txt")
+#: ... those of them that name a place other than the United States: the article's facts (approval, how many adults
+#: are addicted) are the US's, so a question asked of another country is never answered by an entry that does not
+#: name it, whatever its weight
+ABROAD = OFF_TOPIC & frozenset({"australia", "britain", "canada", "england", "europe", "ireland", "scotland", "uk",
+                                "wales", "nhs"})
 #: Abbreviations people write in capitals that name nothing ("TBH", "ELI5", "ER", ``data/everyday_acronyms.txt``):
 #: any other capitalised abbreviation a knowledge base never uses names a thing (an agency, a shop, an
 #: illness, a drug: "EMA", "PTSD") and is the question's topic, not a typo or filler.
