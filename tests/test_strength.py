@@ -50,6 +50,12 @@ def test_the_usual_strength_reads_as_a_name(text: str, read: str) -> None:
         ("can I snap a 50mg tablet myself?", "referral"),
         ("what is the usual dose of naltrexone?", "referral"),
         ("how much is 50 mg naltrexone?", "referral"),
+        # in the other languages: the drug named by its strength, or the strength taken or asked about
+        ("la naltrexona normal, la de 50 mg, bloquea los analgésicos opioides?", None),
+        ("la naltrexone à 50 mg est-elle un opioïde ?", None),
+        ("puedo tomar naltrexona de 50 mg para el dolor?", "referral"),
+        ("wie viel Naltrexon 50 mg soll ich nehmen?", "referral"),
+        ("il naltrexone da 50 mg è più sicuro del LDN?", "referral"),
     ],
 )
 def test_a_question_naming_the_strength_is_routed_on_what_it_asks(question: str, kind: str | None) -> None:

@@ -28,8 +28,11 @@ _PATTERNS = (
     (regex.compile(rf"\b{_SIZE}[- ](?:dose|dosage|strength|dosed)d?s? (?=(?:oral )?{_FORM}\b)"), "standard "),
     # "50 mg naltrexone", "the 50mg pill", "50 milligram tablets"
     (regex.compile(rf"(?<![\d.,])\b(?:the )?50 ?(?:mg|milligrams?|milligram)s? (?=(?:oral )?{_FORM}\b)"), "standard "),
-    # "naltrexone 50 mg", "naltrexone at 50mg"
-    (regex.compile(rf"\b({_DRUG})(?: at| in)? 50 ?(?:mg|milligrams?)\b"), r"standard \1"),
+    # "naltrexone 50 mg", "naltrexone at 50mg"; "naltrexona de 50 mg", "la naltrexone à 50 mg", "naltrexone da 50 mg"
+    (regex.compile(rf"\b({_DRUG})(?: at| in| de| da| a| à| mit| zu)? 50 ?(?:mg|milligrams?)\b"), r"standard \1"),
+    # "la naltrexona normal, la de 50 mg", "naltrexone normale da 50 mg": the drug named, then its strength
+    (regex.compile(rf"\b({_DRUG}) (?:normal|normale|regular|habitual|classique|clássica|classica|comum)"
+                   rf",? (?:(?:la|a|le|il|die) )?(?:de|da|à|a|von|mit)? ?50 ?(?:mg|milligrams?)\b"), r"standard \1"),
 )
 
 
@@ -58,7 +61,12 @@ def name_strengths(text: str) -> str:
 _ABOUT_THE_AMOUNT = regex.compile(
     r"\b(?:better|best|worse|more|less|effective|stronger|weaker|instead|rather|than|compare\w*|vs|versus|differ\w*|ok|okay|safe|safer|dangerous|risky"
     r"|fine|right|take|takes|taking|took|use|using|make|making|switch\w*|split\w*"
-    r"|cut|cutting|ldn|low|dose|doses|dosage|enough|much|many|what is the|what s the|which is the|whats the)\b")
+    r"|cut|cutting|ldn|low|dose|doses|dosage|enough|much|many|what is the|what s the|which is the|whats the"
+    # (the same in the other languages: taking it, an amount, whether it is better or safe)
+    r"|tomar|tomo|toma|tomas|tomarla|prendre|prends|prend|prendo|prende|prendere|nehmen|nehme|nimmt|tomam"
+    r"|dosis|dosi|dosierung|posologie|posologia|cantidad|quantité|menge|quantità|quantidade|cuanto|cuanta|combien"
+    r"|quanto|quanta|wieviel|viel|mejor|mieux|besser|meglio|melhor|seguro|segura|sur|sure|sicher|sicuro|sicura"
+    r"|baja|bajas|faible|niedrig|niedrige|bassa|basso|baixa)\b")
 
 
 #: what the drug is or does, which a few words ask about it by name when they say nothing else: "is 50mg
