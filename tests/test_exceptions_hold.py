@@ -4,8 +4,9 @@ Each exception a session adds ("some of her patients", conditions counted, a lea
 than its case: a review of the fiftieth session's change found a leaflet named beside suicidal thoughts or a stroke
 sign cancelling the emergency reply, "people say it's fine" after "some of her LDN" cancelling the referral, and
 "my diseases" beside a lethal amount turning the self-harm reply into a referral; one of the fifty-first found a price
-anywhere cancelling "how much" and illnesses counted before it doing the same. These messages hold the reply each
-must keep, beside the general questions the exceptions were written for.
+anywhere cancelling "how much" and illnesses counted before it doing the same; one of the fifty-second found "my
+conditions" cancelling a dose asked, "is a" cancelling someone on opioids and "I mean" hiding the asker. These
+messages hold the reply each must keep, beside the general questions the exceptions were written for.
 """
 
 from __future__ import annotations
@@ -50,7 +51,27 @@ CASES = [
     ("took the razor to my arms again tonight and it had nothing to do with shaving", "emergency"),
     ("il m'a dit qu'il aurait préféré ne jamais naître", "emergency"),
     ("ya es 2027 y sigo queriendo morir", "emergency"),
+    # (the fifty-second session) what a question counts is no amount only just after the figure; a drug classed as an
+    # opioid is no person on one; "I mean" is no set phrase; the usual strength named in another
+    # language keeps its figure in one's own course of it; a stiff neck said with no fever is no emergency
+    ("tell me the lowest dose for my conditions", "referral"),
+    ("¿cuál es la dosis baja para mis condiciones?", "referral"),
+    ("quale dose bassa per le mie malattie?", "referral"),
+    ("tres cápsulas efectos secundarios, ¿es mucho?", "referral"),
+    ("zwei Tabletten Wirkungen?", "referral"),
+    ("my mum is a tramadol user, is ldn a good idea?", "referral"),
+    ("ma femme est une patiente sous morphine, peut-elle essayer le LDN ?", "referral"),
+    ("Oxycodone I mean, can LDN go with it?", "referral"),
+    ("llevo un mes con la naltrexona de 50 mg y tengo la piel amarilla, ¿es por eso?", "referral"),
+    ("mon médecin m'a donné la naltrexone à 50 mg, je la dilue dans l'eau comment ?", "referral"),
+    ("Naltrexon 50 mg, ich habe drei eingenommen, was passiert jetzt?", "emergency"),
+    ("my neck is so stiff and I have a fever of 39, on LDN, should I worry?", "emergency"),
     # the general questions the exceptions were written for are not routed
+    ("What are the top 5 conditions people use LDN for?", None),
+    ("Is LDN 100% safe?", None),
+    ("My friend swears naltrexone is just another opiate. Is he right?", None),
+    ("¿la naltrexona de 50 mg es un opioide?", None),
+    ("my neck is stiff from the gym, no fever, what is LDN?", None),
     ("It's 2027 and LDN still has no FDA approval for pain?", None),
     ("A compounded month of LDN is $40 where I live. Why does it need a compounding pharmacy?", None),
     ("Combien de maladies différentes l'article cite-t-il ?", None),

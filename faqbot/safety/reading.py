@@ -96,6 +96,7 @@ def _read(text: str) -> Reading:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     _as_decades(found, decades(words, frozenset([*marks, len(words)])))
     _as_prices(found, words)
+    _as_counts(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
                    tuple(supplied))
@@ -117,9 +118,18 @@ def _as_prices(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) ->
                 | {i - 1 for i, word in enumerate(words) if word == PRICE_MARK})
 
 
-def _no_figures(found: dict[str, list[tuple[int, int]]], at: set[int]) -> None:
-    """The figures (one token each) at the positions ``at`` taken out of the number classes."""
-    for name in (NUMBER, MANY):
+def _as_counts(found: dict[str, list[tuple[int, int]]]) -> None:
+    """The figures a thing a question counts follows at once read as no amount: "top 5 conditions", "in 2 sentences"
+    (a review found "counted" cancelling the amount rules anywhere near, "tres cápsulas efectos secundarios, ¿es
+    mucho?" lost its referral)."""
+    # ... written as a word too ("en deux mots", "in two sentences")
+    _no_figures(found, {start - 1 for start, _ in found.get("counted", ())}, (NUMBER, MANY, "number_word"))
+
+
+def _no_figures(found: dict[str, list[tuple[int, int]]], at: set[int],
+                classes: tuple[str, ...] = (NUMBER, MANY)) -> None:
+    """The figures (one token each) at the positions ``at`` taken out of the number ``classes``."""
+    for name in classes:
         kept = [span for span in found.get(name, ()) if span[0] not in at]
         if kept:
             found[name] = kept

@@ -66,7 +66,12 @@ _ABOUT_THE_AMOUNT = regex.compile(
     r"|tomar|tomo|toma|tomas|tomarla|prendre|prends|prend|prendo|prende|prendere|nehmen|nehme|nimmt|tomam"
     r"|dosis|dosi|dosierung|posologie|posologia|cantidad|quantité|menge|quantità|quantidade|cuanto|cuanta|combien"
     r"|quanto|quanta|wieviel|viel|mejor|mieux|besser|meglio|melhor|seguro|segura|sur|sure|sicher|sicuro|sicura"
-    r"|baja|bajas|faible|niedrig|niedrige|bassa|basso|baixa)\b")
+    r"|baja|bajas|faible|niedrig|niedrige|bassa|basso|baixa"
+    # (one's own course of it, or making a dose of it: "llevo un mes con la naltrexona de 50 mg y tengo la piel
+    # amarilla", "je la dilue dans l'eau comment ?", a review)
+    r"|llevo|mi|mis|mon|ma|mes|mein|meine|meinem|meinen|minha|meu"
+    r"|mia|mio|diluir|diluyo|diluye|dilue|diluer|auflosen|auflösen|diluire|diluisco|diluo|cortar|corto|partir|parto"
+    r"|couper|coupe|teilen|teile|dividere|divido|donne|donné|dado|dato|gegeben)\b")
 
 
 #: what the drug is or does, which a few words ask about it by name when they say nothing else: "is 50mg
