@@ -240,8 +240,10 @@ class Decide(StageBase, name="decide"):
         whether that is only a doubt a second opinion may settle (the subject never named)."""
         s = self.settings
         uncovered = self.retriever.index.uncovered(top.entry_index, analysis)
+        # a name, or a country the question is asked of, is its topic at a lower share of its weight
+        particular = analysis.names | analysis.abroad
         rare = [t for t in analysis.rare if uncovered.get(t, 0.0) >= s.uncovered_share
-                or (t in analysis.names | analysis.abroad and uncovered.get(t, 0.0) >= s.uncovered_name_share)]
+                or (t in particular and uncovered.get(t, 0.0) >= s.uncovered_name_share)]
         if rare:
             return (f"the question is about {' '.join(sorted(rare))!r}, which no entry uses "
                     f"({max(uncovered[t] for t in rare):.0%} of its weight)"), False
