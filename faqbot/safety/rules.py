@@ -55,7 +55,8 @@ class Rule:
 #: things counted in a story that are no dose ("3 chain pharmacies", "2 towns over"; :mod:`.story` too). The English
 #: pack's `count_noun` lists the same nouns for the engine's rules, less those whose singular the packs lack (the
 #: spelling repair would turn "rheumatologist" into "rheumatologists"), and its `counted` the things a question counts
-#: ("top 5 conditions", "in 2 sentences"): keep them together.
+#: ("top 5 conditions", "in 2 sentences") but "words", which as a class made stories read differently ("explain it in
+#: simple words"): keep them together.
 COUNTED = r"""(?:kids|children|sons|daughters|grandkids|grandchildren|siblings|sisters|brothers|cousins|aunts|uncles|relatives
     |friends|colleagues|coworkers|neighbou?rs|members|women|men|persons|folks|heads
     |doctors|docs|gps|nurses|pharmacists|specialists|consultants|neurologists|rheumatologists|physicians
