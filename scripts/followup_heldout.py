@@ -1,11 +1,14 @@
 """Leave one dialogue set out: the follow-up model trained without a set, measured on that set.
 
-    python scripts/followup_heldout.py [--show SET]
+    python scripts/followup_heldout.py [--show SET] [--switch LEAD] [--train GLOB ...]
 
-For every bench/dialogues*.yaml set, its dialogues are asked twice as a chat asks them (each turn with the
-last answer's entry as context): with the rules alone, and with the follow-up model
-(faqbot/retrieval/followup_model.py) trained on every other set and the knowledge base. Prints the follow-up
-turns right in each, and the turns the model put right and wrong. Never reads bench/frozen/.
+For every development dialogue set (bench/dialogues*.yaml, bench/redteam*_dialogues_*.yaml), its dialogues are
+asked twice as a chat asks them (each turn with the last answer's entry as context): with the rules alone, and with
+the follow-up model (faqbot/retrieval/followup_model.py) trained on every other set and the knowledge base.
+Prints the follow-up turns right in each, and the turns the model put right and wrong. Never reads bench/frozen/.
+
+``--switch LEAD`` measures another lead for overruling matching's answer (faqbot.retrieval.followup_model.SWITCH);
+``--train GLOB`` (repeatable) trains on the sets those patterns name only, to measure what a training list buys.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from collections.abc import Callable
 from typing import Any
 
 import yaml
-from rank_data import FOLLOW_UP_FILES, ROOT
+from rank_data import follow_up_paths
 from train_followup_model import examples
 from train_learned_rank import train
 
+import faqbot.context
 from faqbot import FAQBot, Reply
 from faqbot.retrieval.learned import RankModel, from_dict
 
@@ -47,14 +51,21 @@ def with_model(bot: FAQBot, model: Callable[[], RankModel] | None) -> FAQBot:
     return bot
 
 
+def _option(name: str) -> str | None:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else None
+
+
 def main() -> None:
     bot = FAQBot.from_yaml()
-    show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
+    show = _option("--show")
+    if _option("--switch") is not None:
+        faqbot.context.SWITCH = float(_option("--switch"))  # type: ignore[misc, arg-type]
+    trained_on = tuple(sys.argv[i + 1] for i, arg in enumerate(sys.argv[:-1]) if arg == "--train")
     total = before_right = after_right = gained = lost = 0
-    for path in sorted(ROOT.glob(FOLLOW_UP_FILES)):
+    for path in follow_up_paths():
         dialogues = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         before = follow_ups(with_model(bot, None), dialogues)
-        fold = from_dict(train(bot, examples(bot, skip=path.stem)))
+        fold = from_dict(train(bot, examples(bot, path.stem, *([trained_on] if trained_on else []))))
         after = follow_ups(with_model(bot, lambda fold=fold: fold), dialogues)  # type: ignore[misc]
         old = [right(t, r) for t, r in before]
         new = [right(t, r) for t, r in after]

@@ -26,10 +26,14 @@ CASE_FILES = ("tests/cases.yaml", "bench/holdout_cases.yaml", "bench/holdout2_ca
               "bench/dev_real_style8.yaml", "bench/dev_real_style9.yaml",
               *(f"bench/dev_real_style{n}.yaml" for n in range(10, 25)), "bench/dev_near_topic.yaml",
               "bench/real_style_dev28s.yaml", "bench/real_style_dev113_session50.yaml",
-              "bench/real_style_dev116_session51.yaml")
+              "bench/real_style_dev116_session51.yaml", "bench/real_style_dev120_session53.yaml")
 DIALOGUE_FILES = ("bench/dialogues.yaml", "bench/dialogues3.yaml", "bench/dialogues4.yaml", "bench/dialogues5.yaml",
                   "bench/dialogues6.yaml", "bench/dialogues7.yaml",
-                  *(f"bench/dialogues{n}.yaml" for n in range(8, 25)))
+                  *(f"bench/dialogues{n}.yaml" for n in range(8, 25)),
+                  # the red-team dialogue sets, written blind as the others were
+                  "bench/redteam67_dialogues_session33.yaml", "bench/redteam106_dialogues_session47.yaml",
+                  "bench/redteam108_dialogues_session48.yaml", "bench/redteam109_dialogues_session48.yaml",
+                  "bench/redteam112_dialogues_session49.yaml", "bench/redteam119_dialogues_session53.yaml")
 PROBES = "bench/safety_*_probes.yaml"
 
 
@@ -99,18 +103,24 @@ def kb_examples(kb_path: Path | None = None) -> list[tuple[str, str]]:
                        if sentence.strip()]
 
 
-#: every dialogue set, for the follow-up model (bench/frozen/ is a folder of its own, never globbed here)
-FOLLOW_UP_FILES = "bench/dialogues*.yaml"
+#: every development dialogue set, for the follow-up model: the labelled dialogue sets and the red-team ones, all
+#: written blind (bench/frozen/ is a folder of its own, never globbed here)
+FOLLOW_UP_FILES = ("bench/dialogues*.yaml", "bench/redteam*_dialogues_*.yaml")
 
 
-def follow_up_sets() -> dict[str, list[tuple[str, str | None, str]]]:
+def follow_up_paths(patterns: tuple[str, ...] = FOLLOW_UP_FILES) -> list[Path]:
+    """The dialogue sets ``patterns`` name, each once, in name order."""
+    return sorted({path for pattern in patterns for path in ROOT.glob(pattern)})
+
+
+def follow_up_sets(patterns: tuple[str, ...] = FOLLOW_UP_FILES) -> dict[str, list[tuple[str, str | None, str]]]:
     """Set name -> its follow-up turns as (question, the labelled entry answered before it, label).
 
     The context is the label of the dialogue's last answer turn, as a chat that went right would send it;
     referral and emergency turns teach nothing about entries and are left out, as are first turns.
     """
     sets: dict[str, list[tuple[str, str | None, str]]] = {}
-    for path in sorted(ROOT.glob(FOLLOW_UP_FILES)):
+    for path in follow_up_paths(patterns):
         assert "frozen" not in path.parts
         turns: list[tuple[str, str | None, str]] = []
         for dialogue in _load(path):

@@ -4,6 +4,8 @@
     python scripts/rank_heldout.py --in-sample     # also the shipped model on the sets it was trained on
     python scripts/rank_heldout.py --show SET      # the questions of SET whose reply the model changed
     python scripts/rank_heldout.py --context-lead 2.5   # with another Decide.CONTEXT_LEAD (run once per value)
+    python scripts/rank_heldout.py --without SET   # SET (repeatable) still measured, never trained on: what a
+                                                   # training list without it would give
 
 For each labelled set S of scripts/rank_data.py, a model is trained on every other set and faq.yaml's
 wordings, and S is asked through the whole pipeline (dialogues turn by turn, with the last answer as
@@ -80,10 +82,11 @@ def main() -> None:
     bot = FAQBot.from_yaml()
     sets = labelled_sets()
     show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
+    never = frozenset(sys.argv[i + 1] for i, arg in enumerate(sys.argv[:-1]) if arg == "--without")
     totals = {"before": Counter[str](), "after": Counter[str](), "in-sample": Counter[str]()}
     for name, dialogues in sets.items():
         before = ask_all(with_model(bot, None), dialogues)
-        fold = from_dict(train(bot, examples(bot, skip=name)))
+        fold = from_dict(train(bot, examples(bot, skip=name, never=never)))
         after = ask_all(with_model(bot, lambda fold=fold: fold), dialogues)  # type: ignore[misc]
         for label, replies in (("before", before), ("after", after)):
             totals[label].update(score(replies))

@@ -4,14 +4,15 @@
     python scripts/train_followup_model.py --check    # exit 1 if the shipped model is out of date
 
 Deterministic: the same dialogue sets and knowledge base always give the same file. Reads the follow-up turns
-of bench/dialogues*.yaml (never bench/frozen/ or ../shared/eval) and faq.yaml's questions, alternates and
+of the development dialogue sets, bench/dialogues*.yaml and bench/redteam*_dialogues_*.yaml (never bench/frozen/ or
+../shared/eval), and faq.yaml's questions, alternates and
 answer sentences (with no context). Leave-one-set-out figures: python scripts/followup_heldout.py.
 """
 
 from __future__ import annotations
 
 from model_file import write_or_check
-from rank_data import ROOT, follow_up_sets, kb_examples
+from rank_data import FOLLOW_UP_FILES, ROOT, follow_up_sets, kb_examples
 from train_learned_rank import train
 
 from faqbot import FAQBot
@@ -20,8 +21,10 @@ from faqbot.retrieval.followup_model import answer_echoes, in_context
 OUT = ROOT / "faqbot" / "retrieval" / "learned_followup.json"
 
 
-def examples(bot: FAQBot, skip: str | None = None) -> list[tuple[set[str], str]]:
-    """(features, label) of every follow-up turn (but set ``skip``'s) and every curated wording and answer sentence."""
+def examples(bot: FAQBot, skip: str | None = None,
+             patterns: tuple[str, ...] = FOLLOW_UP_FILES) -> list[tuple[set[str], str]]:
+    """(features, label) of every follow-up turn of the sets ``patterns`` name (but set ``skip``'s) and every curated
+    wording and answer sentence."""
     known = bot.retriever.index.idf
     limit = bot.kb.settings.max_question_chars
 
@@ -31,7 +34,7 @@ def examples(bot: FAQBot, skip: str | None = None) -> list[tuple[set[str], str]]
         return in_context(bot.normalizer.analyze(question, limit), known, context, echoes)
 
     data = [(read(q, None), label) for q, label in kb_examples()]
-    data += [(read(q, context), label) for name, turns in follow_up_sets().items() if name != skip
+    data += [(read(q, context), label) for name, turns in follow_up_sets(patterns).items() if name != skip
              for q, context, label in turns]
     return data
 

@@ -24,9 +24,10 @@ from faqbot.retrieval.learned import OUT_OF_SCOPE, features
 OUT = ROOT / "faqbot" / "retrieval" / "learned_rank.json"
 
 
-def examples(bot: FAQBot, skip: str | None = None) -> list[tuple[set[str], str]]:
-    """(features, label) of every labelled question (but set ``skip``), every curated wording and answer sentence."""
-    texts = [(t.question, t.label) for name, dialogues in labelled_sets().items() if name != skip
+def examples(bot: FAQBot, skip: str | None = None, never: frozenset[str] = frozenset()) -> list[tuple[set[str], str]]:
+    """(features, label) of every labelled question (but set ``skip``'s and the sets ``never`` names), every curated
+    wording and answer sentence."""
+    texts = [(t.question, t.label) for name, dialogues in labelled_sets().items() if name != skip and name not in never
              for d in dialogues for t in d if t.label is not None]
     texts += kb_examples()
     known = bot.retriever.index.idf
