@@ -27,10 +27,6 @@ from faqbot.safety.router import story_question
         # ... while one before a capital letter still may ("usw. Hilft", "etc. What")
         "Meine Tante hat Rheuma, Arthrose usw. Hilft LDN generell bei Rheuma?",
         "My aunt has MS, fibro etc. What is LDN used for?",
-        # the question word put last, as chat in French, Spanish and Portuguese does
-        "Mon oncle en prenait pour l'alcool. À la base, la naltrexone ça sert à quoi ?",
-        "Mi madre tiene lupus. La LDN sirve para qué?",
-        "Um tio meu tomava pra parar de beber. A naltrexona é usada pra quê?",
     ],
 )
 def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(question: str) -> None:
@@ -54,9 +50,6 @@ def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(qu
         # ... or after a story of someone's intake and how they are doing
         "Mi madre toma LDN y no duerme. En general, ¿la LDN quita el sueño?",
         "Mia madre prende LDN e ha la nausea da tre giorni. In generale, è un effetto collaterale?",
-        # ... with the question word put last
-        "Mi madre toma LDN y vomita desde ayer. Eso es por qué?",
-        "Ma mère prend de la LDN et dort mal. C'est normal ou quoi ?",
     ],
 )
 def test_a_case_told_keeps_its_referral_however_generally_the_question_asks(question: str) -> None:

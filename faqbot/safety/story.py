@@ -11,8 +11,7 @@ the same for everybody. The referral is set aside (data under ``story:`` in ``pa
   follow the story in the same sentence, after a comma, colon or dash); in an English message typed with no
   question mark at all, a sentence or clause asks when a question word leads it ("my aunt has lupus. whats ldn");
 * that question, read alone, fires no rule, names nobody (the pack's ``persons``, "her" and "him"
-  included), asks what, why or how (the question word first, or last as chat in French, Spanish and
-  Portuguese puts it: "ça sert à quoi ?"), yes or no, or about the article or research (``story.asks``), but
+  included), asks what, why or how, yes or no, or about the article or research (``story.asks``), but
   not whether it is safe or normal (``story.unless``) nor, unless it asks what, why or how, what it
   would do (``story.unless_yes_no``: "would it help?"); and it names what it asks about
   (``story.topics``; "it" counts when the story names the drug, but not "what would it do to it"
@@ -437,16 +436,9 @@ def _asks_generally(found: Classes, asks: frozenset[str]) -> bool:
         # one ("is that what it does"); a topic (research, the article) counts anywhere.
         if name not in _LEADING and spans:
             return True
-        if _leads(found, name) or (name == "wh_question" and _ends(found, name)):
+        if _leads(found, name):
             return True
     return False
-
-
-def _ends(found: Classes, name: str) -> bool:
-    """Whether ``name`` is the question's last word a class knows: French, Spanish and Portuguese chat put the
-    question word last ("la naltrexone, ça sert à quoi ?", "a LDN é usada pra quê?", "LDN is used for what?")."""
-    last = max((end for spans in found.values() for _, end in spans), default=0)
-    return any(end == last for _, end in found.get(name, ()))
 
 
 def only_who(story: str, rule: str, classes: Callable[[str], Classes]) -> bool:
