@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
-from faqbot.safety.pack import _read, packs
+from faqbot.safety.pack import _read, packs, phrase_tokens
 from faqbot.safety.router import asks_whether_to_see_a_doctor, engine_hit, read, route
 
 RULES = packs().rules
@@ -55,3 +57,24 @@ def test_asking_only_whether_to_see_a_doctor_first_is_answered(example: str) -> 
 @pytest.mark.parametrize("example", CONSULT["referred"])
 def test_a_case_told_beside_seeing_a_doctor_first_is_left_to_the_rules(example: str) -> None:
     assert not asks_whether_to_see_a_doctor(example)
+
+
+def _run_together(phrase: str) -> bool:
+    """Whether a phrase's single letters are run into one word beside words of its own ("i m a burden" reads as
+    "ima burden", as a question typed so does, but "I'm a burden" never does); a phrase of spelled-out letters only
+    ("q e p d") is meant so."""
+    written = [w for w in phrase.lower().replace("'", " ").rstrip("*").split() if w]
+    return len(phrase_tokens(phrase)) < len(written) and any(len(w) > 1 for w in written) and any(
+        len(a) == 1 and len(b) == 1 for a, b in pairwise(written))
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "pt", "it"])
+def test_a_pack_phrase_with_letters_run_together_has_its_apostrophe_twin(lang: str) -> None:
+    classes = _read(lang)["classes"]
+    lonely = [(name, p) for name, phrases in classes.items() for p in map(str, phrases)
+              if _run_together(p) and p.replace(" ", "'", 1) not in map(str, phrases)]
+    assert not lonely
+
+
+def test_a_phrase_with_letters_run_together_is_found() -> None:
+    assert _run_together("i m a burden") and not _run_together("i'm a burden") and not _run_together("q e p d")

@@ -394,7 +394,7 @@ def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> N
 )
 def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, question: str, entry: str) -> None:
     reply = bot.ask(question)
-    assert (reply.kind, reply.id) == ("answer", entry), bot.explain(question)
+    assert (reply.kind, reply.id) == ("answer", entry), reply
 
 
 @pytest.mark.parametrize(
@@ -405,6 +405,10 @@ def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, questio
         # someone takes or is on something
         "My wife takes LDN and I'm curious, she's been so weak and wobbly. What is it for?",
         "My mum is 90 and on LDN and I'm curious. What does it interact with?",
+        # a role told beside an intake, or one the question may be about ("I'm a bus driver. Does it make you
+        # drowsy?" asks whether the asker can drive on it; a red-team set)
+        "I'm a nurse and I take LDN. What does it interact with?",
+        "I have MS and I'm a lorry driver. Does LDN make people sleepy?",
     ],
 )
 def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> None:
@@ -497,7 +501,7 @@ def test_a_fact_asked_beside_how_someone_is_doing_is_still_referred(question: st
 )
 def test_an_opioid_asked_about_is_the_topic_of_the_story_too(bot: FAQBot, question: str, entry: str) -> None:
     reply = bot.ask(question)
-    assert (reply.kind, reply.id) == ("answer", entry), bot.explain(question)
+    assert (reply.kind, reply.id) == ("answer", entry), reply
 
 
 @pytest.mark.parametrize(

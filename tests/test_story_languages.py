@@ -27,6 +27,8 @@ from faqbot.safety.router import story_question
         # ... while one before a capital letter still may ("usw. Hilft", "etc. What")
         "Meine Tante hat Rheuma, Arthrose usw. Hilft LDN generell bei Rheuma?",
         "My aunt has MS, fibro etc. What is LDN used for?",
+        # a pronoun after a story that only tells who someone is points at no case
+        "Mi tía tiene fibromialgia. ¿Qué es eso de la LDN?",
     ],
 )
 def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(question: str) -> None:
@@ -50,6 +52,11 @@ def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(qu
         # ... or after a story of someone's intake and how they are doing
         "Mi madre toma LDN y no duerme. En general, ¿la LDN quita el sueño?",
         "Mia madre prende LDN e ha la nausea da tre giorni. In generale, è un effetto collaterale?",
+        # ... or pointing back at the case with a pronoun ("eso", "ça", "isso", "das")
+        "Mi esposo toma LDN y le salieron manchas raras. ¿Qué significa eso?",
+        "Mon frère prend de la LDN et il a le teint tout jaune. Ça veut dire quoi ?",
+        "Minha mãe toma LDN e está estranha. Isso é normal?",
+        "Mein Opa nimmt LDN und hat dunklen Urin. Was bedeutet das?",
     ],
 )
 def test_a_case_told_keeps_its_referral_however_generally_the_question_asks(question: str) -> None:

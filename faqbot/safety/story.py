@@ -80,7 +80,11 @@ _CLAUSE = regex.compile(r"[:;\u00bf]|,(?!\d)|\s[-\u2013\u2014]\s")
 
 #: a pointing word that, after a story of someone's case, points at the case
 _DEMONSTRATIVE = regex.compile(
-    r"\b(?:that|this|those|these)\b(?!\s+(?:drug|medicine|medication|pill|article|study|trial)s?\b)", re.IGNORECASE)
+    r"\b(?:that|this|those|these)\b(?!\s+(?:drug|medicine|medication|pill|article|study|trial)s?\b)"
+    # ... and in the other five languages the pronouns that are never an article ("¿Qué significa eso?", "ça vient de
+    # quoi ?", "isso é normal?"), and German "das" before no noun (a red-team review: "Mi esposo toma LDN y tiene los
+    # ojos amarillos. ¿Qué significa eso?" fell back, while its English twin was referred)
+    r"|\b(?:eso|esto|ello|ça|ca|cela|ceci|isso|isto|ciò|cio|dies)\b|\bdas\b(?!\s+(?-i:[A-ZÄÖÜ]))", re.IGNORECASE)
 #: words that point at the case a story told, however generally the question says it asks ("generally speaking, is LDN
 #: any use for this kind of case?", "does it clash with those blood pressure tablets?", "in someone like her?"; a
 #: red-team review); English only
