@@ -5,8 +5,8 @@
 
 Deterministic: the same dialogue sets and knowledge base always give the same file. Reads the follow-up turns
 of the development dialogue sets, bench/dialogues*.yaml and bench/redteam*_dialogues_*.yaml (never bench/frozen/ or
-../shared/eval), and faq.yaml's questions, alternates and
-answer sentences (with no context). Leave-one-set-out figures: python scripts/followup_heldout.py.
+../shared/eval), and faq.yaml's questions, alternates and answer sentences (with no context). Leave-one-set-out
+figures: python scripts/followup_heldout.py.
 """
 
 from __future__ import annotations
