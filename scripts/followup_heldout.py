@@ -13,12 +13,12 @@ Prints the follow-up turns right in each, and the turns the model put right and 
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections.abc import Callable
 from typing import Any
 
 import yaml
-from rank_data import follow_up_paths
+from rank_data import FOLLOW_UP_FILES, follow_up_paths
 from train_followup_model import examples
 from train_learned_rank import train
 
@@ -51,21 +51,21 @@ def with_model(bot: FAQBot, model: Callable[[], RankModel] | None) -> FAQBot:
     return bot
 
 
-def _option(name: str) -> str | None:
-    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else None
-
-
 def main() -> None:
+    parser = argparse.ArgumentParser(description="Leave one dialogue set out: the follow-up model's figures.")
+    parser.add_argument("--show", metavar="SET", help="print the turns of SET whose reply the model changed")
+    parser.add_argument("--switch", type=float, metavar="LEAD", help="the lead to overrule matching's answer")
+    parser.add_argument("--train", action="append", metavar="GLOB", help="train on these sets only (repeatable)")
+    args = parser.parse_args()
+    if args.switch is not None:
+        faqbot.context.SWITCH = args.switch  # type: ignore[misc]
+    trained_on = tuple(args.train) if args.train else FOLLOW_UP_FILES
     bot = FAQBot.from_yaml()
-    show = _option("--show")
-    if _option("--switch") is not None:
-        faqbot.context.SWITCH = float(_option("--switch"))  # type: ignore[misc, arg-type]
-    trained_on = tuple(sys.argv[i + 1] for i, arg in enumerate(sys.argv[:-1]) if arg == "--train")
     total = before_right = after_right = gained = lost = 0
     for path in follow_up_paths():
         dialogues = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         before = follow_ups(with_model(bot, None), dialogues)
-        fold = from_dict(train(bot, examples(bot, path.stem, *([trained_on] if trained_on else []))))
+        fold = from_dict(train(bot, examples(bot, path.stem, trained_on)))
         after = follow_ups(with_model(bot, lambda fold=fold: fold), dialogues)  # type: ignore[misc]
         old = [right(t, r) for t, r in before]
         new = [right(t, r) for t, r in after]
@@ -75,7 +75,7 @@ def main() -> None:
               f"(+{up} -{down})")
         total, before_right, after_right = total + len(old), before_right + sum(old), after_right + sum(new)
         gained, lost = gained + up, lost + down
-        if path.stem == show:
+        if path.stem == args.show:
             for (turn, a), (_, b) in zip(before, after, strict=True):
                 if (a.kind, a.id) != (b.kind, b.id):
                     print(f"    {str(turn['q'])[:70]!r}: {a.kind} {a.id} -> {b.kind} {b.id} "

@@ -17,7 +17,7 @@ right, of all cases), oos (cases expecting a fallback, no answer accepted, that 
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections import Counter
 from collections.abc import Callable
 
@@ -77,12 +77,18 @@ def with_model(bot: FAQBot, second: Callable[[], RankModel] | None) -> FAQBot:
 
 
 def main() -> None:
-    if "--context-lead" in sys.argv:
-        Decide.CONTEXT_LEAD = float(sys.argv[sys.argv.index("--context-lead") + 1])
+    parser = argparse.ArgumentParser(description="Leave one set out: the retrieval second opinion's figures.")
+    parser.add_argument("--in-sample", action="store_true", help="also the shipped model on the sets it trained on")
+    parser.add_argument("--show", metavar="SET", help="print the questions of SET whose reply the model changed")
+    parser.add_argument("--context-lead", type=float, metavar="X", help="another Decide.CONTEXT_LEAD")
+    parser.add_argument("--without", action="append", default=[], metavar="SET",
+                        help="measure SET but never train on it (repeatable)")
+    args = parser.parse_args()
+    if args.context_lead is not None:
+        Decide.CONTEXT_LEAD = args.context_lead
     bot = FAQBot.from_yaml()
     sets = labelled_sets()
-    show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
-    never = frozenset(sys.argv[i + 1] for i, arg in enumerate(sys.argv[:-1]) if arg == "--without")
+    show, never = args.show, frozenset(args.without)
     totals = {"before": Counter[str](), "after": Counter[str](), "in-sample": Counter[str]()}
     for name, dialogues in sets.items():
         before = ask_all(with_model(bot, None), dialogues)
@@ -91,7 +97,7 @@ def main() -> None:
         for label, replies in (("before", before), ("after", after)):
             totals[label].update(score(replies))
             print(line(f"{name} {label}", score(replies)))
-        if "--in-sample" in sys.argv:
+        if args.in_sample:
             inside = score(ask_all(with_model(bot, model), dialogues))
             totals["in-sample"].update(inside)
             print(line(f"{name} in-sample", inside))
