@@ -19,6 +19,7 @@ from faqbot.retrieval import Candidate
 from faqbot.retrieval.followup_model import (
     BARE,
     CONTEXT,
+    CROSS,
     ECHO,
     SWITCH,
     SWITCH_AGREED,
@@ -42,10 +43,13 @@ def test_the_shipped_model_is_the_one_the_dialogue_sets_train() -> None:
     assert result.returncode == 0, "run `python scripts/train_followup_model.py` and commit the model"
 
 
-def test_the_context_entry_is_one_feature_beside_the_turns_own(bot: FAQBot) -> None:
+def test_the_context_entry_is_one_feature_beside_the_turns_own_and_one_paired_with_each_word(bot: FAQBot) -> None:
+    # "why?" after one answer asks another thing than after another: each word is read with the entry just answered
     analysis = bot.normalizer.analyze("why is that?")
     alone = in_context(analysis, bot.retriever.index.idf, None)
-    assert in_context(analysis, bot.retriever.index.idf, "fda-status") == {*alone, CONTEXT + "fda-status"}
+    paired = {f"{CROSS}fda-status|{word}" for word in analysis.words}
+    assert paired and f"{CROSS}fda-status|why" in paired
+    assert in_context(analysis, bot.retriever.index.idf, "fda-status") == {*alone, CONTEXT + "fda-status", *paired}
 
 
 @pytest.mark.parametrize(
@@ -65,7 +69,8 @@ def test_a_turn_that_picks_up_the_last_answer_or_names_nothing_is_told_apart(bot
     index, context = bot.retriever.index, "naltrexone-recovery"
     echoes = answer_echoes(index, bot.kb.entries.index(bot.kb.entry(context)))
     analysis = bot.normalizer.analyze(turn)
-    plain = {*in_context(analysis, index.idf, None), CONTEXT + context}
+    plain = {*in_context(analysis, index.idf, None), CONTEXT + context,
+             *(f"{CROSS}{context}|{word}" for word in analysis.words)}
     found = in_context(analysis, index.idf, context, echoes)
     assert found == (plain if extra is None else {*plain, extra + context})
     assert not echoes & index.subject_words
