@@ -219,7 +219,8 @@ class Hit:
 class Lexicon:
     """Every class's phrases, indexed for a left-to-right scan of the tokens."""
 
-    def __init__(self, phrases: Mapping[str, Sequence[tuple[str, ...]]], shadowing: frozenset[str]) -> None:
+    def __init__(self, phrases: Mapping[str, Sequence[tuple[str, ...]]], shadowing: frozenset[str], *,
+                 loose: frozenset[str] = frozenset(), fillers: frozenset[str] = frozenset()) -> None:
         #: token tuple -> classes; a phrase whose last token ends in "*" is a prefix
         self._exact: dict[tuple[str, ...], set[str]] = {}
         self._prefix: dict[tuple[tuple[str, ...], str], set[str]] = {}
@@ -229,6 +230,8 @@ class Lexicon:
         self._prefix_heads: set[tuple[str, ...]] = set()
         self._seen: dict[tuple[str, ...], frozenset[str]] = {}
         self.shadowing = shadowing
+        #: classes whose phrases also match with words of ``fillers`` put inside them (see :meth:`_loosely`)
+        self.loose, self.fillers = loose, fillers
         for name, entries in phrases.items():
             for phrase in entries:
                 self._add(name, phrase)
@@ -273,7 +276,27 @@ class Lexicon:
                 found.setdefault(NUMBER, []).append((i, i + 1))
                 if token.isdigit() and len(token) <= 4 and int(token) >= 3:
                     found.setdefault(MANY, []).append((i, i + 1))
+        if self.loose and not self.fillers.isdisjoint(tokens):
+            self._loosely(tokens, found)
         return found
+
+    def _loosely(self, tokens: Sequence[str], found: dict[str, list[tuple[int, int]]]) -> None:
+        """Add the spans where a phrase of a ``loose`` class occurs once the ``fillers`` are read past: people put
+        "really", "just" or "total" inside the words of despair ("I don't really want to be here anymore", "I'm a
+        total burden"), and a list of phrases cannot hold every place one may stand."""
+        kept = [i for i, token in enumerate(tokens) if token not in self.fillers]
+        plain = [tokens[i] for i in kept]
+        for i, token in enumerate(plain):
+            longest = self._longest if token in self._starts else 1
+            for size in range(min(longest, len(plain) - i), 1, -1):
+                start, end = kept[i], kept[i + size - 1] + 1
+                if end - start == size:
+                    continue  # no filler inside: the plain scan has read it
+                for name in self.loose & self._classes_at(plain, i, size):
+                    spans = found.setdefault(name, [])
+                    if (start, end) not in spans:
+                        spans.append((start, end))
+                        spans.sort()
 
     def _classes_at(self, tokens: Sequence[str], i: int, size: int) -> frozenset[str]:
         window = tuple(tokens[i : i + size])

@@ -62,6 +62,14 @@ class OffTopic:
 
 
 @dataclass(frozen=True)
+class Loose:
+    """The classes (``loose_classes:`` in rules.yaml) whose phrases match with a language's ``fillers`` inside."""
+
+    classes: frozenset[str]
+    fillers: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Packs:
     """Everything the router needs, built from the packs."""
 
@@ -265,8 +273,12 @@ def load() -> Packs:
         raise PackError(f"`as_written` and `framing` name known classes ({sorted((as_written | framing) - known)})")
     detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
                       for lang in LANGUAGES})
+    loose = frozenset(base.get("loose_classes") or ())
+    if loose - known:
+        raise PackError(f"`loose_classes` names unknown classes: {sorted(loose - known)}")
     built = {lang: _language(lang, by_lang, drug, rules, detect, as_written, base.get("plural_classes") or (),
-                             clitics[lang]) for lang in LANGUAGES}
+                             clitics[lang], Loose(loose, _word_list("en", "fillers") | _word_list(lang, "fillers")))
+             for lang in LANGUAGES}
     lexicons = {lang: b[0] for lang, b in built.items()}
     own_lexicons = {lang: b[1] for lang, b in built.items()}
     repairers = {lang: b[2] for lang, b in built.items()}
@@ -305,7 +317,8 @@ def _story_frames(base: Mapping[str, Any], known: frozenset[str], persons: froze
 
 def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]]]], drug: tuple[tuple[str, ...], ...],
               rules: tuple[ClassRule, ...], detect: Mapping[str, frozenset[str]], as_written: frozenset[str],
-              plural_classes: Iterable[str], clitics: Clitics | None) -> tuple[Lexicon, Lexicon, Repairer]:
+              plural_classes: Iterable[str], clitics: Clitics | None,
+              loose: Loose) -> tuple[Lexicon, Lexicon, Repairer]:
     """A language's lexicon (its words and English ones), its own words alone, and its repairer."""
     # A question is read with English and its own language's words only: "dos" is two in
     # Spanish but a typo of "does" in English, "kind" a child in German but not in English.
@@ -341,8 +354,9 @@ def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]
         for name in as_written & table.keys():
             table[name] |= {variants[p] for p in table[name] if p in variants}
     _check_conflicts(rules, phrases)
-    return (Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=SHADOWING),
-            Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=SHADOWING), repairer)
+    loosely = {"loose": loose.classes, "fillers": loose.fillers}
+    return (Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=SHADOWING, **loosely),
+            Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=SHADOWING, **loosely), repairer)
 
 
 def _consult_words(base: dict[str, Any]) -> frozenset[str]:
