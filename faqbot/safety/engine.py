@@ -402,7 +402,15 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     in_general = not general_by.isdisjoint(asked) or (
         not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain))
     if in_general and not _standing(outside_frames(found, general_by), rule.persons, rule.named):
-        return None
+        pieces = framing.marks if framing is not None else cuts
+        if not pieces or last is not None:
+            return None
+        # An emergency's impersonal words cancel it only in their own piece of a sentence: "can LDN cause suicidal
+        # thoughts?" asks about the drug, "feeling suicidal. what side effects does LDN have?" tells a case, then asks
+        general = [start for start, _, _ in _spans(found, general_by)]
+        groups[0] = [span for span in groups[0] if not _blocked(general, span[0], span[1], _WHOLE, pieces)]
+        if not groups[0] or (not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain)):
+            return None
     if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):
         return None
     framed = framing.classes & rule.unless if framing is not None else frozenset()

@@ -255,7 +255,8 @@ class Repairer:
 
     def repair(self, words: list[str]) -> list[str]:
         if self.aliases:
-            words = [self.aliases.get(w, w) for w in words]
+            # (shorthand may stand for two words: French chat's "jveux" is "je veux")
+            words = [part for w in words for part in self.aliases.get(w, w).split()]
         out: list[str] = []
         i = 0
         while i < len(words):
