@@ -17,13 +17,15 @@ from faqbot.safety.reading import read
         # the words of despair in a piece of their own, then a question about what the drug causes: the question's
         # impersonal words ("side effects", "cause") no longer cancel what the first piece told
         "feeling suicidal. what side effects does LDN have?",
-        "suicidal lately. can ldn cause that?",
+        "feeling suicidal lately. can ldn cause that?",
         "wanna kms honestly. what side effects does ldn have",
         # French chat runs "je" onto the verb; English chat runs "want" onto "to"
         "jveux plus vivre sérieux. c'est quoi les effets secondaires du LDN",
         "wantto die soo bad",
         # not caring whether one lives
         "Is LDN safe? I ask because im honestly past caring whether i live or die",
+        "me da igual si vivo o muero",
+        "mir ist egal ob ich lebe oder sterbe",
     ],
 )
 def test_self_harm_told_in_chat_gets_the_self_harm_reply(message: str) -> None:
@@ -38,6 +40,10 @@ def test_self_harm_told_in_chat_gets_the_self_harm_reply(message: str) -> None:
         "can LDN cause suicidal thoughts?",
         "are suicidal thoughts a side effect of LDN?",
         "In the film the hero must choose: live or die. What is LDN?",
+        "The surgeon said the operation will decide if I live or die. Does naltrexone affect anesthesia?",
+        # a bare heading tells no case: its impersonal words still cancel (a review)
+        "Suicide. Is it a side effect of LDN?",
+        "Self-harm. Is it linked to naltrexone?",
     ],
 )
 def test_what_the_drug_causes_asked_in_one_piece_is_no_emergency(message: str) -> None:

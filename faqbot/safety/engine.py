@@ -163,6 +163,10 @@ class StoryFrames:
     #: ... and those of a time right after a frame, when one watched or read it, part of its phrase ("im Tatort
     #: gestern", "in the episode yesterday"); told apart from the frame, "yesterday" keeps the event real
     times: frozenset[str] = frozenset()
+    #: ... and the classes that tell a case in an emergency's own piece of a sentence ("feeling", "wanna", "since"):
+    #: with one there, impersonal words in another piece no longer cancel the emergency ("feeling suicidal. what
+    #: side effects does LDN have?"), while a bare heading keeps them ("Suicide. Is it a side effect of LDN?")
+    tells: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -220,7 +224,8 @@ class Lexicon:
     """Every class's phrases, indexed for a left-to-right scan of the tokens."""
 
     def __init__(self, phrases: Mapping[str, Sequence[tuple[str, ...]]], shadowing: frozenset[str], *,
-                 loose: frozenset[str] = frozenset(), fillers: frozenset[str] = frozenset()) -> None:
+                 loose: frozenset[str] = frozenset(), fillers: frozenset[str] = frozenset(),
+                 loose_persons: frozenset[str] = frozenset()) -> None:
         #: token tuple -> classes; a phrase whose last token ends in "*" is a prefix
         self._exact: dict[tuple[str, ...], set[str]] = {}
         self._prefix: dict[tuple[tuple[str, ...], str], set[str]] = {}
@@ -231,7 +236,7 @@ class Lexicon:
         self._seen: dict[tuple[str, ...], frozenset[str]] = {}
         self.shadowing = shadowing
         #: classes whose phrases also match with words of ``fillers`` put inside them (see :meth:`_loosely`)
-        self.loose, self.fillers = loose, fillers
+        self.loose, self.fillers, self.loose_persons = loose, fillers, loose_persons
         for name, entries in phrases.items():
             for phrase in entries:
                 self._add(name, phrase)
@@ -292,7 +297,13 @@ class Lexicon:
                 start, end = kept[i], kept[i + size - 1] + 1
                 if end - start == size:
                     continue  # no filler inside: the plain scan has read it
-                for name in self.loose & self._classes_at(plain, i, size):
+                names = self.loose & self._classes_at(plain, i, size)
+                # only a phrase the writer tells of themselves ("I'm a total burden", "I don't really want to be
+                # here"): "a massive burden to the NHS" tells of nobody
+                if not names or not any(a == start or b == start for name in self.loose_persons
+                                        for a, b in found.get(name, ())):
+                    continue
+                for name in names:
                     spans = found.setdefault(name, [])
                     if (start, end) not in spans:
                         spans.append((start, end))
@@ -402,13 +413,16 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     in_general = not general_by.isdisjoint(asked) or (
         not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain))
     if in_general and not _standing(outside_frames(found, general_by), rule.persons, rule.named):
-        pieces = framing.marks if framing is not None else cuts
-        if not pieces or last is not None:
+        if framing is None or not framing.marks or last is not None:
             return None
-        # An emergency's impersonal words cancel it only in their own piece of a sentence: "can LDN cause suicidal
-        # thoughts?" asks about the drug, "feeling suicidal. what side effects does LDN have?" tells a case, then asks
+        # An emergency's impersonal words cancel it only in their own piece of a sentence when the emergency's piece
+        # tells a case: "can LDN cause suicidal thoughts?" asks about the drug, "feeling suicidal. what side effects
+        # does LDN have?" tells a case, then asks
+        pieces = framing.marks
         general = [start for start, _, _ in _spans(found, general_by)]
-        groups[0] = [span for span in groups[0] if not _blocked(general, span[0], span[1], _WHOLE, pieces)]
+        told = [start for start, _, _ in _spans(found, framing.frames.tells)]
+        groups[0] = [span for span in groups[0] if not _blocked(general, span[0], span[1], _WHOLE, pieces)
+                     and _blocked(told, span[0], span[1], _WHOLE, pieces)]
         if not groups[0] or (not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain)):
             return None
     if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):

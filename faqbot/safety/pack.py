@@ -67,6 +67,8 @@ class Loose:
 
     classes: frozenset[str]
     fillers: frozenset[str]
+    #: the classes of the writer, one of which must stand right before or at such a phrase
+    persons: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -274,10 +276,11 @@ def load() -> Packs:
     detect = _detect({lang: {n: e for n, e in by_lang[lang].items() if lang == "en" or n not in as_written}
                       for lang in LANGUAGES})
     loose = frozenset(base.get("loose_classes") or ())
-    if loose - known:
-        raise PackError(f"`loose_classes` names unknown classes: {sorted(loose - known)}")
+    loose_persons = frozenset(base.get("loose_persons") or ())
+    if strangers := sorted((loose | loose_persons) - known):
+        raise PackError(f"`loose_classes` and `loose_persons` name known classes: {strangers}")
     built = {lang: _language(lang, by_lang, drug, rules, detect, as_written, base.get("plural_classes") or (),
-                             clitics[lang], Loose(loose, _word_list("en", "fillers") | _word_list(lang, "fillers")))
+                             clitics[lang], Loose(loose, _word_list(lang, "fillers"), loose_persons))
              for lang in LANGUAGES}
     lexicons = {lang: b[0] for lang, b in built.items()}
     own_lexicons = {lang: b[1] for lang, b in built.items()}
@@ -306,8 +309,9 @@ def _story_frames(base: Mapping[str, Any], known: frozenset[str], persons: froze
     frames = classes("frames")
     needs = {str(frame): frozenset(names) for frame, names in (base.get("frame_needs") or {}).items()}
     settings = StoryFrames(frames, classes("frame_keeps"), classes("frame_denials"), classes("frame_owners"), needs,
-                           classes("frame_breaks"), classes("frame_times"))
-    named = frames | settings.keeps | settings.denials | settings.owners | settings.breaks | settings.times
+                           classes("frame_breaks"), classes("frame_times"), classes("frame_tells"))
+    named = frames | settings.keeps | settings.denials | settings.owners | settings.breaks | settings.times \
+        | settings.tells
     strangers = sorted((named | frozenset(needs).union(*needs.values())) - known) + sorted(needs.keys() - frames)
     if strangers or frames & persons:
         raise PackError(f"the `frame` keys name known classes ({strangers}), and no frame is one of `persons` "
@@ -354,7 +358,7 @@ def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]
         for name in as_written & table.keys():
             table[name] |= {variants[p] for p in table[name] if p in variants}
     _check_conflicts(rules, phrases)
-    loosely = {"loose": loose.classes, "fillers": loose.fillers}
+    loosely = {"loose": loose.classes, "fillers": loose.fillers, "loose_persons": loose.persons}
     return (Lexicon({k: sorted(v) for k, v in phrases.items()}, shadowing=SHADOWING, **loosely),
             Lexicon({k: sorted(v) for k, v in own.items()}, shadowing=SHADOWING, **loosely), repairer)
 
