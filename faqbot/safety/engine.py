@@ -291,19 +291,18 @@ class Lexicon:
         total burden"), and a list of phrases cannot hold every place one may stand."""
         kept = [i for i, token in enumerate(tokens) if token not in self.fillers]
         plain = [tokens[i] for i in kept]
+        # where the writer's words start or end: such a phrase starts right there ("I'm a total burden", "I don't
+        # really want to be here"); "a massive burden to the NHS" tells of nobody
+        writer = {edge for name in self.loose_persons for span in found.get(name, ()) for edge in span}
         for i, token in enumerate(plain):
             longest = self._longest if token in self._starts else 1
             for size in range(min(longest, len(plain) - i), 1, -1):
                 start, end = kept[i], kept[i + size - 1] + 1
                 if end - start == size:
                     continue  # no filler inside: the plain scan has read it
-                names = self.loose & self._classes_at(plain, i, size)
-                # only a phrase the writer tells of themselves ("I'm a total burden", "I don't really want to be
-                # here"): "a massive burden to the NHS" tells of nobody
-                if not names or not any(a == start or b == start for name in self.loose_persons
-                                        for a, b in found.get(name, ())):
+                if start not in writer:
                     continue
-                for name in names:
+                for name in self.loose & self._classes_at(plain, i, size):
                     spans = found.setdefault(name, [])
                     if (start, end) not in spans:
                         spans.append((start, end))
@@ -410,20 +409,13 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
     asked = found if last is None else last
     # (a story's frame is read in its own piece of a sentence, below)
     general_by = rule.unless_impersonal - framing.frames.stories if framing is not None else rule.unless_impersonal
-    in_general = not general_by.isdisjoint(asked) or (
-        not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain))
-    if in_general and not _standing(outside_frames(found, general_by), rule.persons, rule.named):
-        if framing is None or not framing.marks or last is not None:
-            return None
-        # An emergency's impersonal words cancel it only in their own piece of a sentence when the emergency's piece
-        # tells a case: "can LDN cause suicidal thoughts?" asks about the drug, "feeling suicidal. what side effects
-        # does LDN have?" tells a case, then asks
-        pieces = framing.marks
-        general = [start for start, _, _ in _spans(found, general_by)]
-        told = [start for start, _, _ in _spans(found, framing.frames.tells)]
-        groups[0] = [span for span in groups[0] if not _blocked(general, span[0], span[1], _WHOLE, pieces)
-                     and _blocked(told, span[0], span[1], _WHOLE, pieces)]
-        if not groups[0] or (not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain)):
+    plainly = not rule.unless_plain.isdisjoint(asked) and _all_read(found, size, plain)
+    if (plainly or not general_by.isdisjoint(asked)) \
+            and not _standing(outside_frames(found, general_by), rule.persons, rule.named):
+        # (an emergency's own piece may tell a case apart from the impersonal words: :func:`_telling_a_case`)
+        groups[0] = [] if plainly or framing is None or last is not None \
+            else _telling_a_case(groups[0], found, general_by, framing)
+        if not groups[0]:
             return None
     if not rule.unless_unnamed.isdisjoint(found) and rule.named.isdisjoint(found):
         return None
@@ -468,6 +460,17 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
             end = max(e for _, e, _ in chosen)
             return Hit(rule, start, end, tuple(dict.fromkeys(name for _, _, name in chosen)))
     return None
+
+
+def _telling_a_case(anchors: list[tuple[int, int, str]], found: Mapping[str, list[tuple[int, int]]],
+                    cancels: frozenset[str], framing: Framing) -> list[tuple[int, int, str]]:
+    """The anchors of an emergency whose own piece of a sentence tells a case (``tells``) and holds none of its
+    impersonal ``cancels``: "can LDN cause suicidal thoughts?" asks about the drug, "feeling suicidal. what side effects
+    does LDN have?" tells a case, then asks."""
+    general = [start for start, _, _ in _spans(found, cancels)]
+    told = [start for start, _, _ in _spans(found, framing.frames.tells)]
+    return [span for span in anchors if not _blocked(general, span[0], span[1], _WHOLE, framing.marks)
+            and _blocked(told, span[0], span[1], _WHOLE, framing.marks)]
 
 
 def _nearest(spans: list[tuple[int, int, str]], start: int, end: int, window: int,

@@ -225,8 +225,8 @@ class Repairer:
         #: ("cartas" read as "carta" still finds a goodbye letter)
         self.plurals = frozenset(plurals)
         self.plural_words = frozenset(plural_words)
-        #: chat shorthand read as the word it stands for ("wat" -> "what")
-        self.aliases = dict(aliases or {})
+        #: chat shorthand read as the words it stands for ("wat" -> "what"; French chat's "jveux" -> "je veux")
+        self.aliases = {short: tuple(words.split()) for short, words in (aliases or {}).items()}
         #: whether run-together words are split ("howmuchldn"); off where real words would be cut up
         self.split = split
         #: first four letters -> stems of five letters or more that any ending may follow
@@ -255,8 +255,7 @@ class Repairer:
 
     def repair(self, words: list[str]) -> list[str]:
         if self.aliases:
-            # (shorthand may stand for two words: French chat's "jveux" is "je veux")
-            words = [part for w in words for part in self.aliases.get(w, w).split()]
+            words = [part for w in words for part in self.aliases.get(w, (w,))]
         out: list[str] = []
         i = 0
         while i < len(words):
