@@ -7,6 +7,7 @@ import pytest
 from faqbot import FAQBot
 from faqbot.safety import route
 from faqbot.safety.pack import spellings
+from faqbot.safety.reading import read, read_in
 from faqbot.text.fold import fold
 
 
@@ -97,6 +98,35 @@ def test_the_model_refers_a_personal_question_in_another_language_no_rule_reads(
 ])
 def test_a_short_message_voted_english_is_still_read_in_its_own_words(question: str) -> None:
     assert_crisis_reply(question)
+
+
+@pytest.mark.parametrize(("question", "tied"), [
+    # the vote ties English with Spanish and Italian ("solo" is an English and an Italian word); read in English,
+    # "morirme" stays whole and no Spanish phrase reads it, so each tied language reads the message with its own
+    # repairs too ("morirme" is "morir me" in Spanish)
+    ("solo quiero morirme", ("es", "it")),
+    ("como me enforcar", ("pt",)),
+])
+def test_a_message_the_vote_cannot_place_is_read_in_each_tied_language(question: str, tied: tuple[str, ...]) -> None:
+    assert read(question).tied == tied
+    assert_crisis_reply(question)
+
+
+def test_a_language_read_in_repairs_with_its_own_words() -> None:
+    assert read("solo quiero morirme").words == ("solo", "quiero", "morirme")
+    assert read_in("solo quiero morirme", "es").words == ("solo", "quiero", "morir", "me")
+    # a forced reading ties nothing more: it is read once, not again in the languages it tied with
+    assert read_in("solo quiero morirme", "es").tied == ()
+
+
+@pytest.mark.parametrize("question", [
+    # a general question read in a tied language stays general
+    "solo LDN?",
+    "como funciona LDN",
+])
+def test_a_general_message_the_vote_cannot_place_is_no_emergency(question: str) -> None:
+    routed = route(question)
+    assert routed is None or routed.kind != "emergency", routed
 
 
 @pytest.mark.parametrize("question", [

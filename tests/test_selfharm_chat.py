@@ -26,6 +26,12 @@ from faqbot.safety.reading import read
         "Is LDN safe? I ask because im honestly past caring whether i live or die",
         "me da igual si vivo o muero",
         "mir ist egal ob ich lebe oder sterbe",
+        # how long a self-harm sign has lasted tells the writer's own days, even in the piece that asks what the
+        # drug causes
+        "suicidal lately, is that a side effect of ldn?",
+        "been having suicidal thoughts lately, could ldn be the cause?",
+        "pensamientos suicidas últimamente, ¿es un efecto secundario de la LDN?",
+        "pensamentos suicidas ultimamente, é efeito colateral da LDN?",
     ],
 )
 def test_self_harm_told_in_chat_gets_the_self_harm_reply(message: str) -> None:
@@ -44,6 +50,8 @@ def test_self_harm_told_in_chat_gets_the_self_harm_reply(message: str) -> None:
         # a bare heading tells no case: its impersonal words still cancel (a review)
         "Suicide. Is it a side effect of LDN?",
         "Self-harm. Is it linked to naltrexone?",
+        # ... as is a time that reports or other people tell, not the asker
+        "do people report suicidal thoughts as a side effect of LDN lately?",
     ],
 )
 def test_what_the_drug_causes_asked_in_one_piece_is_no_emergency(message: str) -> None:

@@ -545,3 +545,15 @@ def test_broken_taking_data_is_refused(changes: dict[str, object], message: str)
     broken["story"].update(changes)
     with pytest.raises(PackError, match=message):
         story_rules(broken, known, rule_names)
+
+
+@pytest.mark.parametrize("question", [
+    # how long a change in someone has lasted ("lately", "these days") tells how they are doing, in words no class
+    # lists: the story is their case, not who asks
+    "My sister has lupus and she keeps dropping things lately. What is LDN?",
+    "My sister has lupus and she's been dropping things a lot lately. What is LDN?",
+    "Mi hermana tiene lupus y últimamente se le caen las cosas. ¿Qué es la LDN?",
+])
+def test_a_change_told_as_lasting_lately_keeps_the_story_a_case(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", routed

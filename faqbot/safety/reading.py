@@ -37,6 +37,10 @@ class Reading:
     plain: tuple[tuple[int, int], ...] = ()
     #: the positions of the words read in that the message left out (the "I" of "Started LDN last week")
     supplied: tuple[int, ...] = ()
+    #: the other languages whose words the vote counted as many of as the winner's ("solo quiero morirme" has an
+    #: English, a Spanish and an Italian word): each is a guess as good as ``lang``, read whole by
+    #: :func:`read_in` where a wrong guess would hide an emergency
+    tied: tuple[str, ...] = ()
 
     def typed(self) -> tuple[str, ...]:
         """The words as the message gave them, without those read in (``supplied``): what the model reads."""
@@ -53,13 +57,20 @@ def read(text: str) -> Reading:
     return _read_cached(text)
 
 
-def _read(text: str) -> Reading:
+def read_in(text: str, lang: str) -> Reading:
+    """``text`` read as if the vote had chosen ``lang``: repaired with that language's words, not another's
+    (Spanish reads "morirme" as "morir me"; English keeps it whole and no Spanish phrase finds it)."""
+    return _read(text, lang) if lang != read(text).lang else read(text)
+
+
+def _read(text: str, forced: str | None = None) -> Reading:
     loaded = packs()
     sentences = _sentences(fold(text))
     raw = [word for sentence in sentences for piece in sentence for word in piece]
     counts = votes(raw)
     best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
-    lang = best if counts[best] > counts["en"] else "en"
+    lang = forced or (best if counts[best] > counts["en"] else "en")
+    tied = tuple(other for other in LANGUAGES if other != lang and counts[other] == counts[lang] > 0)
     # Repaired sentence by sentence, so that the sentence ends are known in the words: a referral
     # rule's words must stand in one sentence (see _route).
     words: list[str] = []
@@ -99,7 +110,7 @@ def _read(text: str) -> Reading:
     _as_counts(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
-                   tuple(supplied))
+                   tuple(supplied), () if forced else tied)
 
 
 def _as_decades(found: dict[str, list[tuple[int, int]]], at: list[int]) -> None:

@@ -24,7 +24,7 @@ from faqbot.safety.frames import beside_a_topic, told_in_a_story
 from faqbot.safety.pack import packs
 from faqbot.safety.pieces import pieces
 from faqbot.safety.prepare import prepare, unsized
-from faqbot.safety.reading import Reading, read
+from faqbot.safety.reading import Reading, read, read_in
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
 from faqbot.safety.second import BAR_MARGINS, MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
 from faqbot.safety.story import only_who, set_aside
@@ -184,9 +184,9 @@ def _classes(text: str) -> dict[str, list[tuple[int, int]]]:
 def _route(text: str) -> Route | None:
     reading = read(text)
     rules = packs().rules
-    engine_emergency = engine_hit([r for r in rules if r.kind == "emergency"], reading)
+    engine_emergency = _in_any_tied_language([r for r in rules if r.kind == "emergency"], text, reading)
     phrase_emergency = _first_phrase(EMERGENCY_RULES, prepare(text), reading)
-    emergencies = [r for r in (_from_hit(engine_emergency, reading), phrase_emergency) if r is not None]
+    emergencies = [r for r in (engine_emergency, phrase_emergency) if r is not None]
     if emergencies:
         chosen = next((r for r in emergencies if r.self_harm), emergencies[0])
         if not chosen.self_harm and opinion(reading.typed()) == "selfharm":
@@ -431,6 +431,17 @@ def engine_hit(rules: list[ClassRule], reading: Reading, *, last: Mapping[str, l
         return first_hit(rules, reading.found, len(reading.words), cancel_breaks=reading.breaks,
                          framing=packs().framing_at(reading.marks))
     return first_hit(rules, reading.found, len(reading.words), reading.breaks, last=last, plain=reading.plain)
+
+
+def _in_any_tied_language(rules: list[ClassRule], text: str, reading: Reading) -> Route | None:
+    """The first emergency of ``rules`` in ``reading``, or else in ``text`` read whole in a language the vote tied
+    with the one it chose: a wrong guess must not hide an emergency ("solo quiero morirme" ties English, Spanish
+    and Italian; read in English, "morirme" is no word of the Spanish phrases)."""
+    for each in (reading, *(read_in(text, lang) for lang in reading.tied)):
+        route = _from_hit(engine_hit(rules, each), each)
+        if route is not None:
+            return route
+    return None
 
 
 def _fire(rule: Rule, text: str, reading: Reading) -> Route | None:
