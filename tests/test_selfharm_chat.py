@@ -61,3 +61,29 @@ def test_what_the_drug_causes_asked_in_one_piece_is_no_emergency(message: str) -
 def test_shorthand_may_stand_for_two_words() -> None:
     assert read("jveux comprendre").words[:2] == ("je", "veux")
     assert read("i wantto know").words[:3] == ("i", "want", "to")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a cut of oneself made shaving, cooking, on paper or to the hair is an everyday one, in every language
+        "I cut myself shaving this morning, does LDN slow healing?",
+        "burnt myself while cooking, does naltrexone slow healing?",
+        "Quiero cortarme el pelo corto, ¿la LDN hace caer el pelo?",
+        "J'ai envie de me couper les cheveux, la LDN fait-elle tomber les cheveux ?",
+        "Voglio tagliarmi i capelli a zero, il LDN li fa cadere?",
+        "Me cortei fazendo a barba, a LDN atrasa a cicatrização?",
+    ],
+)
+def test_an_everyday_cut_is_no_self_harm(message: str) -> None:
+    routed = route(message)
+    assert routed is None or routed.kind != "emergency", routed
+
+
+@pytest.mark.parametrize("message", [
+    "I cut myself again last night", "quiero cortarme las venas", "je me coupe encore",
+])
+def test_a_cut_told_without_an_everyday_cause_is_self_harm(message: str) -> None:
+    routed = route(message)
+    assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
+

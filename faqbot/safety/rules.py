@@ -118,7 +118,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         \b(?: kill(?:ing)?\ (?:my\ ?self|me) | suicid\w* | end(?:ing)?\ (?:my|it)\ (?:own\ )?(?:life|all)
         | end\ it\ all | (?:do\ not|don'?t|dont|no\ longer)\ want\ to\ (?:live|be\ alive|be\ here|wake\ up|go\ on)
         | want(?:ed)?\ to\ die | wish\ i\ (?:was|were)\ dead | better\ off\ dead | no\ reason\ to\ live
-        | (?:hurt|harm|cutt?|burn)(?:ing|s)?\ my\ ?self | self[-\ ]?harm\w* | take\ my\ (?:own\ )?life
+        | (?:hurt|harm|cutt?|burn)(?:ing|s)?\ my\ ?self
+            # ("I cut myself shaving", "burnt myself while cooking": an everyday cut, as `everyday_cut` in the packs)
+            (?!\ (?:\w+\ )?(?:shaving|cooking|chopping|on\ (?:a\ |the\ )?paper)\b)
+        | self[-\ ]?harm\w* | take\ my\ (?:own\ )?life
         | want\ (?:it\ all|everything)\ to\ (?:stop|end) | (?:to|and|so\ i)\ (?:not|never)\ wake\ up
         | (?:swallow(?:ing)?|tak(?:e|ing)|eat(?:ing)?)\ (?:everything|all\ (?:of\ )?(?:my|the|his|her)\ (?:pills|meds
             |tablets|medicines?))
