@@ -182,3 +182,35 @@ def test_an_emergency_told_by_its_signs_before_a_general_question_is_one(questio
 def test_a_sign_told_as_past_or_in_jest_is_no_emergency(question: str) -> None:
     routed = route(question)
     assert routed is None or routed.kind != "emergency", routed
+
+
+@pytest.mark.parametrize("question", [
+    # yellow said of oneself, with dark urine or belly pain: the liver in trouble
+    "je suis tout jaune, mes urines sont foncées et j'ai mal au ventre",
+    "sono diventato giallo e la pipì è scura, prendo LDN",
+    # a fever with skin blistering or coming away: a severe skin reaction
+    "seit der neuen Dosis hab ich hohes Fieber und Blasen am ganzen Körper",
+    "mi hija tiene fiebre alta y ampollas por todo el cuerpo desde la pastilla nueva",
+    # someone who said everyone would be better off without them
+    "mio figlio ha detto che staremmo tutti meglio senza di lui",
+])
+def test_an_emergency_told_by_what_is_happening_is_one(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency", routed
+
+
+@pytest.mark.parametrize("question", [
+    # a thing turned yellow, a job that is "killing" someone, a first-aid course: no emergency
+    "La gélule est devenue jaune et j'ai un peu mal au ventre, est-ce qu'elle est encore bonne ?",
+    "esse trampo vai me matar kkkkk. enfim, quais sao os efeitos colaterais da LDN?",
+    "Im Erste-Hilfe-Kurs wurde eine Überdosis nachgespielt. Blockiert Naltrexon die Wirkung von Opioid-Schmerzmitteln?",
+])
+def test_everyday_words_beside_signs_are_no_emergency(question: str) -> None:
+    routed = route(question)
+    assert routed is None or routed.kind != "emergency", routed
+
+
+def test_an_adjective_one_letter_from_a_number_is_no_number() -> None:
+    assert "neun" not in read("seit der neuen Dosis").words
+    assert "nove" not in read("le nuove capsule").words
+

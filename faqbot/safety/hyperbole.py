@@ -37,7 +37,7 @@ _THINGS = (
     r"|pr[uü]fung|klausur|arbeit|hitze|schicht|besprechung|hausaufgaben|projekt|verkehr|warten"
     r"|preise?|schmerzen|schmerz|r[uü]cken|juckreiz"
     r"|provas?|exame|trabalho|tr[aâ]nsito|reuni[aã]o|li[cç][aã]o|projeto|plant[aã]o|pre[cç]os?|dor"
-    r"|costas|d[uú]vida|estresse|coceira|aula"
+    r"|costas|d[uú]vida|estresse|coceira|aula|trampo|servi[cç]o|faculdade|facul|escola"
 )
 _DETERMINER = (
     r"(?:this|that|the|my|these|those|ce|cette|cet|ces|mon|ma|mes|le|la|les|l'|este|esta|estos|estas|el|los|las|mi"
