@@ -32,6 +32,8 @@ from faqbot.safety.reading import read
         "been having suicidal thoughts lately, could ldn be the cause?",
         "pensamientos suicidas últimamente, ¿es un efecto secundario de la LDN?",
         "pensamentos suicidas ultimamente, é efeito colateral da LDN?",
+        "Pensamientos suicidas desde hace una semana. ¿Es un efecto secundario de la LDN?",
+        "suicidal thoughts for weeks, is that a side effect of LDN?",
     ],
 )
 def test_self_harm_told_in_chat_gets_the_self_harm_reply(message: str) -> None:
