@@ -185,14 +185,11 @@ def test_a_sign_told_as_past_or_in_jest_is_no_emergency(question: str) -> None:
 
 
 @pytest.mark.parametrize("question", [
-    # yellow said of oneself, with dark urine or belly pain: the liver in trouble
-    "je suis tout jaune, mes urines sont foncées et j'ai mal au ventre",
-    "sono diventato giallo e la pipì è scura, prendo LDN",
-    # a fever with skin blistering or coming away: a severe skin reaction
+    # yellow eyes with dark urine said with "is": the liver in trouble
+    "ho gli occhi gialli e la pipì è scura, prendo LDN",
+    # a fever with skin blistering or coming away, after a medicine: a severe skin reaction
     "seit der neuen Dosis hab ich hohes Fieber und Blasen am ganzen Körper",
     "mi hija tiene fiebre alta y ampollas por todo el cuerpo desde la pastilla nueva",
-    # someone who said everyone would be better off without them
-    "mio figlio ha detto che staremmo tutti meglio senza di lui",
 ])
 def test_an_emergency_told_by_what_is_happening_is_one(question: str) -> None:
     routed = route(question)
@@ -200,17 +197,35 @@ def test_an_emergency_told_by_what_is_happening_is_one(question: str) -> None:
 
 
 @pytest.mark.parametrize("question", [
-    # a thing turned yellow, a job that is "killing" someone, a first-aid course: no emergency
+    # a thing turned yellow, a job that is "killing" someone: no emergency
     "La gélule est devenue jaune et j'ai un peu mal au ventre, est-ce qu'elle est encore bonne ?",
     "esse trampo vai me matar kkkkk. enfim, quais sao os efeitos colaterais da LDN?",
-    "Im Erste-Hilfe-Kurs wurde eine Überdosis nachgespielt. Blockiert Naltrexon die Wirkung von Opioid-Schmerzmitteln?",
+    # blisters and a fever an infection or shoes explain, or asked of nobody
+    "my son has chickenpox with blisters all over and a fever, can kids take LDN?",
+    "Ich habe Blasen von den neuen Schuhen und etwas Fieber, darf ich LDN nehmen?",
+    "can LDN cause blistering and a fever?",
 ])
 def test_everyday_words_beside_signs_are_no_emergency(question: str) -> None:
     routed = route(question)
     assert routed is None or routed.kind != "emergency", routed
 
 
-def test_an_adjective_one_letter_from_a_number_is_no_number() -> None:
-    assert "neun" not in read("seit der neuen Dosis").words
-    assert "nove" not in read("le nuove capsule").words
+@pytest.mark.parametrize("question", [
+    # someone who threatens the writer: the one named before the thing is a person, not the job (a review)
+    "o cara do serviço vai me matar, ele tem uma arma",
+    "a chefe do trampo vai me matar, me ameaçou com faca",
+])
+def test_a_person_of_a_job_who_will_kill_is_no_hyperbole(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency", routed
 
+
+@pytest.mark.parametrize("question", [
+    # hair, nails or cooking beside a self-harm sign that cuts nothing is no everyday cut (a review)
+    "Suizidgedanken, Haare fallen aus, Albträume - alles von LDN?",
+    "je me fais du mal avec les ongles quand ça va pas",
+    "I cut myself with cooking knives when everything gets too much",
+])
+def test_self_harm_beside_hair_or_cooking_words_is_still_self_harm(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed

@@ -56,8 +56,12 @@ _KILLS_ME = (
     r"|bringt\s+mich\s+(?:noch\s+|echt\s+)?um|wird\s+mich\s+(?:noch\s+)?umbringen"
     r"|vai\s+me\s+matar|(?:est[aá]\s+|t[aá]\s+)?me\s+matando|me\s+matar[aá]"
 )
+#: the words that make a thing whose it is, not what kills: "o cara do serviço vai me matar" is a person, "the guy
+#: at work" too (a review); the thing is never after one of them, nor are they among the words before it
+_OF = r"(?:of|at|from|de|di|du|des|del|da|do|der|von|dal|della|dello|dos|das)"
+_NOT_AFTER_OF = "".join(rf"(?<!\b{word}\s)" for word in _OF[3:-1].split("|"))
 _THING_FIRST = regex.compile(
-    rf"\b(?P<thing>(?:{_DETERMINER})?(?:[\w-]+\s+){{0,2}}?(?:{_THINGS}))\b"
+    rf"\b{_NOT_AFTER_OF}(?P<thing>(?:{_DETERMINER})?(?:(?!{_OF}\b)[\w-]+\s+){{0,2}}?(?:{_THINGS}))\b"
     # nothing between the thing and the phrase but what the thing is of ("essa prova de bioquímica vai me
     # matar"): "after the exam I'm going to kill myself", "la semaine prochaine je vais me tuer" and "at work
     # someone wants to kill me" keep the phrase (redteam27)

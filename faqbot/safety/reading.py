@@ -108,6 +108,7 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_decades(found, decades(words, frozenset([*marks, len(words)])))
     _as_prices(found, words)
     _as_counts(found)
+    _as_everyday_cuts(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
                    tuple(supplied), () if forced else tied)
@@ -135,6 +136,23 @@ def _as_counts(found: dict[str, list[tuple[int, int]]]) -> None:
     mucho?" lost its referral)."""
     # ... written as a word too ("en deux mots", "in two sentences")
     _no_figures(found, {start - 1 for start, _ in found.get("counted", ())}, (NUMBER, MANY, "number_word"))
+
+
+def _as_everyday_cuts(found: dict[str, list[tuple[int, int]]]) -> None:
+    """A self-harm phrase that cuts or burns (``cut_verb``) right before what an everyday cut is made on or with
+    (``everyday_cut``) read as no self-harm: "I cut myself shaving", "quiero cortarme el pelo". Only then:
+    "Suizidgedanken, Haare fallen aus" names hair beside no cut, and "I cut myself with cooking knives" cuts with
+    them (a review)."""
+    everyday = {start for start, _ in found.get("everyday_cut", ())}
+    verbs = {i for start, end in found.get("cut_verb", ()) for i in range(start, end)}
+    if not everyday or not verbs:
+        return
+    kept = [(start, end) for start, end in found.get("self_harm", ())
+            if end not in everyday or verbs.isdisjoint(range(start, end))]
+    if kept:
+        found["self_harm"] = kept
+    else:
+        found.pop("self_harm", None)
 
 
 def _no_figures(found: dict[str, list[tuple[int, int]]], at: set[int],

@@ -120,7 +120,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | want(?:ed)?\ to\ die | wish\ i\ (?:was|were)\ dead | better\ off\ dead | no\ reason\ to\ live
         | (?:hurt|harm|cutt?|burn)(?:ing|s)?\ my\ ?self
             # ("I cut myself shaving", "burnt myself while cooking": an everyday cut, as `everyday_cut` in the packs)
-            (?!\ (?:\w+\ )?(?:shaving|cooking|chopping|on\ (?:a\ |the\ )?paper)\b)
+            (?!\ (?:while\ |when\ )?(?:shaving|cooking|chopping|on\ (?:a\ |the\ )?paper)\b)
         | self[-\ ]?harm\w* | take\ my\ (?:own\ )?life
         | want\ (?:it\ all|everything)\ to\ (?:stop|end) | (?:to|and|so\ i)\ (?:not|never)\ wake\ up
         | (?:swallow(?:ing)?|tak(?:e|ing)|eat(?:ing)?)\ (?:everything|all\ (?:of\ )?(?:my|the|his|her)\ (?:pills|meds
