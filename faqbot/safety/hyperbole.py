@@ -58,8 +58,11 @@ _KILLS_ME = (
 )
 #: the words that make a thing whose it is, not what kills: "o cara do serviço vai me matar" is a person, "the guy
 #: at work" too (a review); the thing is never after one of them, nor are they among the words before it
-_OF = r"(?:of|at|from|de|di|du|des|del|da|do|der|von|dal|della|dello|dos|das)"
-_NOT_AFTER_OF = "".join(rf"(?<!\b{word}\s)" for word in _OF[3:-1].split("|"))
+_OF_WORDS = ("of", "at", "from", "de", "di", "du", "des", "del", "da", "do", "der", "von", "dal", "della", "dello",
+             "dos", "das")
+_OF = "(?:" + "|".join(_OF_WORDS) + ")"
+#: (one look-behind per word: the engine's look-behinds are of a fixed width)
+_NOT_AFTER_OF = "".join(rf"(?<!\b{word}\s)" for word in _OF_WORDS)
 _THING_FIRST = regex.compile(
     rf"\b{_NOT_AFTER_OF}(?P<thing>(?:{_DETERMINER})?(?:(?!{_OF}\b)[\w-]+\s+){{0,2}}?(?:{_THINGS}))\b"
     # nothing between the thing and the phrase but what the thing is of ("essa prova de bioquímica vai me

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
@@ -437,7 +437,8 @@ def _in_any_tied_language(rules: list[ClassRule], text: str, reading: Reading) -
     """The first emergency of ``rules`` in ``reading``, or else in ``text`` read whole in a language the vote tied
     with the one it chose: a wrong guess must not hide an emergency ("solo quiero morirme" ties English, Spanish
     and Italian; read in English, "morirme" is no word of the Spanish phrases)."""
-    for each in (reading, *(read_in(text, lang) for lang in reading.tied)):
+    # (lazily: a tied language is read only when the readings before it found no emergency)
+    for each in chain((reading,), (read_in(text, lang) for lang in reading.tied)):
         route = _from_hit(engine_hit(rules, each), each)
         if route is not None:
             return route
