@@ -147,6 +147,16 @@ def assert_crisis_reply(question: str) -> None:
     assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
 
 
+def assert_emergency(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency", routed
+
+
+def assert_no_emergency(question: str) -> None:
+    routed = route(question)
+    assert routed is None or routed.kind != "emergency", routed
+
+
 @pytest.mark.parametrize("question", [
     # "doesn't work anymore" said of a thing is no despair, and "it" is the password, not the drug
     "my password doesn't work anymore, how do I reset it?",
@@ -168,8 +178,7 @@ def test_a_message_about_the_site_alone_falls_back(bot: FAQBot, question: str) -
     "El perro se ha zampado un blíster de mis pastillas. ¿Por qué la LDN se hace en farmacias?",
 ])
 def test_an_emergency_told_by_its_signs_before_a_general_question_is_one(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "emergency", routed
+    assert_emergency(question)
 
 
 @pytest.mark.parametrize("question", [
@@ -180,8 +189,7 @@ def test_an_emergency_told_by_its_signs_before_a_general_question_is_one(questio
     "My daughter is delirious with joy about her exams. What is LDN?",
 ])
 def test_a_sign_told_as_past_or_in_jest_is_no_emergency(question: str) -> None:
-    routed = route(question)
-    assert routed is None or routed.kind != "emergency", routed
+    assert_no_emergency(question)
 
 
 @pytest.mark.parametrize("question", [
@@ -192,8 +200,7 @@ def test_a_sign_told_as_past_or_in_jest_is_no_emergency(question: str) -> None:
     "mi hija tiene fiebre alta y ampollas por todo el cuerpo desde la pastilla nueva",
 ])
 def test_an_emergency_told_by_what_is_happening_is_one(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "emergency", routed
+    assert_emergency(question)
 
 
 @pytest.mark.parametrize("question", [
@@ -206,8 +213,7 @@ def test_an_emergency_told_by_what_is_happening_is_one(question: str) -> None:
     "can LDN cause blistering and a fever?",
 ])
 def test_everyday_words_beside_signs_are_no_emergency(question: str) -> None:
-    routed = route(question)
-    assert routed is None or routed.kind != "emergency", routed
+    assert_no_emergency(question)
 
 
 @pytest.mark.parametrize("question", [
@@ -216,16 +222,4 @@ def test_everyday_words_beside_signs_are_no_emergency(question: str) -> None:
     "a chefe do trampo vai me matar, me ameaçou com faca",
 ])
 def test_a_person_of_a_job_who_will_kill_is_no_hyperbole(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "emergency", routed
-
-
-@pytest.mark.parametrize("question", [
-    # hair, nails or cooking beside a self-harm sign that cuts nothing is no everyday cut (a review)
-    "Suizidgedanken, Haare fallen aus, Albträume - alles von LDN?",
-    "je me fais du mal avec les ongles quand ça va pas",
-    "I cut myself with cooking knives when everything gets too much",
-])
-def test_self_harm_beside_hair_or_cooking_words_is_still_self_harm(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
+    assert_emergency(question)

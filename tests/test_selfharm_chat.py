@@ -84,6 +84,10 @@ def test_an_everyday_cut_is_no_self_harm(message: str) -> None:
 
 @pytest.mark.parametrize("message", [
     "I cut myself again last night", "quiero cortarme las venas", "je me coupe encore",
+    # hair, nails or cooking beside a self-harm sign that cuts nothing, or cut with, is no everyday cut (a review)
+    "Suizidgedanken, Haare fallen aus, Albträume - alles von LDN?",
+    "je me fais du mal avec les ongles quand ça va pas",
+    "I cut myself with cooking knives when everything gets too much",
 ])
 def test_a_cut_told_without_an_everyday_cause_is_self_harm(message: str) -> None:
     routed = route(message)

@@ -147,23 +147,23 @@ def _as_everyday_cuts(found: dict[str, list[tuple[int, int]]]) -> None:
     verbs = {i for start, end in found.get("cut_verb", ()) for i in range(start, end)}
     if not everyday or not verbs:
         return
-    kept = [(start, end) for start, end in found.get("self_harm", ())
-            if end not in everyday or verbs.isdisjoint(range(start, end))]
-    if kept:
-        found["self_harm"] = kept
-    else:
-        found.pop("self_harm", None)
+    _keep(found, "self_harm", [(start, end) for start, end in found.get("self_harm", ())
+                               if end not in everyday or verbs.isdisjoint(range(start, end))])
 
 
 def _no_figures(found: dict[str, list[tuple[int, int]]], at: set[int],
                 classes: tuple[str, ...] = (NUMBER, MANY)) -> None:
     """The figures (one token each) at the positions ``at`` taken out of the number ``classes``."""
     for name in classes:
-        kept = [span for span in found.get(name, ()) if span[0] not in at]
-        if kept:
-            found[name] = kept
-        else:
-            found.pop(name, None)
+        _keep(found, name, [span for span in found.get(name, ()) if span[0] not in at])
+
+
+def _keep(found: dict[str, list[tuple[int, int]]], name: str, kept: list[tuple[int, int]]) -> None:
+    """``found[name]`` made ``kept``; the class gone when nothing is kept (a rule reads a class found as present)."""
+    if kept:
+        found[name] = kept
+    else:
+        found.pop(name, None)
 
 
 def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
@@ -193,11 +193,7 @@ _PAST = ("long_ago", "dated", "resolved")
 def _past_unless_again(found: dict[str, list[tuple[int, int]]], breaks: list[int]) -> dict[str, list[tuple[int, int]]]:
     again = {bisect_right(breaks, start) for start, _ in found.get("again", ())}
     for name in _PAST if again else ():
-        kept = [span for span in found.get(name, ()) if bisect_right(breaks, span[0]) not in again]
-        if kept:
-            found[name] = kept
-        else:
-            found.pop(name, None)
+        _keep(found, name, [span for span in found.get(name, ()) if bisect_right(breaks, span[0]) not in again])
     return found
 
 
