@@ -75,6 +75,29 @@ def test_repairer_joins_splits_and_corrects(words: list[str], repaired: list[str
     assert repairer.repair(words) == repaired
 
 
+@pytest.mark.parametrize(
+    ("words", "repaired"),
+    [
+        (["jmup"], ["jump"]),  # two letters after the first swapped
+        (["wnat"], ["want"]),
+        (["jupm"], ["jump"]),
+        (["ujmp"], ["ujmp"]),  # never the first letter
+        (["from"], ["from"]),  # protected
+        (["mrof"], ["mrof"]),  # no swap of two letters makes a vocabulary word
+        (["lsit"], ["list"]),
+    ],
+)
+def test_a_four_letter_word_is_read_with_two_swapped_letters_put_back(words: list[str], repaired: list[str]) -> None:
+    repairer = Repairer(["jump", "want", "form", "list", "slit"], ["from"])
+    assert repairer.repair(words) == repaired
+
+
+def test_a_four_letter_word_two_swaps_could_mend_is_left_as_typed() -> None:
+    # "abce" is "acbe" or "abec" with two letters swapped: neither is chosen
+    repairer = Repairer(["acbe", "abec"])
+    assert repairer.repair(["abce"]) == ["abce"]
+
+
 def test_a_run_as_long_as_a_sentence_is_cut_into_everyday_words_too() -> None:
     """Everyday words (the shared protected set) cut a sentence-long run, never a word the lists lack."""
     everyday = frozenset({"raise", "quickly", "amlo", "dipine"})
@@ -231,6 +254,13 @@ def test_unless_anywhere_cancels_wherever_it_stands() -> None:
         ("Für meine Neuro-Prüfung: Das Lehrbuch erwähnt Mikroglia im Kapitel über Krampfanfälle. Was sind Mikroglia?",
          None),  # "meine" owns the exam: part of the frame's phrase
         ("I'm a paramedic and we see a lot of overdoses on shift. What was naltrexone first meant to treat?", None),
+        # ... the story's people too where an event asked about in general stands in the next sentence
+        ("In the novel the villain poisons someone with digoxin. How does digoxin poisoning actually work?", None),
+        # ... and "help" said of what the drug does is no plea
+        ("In a crime series the informant overdoses, and after rehab he's put on naltrexone. How does it help "
+         "people who are recovering from addiction?", None),
+        ("Na novela, um personagem tem overdose. A naltrexona ajuda quem está se recuperando de vício?", None),
+        ("While watching a series someone at the party overdosed, help", "emergency"),  # a plea's "help" keeps it
         ("I'm a lifeguard and a kid isn't breathing", "emergency"),  # a job tells a working day beside a routine only
         ("ER nurse here, seizures happen on shift all the time, but the patient in bay 4 took 30 of his LDN capsules "
          "and keeps seizing", "emergency"),  # a word of contrast ends the frame's piece

@@ -105,11 +105,20 @@ def test_a_short_message_voted_english_is_still_read_in_its_own_words(question: 
     # "morirme" stays whole and no Spanish phrase reads it, so each tied language reads the message with its own
     # repairs too ("morirme" is "morir me" in Spanish)
     ("solo quiero morirme", ("es", "it")),
-    ("como me enforcar", ("pt",)),
+    # in a few words, a language one word behind a winner of two ties too ("como" is Spanish as well)
+    ("como me enforcar", ("es", "pt")),
 ])
 def test_a_message_the_vote_cannot_place_is_read_in_each_tied_language(question: str, tied: tuple[str, ...]) -> None:
     assert read(question).tied == tied
     assert_crisis_reply(question)
+
+
+def test_a_few_words_one_vote_apart_are_read_in_both_languages() -> None:
+    # "arrive" and "plus" are English words: read in English alone, "respirer" is no word of breathing
+    assert read("j'arrive plus à respirer").tied == ("fr",)
+    assert_emergency("j'arrive plus à respirer")
+    # ... and a longer message, or one whose vote is clear, ties as before
+    assert read("Quanto dura l'emivita del naltrexone?").tied == ()
 
 
 def test_a_language_read_in_repairs_with_its_own_words() -> None:

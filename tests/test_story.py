@@ -158,6 +158,8 @@ QUESTION_FIRST_ANSWERED = [
     ("what are endorphins, my cousin with lupus asked me", "endorphins"),
     ("What is fibromyalgia exactly? My wife was just diagnosed.", None),
     ("Are there any studies on LDN for multiple sclerosis? My wife was diagnosed last year.", "clinical-trials"),
+    # "diagnosed with", which chat says of oneself, is his after "my husband was"
+    ("How does LDN work? My husband was diagnosed with MS last year.", "ldn-mechanism"),
     ("what is low dose naltrexone? my friend with ms asked me", "what-is-ldn"),
     # why one asks is no case: "for my dad" and "wants" inside "asking for my dad", "my mum wants to know"
     ("What does the article say about LDN and rheumatoid arthritis? Asking for my grandmother's sake.",
@@ -181,6 +183,9 @@ QUESTION_FIRST_ANSWERED = [
     ("What are endorphins? My cousin is on LDN for her fibro, and I'm a marine biology student.", "endorphins"),
 ]
 QUESTION_FIRST_REFERRED = [
+    # ... told of oneself, or with the asker beside the person, it is the asker's
+    "How does LDN work? Diagnosed with MS last year.",
+    "How does LDN work? My husband and I were diagnosed with MS last year.",
     "what is ldn, my mum takes it and cant sleep",
     "what is ldn, should my mum take it",
     "What is LDN? My mum started it last week and can't sleep.",

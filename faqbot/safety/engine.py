@@ -446,8 +446,11 @@ def _match(rule: ClassRule, found: Mapping[str, list[tuple[int, int]]], breaks: 
         sentence = bisect_right(breaks, anchor[0])
 
         def free(start: int, end: int, at: int = sentence) -> bool:
+            # (a partner in a story's own piece is the story's: "In the novel the villain poisons someone with
+            # digoxin. How does digoxin poisoning work?" names nobody real beside the poisoning asked about)
             return (not _blocked(blockers, start, end, rule.unless_window, cuts)
                     and not _blocked(frames, start, end, rule.unless_window, marks)
+                    and not _blocked(stories, start, end, _WHOLE, story_cuts)
                     and bisect_right(breaks, start) == at)
 
         for i, spans in enumerate(others):

@@ -18,6 +18,8 @@ from faqbot.text.fold import PRICE_MARK, fold, tokens
 
 #: how many other languages a question is also read in
 _OTHERS = 2
+#: ... and in a message this short, a language one word behind the winner's two is a tie
+_FEW_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,10 @@ def _read(text: str, forced: str | None = None) -> Reading:
     counts = votes(raw)
     best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
     lang = forced or (best if counts[best] > counts["en"] else "en")
-    tied = tuple(other for other in LANGUAGES if other != lang and counts[other] == counts[lang] > 0)
+    # (in a few words a vote won by one word is a tie too: "j'arrive plus à respirer" has two English words,
+    # "arrive" and "plus", and one French)
+    near = 1 if len(raw) <= _FEW_WORDS and counts[lang] <= 2 else 0
+    tied = tuple(other for other in LANGUAGES if other != lang and counts[other] >= max(1, counts[lang] - near))
     # Repaired sentence by sentence, so that the sentence ends are known in the words: a referral
     # rule's words must stand in one sentence (see _route).
     words: list[str] = []
@@ -109,6 +114,8 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_prices(found, words)
     _as_counts(found)
     _as_everyday_cuts(found)
+    _as_what_the_drug_does(found, [*marks, len(words)])
+    _as_someone_elses(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
                    tuple(supplied), () if forced else tied)
@@ -149,6 +156,38 @@ def _as_everyday_cuts(found: dict[str, list[tuple[int, int]]]) -> None:
         return
     _keep(found, "self_harm", [(start, end) for start, end in found.get("self_harm", ())
                                if end not in everyday or verbs.isdisjoint(range(start, end))])
+
+
+def _as_what_the_drug_does(found: dict[str, list[tuple[int, int]]], ends: list[int]) -> None:
+    """A plea's "help" (``urgent``) read as what the drug does (``helps``) where the drug or "it" stands right before
+    it and an object after it in its piece: "how does it help people recovering?", "a LDN ajuda quem tem
+    fibromialgia?" ask what it does; "overdose ldn help" and "help me" still plead."""
+    subjects = {end for name in _HELPERS for _, end in found.get(name, ())}
+    helps = set(found.get("helps", ()))
+    if not subjects or not helps:
+        return
+    _keep(found, "urgent", [(start, end) for start, end in found.get("urgent", ())
+                            if (start, end) not in helps or subjects.isdisjoint((start, start - 1))
+                            or end >= ends[bisect_right(ends, start)]])
+
+
+def _as_someone_elses(found: dict[str, list[tuple[int, int]]]) -> None:
+    """An illness told without "I" (``i_have``: "diagnosed with", which chat says of oneself) right after someone
+    else read as theirs: "My husband was diagnosed with MS last year" tells his illness, not the asker's."""
+    others = {end for name in _OTHERS_NAMED for _, end in found.get(name, ())}
+    mine = [span for span in found.get("self", ())]
+    if not others or "i_have" not in found:
+        return
+    _keep(found, "i_have", [(start, end) for start, end in found["i_have"]
+                            if any(a < end and start < b for a, b in mine)
+                            or others.isdisjoint(range(start - _BEFORE_VERB, start + 1))])
+
+
+#: who an illness told without "I" right after them belongs to, and how many words ("was", "got") may stand between
+_OTHERS_NAMED = ("relation", "third_person")
+_BEFORE_VERB = 2
+#: who or what a "help" said of what something does follows
+_HELPERS = ("drug", "it_word")
 
 
 def _no_figures(found: dict[str, list[tuple[int, int]]], at: set[int],

@@ -195,6 +195,10 @@ class Clitics:
         return None
 
 
+#: the length of the words read for two swapped letters alone (a longer word's ratio search finds those too)
+_SWAPPED_LENGTH = 4
+
+
 class Repairer:
     """Repairs tokens against a vocabulary: joins split words, splits joined ones, corrects typos.
 
@@ -292,6 +296,9 @@ class Repairer:
 
     def correct(self, word: str) -> str:
         """The vocabulary word ``word`` most likely meant, or ``word``."""
+        if len(word) == _SWAPPED_LENGTH and word not in self.vocabulary and not self._protected(word) \
+                and word.isalpha():
+            return self._unswapped(word)
         if len(word) < 5 or word in self.vocabulary or self._protected(word) or not word.isalpha():
             return word
         known = self._corrections.get(word)
@@ -300,6 +307,12 @@ class Repairer:
             if len(self._corrections) < 100_000:  # bounded memory, whatever people type
                 self._corrections[word] = known
         return known
+
+    def _unswapped(self, word: str) -> str:
+        """A short word typed with two letters after the first swapped ("jmup", "wnat"), as the one vocabulary word
+        it makes; a ratio search is too loose at four letters ("jmup" is as near "jump" as "dump")."""
+        found = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)} & self.vocabulary
+        return found.pop() if len(found) == 1 else word
 
     def _search(self, word: str) -> str:
         """The search behind :meth:`correct`: every choice scored (the quick :meth:`_any_near` check is tested to
