@@ -116,6 +116,8 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_everyday_cuts(found)
     _as_what_the_drug_does(found, [*marks, len(words)])
     _as_someone_elses(found)
+    _as_meant(found, breaks)
+    _as_pills_named(found, words)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
                    tuple(supplied), () if forced else tied)
@@ -169,6 +171,31 @@ def _as_what_the_drug_does(found: dict[str, list[tuple[int, int]]], ends: list[i
     _keep(found, "urgent", [(start, end) for start, end in found.get("urgent", ())
                             if (start, end) not in helps or subjects.isdisjoint((start, start - 1))
                             or end >= ends[bisect_right(ends, start)]])
+
+
+def _as_pills_named(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) -> None:
+    """"them" right after a count ("loads of them", "a bunch of them") read as pills (``form``) after the drug or its
+    pills are named: "I'm on LDN and I've necked loads of them" counts capsules ("loads of them, these free samples of
+    juice" names them after)."""
+    named = min((start for name in ("drug", "form") for start, _ in found.get(name, ())), default=len(words))
+    counted = {end for _, end in found.get("many", ())}
+    pointed = [(start, end) for start, end in found.get("it_word", ())
+               if start in counted and start > named and words[start] in _PILLS_POINTED]
+    if pointed:
+        found["form"] = sorted({*found.get("form", ()), *pointed})
+
+
+#: the pronouns that may stand for pills after a count (English: "la" after "los 90" is the next sentence's article)
+_PILLS_POINTED = frozenset({"them", "those", "these"})
+
+
+def _as_meant(found: dict[str, list[tuple[int, int]]], breaks: list[int]) -> None:
+    """An everyday setting of a harm (``mishap``: an iron, the oven, the cat) read as none in a sentence that says the
+    harm was meant (``on_purpose``): "Ich hab mir mit dem Bügeleisen die Haut verbrannt, mit Absicht" tells no
+    accident."""
+    meant = {bisect_right(breaks, start) for start, _ in found.get("on_purpose", ())}
+    if meant:
+        _keep(found, "mishap", [span for span in found.get("mishap", ()) if bisect_right(breaks, span[0]) not in meant])
 
 
 def _as_someone_elses(found: dict[str, list[tuple[int, int]]]) -> None:
