@@ -88,13 +88,13 @@ def test_repairer_joins_splits_and_corrects(words: list[str], repaired: list[str
     ],
 )
 def test_a_four_letter_word_is_read_with_two_swapped_letters_put_back(words: list[str], repaired: list[str]) -> None:
-    repairer = Repairer(["jump", "want", "form", "list", "slit"], ["from"])
+    repairer = Repairer(["jump", "want", "form", "list", "slit"], ["from"], swaps=True)
     assert repairer.repair(words) == repaired
 
 
 def test_a_four_letter_word_two_swaps_could_mend_is_left_as_typed() -> None:
     # "abce" is "acbe" or "abec" with two letters swapped: neither is chosen
-    repairer = Repairer(["acbe", "abec"])
+    repairer = Repairer(["acbe", "abec"], swaps=True)
     assert repairer.repair(["abce"]) == ["abce"]
 
 
@@ -259,8 +259,9 @@ def test_unless_anywhere_cancels_wherever_it_stands() -> None:
         # ... and "help" said of what the drug does is no plea
         ("In a crime series the informant overdoses, and after rehab he's put on naltrexone. How does it help "
          "people who are recovering from addiction?", None),
-        ("Na novela, um personagem tem overdose. A naltrexona ajuda quem está se recuperando de vício?", None),
+        ("Na novela, um personagem tem overdose. Como a naltrexona ajuda quem está se recuperando de vício?", None),
         ("While watching a series someone at the party overdosed, help", "emergency"),  # a plea's "help" keeps it
+        ("In the show someone overdoses on LDN, help please", "emergency"),  # no question asks what it does
         ("I'm a lifeguard and a kid isn't breathing", "emergency"),  # a job tells a working day beside a routine only
         ("ER nurse here, seizures happen on shift all the time, but the patient in bay 4 took 30 of his LDN capsules "
          "and keeps seizing", "emergency"),  # a word of contrast ends the frame's piece

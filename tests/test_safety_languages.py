@@ -119,6 +119,16 @@ def test_a_few_words_one_vote_apart_are_read_in_both_languages() -> None:
     assert_emergency("j'arrive plus à respirer")
     # ... and a longer message, or one whose vote is clear, ties as before
     assert read("Quanto dura l'emivita del naltrexone?").tied == ()
+    # ... and only after English: read in Spanish, one word behind German, "die Dosis?" was a wish to die
+    assert read("die Dosis?").tied == ()
+    assert route("die Dosis?").kind == "referral"
+
+
+def test_only_english_reads_a_four_letter_word_with_two_letters_swapped() -> None:
+    assert "jump" in read("i wnat to jmup off the roof").words
+    # Italian "pian" is no slip for English "pain", nor Portuguese "foto" for "foot"
+    assert "pian" in read("pian piano mi sento meglio con la LDN").words
+    assert "foto" in read("tirei uma foto da caixa de LDN").words
 
 
 def test_a_language_read_in_repairs_with_its_own_words() -> None:

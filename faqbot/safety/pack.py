@@ -346,7 +346,7 @@ def _language(lang: str, by_lang: Mapping[str, Mapping[str, list[tuple[str, ...]
         {w.rstrip("*") for p in repaired_toward for w in p if w[0].isalpha()}, detect[lang],
         stems={p[-1].rstrip("*") for p in repaired_toward if p[-1].endswith("*")}, aliases=aliases, split=lang == "en",
         shared_protected=detect["en"], plurals=_plurals(lang), plural_words=_words_of(by_lang[lang], plural_classes),
-        clitics=clitics,
+        clitics=clitics, swaps=lang == "en",
     )
     # A class read as written is no vocabulary: the repairer would pull near words into its words and move repairs
     # the rules were written for ("salpullido", a rash, no longer read as "sarpullido"). Its phrases are read as

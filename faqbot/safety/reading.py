@@ -18,7 +18,7 @@ from faqbot.text.fold import PRICE_MARK, fold, tokens
 
 #: how many other languages a question is also read in
 _OTHERS = 2
-#: ... and in a message this short, a language one word behind the winner's two is a tie
+#: ... and in a message this short voted English, a language one word behind two English words is a tie
 _FEW_WORDS = 6
 
 
@@ -72,9 +72,10 @@ def _read(text: str, forced: str | None = None) -> Reading:
     counts = votes(raw)
     best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
     lang = forced or (best if counts[best] > counts["en"] else "en")
-    # (in a few words a vote won by one word is a tie too: "j'arrive plus à respirer" has two English words,
-    # "arrive" and "plus", and one French)
-    near = 1 if len(raw) <= _FEW_WORDS and counts[lang] <= 2 else 0
+    # (in a few words voted English by one word, a language one behind is a tie too: "j'arrive plus à respirer" has
+    # two English words, "arrive" and "plus", and one French. Only after English: every language reads English words
+    # as well, and read in Spanish, "die Dosis?", voted German, was a wish to die; a review)
+    near = 1 if lang == "en" and len(raw) <= _FEW_WORDS and counts[lang] <= 2 else 0
     tied = tuple(other for other in LANGUAGES if other != lang and counts[other] >= max(1, counts[lang] - near))
     # Repaired sentence by sentence, so that the sentence ends are known in the words: a referral
     # rule's words must stand in one sentence (see _route).
@@ -114,10 +115,8 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_prices(found, words)
     _as_counts(found)
     _as_everyday_cuts(found)
-    _as_what_the_drug_does(found, [*marks, len(words)])
+    _as_what_the_drug_does(found, marks, len(words))
     _as_someone_elses(found)
-    _as_meant(found, breaks)
-    _as_pills_named(found, words)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
                    tuple(supplied), () if forced else tied)
@@ -160,42 +159,30 @@ def _as_everyday_cuts(found: dict[str, list[tuple[int, int]]]) -> None:
                                if end not in everyday or verbs.isdisjoint(range(start, end))])
 
 
-def _as_what_the_drug_does(found: dict[str, list[tuple[int, int]]], ends: list[int]) -> None:
-    """A plea's "help" (``urgent``) read as what the drug does (``helps``) where the drug or "it" stands right before
-    it and an object after it in its piece: "how does it help people recovering?", "a LDN ajuda quem tem
-    fibromialgia?" ask what it does; "overdose ldn help" and "help me" still plead."""
+def _as_what_the_drug_does(found: dict[str, list[tuple[int, int]]], marks: list[int], size: int) -> None:
+    """A plea's "help" (``urgent``) read as what the drug does (``helps``) in a question about it: the drug or "it"
+    right before it, a question word before that in its piece and an object after it ("how does it help people
+    recovering?", "como a naltrexona ajuda quem..."). "overdose ldn help please", "overdose ldn help him" and "help
+    me" still plead (a review found pleas lost to a first version that asked no question word)."""
     subjects = {end for name in _HELPERS for _, end in found.get(name, ())}
     helps = set(found.get("helps", ()))
-    if not subjects or not helps:
+    asks = [start for name in _ASKING for start, _ in found.get(name, ())]
+    if not subjects or not helps or not asks:
         return
-    _keep(found, "urgent", [(start, end) for start, end in found.get("urgent", ())
-                            if (start, end) not in helps or subjects.isdisjoint((start, start - 1))
-                            or end >= ends[bisect_right(ends, start)]])
+    ends = [*marks, size]
+
+    def asked(start: int, end: int) -> bool:
+        piece = bisect_right(marks, start)
+        opens = marks[piece - 1] if piece else 0
+        return ((start, end) in helps and start in subjects and end < ends[piece]
+                and any(opens <= at < start for at in asks))
+
+    _keep(found, "urgent", [span for span in found.get("urgent", ()) if not asked(*span)])
 
 
-def _as_pills_named(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) -> None:
-    """"them" right after a count ("loads of them", "a bunch of them") read as pills (``form``) after the drug or its
-    pills are named: "I'm on LDN and I've necked loads of them" counts capsules ("loads of them, these free samples of
-    juice" names them after)."""
-    named = min((start for name in ("drug", "form") for start, _ in found.get(name, ())), default=len(words))
-    counted = {end for _, end in found.get("many", ())}
-    pointed = [(start, end) for start, end in found.get("it_word", ())
-               if start in counted and start > named and words[start] in _PILLS_POINTED]
-    if pointed:
-        found["form"] = sorted({*found.get("form", ()), *pointed})
-
-
-#: the pronouns that may stand for pills after a count (English: "la" after "los 90" is the next sentence's article)
-_PILLS_POINTED = frozenset({"them", "those", "these"})
-
-
-def _as_meant(found: dict[str, list[tuple[int, int]]], breaks: list[int]) -> None:
-    """An everyday setting of a harm (``mishap``: an iron, the oven, the cat) read as none in a sentence that says the
-    harm was meant (``on_purpose``): "Ich hab mir mit dem Bügeleisen die Haut verbrannt, mit Absicht" tells no
-    accident."""
-    meant = {bisect_right(breaks, start) for start, _ in found.get("on_purpose", ())}
-    if meant:
-        _keep(found, "mishap", [span for span in found.get("mishap", ()) if bisect_right(breaks, span[0]) not in meant])
+#: who or what a "help" said of what something does follows, and the words that make its piece a question
+_HELPERS = ("drug", "it_word")
+_ASKING = ("wh_question", "yes_no")
 
 
 def _as_someone_elses(found: dict[str, list[tuple[int, int]]]) -> None:
@@ -213,8 +200,6 @@ def _as_someone_elses(found: dict[str, list[tuple[int, int]]]) -> None:
 #: who an illness told without "I" right after them belongs to, and how many words ("was", "got") may stand between
 _OTHERS_NAMED = ("relation", "third_person")
 _BEFORE_VERB = 2
-#: who or what a "help" said of what something does follows
-_HELPERS = ("drug", "it_word")
 
 
 def _no_figures(found: dict[str, list[tuple[int, int]]], at: set[int],

@@ -219,8 +219,12 @@ class Repairer:
         plurals: Iterable[str] = (),
         plural_words: Iterable[str] = (),
         clitics: Clitics | None = None,
+        swaps: bool = False,
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
+        #: whether a four-letter word is read with two swapped letters put back (:meth:`_unswapped`); off where the
+        #: vocabulary holds another language's words ("pian" is Italian, not "pain"; "foto" is no "foot")
+        self.swaps = swaps
         #: object pronouns a language writes onto a verb ("probarlo", "prenderla"), read as the verb and the pronoun
         self.clitics = clitics
         #: the language's plural endings, and the words whose plurals are not slips for them: "embarazadas"
@@ -296,7 +300,7 @@ class Repairer:
 
     def correct(self, word: str) -> str:
         """The vocabulary word ``word`` most likely meant, or ``word``."""
-        if len(word) == _SWAPPED_LENGTH and word not in self.vocabulary and not self._protected(word) \
+        if self.swaps and len(word) == _SWAPPED_LENGTH and word not in self.vocabulary and not self._protected(word) \
                 and word.isalpha():
             return self._unswapped(word)
         if len(word) < 5 or word in self.vocabulary or self._protected(word) or not word.isalpha():
