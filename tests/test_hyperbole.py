@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from routing_asserts import assert_emergency, assert_no_emergency
 
-from faqbot.safety import route
 from faqbot.safety.hyperbole import unexaggerated
 
 
@@ -34,8 +34,7 @@ from faqbot.safety.hyperbole import unexaggerated
     ],
 )
 def test_killing_or_an_overdose_said_of_a_thing_is_not_an_emergency(question: str) -> None:
-    routed = route(question)
-    assert routed is None or routed.kind != "emergency", routed
+    assert_no_emergency(question)
 
 
 @pytest.mark.parametrize(
@@ -63,8 +62,7 @@ def test_killing_or_an_overdose_said_of_a_thing_is_not_an_emergency(question: st
     ],
 )
 def test_killing_or_an_overdose_said_of_oneself_or_a_drug_stays_an_emergency(message: str) -> None:
-    routed = route(message)
-    assert routed is not None and routed.kind == "emergency", routed
+    assert_emergency(message)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from routing_asserts import assert_crisis_reply, assert_emergency, assert_no_emergency
 
 from faqbot import FAQBot
 from faqbot.safety import route
@@ -144,8 +145,7 @@ def test_a_language_read_in_repairs_with_its_own_words() -> None:
     "como funciona LDN",
 ])
 def test_a_general_message_the_vote_cannot_place_is_no_emergency(question: str) -> None:
-    routed = route(question)
-    assert routed is None or routed.kind != "emergency", routed
+    assert_no_emergency(question)
 
 
 @pytest.mark.parametrize("question", [
@@ -159,21 +159,6 @@ def test_a_general_message_the_vote_cannot_place_is_no_emergency(question: str) 
 ])
 def test_self_harm_told_of_someone_else_gets_the_crisis_reply(question: str) -> None:
     assert_crisis_reply(question)
-
-
-def assert_crisis_reply(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
-
-
-def assert_emergency(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "emergency", routed
-
-
-def assert_no_emergency(question: str) -> None:
-    routed = route(question)
-    assert routed is None or routed.kind != "emergency", routed
 
 
 @pytest.mark.parametrize("question", [

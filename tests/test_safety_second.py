@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from routing_asserts import assert_crisis_reply
 
 from faqbot import FAQBot
 from faqbot.safety import REVIEWED, route, route_and_story
@@ -202,8 +203,7 @@ def test_explain_says_the_second_opinion_set_a_referral_aside() -> None:
     ],
 )
 def test_a_crisis_with_only_weak_signs_still_gets_the_crisis_reply(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
+    assert_crisis_reply(question)
 
 
 def test_the_bars_beside_a_referral_rule_are_ordered_and_named_in_the_pack() -> None:

@@ -6,6 +6,7 @@ is bench/redteam122_session54.yaml (written blind; its first look is in its head
 from __future__ import annotations
 
 import pytest
+from routing_asserts import assert_crisis_reply, assert_no_emergency
 
 from faqbot.safety import route
 from faqbot.safety.reading import read
@@ -37,8 +38,7 @@ from faqbot.safety.reading import read
     ],
 )
 def test_self_harm_told_in_chat_gets_the_self_harm_reply(message: str) -> None:
-    routed = route(message)
-    assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
+    assert_crisis_reply(message)
 
 
 @pytest.mark.parametrize(
@@ -78,8 +78,7 @@ def test_shorthand_may_stand_for_two_words() -> None:
     ],
 )
 def test_an_everyday_cut_is_no_self_harm(message: str) -> None:
-    routed = route(message)
-    assert routed is None or routed.kind != "emergency", routed
+    assert_no_emergency(message)
 
 
 @pytest.mark.parametrize("message", [
@@ -90,6 +89,5 @@ def test_an_everyday_cut_is_no_self_harm(message: str) -> None:
     "I cut myself with cooking knives when everything gets too much",
 ])
 def test_a_cut_told_without_an_everyday_cause_is_self_harm(message: str) -> None:
-    routed = route(message)
-    assert routed is not None and routed.kind == "emergency" and routed.self_harm, routed
+    assert_crisis_reply(message)
 

@@ -300,10 +300,11 @@ class Repairer:
 
     def correct(self, word: str) -> str:
         """The vocabulary word ``word`` most likely meant, or ``word``."""
-        if self.swaps and len(word) == _SWAPPED_LENGTH and word not in self.vocabulary and not self._protected(word) \
-                and word.isalpha():
+        if word in self.vocabulary or self._protected(word) or not word.isalpha():
+            return word
+        if self.swaps and len(word) == _SWAPPED_LENGTH:
             return self._unswapped(word)
-        if len(word) < 5 or word in self.vocabulary or self._protected(word) or not word.isalpha():
+        if len(word) < 5:
             return word
         known = self._corrections.get(word)
         if known is None:
