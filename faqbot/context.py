@@ -61,10 +61,17 @@ class StoryContext(StageBase, name="story"):
         if not self.only_who(query.raw):
             return query.noted(self.name, "the story tells more than who asks: the question is read alone")
         told = self._clear(query.story)
-        if told is None:
-            return query.noted(self.name, "the story matches no entry clearly: the question is read alone")
-        return query.noted(self.name, f"the story is about `{told[0]}` ({told[1]:g}): the question is "
-                           "read as a follow-up to it", context=told[0], context_told=True)
+        if told is not None:
+            return query.noted(self.name, f"the story is about `{told[0]}` ({told[1]:g}): the question is "
+                               "read as a follow-up to it", context=told[0], context_told=True)
+        # "My neurologist kept saying 'microglia' while explaining my pain. What are those?": matched whole, the
+        # story is about pain, but the one term it names that an entry defines is what "those" are
+        named = self.retriever.definitions.defining_entry(
+            self.normalizer.analyze(query.raw, self.settings.max_question_chars))
+        if named is not None:
+            return query.noted(self.name, f"the question asks what the story's `{named.id}` term is: read as a "
+                               "follow-up to it", context=named.id, context_told=True)
+        return query.noted(self.name, "the story matches no entry clearly: the question is read alone")
 
     def _vague(self, text: str) -> bool:
         """Whether the question points back and names at most one thing ("what is that drug for?",

@@ -292,12 +292,16 @@ class Decide(StageBase, name="decide"):
         by part of its words: it asks about the condition or the thing itself ("how many people have
         fibromyalgia?"), which the entry about the drug does not answer."""
         index = self.retriever.index
-        if index.subject_words & set(analysis.terms) or not index.on_subject[top.entry_index]:
+        # (an entry about something else asks the same of its own theme: "how many Americans have fibromyalgia?"
+        # never names the addiction that the entry on how common addiction is counts)
+        on_subject = index.on_subject[top.entry_index]
+        about = index.subject if on_subject else index.themes[top.entry_index]
+        if not about or (index.subject_words if on_subject else about) & set(analysis.terms):
             return None
         left = [t for t, share in uncovered.items() if share >= self.settings.unnamed_share]
         if not left:
             return None
-        return (f"the question never names {' or '.join(sorted(index.subject))!r}, and `{top.entry.id}` "
+        return (f"the question never names {' or '.join(sorted(about))!r}, and `{top.entry.id}` "
                 f"(about it) never uses {' '.join(sorted(left))!r} ({max(uncovered[t] for t in left):.0%} "
                 f"of its weight)")
 

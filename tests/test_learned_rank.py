@@ -186,8 +186,8 @@ def test_a_close_match_of_a_curated_wording_is_vetoed_only_at_its_own_bar() -> N
 
 
 def test_a_vetoed_answer_offers_the_entry_the_model_found_likelier_first() -> None:
-    # the ranker's top (who can prescribe LDN, the entry on seeing a doctor) is vetoed; the model's own top, ranked
-    # lower, is the first suggestion
-    reply = FAQBot.from_yaml().ask("What Is LDN Prescribed For?")
+    # the ranker's top (the "benefits of LDN" wording of the conditions entry) is vetoed; the model's own top,
+    # ranked lower, is the first suggestion
+    reply = FAQBot.from_yaml().ask("What Are the Benefits of Low Dose Naltrexone?")
     assert reply.kind == "fallback"
-    assert reply.suggestions[0].id == "ldn-conditions"
+    assert reply.suggestions[0].id == "low-dose-properties"

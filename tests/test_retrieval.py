@@ -69,6 +69,11 @@ def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bund
         ("my teacher kept talking about microglia in class today, what are they?", "microglia"),
         ("i keep reading about endorphins and pain, what are those?", "endorphins"),
         ("microglia and endorphins, what are they", None),  # two things named: not one definition
+        # ... unless only one of them agrees in number with the pronoun
+        ("an article on ldn kept mentioning microglia and i got lost. what are they?", "microglia"),
+        ("my son asked me about microglia after i told him about my aunt's ldn. what are they?", "microglia"),
+        ("people keep mentioning ldn and microglia, what is it?", "what-is-ldn"),
+        ("ldn and naltrexone keep coming up, what are they?", None),
         ("i know what microglia are, but what triggers them", None),
         # the name said with the kind of thing it is
         ("what's LDN medication", "what-is-ldn"),

@@ -20,6 +20,8 @@ IN_CONTEXT = [
     ("my brother got put on naltrexone after rehab - what is that drug usually for?", "naltrexone-uses"),
     # "which kind" is the kind of pain the story speaks of
     ("I have MS and my nurse told me LDN works best on one sort of pain. Which kind is that?", "pain-type"),
+    # matched whole the story is about pain; "those" are the one thing it names that an entry defines
+    ("My neurologist kept saying 'microglia' while explaining my pain. What are those?", "microglia"),
 ]
 
 

@@ -66,7 +66,29 @@ def test_a_question_about_a_condition_itself_is_not_answered_by_an_entry_about_t
     assert decide is not None and "never names" in decide.summary
 
 
+def test_an_entry_about_something_else_than_the_drug_has_a_theme_of_its_own(bot):
+    index = bot.retriever.index
+    at = {e.id: i for i, e in enumerate(bot.kb.entries)}
+    assert "addict" in index.themes[at["addiction-prevalence"]]
+    # ... and what it defines: "the body's own painkillers" are endorphins
+    assert {"endorphin", "painkil"} <= index.themes[at["endorphins"]]
+    assert not index.themes[at["what-is-ldn"]]
+
+
+@pytest.mark.parametrize("question", [
+    "How many Americans have fibromyalgia?",
+    "how many people in the US have multiple sclerosis",
+])
+def test_a_question_that_never_names_an_entrys_own_theme_is_not_answered_by_it(bot, question):
+    reply, trace = bot.ask_traced(question)
+    assert reply.kind == "fallback", question
+    decide = trace.step("decide")
+    assert decide is not None and "never names 'addict'" in decide.summary
+
+
 @pytest.mark.parametrize(("question", "entry"), [
+    ("how common is it to get hooked on opioids", "addiction-prevalence"),
+    ("Does LDN work by letting the body's own painkillers do their job?", "ldn-mechanism"),
     ("what triggers microglia", "microglia-triggers"),
     ("anti-inflammatory effect at low dose", "low-dose-properties"),
     ("side effects?", "side-effects"),
@@ -116,6 +138,24 @@ def test_capitalised_abbreviations_name_a_topic(bot, question, rare):
 def test_a_name_the_knowledge_base_never_uses_is_the_question_s_topic(bot, question, kind, entry):
     reply = bot.ask(question)
     assert (reply.kind, reply.id) == (kind, entry)
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # who mentioned it, in the story around the question, is not what is asked
+    ("Does LDN have side effects? My rheumatologist brought it up.", "side-effects"),
+    ("My mom's rheumatologist mentioned LDN and I want to understand it: how does it work against pain?",
+     "ldn-mechanism"),
+    ("What side effects does LDN have? I'm a caregiver.", "side-effects"),
+])
+def test_a_carer_or_clinician_named_around_the_question_weighs_like_filler(bot, question, entry):
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry)
+
+
+def test_a_carer_or_clinician_named_in_the_question_is_still_its_topic(bot):
+    assert "rheumatolog" in bot.normalizer.analyze("is a rheumatologist allowed to prescribe it?").rare
+    told = bot.normalizer.analyze("Is LDN safe? My rheumatologist asked.")
+    assert "rheumatolog" in told.common and "rheumatolog" not in told.rare
 
 
 def test_names_are_read_only_inside_the_asking_sentence(bot):

@@ -64,7 +64,9 @@ _APPOSITION = regex.compile(r"^,?\s*(?:the|a|an)\s")
 #: "that kind of", "those": the term is something the answer just named
 _POINTED = regex.compile(r"^(?:that|this|those|these)(?: (?:kinds?|types?|sorts?) of)? ")
 #: "..., what are they?": the thing was named earlier in the message
-_PRONOUN = regex.compile(r"^(?:it|they|them|those|these|that|this|those things|these things)(?: exactly| really)?$")
+_PRONOUN = regex.compile(r"^(?P<word>it|they|them|those|these|that|this)(?: things)?(?: exactly| really)?$")
+#: the pronouns that point back at more than one thing: "what are they?" after "LDN" and "microglia" means microglia
+_PLURAL = frozenset({"they", "them", "those", "these"})
 _ALREADY_KNOWN = regex.compile(
     r"\b(?:i|we)\s+(?:already\s+|do\s+)?(?:know|knew|understand|understood|get|remember)\s+$"
 )
@@ -195,8 +197,9 @@ class Definitions:
             if _ALREADY_KNOWN.search(analysis.cleaned, 0, match.start()):
                 continue  # "I know what LDN is, but..." asks something else
             term = (match.group("a") or match.group("b") or match.group("c")).strip()
-            if _PRONOUN.match(term):
-                return self._only_defined(analysis.cleaned[: match.start()])
+            pronoun = _PRONOUN.match(term)
+            if pronoun:
+                return self._only_defined(analysis.cleaned[: match.start()], plural=pronoun.group("word") in _PLURAL)
             terms = self._terms(term)
             if terms is None:
                 continue
@@ -210,16 +213,26 @@ class Definitions:
                     return entry
         return None
 
-    def _only_defined(self, before: str) -> Entry | None:
-        """The one entry whose defined terms the text names, if exactly one is named; else the one named as a
-        word ("I came across the word 'microglia' in an article about LDN ... what are they?")."""
+    def _only_defined(self, before: str, *, plural: bool) -> Entry | None:
+        """The one entry whose defined terms the text names, if exactly one is named, or exactly one agrees in
+        number with the pronoun ("an article on LDN kept mentioning microglia. what are they?"); else the one named
+        as a word ("I came across the word 'microglia' in an article about LDN ... what are it?")."""
         named = set(self.normalizer.analyze(before).terms)
         found = [entry for entry, phrases in zip(self.kb.entries, self.phrases, strict=True)
                  if any(phrase <= named for phrase in phrases)]
-        if len(found) == 1:
-            return found[0]
+        agreeing = [entry for entry in found if plural in self._numbers(entry, named)]
+        for chosen in (found, agreeing):
+            if len(chosen) == 1:
+                return chosen[0]
         word = _NAMED_WORD.search(before)
-        return self._only_defined(word.group("w")) if word is not None and len(found) > 1 else None
+        return self._only_defined(word.group("w"), plural=plural) if word is not None and len(found) > 1 else None
+
+    def _numbers(self, entry: Entry, named: set[str]) -> set[bool]:
+        """Whether each of the entry's defined terms that ``named`` holds is plural, as its curated wording says
+        ("compounding pharmacies" is, "LDN" is not; "What are microglia?" asks about a plural)."""
+        asked = " ".join((entry.question, *entry.alternates)).lower()
+        return {(term.endswith("s") and not term.endswith("ss")) or f"are {term}" in asked
+                for term in entry.defines if frozenset(self.normalizer.analyze(term).terms) <= named}
 
     def undefined_term(self, analysis: Analysis) -> str | None:
         """For "what is X?" where no entry defines X, the X; otherwise None."""

@@ -23,6 +23,8 @@ UNKNOWN_FACTOR = 1.5
 SHORT = 3
 #: Everyday English words no entry uses weigh this much of the rarest known word.
 COMMON_UNKNOWN_FACTOR = 1.0
+#: An entry not about the knowledge base's subject is about the terms this share of its wordings use
+THEME_SHARE = 0.65
 
 
 def distinctive_idf(entries: int) -> float:
@@ -90,6 +92,12 @@ class Index:
             if self.subject & set(normalizer.analyze(canonical).terms)
             for variant in variants for word in variant.split() for term in normalizer.analyze(word).terms
             if len(term) > 2}
+        #: per entry not about the subject, its own: the terms most of its wordings use ("addict" for how common
+        #: addiction is, "microglia") and those it defines ("the body's own painkillers" are endorphins); empty for
+        #: the others
+        self.themes = [frozenset() if on else _theme(analysed).union(
+                           *(normalizer.analyze(term).terms for term in entry.defines))
+                       for entry, (_, analysed, _), on in zip(kb.entries, per_entry, self.on_subject, strict=True)]
         #: words nobody in the knowledge base uses are likely the real topic of
         #: the question ("cancer"), so they weigh like the rarest known words.
         self.unknown_weight = UNKNOWN_FACTOR * max(self.idf.values(), default=1.0)
@@ -176,6 +184,15 @@ def _subject(per_entry: list[tuple[tuple[str, ...], list[Analysis], set[str]]],
             counts[term] = counts.get(term, 0) + 1
     subject = frozenset(t for t, n in counts.items() if n >= share * max(len(questions), 1))
     return subject, [bool(terms & subject) for terms in questions]
+
+
+def _theme(analysed: list[Analysis]) -> frozenset[str]:
+    """The terms at least :data:`THEME_SHARE` of an entry's curated wordings use."""
+    counts: dict[str, int] = {}
+    for analysis in analysed:
+        for term in set(analysis.terms):
+            counts[term] = counts.get(term, 0) + 1
+    return frozenset(t for t, n in counts.items() if n >= THEME_SHARE * max(len(analysed), 1))
 
 
 def _idf(bags: list[set[str]], count: int) -> dict[str, float]:

@@ -22,6 +22,7 @@ from faqbot.text.sanitize import clean
 from faqbot.text.words import (
     ABROAD,
     ASKS_FOR,
+    CARE_ROLES,
     CHAT_QUESTION_WORDS,
     COMPARING,
     CONDITIONS,
@@ -161,7 +162,9 @@ class Normalizer:
         # a country named in the question itself, not in a story told around it ("My wife is a pharmacist in Canada",
         # "my cousin lives in Ireland and got curious: has the FDA ...")
         abroad: set[str] = set()
-        abroad_asked = set(words(asked.rpartition(":")[2].lower())) & ABROAD
+        asked_words = set(words(asked.rpartition(":")[2].lower()))
+        abroad_asked = asked_words & ABROAD
+        told_roles = CARE_ROLES - asked_words
         everyday = self._everyday
         for token in tokens:
             term = stem(token)
@@ -174,7 +177,9 @@ class Normalizer:
                 # Everyday words, and short unknown tokens ("wht", "usd": typos and
                 # shorthand far more often than topics), count as filler.
                 short = len(token) <= 3 and token not in self.vocabulary
-                if self.off_topic(token) or (token in named and (self.unknown(token) or token in ORGANISATIONS)):
+                if token in told_roles:
+                    common.add(term)
+                elif self.off_topic(token) or (token in named and (self.unknown(token) or token in ORGANISATIONS)):
                     rare.add(term)
                 elif (token in everyday or short) and token not in CONDITIONS:
                     common.add(term)

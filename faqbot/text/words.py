@@ -56,6 +56,11 @@ EVERYDAY_ACRONYMS = _word_list("everyday_acronyms.txt")
 #: ``data/organisations.txt``): written with a capital inside a sentence, one names a body the article never
 #: mentions, even when the word itself is one the knowledge base uses ("can this information be trusted").
 ORGANISATIONS = _word_list("organisations.txt")
+#: The people who care for someone or tell them about a medicine ("my rheumatologist", "her naturopath",
+#: ``data/care_roles.txt``): named in the story around a question, one says who mentioned something, not what is
+#: asked, so it weighs like filler there ("Does LDN have side effects? My rheumatologist brought it up."); named in
+#: the question itself it stays its topic ("can a naturopath prescribe LDN?")
+CARE_ROLES = _word_list("care_roles.txt")
 #: Words that make a question a comparison ("naltrexone vs naloxone", "the difference between ..."):
 #: grammar, not topic, so a short list in code rather than a knowledge-base synonym.
 COMPARING = frozenset({"vs", "versus", "difference", "differences", "different", "differ", "differs",
