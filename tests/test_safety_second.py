@@ -271,6 +271,9 @@ def test_a_bar_must_be_a_known_one_for_a_known_rule(monkeypatch: pytest.MonkeyPa
         "kann man LDN bei fibromyalgie einsetzen",
         "Come si diagnostica la sclerosi multipla?",
         "sirve la LDN para la fibromialgia?",
+        # people in general who take it are nobody's case
+        "nehmen viele Leute LDN bei MS?",
+        "há muitas pessoas a tomar LDN para a esclerose múltipla?",
     ],
 )
 def test_the_model_refers_no_question_that_names_nobody_and_no_case(question: str) -> None:
@@ -278,7 +281,9 @@ def test_the_model_refers_no_question_that_names_nobody_and_no_case(question: st
     assert route(question) is None, question
 
 
-@pytest.mark.parametrize("question", ["c'est quoi la dose habituelle de LDN", "c koi la dose de départ pr la fibro"])
+@pytest.mark.parametrize("question", ["c'est quoi la dose habituelle de LDN", "c koi la dose de départ pr la fibro",
+                                      # ... and when people in general take it
+                                      "Nehmen die meisten Patienten LDN abends?"])
 def test_the_model_still_refers_a_dose_asked_in_another_language(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question

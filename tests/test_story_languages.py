@@ -29,6 +29,9 @@ from faqbot.safety.router import story_question
         "My aunt has MS, fibro etc. What is LDN used for?",
         # a pronoun after a story that only tells who someone is points at no case
         "Mi tía tiene fibromialgia. ¿Qué es eso de la LDN?",
+        # "ich bin" where it says why one asks (``asking_why``) is no case of the asker's
+        "Meine Schwester hat Fibromyalgie und ich bin neugierig geworden: Wie wirkt LDN eigentlich gegen Schmerzen?",
+        "Mein Onkel hat Morbus Crohn und ich bin skeptisch. Wofür wird LDN verwendet?",
     ],
 )
 def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(question: str) -> None:

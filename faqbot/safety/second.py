@@ -115,10 +115,17 @@ REFERRAL_NEEDS = frozenset({
 })
 
 
+#: ... beside people in general, more than taking it: "nehmen viele Leute LDN bei MS?" is nobody's case, "Nehmen die
+#: meisten Patienten LDN abends?" asks when to take it
+TAKING = frozenset({"intake", "intake_past"})
+
+
 def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL, *, named: Collection[str] | None = None) -> bool:
     """Whether the model is sure by ``margin`` that the question is a dosing or personal one (and, given the word
-    classes the question ``named``, that it names one of :data:`REFERRAL_NEEDS`)."""
-    if named is not None and REFERRAL_NEEDS.isdisjoint(named):
+    classes the question ``named``, that it names one of :data:`REFERRAL_NEEDS`, more than :data:`TAKING` when it
+    asks of people in general)."""
+    needed = REFERRAL_NEEDS - TAKING if named is not None and "generic_people" in named else REFERRAL_NEEDS
+    if named is not None and needed.isdisjoint(named):
         return False
     return _sure(words, ("referral",), margin) is not None
 
