@@ -562,3 +562,23 @@ def test_broken_taking_data_is_refused(changes: dict[str, object], message: str)
 def test_a_change_told_as_lasting_lately_keeps_the_story_a_case(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", routed
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # "they" after a story that names a fact's topic (microglia, endorphins) and nobody taking anything
+    ("My physio mentioned microglia when she was explaining my pain. What are they?", "microglia"),
+    ("I have chronic pain and everything I read about LDN mentions endorphins. What are they?", "endorphins"),
+])
+def test_they_after_a_story_of_a_topic_points_at_the_topic(bot: FAQBot, question: str, entry: str) -> None:
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry)
+
+
+@pytest.mark.parametrize("question", [
+    # ... but after a story of someone taking the drug, "they" are what that person has
+    "My friend on LDN keeps getting side effects. What are they?",
+    "My dad started LDN last week, his doctor talked about endorphins. What are they?",
+])
+def test_they_after_a_story_of_someone_taking_it_is_their_case(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question

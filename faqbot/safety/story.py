@@ -220,8 +220,12 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             # no asked of what the story told is a verdict on that case (a red-team review found these)
             continue
         # "what is it used for?" after a story that names the drug asks about the drug, and "what do they
-        # release?" after one that names microglia asks about them
-        named = not rules.topics.isdisjoint(found) or ("it_word" in found and not _NAMED_BACK.isdisjoint(told))
+        # release?" after one that names microglia asks about them ("they", which the packs leave out of `it_word`
+        # for the people it more often is, only after a fact's topic and nobody taking anything: "My friend on LDN
+        # keeps getting side effects. What are they?" asks about hers)
+        they = "they" in read(question).words and "fact_topic" in told and rules.plain_told.isdisjoint(told)
+        named = not rules.topics.isdisjoint(found) or (
+            ("it_word" in found or they) and not _NAMED_BACK.isdisjoint(told))
         plainly = cache(partial(_plainly, story, rules))  # (read word by word at most once, below)
         if not rules.plain_asked.isdisjoint(found) and not rules.plain_told.isdisjoint(told) and not plainly():
             continue  # "My dad is on LDN and has been really off lately. What are the side effects?"
