@@ -32,8 +32,8 @@ from faqbot.retrieval.followup_model import SWITCH, SWITCH_AGREED, SWITCH_UNANSW
 from faqbot.retrieval.index import distinctive_idf
 from faqbot.retrieval.learned import OUT_OF_SCOPE, RankModel
 from faqbot.safety import Route
-from faqbot.text import Analysis, Normalizer
-from faqbot.text.pointing import PRONOUNS, plural_back, refers_back
+from faqbot.text import Analysis, Normalizer, words
+from faqbot.text.pointing import PLURAL, PRONOUNS, plural_back, refers_back
 from faqbot.text.purpose import purpose_added
 from faqbot.text.turns import asked_of_anyone, question_form, without_new_topic
 
@@ -60,18 +60,26 @@ class StoryContext(StageBase, name="story"):
             return query.noted(self.name, "the question names what it asks about, or asks a verdict: read alone")
         if not self.only_who(query.raw):
             return query.noted(self.name, "the story tells more than who asks: the question is read alone")
-        told = self._clear(query.story)
-        if told is not None:
-            return query.noted(self.name, f"the story is about `{told[0]}` ({told[1]:g}): the question is "
-                               "read as a follow-up to it", context=told[0], context_told=True)
-        # "My neurologist kept saying 'microglia' while explaining my pain. What are those?": matched whole, the
-        # story is about pain, but the one term it names that an entry defines is what "those" are
-        named = self.retriever.definitions.defining_entry(
-            self.normalizer.analyze(query.raw, self.settings.max_question_chars))
+        named = self._named(query.raw, query.story) if not PLURAL.isdisjoint(words(query.text.lower())) else None
         if named is not None:
-            return query.noted(self.name, f"the question asks what the story's `{named.id}` term is: read as a "
-                               "follow-up to it", context=named.id, context_told=True)
-        return query.noted(self.name, "the story matches no entry clearly: the question is read alone")
+            return query.noted(self.name, f"the question asks what the story's `{named}` term is: read as a "
+                               "follow-up to it", context=named, context_told=True)
+        told = self._clear(query.story)
+        if told is None:
+            return query.noted(self.name, "the story matches no entry clearly: the question is read alone")
+        return query.noted(self.name, f"the story is about `{told[0]}` ({told[1]:g}): the question is "
+                           "read as a follow-up to it", context=told[0], context_told=True)
+
+    def _named(self, raw: str, story: str) -> str | None:
+        """The entry whose defined term "they" or "those" stands for, when the story names no word the knowledge
+        base and everyday English do not know: "My neurologist kept saying 'microglia' while explaining my pain. What
+        are those?" (matched whole, the story is about pain); not "... mentioned LDN and TNF inhibitors. What are
+        those?"."""
+        limit = self.settings.max_question_chars
+        if self.normalizer.analyze(story, limit).rare:
+            return None
+        entry = self.retriever.definitions.defining_entry(self.normalizer.analyze(raw, limit))
+        return entry.id if entry is not None else None
 
     def _vague(self, text: str) -> bool:
         """Whether the question points back and names at most one thing ("what is that drug for?",

@@ -17,9 +17,7 @@ from faqbot.text.purpose import purpose_read
     ("who is it for", "who is it used for"),
     # already said in the knowledge base's words, or another "for"
     ("what is ldn used for", "what is ldn used for"),
-    # ... but "prescribed for", "given for" say "used for" in other words: the purpose word goes in beside them
-    ("what is naltrexone prescribed for", "what is naltrexone prescribed used for"),
-    ("what is ldn given for", "what is ldn given used for"),
+    ("what is naltrexone prescribed for", "what is naltrexone prescribed for"),
     ("what does ldn stand for", "what does ldn stand for"),
     ("whats ldn short for", "whats ldn short for"),
     ("what is ldn good for", "what is ldn good for"),

@@ -282,8 +282,11 @@ def test_the_model_refers_no_question_that_names_nobody_and_no_case(question: st
 
 
 @pytest.mark.parametrize("question", ["c'est quoi la dose habituelle de LDN", "c koi la dose de départ pr la fibro",
-                                      # ... and when people in general take it
-                                      "Nehmen die meisten Patienten LDN abends?"])
+                                      # ... and when people in general take it, and whether it suits people with an
+                                      # organ disease or on opioids (only "how many take it" is nobody's case)
+                                      "Nehmen die meisten Patienten LDN abends?",
+                                      "nehmen Patienten mit Leberzirrhose LDN?",
+                                      "Können Leute, die Tramadol nehmen, auch LDN nehmen?"])
 def test_the_model_still_refers_a_dose_asked_in_another_language(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question

@@ -33,6 +33,16 @@ def test_a_pointing_question_is_read_in_the_story_context(bot: FAQBot, question:
     assert step is not None and "follow-up" in step.summary
 
 
+@pytest.mark.parametrize("question", [
+    # "that" may be the other thing named, and so may "those" after a word nobody here knows
+    "My GP explained my pain and mentioned microglia and pain catastrophizing. What is that?",
+    "My GP explained my pain and mentioned microglia and pain catastrophizing. What are those?",
+])
+def test_a_story_term_is_not_guessed_when_the_pointing_word_may_mean_another(bot: FAQBot, question: str) -> None:
+    reply = bot.ask(question)
+    assert reply.kind != "answer", question
+
+
 def test_a_question_that_names_its_topic_is_read_alone(bot: FAQBot) -> None:
     reply, trace = bot.ask_traced("My grandad has been off the booze for 90 days and the clinic put him on "
                                   "naltrexone. How does it help people who are quitting alcohol?")

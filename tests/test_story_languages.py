@@ -32,6 +32,7 @@ from faqbot.safety.router import story_question
         # "ich bin" where it says why one asks (``asking_why``) is no case of the asker's
         "Meine Schwester hat Fibromyalgie und ich bin neugierig geworden: Wie wirkt LDN eigentlich gegen Schmerzen?",
         "Mein Onkel hat Morbus Crohn und ich bin skeptisch. Wofür wird LDN verwendet?",
+        "Mein Vater hat MS. Wozu dient LDN?",
     ],
 )
 def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(question: str) -> None:
@@ -60,6 +61,9 @@ def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(qu
         "Mon frère prend de la LDN et il a le teint tout jaune. Ça veut dire quoi ?",
         "Minha mãe toma LDN e está estranha. Isso é normal?",
         "Mein Opa nimmt LDN und hat dunklen Urin. Was bedeutet das?",
+        # ... or asking where the asker's own or a relative's symptom comes from ("woher" asks no fact: a review)
+        "Ich auch, woher kommt das?",
+        "Mein Mann hat MS. Woher kommen seine Schmerzen?",
     ],
 )
 def test_a_case_told_keeps_its_referral_however_generally_the_question_asks(question: str) -> None:

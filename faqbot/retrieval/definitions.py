@@ -220,19 +220,26 @@ class Definitions:
         named = set(self.normalizer.analyze(before).terms)
         found = [entry for entry, phrases in zip(self.kb.entries, self.phrases, strict=True)
                  if any(phrase <= named for phrase in phrases)]
-        agreeing = [entry for entry in found if plural in self._numbers(entry, named)]
-        for chosen in (found, agreeing):
-            if len(chosen) == 1:
-                return chosen[0]
+        if len(found) == 1:
+            return found[0]
+        # (only "they" and "those" tell: "what is microglia?" is how people ask, so "it" may be either)
+        agreeing = [entry for entry in found if self._plural_named(entry, named)] if plural else []
+        if len(agreeing) == 1:
+            return agreeing[0]
         word = _NAMED_WORD.search(before)
         return self._only_defined(word.group("w"), plural=plural) if word is not None and len(found) > 1 else None
 
-    def _numbers(self, entry: Entry, named: set[str]) -> set[bool]:
-        """Whether each of the entry's defined terms that ``named`` holds is plural, as its curated wording says
-        ("compounding pharmacies" is, "LDN" is not; "What are microglia?" asks about a plural)."""
-        asked = " ".join((entry.question, *entry.alternates)).lower()
-        return {(term.endswith("s") and not term.endswith("ss")) or f"are {term}" in asked
-                for term in entry.defines if frozenset(self.normalizer.analyze(term).terms) <= named}
+    def _plural_named(self, entry: Entry, named: set[str]) -> bool:
+        """Whether ``named`` holds a plural term the entry defines that its curated question names ("What are
+        microglia?"): not one it only explains in passing ("painkillers", which "opioid painkillers" hold too)."""
+        asked = self.normalizer.analyze(entry.question).terms
+        wordings = " ".join((entry.question, *entry.alternates)).lower()
+        for term in entry.defines:
+            terms = frozenset(self.normalizer.analyze(term).terms)
+            if terms <= named and terms & set(asked) and (
+                    (term.endswith("s") and not term.endswith("ss")) or f"are {term}" in wordings):
+                return True
+        return False
 
     def undefined_term(self, analysis: Analysis) -> str | None:
         """For "what is X?" where no entry defines X, the X; otherwise None."""

@@ -115,16 +115,20 @@ REFERRAL_NEEDS = frozenset({
 })
 
 
-#: ... beside people in general, more than taking it: "nehmen viele Leute LDN bei MS?" is nobody's case, "Nehmen die
-#: meisten Patienten LDN abends?" asks when to take it
+#: ... more than taking it when it asks how many people in general take it ("nehmen viele Leute LDN bei MS?" is
+#: nobody's case; "Nehmen die meisten Patienten LDN abends?" asks when to take it), and names no other drug, organ
+#: disease or advice ("nehmen viele Patienten mit Leberzirrhose LDN?" asks whether it suits them; a review)
 TAKING = frozenset({"intake", "intake_past"})
+_HOW_MANY_TAKE = frozenset({"generic_people", "many"})
+_SUITS_WHOM = frozenset({"opioid", "organ_condition", "advice_generic"})
 
 
 def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL, *, named: Collection[str] | None = None) -> bool:
     """Whether the model is sure by ``margin`` that the question is a dosing or personal one (and, given the word
     classes the question ``named``, that it names one of :data:`REFERRAL_NEEDS`, more than :data:`TAKING` when it
-    asks of people in general)."""
-    needed = REFERRAL_NEEDS - TAKING if named is not None and "generic_people" in named else REFERRAL_NEEDS
+    asks how many people take it)."""
+    counted = named is not None and _HOW_MANY_TAKE.issubset(named) and _SUITS_WHOM.isdisjoint(named)
+    needed = REFERRAL_NEEDS - TAKING if counted else REFERRAL_NEEDS
     if named is not None and needed.isdisjoint(named):
         return False
     return _sure(words, ("referral",), margin) is not None

@@ -26,9 +26,6 @@ PURPOSE = "used"
 #: "short for", "what did doctors use it for")
 _SAID = frozenset({"used", "use", "uses", "prescribed", "given", "meant", "intended", "approved", "good", "stand",
                    "stands", "short", "made", "indicated", "recommended", "known", "famous", "best", "bad"})
-#: ... of which these say what it is used for in other words, so the purpose word is put in beside them: "what is
-#: LDN prescribed for?" asks what it treats, not who may prescribe it
-_SAID_AS_USE = frozenset({"prescribed", "given", "indicated"})
 
 
 def purpose_read(tokens: Sequence[str]) -> list[str]:
@@ -42,8 +39,7 @@ def purpose_read(tokens: Sequence[str]) -> list[str]:
     if not opens:
         return out
     last = len(out) - 1 - out[::-1].index("for")
-    said = _SAID.intersection(out[:last])
-    if (said and not said <= _SAID_AS_USE) or not set(out[last + 1:]) <= set(out[:last]) or PURPOSE in out[:last]:
+    if not _SAID.isdisjoint(out[:last]) or not set(out[last + 1:]) <= set(out[:last]):
         return out
     return [*out[:last], PURPOSE, *out[last:]]
 
