@@ -76,6 +76,9 @@ def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bund
         ("people keep mentioning ldn and microglia, what is it?", None),
         ("ldn and naltrexone keep coming up, what are they?", None),
         ("naltrexone blocks opioid painkillers. what are those?", None),
+        # a word named as a word is what is asked about, defined here or not
+        ("my doc mentioned something called microglia, what are they", "microglia"),
+        ("my pain doctor mentioned ldn and something called glutamate. what is that?", None),
         ("i know what microglia are, but what triggers them", None),
         # the name said with the kind of thing it is
         ("what's LDN medication", "what-is-ldn"),

@@ -33,7 +33,8 @@ _ASKS_DEFINITION = regex.compile(
 )
 #: a word named as a word: "the word 'microglia'", "this term glia", "a term called microglia"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
-_NAMED_WORD = regex.compile(rf"\b(?:the|this|that|a) (?:word|term|name) (?:called |named )?[{_QUOTES}]?"
+_NAMED_WORD = regex.compile(rf"\b(?:(?:the|this|that|a) (?:word|term|name) (?:called |named )?"
+                            rf"|(?:something|a thing|stuff) (?:called|named) )[{_QUOTES}]?"
                             rf"(?P<w>[\w -]{{2,30}}?)[{_QUOTES}]?"
                             rf"(?=[{_QUOTES}]|\s(?:in|on|at|from|and|but|when|while|which|that|everywhere|all)\b|[,.;:!?]|$)")
 #: a term an answer explains in brackets, as the curated answers do: "inflammation (swelling and irritation)",
@@ -214,9 +215,13 @@ class Definitions:
         return None
 
     def _only_defined(self, before: str, *, plural: bool) -> Entry | None:
-        """The one entry whose defined terms the text names, if exactly one is named, or exactly one agrees in
-        number with the pronoun ("an article on LDN kept mentioning microglia. what are they?"); else the one named
-        as a word ("I came across the word 'microglia' in an article about LDN ... what are it?")."""
+        """The entry defining what the text names as a word, if it names one ("I came across the word 'microglia' in
+        an article about LDN ... what is it?"; "... LDN and something called glutamate. What is that?" is none);
+        else the one entry whose defined terms the text names, if exactly one is named, or exactly one agrees in
+        number with the pronoun ("an article on LDN kept mentioning microglia. what are they?")."""
+        word = _NAMED_WORD.search(before)
+        if word is not None:
+            return self._only_defined(word.group("w"), plural=plural)
         named = set(self.normalizer.analyze(before).terms)
         found = [entry for entry, phrases in zip(self.kb.entries, self.phrases, strict=True)
                  if any(phrase <= named for phrase in phrases)]
@@ -224,10 +229,7 @@ class Definitions:
             return found[0]
         # (only "they" and "those" tell: "what is microglia?" is how people ask, so "it" may be either)
         agreeing = [entry for entry in found if self._plural_named(entry, named)] if plural else []
-        if len(agreeing) == 1:
-            return agreeing[0]
-        word = _NAMED_WORD.search(before)
-        return self._only_defined(word.group("w"), plural=plural) if word is not None and len(found) > 1 else None
+        return agreeing[0] if len(agreeing) == 1 else None
 
     def _plural_named(self, entry: Entry, named: set[str]) -> bool:
         """Whether ``named`` holds a plural term the entry defines that its curated question names ("What are
