@@ -79,6 +79,8 @@ def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bund
         # a word named as a word is what is asked about, defined here or not
         ("my doc mentioned something called microglia, what are they", "microglia"),
         ("my pain doctor mentioned ldn and something called glutamate. what is that?", None),
+        ("my doctor talked about something called naltrexone and something called endorphins. what are they",
+         "endorphins"),
         ("i know what microglia are, but what triggers them", None),
         # the name said with the kind of thing it is
         ("what's LDN medication", "what-is-ldn"),

@@ -92,6 +92,7 @@ def test_self_harm_gets_the_crisis_reply(message: str) -> None:
         "how many floors does the new hospital have? climbing them all would wreck my knees",
         "What height of fall is dangerous for a toddler from a changing table?",
         "taking my life back after chronic pain, what is ldn",
+        "i feel like im taking my own life into my own hands by trying ldn without my gp",
         "don't kill yourself over it, how does LDN work?",
     ],
 )

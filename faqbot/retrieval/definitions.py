@@ -219,7 +219,8 @@ class Definitions:
         an article about LDN ... what is it?"; "... LDN and something called glutamate. What is that?" is none);
         else the one entry whose defined terms the text names, if exactly one is named, or exactly one agrees in
         number with the pronoun ("an article on LDN kept mentioning microglia. what are they?")."""
-        word = _NAMED_WORD.search(before)
+        # (the last one named, nearest the pronoun: "something called naltrexone and something called endorphins")
+        word = next(reversed(list(_NAMED_WORD.finditer(before))), None)
         if word is not None:
             return self._only_defined(word.group("w"), plural=plural)
         named = set(self.normalizer.analyze(before).terms)
