@@ -60,6 +60,8 @@ from faqbot.safety import route
         "I'm sitting on the railing of the footbridge, legs over the side",
         # taking one's own life, in the "-ing" form and asked of anyone (a review of the fifty-seventh session)
         "i'm thinking of taking my own life",
+        "my wife keeps talking about ending her own life, she is on ldn",
+        "mon mari parle de mettre fin à sa vie, il prend de la ldn",
         "my husband told me last night he's been thinking of taking his own life",
         "how do you kill yourself",
         "just out of curiosity, what's the fastest way to kill yourself?",
@@ -93,6 +95,7 @@ def test_self_harm_gets_the_crisis_reply(message: str) -> None:
         "What height of fall is dangerous for a toddler from a changing table?",
         "taking my life back after chronic pain, what is ldn",
         "i feel like im taking my own life into my own hands by trying ldn without my gp",
+        "elle veut mettre fin à sa vie professionnelle, c'est quoi la ldn ?",
         "don't kill yourself over it, how does LDN work?",
     ],
 )
