@@ -164,7 +164,6 @@ class Normalizer:
         abroad: set[str] = set()
         asked_words = set(words(asked.rpartition(":")[2].lower()))
         abroad_asked = asked_words & ABROAD
-        told_roles = CARE_ROLES - asked_words
         everyday = self._everyday
         for token in tokens:
             term = stem(token)
@@ -177,7 +176,7 @@ class Normalizer:
                 # Everyday words, and short unknown tokens ("wht", "usd": typos and
                 # shorthand far more often than topics), count as filler.
                 short = len(token) <= 3 and token not in self.vocabulary
-                if token in told_roles:
+                if token in CARE_ROLES and token not in asked_words:
                     common.add(term)
                 elif self.off_topic(token) or (token in named and (self.unknown(token) or token in ORGANISATIONS)):
                     rare.add(term)
