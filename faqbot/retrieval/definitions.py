@@ -10,6 +10,7 @@ from __future__ import annotations
 import faqbot.regex as regex
 from faqbot.kb import Entry, KnowledgeBase
 from faqbot.text import Analysis, Normalizer
+from faqbot.text.pointing import PLURAL
 
 #: asking what a word just used means: "what do you mean by ...", in chat "wdym by ..."
 _MEANT_BY = r"(?:what do you mean|what is meant|wdym|wym) by"
@@ -66,8 +67,6 @@ _APPOSITION = regex.compile(r"^,?\s*(?:the|a|an)\s")
 _POINTED = regex.compile(r"^(?:that|this|those|these)(?: (?:kinds?|types?|sorts?) of)? ")
 #: "..., what are they?": the thing was named earlier in the message
 _PRONOUN = regex.compile(r"^(?P<word>it|they|them|those|these|that|this)(?: things)?(?: exactly| really)?$")
-#: the pronouns that point back at more than one thing: "what are they?" after "LDN" and "microglia" means microglia
-_PLURAL = frozenset({"they", "them", "those", "these"})
 _ALREADY_KNOWN = regex.compile(
     r"\b(?:i|we)\s+(?:already\s+|do\s+)?(?:know|knew|understand|understood|get|remember)\s+$"
 )
@@ -110,6 +109,10 @@ class Definitions:
         self.phrases: list[list[frozenset[str]]] = [
             [p for p in (frozenset(normalizer.analyze(d).terms) for d in entry.defines) if p] for entry in kb.entries
         ]
+        #: the plural terms each entry defines that its curated question names ("What are microglia?"), which "they"
+        #: after several named things may stand for: not one it only explains in passing ("painkillers", which
+        #: "opioid painkillers" hold too)
+        self._plural_asked: list[list[frozenset[str]]] = [self._plurals_asked(entry) for entry in kb.entries]
 
     def _glosses(self, answer: str) -> frozenset[frozenset[str]]:
         found: set[frozenset[str]] = set()
@@ -200,7 +203,7 @@ class Definitions:
             term = (match.group("a") or match.group("b") or match.group("c")).strip()
             pronoun = _PRONOUN.match(term)
             if pronoun:
-                return self._only_defined(analysis.cleaned[: match.start()], plural=pronoun.group("word") in _PLURAL)
+                return self._only_defined(analysis.cleaned[: match.start()], plural=pronoun.group("word") in PLURAL)
             terms = self._terms(term)
             if terms is None:
                 continue
@@ -229,20 +232,19 @@ class Definitions:
         if len(found) == 1:
             return found[0]
         # (only "they" and "those" tell: "what is microglia?" is how people ask, so "it" may be either)
-        agreeing = [entry for entry in found if self._plural_named(entry, named)] if plural else []
+        agreeing = [entry for entry in found
+                    if any(phrase <= named for phrase in self._plural_asked[self._index[entry.id]])] if plural else []
         return agreeing[0] if len(agreeing) == 1 else None
 
-    def _plural_named(self, entry: Entry, named: set[str]) -> bool:
-        """Whether ``named`` holds a plural term the entry defines that its curated question names ("What are
-        microglia?"): not one it only explains in passing ("painkillers", which "opioid painkillers" hold too)."""
-        asked = self.normalizer.analyze(entry.question).terms
+    def _plurals_asked(self, entry: Entry) -> list[frozenset[str]]:
+        """The entry's defined terms that are plural, as its curated wordings say ("compounding pharmacies", "What
+        are microglia?"), and that its curated question names."""
+        asked = set(self.normalizer.analyze(entry.question).terms)
         wordings = " ".join((entry.question, *entry.alternates)).lower()
-        for term in entry.defines:
-            terms = frozenset(self.normalizer.analyze(term).terms)
-            if terms <= named and terms & set(asked) and (
-                    (term.endswith("s") and not term.endswith("ss")) or f"are {term}" in wordings):
-                return True
-        return False
+        plural = [term for term in entry.defines
+                  if (term.endswith("s") and not term.endswith("ss")) or f"are {term}" in wordings]
+        return [terms for terms in (frozenset(self.normalizer.analyze(term).terms) for term in plural)
+                if terms & asked]
 
     def undefined_term(self, analysis: Analysis) -> str | None:
         """For "what is X?" where no entry defines X, the X; otherwise None."""

@@ -178,21 +178,22 @@ def _subject(per_entry: list[tuple[tuple[str, ...], list[Analysis], set[str]]],
     """The knowledge base's subject (terms at least ``share`` of the curated questions use), and for
     each entry whether its curated question names it."""
     questions = [set(analysed[0].terms) if analysed else set() for _, analysed, _ in per_entry]
-    counts: dict[str, int] = {}
-    for terms in questions:
-        for term in terms:
-            counts[term] = counts.get(term, 0) + 1
-    subject = frozenset(t for t, n in counts.items() if n >= share * max(len(questions), 1))
+    subject = _shared(questions, share)
     return subject, [bool(terms & subject) for terms in questions]
 
 
 def _theme(analysed: list[Analysis]) -> frozenset[str]:
     """The terms at least :data:`THEME_SHARE` of an entry's curated wordings use."""
+    return _shared([set(analysis.terms) for analysis in analysed], THEME_SHARE)
+
+
+def _shared(term_sets: list[set[str]], share: float) -> frozenset[str]:
+    """The terms at least ``share`` of ``term_sets`` hold."""
     counts: dict[str, int] = {}
-    for analysis in analysed:
-        for term in set(analysis.terms):
+    for terms in term_sets:
+        for term in terms:
             counts[term] = counts.get(term, 0) + 1
-    return frozenset(t for t, n in counts.items() if n >= THEME_SHARE * max(len(analysed), 1))
+    return frozenset(t for t, n in counts.items() if n >= share * max(len(term_sets), 1))
 
 
 def _idf(bags: list[set[str]], count: int) -> dict[str, float]:

@@ -189,9 +189,9 @@ def _as_someone_elses(found: dict[str, list[tuple[int, int]]]) -> None:
     """An illness told without "I" (``i_have``: "diagnosed with", which chat says of oneself) right after someone
     else read as theirs: "My husband was diagnosed with MS last year" tells his illness, not the asker's."""
     others = {end for name in _OTHERS_NAMED for _, end in found.get(name, ())}
-    mine = found.get("self", [])
     if not others or "i_have" not in found:
         return
+    mine = found.get("self", [])
     _keep(found, "i_have", [(start, end) for start, end in found["i_have"]
                             if any(a < end and start < b for a, b in mine)
                             or others.isdisjoint(range(start - _BEFORE_VERB, start + 1))])
