@@ -121,13 +121,17 @@ REFERRAL_NEEDS = frozenset({
 TAKING = frozenset({"intake", "intake_past"})
 _HOW_MANY_TAKE = frozenset({"generic_people", "many"})
 _SUITS_WHOM = frozenset({"opioid", "organ_condition", "advice_generic"})
+#: ... nor when it says who takes it of anyone ("Muss man LDN sein Leben lang nehmen?", "chi non dovrebbe prendere
+#: LDN?", "Schlafen Leute, die LDN nehmen, schlechter?"), as English asks "who should not take LDN?"
+_ANYONE = frozenset({"impersonal", "generic_people"})
 
 
 def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL, *, named: Collection[str] | None = None) -> bool:
     """Whether the model is sure by ``margin`` that the question is a dosing or personal one (and, given the word
     classes the question ``named``, that it names one of :data:`REFERRAL_NEEDS`, more than :data:`TAKING` when it
-    asks how many people take it)."""
-    counted = named is not None and _HOW_MANY_TAKE.issubset(named) and _SUITS_WHOM.isdisjoint(named)
+    asks how many people take it or says who takes it of anyone)."""
+    counted = named is not None and _SUITS_WHOM.isdisjoint(named) and (
+        _HOW_MANY_TAKE.issubset(named) or not _ANYONE.isdisjoint(named))
     needed = REFERRAL_NEEDS - TAKING if counted else REFERRAL_NEEDS
     if named is not None and needed.isdisjoint(named):
         return False
