@@ -274,8 +274,8 @@ def test_a_bar_must_be_a_known_one_for_a_known_rule(monkeypatch: pytest.MonkeyPa
         # people in general who take it are nobody's case
         "nehmen viele Leute LDN bei MS?",
         "há muitas pessoas a tomar LDN para a esclerose múltipla?",
-        # ... nor anyone said to take it: who should, whether one must, people who do
-        "Muss man LDN für immer nehmen?",
+        # ... nor anyone said to take it: who should not, people who do
+        "Wer darf LDN nicht nehmen?",
         "chi non dovrebbe prendere il LDN?",
         "Dormono peggio le persone che prendono LDN?",
     ],
@@ -291,8 +291,10 @@ def test_the_model_refers_no_question_that_names_nobody_and_no_case(question: st
                                       "Nehmen die meisten Patienten LDN abends?",
                                       "nehmen Patienten mit Leberzirrhose LDN?",
                                       "Können Leute, die Tramadol nehmen, auch LDN nehmen?",
-                                      # ... and anyone who takes it with a time or an amount
-                                      "Muss man LDN abends nehmen?"])
+                                      # ... and anyone who takes it with a time, or with something else taken
+                                      # beside it, or asked whether it is all right
+                                      "Muss man LDN abends nehmen?", "wer LDN nimmt, darf der Cetirizin nehmen?",
+                                      "quien toma LDN puede tomar café?", "qui prend du LDN et allaite, c'est ok ?"])
 def test_the_model_still_refers_a_dose_asked_in_another_language(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question

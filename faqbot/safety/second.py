@@ -121,9 +121,13 @@ REFERRAL_NEEDS = frozenset({
 TAKING = frozenset({"intake", "intake_past"})
 _HOW_MANY_TAKE = frozenset({"generic_people", "many"})
 _SUITS_WHOM = frozenset({"opioid", "organ_condition", "advice_generic"})
-#: ... nor when it says who takes it of anyone ("Muss man LDN sein Leben lang nehmen?", "chi non dovrebbe prendere
-#: LDN?", "Schlafen Leute, die LDN nehmen, schlechter?"), as English asks "who should not take LDN?"
-_ANYONE = frozenset({"impersonal", "generic_people"})
+#: ... nor when it says who takes it of anyone ("wer sollte kein LDN nehmen?", "chi non dovrebbe prendere LDN?",
+#: "Schlafen Leute, die LDN nehmen, schlechter?"), as English answers "who should not take LDN?"; unless it asks
+#: whether that is all right, or names something else taken beside it: a medicine, a food or drink, a second
+#: intake ("wer LDN nimmt, darf der Cetirizin nehmen?", "qui prend du LDN et allaite, c'est ok ?"; a review)
+_ANYONE = frozenset({"said_of_anyone", "generic_people"})
+_ANYONE_UNLESS = frozenset({"combine", "food_drink", "medicine", "meds_word", "others", "alcohol", "ok_word",
+                            "safety_ask"})
 
 
 def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL, *, named: Collection[str] | None = None) -> bool:
@@ -131,11 +135,19 @@ def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL, *, named: Coll
     classes the question ``named``, that it names one of :data:`REFERRAL_NEEDS`, more than :data:`TAKING` when it
     asks how many people take it or says who takes it of anyone)."""
     counted = named is not None and _SUITS_WHOM.isdisjoint(named) and (
-        _HOW_MANY_TAKE.issubset(named) or not _ANYONE.isdisjoint(named))
+        _HOW_MANY_TAKE.issubset(named) or (not _ANYONE.isdisjoint(named) and _ANYONE_UNLESS.isdisjoint(named)
+                                           and not _takes_more(named)))
     needed = REFERRAL_NEEDS - TAKING if counted else REFERRAL_NEEDS
     if named is not None and needed.isdisjoint(named):
         return False
     return _sure(words, ("referral",), margin) is not None
+
+
+def _takes_more(named: Collection[str]) -> bool:
+    """Whether the question tells of taking twice, apart ("quien toma LDN puede tomar café?"): something else is taken
+    beside it (the spans of the class, when ``named`` holds them)."""
+    spans = sorted(named.get("intake", ())) if isinstance(named, Mapping) else []
+    return any(start >= end for (_, end), (start, _) in pairwise(spans))
 
 
 def reads_general(words: Sequence[str], margin: float = MARGIN_GENERAL) -> bool:
