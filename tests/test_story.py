@@ -69,6 +69,10 @@ ANSWERED = [
 ]
 
 REFERRED = [
+    # "which", "exactly", "tell me" ask for something of the case told ("which got me curious" says why one asks)
+    "My mum takes LDN, which makes her sick. What is LDN?",
+    "My dad's on LDN and asked which one he should take. What are microglia?",
+    "I have MS and want to know exactly how high I can go. What is LDN?",
     # the question itself is the asker's own
     "I have MS. Should I take LDN?",
     # ... asked whom it is for, after a story that tells it
@@ -181,7 +185,7 @@ QUESTION_FIRST_ANSWERED = [
      "naltrexone-mechanism"),
     # a role or a place nobody listed, inside a frame that names it (`story.taking_frames`)
     ("What are endorphins? My cousin is on LDN for her fibro, and I'm a marine biology student.", "endorphins"),
-    # a word known in one of its forms is known in the others ("mention", "mentioned": "mentioning")
+    # a word of how it came up ("mentioning")
     ("What are microglia? My uncle has MS and his neurologist keeps mentioning them.", "microglia"),
 ]
 QUESTION_FIRST_REFERRED = [
@@ -437,9 +441,10 @@ def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> No
         # an illness and its symptoms, an operation, since when: who someone is, with nobody taking anything
         ("My uncle has MS and gets headaches. Just wondering, what are endorphins?", "endorphins"),
         ("My aunt has lupus and is having her gallbladder out next week. Is LDN approved by the FDA?", "fda-status"),
-        # "which" that goes on with the story asks for no amount
+        # "which" that says why one asks asks for no amount
         ("My uncle has MS, which got me curious: what triggers microglia?", "microglia-triggers"),
-        ("My cousin has lupus and uses LDN, which surprised me. What was naltrexone first made for?", "naltrexone-uses"),
+        ("My cousin has lupus and uses LDN, which surprised me. What was naltrexone first made for?",
+         "naltrexone-uses"),
     ],
 )
 def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, question: str, entry: str) -> None:

@@ -63,7 +63,6 @@ from faqbot.safety.spans import plain as _plain
 from faqbot.safety.spans import told as _told
 from faqbot.safety.storyrules import StoryRules, within
 from faqbot.safety.taking import for_someone_else, tells_only_taking
-from faqbot.text.words import stem
 
 #: a full stop that ends no sentence: in a figure ("4.5") or an abbreviation ("bzw.", "z.B.", "e.g.", "Dr."); one
 #: would cut "Ist Naltrexon ein Opioid bzw. ein Betäubungsmittel?" to "ein Betäubungsmittel?". Only where a small
@@ -338,14 +337,7 @@ def _has_the_drug(found: Classes, reading: Reading, rules: StoryRules) -> bool:
 def _all_known(reading: Reading, rules: StoryRules) -> bool:
     """Whether every word of ``reading`` is in a class found or one of ``after_words``."""
     covered = reading.covered()
-    known = _known_stems(rules.after_words)
-    return all(i in covered or word in rules.after_words or stem(word) in known for i, word in enumerate(reading.words))
-
-
-@cache
-def _known_stems(words: frozenset[str]) -> frozenset[str]:
-    # a word known in one form is known in all ("mention", "mentioned" -> "mentioning")
-    return frozenset(stem(word) for word in words)
+    return all(i in covered or word in rules.after_words for i, word in enumerate(reading.words))
 
 
 def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, articles: bool = False,
