@@ -275,7 +275,7 @@ def test_a_bar_must_be_a_known_one_for_a_known_rule(monkeypatch: pytest.MonkeyPa
         "nehmen viele Leute LDN bei MS?",
         "há muitas pessoas a tomar LDN para a esclerose múltipla?",
         # ... nor anyone said to take it: who should not, people who do
-        "Wer darf LDN nicht nehmen?",
+        "Wer sollte kein LDN nehmen?",
         "chi non dovrebbe prendere il LDN?",
         "Dormono peggio le persone che prendono LDN?",
     ],

@@ -69,7 +69,7 @@ ANSWERED = [
 ]
 
 REFERRED = [
-    # "which", "exactly", "tell me" ask for something of the case told ("which got me curious" says why one asks)
+    # "which", "exactly", "tell me" ask for something of the case told
     "My mum takes LDN, which makes her sick. What is LDN?",
     "My dad's on LDN and asked which one he should take. What are microglia?",
     "I have MS and want to know exactly how high I can go. What is LDN?",
@@ -441,10 +441,6 @@ def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> No
         # an illness and its symptoms, an operation, since when: who someone is, with nobody taking anything
         ("My uncle has MS and gets headaches. Just wondering, what are endorphins?", "endorphins"),
         ("My aunt has lupus and is having her gallbladder out next week. Is LDN approved by the FDA?", "fda-status"),
-        # "which" that says why one asks asks for no amount
-        ("My uncle has MS, which got me curious: what triggers microglia?", "microglia-triggers"),
-        ("My cousin has lupus and uses LDN, which surprised me. What was naltrexone first made for?",
-         "naltrexone-uses"),
     ],
 )
 def test_a_fact_no_case_changes_is_answered_after_any_story(bot: FAQBot, question: str, entry: str) -> None:

@@ -127,7 +127,7 @@ _SUITS_WHOM = frozenset({"opioid", "organ_condition", "advice_generic"})
 #: intake ("wer LDN nimmt, darf der Cetirizin nehmen?", "qui prend du LDN et allaite, c'est ok ?"; a review)
 _ANYONE = frozenset({"said_of_anyone", "generic_people"})
 _ANYONE_UNLESS = frozenset({"combine", "food_drink", "medicine", "meds_word", "others", "alcohol", "ok_word",
-                            "safety_ask"})
+                            "safety_ask", "has", "ailment", "procedure", "organ_condition"})
 
 
 def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL, *, named: Collection[str] | None = None) -> bool:
