@@ -292,9 +292,11 @@ def test_the_model_refers_no_question_that_names_nobody_and_no_case(question: st
                                       "nehmen Patienten mit Leberzirrhose LDN?",
                                       "Können Leute, die Tramadol nehmen, auch LDN nehmen?",
                                       # ... and anyone who takes it with a time, or with something else taken
-                                      # beside it, or asked whether it is all right
-                                      "Muss man LDN abends nehmen?", "wer LDN nimmt, darf der Cetirizin nehmen?",
-                                      "quien toma LDN puede tomar café?", "qui prend du LDN et allaite, c'est ok ?"])
+                                      # beside it, or an organ disease (a review)
+                                      "Muss man LDN abends nehmen?", "quien toma LDN puede tomar café?",
+                                      "Können Leute, die LDN nehmen, auch Cetirizin nehmen?",
+                                      "la gente que toma LDN puede tomar café?",
+                                      "chi non dovrebbe prendere LDN con la dialisi?"])
 def test_the_model_still_refers_a_dose_asked_in_another_language(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question

@@ -121,10 +121,11 @@ REFERRAL_NEEDS = frozenset({
 TAKING = frozenset({"intake", "intake_past"})
 _HOW_MANY_TAKE = frozenset({"generic_people", "many"})
 _SUITS_WHOM = frozenset({"opioid", "organ_condition", "advice_generic"})
-#: ... nor when it says who takes it of anyone ("wer sollte kein LDN nehmen?", "chi non dovrebbe prendere LDN?",
-#: "Schlafen Leute, die LDN nehmen, schlechter?"), as English answers "who should not take LDN?"; unless it asks
-#: whether that is all right, or names something else taken beside it: a medicine, a food or drink, a second
-#: intake ("wer LDN nimmt, darf der Cetirizin nehmen?", "qui prend du LDN et allaite, c'est ok ?"; a review)
+#: ... nor when it says who should not take it, or what it is used for, of anyone ("wer sollte kein LDN nehmen?",
+#: "si usa LDN per la fibromialgia?", "Schlafen Leute, die LDN nehmen, schlechter?"), as English answers "who should
+#: not take LDN?"; unless it asks whether that is all right, or names something else taken beside it (a medicine, a
+#: food or drink, a second intake), a condition had, an operation or an organ disease ("la gente que toma LDN puede
+#: tomar café?", "chi non dovrebbe prendere LDN con la dialisi?"; two reviews)
 _ANYONE = frozenset({"said_of_anyone", "generic_people"})
 _ANYONE_UNLESS = frozenset({"combine", "food_drink", "medicine", "meds_word", "others", "alcohol", "ok_word",
                             "safety_ask", "has", "ailment", "procedure", "organ_condition"})
@@ -133,7 +134,7 @@ _ANYONE_UNLESS = frozenset({"combine", "food_drink", "medicine", "meds_word", "o
 def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL, *, named: Collection[str] | None = None) -> bool:
     """Whether the model is sure by ``margin`` that the question is a dosing or personal one (and, given the word
     classes the question ``named``, that it names one of :data:`REFERRAL_NEEDS`, more than :data:`TAKING` when it
-    asks how many people take it or says who takes it of anyone)."""
+    asks how many people take it, or says of anyone who should not take it or what it is used for)."""
     counted = named is not None and _SUITS_WHOM.isdisjoint(named) and (
         _HOW_MANY_TAKE.issubset(named) or (not _ANYONE.isdisjoint(named) and _ANYONE_UNLESS.isdisjoint(named)
                                            and not _takes_more(named)))
