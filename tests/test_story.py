@@ -73,12 +73,6 @@ REFERRED = [
     "My mum takes LDN, which makes her sick. What is LDN?",
     "My dad's on LDN and asked which one he should take. What are microglia?",
     "I have MS and want to know exactly how high I can go. What is LDN?",
-    # ... and advice asked of someone, told ("asked if he should stop"), how someone on it is doing, the weeks of a
-    # pregnancy (a review found these answered)
-    "My dad takes LDN and asked if he should stop. What is LDN?",
-    "My dad is on LDN and feels awful. What is LDN?",
-    "My mum takes LDN and it makes her sick. What is LDN?",
-    "My wife is 30 weeks along and on LDN. What is LDN?",
     # the question itself is the asker's own
     "I have MS. Should I take LDN?",
     # ... asked whom it is for, after a story that tells it
@@ -551,9 +545,6 @@ def test_an_opioid_someone_takes_in_the_story_is_still_their_case(question: str)
         ({"facts_ignore": ["no_such_class"]}, "known classes"),
         # a class no story blocks on cannot be ignored by one
         ({"facts_ignore": ["drug"]}, "some of `blockers`"),
-        # a case told by classes together needs two known ones
-        ({"case_together": [["is_on"]]}, "two or more known classes"),
-        ({"case_together": [["is_on", "no_such_class"]]}, "two or more known classes"),
     ],
 )
 def test_broken_taking_data_is_refused(changes: dict[str, object], message: str) -> None:

@@ -20,7 +20,7 @@ _COUNT_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 #: "since 2019", "since I was 19", "ten years ago", "back in the 90s"); English
 _DURATION = regex.compile(
     rf"\b(?:for|about|around|over|almost|nearly|past|last)?\s*(?:\d{{1,3}}|a|{_COUNT_WORDS}|fifteen|many)\s+"
-    r"(?:years?|yrs?|months?|weeks?|days?|decades?|hours?|hrs?|minutes?|mins?|seconds?)\b(?!\s+(?:old|along|gone))"
+    r"(?:years?|yrs?|months?|weeks?|days?|decades?|hours?|hrs?|minutes?|mins?|seconds?)\b(?!\s+old)"
     r"(?:\s+(?:ago|now))?"
     r"|\bsince\s+(?:(?:i|she|he|they|we)\s+(?:was|were)\s+\d{1,2}|(?:19|20)\d\d)\b"
     r"|\b(?:back\s+)?in\s+(?:the\s+)?(?:19|20)?\d0s\b|\b(?:back\s+)?in\s+(?:19|20)\d\d\b",
@@ -38,12 +38,11 @@ def _unless_taken(match: re.Match[str]) -> str:
     return match.group(0) if _TAKEN_BEFORE.search(before) or _EVERY_BEFORE.search(before) else " "
 
 
-#: an age told in a story ("my mum is 84", "aged 79"), which is no amount either (not "my wife is 30 weeks along",
-#: the weeks of a pregnancy)
+#: an age told in a story ("my mum is 84", "aged 79"), which is no amount either
 _AGE = regex.compile(
     r"\b(?:(?:i|he|she|they|(?:my|our|his|her)\s+(?:" + RELATION + r"|[\w-]+-in-law))\s*(?:is|was|am|'s|'m|"
     r"turned|turns|is\s+now)|aged)\s+\d{1,3}\b(?!\s*(?:mg|mcg|ml|milligram|microgram|tablet|pill|capsule|cap|drop|"
-    r"%|percent|dose|(?:weeks?|months?)\s+(?:along|gone|pregnant)))", re.IGNORECASE)
+    r"%|percent|dose))", re.IGNORECASE)
 
 
 #: a count of people or of things that are no dose, told in a story ("half of us", "two of my relatives", "three

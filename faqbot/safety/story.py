@@ -456,4 +456,4 @@ def only_who(story: str, rule: str, classes: Callable[[str], Classes]) -> bool:
 
 
 def _tells_only_who(rule: str, told: Classes, rules: StoryRules) -> bool:
-    return rule in rules.rules and rules.blockers.isdisjoint(told) and not rules.tells_a_case(told)
+    return rule in rules.rules and rules.blockers.isdisjoint(told)

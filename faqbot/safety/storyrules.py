@@ -46,9 +46,6 @@ class StoryRules:
     others_together: tuple[frozenset[str], ...] = ()
     #: ... and in a story told after its question, none of these together either ("my mum has LDN")
     after_together: tuple[frozenset[str], ...] = ()
-    #: in any story, of whoever it is told, these together tell a case: someone on the drug and unwell ("My dad is
-    #: on LDN and feels awful.")
-    case_together: tuple[frozenset[str], ...] = ()
     #: ... and fire none of these rules
     others_never: frozenset[str] = frozenset()
 
@@ -149,13 +146,7 @@ class StoryRules:
     def blocked_of_others(self, told: Collection[str]) -> bool:
         """Whether a story told of someone else tells what keeps its referral all the same."""
         found = set(told)
-        return not self.others_blockers.isdisjoint(found) or any(
-            group <= found for group in (*self.others_together, *self.case_together))
-
-    def tells_a_case(self, told: Collection[str]) -> bool:
-        """Whether a story with these classes tells a case whoever it is told of (``case_together``)."""
-        found = set(told)
-        return any(group <= found for group in self.case_together)
+        return not self.others_blockers.isdisjoint(found) or any(group <= found for group in self.others_together)
 
 
 def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str]) -> StoryRules:
@@ -178,12 +169,11 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
         raise PackError("`story.others` needs `asker`, and `others_blockers` must be some of `blockers`")
     if not classes["facts_ignore"] <= classes["blockers"]:
         raise PackError("`story.facts_ignore` must be some of `blockers`")
-    together, after_together, facts_together, case_together = (
-        tuple(frozenset(group) for group in raw.get(key) or ())
-        for key in ("others_together", "after_together", "facts_together", "case_together"))
-    if any(len(group) < 2 or group - known for group in (*together, *after_together, *facts_together, *case_together)):
-        raise PackError("`story.others_together`, `after_together`, `facts_together` and `case_together` list groups "
-                        "of two or more known classes")
+    together, after_together, facts_together = (tuple(frozenset(group) for group in raw.get(key) or ())
+                                                for key in ("others_together", "after_together", "facts_together"))
+    if any(len(group) < 2 or group - known for group in (*together, *after_together, *facts_together)):
+        raise PackError("`story.others_together`, `after_together` and `facts_together` list groups of two or more "
+                        "known classes")
     never = frozenset(raw.get("others_never") or ())
     hearsay_rules = frozenset(raw.get("hearsay_rules") or ())
     # the English phrase rules (rules.py) are named "phrase-<name>"
@@ -203,7 +193,7 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
                 from None
     return StoryRules(rules=rules, others_together=together, taking_frames=frames, after_together=after_together,
                       others_never=never,
-                      facts_together=facts_together, case_together=case_together,
+                      facts_together=facts_together,
                       hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never,
                       facts_after_never=facts_after_never, taking_never=taking_never,
