@@ -60,25 +60,27 @@ class StoryContext(StageBase, name="story"):
             return query.noted(self.name, "the question names what it asks about, or asks a verdict: read alone")
         if not self.only_who(query.raw):
             return query.noted(self.name, "the story tells more than who asks: the question is read alone")
-        named = self._named(query.raw, query.story) if not PLURAL.isdisjoint(words(query.text.lower())) else None
+        # (the story read once, for both readings below)
+        story = self.normalizer.analyze(query.story, self.settings.max_question_chars)
+        named = self._named(query.raw, story) if not PLURAL.isdisjoint(words(query.text.lower())) else None
         if named is not None:
             return query.noted(self.name, f"the question asks what the story's `{named}` term is: read as a "
                                "follow-up to it", context=named, context_told=True)
-        told = self._clear(query.story)
+        told = self._clear(story)
         if told is None:
             return query.noted(self.name, "the story matches no entry clearly: the question is read alone")
         return query.noted(self.name, f"the story is about `{told[0]}` ({told[1]:g}): the question is "
                            "read as a follow-up to it", context=told[0], context_told=True)
 
-    def _named(self, raw: str, story: str) -> str | None:
+    def _named(self, raw: str, story: Analysis) -> str | None:
         """The entry whose defined term "they" or "those" stands for, when the story names no word the knowledge
         base and everyday English do not know: "My neurologist kept saying 'microglia' while explaining my pain. What
         are those?" (matched whole, the story is about pain); not "... mentioned LDN and TNF inhibitors. What are
         those?"."""
-        limit = self.settings.max_question_chars
-        if self.normalizer.analyze(story, limit).rare:
+        if story.rare:
             return None
-        entry = self.retriever.definitions.defining_entry(self.normalizer.analyze(raw, limit))
+        entry = self.retriever.definitions.defining_entry(
+            self.normalizer.analyze(raw, self.settings.max_question_chars))
         return entry.id if entry is not None else None
 
     def _vague(self, text: str) -> bool:
@@ -89,10 +91,9 @@ class StoryContext(StageBase, name="story"):
         named = len(analysis.terms) - purpose_added(text, analysis.words)
         return named <= 1 and not PRONOUNS.isdisjoint(analysis.words)
 
-    def _clear(self, text: str) -> tuple[str, float] | None:
-        """The entry ``text`` matches well enough to answer and ahead of the rest, with its score."""
-        analysis = self.normalizer.analyze(text, self.settings.max_question_chars)
-        ranked = self.retriever.rank(analysis, limit=2)
+    def _clear(self, story: Analysis) -> tuple[str, float] | None:
+        """The entry the ``story`` matches well enough to answer and ahead of the rest, with its score."""
+        ranked = self.retriever.rank(story, limit=2)
         if not ranked:
             return None
         top, runner_up = ranked[0], (ranked[1].score if len(ranked) > 1 else 0.0)

@@ -242,7 +242,7 @@ class Definitions:
         asked = set(self.normalizer.analyze(entry.question).terms)
         wordings = " ".join((entry.question, *entry.alternates)).lower()
         plural = [term for term in entry.defines
-                  if (term.endswith("s") and not term.endswith("ss")) or f"are {term}" in wordings]
+                  if (term.endswith("s") and not term.endswith("ss")) or f"are {term.lower()}" in wordings]
         return [terms for terms in (frozenset(self.normalizer.analyze(term).terms) for term in plural)
                 if terms & asked]
 

@@ -135,13 +135,21 @@ def refers(words: Sequence[str], margin: float = MARGIN_REFERRAL, *, named: Coll
     """Whether the model is sure by ``margin`` that the question is a dosing or personal one (and, given the word
     classes the question ``named``, that it names one of :data:`REFERRAL_NEEDS`, more than :data:`TAKING` when it
     asks how many people take it, or says of anyone who should not take it or what it is used for)."""
-    counted = named is not None and _SUITS_WHOM.isdisjoint(named) and (
-        _HOW_MANY_TAKE.issubset(named) or (not _ANYONE.isdisjoint(named) and _ANYONE_UNLESS.isdisjoint(named)
-                                           and not _takes_more(named)))
-    needed = REFERRAL_NEEDS - TAKING if counted else REFERRAL_NEEDS
-    if named is not None and needed.isdisjoint(named):
-        return False
+    if named is not None:
+        needed = REFERRAL_NEEDS - TAKING if _taken_by_nobody_named(named) else REFERRAL_NEEDS
+        if needed.isdisjoint(named):
+            return False
     return _sure(words, ("referral",), margin) is not None
+
+
+def _taken_by_nobody_named(named: Collection[str]) -> bool:
+    """Whether a question with these classes tells of taking the drug only of people in general or of anyone (see
+    :data:`_HOW_MANY_TAKE` and :data:`_ANYONE`)."""
+    if not _SUITS_WHOM.isdisjoint(named):
+        return False
+    if _HOW_MANY_TAKE.issubset(named):
+        return True
+    return not _ANYONE.isdisjoint(named) and _ANYONE_UNLESS.isdisjoint(named) and not _takes_more(named)
 
 
 def _takes_more(named: Collection[str]) -> bool:
