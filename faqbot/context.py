@@ -28,7 +28,14 @@ from faqbot.kb import Entry, Settings
 from faqbot.pipeline import Decision, Query, StageBase
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.retrieval.followup_model import SWITCH, SWITCH_AGREED, SWITCH_UNANSWERED, answer_echoes, in_context
+from faqbot.retrieval.followup_model import (
+    SWITCH,
+    SWITCH_AGREED,
+    SWITCH_BACK,
+    SWITCH_UNANSWERED,
+    answer_echoes,
+    in_context,
+)
 from faqbot.retrieval.index import distinctive_idf
 from faqbot.retrieval.learned import OUT_OF_SCOPE, RankModel
 from faqbot.safety import Route
@@ -328,7 +335,8 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
             # sleep, which the model's does not. Leave one set out this cost 3 turns the model put right and saved
             # none; it stays as the rules' own bar (never answer with an entry that does not cover what is asked)
             return query.noted(self.name, f"kept: `{answered}` speaks of what is asked, `{opinion.top}` never {seen}")
-        if opinion.top == query.exclude and query.reading in _BEYOND:
+        if opinion.top == query.exclude and query.reading in _BEYOND and not (
+                query.reading == "swap" and opinion.lead >= SWITCH_BACK):
             return query.noted(self.name, f"kept: `{query.exclude}` cannot answer this follow-up again {seen}")
         if opinion.top == OUT_OF_SCOPE:
             if answered is None:

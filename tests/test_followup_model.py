@@ -23,6 +23,7 @@ from faqbot.retrieval.followup_model import (
     ECHO,
     SWITCH,
     SWITCH_AGREED,
+    SWITCH_BACK,
     SWITCH_UNANSWERED,
     answer_echoes,
     in_context,
@@ -176,6 +177,19 @@ def test_the_model_keeps_what_the_rules_settled(bot, text, decision, fields, why
                    text, **fields)
     assert query.decision == decision
     assert why in query.steps[-1].summary
+
+
+@pytest.mark.parametrize(("lead", "kind", "entry"), [(SWITCH_BACK, "answer", "what-is-ldn"),
+                                                     (SWITCH_BACK - 0.5, "fallback", None)])
+def test_a_turn_naming_the_drugs_other_form_goes_back_to_the_entry_it_follows_only_with_a_larger_lead(
+        bot: FAQBot, lead: float, kind: str, entry: str | None) -> None:
+    # "same drug as the addiction one?" after what LDN is: the rules ask it of naltrexone and keep it from the entry
+    # just given, whose answer compares the two forms
+    query = review(bot, sure("what-is-ldn", lead), FALLBACK, "same drug as the addiction one?", context="what-is-ldn",
+                   exclude="what-is-ldn", reading="swap")
+    decided = query.decision
+    assert decided is not None
+    assert (decided.kind, decided.candidate.entry.id if decided.candidate else None) == (kind, entry)
 
 
 def test_a_reading_that_holds_a_curated_wording_whole_is_kept(bot: FAQBot) -> None:

@@ -41,6 +41,12 @@ SWITCH_UNANSWERED = 10.0
 #: ... and when matching's own learned second opinion vetoed its answer for the same ranked entry: two opinions,
 #: trained on different readings of the turn, agree on what it asks
 SWITCH_AGREED = 5.0
+#: the lead it needs to answer with the entry just given when the turn names the drug's other form ("same drug as the
+#: addiction one?", "why is that not seen at the normal dose?" after the low-dose answer), which the rules read as the
+#: question asked of that form and keep from the entry they follow: such turns often compare the two forms, as that
+#: entry's answer does. Leave one dialogue set out (30 sets, 5,154 follow-ups): never, 45, 30, 20 and the usual bars
+#: put right 126, 131, 133, 136 and 136 turns and wrong 17, 17, 17, 17 and 18
+SWITCH_BACK = 20.0
 #: the feature naming the entry the previous answer came from
 CONTEXT = "c:"
 #: a word of the turn together with the entry just answered: "why?" after the opioid-painkiller answer asks another
