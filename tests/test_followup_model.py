@@ -202,6 +202,22 @@ def test_a_reading_that_holds_a_curated_wording_whole_is_kept(bot: FAQBot) -> No
     assert "holds a wording" in query.steps[-1].summary
 
 
+def test_a_reading_that_only_asks_the_context_question_again_is_the_models_to_weigh(bot: FAQBot) -> None:
+    # "is it one itself?" names nothing the rules read: they ask how naltrexone works again, and that reading holds
+    # the entry's own wording; the turn as typed asks whether naltrexone is an opioid itself
+    context = bot.kb.entry("naltrexone-mechanism")
+    decision = answer(bot, context.id, context.question)
+    fields = {"context": context.id, "followed": context.id, "resolved": context.question,
+              "analysis": bot.normalizer.analyze(context.question)}
+    query = review(bot, sure("naltrexone-opioid", 99), decision, "is it one itself?", **fields)
+    assert query.decision is not None and query.decision.candidate is not None
+    assert query.decision.candidate.entry.id == "naltrexone-opioid"
+    # a reading with the turn's own words in it keeps the wording it holds
+    kept = review(bot, sure("naltrexone-opioid", 99), decision, "how does naltrexone work again?",
+                  **{**fields, "resolved": "how does naltrexone work again"})
+    assert kept.decision == decision
+
+
 def test_an_entry_that_never_speaks_of_what_is_asked_does_not_take_the_answer(bot: FAQBot) -> None:
     # only the side-effects entry speaks of sleep: the model's entry cannot take its answer
     decision = answer(bot, "side-effects")
