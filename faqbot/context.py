@@ -336,9 +336,10 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
             # sleep, which the model's does not. Leave one set out this cost 3 turns the model put right and saved
             # none; it stays as the rules' own bar (never answer with an entry that does not cover what is asked)
             return query.noted(self.name, f"kept: `{answered}` speaks of what is asked, `{opinion.top}` never {seen}")
-        if opinion.top == query.exclude and query.reading in _BEYOND and not (
-                query.reading == "swap" and opinion.lead >= SWITCH_BACK):
-            return query.noted(self.name, f"kept: `{query.exclude}` cannot answer this follow-up again {seen}")
+        if opinion.top == query.exclude and query.reading in _BEYOND:
+            if query.reading != "swap" or opinion.lead < SWITCH_BACK:
+                return query.noted(self.name, f"kept: `{query.exclude}` cannot answer this follow-up again {seen}")
+            bar = SWITCH_BACK
         if opinion.top == OUT_OF_SCOPE:
             if answered is None:
                 return query.noted(self.name, f"kept: {seen}")

@@ -29,6 +29,7 @@ from faqbot.retrieval.followup_model import (
     in_context,
 )
 from faqbot.retrieval.learned import OUT_OF_SCOPE, Opinion
+from faqbot.tools import explain
 
 ROOT = Path(__file__).parent.parent
 
@@ -291,3 +292,10 @@ def decided(bot: FAQBot, text: str, context: str) -> Query:
 ])
 def test_the_decide_stage_says_which_ranked_entry_a_veto_preferred(bot, text, context, vetoed_for) -> None:
     assert decided(bot, text, context).vetoed_for == vetoed_for
+
+
+def test_explain_prints_the_follow_up_models_stage_apart_from_what_it_found(bot: FAQBot) -> None:
+    # the stage's name is as wide as explain's first column: it once ran into its summary ("follow-up-modelkept:")
+    lines = explain(bot, "same drug as the addiction one?", context="what-is-ldn").lines()
+    stage = next(line for line in lines if line.startswith("follow-up-model"))
+    assert stage.startswith("follow-up-model answer: the follow-up model prefers `what-is-ldn`")

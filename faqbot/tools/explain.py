@@ -37,7 +37,8 @@ class Explanation:
         out = [f"{'question':<14}{self.question}",
                f"{'thresholds':<14}answer >= {answer:g}, suggest >= {suggest:g}, ambiguity margin {margin:g}"]
         for step in self.trace.steps:
-            out.append(f"{step.stage:<14}{step.summary}")
+            # (a stage name as wide as the column, "follow-up-model", still needs a space after it)
+            out.append(f"{step.stage + ' ':<14}{step.summary}")
             out.extend(f"{'':<16}{line}" for line in step.lines)
         out.append(f"{'decision':<14}{self.decision}")
         return out
