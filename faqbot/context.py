@@ -42,6 +42,7 @@ from faqbot.safety import Route
 from faqbot.text import Analysis, Normalizer, words
 from faqbot.text.pointing import PLURAL, PRONOUNS, plural_back, refers_back
 from faqbot.text.purpose import purpose_added
+from faqbot.text.swap import compares
 from faqbot.text.turns import asked_of_anyone, question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
@@ -325,9 +326,8 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
         bar = SWITCH if answered is not None else SWITCH_AGREED if agreed else SWITCH_UNANSWERED
         if opinion.lead < bar or opinion.top == answered:
             return query.noted(self.name, f"kept: {seen}")
-        if answered is not None and decision.candidate is not None and query.analysis is not None \
-                and not self._asked_again(query) and holds_wording(
-                    query.analysis.cleaned, decision.candidate.matched, whole=query.followed is None):
+        if answered is not None and decision.candidate is not None and query.analysis is not None and holds_wording(
+                query.analysis.cleaned, decision.candidate.matched, whole=query.followed is None):
             # read in context, the follow-up holds a curated wording of the answer whole ("and how does ldn
             # affect them?" after the endorphins answer): the knowledge base has settled what that asks
             return query.noted(self.name, f"kept: the reading holds a wording of `{answered}` {seen}")
@@ -337,7 +337,7 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
             # none; it stays as the rules' own bar (never answer with an entry that does not cover what is asked)
             return query.noted(self.name, f"kept: `{answered}` speaks of what is asked, `{opinion.top}` never {seen}")
         if opinion.top == query.exclude and query.reading in _BEYOND:
-            if query.reading != "swap" or opinion.lead < SWITCH_BACK:
+            if query.reading != "swap" or opinion.lead < SWITCH_BACK or not compares(query.text):
                 return query.noted(self.name, f"kept: `{query.exclude}` cannot answer this follow-up again {seen}")
             bar = SWITCH_BACK
         if opinion.top == OUT_OF_SCOPE:
@@ -356,14 +356,6 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
         candidate = next((c for c in (*query.ranked, *ranked) if c.entry.id == entry.id), unscored)
         reason = f"the follow-up model prefers `{opinion.top}` by {opinion.lead:.1f} >= {bar:g} {seen}"
         return query.decided(self.name, Decision("answer", reason, candidate=candidate))
-
-    def _asked_again(self, query: Query) -> bool:
-        """Whether the follow-up was read as the context question itself: it named nothing the rules could read ("is
-        it one itself?" after how naltrexone works), so the wording that reading holds is the rules' guess, not the
-        turn's, and the model may weigh the turn as typed (leave one dialogue set out: 5 turns put right, none
-        wrong)."""
-        context = self.retriever.kb.by_id(query.context) if query.context else None
-        return context is not None and query.resolved == context.question
 
     def _stranded(self, analysis: Analysis, answered: Candidate | None, other: str) -> bool:
         """Whether the turn names something distinctive that the answered entry speaks of and the ``other``

@@ -10,6 +10,7 @@ import pytest
 from faqbot import FAQBot
 from faqbot.text.people import group_told
 from faqbot.text.pointing import lists_kinds
+from faqbot.text.swap import compares
 from faqbot.text.turns import (
     asks_next,
     changes_topic,
@@ -530,3 +531,16 @@ def test_a_word_put_before_the_question_is_a_topic_only_when_it_names_one(
 def test_a_follow_up_about_the_site_is_no_ones_own_case(question: str) -> None:
     reply = BOT.ask(question, context="microglia")
     assert reply.kind == "fallback"
+
+
+@pytest.mark.parametrize(("turn", "compares_them"), [
+    ("same drug as the addiction one?", True),
+    ("is ldn weaker than the addiction one?", True),
+    ("is the addiction one a different drug?", True),
+    ("why use such a tiny dose instead of the normal one?", True),
+    ("is plain naltrexone approved by the fda?", False),
+    ("does the standard one help fibromyalgia too?", False),
+    ("does the low dose stuff work the same way?", False),
+])
+def test_a_turn_naming_the_other_form_is_told_apart_when_it_compares_the_two(turn: str, compares_them: bool) -> None:
+    assert compares(turn) is compares_them

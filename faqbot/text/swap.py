@@ -58,3 +58,17 @@ def swapped(cleaned: str, drug: str, question: str) -> str | None:
         return _IN_QUESTION[drug].sub(other, question) if other.lower() != drug else None
     rest = f"{cleaned[:found.start()]}{other}{_POINTER.sub(other, cleaned[found.end():])}"
     return " ".join(rest.split())
+
+
+#: a turn setting the two forms side by side ("same drug as the addiction one?", "is the addiction one a different
+#: drug?", "is ldn weaker than the addiction one?"), not asking something of the other form alone ("is plain
+#: naltrexone approved?", "does the full dose help fibromyalgia too?")
+_COMPARES = regex.compile(r"\b(?:same\s+(?:\w+\s+)?as|same\s+(?:drug|medicine|med|thing|stuff|pills?|tablets?)"
+                          r"|different|differs?|difference|versus|vs|weaker|stronger|compared?\s+(?:to|with)|unlike"
+                          r"|instead\s+of)\b", re.IGNORECASE)
+
+
+def compares(text: str) -> bool:
+    """Whether a turn naming the drug's other form compares the two (so the answer that set them side by side, the
+    one it follows, may answer it again), rather than asking something of the other form alone."""
+    return _COMPARES.search(text) is not None
