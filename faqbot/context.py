@@ -42,7 +42,7 @@ from faqbot.safety import Route
 from faqbot.text import Analysis, Normalizer, words
 from faqbot.text.pointing import PLURAL, PRONOUNS, plural_back, refers_back
 from faqbot.text.purpose import purpose_added
-from faqbot.text.swap import compares
+from faqbot.text.swap import side_by_side
 from faqbot.text.turns import asked_of_anyone, question_form, without_new_topic
 
 #: the question forms that ask for a fact ("what is that drug for?", "which kind is that?", "who makes it?")
@@ -337,7 +337,8 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
             # none; it stays as the rules' own bar (never answer with an entry that does not cover what is asked)
             return query.noted(self.name, f"kept: `{answered}` speaks of what is asked, `{opinion.top}` never {seen}")
         if opinion.top == query.exclude and query.reading in _BEYOND:
-            if query.reading != "swap" or opinion.lead < SWITCH_BACK or not compares(query.text):
+            compares = analysis.compares or side_by_side(query.text)
+            if query.reading != "swap" or opinion.lead < SWITCH_BACK or not compares:
                 return query.noted(self.name, f"kept: `{query.exclude}` cannot answer this follow-up again {seen}")
             bar = SWITCH_BACK
         if opinion.top == OUT_OF_SCOPE:

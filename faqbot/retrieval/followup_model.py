@@ -43,11 +43,11 @@ SWITCH_UNANSWERED = 10.0
 SWITCH_AGREED = 5.0
 #: the lead it needs to answer with the entry just given when the turn names the drug's other form to compare the two
 #: ("same drug as the addiction one?" after what LDN is, "why such a tiny dose instead of the normal one?" after the
-#: low-dose effects: :func:`faqbot.text.swap.compares`), which the rules read as a question of that form and keep from
-#: the entry they follow, whose answer sets the two side by side. Leave one dialogue set out (30 sets, 5,154
-#: follow-ups) at 20: 6 turns put right, none wrong. Without the comparison, a review's 2,054 dialogues found it
-#: answering questions of the other form alone with the entry they follow ("is plain naltrexone approved by the FDA?"
-#: after the FDA answer got its "No"), 35 turns worse for 57 better
+#: low-dose effects: ``Analysis.compares`` or :func:`faqbot.text.swap.side_by_side`), which the rules read as a
+#: question of that form and keep from the entry they follow, whose answer sets the two side by side. Leave one
+#: dialogue set out (30 sets, 5,154 follow-ups) at 20: 6 turns put right, none wrong. Without the comparison, a
+#: review's 2,054 dialogues found it answering questions of the other form alone with the entry they follow ("is plain
+#: naltrexone approved by the FDA?" after the FDA answer got its "No"), 35 turns worse for 57 better
 SWITCH_BACK = 20.0
 #: the feature naming the entry the previous answer came from
 CONTEXT = "c:"

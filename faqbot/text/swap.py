@@ -60,15 +60,15 @@ def swapped(cleaned: str, drug: str, question: str) -> str | None:
     return " ".join(rest.split())
 
 
-#: a turn setting the two forms side by side ("same drug as the addiction one?", "is the addiction one a different
-#: drug?", "is ldn weaker than the addiction one?"), not asking something of the other form alone ("is plain
+#: a turn setting the two forms side by side in words matching does not read as a comparison (its own, "vs",
+#: "different", "compared", are :data:`faqbot.text.words.COMPARING`, read into ``Analysis.compares``): "same drug as
+#: the addiction one?", "is ldn weaker than the addiction one?", not a question of the other form alone ("is plain
 #: naltrexone approved?", "does the full dose help fibromyalgia too?")
-_COMPARES = regex.compile(r"\b(?:same\s+(?:\w+\s+)?as|same\s+(?:drug|medicine|med|thing|stuff|pills?|tablets?)"
-                          r"|different|differs?|difference|versus|vs|weaker|stronger|compared?\s+(?:to|with)|unlike"
-                          r"|instead\s+of)\b", re.IGNORECASE)
+_SIDE_BY_SIDE = regex.compile(r"\b(?:same\s+(?:\w+\s+)?as|same\s+(?:drug|medicine|med|thing|stuff|pills?|tablets?)"
+                              r"|weaker|stronger|unlike|instead\s+of)\b", re.IGNORECASE)
 
 
-def compares(text: str) -> bool:
-    """Whether a turn naming the drug's other form compares the two (so the answer that set them side by side, the
-    one it follows, may answer it again), rather than asking something of the other form alone."""
-    return _COMPARES.search(text) is not None
+def side_by_side(text: str) -> bool:
+    """Whether a turn naming the drug's other form sets the two side by side in words beyond matching's comparison
+    words (with those, the one it follows, whose answer compares them, may answer it again)."""
+    return _SIDE_BY_SIDE.search(text) is not None
