@@ -356,7 +356,11 @@ REFERRAL_RULES: tuple[Rule, ...] = (
                 (?!\ (?:nurse|doctor|doc|specialist|consultant|physio|therapist|neuro|neurologist|rheumatologist)
                     \ (?:mentioned|said|says|told|asked|brought|explained|talked|suggested|wrote)\b))\b
         | \b(?:my|your|his|her|their)\ (?:\d+[-\ ]?(?:year|yr|month)s?[-\ ]?old\ |\w+\ )?{RELATION}
-            \ (?:has|have|had|is\ on|takes|is\ taking|wants{_NOT_TO_KNOW}|needs|should|could|can|might|suffers|was\ diagnosed
+            # ("my sister has been reading about it", "my dad has heard of it": what someone read or heard, as "I have
+            # heard" is below, not their case)
+            \ (?:(?:has|have|had)(?!\ (?:heard|read|seen|always\ (?:said|told|wondered)|learned|come\ across|wondered|asked
+                |been\ (?:reading|hearing|wondering|asking|looking|researching|talking|telling|saying)))
+            |is\ on|takes|is\ taking|wants{_NOT_TO_KNOW}|needs|should|could|can|might|suffers|was\ diagnosed
             |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped|was\ prescribed
             |is\ prescribed|was\ given|tried|is\ trying|wants\ to{_NOT_TO_KNOW})\b
         # ("show it to my mum's nurse", "explain this to my husband": who is shown or told, not who takes it)
