@@ -102,6 +102,11 @@ ROUTES = [
     ("Glaubst du, ich könnte die LDN auch nur jeden zweiten Tag nehmen?", "referral"),
     ("Raddoppio domani?", "referral"),
     ("Se me pasó la de ayer, ¿doblo hoy?", "referral"),
+    # a time of day is when something happened, no amount; taking it at one is a schedule
+    ("Reading this at 3am because my back hurts. What are endorphins?", None),
+    ("should I take my LDN at 10pm or earlier?", "referral"),
+    # "began" as "started": someone's treatment begun
+    ("My mum began LDN last week. Is trouble sleeping a side effect? She's been up every night since.", "referral"),
 ]
 
 
