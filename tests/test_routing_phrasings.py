@@ -89,24 +89,13 @@ ROUTES = [
     ("mia figlia si è presa mezza scatola di pastiglie ed è pallidissima", "emergency"),
     ("mon mari a vomi du sang ce matin", "emergency"),
     ("ayer volví a quemarme a propósito", "emergency"),
-    # what someone read or heard is no case of theirs, as "I have heard" is none of the asker's; what they have is
-    ("My sister has been reading about LDN online. Is it considered safe in general?", None),
-    ("my dad has heard of naltrexone. what is it normally used for?", None),
+    # a person's case told beside them is theirs
     ("my sister has fibromyalgia, should she try LDN?", "referral"),
     ("my mum has been taking LDN for a month and can't sleep", "referral"),
-    # a symptom pointed at is one someone has now; one a text describes is not
-    ("is this rash from LDN?", "referral"),
-    ("Kommen diese Kopfschmerzen vom LDN?", "referral"),
-    ("je suis crevé ce soir, c'est quoi les microglies ?", None),
     # the dosing words of the five other languages' packs: a schedule, a missed dose, a dose doubled
     ("Glaubst du, ich könnte die LDN auch nur jeden zweiten Tag nehmen?", "referral"),
-    ("Raddoppio domani?", "referral"),
-    ("Se me pasó la de ayer, ¿doblo hoy?", "referral"),
-    # a time of day is when something happened, no amount; taking it at one is a schedule
-    ("Reading this at 3am because my back hurts. What are endorphins?", None),
+    # taking it at a time of day is a schedule
     ("should I take my LDN at 10pm or earlier?", "referral"),
-    # "began" as "started": someone's treatment begun
-    ("My mum began LDN last week. Is trouble sleeping a side effect? She's been up every night since.", "referral"),
 ]
 
 

@@ -213,8 +213,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         (?<![\d.,])(?<!\d\ in\ )(?<!\bone\ in\ )(?<!out\ of\ )(?!0(?![\d.,]))(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
             |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th
             # (a price: "$45" is read "45 pricetag")
-            # (a time of day, "at 3am", is when something happened: taking it at one is the schedule rule's)
-            |pricetag|dollars?|euros?|quid|bucks|cents|reais|am|pm|letters)\b)
+            |pricetag|dollars?|euros?|quid|bucks|cents|reais)\b)
         # (nor a count of things that are no dose, a word or two after it: "3 chain pharmacies", "2 towns over",
         # "3 different people", told in stories around a question; not a span of time, which may be how long
         # something was taken: "been on LDN 4 weeks")
@@ -357,11 +356,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
                 (?!\ (?:nurse|doctor|doc|specialist|consultant|physio|therapist|neuro|neurologist|rheumatologist)
                     \ (?:mentioned|said|says|told|asked|brought|explained|talked|suggested|wrote)\b))\b
         | \b(?:my|your|his|her|their)\ (?:\d+[-\ ]?(?:year|yr|month)s?[-\ ]?old\ |\w+\ )?{RELATION}
-            # ("my sister has been reading about it", "my dad has heard of it": what someone read or heard, as "I have
-            # heard" is below, not their case)
-            \ (?:(?:has|have|had)(?!\ (?:heard|read|seen|always\ (?:said|told|wondered)|learned|come\ across|wondered|asked
-                |been\ (?:reading|hearing|wondering|asking|looking|researching|talking|telling|saying)))
-            |is\ on|takes|is\ taking|wants{_NOT_TO_KNOW}|needs|should|could|can|might|suffers|was\ diagnosed
+            \ (?:has|have|had|is\ on|takes|is\ taking|wants{_NOT_TO_KNOW}|needs|should|could|can|might|suffers|was\ diagnosed
             |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped|was\ prescribed
             |is\ prescribed|was\ given|tried|is\ trying|wants\ to{_NOT_TO_KNOW})\b
         # ("show it to my mum's nurse", "explain this to my husband": who is shown or told, not who takes it)
