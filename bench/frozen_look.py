@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--checkout", type=Path, default=HERE.parent, help="the checkout whose code answers")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     files = [f.resolve() for f in args.files] or sorted((HERE / "frozen").glob("*.yaml"))
     args.outdir.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(2) as pool:
