@@ -74,7 +74,10 @@ def main() -> None:
     two.add_argument("before", type=Path)
     two.add_argument("after", type=Path)
     args = parser.parse_args()
-    run(args.out) if args.command == "run" else compare(args.before, args.after)
+    if args.command == "run":
+        run(args.out)
+    else:
+        compare(args.before, args.after)
 
 
 if __name__ == "__main__":
