@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -21,45 +21,35 @@ from typing import Any
 import yaml
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from score_sets import judge, load, replies  # noqa: E402  (the same reading, asking and judgement as score_sets.py)
 
 
-def cases() -> list[dict[str, Any]]:
+def cases() -> list[tuple[str, dict[str, Any]]]:
     found = []
     for path in sorted(HERE.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if not isinstance(data, list) or not data or not isinstance(data[0], dict) or "turns" in data[0]:
             continue
-        for case in data:
-            if "question" in case or "q" in case:
-                question = " ".join(str(case.get("question", case.get("q", ""))).splitlines())
-                found.append({"file": path.name, "q": question, "expect": case.get("expect"), "id": case.get("id"),
-                              "accept": case.get("accept") or [], "group": case.get("group")})
+        found += [(path.name, case) for case in load(path) if case["question"]]
     return found
-
-
-def ask(checkout: Path, questions: list[str]) -> list[dict[str, Any]]:
-    done = subprocess.run([str(checkout / ".venv" / "bin" / "python"), "-m", "faqbot", "ask", "--json"], cwd=checkout,
-                          input="".join(q + "\n" for q in questions), capture_output=True, text=True, check=True)
-    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
 
 def run(out: Path, checkout: Path) -> None:
     found = cases()
     half = len(found) // 2
+    cmd = f"{checkout / '.venv' / 'bin' / 'python'} -m faqbot ask --json"
     with ThreadPoolExecutor(2) as pool:
-        parts = list(pool.map(lambda part: ask(checkout, [c["q"] for c in part]), (found[:half], found[half:])))
-    replies = parts[0] + parts[1]
-    if len(replies) != len(found):
-        raise SystemExit(f"{len(replies)} replies for {len(found)} questions")
+        parts = list(pool.map(lambda part: replies([case for _, case in part], cmd, str(checkout)),
+                              (found[:half], found[half:])))
     with out.open("w", encoding="utf-8") as stream:
-        for case, reply in zip(found, replies, strict=True):
-            stream.write(json.dumps({**case, "kind": reply["kind"], "rid": reply.get("id")}, ensure_ascii=False) + "\n")
+        for (name, case), reply in zip(found, parts[0] + parts[1], strict=True):
+            row = {"file": name, "q": " ".join(case["question"].splitlines()), "expect": case["expect"],
+                   "id": case.get("id"), "kind": reply["kind"], "rid": reply.get("id"),
+                   "ok": bool(judge(case, reply)["accuracy"])}
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(found)} replies -> {out}")
-
-
-def right(case: dict[str, Any]) -> bool:
-    kinds = {case["expect"], *case["accept"]}
-    return case["kind"] in kinds and (case["kind"] != "answer" or case["id"] in (None, case["rid"]))
 
 
 def compare(before: Path, after: Path) -> None:
@@ -71,12 +61,12 @@ def compare(before: Path, after: Path) -> None:
     for a, b in zip(old, new, strict=True):
         if (a["kind"], a["rid"]) == (b["kind"], b["rid"]):
             continue
-        tag = "BETTER" if right(b) and not right(a) else "WORSE" if right(a) and not right(b) else "moved"
+        tag = "BETTER" if b["ok"] and not a["ok"] else "WORSE" if a["ok"] and not b["ok"] else "moved"
         counts[tag] += 1
         print(f"{tag:6} {a['file'][:24]:24} expect {a['expect']}/{a['id']}: {a['kind']}/{a['rid']} -> "
               f"{b['kind']}/{b['rid']} | {a['q'][:160]}")
     print(f"better {counts['BETTER']}, worse {counts['WORSE']}, moved {counts['moved']}; right "
-          f"{sum(map(right, old))} -> {sum(map(right, new))} of {len(old)}")
+          f"{sum(c['ok'] for c in old)} -> {sum(c['ok'] for c in new)} of {len(old)}")
 
 
 def main() -> None:

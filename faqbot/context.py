@@ -337,8 +337,8 @@ class FollowUpReview(StageBase, name="follow-up-model", decides=False):
             # none; it stays as the rules' own bar (never answer with an entry that does not cover what is asked)
             return query.noted(self.name, f"kept: `{answered}` speaks of what is asked, `{opinion.top}` never {seen}")
         if opinion.top == query.exclude and query.reading in _BEYOND:
-            compares = analysis.compares or side_by_side(query.text)
-            if query.reading != "swap" or opinion.lead < SWITCH_BACK or not compares:
+            if query.reading != "swap" or opinion.lead < SWITCH_BACK or not (
+                    analysis.compares or side_by_side(query.text)):
                 return query.noted(self.name, f"kept: `{query.exclude}` cannot answer this follow-up again {seen}")
             bar = SWITCH_BACK
         if opinion.top == OUT_OF_SCOPE:
