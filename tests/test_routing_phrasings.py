@@ -96,6 +96,10 @@ ROUTES = [
     ("Glaubst du, ich könnte die LDN auch nur jeden zweiten Tag nehmen?", "referral"),
     # taking it at a time of day is a schedule
     ("should I take my LDN at 10pm or earlier?", "referral"),
+    # "doze" is how "dose" is often spelt; dozing off is sleep
+    ("whats the normal doze of ldn for fibro", "referral"),
+    ("my brother buys his naltrexone from a website, is that ok?", "referral"),
+    ("do people doze off a lot on ldn?", None),
 ]
 
 
@@ -136,6 +140,12 @@ REPLIES = [
     ("i found ldn on a chronic pain forum and was lost, so what is low dose naltrexone?", "answer", "what-is-ldn"),
     # customer-service phrasing is not a personal medical question
     ("do you take credit cards", "fallback", None),
+    # whether a drug is habit-forming is not how common addiction is, nor what treats it
+    ("could a person get hooked on naltrexone", "answer", "naltrexone-opioid"),
+    ("does low dose naltrexone cause addiction", "answer", "naltrexone-opioid"),
+    ("is the alcoholism pill addictive in itself", "answer", "naltrexone-opioid"),
+    ("how common is addiction to opioids and alcohol", "answer", "addiction-prevalence"),
+    ("tell me about low doze naltrexone", "answer", "what-is-ldn"),
 ]
 
 
