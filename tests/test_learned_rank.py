@@ -11,7 +11,18 @@ from pathlib import Path
 import pytest
 
 from faqbot import FAQBot
-from faqbot.retrieval.learned import OUT_OF_SCOPE, PROMOTE, PROMOTE_OTHER, SURE, SWITCH, VETO, Opinion, model, review
+from faqbot.retrieval.learned import (
+    OUT_OF_SCOPE,
+    PROMOTE,
+    PROMOTE_FAR,
+    PROMOTE_OTHER,
+    SURE,
+    SWITCH,
+    VETO,
+    Opinion,
+    model,
+    review,
+)
 
 ROOT = Path(__file__).parent.parent
 
@@ -57,6 +68,11 @@ def opinion(*pairs: tuple[str, float]) -> Opinion:
         (opinion(("b", -0.01), ("a", -PROMOTE_OTHER - 1)), None, ["a", "b"], 50.0, True, "promote", "b", 2),
         (opinion(("b", -0.01), ("a", -PROMOTE_OTHER + 1)), None, ["a", "b"], 50.0, True, "keep", None, 2),
         (opinion(("b", -0.01), ("a", -PROMOTE_OTHER - 1)), None, ["a", "b"], 50.0, False, "keep", None, 2),
+        # ... and one ranked below the suggestions shown, by a wider lead still
+        (opinion(("d", -0.01), ("a", -PROMOTE_FAR - 1)), None, ["a", "b", "c", "d"], 50.0, True, "promote", "d", 2),
+        (opinion(("d", -0.01), ("a", -PROMOTE_FAR + 1)), None, ["a", "b", "c", "d"], 50.0, True, "keep", None, 2),
+        (opinion(("d", -0.01), ("a", -PROMOTE_FAR - 1)), None, ["a", "b", "c", "d"], 50.0, False, "keep", None, 2),
+        (opinion(("e", -0.01), ("a", -PROMOTE_FAR - 1)), None, ["a", "b", "c", "d"], 50.0, True, "keep", None, 2),
     ],
 )
 def test_review(seen: Opinion, answer: str | None, ranked: list[str], score: float, promotable: bool,

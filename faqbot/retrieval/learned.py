@@ -49,6 +49,10 @@ SURE_VETO = 7.0
 PROMOTE = 10.0
 #: natural-log lead the model needs to answer a did-you-mean with another of its suggestions than the first
 PROMOTE_OTHER = 12.0
+#: ... and with an entry the ranker placed below the suggestions shown, among the few more the model may switch to
+#: ("what does naltrexone actually do once it's inside you", fifth). Leave one set out (scripts/rank_heldout.py), 20
+#: answered 5 more of 13,759 right and none wrong more; 12 answered 6 more and one wrong more
+PROMOTE_FAR = 20.0
 #: from this ranker score on, switching or vetoing an answer needs SURE_FACTOR times the lead: a curated
 #: wording matched this closely is the knowledge base's own judgement
 SURE = 80.0
@@ -221,6 +225,9 @@ def review(opinion: Opinion, answer: str | None, ranked: Sequence[str], score: f
     if promotable and top in ranked[:shown] and lead >= PROMOTE_OTHER * doubt and terms >= MIN_TERMS:
         return Verdict("promote", f"second opinion picks the suggested `{top}` by {lead:.1f} >= "
                                   f"{PROMOTE_OTHER * doubt:g}: {seen}", top)
+    if promotable and top in ranked and lead >= PROMOTE_FAR * doubt and terms >= MIN_TERMS:
+        return Verdict("promote", f"second opinion picks the ranked `{top}`, below the suggestions, by {lead:.1f} >= "
+                                  f"{PROMOTE_FAR * doubt:g}: {seen}", top)
     return Verdict("keep", f"second opinion: {seen}")
 
 
