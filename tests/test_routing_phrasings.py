@@ -100,6 +100,10 @@ ROUTES = [
     ("whats the normal doze of ldn for fibro", "referral"),
     ("my brother buys his naltrexone from a website, is that ok?", "referral"),
     ("do people doze off a lot on ldn?", None),
+    ("does ldn make you doze", None),
+    # asking to buy it, with the person only in the verb; beside it the second opinion keeps its usual bar
+    ("¿puedo comprar LDN sin receta?", "referral"),
+    ("¿puedo comprar más cajas para ya no sentir nada nunca?", "emergency"),
 ]
 
 
@@ -140,11 +144,7 @@ REPLIES = [
     ("i found ldn on a chronic pain forum and was lost, so what is low dose naltrexone?", "answer", "what-is-ldn"),
     # customer-service phrasing is not a personal medical question
     ("do you take credit cards", "fallback", None),
-    # whether a drug is habit-forming is not how common addiction is, nor what treats it
-    ("could a person get hooked on naltrexone", "answer", "naltrexone-opioid"),
-    ("does low dose naltrexone cause addiction", "answer", "naltrexone-opioid"),
-    ("is the alcoholism pill addictive in itself", "answer", "naltrexone-opioid"),
-    ("how common is addiction to opioids and alcohol", "answer", "addiction-prevalence"),
+    # "low doze naltrexone" is the drug's name misspelt
     ("tell me about low doze naltrexone", "answer", "what-is-ldn"),
 ]
 

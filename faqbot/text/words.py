@@ -122,10 +122,7 @@ def stem(word: str) -> str:
 #: Words Snowball cuts down to another word of a different meaning: "effective" and "effectiveness" to
 #: "effect", so "how effective is LDN?" (does it work) read as "what effects does LDN have?". They stem as
 #: "efficacy" does.
-#: ... and "addictive" to "addict": whether a drug is habit-forming ("is naltrexone addictive?") read as how
-#: common addiction is or what treats it, the entries that say "addiction" most.
-_KEPT_APART = {"effective": "efficaci", "effectiveness": "efficaci", "ineffective": "inefficaci",
-               "addictive": "addictiv", "addicting": "addictiv"}
+_KEPT_APART = {"effective": "efficaci", "effectiveness": "efficaci", "ineffective": "inefficaci"}
 
 
 _STEMMER_LOCK = threading.Lock()
