@@ -96,14 +96,8 @@ ROUTES = [
     ("Glaubst du, ich könnte die LDN auch nur jeden zweiten Tag nehmen?", "referral"),
     # taking it at a time of day is a schedule
     ("should I take my LDN at 10pm or earlier?", "referral"),
-    # "doze" is how "dose" is often spelt; dozing off is sleep
-    ("whats the normal doze of ldn for fibro", "referral"),
+    # someone who buys it is told in any form of the verb
     ("my brother buys his naltrexone from a website, is that ok?", "referral"),
-    ("do people doze off a lot on ldn?", None),
-    ("does ldn make you doze", None),
-    # asking to buy it, with the person only in the verb; beside it the second opinion keeps its usual bar
-    ("¿puedo comprar LDN sin receta?", "referral"),
-    ("¿puedo comprar más cajas para ya no sentir nada nunca?", "emergency"),
 ]
 
 
@@ -144,8 +138,6 @@ REPLIES = [
     ("i found ldn on a chronic pain forum and was lost, so what is low dose naltrexone?", "answer", "what-is-ldn"),
     # customer-service phrasing is not a personal medical question
     ("do you take credit cards", "fallback", None),
-    # "low doze naltrexone" is the drug's name misspelt
-    ("tell me about low doze naltrexone", "answer", "what-is-ldn"),
 ]
 
 
