@@ -51,7 +51,7 @@ PROMOTE = 10.0
 PROMOTE_OTHER = 12.0
 #: ... and with an entry the ranker placed below the suggestions shown, among the few more the model may switch to
 #: ("what does naltrexone actually do once it's inside you", fifth). Leave one set out (scripts/rank_heldout.py), 20
-#: answered 5 more of 13,759 right and none wrong more; 12 answered 6 more and one wrong more
+#: answered 5 and 6 more of 13,759 right (two states of the code) and none wrong more; 12, 6 more and one wrong more
 PROMOTE_FAR = 20.0
 #: from this ranker score on, switching or vetoing an answer needs SURE_FACTOR times the lead: a curated
 #: wording matched this closely is the knowledge base's own judgement
