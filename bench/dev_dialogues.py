@@ -19,6 +19,9 @@ from typing import Any
 import yaml
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from dev_replies import moved  # noqa: E402  (BETTER, WORSE or moved, as dev_replies.py marks them)
 
 
 def run(out: Path) -> None:
@@ -60,8 +63,7 @@ def compare(before: Path, after: Path) -> None:
     new = [json.loads(line) for line in after.open(encoding="utf-8")]
     for a, b in zip(old, new, strict=True):
         if (a["kind"], a["rid"]) != (b["kind"], b["rid"]):
-            tag = "BETTER" if b["ok"] and not a["ok"] else "WORSE" if a["ok"] and not b["ok"] else "moved"
-            print(f"{tag:6} {a['file']} turn {a['turn']} [{a['context']} -> {b['context']}] expect "
+            print(f"{moved(a, b):6} {a['file']} turn {a['turn']} [{a['context']} -> {b['context']}] expect "
                   f"{a['expect']}/{a['id']}: {a['kind']}/{a['rid']} -> {b['kind']}/{b['rid']} | {a['q'][:140]}")
     print(f"before: {figures(old)}\nafter:  {figures(new)}")
 

@@ -52,6 +52,11 @@ def run(out: Path, checkout: Path) -> None:
     print(f"{len(found)} replies -> {out}")
 
 
+def moved(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """How a reply that changed moved by its label: BETTER, WORSE, or "moved" (right or wrong both times)."""
+    return "BETTER" if after["ok"] and not before["ok"] else "WORSE" if before["ok"] and not after["ok"] else "moved"
+
+
 def compare(before: Path, after: Path) -> None:
     old = [json.loads(line) for line in before.open(encoding="utf-8")]
     new = [json.loads(line) for line in after.open(encoding="utf-8")]
@@ -61,7 +66,7 @@ def compare(before: Path, after: Path) -> None:
     for a, b in zip(old, new, strict=True):
         if (a["kind"], a["rid"]) == (b["kind"], b["rid"]):
             continue
-        tag = "BETTER" if b["ok"] and not a["ok"] else "WORSE" if a["ok"] and not b["ok"] else "moved"
+        tag = moved(a, b)
         counts[tag] += 1
         print(f"{tag:6} {a['file'][:24]:24} expect {a['expect']}/{a['id']}: {a['kind']}/{a['rid']} -> "
               f"{b['kind']}/{b['rid']} | {a['q'][:160]}")

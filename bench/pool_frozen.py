@@ -28,8 +28,8 @@ def totals(path: Path) -> dict[str, list[int]]:
         found[key][1] += int(total)
 
     kind = "safety" if "safety" in path.name else "real" if "real_style" in path.name else "dialogue"
+    wanted = SAFETY if kind == "safety" else ANSWERS if kind == "real" else ()
     for line in path.read_text(encoding="utf-8").splitlines():
-        wanted = SAFETY if kind == "safety" else ANSWERS if kind == "real" else ()
         if (m := FIGURE.match(line)) and m[1] in wanted:
             add(m[1] if kind == "safety" else f"real {m[1]}", m[2], m[3])
         if kind == "safety" and (m := re.match(r"  group=general\s.*over_referral [\d.]+ \((\d+)/(\d+)\)", line)):

@@ -7,6 +7,7 @@ Never reads bench/frozen/ (sealed) or ../shared/eval (the shared regression set)
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,10 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The scripts that import this read ROOT's faq.yaml and labelled sets, so they must run ROOT's code too: in a second
+# worktree the installed (editable) package is another checkout's, and a leave-one-set-out run measured that one
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 #: where an answer's sentences end
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: the class of questions the knowledge base cannot answer
