@@ -15,6 +15,12 @@ from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.learned import SURE, RankModel, review
 from faqbot.text import Analysis, clean, last_question, words
+from faqbot.text.pointing import PRONOUNS, SUBJECT_PRONOUNS
+
+#: words of a question that point back at something a message told before it, other than the drug ("it")
+_POINTING_BACK = PRONOUNS - SUBJECT_PRONOUNS
+#: the terms of question words, which ask nothing of their own
+_ASKING = frozenset({"who", "whi", "what", "when", "where", "which", "how"})
 
 #: how many times the usual lead the second opinion needs to answer a question that never names the
 #: subject (chosen leave-one-set-out, scripts/rank_heldout.py)
@@ -116,7 +122,8 @@ class Decide(StageBase, name="decide"):
             # hair is thinning."): the safety stage reads stories told first, so only a rest that names nobody
             # and tells nothing of a case ("every site says something different") is left out
             return None
-        analysis = self.retriever.normalizer.analyze(asked) if asked is not None else None
+        named = self._named_before(asked, query.matched_text.rpartition(asked)[0]) if asked is not None else None
+        analysis = self.retriever.normalizer.analyze(named) if named is not None else None
         if analysis is None or len(analysis.terms) < self.LAST_TERMS:
             return None
         ranked = tuple(self.retriever.rank(analysis, limit=max(self.settings.max_suggestions, 2),
@@ -130,6 +137,18 @@ class Decide(StageBase, name="decide"):
             return None
         reason = f"the message's last question read alone ({quoted(asked or '')}): {reviewed.reason}"
         return query.decided(self.name, replace(reviewed, reason=reason))
+
+    def _named_before(self, asked: str, before: str) -> str:
+        """The last question, with the drug the message names before it when it names none itself: "Heard about
+        LDN on a podcast. any side effects?" asks about LDN. Not when it points back at anything but the drug: "My dad
+        feels very tired on LDN. Is that typical?" asks about what the story told."""
+        index, normalizer = self.retriever.index, self.retriever.normalizer
+        alone = set(normalizer.analyze(asked).terms)
+        # ("Who's right?" after two claims asks nothing of its own)
+        if index.subject_words & alone or not alone - _ASKING or set(words(asked)) & _POINTING_BACK:
+            return asked
+        named = [term for term in dict.fromkeys(normalizer.analyze(before).terms) if term in index.subject]
+        return " ".join([asked, *named])
 
     def _rank_decision(self, query: Query, analysis: Analysis) -> tuple[Decision, float | None]:
         """The ranker's decision, and how sure the second opinion must be to turn it into an answer: 1 for a

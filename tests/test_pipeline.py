@@ -286,6 +286,30 @@ def test_a_question_asked_first_is_not_answered_alone_when_a_case_follows(bot, m
     assert step is None or "last question read alone" not in step.summary
 
 
+@pytest.mark.parametrize(("message", "entry"), [
+    ("Heard about LDN on a podcast on my drive to work. any side effects?", "side-effects"),
+    ("I'm a physio and some of my clients are on LDN. What are the usual side effects?", "side-effects"),
+    ("Doc at work (I'm the receptionist) mentioned LDN in passing. What's it used for?", "ldn-conditions"),
+])
+def test_a_last_question_reads_the_drug_the_message_named_before_it(bot, message, entry):
+    reply, trace = bot.ask_traced(message)
+    assert (reply.kind, reply.id) == ("answer", entry)
+    step = trace.step("decide")
+    assert step is not None and "last question read alone" in step.summary
+
+
+@pytest.mark.parametrize("message", [
+    # pointing back at what the message told, not at the drug
+    "My dad feels very tired on LDN. Is that typical for it?",
+    "My friend crushes and snorts naltrexone. What does that drug do?",
+    # asking nothing of its own
+    "He said naltrexone is an opioid, she said it isn't. Who's right?",
+])
+def test_a_last_question_pointing_back_is_not_given_the_drug(bot, message):
+    step = bot.ask_traced(message)[1].step("decide")
+    assert step is None or "last question read alone" not in step.summary
+
+
 @pytest.mark.parametrize(("message", "last"), [
     ("My friend mentioned it. Is it safe?", "is it safe?"),
     ("is it safe?", None),  # one sentence: nothing told first
