@@ -17,6 +17,7 @@ from faqbot.retrieval.learned import RankModel
 from faqbot.safety import (
     Route,
     about_the_service,
+    asks_a_verdict,
     asks_whether_to_see_a_doctor,
     confident_language,
     find_dose_figure,
@@ -87,7 +88,7 @@ class FAQBot:
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
             st.Retrieve(self.retriever, max(settings.max_suggestions, 2), settings.suggest_threshold, shown),
             st.Define(self.retriever),
-            Decide(settings, self.retriever, self.second_opinion, tells_a_case),
+            Decide(settings, self.retriever, self.second_opinion, tells_a_case, asks_a_verdict),
             FollowUpReview(self.normalizer, self.retriever, settings, self.followup_opinion, person_named),
             st.BuildReply(self.kb),
             st.OutgoingGuard(find_dose_figure, self.kb.texts.referral),

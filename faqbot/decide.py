@@ -13,7 +13,7 @@ from faqbot.kb import Entry, Settings
 from faqbot.pipeline import Decision, Query, StageBase, quoted
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
-from faqbot.retrieval.learned import SURE, RankModel, review
+from faqbot.retrieval.learned import PROMOTE, SURE, RankModel, review
 from faqbot.text import Analysis, clean, last_question, words
 from faqbot.text.pointing import PRONOUNS, SUBJECT_PRONOUNS
 
@@ -49,6 +49,8 @@ class Decide(StageBase, name="decide"):
     second: Callable[[], RankModel] | None = None
     #: whether a text tells something of someone's case (the safety packs' own reading)
     cased: Callable[[str], bool] = lambda text: False
+    #: whether a question asks a verdict on a case ("is it safe?", "could it be the insomnia?"; the packs' reading)
+    verdict: Callable[[str], bool] = lambda text: False
 
     def run(self, query: Query) -> Query:
         assert query.analysis is not None, "decide runs after analyse"
@@ -116,15 +118,29 @@ class Decide(StageBase, name="decide"):
     def _last_question(self, query: Query) -> Query | None:
         """The decision on the message's last question read alone, when that is an answer."""
         asked = last_question(query.matched_text)
-        after = query.matched_text.rstrip().rpartition(asked)[2] if asked is not None else ""
+        if asked is None:
+            return None
+        after = query.matched_text.rstrip().rpartition(asked)[2]
         if words(after) and self.cased(after):
             # told after the question, a case may be what it asks about ("What are the side effects? My wife's
             # hair is thinning."): the safety stage reads stories told first, so only a rest that names nobody
             # and tells nothing of a case ("every site says something different") is left out
             return None
-        named = self._named_before(asked, query.matched_text.rpartition(asked)[0]) if asked is not None else None
-        analysis = self.retriever.normalizer.analyze(named) if named is not None else None
-        if analysis is None or len(analysis.terms) < self.LAST_TERMS:
+        named = self._named_before(asked, query.matched_text.rpartition(asked)[0])
+        # given the drug the message named before it only when the second opinion is sure of its entry; else read as
+        # it stands
+        reviewed = self._alone(query, named, sure=True) if named != asked else None
+        reviewed = reviewed or self._alone(query, asked)
+        if reviewed is None:
+            return None
+        reason = f"the message's last question read alone ({quoted(asked)}): {reviewed.reason}"
+        return query.decided(self.name, replace(reviewed, reason=reason))
+
+    def _alone(self, query: Query, text: str, *, sure: bool = False) -> Decision | None:
+        """The answer to ``text``, a message's question read alone, or None; ``sure``: only one the second opinion is
+        sure of (:meth:`_sure_of`)."""
+        analysis = self.retriever.normalizer.analyze(text)
+        if len(analysis.terms) < self.LAST_TERMS:
             return None
         ranked = tuple(self.retriever.rank(analysis, limit=max(self.settings.max_suggestions, 2),
                                            min_score=self.settings.suggest_threshold))
@@ -133,10 +149,18 @@ class Decide(StageBase, name="decide"):
         alone = replace(query, analysis=analysis, ranked=ranked)
         decision, doubt = self._rank_decision(alone, analysis)
         reviewed = self._reviewed(alone, analysis, decision, doubt).decision
-        if reviewed is None or reviewed.kind != "answer":
+        if reviewed is None or reviewed.kind != "answer" or (sure and not self._sure_of(reviewed, analysis)):
             return None
-        reason = f"the message's last question read alone ({quoted(asked or '')}): {reviewed.reason}"
-        return query.decided(self.name, replace(reviewed, reason=reason))
+        return reviewed
+
+    def _sure_of(self, decision: Decision, analysis: Analysis) -> bool:
+        """Whether the learned second opinion picks the entry ``decision`` answers with, as sure as it must be to
+        answer a did-you-mean (``PROMOTE``): a question given the drug the message named before it ("Is it natural?",
+        "Is it used in horses?") otherwise matches an entry on a word or two of its own."""
+        model = self._model()
+        opinion = model.opinion(analysis, self.retriever.index.idf) if model is not None else None
+        return (opinion is not None and decision.candidate is not None and opinion.top == decision.candidate.entry.id
+                and opinion.lead >= PROMOTE)
 
     def _named_before(self, asked: str, before: str) -> str:
         """The last question, with the drug the message names before it when it names none itself: "Heard about
@@ -145,7 +169,9 @@ class Decide(StageBase, name="decide"):
         index, normalizer = self.retriever.index, self.retriever.normalizer
         alone = set(normalizer.analyze(asked).terms)
         # ("Who's right?" after two claims asks nothing of its own)
-        if index.subject_words & alone or not alone - _ASKING or set(words(asked)) & _POINTING_BACK:
+        if (index.subject_words & alone or not alone - _ASKING or set(words(asked)) & _POINTING_BACK
+                or self.verdict(asked)):
+            # ("I ordered LDN online. Is it safe?", "My dad is tired on LDN. Is it typical?" ask about the case told)
             return asked
         named = [term for term in dict.fromkeys(normalizer.analyze(before).terms) if term in index.subject]
         return " ".join([asked, *named])

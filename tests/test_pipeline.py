@@ -304,6 +304,13 @@ def test_a_last_question_reads_the_drug_the_message_named_before_it(bot, message
     "My friend crushes and snorts naltrexone. What does that drug do?",
     # asking nothing of its own
     "He said naltrexone is an opioid, she said it isn't. Who's right?",
+    # a verdict on the case told, not a fact (a review found these answered)
+    "I ordered LDN online. Is it safe?",
+    "My dad feels very tired on LDN. Is it typical?",
+    "My dad feels very tired on LDN. Is it too strong?",
+    # a word or two of its own that the second opinion is not sure of
+    "An influencer I follow takes LDN. Is it natural?",
+    "Read about LDN last night. Is it made from plants?",
 ])
 def test_a_last_question_pointing_back_is_not_given_the_drug(bot, message):
     step = bot.ask_traced(message)[1].step("decide")

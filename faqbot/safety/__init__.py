@@ -19,6 +19,7 @@ from faqbot.safety.router import (
     tells_a_case,
 )
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
+from faqbot.safety.story import asks_a_verdict
 from faqbot.safety.subject import with_subject
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "RouteKind",
     "Rule",
     "about_the_service",
+    "asks_a_verdict",
     "asks_whether_to_see_a_doctor",
     "confident_language",
     "detect_language",

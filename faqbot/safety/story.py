@@ -176,6 +176,16 @@ def _led_by_a_question(text: str) -> bool:
 Classes = Mapping[str, list[tuple[int, int]]]
 
 
+def asks_a_verdict(question: str) -> bool:
+    """Whether ``question`` asks a verdict on a case, not a fact: whether it is safe, normal, typical or worth it, what
+    it could be (``story.unless`` and ``story.unless_yes_no``), or, yes or no, whether "it" is an illness ("Is it
+    arthritis?")."""
+    rules = packs().story
+    found = read(question).found
+    return not (rules.unless | rules.unless_yes_no).isdisjoint(found) or (
+        "condition" in found and "wh_question" not in found)
+
+
 def set_aside(text: str, rule: str, route: Callable[[str], object | None],
               classes: Callable[[str], Classes]) -> str | None:
     """The general question a referral by ``rule`` on ``text`` should be set aside for, or ``None``.
