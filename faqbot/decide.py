@@ -16,9 +16,14 @@ from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.learned import PROMOTE, SURE, RankModel, review
 from faqbot.text import Analysis, clean, last_question, words
 from faqbot.text.pointing import PRONOUNS, SUBJECT_PRONOUNS
+from faqbot.text.words import LEAD_INS
 
 #: words of a question that point back at something a message told before it, other than the drug ("it")
 _POINTING_BACK = PRONOUNS - SUBJECT_PRONOUNS
+#: the words that open a question asking what something is or does, or how: the only last questions given the drug
+#: named before them ("any risks?", "side effects?", "is it legal?" after a story of a pet, a purchase or someone's
+#: case ask about that story, and "why does it happen?" about what it told; two reviews found them answered)
+_ASKS_WHAT = frozenset({"what", "whats", "how", "which"})
 #: the terms of question words, which ask nothing of their own
 _ASKING = frozenset({"who", "whi", "what", "when", "where", "which", "how"})
 
@@ -169,8 +174,10 @@ class Decide(StageBase, name="decide"):
         index, normalizer = self.retriever.index, self.retriever.normalizer
         alone = set(normalizer.analyze(asked).terms)
         # ("Who's right?" after two claims asks nothing of its own)
-        if (index.subject_words & alone or not alone - _ASKING or set(words(asked)) & _POINTING_BACK
-                or self.verdict(asked)):
+        said = [word.lower() for word in words(asked)]
+        opens = next((word for word in said if word not in LEAD_INS), "")
+        if (opens not in _ASKS_WHAT or index.subject_words & alone or not alone - _ASKING
+                or set(said) & _POINTING_BACK or self.verdict(asked)):
             # ("I ordered LDN online. Is it safe?", "My dad is tired on LDN. Is it typical?" ask about the case told)
             return asked
         named = [term for term in dict.fromkeys(normalizer.analyze(before).terms) if term in index.subject]

@@ -287,7 +287,7 @@ def test_a_question_asked_first_is_not_answered_alone_when_a_case_follows(bot, m
 
 
 @pytest.mark.parametrize(("message", "entry"), [
-    ("Heard about LDN on a podcast on my drive to work. any side effects?", "side-effects"),
+    ("Heard about LDN on a podcast on my drive to work. What side effects does it have?", "side-effects"),
     ("I'm a physio and some of my clients are on LDN. What are the usual side effects?", "side-effects"),
     ("Doc at work (I'm the receptionist) mentioned LDN in passing. What's it used for?", "ldn-conditions"),
 ])
@@ -308,6 +308,10 @@ def test_a_last_question_reads_the_drug_the_message_named_before_it(bot, message
     "I ordered LDN online. Is it safe?",
     "My dad feels very tired on LDN. Is it typical?",
     "My dad feels very tired on LDN. Is it too strong?",
+    # not asking what or how: a fragment or a yes or no after a story of a pet, a purchase or a case asks about it
+    "Our vet gave the cat LDN for cystitis. any risks?",
+    "I ordered LDN from a website overseas. side effects?",
+    "My cousin posted me some LDN from Canada. legal?",
     # a word or two of its own that the second opinion is not sure of
     "An influencer I follow takes LDN. Is it natural?",
     "Read about LDN last night. Is it made from plants?",
