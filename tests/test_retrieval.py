@@ -90,6 +90,13 @@ def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bund
         ("what is the medicine", None),
         ("what is pain medicine", None),
         ("what is microglia therapy", None),
+        # how plainly it is asked for, ending the question, is no part of the term
+        ("my mum hates jargon. what are microglia in plain words?", "microglia"),
+        ("what are endorphins in simple terms please", "endorphins"),
+        ("what is ldn exactly", "what-is-ldn"),
+        ("so she googled ldn and got totally confused. what is it in simple words", "what-is-ldn"),
+        # ... but "actually" before more words is no such ending
+        ("what is it actually doing in the body to relieve pain?", None),
     ],
 )
 def test_definition_requests_find_the_defining_entry(bundled: FAQBot, question: str, entry: str | None) -> None:

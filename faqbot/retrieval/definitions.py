@@ -23,12 +23,16 @@ _DEFINITION = regex.compile(
 )
 #: "what on earth are", "what the heck is", "what even is": the same request with an interjection in it
 _INTERJECTION = r"(?: (?:the (?:heck|hell|fuck|f)|on earth|in the world|exactly|actually|really|even))?"
+#: how plainly a definition is asked for, after the term and ending the question ("what are microglia in plain
+#: words?", "what is ldn exactly"): not part of the term ("what is it actually doing" asks no definition)
+_PLAINLY = (r"(?:(?:in (?:plain|simple|simpler|easy|everyday|normal|basic|layman'?s?) (?:words|english|terms|language)"
+            r"|exactly|actually|again|really|simply)(?: please| pls)?|please|pls)\s*(?:[?.!,;:]|\s-|$)")
 _ASKS_DEFINITION = regex.compile(
     # ("whats", "wats": chat runs the verb in)
     rf"\b(?:(?:what|wtf|wat|wut|wot){_INTERJECTION}(?:'s| is| are)|whats|wats|wuts){_INTERJECTION} (?:a |an |the )?"
-    r"(?P<a>[\w' -]{2,40}?)"
-    r"\s*(?=[?.!,;:]|\s-|$)"
-    r"|\bwhat (?P<b>[\w' -]{2,40}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$)"
+    rf"(?P<a>[\w' -]{{2,40}}?)"
+    rf"\s*(?=[?.!,;:]|\s-|$|{_PLAINLY})"
+    rf"|\bwhat (?P<b>[\w' -]{{2,40}}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$|{_PLAINLY})"
     # "what is this LDN thing (people talk about)": the thing is named, whatever follows
     r"|\bwhat(?:'s| is| are) (?:this|that|these|those) (?P<c>[\w'-]+(?: [\w'-]+)?) (?:thing|things|stuff)\b"
 )
