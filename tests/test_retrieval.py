@@ -94,9 +94,13 @@ def test_maxscore_ranker_equals_the_reference_on_the_bundled_knowledge_base(bund
         ("my mum hates jargon. what are microglia in plain words?", "microglia"),
         ("what are endorphins in simple terms please", "endorphins"),
         ("what is ldn exactly", "what-is-ldn"),
-        ("so she googled ldn and got totally confused. what is it in simple words", "what-is-ldn"),
         # ... but "actually" before more words is no such ending
         ("what is it actually doing in the body to relieve pain?", None),
+        # ... and asked for plainly, only a whole term an entry defines is (not "opioid" of "opioid antagonist"), and
+        # never "it" or "that" (a review: "...suggested ketamine. what is that in plain words?" reached LDN)
+        ("what are opioids in plain words?", None),
+        ("what is pain in simple terms?", None),
+        ("my doctor suggested ketamine after LDN failed. what is it in plain words?", None),
     ],
 )
 def test_definition_requests_find_the_defining_entry(bundled: FAQBot, question: str, entry: str | None) -> None:

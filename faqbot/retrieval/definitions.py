@@ -27,6 +27,9 @@ _INTERJECTION = r"(?: (?:the (?:heck|hell|fuck|f)|on earth|in the world|exactly|
 #: words?", "what is ldn exactly"): not part of the term ("what is it actually doing" asks no definition)
 _PLAINLY = (r"(?:(?:in (?:plain|simple|simpler|easy|everyday|normal|basic|layman'?s?) (?:words|english|terms|language)"
             r"|exactly|actually|again|really|simply)(?: please| pls)?|please|pls)\s*(?:[?.!,;:]|\s-|$)")
+_PLAINLY_AT = regex.compile(_PLAINLY)
+#: ... of which these two were always read with the term ("what is it exactly?", "what are opioids exactly?")
+_AS_EVER = regex.compile(r"(?:exactly|really)\s*(?:[?.!,;:]|\s-|$)")
 _ASKS_DEFINITION = regex.compile(
     # ("whats", "wats": chat runs the verb in)
     rf"\b(?:(?:what|wtf|wat|wut|wot){_INTERJECTION}(?:'s| is| are)|whats|wats|wuts){_INTERJECTION} (?:a |an |the )?"
@@ -205,8 +208,16 @@ class Definitions:
             if _ALREADY_KNOWN.search(analysis.cleaned, 0, match.start()):
                 continue  # "I know what LDN is, but..." asks something else
             term = (match.group("a") or match.group("b") or match.group("c")).strip()
+            # asked for plainly ("in plain words", "exactly"): only a whole term an entry defines, named, is asked for
+            # (a review: "what are opioids in plain words?" reached the entry defining "opioid antagonist", and "...
+            # ketamine. what is that in plain words?" the one defining LDN, named before it)
+            # ("exactly" and "really" were always read so, as :data:`_PRONOUN` reads them)
+            plainly = (_PLAINLY_AT.match(analysis.cleaned, match.end()) is not None
+                       and not _AS_EVER.match(analysis.cleaned, match.end()))
             pronoun = _PRONOUN.match(term)
             if pronoun:
+                if plainly:
+                    continue
                 return self._only_defined(analysis.cleaned[: match.start()], plural=pronoun.group("word") in PLURAL)
             terms = self._terms(term)
             if terms is None:
@@ -215,8 +226,8 @@ class Definitions:
             # beside another's: "what is pain medicine" asks about painkillers, not the kinds of pain)
             named = terms - self._kinds
             for asked in (terms, named) if named and named <= self.subject else (terms,):
-                entry = next((e for e, defined in zip(self.kb.entries, self.defined, strict=True)
-                              if asked <= defined), None)
+                entry = next((e for e, defined, phrases in zip(self.kb.entries, self.defined, self.phrases, strict=True)
+                              if (asked in phrases if plainly else asked <= defined)), None)
                 if entry is not None:
                     return entry
         return None
