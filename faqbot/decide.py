@@ -168,17 +168,16 @@ class Decide(StageBase, name="decide"):
                 and opinion.lead >= PROMOTE)
 
     def _named_before(self, asked: str, before: str) -> str:
-        """The last question, with the drug the message names before it when it names none itself: "Heard about
-        LDN on a podcast. any side effects?" asks about LDN. Not when it points back at anything but the drug: "My dad
-        feels very tired on LDN. Is that typical?" asks about what the story told."""
+        """The last question, with the drug the message names before it when it asks what or how and names none
+        itself: "Saw LDN in a documentary. what side effects does it have" asks about LDN. Not when it points back at
+        anything but the drug ("My dad feels very tired on LDN. What does that mean?" asks about what the story told),
+        asks nothing of its own beyond its question word ("how?"), or asks a verdict on a case ("what could it be?")."""
         index, normalizer = self.retriever.index, self.retriever.normalizer
         alone = set(normalizer.analyze(asked).terms)
-        # ("Who's right?" after two claims asks nothing of its own)
         said = [word.lower() for word in words(asked)]
         opens = next((word for word in said if word not in LEAD_INS), "")
         if (opens not in _ASKS_WHAT or index.subject_words & alone or not alone - _ASKING
                 or set(said) & _POINTING_BACK or self.verdict(asked)):
-            # ("I ordered LDN online. Is it safe?", "My dad is tired on LDN. Is it typical?" ask about the case told)
             return asked
         named = [term for term in dict.fromkeys(normalizer.analyze(before).terms) if term in index.subject]
         return " ".join([asked, *named])

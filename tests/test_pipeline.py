@@ -301,6 +301,7 @@ def test_a_last_question_reads_the_drug_the_message_named_before_it(bot, message
 @pytest.mark.parametrize("message", [
     # pointing back at what the message told, not at the drug
     "My dad feels very tired on LDN. Is that typical for it?",
+    "My dad feels very tired on LDN. What does that mean?",
     "My friend crushes and snorts naltrexone. What does that drug do?",
     # asking nothing of its own
     "He said naltrexone is an opioid, she said it isn't. Who's right?",
@@ -315,6 +316,7 @@ def test_a_last_question_reads_the_drug_the_message_named_before_it(bot, message
     # a word or two of its own that the second opinion is not sure of
     "An influencer I follow takes LDN. Is it natural?",
     "Read about LDN last night. Is it made from plants?",
+    "Read about LDN last night. What is it made from?",
 ])
 def test_a_last_question_pointing_back_is_not_given_the_drug(bot, message):
     step = bot.ask_traced(message)[1].step("decide")

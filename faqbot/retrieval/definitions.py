@@ -208,7 +208,7 @@ class Definitions:
             if _ALREADY_KNOWN.search(analysis.cleaned, 0, match.start()):
                 continue  # "I know what LDN is, but..." asks something else
             term = (match.group("a") or match.group("b") or match.group("c")).strip()
-            # asked for plainly ("in plain words", "exactly"): only a whole term an entry defines, named, is asked for
+            # asked for plainly ("in plain words", "again"): only a whole term an entry defines, named, is asked for
             # (a review: "what are opioids in plain words?" reached the entry defining "opioid antagonist", and "...
             # ketamine. what is that in plain words?" the one defining LDN, named before it)
             # ("exactly" and "really" were always read so, as :data:`_PRONOUN` reads them)
