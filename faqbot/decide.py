@@ -125,13 +125,13 @@ class Decide(StageBase, name="decide"):
         asked = last_question(query.matched_text)
         if asked is None:
             return None
-        after = query.matched_text.rstrip().rpartition(asked)[2]
+        before, _, after = query.matched_text.rpartition(asked)
         if words(after) and self.cased(after):
             # told after the question, a case may be what it asks about ("What are the side effects? My wife's
             # hair is thinning."): the safety stage reads stories told first, so only a rest that names nobody
             # and tells nothing of a case ("every site says something different") is left out
             return None
-        named = self._named_before(asked, query.matched_text.rpartition(asked)[0])
+        named = self._named_before(asked, before)
         # given the drug the message named before it only when the second opinion is sure of its entry; else read as
         # it stands
         reviewed = self._alone(query, named, sure=True) if named != asked else None
