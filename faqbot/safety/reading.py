@@ -113,6 +113,7 @@ def _read(text: str, forced: str | None = None) -> Reading:
                 found[name] = sorted(set(found.get(name, [])) | set(kept))
     _as_decades(found, decades(words, frozenset([*marks, len(words)])))
     _as_prices(found, words)
+    _as_clock_times(found, words)
     _as_counts(found)
     _as_everyday_cuts(found)
     _as_what_the_drug_does(found, marks, len(words))
@@ -136,6 +137,22 @@ def _as_prices(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) ->
     cuántas pastillas tomo?" tells no 40 pills taken ("40€" is read "40 pricetag", :func:`faqbot.text.fold.priced`)."""
     _no_figures(found, {start - 1 for start, _ in found.get("money", ())}
                 | {i - 1 for i, word in enumerate(words) if word == PRICE_MARK})
+
+
+#: the words after a figure that make it a time of day ("4am", "10 p.m.", "um 22 Uhr")
+_CLOCK_AFTER = (("am",), ("pm",), ("a", "m"), ("p", "m"), ("uhr",))
+#: the class of a time of day, which the packs cannot list: a figure and what follows it
+CLOCK = "clock"
+
+
+def _as_clock_times(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) -> None:
+    """The figures a time of day's ending follows read as ``clock``, not numbers: "awake at 4am again" tells no 4 of
+    anything taken, while "is 10pm a good time to take it?" asks when to take it, as "is bedtime..." does."""
+    at = {i: i + 1 + len(after) for i, word in enumerate(words) if word.isdigit() for after in _CLOCK_AFTER
+          if tuple(words[i + 1:i + 1 + len(after)]) == after}
+    if at:
+        _no_figures(found, set(at))
+        found[CLOCK] = sorted(set(found.get(CLOCK, [])) | set(at.items()))
 
 
 def _as_counts(found: dict[str, list[tuple[int, int]]]) -> None:
