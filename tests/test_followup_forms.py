@@ -285,6 +285,10 @@ def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str
         ("what-is-ldn", "my fibro?"),
         ("side-effects", "in plain words, how much do I take?"),
         ("pain-type", "what does autoimmune mean for my dose?"),
+        # a change that names nothing it changes is a change of the drug talked about
+        ("what-is-ldn", "I'm thinking of stopping"),
+        ("side-effects", "je veux arrêter"),
+        ("side-effects", "ich will aufhören"),
     ],
 )
 def test_the_new_readings_never_answer_a_personal_or_dosing_follow_up(context: str, question: str) -> None:

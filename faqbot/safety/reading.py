@@ -117,6 +117,7 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_counts(found)
     _as_everyday_cuts(found)
     _as_what_the_drug_does(found, marks, len(words))
+    _as_bare_actions(found, {*marks, *breaks, len(words)})
     _as_someone_elses(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
@@ -153,6 +154,15 @@ def _as_clock_times(found: dict[str, list[tuple[int, int]]], words: Sequence[str
     if at:
         _no_figures(found, set(at))
         found[CLOCK] = sorted(set(found.get(CLOCK, [])) | set(at.items()))
+
+
+def _as_bare_actions(found: dict[str, list[tuple[int, int]]], ends: set[int]) -> None:
+    """The verbs of change (``action``) that end their piece of a sentence, read as ``bare_action`` too: "I want to
+    stop", "je veux arrêter" change what the conversation is about, while "I'm keen to try the new cafe" names what
+    it tries."""
+    bare = [span for span in found.get("action", ()) if span[1] in ends]
+    if bare:
+        found["bare_action"] = bare
 
 
 def _as_counts(found: dict[str, list[tuple[int, int]]]) -> None:
