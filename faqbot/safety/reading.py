@@ -117,7 +117,6 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_counts(found)
     _as_everyday_cuts(found)
     _as_what_the_drug_does(found, marks, len(words))
-    _as_bare_actions(found, {*marks, *breaks, len(words)})
     _as_someone_elses(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
@@ -147,22 +146,13 @@ CLOCK = "clock"
 
 
 def _as_clock_times(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) -> None:
-    """The figures a time of day's ending follows read as ``clock``, not numbers: "awake at 4am again" tells no 4 of
-    anything taken, while "is 10pm a good time to take it?" asks when to take it, as "is bedtime..." does."""
+    """The figures a time of day's ending follows read as ``clock`` too: "is 10pm a good time for LDN?", "um 22 Uhr
+    oder morgens?" ask when to take it, as "is bedtime..." does. The figure stays a number: read as no figure, a time
+    left "I'll end it at 3am" and "is 10pm ok for LDN?" to a fallback (a review)."""
     at = {i: i + 1 + len(after) for i, word in enumerate(words) if word.isdigit() for after in _CLOCK_AFTER
           if tuple(words[i + 1:i + 1 + len(after)]) == after}
     if at:
-        _no_figures(found, set(at))
         found[CLOCK] = sorted(set(found.get(CLOCK, [])) | set(at.items()))
-
-
-def _as_bare_actions(found: dict[str, list[tuple[int, int]]], ends: set[int]) -> None:
-    """The verbs of change (``action``) that end their piece of a sentence, read as ``bare_action`` too: "I want to
-    stop", "je veux arrêter" change what the conversation is about, while "I'm keen to try the new cafe" names what
-    it tries."""
-    bare = [span for span in found.get("action", ()) if span[1] in ends]
-    if bare:
-        found["bare_action"] = bare
 
 
 def _as_counts(found: dict[str, list[tuple[int, int]]]) -> None:

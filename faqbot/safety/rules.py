@@ -213,9 +213,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         (?<![\d.,])(?<!\d\ in\ )(?<!\bone\ in\ )(?<!out\ of\ )(?!0(?![\d.,]))(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))\d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
             |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th
             # (a price: "$45" is read "45 pricetag")
-            |pricetag|dollars?|euros?|quid|bucks|cents|reais
-            # (a time of day: "awake at 4am", "up at 3 a.m."; when a dose is taken, the schedule rules read)
-            |am|pm|a\.m|p\.m|o'?clock)\b)
+            |pricetag|dollars?|euros?|quid|bucks|cents|reais)\b)
         # (nor a count of things that are no dose, a word or two after it: "3 chain pharmacies", "2 towns over",
         # "3 different people", told in stories around a question; not a span of time, which may be how long
         # something was taken: "been on LDN 4 weeks")
