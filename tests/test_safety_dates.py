@@ -119,3 +119,18 @@ def test_an_amount_beside_a_price_or_a_count_is_still_read(question: str) -> Non
 def test_a_time_of_day_asked_of_an_intake_is_a_schedule(question: str, rule: str) -> None:
     found = route(question)
     assert found is not None and found.kind == "referral" and found.rule == rule
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # ending one's life said in the first person as it is said, not only in the infinitive, with a time
+        "ce soir à 2h je mets fin à mes jours",
+        "hoje às 2h tiro a minha vida",
+        "tonight at 2 I'm ending it",
+        "i tried ending it",
+    ],
+)
+def test_ending_ones_life_with_a_time_is_an_emergency(question: str) -> None:
+    found = route(question)
+    assert found is not None and found.kind == "emergency"
