@@ -126,7 +126,7 @@ def test_a_time_of_day_asked_of_an_intake_is_a_schedule(question: str, rule: str
     [
         # ending one's life said in the first person as it is said, not only in the infinitive, with a time
         "ce soir à 2h je mets fin à mes jours",
-        "hoje às 2h tiro a minha vida",
+        "hoje às 2h ponho fim à minha vida",
         "tonight at 2 I'm ending it",
         "i tried ending it",
     ],
