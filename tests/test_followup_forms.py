@@ -285,7 +285,7 @@ def test_follow_up_mechanisms(context: str, question: str, kind: str, entry: str
         ("what-is-ldn", "my fibro?"),
         ("side-effects", "in plain words, how much do I take?"),
         ("pain-type", "what does autoimmune mean for my dose?"),
-        # a change that names nothing it changes is a change of the drug talked about
+        # a change of treatment that names nothing it changes, after an answer about the drug
         ("what-is-ldn", "I'm thinking of stopping"),
         ("side-effects", "je veux arrêter"),
         ("side-effects", "ich will aufhören"),

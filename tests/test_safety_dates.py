@@ -116,7 +116,7 @@ def test_an_amount_beside_a_price_or_a_count_is_still_read(question: str) -> Non
         ("is 10pm best?", "timing-best"),
     ],
 )
-def test_a_time_of_day_asked_of_an_intake_is_a_schedule(question: str, rule: str) -> None:
+def test_a_time_of_day_is_read_as_timing(question: str, rule: str) -> None:
     found = route(question)
     assert found is not None and found.kind == "referral" and found.rule == rule
 
