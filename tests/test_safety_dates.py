@@ -114,6 +114,7 @@ def test_an_amount_beside_a_price_or_a_count_is_still_read(question: str) -> Non
         ("10pm or 6am?", "two-timings"),
         ("um 22 Uhr oder um 8 Uhr?", "two-timings"),
         ("is 10pm best?", "timing-best"),
+        ("is 10:30pm best?", "timing-best"),
     ],
 )
 def test_a_time_of_day_is_read_as_timing(question: str, rule: str) -> None:
@@ -129,8 +130,16 @@ def test_a_time_of_day_is_read_as_timing(question: str, rule: str) -> None:
         "hoje às 2h ponho fim à minha vida",
         "tonight at 2 I'm ending it",
         "i tried ending it",
+        "je met fin à mes jours",
+        "ending it tomorrow",
     ],
 )
 def test_ending_ones_life_with_a_time_is_an_emergency(question: str) -> None:
     found = route(question)
     assert found is not None and found.kind == "emergency"
+
+
+@pytest.mark.parametrize("question", ["I took 40, am I in danger?", "took 50 am i ok"])
+def test_a_figure_no_hour_before_am_is_no_time_of_day(question: str) -> None:
+    # "am" after a count is the verb of a question that follows
+    assert "clock" not in read(question).found
