@@ -131,20 +131,20 @@ class Decide(StageBase, name="decide"):
             # hair is thinning."): the safety stage reads stories told first, so only a rest that names nobody
             # and tells nothing of a case ("every site says something different") is left out
             return None
-        named = self._named_before(asked, before)
+        analysis = self.retriever.normalizer.analyze(asked)
+        named = self._named_before(asked, analysis, before)
         # given the drug the message named before it only when the second opinion is sure of its entry; else read as
         # it stands
-        reviewed = self._alone(query, named, sure=True) if named != asked else None
-        reviewed = reviewed or self._alone(query, asked)
+        reviewed = self._alone(query, self.retriever.normalizer.analyze(named), sure=True) if named != asked else None
+        reviewed = reviewed or self._alone(query, analysis)
         if reviewed is None:
             return None
         reason = f"the message's last question read alone ({quoted(asked)}): {reviewed.reason}"
         return query.decided(self.name, replace(reviewed, reason=reason))
 
-    def _alone(self, query: Query, text: str, *, sure: bool = False) -> Decision | None:
-        """The answer to ``text``, a message's question read alone, or None; ``sure``: only one the second opinion is
-        sure of (:meth:`_sure_of`)."""
-        analysis = self.retriever.normalizer.analyze(text)
+    def _alone(self, query: Query, analysis: Analysis, *, sure: bool = False) -> Decision | None:
+        """The answer to a message's question read alone (``analysis``), or None; ``sure``: only one the second opinion
+        is sure of (:meth:`_sure_of`)."""
         if len(analysis.terms) < self.LAST_TERMS:
             return None
         ranked = tuple(self.retriever.rank(analysis, limit=max(self.settings.max_suggestions, 2),
@@ -167,19 +167,20 @@ class Decide(StageBase, name="decide"):
         return (opinion is not None and decision.candidate is not None and opinion.top == decision.candidate.entry.id
                 and opinion.lead >= PROMOTE)
 
-    def _named_before(self, asked: str, before: str) -> str:
+    def _named_before(self, asked: str, analysis: Analysis, before: str) -> str:
         """The last question, with the drug the message names before it when it asks what or how and names none
         itself: "Saw LDN in a documentary. what side effects does it have" asks about LDN. Not when it points back at
         anything but the drug ("My dad feels very tired on LDN. What does that mean?" asks about what the story told),
         asks nothing of its own beyond its question word ("how?"), or asks a verdict on a case ("what could it be?")."""
-        index, normalizer = self.retriever.index, self.retriever.normalizer
-        alone = set(normalizer.analyze(asked).terms)
+        index = self.retriever.index
+        alone = set(analysis.terms)
         said = [word.lower() for word in words(asked)]
         opens = next((word for word in said if word not in LEAD_INS), "")
         if (opens not in _ASKS_WHAT or index.subject_words & alone or not alone - _ASKING
                 or set(said) & _POINTING_BACK or self.verdict(asked)):
             return asked
-        named = [term for term in dict.fromkeys(normalizer.analyze(before).terms) if term in index.subject]
+        told = self.retriever.normalizer.analyze(before).terms
+        named = [term for term in dict.fromkeys(told) if term in index.subject]
         return " ".join([asked, *named])
 
     def _rank_decision(self, query: Query, analysis: Analysis) -> tuple[Decision, float | None]:

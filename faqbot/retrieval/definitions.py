@@ -25,17 +25,19 @@ _DEFINITION = regex.compile(
 _INTERJECTION = r"(?: (?:the (?:heck|hell|fuck|f)|on earth|in the world|exactly|actually|really|even))?"
 #: how plainly a definition is asked for, after the term and ending the question ("what are microglia in plain
 #: words?", "what is ldn exactly"): not part of the term ("what is it actually doing" asks no definition)
+#: where a question or a piece of it ends
+_END = r"(?:[?.!,;:]|\s-|$)"
 _PLAINLY = (r"(?:(?:in (?:plain|simple|simpler|easy|everyday|normal|basic|layman'?s?) (?:words|english|terms|language)"
-            r"|exactly|actually|again|really|simply)(?: please| pls)?|please|pls)\s*(?:[?.!,;:]|\s-|$)")
+            rf"|exactly|actually|again|really|simply)(?: please| pls)?|please|pls)\s*{_END}")
 _PLAINLY_AT = regex.compile(_PLAINLY)
 #: ... of which these two were always read with the term ("what is it exactly?", "what are opioids exactly?")
-_AS_EVER = regex.compile(r"(?:exactly|really)\s*(?:[?.!,;:]|\s-|$)")
+_AS_EVER = regex.compile(rf"(?:exactly|really)\s*{_END}")
 _ASKS_DEFINITION = regex.compile(
     # ("whats", "wats": chat runs the verb in)
     rf"\b(?:(?:what|wtf|wat|wut|wot){_INTERJECTION}(?:'s| is| are)|whats|wats|wuts){_INTERJECTION} (?:a |an |the )?"
     rf"(?P<a>[\w' -]{{2,40}}?)"
-    rf"\s*(?=[?.!,;:]|\s-|$|{_PLAINLY})"
-    rf"|\bwhat (?P<b>[\w' -]{{2,40}}?) (?:is|are)\s*(?=[?.!,;:]|\s-|$|{_PLAINLY})"
+    rf"\s*(?={_END}|{_PLAINLY})"
+    rf"|\bwhat (?P<b>[\w' -]{{2,40}}?) (?:is|are)\s*(?={_END}|{_PLAINLY})"
     # "what is this LDN thing (people talk about)": the thing is named, whatever follows
     r"|\bwhat(?:'s| is| are) (?:this|that|these|those) (?P<c>[\w'-]+(?: [\w'-]+)?) (?:thing|things|stuff)\b"
 )

@@ -141,7 +141,7 @@ def _as_prices(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) ->
 
 #: the words after a figure that make it a time of day ("4am", "10 p.m.", "um 22 Uhr")
 _CLOCK_AFTER = (("am",), ("pm",), ("a", "m"), ("p", "m"), ("uhr",))
-_HOURS = 24
+_HOURS, _MINUTES = 24, 60
 #: the class of a time of day, which the packs cannot list: a figure and what follows it
 CLOCK = "clock"
 
@@ -150,12 +150,18 @@ def _as_clock_times(found: dict[str, list[tuple[int, int]]], words: Sequence[str
     """The figures a time of day's ending follows read as ``clock`` too: "is 10pm a good time for LDN?", "um 22 Uhr
     oder morgens?" ask when to take it, as "is bedtime..." does. The figure stays a number: read as no figure, a time
     left "I'll end it at 3am" and "is 10pm ok for LDN?" to a fallback (a review)."""
-    # (only an hour, or its minutes after one: "I took 40, am I in danger?" tells no time, "10:30pm" does)
-    at = {i: i + 1 + len(after) for i, word in enumerate(words) if word.isdigit() and (
-              int(word) <= _HOURS or (i and words[i - 1].isdigit() and int(words[i - 1]) <= _HOURS and int(word) < 60))
+    at = {i: i + 1 + len(after) for i in range(len(words)) if _an_hour(words, i)
           for after in _CLOCK_AFTER if tuple(words[i + 1:i + 1 + len(after)]) == after}
     if at:
         found[CLOCK] = sorted(set(found.get(CLOCK, [])) | set(at.items()))
+
+
+def _an_hour(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` is an hour, or the minutes after one ("10:30pm"): "I took 40, am I in danger?" tells no
+    time."""
+    def hour(word: str) -> bool:
+        return word.isdigit() and int(word) <= _HOURS
+    return hour(words[i]) or (i > 0 and hour(words[i - 1]) and words[i].isdigit() and int(words[i]) < _MINUTES)
 
 
 def _as_counts(found: dict[str, list[tuple[int, int]]]) -> None:
