@@ -1,5 +1,5 @@
-"""How someone feels on the drug in words no class lists, and being on it said as "it" or as people say it in the other
-languages (the sixty-fourth session; these questions are written for these tests)."""
+"""How someone feels on the drug in words no class lists, being on it said as "it", and a symptom since it (the
+sixty-fourth session; these questions are written for these tests)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ def test_how_someone_feels_on_the_drug_is_referred(question: str, bot: FAQBot) -
         # an opinion about something said on the drug
         "my brother feels the hype around LDN coverage on naltrexone is silly",
         "my aunt feels the science on LDN is thin",
+        "my uncle seems dead set on LDN, is it approved?",
     ],
 )
 def test_an_opinion_or_people_in_general_is_not_a_case(question: str) -> None:
@@ -43,14 +44,33 @@ def test_an_opinion_or_people_in_general_is_not_a_case(question: str) -> None:
     [
         # being on the drug said as "it", after a question that names it
         "Is LDN an opioid? Been on it since March and my mouth is always dry.",
-        # in the other languages, as people say they are taking it now
-        "estoy usando LDN desde hace un mes y tengo pesadillas, ¿es normal?",
-        "tô usando a LDN faz três semanas e não senti nada, é normal?",
-        "sto usando LDN da due settimane e dormo malissimo",
-        "nehm das LDN seit Januar und schlafe schlecht, ist das normal?",
-        "Ich bin seit zwei Monaten auf LDN und habe Kopfweh",
+        "i'm still taking it and sleeping terribly",
+        # a trial of it, said as people say it
+        "Trialling LDN for my knee pain. Is it an opioid?",
+        # a symptom since the drug
+        "bad headaches since LDN, is that a thing?",
+        "cauchemars affreux depuis la LDN, c'est normal ?",
     ],
 )
-def test_being_on_it_now_is_referred(question: str) -> None:
+def test_being_on_it_or_a_symptom_since_it_is_referred(question: str) -> None:
     found = route(question)
     assert found is not None and found.kind == "referral"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "it" as an everyday pronoun in another language, a reason given with "since", an opinion
+        "ich nehme es dir nicht übel, was ist LDN?",
+        "since LDN is cheap, why is it not licensed for pain?",
+        "my cousin seems keen on LDN, what is it?",
+    ],
+)
+def test_an_everyday_it_a_reason_or_an_opinion_is_not_read_as_a_case(question: str) -> None:
+    found = route(question)
+    assert found is None or found.rule not in ("on-it-told", "since-the-drug", "someone-feels-on-it")
+
+
+def test_an_emergency_beside_being_on_it_keeps_its_reply(bot: FAQBot) -> None:
+    # the rule that reads "I take it" keeps the second opinion's usual bar (a review found jaundice referred)
+    assert bot.ask("I take it and the whites of my eyes have gone yellow").kind == "emergency"
