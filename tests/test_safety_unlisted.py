@@ -1,4 +1,4 @@
-"""How someone feels on the drug in words no class lists, being on it said as "it", and a symptom since it (the
+"""How someone feels on the drug in words no class lists, being put on it said as "it", and a symptom since it (the
 sixty-fourth session; these questions are written for these tests)."""
 
 from __future__ import annotations
@@ -42,11 +42,9 @@ def test_an_opinion_or_people_in_general_is_not_a_case(question: str) -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        # being on the drug said as "it", after a question that names it
-        "Is LDN an opioid? Been on it since March and my mouth is always dry.",
-        "i'm still taking it and sleeping terribly",
-        # a trial of it, said as people say it
-        "Trialling LDN for my knee pain. Is it an opioid?",
+        # put on the drug, said as "it", after a question that names it
+        "Is LDN an opioid? Was put on it in March and my mouth is always dry.",
+        "my GP started me on it and I sleep terribly",
         # a symptom since the drug
         "bad headaches since LDN, is that a thing?",
         "cauchemars affreux depuis la LDN, c'est normal ?",
@@ -62,6 +60,8 @@ def test_being_on_it_or_a_symptom_since_it_is_referred(question: str) -> None:
     [
         # "it" as an everyday pronoun in another language, a reason given with "since", an opinion
         "ich nehme es dir nicht übel, was ist LDN?",
+        "I take it LDN is not an opioid?",
+        "Been taking it easy this week. What are endorphins?",
         "since LDN is cheap, why is it not licensed for pain?",
         "my cousin seems keen on LDN, what is it?",
     ],
@@ -72,5 +72,5 @@ def test_an_everyday_it_a_reason_or_an_opinion_is_not_read_as_a_case(question: s
 
 
 def test_an_emergency_beside_being_on_it_keeps_its_reply(bot: FAQBot) -> None:
-    # the rule that reads "I take it" keeps the second opinion's usual bar (a review found jaundice referred)
-    assert bot.ask("I take it and the whites of my eyes have gone yellow").kind == "emergency"
+    # the rule that reads "put me on it" keeps the second opinion's usual bar (a review found jaundice referred)
+    assert bot.ask("my GP put me on it and the whites of my eyes have gone yellow").kind == "emergency"
