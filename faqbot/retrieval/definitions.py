@@ -23,10 +23,10 @@ _DEFINITION = regex.compile(
 )
 #: "what on earth are", "what the heck is", "what even is": the same request with an interjection in it
 _INTERJECTION = r"(?: (?:the (?:heck|hell|fuck|f)|on earth|in the world|exactly|actually|really|even))?"
-#: how plainly a definition is asked for, after the term and ending the question ("what are microglia in plain
-#: words?", "what is ldn exactly"): not part of the term ("what is it actually doing" asks no definition)
 #: where a question or a piece of it ends
 _END = r"(?:[?.!,;:]|\s-|$)"
+#: how plainly a definition is asked for, after the term and ending the question ("what are microglia in plain
+#: words?", "what is ldn exactly"): not part of the term ("what is it actually doing" asks no definition)
 _PLAINLY = (r"(?:(?:in (?:plain|simple|simpler|easy|everyday|normal|basic|layman'?s?) (?:words|english|terms|language)"
             rf"|exactly|actually|again|really|simply)(?: please| pls)?|please|pls)\s*{_END}")
 _PLAINLY_AT = regex.compile(_PLAINLY)

@@ -159,9 +159,12 @@ def _as_clock_times(found: dict[str, list[tuple[int, int]]], words: Sequence[str
 def _an_hour(words: Sequence[str], i: int) -> bool:
     """Whether ``words[i]`` is an hour, or the minutes after one ("10:30pm"): "I took 40, am I in danger?" tells no
     time."""
-    def hour(word: str) -> bool:
-        return word.isdigit() and int(word) <= _HOURS
-    return hour(words[i]) or (i > 0 and hour(words[i - 1]) and words[i].isdigit() and int(words[i]) < _MINUTES)
+    return _below(words[i], _HOURS + 1) or (i > 0 and _below(words[i - 1], _HOURS + 1) and _below(words[i], _MINUTES))
+
+
+def _below(word: str, bound: int) -> bool:
+    """Whether ``word`` is a figure under ``bound``."""
+    return word.isdigit() and int(word) < bound
 
 
 def _as_counts(found: dict[str, list[tuple[int, int]]]) -> None:
