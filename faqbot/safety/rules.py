@@ -88,6 +88,7 @@ RELATION = (r"(?:mum|mom|mother|mam|ma|dad|father|pa|husband|wife|partner|spouse
              r"son|daughter|child|children|kid|kids|baby|toddler|infant|teen|teenager|brother|sister|sibling|"
              r"grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandparent|aunt|auntie|uncle|niece|"
              r"nephew|cousin|friend|bf|gf|neighbou?r|patient|client|roommate|colleague|coworker|boss|dog|cat|pet)")
+_ME = r"(?:i|we|he|she|they|you|one|someone|somebody|a\ person|my\ \w+(?:\ \w+)?)"
 #: "my mum wants to know what the article says" tells why one asks, not a case (a relation who wants a medicine does),
 #: unless what they want to know is theirs: "...if LDN would help with her fibromyalgia", "...if she should stop it"
 #: (a blind red-team, 61, found those answered by a first version without this)
@@ -295,13 +296,22 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         |aged?\ \d+|\d+\ ?(?:years?|yrs?|months?)[-\ ]old|year[-\ ]old|\d+\ ?(?:yo|y/o)|\d+\ ?(?:lbs?|pounds|kg|kilos?
         |kilograms?|stone))\b"""),
          needs=rx(r"\b(?:ldn|naltrexone|it|take|taking|give|safe|use|dos\w*|treat\w*|prescri\w*|\d+\ ?(?:lbs?|pounds|kg))\b")),
-    # Modal questions ("can I take", "should she stop", "is it safe for"), plans ("I'm thinking of starting") and an
-    # organ's disease are read by the packs' class rules (`person-and-action`, `i-am-on`, `organ-condition` and the
-    # like) together with a person, the drug or an intake; as phrases here they also fired on questions nobody's
-    # case changes ("are LDN capsules vegan or do they use gelatin?", "is it risky to mix LDN with other pills",
-    # "why do the eyes turn yellow in liver disease?"), and on the development sets no referral relied on them.
     Rule("own-situation", "referral", rx(rf"""
-        \b(?:safe|right|good|ok|okay|suitable|best|better|worse|dangerous|risky|bad|an?\ option|recommended
+        \b(?:should|shall|can|could|may|might|must|would|will|do|does|is\ it\ ok(?:ay)?\ (?:for|if)|is\ it\ safe\ (?:for|if))
+            \ {_ME}\ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine
+            |mix|drink|switch(?!\ (?:on|off)\b)|ask\ for|request|continue|keep\ taking|increase|decrease|lower|raise|split|cut|double
+            |skip|miss|consider|worry|risk|benefit|be\ (?:ok|okay|fine|safe))\b
+            (?!\ (?:insurance|payments?|cards?|credit|cash|orders?|returns?|medicare|medicaid|appointments?|calls?))
+        | \b(?:i|we|he|she|they|you|one)\ (?:should|can|could|may|might|must|ought\ to|need\ to|have\ to)
+            \ (?:\w+\ )?(?:take|try|use|start|stop|begin|go\ on|be\ on|stay\ on|come\ off|combine|mix
+            |switch(?!\ (?:on|off)\b)|continue|increase|decrease|lower|raise|split|cut|double|skip|miss)\b
+        | \b(?:is|are|would|will)\ (?:it|ldn|naltrexone|this|that|they)\ (?:\w+\ )?(?:be\ )?(?:safe|ok|okay|alright|fine
+            |right|good|bad|dangerous|harmful|risky|suitable|appropriate|wise|a\ good\ idea|an\ option|worth\ it
+            |worth\ trying|recommended|a\ problem|an\ issue|a\ risk)\b[^.?!]{{0,15}}\b(?:for\ (?:me|him|her|them|us|my
+            |someone|somebody|anyone|a\ (?:person|patient|child|man|woman|friend|teen|baby)|people\ (?:with|who|on)
+            |patients\ (?:with|who|on)|women|men|kids|children|elderly|seniors|older)|if|while|during|when|with
+            |in\ (?:my|his|her|pregnancy)|to\ (?:take|use|try|start|combine|mix|give|stop))\b
+        | \b(?:safe|right|good|ok|okay|suitable|best|better|worse|dangerous|risky|bad|an?\ option|recommended
             |appropriate|fine|useful|worth\ it|effective|work|works|help|helps)\ (?:for|to)\ (?:me|him|her|us|them
             |myself|my\ \w+|someone\ like\ me)\b
         | \b(?:help|helps|work\ for|works\ for|suit|benefit|treat|cure)\ (?:me|him|her|my)\b
@@ -318,6 +328,10 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |recovering|in\ recovery|a\ recovering|an?\ (?:alcoholic|addict|patient)|\d+|over|under|older|elderly)\b
             (?!\ (?:is|are|was|were|this|a\ class|the\ class|class|classes|course|a\ course|exam|notes|a\ break|care
             |part|about|for\ (?:a|my)\ (?:class|course|project)))
+        | \bi(?:'?m|\ am|m)\ (?:\w+\ )?(?:thinking\ (?:of|about)|considering|planning(?:\ on|\ to)?|about\ to|going\ to
+            |due\ to|scheduled\ to|wanting\ to|hoping\ to|trying\ to|supposed\ to|allowed\ to)\ (?:take|taking|try|trying
+            |start|starting|use|using|go\ on|going\ on|switch|switching|get\ pregnant|conceive|stop|stopping|come\ off
+            |begin|ask\ (?:for|my))\b
         | \bi(?:'?ve|\ have)?\ (?:\w+ly\ |already\ |also\ |still\ |just\ |now\ |recently\ )?(?:have|had|got|suffer
             |take|took|use|used|started|stopped|missed|forgot|doubled|skipped|feel|felt|experience|experienced|noticed
             |developed|was\ (?:diagnosed|told|prescribed|given)|been\ (?:taking|using|on|having|getting|feeling
@@ -346,15 +360,15 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped|was\ prescribed
             |is\ prescribed|was\ given|tried|is\ trying|wants\ to{_NOT_TO_KNOW})\b
         # ("show it to my mum's nurse", "explain this to my husband": who is shown or told, not who takes it; "for my
-        # dad" alone is whom one reads or asks for, "asking for my father", "a sheet for my dad's caregivers": what
-        # would suit them is "good for my dad", above)
+        # dad" alone is whom one reads or asks for, "asking for my father", "a sheet for my dad's caregivers", unless
+        # the drug is for them, "LDN for my brother"; what would suit them is "good for my dad", above)
         | (?<!\bshow\ it\ )(?<!\bshow\ this\ )(?<!\bshow\ them\ )(?<!\bexplain\ it\ )(?<!\bexplain\ this\ )
           (?<!\bread\ it\ )(?<!\bread\ this\ )(?<!\bforward\ it\ )(?<!\bforward\ this\ )
-          \b(?:give|giving|gave|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
-            \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{RELATION}\b
-        | \b(?:(?:giving|gives|gave)\ me|(?:making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+))\b
-            # (what was given to someone else is told of them, "my friend says LDN gave her insomnia", "they gave him
-            # naltrexone in rehab", and the relation rules read their case)
+          \b(?:give|giving|gave|to|help|helps|safe\ for|ok\ for|okay\ for|let|(?:ldn|naltrexone|it)\ for)
+            \ (?:my|his|her|their)\ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{RELATION}\b
+        | \b(?:gave\ me|(?:giving|gives|making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+))\b
+            # (what someone else was given is mostly told of them, "my friend says LDN gave her insomnia", "they gave him
+            # naltrexone in rehab", and the relation rules read their case; "I'm giving her LDN" is the asker's doing)
             # "made me wonder", "gave me a weird look", "gave me a leaflet": a thought or a thing handed over, not
             # what a drug did to a body
             # ("made me think I was going crazy" tells how someone was: only "think" that ends there, or of a topic)
@@ -387,7 +401,9 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \b(?:getting|having|experiencing|feeling)\ (?:\w+\ ){{0,3}}(?:on|from|since|after)\ (?:my\ )?(?:ldn|naltrexone
             |it|taking|starting)\b
         | \b(?:is|was)\ (?:that|this|it)\ (?:normal|ok|okay|expected|common|dangerous|serious|bad|a\ (?:problem|concern
-            |side\ effect)|something\ to\ worry)\b""")),
+            |side\ effect)|something\ to\ worry)\b
+        | \b(?:liver|kidney|renal|hepatic|heart|cardiac)\ (?:problems?|disease|damage|failure|conditions?|issues?
+            |transplant)\b""")),
 )
 
 RULES: tuple[Rule, ...] = EMERGENCY_RULES + REFERRAL_RULES
