@@ -135,7 +135,7 @@ def test_the_bar_over_a_referral_is_above_the_plain_bar() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Does the article say you should check with a doctor before trying LDN?"],
+    ["Once microglia are activated, what do they start releasing?"],
 )
 def test_the_model_sets_aside_a_referral_it_reads_as_general(question: str) -> None:
     # The rules alone refer these; the question names nobody, in one sentence, and a reviewable rule fired.
@@ -190,7 +190,7 @@ def test_explain_says_the_second_opinion_set_a_referral_aside() -> None:
     from faqbot.tools.explain import explain
 
     bot = FAQBot.from_yaml(ROOT / "faq.yaml")
-    text = "\n".join(explain(bot, "Does the article say you should check with a doctor before trying LDN?").lines())
+    text = "\n".join(explain(bot, "Once microglia are activated, what do they start releasing?").lines())
     assert "the second opinion reads a general question" in text and "set aside: `phrase-own-situation`" in text
 
 

@@ -165,7 +165,9 @@ QUESTION_FIRST_ANSWERED = [
     # "diagnosed with", which chat says of oneself, is his after "my husband was"
     ("How does LDN work? My husband was diagnosed with MS last year.", "ldn-mechanism"),
     ("what is low dose naltrexone? my friend with ms asked me", "what-is-ldn"),
-    # why one asks is no case: "wants" inside "my mum wants to know" ("asking for my dad" fires no rule at all)
+    # why one asks is no case: "for my dad" and "wants" inside "asking for my dad", "my mum wants to know"
+    ("What does the article say about LDN and rheumatoid arthritis? Asking for my grandmother's sake.",
+     "non-autoimmune-conditions"),
     ("What is LDN? My mum has fibro and wants to know.", "what-is-ldn"),
     # how one speaks of it, and the drug named where one read of it
     ("How is LDN supposed to help with pain? My husband is skeptical and I'd like to explain it to him properly.",

@@ -117,7 +117,6 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_counts(found)
     _as_everyday_cuts(found)
     _as_what_the_drug_does(found, marks, len(words))
-    _as_durations(found, words, marks)
     _as_someone_elses(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
     return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
@@ -208,30 +207,6 @@ def _as_what_the_drug_does(found: dict[str, list[tuple[int, int]]], marks: list[
                 and any(opens <= at < start for at in asks))
 
     _keep(found, "urgent", [span for span in found.get("urgent", ()) if not asked(*span)])
-
-
-def _as_durations(found: dict[str, list[tuple[int, int]]], words: Sequence[str], marks: list[int]) -> None:
-    """A span of time opened by "hace", "faz" or "há" read as how long, not how long ago, right after being on the
-    drug or taking it now: Spanish and Portuguese say "estoy usando LDN hace un mes", "tô usando LDN faz um mês" where
-    English says "for a month" (development questions on insomnia and nightmares "for a month" went unrouted). Not
-    after a past intake ("tomé diez hace un mes" is over), nor after "desde" alone: "desmayos desde hace años" is a
-    long-standing illness, not an emergency now."""
-    past = set(found.get("intake_past", ()))
-    now = {span[1] for name in ("on_drug", "intake") for span in found.get(name, ()) if span not in past}
-
-    def lasting(start: int) -> bool:
-        if words[start] not in _AGO:
-            return False
-        piece = bisect_right(marks, start)
-        return any(start - _DURATION_GAP <= end <= start and bisect_right(marks, end - 1) == piece for end in now)
-
-    _keep(found, "long_ago", [span for span in found.get("long_ago", ()) if not lasting(span[0])])
-
-
-#: the words that open a span of time in Spanish and Portuguese ("hace un mes", "faz um mês", "há dois meses")
-_AGO = frozenset({"hace", "faz", "ha"})
-#: how many words may stand between being on the drug and its span of time ("tô usando a LDN faz um mês")
-_DURATION_GAP = 2
 
 
 #: who or what a "help" said of what something does follows, and the words that make its piece a question

@@ -359,16 +359,12 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             \ (?:has|have|had|is\ on|takes|is\ taking|wants{_NOT_TO_KNOW}|needs|should|could|can|might|suffers|was\ diagnosed
             |is\ diagnosed|is\ pregnant|is\ \d+|got|gets|is\ allergic|uses|started|stopped|was\ prescribed
             |is\ prescribed|was\ given|tried|is\ trying|wants\ to{_NOT_TO_KNOW})\b
-        # ("show it to my mum's nurse", "explain this to my husband": who is shown or told, not who takes it; "for my
-        # dad" alone is whom one reads or asks for, "asking for my father", "a sheet for my dad's caregivers", unless
-        # the drug is for them, "LDN for my brother"; what would suit them is "good for my dad", above)
+        # ("show it to my mum's nurse", "explain this to my husband": who is shown or told, not who takes it)
         | (?<!\bshow\ it\ )(?<!\bshow\ this\ )(?<!\bshow\ them\ )(?<!\bexplain\ it\ )(?<!\bexplain\ this\ )
           (?<!\bread\ it\ )(?<!\bread\ this\ )(?<!\bforward\ it\ )(?<!\bforward\ this\ )
-          \b(?:give|giving|gave|to|help|helps|safe\ for|ok\ for|okay\ for|let|(?:ldn|naltrexone|it)\ for)
-            \ (?:my|his|her|their)\ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{RELATION}\b
-        | \b(?:gave\ me|(?:giving|gives|making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+))\b
-            # (what someone else was given is mostly told of them, "my friend says LDN gave her insomnia", "they gave him
-            # naltrexone in rehab", and the relation rules read their case; "I'm giving her LDN" is the asker's doing)
+          \b(?:give|giving|gave|for|to|help|helps|safe\ for|ok\ for|okay\ for|let)\ (?:my|his|her|their)
+            \ (?:\d+[-\ ]?(?:year|yr)s?[-\ ]?old\ |\w+\ )?{RELATION}\b
+        | \b(?:giving|gives|gave|making|makes|made|causing|caused)\ (?:me|him|her|my\ \w+)\b
             # "made me wonder", "gave me a weird look", "gave me a leaflet": a thought or a thing handed over, not
             # what a drug did to a body
             # ("made me think I was going crazy" tells how someone was: only "think" that ends there, or of a topic)
@@ -383,7 +379,7 @@ REFERRAL_RULES: tuple[Rule, ...] = (
                     |magazine|video)s?)\b)
         | \b(?:does|did|will|would|can|could|is|why)\ (?:it|ldn|naltrexone|this)\ (?:make|give|cause|making|giving
             |causing)\ (?:me|him|her)\b
-        | \bshould\ (?:i|we|my\ \w+)\b(?!\ (?:know|ask(?!\ for\b)|talk|see|contact|consult|speak|read|learn))
+        | \bshould\ (?:i|we|my\ \w+)\b(?!\ (?:know|ask|talk|see|contact|consult|speak|read|learn))
         | \b(?:can|could|should|may|will|would|do|am|is\ it\ ok\ if)\ i\ (?:\w+\ ){{0,3}}(?:on|with|while|after|before)
             \ (?:ldn|naltrexone|it)\b
         | \bam\ i\ (?:a\ )?(?:good\ |more\ |less\ |most\ |very\ )?(?:candidate|eligible|suitable|allowed|able|ok|okay|safe|too|at\ risk
