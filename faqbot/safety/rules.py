@@ -126,10 +126,6 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:swallow(?:ing)?|tak(?:e|ing)|eat(?:ing)?)\ (?:everything|all\ (?:of\ )?(?:my|the|his|her)\ (?:pills|meds
             |tablets|medicines?))
         | \bto\ end\ it\b
-        # ... and said with a modal verb ("I should just end it", "maybe we could end it", "I'll end it"), not of a
-        # chat, a day or someone one leaves ("I'll end it here", "I might end it with him")
-        | (?:should|could|might|may|will|'ll|shall|as\ well)\ (?:just\ |finally\ |simply\ )?end\ it\b
-            (?!\ (?:here|there|now\ or|for\ (?:now|today|tonight|the\ day)|with\ (?:him|her|you|my|the|a|an|this\ (?:guy|girl))\b))
         | medicine\ cabinet
         | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* | no\ point\ (?:in\ )?(?:living|going\ on|being\ alive)
         | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
