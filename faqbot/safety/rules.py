@@ -126,6 +126,16 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:swallow(?:ing)?|tak(?:e|ing)|eat(?:ing)?)\ (?:everything|all\ (?:of\ )?(?:my|the|his|her)\ (?:pills|meds
             |tablets|medicines?))
         | \bto\ end\ it\b
+        # a death hoped for from the drug or pills, in that order and one clause ("I'm hoping this LDN kills me"; a
+        # review found it answered). Not of a heat, a boss or a game ("this heat kills me, hope it cools down"), nor
+        # "me" for "my" before what hurts ("hope LDN kills me joint pain"): only an end of clause or a word of when
+        # or how may follow
+        | (?:hope|hoping|hopes|pray|praying)\ (?:that\ )?(?:this|it|these|they|ldn|naltrexone|the\ (?:ldn|naltrexone
+            |pills?|tablets?|capsules?|meds|medicines?|medication|drug|drugs|stuff)|this\ (?:ldn|naltrexone|stuff|drug
+            |medicine|medication))\ (?:just\ |finally\ |actually\ |really\ )?(?:kills?|finish(?:es)?|will\ kill
+            |would\ kill|'?ll\ kill|will\ finish)\ me(?:\ off)?
+            (?=\s*(?:[.,!?;:)]|$)|\ (?:quickly|quick|soon|tonight|already|first|in\ my\ sleep|now|please|lol|tbh
+            |honestly|and|so|but|i|because|cause)\b)
         | medicine\ cabinet
         | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* | no\ point\ (?:in\ )?(?:living|going\ on|being\ alive)
         | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
