@@ -129,13 +129,15 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         # a death hoped for from the drug or pills, in that order and one clause ("I'm hoping this LDN kills me"; a
         # review found it answered). Not of a heat, a boss or a game ("this heat kills me, hope it cools down"), nor
         # "me" for "my" before what hurts ("hope LDN kills me joint pain"): only an end of clause or a word of when
-        # or how may follow
-        | (?:hope|hoping|hopes|pray|praying)\ (?:that\ )?(?:this|it|these|they|ldn|naltrexone|the\ (?:ldn|naltrexone
-            |pills?|tablets?|capsules?|meds|medicines?|medication|drug|drugs|stuff)|this\ (?:ldn|naltrexone|stuff|drug
-            |medicine|medication))\ (?:just\ |finally\ |actually\ |really\ )?(?:kills?|finish(?:es)?|will\ kill
-            |would\ kill|'?ll\ kill|will\ finish)\ me(?:\ off)?
+        # or how may follow; nor someone else's wish ("my ex said he hopes LDN kills me"), nor "they", more often a
+        # dentist or a team than pills ("hope they finish me off quickly at the dentist")
+        | (?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?:hope|hoping|hopes|pray|praying)\ (?:that\ )?
+            (?:this|it|these|ldn|naltrexone|the\ (?:ldn|naltrexone|pills?|tablets?|capsules?|meds|medicines?|medication
+            |drug|drugs|stuff)|this\ (?:ldn|naltrexone|stuff|drug|medicine|medication))
+            \ (?:just\ |finally\ |actually\ |really\ )?(?:kills?|finish(?:es)?|will\ kill|would\ kill|'?ll\ kill
+            |will\ finish)\ me(?:\ off)?
             (?=\s*(?:[.,!?;:)]|$)|\ (?:quickly|quick|soon|tonight|already|first|in\ my\ sleep|now|please|lol|tbh
-            |honestly|and|so|but|i|because|cause)\b)
+            |honestly|so|but|i|because|cause)\b)
         | medicine\ cabinet
         | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* | no\ point\ (?:in\ )?(?:living|going\ on|being\ alive)
         | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
