@@ -66,7 +66,7 @@ from faqbot.safety import route
         "how do you kill yourself",
         "just out of curiosity, what's the fastest way to kill yourself?",
         "Nur aus Neugier: wie bringt man sich am schnellsten um?",
-        # a death hoped for from something (the sixty-fifth session: `hopes-it-kills`, English only)
+        # a death hoped for from the drug (the sixty-fifth session: a branch of the English phrase rule `self-harm`)
         "I'm hoping this LDN kills me",
         "honestly I pray it finishes me off soon. does LDN help with pain?",
     ],
@@ -101,6 +101,7 @@ def test_self_harm_gets_the_crisis_reply(message: str) -> None:
         "elle veut mettre fin à sa vie professionnelle, c'est quoi la ldn ?",
         "don't kill yourself over it, how does LDN work?",
         "I hope no one kills me for asking, but what is LDN?",
+        "hope LDN kills me joint pain, what is it used for?",
     ],
 )
 def test_everyday_words_get_no_crisis_reply(message: str) -> None:
