@@ -69,6 +69,7 @@ from faqbot.safety import route
         # a death hoped for from the drug (the sixty-fifth session: a branch of the English phrase rule `self-harm`)
         "I'm hoping this LDN kills me",
         "honestly I pray it finishes me off soon. does LDN help with pain?",
+        "hopefully my meds kill me tonight",
     ],
 )
 def test_self_harm_gets_the_crisis_reply(message: str) -> None:

@@ -131,9 +131,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         # "me" for "my" before what hurts ("hope LDN kills me joint pain"): only an end of clause or a word of when
         # or how may follow; nor someone else's wish ("my ex said he hopes LDN kills me"), nor "they", more often a
         # dentist or a team than pills ("hope they finish me off quickly at the dentist")
-        | (?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?:hope|hoping|hopes|pray|praying)\ (?:that\ )?
-            (?:this|it|these|ldn|naltrexone|the\ (?:ldn|naltrexone|pills?|tablets?|capsules?|meds|medicines?|medication
-            |drug|drugs|stuff)|this\ (?:ldn|naltrexone|stuff|drug|medicine|medication))
+        | (?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?:hope|hoping|hopin|hopes|hopefully|pray|praying|prayin)\ (?:that\ )?
+            (?:this|it|these|ldn|naltrexone|(?:the|my)\ (?:ldn|naltrexone|pills?|tablets?|capsules?|meds|medicines?
+            |medication|drug|drugs|stuff)|this\ (?:ldn|naltrexone|stuff|drug|medicine|medication))
             \ (?:just\ |finally\ |actually\ |really\ )?(?:kills?|finish(?:es)?|will\ kill|would\ kill|'?ll\ kill
             |will\ finish)\ me(?:\ off)?
             (?=\s*(?:[.,!?;:)]|$)|\ (?:quickly|quick|soon|tonight|already|first|in\ my\ sleep|now|please|lol|tbh
