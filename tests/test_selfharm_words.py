@@ -70,6 +70,7 @@ from faqbot.safety import route
         "I'm hoping this LDN kills me",
         "honestly I pray it finishes me off soon. does LDN help with pain?",
         "hopefully my meds kill me tonight",
+        "I hope I die tonight",
     ],
 )
 def test_self_harm_gets_the_crisis_reply(message: str) -> None:
@@ -103,6 +104,7 @@ def test_self_harm_gets_the_crisis_reply(message: str) -> None:
         "don't kill yourself over it, how does LDN work?",
         "I hope no one kills me for asking, but what is LDN?",
         "hope LDN kills me joint pain, what is it used for?",
+        "I hope I die of old age in my own bed, but what is LDN?",
     ],
 )
 def test_everyday_words_get_no_crisis_reply(message: str) -> None:

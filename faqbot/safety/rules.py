@@ -138,6 +138,12 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             |will\ finish)\ me(?:\ off)?
             (?=\s*(?:[.,!?;:)]|$)|\ (?:quickly|quick|soon|tonight|already|first|in\ my\ sleep|now|please|lol|tbh
             |honestly|so|but|i|because|cause)\b)
+        # ... and one's own death hoped for, with the same ends ("I hope I die tonight", "hoping to die soon" fell
+        # back); not "I hope I die of old age", "... before my kids", "... first" (of a couple), "... peacefully"
+        | (?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?:hope|hoping|hopin|hopes|hopefully|pray|praying|prayin)\ (?:that\ )?
+            (?:i|to)\ (?:just\ |finally\ |actually\ |really\ )?die
+            (?=\s*(?:[.,!?;:)]|$)|\ (?:quickly|quick|soon|tonight|today|already|in\ my\ sleep|now|please|lol|tbh
+            |honestly|so|but|i|because|cause)\b)
         | medicine\ cabinet
         | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* | no\ point\ (?:in\ )?(?:living|going\ on|being\ alive)
         | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
