@@ -138,10 +138,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             |will\ finish)\ me(?:\ off)?
             (?=\s*(?:[.,!?;:)]|$)|\ (?:quickly|quick|soon|tonight|already|first|in\ my\ sleep|now|please|lol|tbh
             |honestly|so|but|i|because|cause)\b)
-        # ... and one's own death hoped for, with the same ends ("I hope I die tonight", "hoping to die soon" fell
-        # back); not "I hope I die of old age", "... before my kids", "... first" (of a couple), "... quickly when it's
-        # my time", nor "cross my heart and hope to die", someone else's wish ("my ex hopes I die") or one that is over
-        # ("I used to pray to die", "a year ago I was hoping to die")
+        # ... and one's own death hoped for, with the same ends but "quickly", "quick", "first" and "but" ("I hope I die
+        # tonight", "hoping to die soon" fell back); not "I hope I die of old age", "... before my kids", "... first"
+        # (of a couple), "... quickly when it's my time", nor "cross my heart and hope to die", someone else's wish ("my
+        # ex hopes I die", so not "hopes") or one that is over ("I used to pray to die", "a year ago I was hoping to die")
         | (?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?<!\bheart\ and\ )(?<!\bused\ to\ )(?<!\bwas\ )
             (?:hope|hoping|hopin|hopefully|pray|praying|prayin)\ (?:that\ )?(?:i|to)\ (?:just\ |finally\ |actually\ |really\ )?die
             (?=\s*(?:[.,!?;:)]|$)|\ (?:soon|tonight|today|already|in\ my\ sleep|now|please|lol|tbh|honestly|so|i|because
