@@ -113,8 +113,22 @@ _MEDICINES = (
     r"pain\ meds?|pain\ medications?|sleeping\ pills?|muscle\ relaxants?|chemo(?:therapy)?|antibiotics?)"
 )
 
+#: a hope or a prayer, in the self-harm rule's hoped-for deaths ("hopes" only of the drug: "my ex hopes I die")
+_HOPE_WORDS = r"hope|hoping|hopin|hopefully|pray|praying|prayin"
+#: ... not reported of someone else ("my ex said he hopes LDN kills me")
+_NOT_OF_OTHERS = r"(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )"
+
+
+def _ends_then(*extra: str) -> str:
+    """What may follow a hoped-for death: the end of its clause, or a word of when or how ("...kills me tonight",
+    "...die soon lol"), with the ``extra`` words one kind of hope allows."""
+    words = "|".join((*extra, "soon", "tonight", "already", r"in\ my\ sleep", "now", "please", "lol", "tbh", "honestly",
+                      "so", "i", "because", "cause"))
+    return rf"(?=\s*(?:[.,!?;:)]|$)|\ (?:{words})\b)"
+
+
 EMERGENCY_RULES: tuple[Rule, ...] = (
-    Rule("self-harm", "emergency", rx(r"""
+    Rule("self-harm", "emergency", rx(rf"""
         \b(?: kill(?:ing)?\ (?:my\ ?self|me) | suicid\w* | end(?:ing)?\ (?:my|it)\ (?:own\ )?(?:life|all)
         | end\ it\ all | (?:do\ not|don'?t|dont|no\ longer)\ want\ to\ (?:live|be\ alive|be\ here|wake\ up|go\ on)
         | want(?:ed)?\ to\ die | wish\ i\ (?:was|were)\ dead | better\ off\ dead | no\ reason\ to\ live
@@ -131,21 +145,17 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         # "me" for "my" before what hurts ("hope LDN kills me joint pain"): only an end of clause or a word of when
         # or how may follow; nor someone else's wish ("my ex said he hopes LDN kills me"), nor "they", more often a
         # dentist or a team than pills ("hope they finish me off quickly at the dentist")
-        | (?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?:hope|hoping|hopin|hopes|hopefully|pray|praying|prayin)\ (?:that\ )?
+        | {_NOT_OF_OTHERS}(?:{_HOPE_WORDS}|hopes)\ (?:that\ )?
             (?:this|it|these|ldn|naltrexone|(?:the|my)\ (?:ldn|naltrexone|pills?|tablets?|capsules?|meds|medicines?
             |medication|drug|drugs|stuff)|this\ (?:ldn|naltrexone|stuff|drug|medicine|medication))
             \ (?:just\ |finally\ |actually\ |really\ )?(?:kills?|finish(?:es)?|will\ kill|would\ kill|'?ll\ kill
-            |will\ finish)\ me(?:\ off)?
-            (?=\s*(?:[.,!?;:)]|$)|\ (?:quickly|quick|soon|tonight|already|first|in\ my\ sleep|now|please|lol|tbh
-            |honestly|so|but|i|because|cause)\b)
+            |will\ finish)\ me(?:\ off)?{_ends_then("quickly", "quick", "first", "but")}
         # ... and one's own death hoped for, with the same ends but "quickly", "quick", "first" and "but" ("I hope I die
         # tonight", "hoping to die soon" fell back); not "I hope I die of old age", "... before my kids", "... first"
         # (of a couple), "... quickly when it's my time", nor "cross my heart and hope to die", someone else's wish ("my
         # ex hopes I die", so not "hopes") or one that is over ("I used to pray to die", "a year ago I was hoping to die")
-        | (?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?<!\bheart\ and\ )(?<!\bused\ to\ )(?<!\bwas\ )
-            (?:hope|hoping|hopin|hopefully|pray|praying|prayin)\ (?:that\ )?(?:i|to)\ (?:just\ |finally\ |actually\ |really\ )?die
-            (?=\s*(?:[.,!?;:)]|$)|\ (?:soon|tonight|today|already|in\ my\ sleep|now|please|lol|tbh|honestly|so|i|because
-            |cause)\b)
+        | {_NOT_OF_OTHERS}(?<!\bheart\ and\ )(?<!\bused\ to\ )(?<!\bwas\ )(?:{_HOPE_WORDS})\ (?:that\ )?(?:i|to)
+            \ (?:just\ |finally\ |actually\ |really\ )?die{_ends_then("today")}
         | medicine\ cabinet
         | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* | no\ point\ (?:in\ )?(?:living|going\ on|being\ alive)
         | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
