@@ -32,7 +32,7 @@ from faqbot.safety import (
 )
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
-from faqbot.text.turns import drug_asked_of
+from faqbot.text.turns import asks_of_the_drug, drug_asked_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
@@ -98,7 +98,7 @@ class FAQBot:
     def _subject_reading(text: str, entry: Entry) -> str | None:
         """``text`` with its pronoun read as the drug ``entry``'s question asks about (naltrexone for one asking of
         naltrexone alone, else LDN), when it names someone (see :func:`faqbot.safety.with_subject`)."""
-        return with_subject(text, drug_asked_of(entry.question))
+        return with_subject(text, drug_asked_of(entry.question), taken=asks_of_the_drug(entry.question))
 
     def _routed_in_context(self, text: str, context: str) -> Route | None:
         """``text``'s route read as :meth:`_subject_reading` of the ``context`` entry, when there is one."""

@@ -20,12 +20,43 @@ def test_the_first_pronoun_is_read_as_the_drug(text: str, read: str) -> None:
     assert with_subject(text, "LDN") == read
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # nobody named, but a verb of taking or changing it governs "it", said first: someone's own regimen
+    ("mixing it with wine tonight?", "mixing LDN with wine tonight?"),
+    ("ugh nausea. lower it?", "ugh nausea. lower LDN?"),
+    ("can upping it help with that?", "can upping LDN help with that?"),
+    ("ok so just skip it tonight?", "ok so just skip LDN tonight?"),
+])
+def test_it_governed_by_a_verb_of_taking_is_the_drug_after_an_answer_about_it(text: str, read: str) -> None:
+    assert with_subject(text, "LDN", taken=True) == read
+    assert with_subject(text, "LDN") is None  # after an answer about endorphins, say, "it" is what it told
+
+
+@pytest.mark.parametrize("text", [
+    "does exercise raise it?",  # a subject of its own: "it" is what the answer told of
+    "did they stop it early?",
+    "does it stop painkillers working?",  # no verb of taking before "it"
+    "do people usually stop it before surgery?",  # people in general
+    "why do pharmacies crush it into powder?",
+    "interact with alcohol if you drink every day?",  # no pronoun at all
+    "¿y si lo dejo esta noche?",  # English only: elsewhere an article may be the pronoun
+    "skip it, next question",  # asks nothing and says no when: an order to the bot
+    "stop it. what are the side effects?",  # not the question the message ends on
+    "did starting it for ms come first?",  # what was done
+    "is crushing it how they make the capsules?",  # what pharmacies do
+    "does raising it typically help?",  # in general
+])
+def test_no_regimen_reading_where_it_is_not_the_drug_someone_takes(text: str) -> None:
+    assert with_subject(text, "LDN", taken=True) is None
+
+
 @pytest.mark.parametrize("text", [
     "is it true they're 80% of the nervous system?",  # nobody named: "it" asks of the topic
     "how does LDN stop that for me?",  # the drug named: "that" is something else
     "my cousin reckons it's 1 in 100",  # a figure, not asked how much: a statistic
     "and what triggers them in me?",  # no pronoun that stands for the drug
     "explain it to me",  # "me" is who is told
+    "does it block pain meds too?",  # nobody named: asked of the topic
 ])
 def test_no_reading_where_the_pronoun_is_not_the_drug(text: str) -> None:
     assert with_subject(text, "LDN") is None
@@ -34,8 +65,12 @@ def test_no_reading_where_the_pronoun_is_not_the_drug(text: str) -> None:
 @pytest.mark.parametrize(("context", "question"), [
     ("ldn-mechanism", "how long before it kicks in for me then?"),
     ("side-effects", "me pasa desde hace días, ¿lo dejo?"),  # another language: routed before "English only"
+    ("drug-interactions", "mixing it with wine tonight?"),
+    ("ldn-conditions", "can upping it help with that?"),
+    ("side-effects", "ugh insomnia every night. skip it?"),
+    ("opioid-painkillers", "stop it before surgery?"),
 ])
-def test_a_follow_up_about_someone_with_a_pronoun_for_the_drug_is_referred(context: str, question: str) -> None:
+def test_a_follow_up_about_someone_or_their_regimen_is_referred(context: str, question: str) -> None:
     assert BOT.ask(question, context=context).kind == "referral"
 
 
@@ -46,6 +81,15 @@ def test_a_follow_up_about_someone_with_a_pronoun_for_the_drug_is_referred(conte
 def test_a_pronoun_that_points_at_the_topic_is_still_answered(context: str, question: str, entry: str) -> None:
     reply = BOT.ask(question, context=context)
     assert (reply.kind, reply.id) == ("answer", entry)
+
+
+@pytest.mark.parametrize(("context", "question"), [
+    ("endorphins", "does exercise raise it?"),
+    ("microglia", "can diet lower it?"),
+    ("clinical-trials", "did they stop it early?"),
+])
+def test_a_change_said_of_what_the_answer_told_is_not_referred(context: str, question: str) -> None:
+    assert BOT.ask(question, context=context).kind != "referral"
 
 
 def test_an_unknown_context_adds_no_reading() -> None:

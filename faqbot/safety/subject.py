@@ -6,22 +6,54 @@ router reads a question's own words, and "it" is no drug to it; put after the qu
 pronoun stands too far from the drug's name for a rule's window. Read with the pronoun as the drug, the
 follow-up is routed as the question it is (a red-team review of follow-ups found seven such referrals answered
 or left to a fallback). This reading is routed only, never matched: it can add a referral, not an answer.
+
+A follow-up that names nobody is read so too, in English, after an answer about the drug, when a verb of taking it
+or changing how it is taken governs its "it" and comes first: "stop it before surgery?" after the entry on opioid
+painkillers was answered with that entry, "mixing it with wine tonight?" with the one on interactions (the sixty-sixth
+session's reviews: after an answer about endorphins or microglia, or with a subject of its own, "does exercise raise
+it?", "it" is what the answer told of).
 """
 
 from __future__ import annotations
 
 from faqbot.safety.pack import packs
-from faqbot.safety.reading import read
+from faqbot.safety.reading import Reading, read
 from faqbot.safety.router import persons_asked_about
 
+#: the verbs of taking it or changing how it is taken that make "it" the drug the asker takes, when one governs it and
+#: comes first in its sentence ("upping it?", "stop it before surgery?", "mixing it with wine tonight?")
+_TAKING = frozenset({"action", "combine", "intake", "missed", "start_now", "end_verb"})
+#: what may come before such a verb: asking words and fillers ("can upping it help?", "ok so just skip it?"); a
+#: subject of its own ("does exercise raise it?", "did they stop it early?") leaves "it" to the topic
+_LEAD = frozenset({"modal", "conditional", "yes_no", "ok_word", "safety_ask", "joiner"})
+_LEAD_WORDS = frozenset({"so", "just", "ok", "okay", "ugh", "then", "hmm", "and", "but", "also", "maybe", "k", "um",
+                         "can", "could", "should", "would", "will", "shall", "may", "might", "do", "does", "is"})
+#: words that make it a question about what others do or did: what was done ("did starting it for MS come first?",
+#: "was starting it after detox always the rule?") or what pharmacies or researchers do ("is crushing it how they
+#: make the capsules?")
+_OTHERS_DO = frozenset({"was", "were", "did", "had", "they", "their"})
+#: ... and what makes the follow-up general again: people, patients, studies or a fact the same whoever asks
+_GENERAL = frozenset({"generic_people", "evidence", "statistic", "general", "generally", "curious", "about_text",
+                      "fact_topic"})
+#: when it is taken, which makes a plan of a sentence that asks nothing ("starting it tonight"); without one, a
+#: sentence that asks nothing is an order to the bot ("skip it, next question", "split it into bullet points")
+_WHEN = frozenset({"tonight", "timing", "habit", "routine"})
 
-def with_subject(text: str, name: str) -> str | None:
+
+def with_subject(text: str, name: str, *, taken: bool = False) -> str | None:
     """``text`` read as the engine reads it (typos repaired, sentence ends kept) with its first pronoun that may
     stand for the drug (``subject_pronouns`` in the language's pack) put as ``name``; ``None`` if it has no such
-    pronoun, names the drug itself, or names nobody: the reading is for a follow-up about someone's own case."""
+    pronoun, names the drug itself, or names nobody: the reading is for a follow-up about someone's own case.
+    ``taken``: the answer it follows was about the drug, and an English follow-up that names nobody is read too when
+    a verb of taking or changing it governs its "it" and comes first (:func:`_taken_it`)."""
     reading = read(text)
     people = (packs().persons - {"third_person"}) | {"someone"}
-    if "drug" in reading.found or not any(persons_asked_about(reading, name) for name in people):
+    named = any(persons_asked_about(reading, name) for name in people)
+    asked = text.rstrip().endswith("?")
+    at = _taken_it(reading, asked) if taken and not named and "drug" not in reading.found else None
+    if at is not None:
+        return _put(reading, at, name, text)
+    if "drug" in reading.found or not named:
         # a follow-up that names the drug says what its pronoun is not ("how does LDN stop that?"), and one that
         # names nobody, or only "they", asks of the topic ("is it true they're 80% of the nervous system?"); the
         # "me" of "explain it to me" is who is told
@@ -32,8 +64,35 @@ def with_subject(text: str, name: str) -> str | None:
         return None
     pronouns = packs().subject_pronouns.get(reading.lang, frozenset())
     start = next((at for at, word in enumerate(reading.words) if word in pronouns and at not in reading.supplied), None)
-    if start is None:
+    return None if start is None else _put(reading, start, name, text)
+
+
+def _taken_it(reading: Reading, asked: bool) -> int | None:
+    """Where "it" is the drug someone takes in a follow-up that names nobody: English, the first "it", right after a
+    verb of taking or changing it (``_TAKING``) with only asking words and fillers before that verb in its sentence,
+    a sentence that is the question the message ends on (``asked``: it ends in "?") or says when (``_WHEN``), and
+    nothing said of people, studies or a fact (``_GENERAL``). Only "it": "that", "they" and "them" point at what the
+    answer told as often, and outside English an article may be the pronoun ("la gente", "à noite")."""
+    at = next((i for i, word in enumerate(reading.words) if word == "it" and i not in reading.supplied), None)
+    if reading.lang != "en" or not at or not _GENERAL.isdisjoint(reading.found) or not _OTHERS_DO.isdisjoint(
+            reading.words):
         return None
+    begins = max((mark for mark in reading.marks if mark <= at), default=0)
+    ends = min((mark for mark in reading.marks if mark > at), default=len(reading.words))
+    verbs, lead = _covered(reading, _TAKING), _covered(reading, _LEAD)
+    if at - 1 not in verbs or not all(i in verbs or i in lead or reading.words[i] in _LEAD_WORDS
+                                      for i in range(begins, at)):
+        return None
+    when = any(begins <= start < ends for name in _WHEN for start, _ in reading.found.get(name, ()))
+    return at if when or (asked and ends == len(reading.words)) else None
+
+
+def _covered(reading: Reading, names: frozenset[str]) -> set[int]:
+    return {i for name in names for start, end in reading.found.get(name, ()) for i in range(start, end)}
+
+
+def _put(reading: Reading, start: int, name: str, text: str) -> str:
+    """The words of ``reading`` with the one at ``start`` put as ``name``, its sentences kept."""
     marks = set(reading.marks)  # (a long message's pieces are many: one lookup each)
     sentences: list[list[str]] = [[]]
     for at, word in enumerate(reading.words):

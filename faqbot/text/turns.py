@@ -324,6 +324,14 @@ def drug_asked_of(question: str) -> str:
     return "naltrexone" if "naltrexone" in asked and "ldn" not in asked else "LDN"
 
 
+def asks_of_the_drug(question: str) -> bool:
+    """Whether a curated question names the drug: after its answer a follow-up's "it" may be the drug someone takes
+    ("stop it before surgery?"); after "What are endorphins?" it is what the answer told of ("does exercise raise
+    it?")."""
+    asked = question.lower()
+    return "naltrexone" in asked or "ldn" in asked
+
+
 #: the verbs of getting hold of a medicine, which "where" asks a place for
 _OBTAIN = frozenset({"get", "buy", "find", "order", "obtain", "purchase", "bought", "sold", "sells", "sell"})
 
