@@ -147,10 +147,7 @@ class Context(StageBase, name="context"):
             and not self.about_the_service(query.text)
         person = self.person(told) if asks_only else None
         if person is not None:
-            # "and if I have that?", "does that apply to me?": how the answer applies to the asker's case
-            reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"
-            route = Route("referral", "personal-follow-up", person, ("persons",), query.lang)
-            return query.decided(self.name, Decision("referral", reason, route=route))
+            return self._personal(query, entry, person)
         # typos and chat spellings put right first: "wut does ldn have to do w them" is a form read here
         text = self.followups.repaired(query.text)
         alone = without_new_topic(text)
@@ -214,6 +211,17 @@ class Context(StageBase, name="context"):
         return query.noted(self.name, summary, resolved=reading.resolved, exclude=exclude, require=require,
                            followed=entry.id, reading=reading.mode)
 
+    def _personal(self, query: Query, entry: Entry, person: str) -> Query:
+        """A follow-up that asks only how the answer applies to someone ("and if I have that?", "does that apply to
+        me?"): their own case, a referral; unless read in context it is an emergency ("collecting it every week for
+        when im ready": a review)."""
+        urgent = self._route(*self._in_context(query.text, entry))
+        if urgent is not None and urgent.kind == "emergency":
+            return query.decided(self.name, urgent, f"a follow-up to `{entry.id}` about {person!r}")
+        reason = f"a follow-up to `{entry.id}` that asks only about {person!r}: their own case"
+        route = Route("referral", "personal-follow-up", person, ("persons",), query.lang)
+        return query.decided(self.name, Decision("referral", reason, route=route))
+
     def _new_topic(self, query: Query, entry: Entry, alone: str) -> Query:
         """A turn that leaves the last answer behind, read without its preamble ("totally different q - is
         naltrexone an opioid?"), and with "it" as the subject when that reads better. Each reading is routed,
@@ -239,12 +247,15 @@ class Context(StageBase, name="context"):
         return (f"{asked_of_anyone(entry.question)} {text}", *([subject] if subject else []))
 
     def _route(self, *readings: str) -> Decision | None:
-        for text in readings:
-            routed = self.router(text)
-            if routed is not None:
-                reason = f"read in context, safety rule `{routed.rule}` matched {routed.matched!r}"
-                return Decision(routed.kind, reason, route=routed)
-        return None
+        """The most urgent route of any reading: an emergency read one way wins over a referral read another (a
+        review: "saving up it every day for one big night" was referred as the question it follows, though read
+        with "it" as the drug it is an emergency), a self-harm one over any other, else the first."""
+        found = [routed for routed in map(self.router, readings) if routed is not None]
+        if not found:
+            return None
+        routed = min(found, key=lambda r: (r.kind != "emergency", not r.self_harm))
+        reason = f"read in context, safety rule `{routed.rule}` matched {routed.matched!r}"
+        return Decision(routed.kind, reason, route=routed)
 
     def _elsewhere(self, text: str) -> bool:
         """Whether "it" in ``text`` may be another medicine it names, or the site, rather than the subject."""

@@ -45,6 +45,7 @@ def test_it_governed_by_a_verb_of_taking_is_the_drug_after_an_answer_about_it(te
     "did starting it for ms come first?",  # what was done
     "is crushing it how they make the capsules?",  # what pharmacies do
     "does raising it typically help?",  # in general
+    "split it into bullet points?",  # an order to the bot about its answer
 ])
 def test_no_regimen_reading_where_it_is_not_the_drug_someone_takes(text: str) -> None:
     assert with_subject(text, "LDN", taken=True) is None
@@ -94,3 +95,12 @@ def test_a_change_said_of_what_the_answer_told_is_not_referred(context: str, que
 
 def test_an_unknown_context_adds_no_reading() -> None:
     assert BOT.ask("me pasa desde hace días, ¿lo dejo?", context="no-such-entry").kind == "fallback"
+
+
+@pytest.mark.parametrize(("context", "question"), [
+    # read as the question it follows, a referral; read with "it" as the drug, stockpiling: the emergency wins
+    ("side-effects", "collecting it every week for when im ready"),
+    ("drug-interactions", "took 30 tylenol with it this morning"),
+])
+def test_the_most_urgent_reading_of_a_follow_up_wins(context: str, question: str) -> None:
+    assert BOT.ask(question, context=context).kind == "emergency"

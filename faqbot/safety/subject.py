@@ -32,6 +32,11 @@ _LEAD_WORDS = frozenset({"so", "just", "ok", "okay", "ugh", "then", "hmm", "and"
 #: "was starting it after detox always the rule?") or what pharmacies or researchers do ("is crushing it how they
 #: make the capsules?")
 _OTHERS_DO = frozenset({"was", "were", "did", "had", "they", "their"})
+#: ... and words of the answer's text, in an order to the bot ("split it into bullet points?", "cut it down to 2
+#: sentences?", "switch it to spanish?": a review)
+_TEXT_WORDS = frozenset({"bullet", "bullets", "points", "paragraph", "paragraphs", "sentence", "sentences", "words",
+                         "line", "lines", "steps", "sections", "parts", "level", "summary", "disclaimers", "tweet",
+                         "simpler", "shorter", "english", "spanish", "french", "german", "italian", "portuguese"})
 #: ... and what makes the follow-up general again: people, patients, studies or a fact the same whoever asks
 _GENERAL = frozenset({"generic_people", "evidence", "statistic", "general", "generally", "curious", "about_text",
                       "fact_topic"})
@@ -74,8 +79,8 @@ def _taken_it(reading: Reading, asked: bool) -> int | None:
     nothing said of people, studies or a fact (``_GENERAL``). Only "it": "that", "they" and "them" point at what the
     answer told as often, and outside English an article may be the pronoun ("la gente", "à noite")."""
     at = next((i for i, word in enumerate(reading.words) if word == "it" and i not in reading.supplied), None)
-    if reading.lang != "en" or not at or not _GENERAL.isdisjoint(reading.found) or not _OTHERS_DO.isdisjoint(
-            reading.words):
+    if reading.lang != "en" or not at or not _GENERAL.isdisjoint(reading.found) or not (
+            _OTHERS_DO | _TEXT_WORDS).isdisjoint(reading.words):
         return None
     begins = max((mark for mark in reading.marks if mark <= at), default=0)
     ends = min((mark for mark in reading.marks if mark > at), default=len(reading.words))
