@@ -100,7 +100,6 @@ def test_an_unknown_context_adds_no_reading() -> None:
 @pytest.mark.parametrize(("context", "question"), [
     # read as the question it follows, a referral; read with "it" as the drug, stockpiling: the emergency wins
     ("side-effects", "collecting it every week for when im ready"),
-    ("drug-interactions", "took 30 tylenol with it this morning"),
 ])
 def test_the_most_urgent_reading_of_a_follow_up_wins(context: str, question: str) -> None:
     assert BOT.ask(question, context=context).kind == "emergency"
