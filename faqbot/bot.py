@@ -21,6 +21,7 @@ from faqbot.safety import (
     asks_whether_to_see_a_doctor,
     confident_language,
     find_dose_figure,
+    for_oneself,
     other_medicine,
     person_named,
     prepare,
@@ -82,7 +83,7 @@ class FAQBot:
             # A story told before a general question is read as that question's context.
             StoryContext(self.normalizer, self.retriever, settings, story_only_who),
             Context(self.followups, route, other_medicine, person_named, about_the_service,
-                    asks_whether_to_see_a_doctor, self._subject_reading),
+                    asks_whether_to_see_a_doctor, self._subject_reading, self._for_oneself),
             st.Scope(other_medicine, about_the_service),
             st.Analyse(self.normalizer, settings.max_question_chars),
             # Nothing under the suggestion threshold is ever shown, so the ranker need not rank it.
@@ -99,6 +100,13 @@ class FAQBot:
         """``text`` with its pronoun read as the drug ``entry``'s question asks about (naltrexone for one asking of
         naltrexone alone, else LDN), when it names someone (see :func:`faqbot.safety.with_subject`)."""
         return with_subject(text, drug_asked_of(entry.question), taken=asks_of_the_drug(entry.question))
+
+    @staticmethod
+    def _for_oneself(text: str, entry: Entry | None) -> str | None:
+        """``text`` read as the asker's own decision on the drug, its "it" the drug when ``entry`` asks about it (see
+        :func:`faqbot.safety.for_oneself`)."""
+        taken = entry is not None and asks_of_the_drug(entry.question)
+        return for_oneself(text, drug_asked_of(entry.question) if taken and entry is not None else None)
 
     def _routed_in_context(self, text: str, context: str) -> Route | None:
         """``text``'s route read as :meth:`_subject_reading` of the ``context`` entry, when there is one."""

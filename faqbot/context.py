@@ -132,6 +132,9 @@ class Context(StageBase, name="context"):
     #: the message with its pronoun put as the name of the drug the entry asks about, routed beside it ("how long
     #: till it kicks in for me"; the bot's, from :func:`faqbot.safety.with_subject`)
     subject_reading: Callable[[str, Entry], str | None] = lambda text, entry: None
+    #: the message read as the asker's own decision on the drug ("stop LDN?" as "should i stop ldn?"), given the
+    #: entry it follows, if any (:func:`faqbot.safety.for_oneself`)
+    for_oneself: Callable[[str, Entry | None], str | None] = lambda text, entry: None
 
     def run(self, query: Query) -> Query:
         entry = self.followups.kb.by_id(query.context) if query.context is not None else None
@@ -243,8 +246,8 @@ class Context(StageBase, name="context"):
     def _in_context(self, text: str, entry: Entry) -> tuple[str, ...]:
         """The readings a follow-up is routed as: put after the question it follows, and with its pronoun as the
         drug that question is about."""
-        subject = self.subject_reading(text, entry)
-        return (f"{asked_of_anyone(entry.question)} {text}", *([subject] if subject else []))
+        subject, decided = self.subject_reading(text, entry), self.for_oneself(text, entry)
+        return (f"{asked_of_anyone(entry.question)} {text}", *(reading for reading in (subject, decided) if reading))
 
     def _route(self, *readings: str) -> Decision | None:
         """The most urgent route of any reading: an emergency read one way wins over a referral read another (a
@@ -264,6 +267,10 @@ class Context(StageBase, name="context"):
     def _without_context(self, query: Query) -> Query:
         """A question with no (known) context: read with "it" as the subject when that reads better."""
         note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
+        decided = self.for_oneself(query.text, None)
+        routed = self._route(decided) if decided else None
+        if routed is not None:  # "stop LDN?", "start LDN tonight?": whether the asker should
+            return query.decided(self.name, routed, f"{note}read as the asker's own decision: {decided!r}")
         # "Totally different question: what was naltrexone first used for?" asked first: the words that
         # leave a conversation behind are no part of the question ("different" would read as comparing)
         alone = without_new_topic(self.followups.repaired(query.text))

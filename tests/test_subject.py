@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from faqbot import FAQBot
-from faqbot.safety import with_subject
+from faqbot.safety import for_oneself, with_subject
 
 BOT = FAQBot.from_yaml()
 
@@ -103,3 +103,31 @@ def test_an_unknown_context_adds_no_reading() -> None:
 ])
 def test_the_most_urgent_reading_of_a_follow_up_wins(context: str, question: str) -> None:
     assert BOT.ask(question, context=context).kind == "emergency"
+
+
+@pytest.mark.parametrize(("text", "name", "read"), [
+    ("stop LDN?", None, "should i stop ldn?"),
+    ("start LDN tonight?", None, "should i start ldn tonight?"),
+    ("k start it?", "LDN", "should i k start LDN?"),
+    ("gonna stop it tomorrow", "LDN", "should i gonna stop LDN tomorrow"),
+])
+def test_a_decision_on_the_drug_said_first_is_the_askers_own(text: str, name: str | None, read: str) -> None:
+    assert for_oneself(text, name) == read
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("does stopping LDN cause withdrawal?", None),  # after an asking word: the subject of a general question
+    ("so stopping it is easy?", "LDN"),  # its own verb after it
+    ("could mixing LDN with other medications be dangerous?", None),  # how two go together
+    ("take it with a grain of salt?", "LDN"),  # "take it" as an idiom
+    ("my mum wants to stop LDN?", None),  # names someone: the rules read that
+    ("does alcohol stop LDN working?", None),
+])
+def test_no_decision_where_the_change_is_not_asked_for_oneself(text: str, name: str | None) -> None:
+    assert for_oneself(text, name) is None
+
+
+@pytest.mark.parametrize(("question", "context"), [("stop LDN?", None), ("start LDN tonight?", None),
+                                                   ("k start it?", "what-is-ldn")])
+def test_a_decision_on_the_drug_is_referred(question: str, context: str | None) -> None:
+    assert BOT.ask(question, context=context).kind == "referral"

@@ -20,7 +20,7 @@ from faqbot.safety.router import (
 )
 from faqbot.safety.rules import EMERGENCY_RULES, REFERRAL_RULES, RULES, RouteKind, Rule
 from faqbot.safety.story import asks_a_verdict
-from faqbot.safety.subject import with_subject
+from faqbot.safety.subject import for_oneself, with_subject
 
 __all__ = [
     "EMERGENCY_RULES",
@@ -38,6 +38,7 @@ __all__ = [
     "confident_language",
     "detect_language",
     "find_dose_figure",
+    "for_oneself",
     "other_medicine",
     "person_named",
     "prepare",

@@ -23,11 +23,22 @@ from faqbot.safety.router import persons_asked_about
 #: the verbs of taking it or changing how it is taken that make "it" the drug the asker takes, when one governs it and
 #: comes first in its sentence ("upping it?", "stop it before surgery?", "mixing it with wine tonight?")
 _TAKING = frozenset({"action", "combine", "intake", "missed", "start_now", "end_verb"})
+#: ... of them, those that decide on the drug itself, said first with nothing but fillers before them ("stop LDN?",
+#: "k start it?"): mixing it with something asks how the two go together ("could mixing LDN with other medications
+#: be dangerous?"), "take it" is often an idiom ("take it with a grain of salt?"), and after an asking word the verb
+#: is the subject of a general question ("does stopping it cause withdrawal?", "can taking it help MS?")
+_DECIDING = frozenset({"action", "missed", "start_now", "end_verb"})
+#: ... nor one with its own verb after it: the change is then the subject of a general question ("so stopping it is
+#: easy?", "stopping it makes cravings come back?")
+_THEN_SAYS = frozenset({"is", "isnt", "was", "makes", "make", "means", "mean", "does", "doesnt", "do", "has", "have",
+                        "will", "would", "can", "could", "causes", "cause", "gives", "stops", "ends", "helps",
+                        "affects", "changes", "leads", "brings", "lets", "undoes", "works"})
 #: what may come before such a verb: asking words and fillers ("can upping it help?", "ok so just skip it?"); a
 #: subject of its own ("does exercise raise it?", "did they stop it early?") leaves "it" to the topic
 _LEAD = frozenset({"modal", "conditional", "yes_no", "ok_word", "safety_ask", "joiner"})
-_LEAD_WORDS = frozenset({"so", "just", "ok", "okay", "ugh", "then", "hmm", "and", "but", "also", "maybe", "k", "um",
-                         "can", "could", "should", "would", "will", "shall", "may", "might", "do", "does", "is"})
+_FILLERS = frozenset({"so", "just", "ok", "okay", "ugh", "then", "hmm", "and", "but", "also", "maybe", "k", "um",
+                      "gonna", "probably", "prob"})
+_LEAD_WORDS = _FILLERS | {"can", "could", "should", "would", "will", "shall", "may", "might", "do", "does", "is"}
 #: words that make it a question about what others do or did: what was done ("did starting it for MS come first?",
 #: "was starting it after detox always the rule?") or what pharmacies or researchers do ("is crushing it how they
 #: make the capsules?")
@@ -72,24 +83,59 @@ def with_subject(text: str, name: str, *, taken: bool = False) -> str | None:
     return None if start is None else _put(reading, start, name, text)
 
 
-def _taken_it(reading: Reading, asked: bool) -> int | None:
+def for_oneself(text: str, name: str | None = None) -> str | None:
+    """``text``'s sentence that decides on the drug, read as the asker's own decision ("should i" put before it), or
+    ``None``: "stop LDN?", "start LDN tonight?", and with ``name`` (after an answer about the drug) "k start it?",
+    ask whether the asker should, though they name nobody, as "stop it before surgery?" does (the rules read a
+    change of the drug as a case only beside a person). English, a verb of taking or changing it right before the
+    drug's name (or that "it"), only asking words and fillers before the verb, in the question the message ends on or
+    a sentence that says when, as :func:`_taken_it` reads a follow-up."""
+    reading = read(text)
+    people = (packs().persons - {"third_person"}) | {"someone"}
+    if any(persons_asked_about(reading, person) for person in people):
+        return None
+    asked = text.rstrip().endswith("?")
+    if name is not None and "drug" not in reading.found:
+        at = _taken_it(reading, asked, _DECIDING)
+    else:
+        drug = min((start for start, _ in reading.found.get("drug", ())), default=None)
+        at = drug if drug is not None and _decides(reading, drug, asked, _DECIDING) else None
+    if at is None:
+        return None
+    begins = max((mark for mark in reading.marks if mark <= at), default=0)
+    ends = min((mark for mark in reading.marks if mark > at), default=len(reading.words))
+    words = [name if i == at and name is not None else reading.words[i] for i in range(begins, ends)]
+    return "should i " + " ".join(words) + ("?" if ends == len(reading.words) and asked else "")
+
+
+def _taken_it(reading: Reading, asked: bool, taking: frozenset[str] = _TAKING) -> int | None:
     """Where "it" is the drug someone takes in a follow-up that names nobody: English, the first "it", right after a
     verb of taking or changing it (``_TAKING``) with only asking words and fillers before that verb in its sentence,
     a sentence that is the question the message ends on (``asked``: it ends in "?") or says when (``_WHEN``), and
     nothing said of people, studies or a fact (``_GENERAL``). Only "it": "that", "they" and "them" point at what the
     answer told as often, and outside English an article may be the pronoun ("la gente", "à noite")."""
     at = next((i for i, word in enumerate(reading.words) if word == "it" and i not in reading.supplied), None)
+    return at if at is not None and _decides(reading, at, asked, taking) else None
+
+
+def _decides(reading: Reading, at: int, asked: bool, taking: frozenset[str] = _TAKING) -> bool:
+    """Whether the word at ``at`` (the drug, or "it" for it) is what a verb of ``taking`` (or changing) it governs,
+    said first in its sentence (after asking words or fillers; after fillers only for :data:`_DECIDING`), and that
+    sentence asks the question the message ends on or says when."""
     if reading.lang != "en" or not at or not _GENERAL.isdisjoint(reading.found) or not (
             _OTHERS_DO | _TEXT_WORDS).isdisjoint(reading.words):
-        return None
+        return False
     begins = max((mark for mark in reading.marks if mark <= at), default=0)
     ends = min((mark for mark in reading.marks if mark > at), default=len(reading.words))
-    verbs, lead = _covered(reading, _TAKING), _covered(reading, _LEAD)
-    if at - 1 not in verbs or not all(i in verbs or i in lead or reading.words[i] in _LEAD_WORDS
-                                      for i in range(begins, at)):
-        return None
+    deciding = taking is _DECIDING
+    if deciding and reading.words[at + 1 : at + 2] and reading.words[at + 1] in _THEN_SAYS:
+        return False
+    verbs, lead = _covered(reading, taking), set() if deciding else _covered(reading, _LEAD)
+    words = _FILLERS if deciding else _LEAD_WORDS
+    if at - 1 not in verbs or not all(i in verbs or i in lead or reading.words[i] in words for i in range(begins, at)):
+        return False
     when = any(begins <= start < ends for name in _WHEN for start, _ in reading.found.get(name, ()))
-    return at if when or (asked and ends == len(reading.words)) else None
+    return when or (asked and ends == len(reading.words))
 
 
 def _covered(reading: Reading, names: frozenset[str]) -> set[int]:
