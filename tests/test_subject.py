@@ -122,6 +122,8 @@ def test_a_decision_on_the_drug_said_first_is_the_askers_own(text: str, name: st
     ("take it with a grain of salt?", "LDN"),  # "take it" as an idiom
     ("my mum wants to stop LDN?", None),  # names someone: the rules read that
     ("does alcohol stop LDN working?", None),
+    ("start ldn side effects?", None),  # a search-box topic after it
+    ("start ldn for fibro, does it work?", None),  # goes on to ask a general question
 ])
 def test_no_decision_where_the_change_is_not_asked_for_oneself(text: str, name: str | None) -> None:
     assert for_oneself(text, name) is None

@@ -33,6 +33,12 @@ _DECIDING = frozenset({"action", "missed", "start_now", "end_verb"})
 _THEN_SAYS = frozenset({"is", "isnt", "was", "makes", "make", "means", "mean", "does", "doesnt", "do", "has", "have",
                         "will", "would", "can", "could", "causes", "cause", "gives", "stops", "ends", "helps",
                         "affects", "changes", "leads", "brings", "lets", "undoes", "works"})
+#: ... nor one a search-box topic follows ("start ldn side effects?", "start ldn benefits?"), nor one whose sentence
+#: goes on to ask a general question ("start ldn for fibro, does it work?"): a review
+_TOPIC_AFTER = frozenset({"side", "effects", "benefits", "benefit", "risks", "risk", "safety", "interactions",
+                          "results", "rate", "dangers", "pros", "cons", "reviews", "info", "information", "guide",
+                          "tips"})
+_ASKS_ON = frozenset({"yes_no", "wh_question"})
 #: what may come before such a verb: asking words and fillers ("can upping it help?", "ok so just skip it?"); a
 #: subject of its own ("does exercise raise it?", "did they stop it early?") leaves "it" to the topic
 _LEAD = frozenset({"modal", "conditional", "yes_no", "ok_word", "safety_ask", "joiner"})
@@ -47,7 +53,8 @@ _OTHERS_DO = frozenset({"was", "were", "did", "had", "they", "their"})
 #: sentences?", "switch it to spanish?": a review)
 _TEXT_WORDS = frozenset({"bullet", "bullets", "points", "paragraph", "paragraphs", "sentence", "sentences", "words",
                          "line", "lines", "steps", "sections", "parts", "level", "summary", "disclaimers", "tweet",
-                         "simpler", "shorter", "english", "spanish", "french", "german", "italian", "portuguese"})
+                         "simpler", "shorter", "english", "spanish", "french", "german", "italian", "portuguese",
+                         "jargon", "top", "beginning", "sec", "basics"})
 #: ... and what makes the follow-up general again: people, patients, studies or a fact the same whoever asks
 _GENERAL = frozenset({"generic_people", "evidence", "statistic", "general", "generally", "curious", "about_text",
                       "fact_topic"})
@@ -128,11 +135,13 @@ def _decides(reading: Reading, at: int, asked: bool, taking: frozenset[str] = _T
     begins = max((mark for mark in reading.marks if mark <= at), default=0)
     ends = min((mark for mark in reading.marks if mark > at), default=len(reading.words))
     deciding = taking is _DECIDING
-    if deciding and reading.words[at + 1 : at + 2] and reading.words[at + 1] in _THEN_SAYS:
+    if deciding and not (_THEN_SAYS | _TOPIC_AFTER).isdisjoint(reading.words[at + 1 : at + 2]):
         return False
     verbs, lead = _covered(reading, taking), set() if deciding else _covered(reading, _LEAD)
     words = _FILLERS if deciding else _LEAD_WORDS
     if at - 1 not in verbs or not all(i in verbs or i in lead or reading.words[i] in words for i in range(begins, at)):
+        return False
+    if deciding and any(at < start < ends for name in _ASKS_ON for start, _ in reading.found.get(name, ())):
         return False
     when = any(begins <= start < ends for name in _WHEN for start, _ in reading.found.get(name, ()))
     return when or (asked and ends == len(reading.words))
