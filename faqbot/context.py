@@ -249,15 +249,16 @@ class Context(StageBase, name="context"):
         subject, decided = self.subject_reading(text, entry), self.for_oneself(text, entry)
         return (f"{asked_of_anyone(entry.question)} {text}", *(reading for reading in (subject, decided) if reading))
 
-    def _route(self, *readings: str) -> Decision | None:
+    def _route(self, *readings: str, read_as: str = "read in context") -> Decision | None:
         """The most urgent route of any reading: an emergency read one way wins over a referral read another (a
-        review: "saving up it every day for one big night" was referred as the question it follows, though read
-        with "it" as the drug it is an emergency), a self-harm one over any other, else the first."""
+        review: "collecting it every week for when im ready" after the side effects is a referral put after the
+        question it follows, stockpiling with "it" read as the drug), a self-harm one over any other, else the
+        first."""
         found = [routed for routed in map(self.router, readings) if routed is not None]
         if not found:
             return None
         routed = min(found, key=lambda r: (r.kind != "emergency", not r.self_harm))
-        reason = f"read in context, safety rule `{routed.rule}` matched {routed.matched!r}"
+        reason = f"{read_as}, safety rule `{routed.rule}` matched {routed.matched!r}"
         return Decision(routed.kind, reason, route=routed)
 
     def _elsewhere(self, text: str) -> bool:
@@ -268,9 +269,9 @@ class Context(StageBase, name="context"):
         """A question with no (known) context: read with "it" as the subject when that reads better."""
         note = f"unknown context {query.context!r} ignored; " if query.context is not None else ""
         decided = self.for_oneself(query.text, None)
-        routed = self._route(decided) if decided else None
+        routed = self._route(decided, read_as="read as the asker's own decision") if decided else None
         if routed is not None:  # "stop LDN?", "start LDN tonight?": whether the asker should
-            return query.decided(self.name, routed, f"{note}read as the asker's own decision: {decided!r}")
+            return query.decided(self.name, routed, f"{note}read as {decided!r}")
         # "Totally different question: what was naltrexone first used for?" asked first: the words that
         # leave a conversation behind are no part of the question ("different" would read as comparing)
         alone = without_new_topic(self.followups.repaired(query.text))

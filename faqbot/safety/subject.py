@@ -11,7 +11,9 @@ A follow-up that names nobody is read so too, in English, after an answer about 
 or changing how it is taken governs its "it" and comes first: "stop it before surgery?" after the entry on opioid
 painkillers was answered with that entry, "mixing it with wine tonight?" with the one on interactions (the sixty-sixth
 session's reviews: after an answer about endorphins or microglia, or with a subject of its own, "does exercise raise
-it?", "it" is what the answer told of).
+it?", "it" is what the answer told of). And a decision on the drug said first, with nothing but fillers before its
+verb ("stop LDN?", "start LDN tonight?", after an answer about the drug "k start it?"), is read as the asker's own
+(:func:`for_oneself`): the rules read a change of the drug as a case only beside a person.
 """
 
 from __future__ import annotations
@@ -94,19 +96,19 @@ def for_oneself(text: str, name: str | None = None) -> str | None:
     """``text``'s sentence that decides on the drug, read as the asker's own decision ("should i" put before it), or
     ``None``: "stop LDN?", "start LDN tonight?", and with ``name`` (after an answer about the drug) "k start it?",
     ask whether the asker should, though they name nobody, as "stop it before surgery?" does (the rules read a
-    change of the drug as a case only beside a person). English, a verb of taking or changing it right before the
-    drug's name (or that "it"), only asking words and fillers before the verb, in the question the message ends on or
-    a sentence that says when, as :func:`_taken_it` reads a follow-up."""
+    change of the drug as a case only beside a person). English, a verb of changing, starting or stopping it
+    (:data:`_DECIDING`) right before the drug's name (or that "it"), only fillers before the verb, in the question the
+    message ends on or a sentence that says when, as :func:`_decides` reads it."""
     reading = read(text)
     people = (packs().persons - {"third_person"}) | {"someone"}
     if any(persons_asked_about(reading, person) for person in people):
         return None
     asked = text.rstrip().endswith("?")
     if name is not None and "drug" not in reading.found:
-        at = _taken_it(reading, asked, _DECIDING)
+        at = _taken_it(reading, asked, deciding=True)
     else:
         drug = min((start for start, _ in reading.found.get("drug", ())), default=None)
-        at = drug if drug is not None and _decides(reading, drug, asked, _DECIDING) else None
+        at = drug if drug is not None and _decides(reading, drug, asked, deciding=True) else None
     if at is None:
         return None
     begins = max((mark for mark in reading.marks if mark <= at), default=0)
@@ -115,29 +117,30 @@ def for_oneself(text: str, name: str | None = None) -> str | None:
     return "should i " + " ".join(words) + ("?" if ends == len(reading.words) and asked else "")
 
 
-def _taken_it(reading: Reading, asked: bool, taking: frozenset[str] = _TAKING) -> int | None:
+def _taken_it(reading: Reading, asked: bool, *, deciding: bool = False) -> int | None:
     """Where "it" is the drug someone takes in a follow-up that names nobody: English, the first "it", right after a
     verb of taking or changing it (``_TAKING``) with only asking words and fillers before that verb in its sentence,
     a sentence that is the question the message ends on (``asked``: it ends in "?") or says when (``_WHEN``), and
     nothing said of people, studies or a fact (``_GENERAL``). Only "it": "that", "they" and "them" point at what the
     answer told as often, and outside English an article may be the pronoun ("la gente", "à noite")."""
     at = next((i for i, word in enumerate(reading.words) if word == "it" and i not in reading.supplied), None)
-    return at if at is not None and _decides(reading, at, asked, taking) else None
+    return at if at is not None and _decides(reading, at, asked, deciding=deciding) else None
 
 
-def _decides(reading: Reading, at: int, asked: bool, taking: frozenset[str] = _TAKING) -> bool:
-    """Whether the word at ``at`` (the drug, or "it" for it) is what a verb of ``taking`` (or changing) it governs,
-    said first in its sentence (after asking words or fillers; after fillers only for :data:`_DECIDING`), and that
-    sentence asks the question the message ends on or says when."""
+def _decides(reading: Reading, at: int, asked: bool, *, deciding: bool = False) -> bool:
+    """Whether the word at ``at`` (the drug, or "it" for it) is what a verb of taking or changing it governs, said
+    first in its sentence after asking words or fillers, and that sentence asks the question the message ends on or
+    says when; ``deciding``: a verb of :data:`_DECIDING` after fillers only, with no verb of its own after it, no
+    search-box topic and no question going on in its sentence."""
     if reading.lang != "en" or not at or not _GENERAL.isdisjoint(reading.found) or not (
             _OTHERS_DO | _TEXT_WORDS).isdisjoint(reading.words):
         return False
     begins = max((mark for mark in reading.marks if mark <= at), default=0)
     ends = min((mark for mark in reading.marks if mark > at), default=len(reading.words))
-    deciding = taking is _DECIDING
     if deciding and not (_THEN_SAYS | _TOPIC_AFTER).isdisjoint(reading.words[at + 1 : at + 2]):
         return False
-    verbs, lead = _covered(reading, taking), set() if deciding else _covered(reading, _LEAD)
+    verbs = _covered(reading, _DECIDING if deciding else _TAKING)
+    lead = set() if deciding else _covered(reading, _LEAD)
     words = _FILLERS if deciding else _LEAD_WORDS
     if at - 1 not in verbs or not all(i in verbs or i in lead or reading.words[i] in words for i in range(begins, at)):
         return False
