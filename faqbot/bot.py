@@ -105,8 +105,9 @@ class FAQBot:
     def _for_oneself(text: str, entry: Entry | None) -> str | None:
         """``text`` read as the asker's own decision on the drug, its "it" the drug when ``entry`` asks about it (see
         :func:`faqbot.safety.for_oneself`)."""
-        taken = entry is not None and asks_of_the_drug(entry.question)
-        return for_oneself(text, drug_asked_of(entry.question) if taken and entry is not None else None)
+        if entry is None or not asks_of_the_drug(entry.question):
+            return for_oneself(text)
+        return for_oneself(text, drug_asked_of(entry.question))
 
     def _routed_in_context(self, text: str, context: str) -> Route | None:
         """``text``'s route read as :meth:`_subject_reading` of the ``context`` entry, when there is one."""

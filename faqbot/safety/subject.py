@@ -72,8 +72,7 @@ def with_subject(text: str, name: str, *, taken: bool = False) -> str | None:
     ``taken``: the answer it follows was about the drug, and an English follow-up that names nobody is read too when
     a verb of taking or changing it governs its "it" and comes first (:func:`_taken_it`)."""
     reading = read(text)
-    people = (packs().persons - {"third_person"}) | {"someone"}
-    named = any(persons_asked_about(reading, name) for name in people)
+    named = _names_someone(reading)
     asked = text.rstrip().endswith("?")
     at = _taken_it(reading, asked) if taken and not named and "drug" not in reading.found else None
     if at is not None:
@@ -100,8 +99,7 @@ def for_oneself(text: str, name: str | None = None) -> str | None:
     (:data:`_DECIDING`) right before the drug's name (or that "it"), only fillers before the verb, in the question the
     message ends on or a sentence that says when, as :func:`_decides` reads it."""
     reading = read(text)
-    people = (packs().persons - {"third_person"}) | {"someone"}
-    if any(persons_asked_about(reading, person) for person in people):
+    if _names_someone(reading):
         return None
     asked = text.rstrip().endswith("?")
     if name is not None and "drug" not in reading.found:
@@ -111,8 +109,7 @@ def for_oneself(text: str, name: str | None = None) -> str | None:
         at = drug if drug is not None and _decides(reading, drug, asked, deciding=True) else None
     if at is None:
         return None
-    begins = max((mark for mark in reading.marks if mark <= at), default=0)
-    ends = min((mark for mark in reading.marks if mark > at), default=len(reading.words))
+    begins, ends = _sentence_of(reading, at)
     words = [name if i == at and name is not None else reading.words[i] for i in range(begins, ends)]
     return "should i " + " ".join(words) + ("?" if ends == len(reading.words) and asked else "")
 
@@ -135,8 +132,7 @@ def _decides(reading: Reading, at: int, asked: bool, *, deciding: bool = False) 
     if reading.lang != "en" or not at or not _GENERAL.isdisjoint(reading.found) or not (
             _OTHERS_DO | _TEXT_WORDS).isdisjoint(reading.words):
         return False
-    begins = max((mark for mark in reading.marks if mark <= at), default=0)
-    ends = min((mark for mark in reading.marks if mark > at), default=len(reading.words))
+    begins, ends = _sentence_of(reading, at)
     if deciding and not (_THEN_SAYS | _TOPIC_AFTER).isdisjoint(reading.words[at + 1 : at + 2]):
         return False
     verbs = _covered(reading, _DECIDING if deciding else _TAKING)
@@ -148,6 +144,18 @@ def _decides(reading: Reading, at: int, asked: bool, *, deciding: bool = False) 
         return False
     when = any(begins <= start < ends for name in _WHEN for start, _ in reading.found.get(name, ()))
     return when or (asked and ends == len(reading.words))
+
+
+def _names_someone(reading: Reading) -> bool:
+    """Whether ``reading`` names the asker or someone they speak for ("me", "my mum", "someone"; not "they")."""
+    people = (packs().persons - {"third_person"}) | {"someone"}
+    return any(persons_asked_about(reading, name) for name in people)
+
+
+def _sentence_of(reading: Reading, at: int) -> tuple[int, int]:
+    """Where the sentence holding the word at ``at`` begins and ends, in words."""
+    begins = max((mark for mark in reading.marks if mark <= at), default=0)
+    return begins, min((mark for mark in reading.marks if mark > at), default=len(reading.words))
 
 
 def _covered(reading: Reading, names: frozenset[str]) -> set[int]:
