@@ -143,3 +143,52 @@ def test_ending_ones_life_with_a_time_is_an_emergency(question: str) -> None:
 def test_a_figure_no_hour_before_am_is_no_time_of_day(question: str) -> None:
     # "am" after a count is the verb of a question that follows
     assert "clock" not in read(question).found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a phrase of two words is read only inside one sentence: "for? My" is no "for my" (the sixty-seventh session)
+        "What illnesses is LDN taken for? My neighbour brought it up at the bus stop.",
+        "What is naltrexone normally prescribed for? My uncle's pharmacist mentioned it at dinner.",
+        "What sort of pain is low dose naltrexone used for? My aunt asked me at lunch.",
+    ],
+)
+def test_a_phrase_is_not_read_across_the_end_of_a_sentence(question: str) -> None:
+    reading = read(question)
+    assert reading.breaks
+    assert not any(start < cut < end for spans in reading.within.values() for start, end in spans
+                   for cut in reading.breaks)
+    assert route(question) is None
+
+
+def test_a_dosing_question_after_a_general_one_is_still_referred() -> None:
+    # "used for? How long" is no phrase of both sentences; "how long should I stay on it" is still a schedule asked
+    found = route("What is LDN used for? How long should I stay on it?")
+    assert found is not None and found.kind == "referral"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is ldn right for my mother?",
+        "What is naltrexone used for my dad asks, he has MS",
+        "I took too many of my LDN capsules. What do I do?",
+    ],
+)
+def test_a_phrase_inside_one_sentence_is_still_read(question: str) -> None:
+    assert route(question) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an emergency may be told across sentences, and a hesitation ends none (a review of the change)
+        "My doctor put me on LDN but I have made up my mind about tonight. I'm done with everything.",
+        "Je prends de la LDN depuis deux mois et honnêtement je ne veux plus... être là, c'est trop.",
+        "Tomo LDN desde o ano passado e esta noite decidi tirar a minha... vida, já tenho tudo preparado.",
+    ],
+)
+def test_an_emergency_across_a_sentence_mark_is_still_read(question: str) -> None:
+    found = route(question)
+    assert found is not None and found.kind == "emergency"

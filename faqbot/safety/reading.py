@@ -43,6 +43,15 @@ class Reading:
     #: English, a Spanish and an Italian word): each is a guess as good as ``lang``, read whole by
     #: :func:`read_in` where a wrong guess would hide an emergency
     tied: tuple[str, ...] = ()
+    #: the classes found with no phrase across a sentence's end, where one crossed it (:func:`_within_sentences`):
+    #: what the referral rules read. The emergency rules read ``found``, an emergency may be told across sentences
+    #: ("I've chosen tonight. I'm done.")
+    crossed: dict[str, list[tuple[int, int]]] | None = None
+
+    @property
+    def within(self) -> dict[str, list[tuple[int, int]]]:
+        """The classes found inside single sentences: ``found`` less any phrase that runs across a sentence's end."""
+        return self.found if self.crossed is None else self.crossed
 
     def typed(self) -> tuple[str, ...]:
         """The words as the message gave them, without those read in (``supplied``): what the model reads."""
@@ -67,7 +76,7 @@ def read_in(text: str, lang: str) -> Reading:
 
 def _read(text: str, forced: str | None = None) -> Reading:
     loaded = packs()
-    sentences = _sentences(fold(text))
+    sentences, hesitant = _sentences(fold(text))
     raw = [word for sentence in sentences for piece in sentence for word in piece]
     counts = votes(raw)
     best = max(LANGUAGES[1:], key=lambda lang: counts[lang])
@@ -81,14 +90,17 @@ def _read(text: str, forced: str | None = None) -> Reading:
     # rule's words must stand in one sentence (see _route).
     words: list[str] = []
     breaks: list[int] = []
+    cuts: list[int] = []
     marks: list[int] = []
     supplied: list[int] = []
-    for sentence in sentences:
+    for at, sentence in enumerate(sentences):
         for i, piece in enumerate(sentence):
             if words and piece:
                 marks.append(len(words))
                 if i == 0:
                     breaks.append(len(words))
+                    if at not in hesitant:
+                        cuts.append(len(words))
             repaired = loaded.repairers[lang].repair(piece)
             piece_words = _subject(repaired, loaded.dropped.get(lang, ()), loaded.drug,
                                    loaded.dropped_gap.get(lang, frozenset()))
@@ -119,8 +131,24 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_what_the_drug_does(found, marks, len(words))
     _as_someone_elses(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))
-    return Reading(tuple(words), _past_unless_again(found, breaks), lang, tuple(breaks), tuple(marks), plain,
-                   tuple(supplied), () if forced else tied)
+    found = _past_unless_again(found, breaks)
+    return Reading(tuple(words), found, lang, tuple(breaks), tuple(marks), plain, tuple(supplied),
+                   () if forced else tied, _within_sentences(found, cuts))
+
+
+def _within_sentences(found: dict[str, list[tuple[int, int]]], cuts: Sequence[int]
+                      ) -> dict[str, list[tuple[int, int]]] | None:
+    """``found`` with only the phrases that stand in one sentence, or ``None`` when every one does: "What is LDN
+    used for? My mother takes it." holds no "for my". ``cuts`` are the sentence starts after a full stop, a question
+    or an exclamation mark, not after a hesitation ("je ne veux plus... être là" is one thought). (The words inside a
+    phrase left out are not read again: "is it one itself? an opioid i mean" names no opioid of the asker's.)"""
+    def whole(span: tuple[int, int]) -> bool:
+        return not any(span[0] < cut < span[1] for cut in cuts)
+
+    if all(whole(span) for spans in found.values() for span in spans):
+        return None
+    within = {name: [span for span in spans if whole(span)] for name, spans in found.items()}
+    return {name: spans for name, spans in within.items() if spans}
 
 
 def _as_decades(found: dict[str, list[tuple[int, int]]], at: list[int]) -> None:
@@ -305,14 +333,19 @@ SENTENCE_END = regex.compile(rf"(?<=\w\w){_CLOSE}[.!?]+{_CLOSE}\s+(?=[^\W\d]|[(\
 _FRAGMENT_WORDS = 4
 
 
-def _sentences(text: str) -> list[list[list[str]]]:
+def _sentences(text: str) -> tuple[list[list[list[str]]], set[int]]:
     """The words of each piece of ``text`` between sentence marks (folded), grouped into sentences: a fragment
-    is grouped with the sentence before it."""
+    is grouped with the sentence before it. Also which sentences begin after a hesitation ("...") rather than a
+    sentence's end."""
     out: list[list[list[str]]] = []
-    for piece in SENTENCE_END.split(text):
+    hesitant: set[int] = set()
+    ends = [match.group() for match in SENTENCE_END.finditer(text)]
+    for at, piece in enumerate(SENTENCE_END.split(text)):
         words = tokens(unexaggerated(name_strengths(piece)))
         if out and (len(words) <= _FRAGMENT_WORDS or sum(map(len, out[-1])) <= _FRAGMENT_WORDS):
             out[-1].append(words)
         else:
+            if at and ".." in ends[at - 1]:
+                hesitant.add(len(out))
             out.append([words])
-    return out
+    return out, hesitant

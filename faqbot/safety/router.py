@@ -430,7 +430,7 @@ def engine_hit(rules: list[ClassRule], reading: Reading, *, last: Mapping[str, l
     if rules and rules[0].kind == "emergency":
         return first_hit(rules, reading.found, len(reading.words), cancel_breaks=reading.breaks,
                          framing=packs().framing_at(reading.marks))
-    return first_hit(rules, reading.found, len(reading.words), reading.breaks, last=last, plain=reading.plain)
+    return first_hit(rules, reading.within, len(reading.words), reading.breaks, last=last, plain=reading.plain)
 
 
 def _in_any_tied_language(rules: list[ClassRule], text: str, reading: Reading) -> Route | None:
