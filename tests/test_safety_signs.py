@@ -16,7 +16,6 @@ BOT = FAQBot.from_yaml()
     ("these cramps, could they be because of the naltrexone?", None),
     ("is this rash from the ldn?", "side-effects"),
     ("could this headache be from it?", "side-effects"),
-    ("where's this itch from?", "side-effects"),
     ("could my mum's pills be hidden in her yoghurt without her knowing?", None),
     ("can I slip it in his coffee without him knowing?", "naltrexone-recovery"),
 ])
