@@ -43,15 +43,15 @@ class Reading:
     #: English, a Spanish and an Italian word): each is a guess as good as ``lang``, read whole by
     #: :func:`read_in` where a wrong guess would hide an emergency
     tied: tuple[str, ...] = ()
-    #: the classes found with no phrase across a sentence's end, where one crossed it (:func:`_within_sentences`):
-    #: what the referral rules read. The emergency rules read ``found``, an emergency may be told across sentences
-    #: ("I've chosen tonight. I'm done.")
-    crossed: dict[str, list[tuple[int, int]]] | None = None
+    #: ``found`` less the phrases that run across a sentence's end, or ``None`` when none does
+    #: (:func:`_within_sentences`): what the referral rules read. The emergency rules read ``found``: an emergency may
+    #: be told across sentences ("I've chosen tonight. I'm done.")
+    sentence_bound: dict[str, list[tuple[int, int]]] | None = None
 
     @property
     def within(self) -> dict[str, list[tuple[int, int]]]:
         """The classes found inside single sentences: ``found`` less any phrase that runs across a sentence's end."""
-        return self.found if self.crossed is None else self.crossed
+        return self.found if self.sentence_bound is None else self.sentence_bound
 
     def typed(self) -> tuple[str, ...]:
         """The words as the message gave them, without those read in (``supplied``): what the model reads."""
