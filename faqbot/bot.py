@@ -33,7 +33,7 @@ from faqbot.safety import (
 )
 from faqbot.smalltalk import SmalltalkMatcher
 from faqbot.text import Normalizer
-from faqbot.text.turns import asks_of_the_drug, drug_asked_of
+from faqbot.text.turns import drug_named_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
@@ -99,15 +99,14 @@ class FAQBot:
     def _subject_reading(text: str, entry: Entry) -> str | None:
         """``text`` with its pronoun read as the drug ``entry``'s question asks about (naltrexone for one asking of
         naltrexone alone, else LDN), when it names someone (see :func:`faqbot.safety.with_subject`)."""
-        return with_subject(text, drug_asked_of(entry.question), taken=asks_of_the_drug(entry.question))
+        named = drug_named_in(entry.question)
+        return with_subject(text, named or "LDN", taken=named is not None)
 
     @staticmethod
     def _for_oneself(text: str, entry: Entry | None) -> str | None:
         """``text`` read as the asker's own decision on the drug, its "it" the drug when ``entry`` asks about it (see
         :func:`faqbot.safety.for_oneself`)."""
-        if entry is None or not asks_of_the_drug(entry.question):
-            return for_oneself(text)
-        return for_oneself(text, drug_asked_of(entry.question))
+        return for_oneself(text, drug_named_in(entry.question) if entry is not None else None)
 
     def _routed_in_context(self, text: str, context: str) -> Route | None:
         """``text``'s route read as :meth:`_subject_reading` of the ``context`` entry, when there is one."""

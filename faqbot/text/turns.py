@@ -317,19 +317,15 @@ def asked_of_anyone(question: str) -> str:
     return _FIRST_PERSON.sub(lambda m: _ANYONE.get(m.group(0).lower(), "people"), question)
 
 
-def drug_asked_of(question: str) -> str:
-    """The drug's name a curated question asks about: naltrexone for one that names it and not LDN, else LDN (a
-    follow-up's "it" is read as this name for safety; see :func:`faqbot.safety.with_subject`)."""
+def drug_named_in(question: str) -> str | None:
+    """The drug's name a curated question asks about: naltrexone for one that names it and not LDN, LDN for one that
+    names LDN, ``None`` for one that names neither. A follow-up's "it" is read as this name for safety (see
+    :func:`faqbot.safety.with_subject`); after a question that names neither ("What are endorphins?") it is what the
+    answer told of ("does exercise raise it?"), not the drug someone takes."""
     asked = question.lower()
-    return "naltrexone" if "naltrexone" in asked and "ldn" not in asked else "LDN"
-
-
-def asks_of_the_drug(question: str) -> bool:
-    """Whether a curated question names the drug: after its answer a follow-up's "it" may be the drug someone takes
-    ("stop it before surgery?"); after "What are endorphins?" it is what the answer told of ("does exercise raise
-    it?")."""
-    asked = question.lower()
-    return "naltrexone" in asked or "ldn" in asked
+    if "ldn" in asked:
+        return "LDN"
+    return "naltrexone" if "naltrexone" in asked else None
 
 
 #: the verbs of getting hold of a medicine, which "where" asks a place for
