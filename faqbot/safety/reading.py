@@ -127,6 +127,8 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_prices(found, words)
     _as_clock_times(found, words)
     _as_counts(found)
+    _as_counted_medicines(found, words, marks)
+    _as_death_thoughts(found, words, marks, lang)
     _as_everyday_cuts(found)
     _as_what_the_drug_does(found, marks, len(words))
     _as_someone_elses(found)
@@ -201,6 +203,88 @@ def _as_counts(found: dict[str, list[tuple[int, int]]]) -> None:
     mucho?" lost its referral)."""
     # ... written as a word too ("en deux mots", "in two sentences")
     _no_figures(found, {start - 1 for start, _ in found.get("counted", ())}, (NUMBER, MANY, "number_word"))
+
+
+#: a count of ten to 99 right before an everyday painkiller's own name ("took 28 paracetamol", "se tragó veinte
+#: ibuprofenos"): pills counted by the name, which no normal dose is. Not other medicines: "took 20 citalopram", "50
+#: tramadol" are strengths said without their unit (a review found 83 such), and "tramadol 50" names one too
+COUNTED = "counted_medicine"
+
+
+#: the words before a figure that make it a clock time or a date, or less than a count ("at 10, ibuprofen at 12",
+#: "um 10", "a las 10", "half a dozen")
+_NOT_A_COUNT = frozenset({"at", "on", "um", "las", "alle", "as", "a", "half", "for", "ore", "uhr", "vers"})
+
+
+def _as_counted_medicines(found: dict[str, list[tuple[int, int]]], words: Sequence[str], marks: Sequence[int]) -> None:
+    """The count and the painkiller's name read together as ``counted_medicine``, unless its piece of the message counts
+    them over time, hands them over or carries them (``spread``: "over the last week", "the GP gave me"). The parts are
+    no class any other rule or story reads: the count alone is read as no more than ``many``, the name as a medicine."""
+    names = {start: end for start, end in found.pop("otc_painkiller", ())}
+    bounds = [0, *marks, len(words)]
+    spread = {bisect_right(bounds, start) for start, _ in found.pop("spread", ())}
+    # (ten to 99 in figures: "800 ibuprofen" is a strength)
+    figures = [(start, end) for start, end in found.get(NUMBER, ())
+               if words[start].isdigit() and 10 <= int(words[start]) < 100]
+    counted = [(start, names[end]) for start, end in (*found.pop("dozens", ()), *figures)
+               if end in names and (not start or words[start - 1] not in _NOT_A_COUNT)
+               and bisect_right(bounds, start) not in spread]
+    if counted:
+        found[COUNTED] = counted
+
+
+#: thoughts that keep turning to dying, said of oneself ("I keep thinking about dying", "pienso en morirme"): the words
+#: of dwelling right before the words of dying, which end their clause there or go on only to say how often or since
+#: when, or to ask the question ("..., how does LDN work?"). "dying my hair", "dying from my heart condition", "dying
+#: patients", "Mum dying", "not being here next week" say what, of what, who or when
+THOUGHT = "death_thought"  # (and an "I" in its piece, in English)
+_HOW_OFTEN = frozenset({
+    "a", "all", "again", "and", "any", "at", "but", "constantly", "daily", "every", "everyday", "lately", "lot", "alot",
+    "more", "most", "much", "nonstop", "nowadays", "often", "or", "recently", "so", "sometimes", "still", "these",
+    "today", "tonight", "too", "now", "right", "because", "cause", "bc", "since", "honestly", "tbh", "lol", "instead",
+    "when", "if", "just", "anyway", "how", "what", "why", "where", "who", "which", "does", "do", "can", "could",
+    "should", "will", "would", "anyone"})
+#: ... and in the other languages, the words after it that say of what, from what or by what
+#: ... and the English words before them that say the thoughts are others', or no longer anyone's ("why do patients
+#: think about dying?", "we discussed thoughts of dying", "I no longer think about dying")
+_NOT_MINE = frozenset({"people", "patients", "they", "others", "everyone", "folks", "someone", "anyone", "longer",
+                       "never", "discussed", "discuss"})
+#: ... and a word that may stand between the two ("ich denke daran zu sterben", "je pense à me tuer")
+_TO = frozenset({("zu",), ("de",), ("di",), ("a",), ("em",), ("en",)})
+_OF_WHAT = frozenset({"de", "di", "da", "do", "du", "del", "von", "an", "par", "por", "dalla", "della", "pelo", "pela"})
+
+
+def _as_death_thoughts(found: dict[str, list[tuple[int, int]]], words: Sequence[str], marks: Sequence[int],
+                       lang: str) -> None:
+    """The thoughts of dying read as ``death_thought``; its parts (``dying``, ``thought_of``) are no class any other
+    rule or story reads."""
+    dying: dict[int, int] = {}
+    for name in ("die", "dying"):
+        for start, end in found.get(name, ()):
+            dying[start] = max(end, dying.get(start, end))
+    found.pop("dying", None)
+    bounds = [0, *marks, len(words)]
+    # (the other languages' words of dwelling say who dwells: "pienso en", "je pense à"; English ones need an "I")
+    own = {bisect_right(bounds, start) for name in ("self", "i_am", "i_am_bare") for start, _ in found.get(name, ())}
+    dwelling = {i for name in ("ideation", "thought_of") for a, b in found.get(name, ()) for i in range(a, b)}
+    thoughts = []
+    for name in ("ideation", "thought_of"):
+        for start, end in found.get(name, ()):
+            stop = dying.get(end, dying.get(end + 1) if tuple(words[end:end + 1]) in _TO else None)
+            piece = bisect_right(bounds, start)
+            # (or said first in its piece, the "I" left out: "cant stop thinking about dying", "thoughts of dying")
+            first = all(i in dwelling or words[i] in _HOW_OFTEN for i in range(bounds[piece - 1], start))
+            mine = lang != "en" or ((piece in own or first) and (not start or words[start - 1] not in _NOT_MINE))
+            if stop is not None and mine and _ends_there(words, stop, bounds, lang):
+                thoughts.append((start, stop))
+    found.pop("thought_of", None)
+    if thoughts:
+        found[THOUGHT] = sorted(set(thoughts))
+
+
+def _ends_there(words: Sequence[str], at: int, bounds: Sequence[int], lang: str) -> bool:
+    """Whether the words of dying that end before ``at`` end their piece, or what follows says only how often."""
+    return at in bounds or (words[at] in _HOW_OFTEN if lang == "en" else words[at] not in _OF_WHAT)
 
 
 def _as_everyday_cuts(found: dict[str, list[tuple[int, int]]]) -> None:
