@@ -34,6 +34,8 @@ def test_ten_or_more_of_a_named_painkiller_taken_is_an_emergency(text: str) -> N
     "the GP gave me 28 co-codamol, can I take them with LDN?",
     "took my LDN at 10, ibuprofen at 12",
     "people who took 30 paracetamol need a hospital, right?",
+    "I took 12 paracetamol over 4 days for a toothache",
+    "what would happen if I took 20 ibuprofen?",
 ])
 def test_a_dose_of_a_named_medicine_is_not_an_overdose(text: str) -> None:
     found = route(text)
@@ -58,7 +60,15 @@ def test_thoughts_of_dying_before_a_general_question_get_the_crisis_line(text: s
     "I keep thinking about dying from my heart condition. What is LDN?",
     "why do patients with chronic pain think about dying?",
     "as a nurse I think about dying patients a lot. What is LDN?",
+    "I used to think about dying, now I'm much better. What is LDN?",
+    "I read LDN can cause thoughts of dying, is that true?",
 ])
 def test_thoughts_of_something_else_are_no_emergency(text: str) -> None:
     found = route(text)
     assert found is None or found.rule != "thoughts-of-dying", (text, found)
+
+
+def test_a_plural_painkiller_leaves_other_readings_as_they_were() -> None:
+    # the plural read as a painkiller's name must not make it a medicine the referral rules read, which raised the
+    # second opinion's bar and lost this message's self-harm reply (a review)
+    assert BOT.ask("me tomé 9 paracetamoles porque no aguanto el dolor").kind == "emergency"

@@ -214,6 +214,9 @@ COUNTED = "counted_medicine"
 #: the words before a figure that make it a clock time or a date, or less than a count ("at 10, ibuprofen at 12",
 #: "um 10", "a las 10", "half a dozen")
 _NOT_A_COUNT = frozenset({"at", "on", "um", "las", "alle", "as", "a", "half", "for", "ore", "uhr", "vers"})
+#: ... and the words a little before it that make the taking a supposition ("what would happen if I took 20 ibuprofen?",
+#: "suppose I took 15", "si je prenais 20 doliprane")
+_SUPPOSED = frozenset({"if", "suppose", "supposing", "imagine", "si", "wenn", "falls"})
 
 
 def _as_counted_medicines(found: dict[str, list[tuple[int, int]]], words: Sequence[str], marks: Sequence[int]) -> None:
@@ -222,15 +225,29 @@ def _as_counted_medicines(found: dict[str, list[tuple[int, int]]], words: Sequen
     no class any other rule or story reads: the count alone is read as no more than ``many``, the name as a medicine."""
     names = {start: end for start, end in found.pop("otc_painkiller", ())}
     bounds = [0, *marks, len(words)]
-    spread = {bisect_right(bounds, start) for start, _ in found.pop("spread", ())}
+    spread = {bisect_right(bounds, start) for start, _ in found.pop("spread", ())} | _over_days(words, bounds)
     # (ten to 99 in figures: "800 ibuprofen" is a strength)
     figures = [(start, end) for start, end in found.get(NUMBER, ())
                if words[start].isdigit() and 10 <= int(words[start]) < 100]
     counted = [(start, names[end]) for start, end in (*found.pop("dozens", ()), *figures)
                if end in names and (not start or words[start - 1] not in _NOT_A_COUNT)
+               and _SUPPOSED.isdisjoint(words[max(start - 4, 0):start])
                and bisect_right(bounds, start) not in spread]
     if counted:
         found[COUNTED] = counted
+
+
+#: days, weeks or months a count may be spread over ("over 3 days", "en tres días"), unless they say how long ago ("2
+#: days ago", "hace 2 días", "vor 2 Tagen", "2 giorni fa")
+_DAYS = frozenset({"days", "weeks", "months", "dias", "semanas", "meses", "jours", "semaines", "mois", "tage", "tagen",
+                   "wochen", "monate", "giorni", "settimane", "mesi"})
+_AGO = frozenset({"ago", "hace", "vor", "fa", "atras"})
+
+
+def _over_days(words: Sequence[str], bounds: Sequence[int]) -> set[int]:
+    """The pieces (as :func:`bisect.bisect_right` numbers them in ``bounds``) that spread a count over days or weeks."""
+    parts = [(piece, words[bounds[piece - 1]:bounds[piece]]) for piece in range(1, len(bounds))]
+    return {piece for piece, part in parts if not _DAYS.isdisjoint(part) and _AGO.isdisjoint(part)}
 
 
 #: thoughts that keep turning to dying, said of oneself ("I keep thinking about dying", "pienso en morirme"): the words
@@ -242,13 +259,18 @@ _HOW_OFTEN = frozenset({
     "a", "all", "again", "and", "any", "at", "but", "constantly", "daily", "every", "everyday", "lately", "lot", "alot",
     "more", "most", "much", "nonstop", "nowadays", "often", "or", "recently", "so", "sometimes", "still", "these",
     "today", "tonight", "too", "now", "right", "because", "cause", "bc", "since", "honestly", "tbh", "lol", "instead",
-    "when", "if", "just", "anyway", "how", "what", "why", "where", "who", "which", "does", "do", "can", "could",
-    "should", "will", "would", "anyone"})
+    "when", "if", "just", "anyway"})
+#: ... or, told with an "I", asks the question after it ("I keep thinking about dying, how does LDN work?"; "thoughts of
+#: dying can be a side effect" says what they can be)
+_ASKS_AFTER = frozenset({"how", "what", "why", "where", "who", "which", "does", "do", "can", "could", "should", "will",
+                          "would", "anyone", "is"})
 #: ... and in the other languages, the words after it that say of what, from what or by what
-#: ... and the English words before them that say the thoughts are others', or no longer anyone's ("why do patients
-#: think about dying?", "we discussed thoughts of dying", "I no longer think about dying")
+#: ... and the English words before them that say the thoughts are others', no longer anyone's, or what something
+#: may bring on ("why do patients think about dying?", "I no longer think about dying", "can LDN cause thoughts of
+#: dying?")
 _NOT_MINE = frozenset({"people", "patients", "they", "others", "everyone", "folks", "someone", "anyone", "longer",
-                       "never", "discussed", "discuss"})
+                       "never", "discussed", "discuss", "cause", "causes", "causing", "trigger", "triggers", "give",
+                       "gives"})
 #: ... and a word that may stand between the two ("ich denke daran zu sterben", "je pense à me tuer")
 _TO = frozenset({("zu",), ("de",), ("di",), ("a",), ("em",), ("en",)})
 _OF_WHAT = frozenset({"de", "di", "da", "do", "du", "del", "von", "an", "par", "por", "dalla", "della", "pelo", "pela"})
@@ -274,17 +296,23 @@ def _as_death_thoughts(found: dict[str, list[tuple[int, int]]], words: Sequence[
             piece = bisect_right(bounds, start)
             # (or said first in its piece, the "I" left out: "cant stop thinking about dying", "thoughts of dying")
             first = all(i in dwelling or words[i] in _HOW_OFTEN for i in range(bounds[piece - 1], start))
-            mine = lang != "en" or ((piece in own or first) and (not start or words[start - 1] not in _NOT_MINE))
-            if stop is not None and mine and _ends_there(words, stop, bounds, lang):
+            told = piece in own and tuple(words[max(start - 2, 0):start]) != ("used", "to")
+            mine = lang != "en" or ((told or first) and (not start or words[start - 1] not in _NOT_MINE))
+            if stop is not None and mine and _ends_there(words, stop, bounds, lang, asks=told):
                 thoughts.append((start, stop))
     found.pop("thought_of", None)
     if thoughts:
         found[THOUGHT] = sorted(set(thoughts))
 
 
-def _ends_there(words: Sequence[str], at: int, bounds: Sequence[int], lang: str) -> bool:
-    """Whether the words of dying that end before ``at`` end their piece, or what follows says only how often."""
-    return at in bounds or (words[at] in _HOW_OFTEN if lang == "en" else words[at] not in _OF_WHAT)
+def _ends_there(words: Sequence[str], at: int, bounds: Sequence[int], lang: str, *, asks: bool) -> bool:
+    """Whether the words of dying that end before ``at`` end their piece, or what follows says only how often (or, when
+    ``asks``, starts a question)."""
+    if at in bounds:
+        return True
+    if lang != "en":
+        return words[at] not in _OF_WHAT
+    return words[at] in _HOW_OFTEN or (asks and words[at] in _ASKS_AFTER)
 
 
 def _as_everyday_cuts(found: dict[str, list[tuple[int, int]]]) -> None:
