@@ -264,15 +264,15 @@ _HOW_OFTEN = frozenset({
 #: dying can be a side effect" says what they can be)
 _ASKS_AFTER = frozenset({"how", "what", "why", "where", "who", "which", "does", "do", "can", "could", "should", "will",
                           "would", "anyone", "is"})
-#: ... and in the other languages, the words after it that say of what, from what or by what
 #: ... and the English words before them that say the thoughts are others', no longer anyone's, or what something
 #: may bring on ("why do patients think about dying?", "I no longer think about dying", "can LDN cause thoughts of
 #: dying?")
 _NOT_MINE = frozenset({"people", "patients", "they", "others", "everyone", "folks", "someone", "anyone", "longer",
                        "never", "discussed", "discuss", "cause", "causes", "causing", "trigger", "triggers", "give",
                        "gives"})
-#: ... and a word that may stand between the two ("ich denke daran zu sterben", "je pense à me tuer")
-_TO = frozenset({("zu",), ("de",), ("di",), ("a",), ("em",), ("en",)})
+#: ... and a word that may stand between the two ("ich denke daran zu sterben")
+_TO = frozenset({"zu", "de", "di", "a", "em", "en"})
+#: ... and in the other languages, the words after the words of dying that say of what, from what or by what
 _OF_WHAT = frozenset({"de", "di", "da", "do", "du", "del", "von", "an", "par", "por", "dalla", "della", "pelo", "pela"})
 
 
@@ -292,7 +292,7 @@ def _as_death_thoughts(found: dict[str, list[tuple[int, int]]], words: Sequence[
     thoughts = []
     for name in ("ideation", "thought_of"):
         for start, end in found.get(name, ()):
-            stop = dying.get(end, dying.get(end + 1) if tuple(words[end:end + 1]) in _TO else None)
+            stop = dying.get(end, dying.get(end + 1) if end < len(words) and words[end] in _TO else None)
             piece = bisect_right(bounds, start)
             # (or said first in its piece, the "I" left out: "cant stop thinking about dying", "thoughts of dying")
             first = all(i in dwelling or words[i] in _HOW_OFTEN for i in range(bounds[piece - 1], start))
