@@ -52,6 +52,15 @@ def test_thoughts_of_dying_before_a_general_question_get_the_crisis_line(text: s
     assert (reply.kind, reply.text) == ("emergency", BOT.kb.texts.self_harm), text
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("je pense souvent à mourir. C'est quoi la LDN ?", "fr"),
+    ("penso spesso a morire. Cos'è il LDN?", "it"),
+])
+def test_thoughts_of_dying_in_other_languages_get_their_crisis_line(text: str, lang: str) -> None:
+    reply = BOT.ask(text)
+    assert (reply.kind, reply.text) == ("emergency", BOT.kb.texts.languages[lang]["self_harm"]), text
+
+
 @pytest.mark.parametrize("text", [
     "I keep thinking about dyeing my hair, does LDN affect hair?",
     "I keep thinking about dying my hair blue. What is LDN?",
