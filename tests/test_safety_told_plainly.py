@@ -12,6 +12,12 @@ from faqbot.safety import route
 BOT = FAQBot.from_yaml()
 
 
+def _rule_of(text: str) -> str | None:
+    """The rule that routes ``text``, if any."""
+    found = route(text)
+    return found.rule if found is not None else None
+
+
 @pytest.mark.parametrize("text", [
     "my brother swallowed 35 ibuprofen after the argument",
     "I took thirty paracetamol an hour ago, what is LDN?",
@@ -38,8 +44,7 @@ def test_ten_or_more_of_a_named_painkiller_taken_is_an_emergency(text: str) -> N
     "what would happen if I took 20 ibuprofen?",
 ])
 def test_a_dose_of_a_named_medicine_is_not_an_overdose(text: str) -> None:
-    found = route(text)
-    assert found is None or found.rule != "many-named-taken", (text, found)
+    assert _rule_of(text) != "many-named-taken", text
 
 
 @pytest.mark.parametrize("text", [
@@ -73,8 +78,7 @@ def test_thoughts_of_dying_in_other_languages_get_their_crisis_line(text: str, l
     "I read LDN can cause thoughts of dying, is that true?",
 ])
 def test_thoughts_of_something_else_are_no_emergency(text: str) -> None:
-    found = route(text)
-    assert found is None or found.rule != "thoughts-of-dying", (text, found)
+    assert _rule_of(text) != "thoughts-of-dying", text
 
 
 def test_a_plural_painkiller_leaves_other_readings_as_they_were() -> None:
