@@ -304,13 +304,17 @@ def test_an_illness_or_aspect_no_entry_uses_is_the_topic(bot, text, topic):
         ("does it help with cravings when you quit drinking?", None),  # a yes-or-no question
         ("when you take ldn what happens", None),  # "when" opening a condition, not asking a time
         ("A friend who works in a clinic says LDN helps. Is that true?", None),  # a relative "who"
-        # "who's right:" frames the question after it; alone, it still asks for a person
+        # "who's right:" frames the question after it, and ends a message as a verdict asked on the claims before it
         ("My aunt and uncle disagree, so who is right - does LDN block opioids?", None),
-        ("who is right?", "who"),
+        ("My uncle says naltrexone is a narcotic and my aunt says it isn't. Who's right?", None),
+        ("who is right?", None),
+        # ... but "who is right for it" asks which people
+        ("who is right for LDN?", "who"),
+        ("who is LDN right for?", "who"),
     ],
 )
 def test_what_a_question_asks_for(question, asks):
-    from faqbot.text.normalize import asks_for
+    from faqbot.text.asking import asks_for
 
     assert asks_for(clean(question)) == asks
 

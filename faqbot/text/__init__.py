@@ -4,8 +4,9 @@ Nothing here knows about knowledge bases, safety rules or replies; every layer a
 through these functions.
 """
 
+from faqbot.text.asking import last_question
 from faqbot.text.figures import find_dose_figure
-from faqbot.text.normalize import Analysis, Normalizer, last_question
+from faqbot.text.normalize import Analysis, Normalizer
 from faqbot.text.sanitize import clean, strip_controls
 from faqbot.text.words import CONDITIONS, STOPWORDS, common_words, stem, words
 

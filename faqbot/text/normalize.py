@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
+from faqbot.text.asking import asks_for, last_question
 from faqbot.text.efficacy import efficacy_read, mechanism_read
 from faqbot.text.fold import cleaned_latin
 from faqbot.text.lowdose import low_dose_read
@@ -21,21 +22,15 @@ from faqbot.text.purpose import purpose_read
 from faqbot.text.sanitize import clean
 from faqbot.text.words import (
     ABROAD,
-    ASKS_FOR,
     CARE_ROLES,
-    CHAT_QUESTION_WORDS,
     COMPARING,
     CONDITIONS,
     EVERYDAY_ACRONYMS,
-    LEAD_INS,
     OFF_TOPIC,
     ORGANISATIONS,
-    QUESTION_WORDS,
-    SENTENCE_BREAK,
     SHORT_FILLER,
     STOP_STEMS,
     STOPWORDS,
-    YES_NO,
     common_words,
     stem,
     words,
@@ -369,52 +364,6 @@ def synonym_key(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(clean(text)))
 
 
-#: what "who" asks about when it asks for a verdict, not a person ("who's right?", "who is correct here?")
-_JUDGED = frozenset({"right", "correct", "wrong", "closer"})
-
-
-def asks_for(cleaned: str) -> str | None:
-    """"who" or "when" when the question asks for a person or a time ("so who invented it?", "in what
-    year was it approved?"), else None. The first clause that opens (after words such as "so" or "ok")
-    with a question word or a yes-or-no verb decides: "does it help when you quit?" asks no time, and in
-    "a friend who works in a clinic says ..." or "the pharmacist frowned when I asked" nothing is asked."""
-    clauses = _CLAUSE.split(cleaned)
-    for at, clause in enumerate(clauses):
-        said = words(clause)
-        start = _opening(said)
-        word, after = ([*said[start:start + 2], "", ""])[:2]
-        if word == "when":
-            return "when" if after in YES_NO else None
-        if word == "who" and _JUDGED.intersection(said[start + 1:start + 4]) and words(" ".join(clauses[at + 1:])):
-            continue  # "who's right: is it approved?" asks the question after it, not for a person
-        if word in QUESTION_WORDS or word in YES_NO:
-            return ASKS_FOR.get(word) or ASKS_FOR.get(f"{word} {after}")
-    return None
-
-
-def last_question(cleaned: str) -> str | None:
-    """The last sentence of a message of several that asks something: the last sentence ("... Is LDN
-    actually safe?"), or one before that only tells something ("Is LDN safe? Every site says something
-    different."), else None."""
-    sentences = [t for t in SENTENCE_BREAK.split(cleaned) if words(t)]
-    if len(sentences) < 2:
-        return None
-    return next((s for s in reversed(sentences) if _asks(s)), None)
-
-
-def _asks(sentence: str) -> bool:
-    said = words(sentence)
-    start = _opening(said)
-    opens = start < len(said) and (said[start] in QUESTION_WORDS or said[start] in YES_NO
-                                   or said[start] in CHAT_QUESTION_WORDS)
-    return opens or sentence.rstrip().endswith("?")
-
-
-def _opening(said: list[str]) -> int:
-    """Where a clause's own words start, after the words it may open with ("ok so when ...")."""
-    return next((i for i, w in enumerate(said) if w not in LEAD_INS), len(said))
-
-
 def _letters_left_out(typed: str, word: str) -> bool:
     """Whether ``typed`` is ``word`` with some letters left out, the rest in order."""
     letters = iter(word)
@@ -493,7 +442,5 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in found)
 
 
-#: where a clause ends: a question in a message starts after one
-_CLAUSE = regex.compile(r"[.?!,;:()]+|\s[-\u2013\u2014]+\s")
 _ASIDE = regex.compile(r"\b(?:(?:a|one|my)\s+)?(?:different|other|another|unrelated|new|separate|quick|random|side"
                        r"|last|follow[- ]up)\s+question\b")
