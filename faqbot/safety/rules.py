@@ -77,13 +77,6 @@ _SAYERS = ("people", "they", "some", "folks", "others", "many", "doctors", "docs
 _NOT_SAID_BY = "".join(rf"(?<!\b{sayer}\ )" for sayer in _SAYERS)
 
 
-#: the words right before a figure that make it one taken or told, even where a comma or a full stop follows it ("take
-#: 2.", "said 6, is that safe?"); one look-behind each, as the engine's look-behinds are of a fixed width
-_TOLD_BEFORE = "(?:" + "|".join(rf"(?<=\b{word}\ )" for word in (
-    "take", "takes", "took", "taking", "taken", "said", "says", "say", "told", "prescribed", "gave", "give", "given",
-    "had", "have", "use", "using", "used", "recommended", "suggested")) + ")"
-
-
 def rx(pattern: str) -> Pattern:
     return Pattern(pattern)
 
@@ -251,19 +244,12 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         # (a year, "the 2009 pilot study", is no dose unless a unit follows it)
         # (nor zero: "zero risks", "0 side effects" count nothing taken)
         # (nor a part of a book, show or play: "in chapter 9", "episode 3")
-        (?<![\d.,:])(?<!\d\ in\ )(?<!\bone\ in\ )(?<!out\ of\ )(?<!chapter\ )(?<!episode\ )(?<!season\ )(?<!page\ )
+        (?<![\d.,])(?<!\d\ in\ )(?<!\bone\ in\ )(?<!out\ of\ )(?<!chapter\ )(?<!episode\ )(?<!season\ )(?<!page\ )
         (?<!\bact\ )(?!0(?![\d.,]))(?!(?:19|20)\d\d(?:s|'s)?\b(?!\s*(?:mg|mcg|ml|milligram|microgram)))
-        # (a figure before a comma or a full stop only right after a word of taking or of being told it, "my doctor
-        # said 2, my pharmacist 1": "me, 45, and my wife", "Room 101." name no dose; a review)
-        (?:{_TOLD_BEFORE}\d+(?![\d%]|[.,]\d)|\d+(?![\d.,%:]))(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
+        \d+(?![\d.,%])(?!\s*(?:%|percent|per\ ?cent|years?|yrs?|decades?|centur\w*|people|adults
             |patients|studies|trials|in\ \d+|out\ of|st|nd|rd|th
             # (a price: "$45" is read "45 pricetag")
-            |pricetag|dollars?|euros?|quid|bucks|cents|reais
-            # (a clock time, "up at 3am", "before 7pm": when something happened, not how much; the schedule rules
-            # read a time one takes a medicine at)
-            |am|pm|a\.m|p\.m|o'?clock
-            # (an age, "my 16-year-old")
-            |-?years?-olds?|-?yr-olds?)\b)
+            |pricetag|dollars?|euros?|quid|bucks|cents|reais)\b)
         # (nor a count of things that are no dose, a word or two after it: "3 chain pharmacies", "2 towns over",
         # "3 different people", told in stories around a question; not a span of time, which may be how long
         # something was taken: "been on LDN 4 weeks")
