@@ -15,6 +15,7 @@ from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.learned import PROMOTE, SURE, RankModel, review
 from faqbot.text import Analysis, clean, last_question, words
+from faqbot.text.asking import asks_for
 from faqbot.text.pointing import PRONOUNS, SUBJECT_PRONOUNS
 from faqbot.text.words import LEAD_INS
 
@@ -95,13 +96,15 @@ class Decide(StageBase, name="decide"):
     def _asked_by_another(self, query: Query, analysis: Analysis) -> Query | None:
         """The answer from a ranked entry whose wordings ask what the question asks for ("who", "when"), when the top
         one's never do: "when was this article published?" matched the words of an answer about published studies
-        first, and the entry whose wording asks when it was written came second. Only the candidates that ask it are
-        decided on, as any ranking is, and the answer must be one of them."""
+        first, and the entry whose wording asks when it was written came second. Only the candidates matched by a
+        wording that asks it are decided on, as any ranking is, and the answer must be one of them."""
         index = self.retriever.index
         top = query.ranked[0]
         if not analysis.asks or analysis.asks in index.asking[top.entry_index]:
             return None
-        asking = tuple(c for c in query.ranked if analysis.asks in index.asking[c.entry_index])
+        # (the wording that matched must ask it: "who are microglia" matched "What triggers microglia?" second, an
+        # entry with another wording asking who; a review)
+        asking = tuple(c for c in query.ranked if not c.by_answer and asks_for(clean(c.matched)) == analysis.asks)
         if not asking:
             return None
         narrowed = replace(query, ranked=asking)
