@@ -588,3 +588,24 @@ def test_they_after_a_story_of_a_topic_points_at_the_topic(bot: FAQBot, question
 def test_they_after_a_story_of_someone_taking_it_is_their_case(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # a story told after the question that only says what someone claims (sixty-ninth session)
+    ("Is LDN an opioid? A coworker swears it is.", "naltrexone-opioid"),
+    ("Is naltrexone addictive? My uncle insists it is.", "naltrexone-opioid"),
+])
+def test_a_claim_told_after_the_question_leaves_it_general(bot: FAQBot, question: str, entry: str) -> None:
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry)
+
+
+@pytest.mark.parametrize("question", [
+    # ... but a claim of someone's own case is still a case
+    "Is LDN an opioid? My husband swears he is fine on it with his oxycodone.",
+    "what are the side effects? my mum swears she feels awful on it",
+    "Is LDN safe? My dad reckons he can take double.",
+])
+def test_a_claim_of_a_case_told_after_the_question_is_referred(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind in ("referral", "emergency"), question
