@@ -590,22 +590,14 @@ def test_they_after_a_story_of_someone_taking_it_is_their_case(question: str) ->
     assert routed is not None and routed.kind == "referral", question
 
 
-@pytest.mark.parametrize(("question", "entry"), [
-    # a story told after the question that only says what someone claims (sixty-ninth session)
-    ("Is LDN an opioid? A coworker swears it is.", "naltrexone-opioid"),
-    ("Is naltrexone addictive? My uncle insists it is.", "naltrexone-opioid"),
-])
-def test_a_claim_told_after_the_question_leaves_it_general(bot: FAQBot, question: str, entry: str) -> None:
-    reply = bot.ask(question)
-    assert (reply.kind, reply.id) == ("answer", entry)
-
 
 @pytest.mark.parametrize("question", [
-    # ... but a claim of someone's own case is still a case
-    "Is LDN an opioid? My husband swears he is fine on it with his oxycodone.",
-    "what are the side effects? my mum swears she feels awful on it",
-    "Is LDN safe? My dad reckons he can take double.",
+    # someone needing or taking more or less, told after a question of fact or in a story of someone else, is an
+    # amount changed (sixty-ninth session)
+    "Is LDN an opioid? My brother says he needs more.",
+    "What are microglia? My mum is taking less these days.",
+    "My grandad has been on LDN for a year and says he needs more now. What are the side effects?",
 ])
-def test_a_claim_of_a_case_told_after_the_question_is_referred(question: str) -> None:
+def test_more_or_less_needed_or_taken_keeps_the_story_a_case(question: str) -> None:
     routed = route(question)
-    assert routed is not None and routed.kind in ("referral", "emergency"), question
+    assert routed is not None and routed.kind == "referral", question
