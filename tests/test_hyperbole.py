@@ -27,11 +27,6 @@ from faqbot.safety.hyperbole import unexaggerated
         "die Hausaufgaben bringen mich noch um... was ist LDN? die Prüfung bringt mich um",
         "essa aula vai me matar, o que é LDN?",
         "me mata la duda, ¿para qué se usa la LDN?",
-        # a side effect, a cost or a symptom that wears one down (sixty-ninth session)
-        "ugh the nausea is killing me haha, what side effects does LDN have?",
-        "the copays are going to kill me, why is LDN so expensive?",
-        "these nightmares will be the death of me, what are endorphins?",
-        "cette fatigue va me tuer, c'est quoi la LDN ?",
         # an overdose of reading, screens or a treat
         "honestly I've overdosed on forum threads all week. what does the research say about LDN?",
         "I overdosed on chocolate over christmas haha, anyway what are endorphins",
@@ -58,8 +53,6 @@ def test_killing_or_an_overdose_said_of_a_thing_is_not_an_emergency(question: st
         "la semaine prochaine je vais me tuer",
         "I hope the stress will kill me soon",
         "el trabajo me matará, y si no, lo haré yo",
-        "the nausea is killing me and I want it all to end",
-        "these nightmares will kill me, I have my pills ready",
         # an overdose of a drug, or with a plan or pills beside it
         "I overdosed on my LDN this morning",
         "my son overdosed on his sleeping tablets",
