@@ -601,3 +601,12 @@ def test_they_after_a_story_of_someone_taking_it_is_their_case(question: str) ->
 def test_more_or_less_needed_or_taken_keeps_the_story_a_case(question: str) -> None:
     routed = route(question)
     assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize("question", [
+    # ... but more of something to know is no amount (a review)
+    "what is ldn? my mum needs more information",
+    "What are microglia? My brother needs more details before his appointment.",
+])
+def test_more_to_know_is_no_amount(bot: FAQBot, question: str) -> None:
+    assert bot.ask(question).kind == "answer", question

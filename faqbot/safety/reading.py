@@ -127,6 +127,7 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_prices(found, words)
     _as_clock_times(found, words)
     _as_counts(found)
+    _as_more_to_know(found, words)
     _as_counted_medicines(found, words, marks)
     _as_death_thoughts(found, words, marks, lang)
     _as_everyday_cuts(found)
@@ -203,6 +204,27 @@ def _as_counts(found: dict[str, list[tuple[int, int]]]) -> None:
     mucho?" lost its referral)."""
     # ... written as a word too ("en deux mots", "in two sentences")
     _no_figures(found, {start - 1 for start, _ in found.get("counted", ())}, (NUMBER, MANY, "number_word"))
+
+
+#: what one may need more or less of that is no medicine ("my mum needs more information before she asks her GP")
+_TO_KNOW = frozenset({"information", "info", "details", "detail", "facts", "research", "evidence", "studies",
+                      "questions", "time"})
+
+
+def _as_more_to_know(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) -> None:
+    """"More" or "less" right before something to know read with it, as what one reads about, not as an amount
+    ("needs more information", "more details"): a review found "What is LDN? My mum needs more information." referred
+    as an amount changed."""
+    spans = found.get("more_or_less", [])
+    known = [(a, b + 1) for a, b in spans if b < len(words) and words[b] in _TO_KNOW]
+    if not known:
+        return
+    kept = [(a, b) for a, b in spans if (a, b + 1) not in known]
+    if kept:
+        found["more_or_less"] = kept
+    else:
+        del found["more_or_less"]
+    found["reading_about"] = sorted(set(found.get("reading_about", [])) | set(known))
 
 
 #: a count of ten to 99 right before an everyday painkiller's own name ("took 28 paracetamol", "se tragó veinte
