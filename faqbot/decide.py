@@ -15,7 +15,6 @@ from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.learned import PROMOTE, SURE, RankModel, review
 from faqbot.text import Analysis, clean, last_question, words
-from faqbot.text.asking import asks_for
 from faqbot.text.pointing import PRONOUNS, SUBJECT_PRONOUNS
 from faqbot.text.words import LEAD_INS
 
@@ -67,10 +66,6 @@ class Decide(StageBase, name="decide"):
             return last if last is not None else query.decided(self.name, Decision("fallback", reason))
         decision, doubt = self._rank_decision(query, query.analysis)
         decided = self._reviewed(query, query.analysis, decision, doubt)
-        if decided.decision is not None and decided.decision.kind == "suggest":
-            instead = self._asked_by_another(query, query.analysis)
-            if instead is not None:
-                return instead
         overruled = query.followed is None and decision.kind == "answer" and decided.decision != decision
         if overruled:
             # The second opinion overruled the ranker on the whole message; on a story told before the
@@ -92,30 +87,6 @@ class Decide(StageBase, name="decide"):
             if last is not None:
                 return last
         return decided
-
-    def _asked_by_another(self, query: Query, analysis: Analysis) -> Query | None:
-        """The answer from a ranked entry whose wordings ask what the question asks for ("who", "when"), when the top
-        one's never do: "when was this article published?" matched the words of an answer about published studies
-        first, and the entry whose wording asks when it was written came second. Only the candidates matched by a
-        wording that asks it are decided on, as any ranking is, and the answer must be one of them."""
-        index = self.retriever.index
-        top = query.ranked[0]
-        if not analysis.asks or analysis.asks in index.asking[top.entry_index]:
-            return None
-        # (the wording that matched must ask it: "who are microglia" matched "What triggers microglia?" second, an
-        # entry with another wording asking who; a review)
-        asking = tuple(c for c in query.ranked if not c.by_answer and asks_for(clean(c.matched)) == analysis.asks)
-        if not asking:
-            return None
-        narrowed = replace(query, ranked=asking)
-        decision, doubt = self._rank_decision(narrowed, analysis)
-        decided = self._reviewed(narrowed, analysis, decision, doubt)
-        chosen = decided.decision
-        if chosen is None or chosen.kind != "answer" or chosen.candidate not in asking:
-            return None
-        step = decided.steps[-1]
-        reason = f"`{top.entry.id}` never asks {analysis.asks}; of the ranked entries that do, {chosen.reason}"
-        return query.decided(self.name, replace(chosen, reason=reason), *step.lines, data=step.data)
 
     def _context_suggested(self, query: Query, analysis: Analysis) -> Query | None:
         """An answer from the context entry, when a follow-up's did-you-mean puts that entry first and its
