@@ -590,7 +590,6 @@ def test_they_after_a_story_of_someone_taking_it_is_their_case(question: str) ->
     assert routed is not None and routed.kind == "referral", question
 
 
-
 @pytest.mark.parametrize("question", [
     # someone needing or taking more or less, told after a question of fact or in a story of someone else, is an
     # amount changed (sixty-ninth session)
