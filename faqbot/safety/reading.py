@@ -128,8 +128,10 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_clock_times(found, words)
     _as_counts(found)
     _as_more_to_know(found, words)
-    _as_counted_medicines(found, words, marks)
-    _as_death_thoughts(found, words, marks, lang)
+    # (where each piece of the message starts, and its end)
+    bounds = [0, *marks, len(words)]
+    _as_counted_medicines(found, words, bounds)
+    _as_death_thoughts(found, words, bounds, lang)
     _as_everyday_cuts(found)
     _as_what_the_drug_does(found, marks, len(words))
     _as_someone_elses(found)
@@ -219,11 +221,7 @@ def _as_more_to_know(found: dict[str, list[tuple[int, int]]], words: Sequence[st
     known = [(a, b + 1) for a, b in spans if b < len(words) and words[b] in _TO_KNOW]
     if not known:
         return
-    kept = [(a, b) for a, b in spans if (a, b + 1) not in known]
-    if kept:
-        found["more_or_less"] = kept
-    else:
-        del found["more_or_less"]
+    _keep(found, "more_or_less", [(a, b) for a, b in spans if (a, b + 1) not in known])
     found["reading_about"] = sorted(set(found.get("reading_about", [])) | set(known))
 
 
@@ -241,12 +239,12 @@ _NOT_A_COUNT = frozenset({"at", "on", "um", "las", "alle", "as", "a", "half", "f
 _SUPPOSED = frozenset({"if", "suppose", "supposing", "imagine", "si", "wenn", "falls"})
 
 
-def _as_counted_medicines(found: dict[str, list[tuple[int, int]]], words: Sequence[str], marks: Sequence[int]) -> None:
+def _as_counted_medicines(found: dict[str, list[tuple[int, int]]], words: Sequence[str], bounds: Sequence[int]
+                          ) -> None:
     """The count and the painkiller's name read together as ``counted_medicine``, unless its piece of the message counts
     them over time, hands them over or carries them (``spread``: "over the last week", "the GP gave me"). The parts are
     no class any other rule or story reads: the count alone is read as no more than ``many``, the name as a medicine."""
     names = {start: end for start, end in found.pop("otc_painkiller", ())}
-    bounds = [0, *marks, len(words)]
     spread = {bisect_right(bounds, start) for start, _ in found.pop("spread", ())} | _over_days(words, bounds)
     # (ten to 99 in figures: "800 ibuprofen" is a strength)
     figures = [(start, end) for start, end in found.get(NUMBER, ())
@@ -298,7 +296,7 @@ _TO = frozenset({"zu", "de", "di", "a", "em", "en"})
 _OF_WHAT = frozenset({"de", "di", "da", "do", "du", "del", "von", "an", "par", "por", "dalla", "della", "pelo", "pela"})
 
 
-def _as_death_thoughts(found: dict[str, list[tuple[int, int]]], words: Sequence[str], marks: Sequence[int],
+def _as_death_thoughts(found: dict[str, list[tuple[int, int]]], words: Sequence[str], bounds: Sequence[int],
                        lang: str) -> None:
     """The thoughts of dying read as ``death_thought``; its parts (``dying``, ``thought_of``) are no class any other
     rule or story reads."""
@@ -307,7 +305,6 @@ def _as_death_thoughts(found: dict[str, list[tuple[int, int]]], words: Sequence[
         for start, end in found.get(name, ()):
             dying[start] = max(end, dying.get(start, end))
     found.pop("dying", None)
-    bounds = [0, *marks, len(words)]
     # (the other languages' words of dwelling say who dwells: "pienso en", "je pense à"; English ones need an "I")
     own = {bisect_right(bounds, start) for name in ("self", "i_am", "i_am_bare") for start, _ in found.get(name, ())}
     dwelling = {i for name in ("ideation", "thought_of") for a, b in found.get(name, ()) for i in range(a, b)}

@@ -11,6 +11,8 @@ _CLAUSE = regex.compile(r"[.?!,;:()]+|\s[-\u2013\u2014]+\s")
 
 #: what "who" asks about when it asks for a verdict, not a person ("who's right?", "who is correct here?")
 _JUDGED = frozenset({"right", "correct", "wrong", "closer"})
+#: ... and the verb that may stand between ("who is right", "who's right" read "who right")
+_IS = frozenset({"is", "s", "was"})
 
 
 def asks_for(cleaned: str) -> str | None:
@@ -34,7 +36,7 @@ def asks_for(cleaned: str) -> str | None:
 
 def _a_verdict(after: list[str], more: bool) -> bool:
     """Whether "who" before ``after`` asks which side is right ("who's right here", not "who is right for LDN?")."""
-    rest = after[1:] if after[:1] in (["is"], ["s"], ["was"]) else after
+    rest = after[1:] if after and after[0] in _IS else after
     return bool(rest) and rest[0] in _JUDGED and (more or len(rest) <= 2)
 
 
