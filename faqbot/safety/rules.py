@@ -120,6 +120,9 @@ _MEDICINES = (
 _HOPE_WORDS = r"hope|hoping|hopin|hopefully|pray|praying|prayin"
 #: ... not reported of someone else ("my ex said he hopes LDN kills me")
 _NOT_OF_OTHERS = r"(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )"
+#: "twice" told of taking, but not as a choice of how often ("should it be taken once or twice a day?", "can it be taken
+#: twice daily?" ask a schedule; "I took it twice" is a double dose)
+_TWICE = r"(?<!\bor\ )twice(?!\ (?:a|per|each|every)\ (?:day|night|week)|\ daily)"
 
 
 def _ends_then(*extra: str) -> str:
@@ -162,25 +165,25 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | medicine\ cabinet
         | not\ worth\ living | can'?t\ go\ on | kms | unalive\w* | no\ point\ (?:in\ )?(?:living|going\ on|being\ alive)
         | life\ (?:is\ not|isn'?t)\ worth | better\ off\ (?:gone|without\ me) )\b""")),
-    Rule("overdose", "emergency", rx(r"""
+    Rule("overdose", "emergency", rx(rf"""
         \b(?: (?<!can\ you\ )(?<!could\ you\ )(?<!can\ one\ )(?<!can\ i\ )(?<!possible\ to\ )(?<!risk\ of\ )(?<!chance\ of\ )
             (?<!if\ you\ )(?<!avoid\ )(?<!prevent\ )(?<!worried\ about\ )(?<!paranoid\ about\ )
             (?<!worry\ about\ )(?<!scared\ of\ )(?<!afraid\ of\ )(?<!fear\ of\ )overdos\w*
         | o\.?d(?:'e?d|ed)\b | od'?ing
-        | (?:took|taken|swallowed|had)\ [^.?!]{0,30}\b(?:all\ )?at\ once
+        | (?:took|taken|swallowed|had)\ [^.?!]{{0,30}}\b(?:all\ )?at\ once
         | (?:child|kid|toddler|baby|son|daughter|dog|cat|puppy|grandchild|grandson|granddaughter)\ (?:\w+\ )?(?:ate
             |swallowed|got\ into|chewed|took|has\ eaten|has\ swallowed|drank)
-        | (?:took|taken|swallowed|ate|eaten|had|given|gave)\ (?:\w+\ ){0,2}(?:a\ bunch|a\ handful|handfuls|lots
-            |loads|the\ (?:whole|entire)|a\ whole|an\ entire|all\ (?:of\ )?(?:the|my|his|her|their)|several|extra
-            |too\ (?:much|many)|double|twice|multiple|an\ extra|another\ dose|more\ than)
-        | double[-\ ]?dos\w* | (?:took|taken|had|gave|given)\ (?:\w+\ ){0,4}twice
-        | (?:got|gotten|get|gets|getting)\ into\ (?:\w+\ ){0,3}(?:bottle|pills?|tablets?|meds|medicines?|medications?)
+        | (?:took|taken|swallowed|ate|eaten|had|given|gave)\ (?:(?!once\b)\w+\ ){{0,2}}(?:a\ bunch|a\ handful|handfuls
+            |lots|loads|the\ (?:whole|entire)|a\ whole|an\ entire|all\ (?:of\ )?(?:the|my|his|her|their)|several
+            |extra|too\ (?:much|many)|double|{_TWICE}|multiple|an\ extra|another\ dose|more\ than)
+        | double[-\ ]?dos\w* | (?:took|taken|had|gave|given)\ (?:(?!once\b)\w+\ ){{0,4}}{_TWICE}
+        | (?:got|gotten|get|gets|getting)\ into\ (?:\w+\ ){{0,3}}(?:bottle|pills?|tablets?|meds|medicines?|medications?)
         | (?<!struggle\ to\ )(?<!struggled\ to\ )(?<!struggling\ to\ )(?<!hard\ to\ )(?<!trouble\ to\ )
           (?<!difficult\ to\ )(?<!unable\ to\ )(?<!can't\ )(?<!cant\ )(?<!cannot\ )(?<!how\ to\ )(?<!easier\ to\ )
-          (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){0,5}(?:pills?|tablets?|capsules?|meds)
+          (?:ate|eaten|eat|swallowed|swallow|chewed)\ (?:\w+\ ){{0,5}}(?:pills?|tablets?|capsules?|meds)
         | accident(?:al|ally)?\ (?:\w+\ )?(?:took|taken|take|swallowed|ingest\w*|gave|given|had)
         | by\ (?:mistake|accident)
-        | (?:took|taken|swallowed|ate|eaten|had|ingested|downed)\ (?:\w+\ )?(?:\d{2,}|[3-9]|three|four|five|six|seven|eight
+        | (?:took|taken|swallowed|ate|eaten|had|ingested|downed)\ (?:\w+\ )?(?:\d{{2,}}|[3-9]|three|four|five|six|seven|eight
             |nine|ten|\d+\ or\ \d+)\ (?:\w+\ )?(?:pills?|tablets?|capsules?|caps|doses?|ldn|naltrexone
             |of\ (?:them|my|his|her|the|those))
         | (?:whole|entire)\ (?:bottle|pack|packet|box|supply|prescription|blister)
