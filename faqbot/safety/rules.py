@@ -120,9 +120,11 @@ _MEDICINES = (
 _HOPE_WORDS = r"hope|hoping|hopin|hopefully|pray|praying|prayin"
 #: ... not reported of someone else ("my ex said he hopes LDN kills me")
 _NOT_OF_OTHERS = r"(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )"
-#: "twice" told of taking, but not as a choice of how often ("should it be taken once or twice a day?", "can it be taken
-#: twice daily?" ask a schedule; "I took it twice" is a double dose)
-_TWICE = r"(?<!\bor\ )twice(?!\ (?:a|per|each|every)\ (?:day|night|week)|\ daily)"
+#: "twice" told of taking, but not as a choice of how often ("should it be taken once or twice?"; "I took it twice a
+#: day" is a double dose told, a review)
+_TWICE = r"(?<!\bor\ )twice"
+#: "taken" told of someone, not the passive of what is to be done ("can it be taken twice daily?" asks a schedule)
+_TAKEN = r"(?<!\bbe\ )(?<!\bis\ )(?<!\bare\ )(?<!\bbeing\ )taken"
 
 
 def _ends_then(*extra: str) -> str:
@@ -173,10 +175,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:took|taken|swallowed|had)\ [^.?!]{{0,30}}\b(?:all\ )?at\ once
         | (?:child|kid|toddler|baby|son|daughter|dog|cat|puppy|grandchild|grandson|granddaughter)\ (?:\w+\ )?(?:ate
             |swallowed|got\ into|chewed|took|has\ eaten|has\ swallowed|drank)
-        | (?:took|taken|swallowed|ate|eaten|had|given|gave)\ (?:(?!once\b)\w+\ ){{0,2}}(?:a\ bunch|a\ handful|handfuls
-            |lots|loads|the\ (?:whole|entire)|a\ whole|an\ entire|all\ (?:of\ )?(?:the|my|his|her|their)|several
+        # (not how long: "taken LDN for several years")
+        | (?:took|{_TAKEN}|swallowed|ate|eaten|had|given|gave)\ (?:(?!once\b)\w+\ ){{0,2}}(?<!\bfor\ )(?:a\ bunch|a\ handful
+            |handfuls|lots|loads|the\ (?:whole|entire)|a\ whole|an\ entire|all\ (?:of\ )?(?:the|my|his|her|their)|several
             |extra|too\ (?:much|many)|double|{_TWICE}|multiple|an\ extra|another\ dose|more\ than)
-        | double[-\ ]?dos\w* | (?:took|taken|had|gave|given)\ (?:(?!once\b)\w+\ ){{0,4}}{_TWICE}
+        | double[-\ ]?dos\w* | (?:took|{_TAKEN}|had|gave|given)\ (?:(?!once\b)\w+\ ){{0,4}}{_TWICE}
         | (?:got|gotten|get|gets|getting)\ into\ (?:\w+\ ){{0,3}}(?:bottle|pills?|tablets?|meds|medicines?|medications?)
         | (?<!struggle\ to\ )(?<!struggled\ to\ )(?<!struggling\ to\ )(?<!hard\ to\ )(?<!trouble\ to\ )
           (?<!difficult\ to\ )(?<!unable\ to\ )(?<!can't\ )(?<!cant\ )(?<!cannot\ )(?<!how\ to\ )(?<!easier\ to\ )
