@@ -1,5 +1,5 @@
-"""How often it is to be taken is a schedule to refer, not an overdose; taking it twice is still one, and how the asker
-feels on it is their case (the seventieth session; these messages are written for these tests)."""
+"""How often it is to be taken is a schedule to refer, not an overdose; taking it twice is still one (the seventieth
+session; these messages are written for these tests)."""
 
 from __future__ import annotations
 
@@ -36,20 +36,39 @@ def test_taking_it_twice_is_still_an_emergency(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "I've been feeling wiped out on LDN. Is that common?",
-    "I'm a teacher and feel awful on LDN. What are the side effects?",
-    "i feel so foggy on naltrexone, why",
+    "I've had my prescription refused twice. Is LDN FDA approved?",
+    "I had to refill my LDN twice this month. Is it expensive?",
+    "how does naltrexone work? I've had it explained to me twice and I still don't get it",
 ])
-def test_how_the_asker_feels_on_it_is_referred(text: str) -> None:
-    assert BOT.ask(text).kind == "referral", text
+def test_something_done_twice_is_no_double_dose(text: str) -> None:
+    assert BOT.ask(text).kind != "emergency", text
 
 
 @pytest.mark.parametrize("text", [
-    "Do people feel tired on LDN?",
-    "I feel the science on naltrexone is thin. What do the trials show?",
-    "What side effects do people report on LDN?",
-    "I'm nervous about side effects on LDN. Are they common?",
-    "I'm a pharmacist. What side effects are reported on LDN?",
+    "I have trouble waking my husband, he's on LDN",
+    "we're struggling to wake her and she took her pills an hour ago",
 ])
-def test_how_people_feel_on_it_is_still_a_general_question(text: str) -> None:
-    assert BOT.ask(text).kind == "answer", text
+def test_someone_who_will_not_wake_is_an_emergency(text: str) -> None:
+    assert BOT.ask(text).kind == "emergency", text
+
+
+
+@pytest.mark.parametrize("text", [
+    "My flatmate has scoffed a heap of her LDN. What are the side effects?",
+    "he knocked back a few of his LDN with a beer",
+    "I necked a whole month's supply of LDN. What is it?",
+    "took 30. goodbye",
+    "I've taken LDN for years and tonight I took fifteen",
+])
+def test_many_swallowed_or_a_bare_count_taken_is_an_emergency(text: str) -> None:
+    assert BOT.ask(text).kind == "emergency", text
+
+
+@pytest.mark.parametrize("text", [
+    "I took a heap of LDN leaflets from the clinic. What is LDN?",
+    "I took a month's supply of LDN on holiday with me. Does it need to stay cold?",
+    "I've taken a lot of LDN over the years. How does it work?",
+    "My wife has taken LDN for several years. Is it expensive?",
+])
+def test_the_drug_carried_or_taken_for_years_is_no_overdose(text: str) -> None:
+    assert BOT.ask(text).kind != "emergency", text

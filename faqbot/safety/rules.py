@@ -125,6 +125,9 @@ _NOT_OF_OTHERS = r"(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )"
 _TWICE = r"(?<!\bor\ )twice"
 #: "taken" told of someone, not the passive of what is to be done ("can it be taken twice daily?" asks a schedule)
 _TAKEN = r"(?<!\bbe\ )(?<!\bis\ )(?<!\bare\ )(?<!\bbeing\ )taken"
+#: a count of six to forty-nine, in figures or words
+_BARE_COUNT = (r"(?:[6-9]|[1-4]\d|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+               r"|eighteen|nineteen|(?:twenty|thirty|forty)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?)\b")
 
 
 def _ends_then(*extra: str) -> str:
@@ -179,7 +182,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:took|{_TAKEN}|swallowed|ate|eaten|had|given|gave)\ (?:(?!once\b)\w+\ ){{0,2}}(?<!\bfor\ )(?:a\ bunch|a\ handful
             |handfuls|lots|loads|the\ (?:whole|entire)|a\ whole|an\ entire|all\ (?:of\ )?(?:the|my|his|her|their)|several
             |extra|too\ (?:much|many)|double|{_TWICE}|multiple|an\ extra|another\ dose|more\ than)
-        | double[-\ ]?dos\w* | (?:took|{_TAKEN}|had|gave|given)\ (?:(?!once\b)\w+\ ){{0,4}}{_TWICE}
+        | double[-\ ]?dos\w*
+        # (not what was done to something twice: "had my prescription refused twice", "had to refill it twice")
+        | (?:took|{_TAKEN}|had(?!\ to\b)|gave|given)\ (?:(?!once\b)(?!\w+ed\b)\w+\ ){{0,4}}{_TWICE}
         | (?:got|gotten|get|gets|getting)\ into\ (?:\w+\ ){{0,3}}(?:bottle|pills?|tablets?|meds|medicines?|medications?)
         | (?<!struggle\ to\ )(?<!struggled\ to\ )(?<!struggling\ to\ )(?<!hard\ to\ )(?<!trouble\ to\ )
           (?<!difficult\ to\ )(?<!unable\ to\ )(?<!can't\ )(?<!cant\ )(?<!cannot\ )(?<!how\ to\ )(?<!easier\ to\ )
@@ -189,6 +194,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:took|taken|swallowed|ate|eaten|had|ingested|downed)\ (?:\w+\ )?(?:\d{{2,}}|[3-9]|three|four|five|six|seven|eight
             |nine|ten|\d+\ or\ \d+)\ (?:\w+\ )?(?:pills?|tablets?|capsules?|caps|doses?|ldn|naltrexone
             |of\ (?:them|my|his|her|the|those))
+        # (a bare count taken, nothing counted after it: "took 30. goodbye", "just took fifteen"; from six, below
+        # which it may be a dose's milligrams, and under fifty, which may be naltrexone's usual strength)
+        | (?:took|swallowed|downed|necked)\ (?:another\ |like\ |about\ |around\ |maybe\ )?{_BARE_COUNT}
+            (?=\s*(?:[.,;:!?]|$|(?:tonight|today|just\ now|earlier|now)\b))
         | (?:whole|entire)\ (?:bottle|pack|packet|box|supply|prescription|blister)
         | on\ purpose | intentionally\ took | poison(?:ed|ing)? | poison\ control )""")),
     Rule("severe-reaction", "emergency", rx(r"""
