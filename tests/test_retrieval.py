@@ -173,3 +173,16 @@ def test_an_answer_finds_its_entry_below_a_wording_that_matches_as_well() -> Non
 def test_a_definition_request_finds_the_entry_that_defines_the_term(question: str, entry: str) -> None:
     reply = FAQBot.from_yaml().ask(question)
     assert (reply.kind, reply.id) == ("answer", entry)
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # a word no entry uses is a doubt the second opinion may settle, at five times its usual lead
+    ("what triggers microglia to go haywire", "microglia-triggers"),
+    ("do I really need a doctor before using LDN or is that just a disclaimer?", "consult-doctor"),
+    # ... but a country asked of is what the question is about: the article's figures are American
+    ("What percentage of adults in the UK have an alcohol problem?", None),
+])
+def test_a_word_no_entry_uses_yields_to_a_far_surer_second_opinion(bundled: FAQBot, question: str,
+                                                                    entry: str | None) -> None:
+    reply = bundled.ask(question)
+    assert (reply.kind, reply.id) == (("answer", entry) if entry else ("fallback", None)), question

@@ -14,6 +14,7 @@ BOT = FAQBot.from_yaml()
     "How often should LDN be taken, once a day or twice?",
     "should LDN be taken once or twice a day?",
     "can naltrexone be taken twice daily?",
+    "can it be taken twice a week?",
     "is low dose naltrexone taken once daily or twice?",
 ])
 def test_a_choice_of_how_often_is_a_referral_not_an_emergency(text: str) -> None:
@@ -45,15 +46,6 @@ def test_something_done_twice_is_no_double_dose(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "I have trouble waking my husband, he's on LDN",
-    "we're struggling to wake her and she took her pills an hour ago",
-])
-def test_someone_who_will_not_wake_is_an_emergency(text: str) -> None:
-    assert BOT.ask(text).kind == "emergency", text
-
-
-
-@pytest.mark.parametrize("text", [
     "My flatmate has scoffed a heap of her LDN. What are the side effects?",
     "he knocked back a few of his LDN with a beer",
     "I necked a whole month's supply of LDN. What is it?",
@@ -71,4 +63,23 @@ def test_many_swallowed_or_a_bare_count_taken_is_an_emergency(text: str) -> None
     "My wife has taken LDN for several years. Is it expensive?",
 ])
 def test_the_drug_carried_or_taken_for_years_is_no_overdose(text: str) -> None:
+    assert BOT.ask(text).kind != "emergency", text
+
+
+@pytest.mark.parametrize("text", [
+    "I had to take my dose twice today",
+    "had repeated my dose twice",
+    "can it be taken twice a day? I took it twice a day all week",
+])
+def test_a_second_dose_told_with_had_to_or_repeated_is_still_an_emergency(text: str) -> None:
+    assert BOT.ask(text).kind == "emergency", text
+
+
+@pytest.mark.parametrize("text", [
+    "The pharmacy took 20 today for my LDN, is that the normal price?",
+    "our team took 30 today in the quiz! anyway what is LDN",
+    "I swallowed a lot of info about LDN. What is it?",
+    "ate a pile of pancakes. is LDN FDA approved?",
+])
+def test_a_count_of_something_else_is_no_overdose(text: str) -> None:
     assert BOT.ask(text).kind != "emergency", text

@@ -183,8 +183,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             |handfuls|lots|loads|the\ (?:whole|entire)|a\ whole|an\ entire|all\ (?:of\ )?(?:the|my|his|her|their)|several
             |extra|too\ (?:much|many)|double|{_TWICE}|multiple|an\ extra|another\ dose|more\ than)
         | double[-\ ]?dos\w*
-        # (not what was done to something twice: "had my prescription refused twice", "had to refill it twice")
-        | (?:took|{_TAKEN}|had(?!\ to\b)|gave|given)\ (?:(?!once\b)(?!\w+ed\b)\w+\ ){{0,4}}{_TWICE}
+        # (not what was done to something twice: "had my prescription refused twice", "had to refill it twice";
+        # "had to take it twice", "had used my LDN twice" are a dose, a review)
+        | (?:took|{_TAKEN}|had(?!\ to\ (?!take|have|give|use|redo|repeat)\w)|gave|given)
+            \ (?:(?!once\b)(?!(?!used|repeated|consumed|swallowed|ingested|dosed)\w+ed\b)\w+\ ){{0,4}}{_TWICE}
         | (?:got|gotten|get|gets|getting)\ into\ (?:\w+\ ){{0,3}}(?:bottle|pills?|tablets?|meds|medicines?|medications?)
         | (?<!struggle\ to\ )(?<!struggled\ to\ )(?<!struggling\ to\ )(?<!hard\ to\ )(?<!trouble\ to\ )
           (?<!difficult\ to\ )(?<!unable\ to\ )(?<!can't\ )(?<!cant\ )(?<!cannot\ )(?<!how\ to\ )(?<!easier\ to\ )
@@ -194,10 +196,12 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:took|taken|swallowed|ate|eaten|had|ingested|downed)\ (?:\w+\ )?(?:\d{{2,}}|[3-9]|three|four|five|six|seven|eight
             |nine|ten|\d+\ or\ \d+)\ (?:\w+\ )?(?:pills?|tablets?|capsules?|caps|doses?|ldn|naltrexone
             |of\ (?:them|my|his|her|the|those))
-        # (a bare count taken, nothing counted after it: "took 30. goodbye", "just took fifteen"; from six, below
-        # which it may be a dose's milligrams, and under fifty, which may be naltrexone's usual strength)
-        | (?:took|swallowed|downed|necked)\ (?:another\ |like\ |about\ |around\ |maybe\ )?{_BARE_COUNT}
-            (?=\s*(?:[.,;:!?]|$|(?:tonight|today|just\ now|earlier|now)\b))
+        # (a bare count the writer or a person took, nothing counted after it: "took 30. goodbye", "just took
+        # fifteen"; from six, below which it may be a dose's milligrams, and under fifty, which may be naltrexone's
+        # usual strength; not "the pharmacy took 20 today", "our team took 30 in the quiz", "downed 12 at the pub")
+        | (?:(?<![\s\S])|(?<=[.!?,;:]\ )|(?<=\bi\ )|(?<=\bhe\ )|(?<=\bshe\ )|(?<=\bjust\ )|(?<=\balready\ ))
+            (?:took|swallowed|downed|necked)\ (?:another\ |like\ |about\ |around\ |maybe\ )?{_BARE_COUNT}
+            (?=\s*(?:[.,;:!?]|$|(?:tonight|just\ now)\b))
         | (?:whole|entire)\ (?:bottle|pack|packet|box|supply|prescription|blister)
         | on\ purpose | intentionally\ took | poison(?:ed|ing)? | poison\ control )""")),
     Rule("severe-reaction", "emergency", rx(r"""
