@@ -129,3 +129,25 @@ def test_everyday_words_get_no_crisis_reply(message: str) -> None:
 def test_a_person_introduced_is_no_case_by_itself(message: str, kind: str | None) -> None:
     routed = route(message)
     assert (routed.kind if routed else None) == kind, (message, routed)
+
+
+@pytest.mark.parametrize("message", [
+    # "sens", "sentido": the verb of feeling is no meaning lost (the seventieth session)
+    "Je la prends depuis 3 mois et je ne sens rien, je continue ?",
+    "La tomo desde hace 3 meses y no he sentido nada, ¿sigo?",
+    "Tomo há 3 meses e não tenho sentido nada, continuo?",
+])
+def test_feeling_nothing_on_it_is_no_meaning_lost(message: str) -> None:
+    routed = route(message)
+    assert routed is None or routed.kind != "emergency", (message, routed)
+
+
+@pytest.mark.parametrize("message", [
+    "je ne vois plus le sens de rien",
+    "plus rien n'a de sens",
+    "ya nada tiene sentido",
+    "não vejo mais sentido em nada",
+])
+def test_no_meaning_left_is_still_an_emergency(message: str) -> None:
+    routed = route(message)
+    assert routed is not None and routed.kind == "emergency", (message, routed)
