@@ -47,6 +47,7 @@ def test_something_done_twice_is_no_double_dose(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "My flatmate has scoffed a heap of her LDN. What are the side effects?",
+    "My brother necked half the pot of his LDN. What is naltrexone?",
     "he knocked back a few of his LDN with a beer",
     "I necked a whole month's supply of LDN. What is it?",
     "took 30. goodbye",
@@ -80,6 +81,10 @@ def test_a_second_dose_told_with_had_to_or_repeated_is_still_an_emergency(text: 
     "our team took 30 today in the quiz! anyway what is LDN",
     "I swallowed a lot of info about LDN. What is it?",
     "ate a pile of pancakes. is LDN FDA approved?",
+    "necked half the bottle of gin last night, can i take my ldn today",
+    "we downed the entire pot of coffee, does caffeine affect LDN",
+    "I took 6, 9 and then 12 weeks to see results",
+    "I've downed loads of LDN articles today. what's it made of",
 ])
 def test_a_count_of_something_else_is_no_overdose(text: str) -> None:
     assert BOT.ask(text).kind != "emergency", text

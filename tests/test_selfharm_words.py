@@ -146,6 +146,8 @@ def test_feeling_nothing_on_it_is_no_meaning_lost(message: str) -> None:
     "je ne vois plus le sens de rien",
     "plus rien n'a de sens",
     "ya nada tiene sentido",
+    "ya nada tiene mucho sentido",
+    "nada tiene realmente sentido ya",
     "não vejo mais sentido em nada",
 ])
 def test_no_meaning_left_is_still_an_emergency(message: str) -> None:
