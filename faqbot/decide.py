@@ -205,13 +205,13 @@ class Decide(StageBase, name="decide"):
             return Decision("fallback", reason), None
         # Before the thresholds: a high score on the question's other words does not make up for
         # the word it is really about.
-        unanswered, settled = self._unanswered(analysis, top, followed=self._in_conversation(query, top))
+        unanswered, doubt = self._unanswered(analysis, top, followed=self._in_conversation(query, top))
         if unanswered is not None and not exact:
             # A side of a comparison left out is something the knowledge base cannot answer; a word no entry uses
             # or a subject never named is only a doubt about the ranker's guess ("is RA autoimmune? the article
             # makes it sound like it isn't"), which a far surer second opinion may settle.
-            doubt = settled if query.undefined is None else None  # (how many times the usual lead)
-            return Decision("suggest", unanswered, suggestions=query.ranked[: s.max_suggestions]), doubt
+            return (Decision("suggest", unanswered, suggestions=query.ranked[: s.max_suggestions]),
+                    doubt if query.undefined is None else None)
         named = self._names_asked(query, gap)
         if named is not None and named.score >= s.answer_threshold:
             reason = (f"the follow-up asks about {' '.join(sorted(query.require))}: the wording `{named.entry.id}` "

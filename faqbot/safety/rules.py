@@ -196,9 +196,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         | (?:took|taken|swallowed|ate|eaten|had|ingested|downed)\ (?:\w+\ )?(?:\d{{2,}}|[3-9]|three|four|five|six|seven|eight
             |nine|ten|\d+\ or\ \d+)\ (?:\w+\ )?(?:pills?|tablets?|capsules?|caps|doses?|ldn|naltrexone
             |of\ (?:them|my|his|her|the|those))
-        # (a bare count the writer or a person took, nothing counted after it: "took 30. goodbye", "just took
+        # (a bare count the writer, he or she took, nothing counted after it: "took 30. goodbye", "just took
         # fifteen"; from six, below which it may be a dose's milligrams, and under fifty, which may be naltrexone's
-        # usual strength; not "the pharmacy took 20 today", "our team took 30 in the quiz", "downed 12 at the pub")
+        # usual strength; not "the pharmacy took 20 today", "our team took 30 in the quiz", "took 6, 9 and 12 weeks")
         | (?:(?<![\s\S])|(?<=[.!?,;:]\ )|(?<=\bi\ )|(?<=\bhe\ )|(?<=\bshe\ )|(?<=\bjust\ )|(?<=\balready\ ))
             (?:took|swallowed|downed|necked)\ (?:another\ |like\ |about\ |around\ |maybe\ )?{_BARE_COUNT}
             (?=\s*(?:[.;:!?]|,(?!\s*\d)|$|(?:tonight|just\ now)\b))
