@@ -14,7 +14,7 @@ from faqbot.pipeline import Decision, Query, StageBase, quoted
 from faqbot.records import dataclass
 from faqbot.retrieval import Candidate, Retriever
 from faqbot.retrieval.learned import PROMOTE, SURE, RankModel, review
-from faqbot.text import Analysis, clean, last_question, words
+from faqbot.text import Analysis, clean, last_question, stem, words
 from faqbot.text.pointing import PRONOUNS, SUBJECT_PRONOUNS
 from faqbot.text.words import LEAD_INS
 
@@ -36,6 +36,9 @@ UNNAMED_DOUBT = 2.0
 #: opioid painkillers entry); 4 and 3 answered personal questions told after a question and a country's figures the
 #: article does not give
 RARE_DOUBT = 5.0
+#: the words before a place, a maker or a medicine that goes with another: a rare word after them is what is asked
+_QUALIFIERS = frozenset({"in", "with", "from", "by", "at", "plus", "and", "versus", "vs"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -305,10 +308,11 @@ class Decide(StageBase, name="decide"):
         rare = [t for t in analysis.rare if uncovered.get(t, 0.0) >= s.uncovered_share
                 or (t in particular and uncovered.get(t, 0.0) >= s.uncovered_name_share)]
         if rare:
-            # (a name or a country asked of is what the question is about, no doubt: "...adults in the UK?")
+            # (a name or a country asked of is what the question is about, no doubt: "...adults in the UK?"; so is a
+            # word after "in", "with", "from" or "by", written small: "...about LDN in norway", "LDN with suboxone")
+            qualified = particular.intersection(rare) or not _QUALIFIERS.isdisjoint(_before(analysis.words, rare))
             return (f"the question is about {' '.join(sorted(rare))!r}, which no entry uses "
-                    f"({max(uncovered[t] for t in rare):.0%} of its weight)"), \
-                None if particular.intersection(rare) else RARE_DOUBT
+                    f"({max(uncovered[t] for t in rare):.0%} of its weight)"), None if qualified else RARE_DOUBT
         if analysis.asks and analysis.asks not in self.retriever.index.asking[top.entry_index]:
             # "who discovered LDN?", "when was naltrexone approved?": a person or a date no entry gives
             return f"the question asks {analysis.asks}, and no wording of `{top.entry.id}` asks that", None
@@ -401,3 +405,14 @@ def holds_wording(question: str, wording: str, whole: bool) -> bool:
         return asked == worded
     rest = iter(asked)
     return bool(worded) and all(word in rest for word in worded)
+
+
+def _before(words_: tuple[str, ...], rare: list[str]) -> set[str]:
+    """The words that stand right before a rare term of the question (read by its stem), past an article ("in the
+    nordics")."""
+    found = set()
+    for i in range(1, len(words_)):
+        if stem(words_[i]) in rare:
+            j = i - 2 if i > 1 and words_[i - 1] in _ARTICLES else i - 1
+            found.add(words_[j])
+    return found

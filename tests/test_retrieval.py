@@ -181,6 +181,9 @@ def test_a_definition_request_finds_the_entry_that_defines_the_term(question: st
     ("do I really need a doctor before using LDN or is that just a disclaimer?", "consult-doctor"),
     # ... but a country asked of is what the question is about: the article's figures are American
     ("What percentage of adults in the UK have an alcohol problem?", None),
+    # ... and so is a word after "in", "with" or "from", written small
+    ("what do clinical trials show about LDN in the netherlands", None),
+    ("what do clinical trials show about LDN with suboxone", None),
 ])
 def test_a_word_no_entry_uses_yields_to_a_far_surer_second_opinion(bundled: FAQBot, question: str,
                                                                     entry: str | None) -> None:

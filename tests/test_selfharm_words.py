@@ -149,6 +149,9 @@ def test_feeling_nothing_on_it_is_no_meaning_lost(message: str) -> None:
     "ya nada tiene mucho sentido",
     "nada tiene realmente sentido ya",
     "não vejo mais sentido em nada",
+    # the verb first, then the noun
+    "he sentido que nada tiene sentido",
+    "je sens que rien n'a de sens",
 ])
 def test_no_meaning_left_is_still_an_emergency(message: str) -> None:
     routed = route(message)

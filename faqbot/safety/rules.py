@@ -201,7 +201,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         # usual strength; not "the pharmacy took 20 today", "our team took 30 in the quiz", "took 6, 9 and 12 weeks")
         | (?:(?<![\s\S])|(?<=[.!?,;:]\ )|(?<=\bi\ )|(?<=\bhe\ )|(?<=\bshe\ )|(?<=\bjust\ )|(?<=\balready\ ))
             (?:took|swallowed|downed|necked)\ (?:another\ |like\ |about\ |around\ |maybe\ )?{_BARE_COUNT}
-            (?=\s*(?:[.;:!?]|,(?!\s*\d)|$|(?:tonight|just\ now)\b))
+            (?=\s*(?:[.;:!?]|,(?!\s*(?:\w+\s+)?\d)|$|(?:tonight|just\ now)\b))
         | (?:whole|entire)\ (?:bottle|pack|packet|box|supply|prescription|blister)
         | on\ purpose | intentionally\ took | poison(?:ed|ing)? | poison\ control )""")),
     Rule("severe-reaction", "emergency", rx(r"""
