@@ -105,6 +105,10 @@ def test_self_harm_gets_the_crisis_reply(message: str) -> None:
         "I hope no one kills me for asking, but what is LDN?",
         "hope LDN kills me joint pain, what is it used for?",
         "I hope I die of old age in my own bed, but what is LDN?",
+        # "sens", "sentido": the verb of feeling is no meaning lost (the seventieth session)
+        "Je la prends depuis 3 mois et je ne sens rien, je continue ?",
+        "La tomo desde hace 3 meses y no he sentido nada, ¿sigo?",
+        "Tomo há 3 meses e não tenho sentido nada, continuo?",
     ],
 )
 def test_everyday_words_get_no_crisis_reply(message: str) -> None:
@@ -129,17 +133,6 @@ def test_everyday_words_get_no_crisis_reply(message: str) -> None:
 def test_a_person_introduced_is_no_case_by_itself(message: str, kind: str | None) -> None:
     routed = route(message)
     assert (routed.kind if routed else None) == kind, (message, routed)
-
-
-@pytest.mark.parametrize("message", [
-    # "sens", "sentido": the verb of feeling is no meaning lost (the seventieth session)
-    "Je la prends depuis 3 mois et je ne sens rien, je continue ?",
-    "La tomo desde hace 3 meses y no he sentido nada, ¿sigo?",
-    "Tomo há 3 meses e não tenho sentido nada, continuo?",
-])
-def test_feeling_nothing_on_it_is_no_meaning_lost(message: str) -> None:
-    routed = route(message)
-    assert routed is None or routed.kind != "emergency", (message, routed)
 
 
 @pytest.mark.parametrize("message", [
