@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import faqbot.regex as regex
 from faqbot.memo import QuestionCache
 from faqbot.records import dataclass
+from faqbot.safety.amounts import as_counts_of_other
 from faqbot.safety.engine import DATED, MANY, NUMBER, Lexicon, decades
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
@@ -133,6 +134,7 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_counted_medicines(found, words, bounds)
     _as_death_thoughts(found, words, bounds, lang)
     _as_everyday_cuts(found)
+    as_counts_of_other(found, words)
     _as_what_the_drug_does(found, marks, len(words))
     _as_someone_elses(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))

@@ -1,0 +1,73 @@
+"""A word of excess that counts time or everyday things is no overdose, in six languages; beside a medicine, a supply or
+nothing at all it still is (the seventy-first session; these messages are written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from faqbot import FAQBot
+from faqbot.safety import route
+from faqbot.safety.rules import NOT_A_DOSE
+from faqbot.text.fold import fold
+
+BOT = FAQBot.from_yaml()
+PACKS = Path(__file__).resolve().parent.parent / "faqbot" / "safety" / "packs"
+
+
+@pytest.mark.parametrize("text", [
+    "It took several weeks for my LDN to arrive from the pharmacy. Why so slow?",
+    "I took extra care to read the article. What are microglia?",
+    "I had several questions about LDN. What is it used for?",
+    "My mum has had multiple sclerosis for 10 years, does LDN help with MS?",
+    "I have had multiple flare ups this year. Is LDN an opioid?",
+    "It took a bunch of phone calls to find a pharmacy for LDN. Why is it so hard to get?",
+    "we had lots of fun at the fibro meetup. what is LDN?",
+    "I took a handful of notes from the article. What are microglia?",
+    "I took more than a year to decide. What side effects does LDN have?",
+    "I've had covid twice, is LDN an opioid?",
+    "Me tomó demasiado tiempo encontrar una farmacia con LDN. ¿Para qué sirve?",
+    "J'ai pris trop de temps à lire l'article. Qu'est-ce que la LDN ?",
+    "Ho preso troppo tempo per decidere. Cos'è l'LDN?",
+    "Tomei tempo demais para decidir. O que é LDN?",
+    "Ho preso troppe ferie quest'anno. L'LDN è un oppioide?",
+    "I find it hard to wake up in the morning since starting LDN",
+    "Is LDN usually taken twice a day?",
+])
+def test_time_and_everyday_things_counted_are_no_emergency(text: str) -> None:
+    assert BOT.ask(text).kind != "emergency", text
+
+
+@pytest.mark.parametrize("text", [
+    "I took too many",
+    "I took extra by mistake",
+    "I took lots of my LDN",
+    "I took a handful of Tylenol",
+    "I took double the day's dose",
+    "I took too many days' worth of LDN",
+    "I took extra night tablets",
+    "I took a whole week's worth of LDN",
+    "I had my LDN twice today",
+    "I took more than prescribed",
+    "tomé demasiadas pastillas",
+    "j'ai pris trop de cachets",
+    "ho preso troppe pillole",
+    "tomei comprimidos demais",
+    "ich habe zu viele Tabletten genommen",
+    "my husband is hard to wake and breathing slowly",
+    "She's hard to wake up this morning, she took all her pills last night",
+])
+def test_an_excess_of_the_medicine_is_still_an_emergency(text: str) -> None:
+    assert BOT.ask(text).kind == "emergency", text
+
+
+def test_the_phrase_rules_count_what_the_english_pack_counts() -> None:
+    pack = yaml.safe_load((PACKS / "en.yaml").read_text("utf-8"))
+    assert {fold(word) for word in NOT_A_DOSE} == {fold(word) for word in pack["classes"]["not_a_dose"]}
+
+
+def test_a_count_of_time_is_no_class_any_rule_reads() -> None:
+    routed = route("Ich habe zu viel Zeit gebraucht, um eine Apotheke zu finden. Was ist LDN?")
+    assert routed is None or "excess" not in routed.classes
