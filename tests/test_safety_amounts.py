@@ -10,7 +10,7 @@ import yaml
 
 from faqbot import FAQBot
 from faqbot.safety import route
-from faqbot.safety.rules import NOT_A_DOSE
+from faqbot.safety.amounts import NOT_A_DOSE
 from faqbot.text.fold import fold
 
 BOT = FAQBot.from_yaml()
@@ -35,6 +35,9 @@ PACKS = Path(__file__).resolve().parent.parent / "faqbot" / "safety" / "packs"
     "Ho preso troppe ferie quest'anno. L'LDN è un oppioide?",
     "I find it hard to wake up in the morning since starting LDN",
     "Is LDN usually taken twice a day?",
+    "It took the whole summer to find a doctor who prescribes LDN",
+    "i had several bouts of flu, does ldn weaken immunity?",
+    "ho preso troppi caffè oggi, cos'è l'LDN?",
 ])
 def test_time_and_everyday_things_counted_are_no_emergency(text: str) -> None:
     assert BOT.ask(text).kind != "emergency", text
@@ -56,11 +59,40 @@ def test_time_and_everyday_things_counted_are_no_emergency(text: str) -> None:
     "ho preso troppe pillole",
     "tomei comprimidos demais",
     "ich habe zu viele Tabletten genommen",
+    # (a medicine, a unit or a figure named within three words after the time word: a reviewer's messages)
+    "took too many days of my LDN",
+    "took several weeks of naltrexone in one go",
+    "took several days of my 4.5mg LDN",
+    "took too much time release oxycodone",
+    "tomé demasiados días de LDN",
+    "tomei dias demais de LDN",
+    "I've typically taken twice the amount",
     "my husband is hard to wake and breathing slowly",
     "She's hard to wake up this morning, she took all her pills last night",
 ])
 def test_an_excess_of_the_medicine_is_still_an_emergency(text: str) -> None:
     assert BOT.ask(text).kind == "emergency", text
+
+
+@pytest.mark.parametrize("text", [
+    "I took the day off work to read about LDN. What is it?",
+    "I had a bunch of tests done. Is LDN used for MS?",
+    "I took the plunge and ordered a book on pain. What is LDN?",
+    "I took ages to find this. What is LDN?",
+])
+def test_an_everyday_thing_taken_or_had_is_no_case(text: str) -> None:
+    assert route(text) is None, (text, route(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I took my LDN twice",
+    "I had my dose late",
+    "I have pain in my legs, can LDN help?",
+    "I took a break from LDN, how do I restart?",
+])
+def test_the_drug_a_dose_or_a_case_taken_or_had_is_still_referred(text: str) -> None:
+    routed = route(text)
+    assert routed is not None, text
 
 
 def test_the_phrase_rules_count_what_the_english_pack_counts() -> None:

@@ -9,18 +9,30 @@ possessive: "too much of my time") or right after one ("tomei tempo demais") is 
 names a supply or a medicine after all ("too many days' worth", "extra night tablets"). Only beside those words: what
 is left unnamed ("I took too many", "took extra by mistake") or any other noun ("took a handful of Tylenol", a slang
 name no pack lists) stays an excess, since a lost emergency costs most.
+
+The English phrase rules (:mod:`.rules`) read the same words, listed here: a count beside them is no overdose, and
+"I took", "I had" with one of them (or of :data:`IDIOMS`: "I took a look", "I had a bunch of tests") tells nothing of
+the asker's health.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 #: the classes a count of time or everyday things is taken out of (not ``many``: "took three weeks of pills")
 COUNTS = ("excess", "too_much")
 #: the class of what a count may count that is no dose
 OTHER = "not_a_dose"
-#: the classes right after such a word that make it a medicine's name or a supply after all
-MEDICINE = ("form", "drug", "meds_word", "medicine", "dose_core")
+#: the classes that, within ``NEAR`` words after such a word, make it a medicine's name or a supply after all ("too
+#: many days of my LDN", "too much time release oxycodone", "several days of my 4.5 mg", "tomei dias demais de LDN")
+MEDICINE = ("form", "drug", "meds_word", "medicine", "dose_core", "unit", "opioid", "number")
+NEAR = 3
+#: ... with none of these between, which say where, when, why or of what ("me tomó demasiado tiempo para conseguir la
+#: LDN", "too many questions about LDN")
+STOPS = frozenset({"for", "to", "in", "on", "at", "with", "from", "by", "after", "before", "since", "until", "while",
+                   "and", "or", "but", "when", "if", "para", "por", "pour", "per", "fur", "um", "zu", "con", "avec",
+                   "mit", "em", "en", "y", "et", "e", "und", "ou", "oder", "about", "regarding", "sobre", "sur", "uber",
+                   "su"})
 #: ... and the words that do
 WORTH = frozenset({"worth", "supply", "supplies"})
 #: the words that may stand between the count and what it counts, as folded: "of", the articles and possessives
@@ -36,11 +48,43 @@ BETWEEN = frozenset({
 _MOST_BETWEEN = 2
 
 
-def as_counts_of_other(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) -> None:
+#: the everyday things a count may count or one may take or have, which are no medicine and say nothing of anyone's
+#: health: "took extra shifts", "took more than a year", "I took the day off", "I had a bunch of tests"
+EVERYDAY = (
+    "time", "minute", "minutes", "hour", "hours", "days", "week", "weeks", "month", "months", "year", "years",
+    "ages", "forever", "afternoon", "weekend", "weekends", "summer", "winter", "autumn", "day off",
+    "days off", "week off", "time off", "care", "effort", "courage", "notes", "photos", "photo", "pictures", "picture",
+    "selfies", "screenshots", "fun", "breaks", "naps", "walks", "steps", "tries", "attempts", "turns", "trips",
+    "holidays", "vacation", "vacations", "shifts", "night shifts", "day shifts", "classes", "courses", "lessons",
+    "exams", "tests", "quiz",
+    "questions", "calls", "phone calls", "emails", "messages", "buses", "family", "breakfast", "lunch", "dinner",
+    "supper", "visitors", "guests", "money", "cash", "savings", "research", "advice", "info", "information",
+    "patience", "precautions", "risks", "chances", "deep breaths", "stress", "coffee")
+#: ... and the nouns of everyday things one takes or has that are verbs too ("I took a look", "had a think"): only
+#: after "I took", "I had" (a word of excess right before one may end a clause with no comma: "took too many think I'm
+#: dying")
+IDIOMS = ("while", "look", "peek", "glance", "plunge", "leap", "nap", "walk", "shower", "bath", "chat", "think",
+           "read", "seat", "step", "test", "bus", "train", "taxi", "flight", "leave", "reading")
+#: ... and the illnesses and operations, which are no dose but are someone's case
+HEALTH_EVENTS = ("sclerosis", "flares", "flare ups", "relapses", "bouts", "surgery", "surgeries", "operations",
+                  "infections", "covid", "flu")
+#: what a count may count that is no medicine ("had multiple sclerosis" too): the English pack's `not_a_dose`, which
+#: the engine's rules read as above (a test keeps the two the same)
+NOT_A_DOSE = EVERYDAY + HEALTH_EVENTS
+
+
+def alternatives(words: tuple[str, ...]) -> str:
+    """The words as alternatives of a pattern over the prepared text (a space matching a hyphen too)."""
+    return "|".join(word.replace(" ", r"[-\ ]") for word in words)
+
+
+def as_counts_of_other(found: dict[str, list[tuple[int, int]]], words: Sequence[str], marks: Collection[int]) -> None:
     """The spans of ``excess`` and ``too_much`` that count time or everyday things taken out of ``found``; the
-    ``not_a_dose`` class itself is read by no rule and is removed too."""
-    medicines = {start for name in MEDICINE for start, _ in found.get(name, ())}
-    others = [(start, end) for start, end in found.pop(OTHER, ()) if not _names_a_dose(words, end, medicines)]
+    ``not_a_dose`` class itself is read by no rule and is removed too. ``marks``: where each piece of the message after
+    a sentence mark starts ("I took too many, days ago I..." counts nothing across the comma)."""
+    medicines = sorted(start for name in MEDICINE for start, _ in found.get(name, ()))
+    others = [(start, end) for start, end in found.pop(OTHER, ())
+              if not _names_a_dose(words, end, medicines, marks)]
     if not others:
         return
     starts = {start for start, _ in others}
@@ -49,23 +93,28 @@ def as_counts_of_other(found: dict[str, list[tuple[int, int]]], words: Sequence[
         spans = found.get(name)
         if not spans:
             continue
-        kept = [(start, end) for start, end in spans if start not in ends and not _counts(end, words, starts)]
+        kept = [(start, end) for start, end in spans
+                if (start not in ends or start in marks) and not _counts(end, words, starts, marks)]
         if kept:
             found[name] = kept
         else:
             del found[name]
 
 
-def _names_a_dose(words: Sequence[str], end: int, medicines: set[int]) -> bool:
-    """Whether what follows the word that ends at ``end`` makes it a medicine's name or a supply ("extra night tablets",
-    "a week's worth", "three days supply", "double the day's dose")."""
+def _names_a_dose(words: Sequence[str], end: int, medicines: Sequence[int], marks: Collection[int]) -> bool:
+    """Whether the word that ends at ``end`` names a supply ("a week's worth", "three days supply") or a medicine
+    stands within ``NEAR`` words after it in its piece ("extra night tablets", "too many days of my LDN")."""
     at = end + 1 if end < len(words) and words[end] == "s" else end
-    return at in medicines or (at < len(words) and words[at] in WORTH)
+    if at < len(words) and words[at] in WORTH:
+        return True
+    return any(end <= start < at + NEAR and not any(end < mark <= start for mark in marks)
+               and STOPS.isdisjoint(words[end:start]) for start in medicines)
 
 
-def _counts(end: int, words: Sequence[str], starts: set[int]) -> bool:
-    """Whether what follows position ``end`` (past at most two words of ``BETWEEN``) starts a ``not_a_dose`` word."""
+def _counts(end: int, words: Sequence[str], starts: set[int], marks: Collection[int]) -> bool:
+    """Whether what follows position ``end`` (past at most two words of ``BETWEEN``, in the same piece) starts a
+    ``not_a_dose`` word."""
     at = end
     while at not in starts and at < len(words) and at - end < _MOST_BETWEEN and words[at] in BETWEEN:
         at += 1
-    return at in starts
+    return at in starts and not any(end <= mark <= at for mark in marks)

@@ -134,7 +134,7 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_counted_medicines(found, words, bounds)
     _as_death_thoughts(found, words, bounds, lang)
     _as_everyday_cuts(found)
-    as_counts_of_other(found, words)
+    as_counts_of_other(found, words, marks)
     _as_what_the_drug_does(found, marks, len(words))
     _as_someone_elses(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))

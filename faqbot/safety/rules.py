@@ -11,6 +11,7 @@ from typing import Literal
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
+from faqbot.safety.amounts import EVERYDAY, IDIOMS, NOT_A_DOSE, alternatives
 from faqbot.text.figures import WORD_UNIT
 
 RouteKind = Literal["emergency", "referral"]
@@ -123,31 +124,29 @@ _NOT_OF_OTHERS = r"(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )"
 #: "twice" told of taking, but not as a choice of how often ("should it be taken once or twice?"; "I took it twice a
 #: day" is a double dose told, a review)
 _TWICE = r"(?<!\bor\ )twice"
+#: the adverbs of what is done as a rule
+_AS_A_RULE = ("usually", "normally", "typically", "commonly", "generally", "often", "always", "sometimes")
 #: "taken" told of someone, not the passive of what is to be done ("can it be taken twice daily?" asks a schedule) nor
 #: what is done as a rule ("is LDN usually taken twice a day?")
-_TAKEN = r"(?<!\bbe\ )(?<!\bis\ )(?<!\bare\ )(?<!\bbeing\ )" + "".join(
-    rf"(?<!\b{word}\ )" for word in ("usually", "normally", "typically", "commonly", "generally", "often", "always",
-                                     "sometimes")) + "taken"
-#: what a count may count that is no medicine ("took extra shifts", "had multiple sclerosis", "took more than a
-#: year"): the English pack's `not_a_dose`, which the engine's rules read through :mod:`.amounts` (a test keeps the two
-#: the same)
-NOT_A_DOSE = (
-    "time", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
-    "ages", "afternoon", "morning", "evening", "night", "nights", "weekend", "weekends", "care", "effort", "notes",
-    "photos", "pictures", "selfies", "screenshots", "fun", "breaks", "naps", "walks", "steps", "tries", "attempts",
-    "turns", "trips", "holidays", "vacation", "vacations", "leave", "shifts", "classes", "courses", "lessons", "exams",
-    "questions", "calls", "phone calls", "emails", "messages", "sclerosis", "flares", "flare ups", "relapses",
-    "surgery", "surgeries", "operations", "infections", "covid", "flu", "visitors", "guests", "money", "cash",
-    "savings", "research", "reading", "advice", "info", "information", "patience", "precautions", "risks", "chances",
-    "deep breaths")
+_TAKEN = r"(?<!\bbe\ )(?<!\bis\ )(?<!\bare\ )(?<!\bbeing\ )(?:" + "|".join(
+    # (after "I've", "has", the adverb tells a habit of one's own: "I've typically taken twice the amount")
+    rf"(?<=\b{have}\ {word}\ )" for have in ("have", "ve", "has", "had") for word in _AS_A_RULE) + "|" + "".join(
+    rf"(?<!\b{word}\ )" for word in _AS_A_RULE) + ")taken"
+#: the words that may stand between a count and what it counts ("too much of my time", "a whole lot of questions")
+_BETWEEN = r"(?:(?:of|the|a|an|my|his|her|their|our|your|than|lot)\ ){0,2}"
 #: ... right after a count, past "of" and an article or possessive, and not naming a medicine or a supply after all
-#: ("extra night tablets", "too many days' worth", "double the day's dose")
-_COUNTS_OTHER = (r"(?!\ (?:(?:of|the|a|an|my|his|her|their|our|your|than)\ ){0,2}(?:"
-                 + "|".join(word.replace(" ", r"[-\ ]") for word in NOT_A_DOSE)
-                 + r")\b(?!(?:'|\ )?s?'?\ (?:worth|supply|doses?|pills?|tablets?|tabs?|capsules?|caps|meds|medicines?"
-                 r"|medications?|ldn|naltrexone)\b))")
+#: within three words and no word of where or why between ("too many days' worth", "too many days of my LDN", "too much
+#: time release oxycodone"; not "took several weeks for my LDN to arrive")
+_NAMES_A_DOSE = (r"(?:'|\ )?s?'?(?:\ (?!(?:for|to|in|on|at|with|from|by|after|before|since|until|while|and|or|but"
+                 r"|when|if|about|regarding)\b)[^\s,;:!?.]+(?:\.\d+)?){0,2}?\ (?:worth|supply|doses?|pills?|tablets?|tabs?"
+                 r"|capsules?|caps|\d"
+                 rf"|meds|medicines?|medications?|ldn|naltrexone|{_UNIT}|{_MEDICINES})\b")
+_COUNTS_OTHER = rf"(?!\ {_BETWEEN}(?:{alternatives(NOT_A_DOSE)})\b(?!{_NAMES_A_DOSE}))"
+#: ... and what is taken or had that is no dose and no illness ("I took the day off", "I had a bunch of tests")
+_HAD_OTHER = (r"\ (?:(?:of|the|a|an|my|his|her|their|our|your|lot|bunch|couple|few|whole|some|quick|good|long"
+              rf"|short|little)\ ){{0,3}}(?:{alternatives(EVERYDAY + IDIOMS)})\b(?!{_NAMES_A_DOSE})")
 #: ... and such a word anywhere between "had" and "twice" ("had covid twice", "had surgery twice")
-_NOT_COUNTED = r"(?!(?:" + "|".join(word.replace(" ", r"[-\ ]") for word in NOT_A_DOSE) + r")\b)"
+_NOT_COUNTED = rf"(?!(?:{alternatives(NOT_A_DOSE)})\b)"
 #: a count of six to forty-nine, in figures or words
 _BARE_COUNT = (r"(?:[6-9]|[1-4]\d|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
                r"|eighteen|nineteen|(?:twenty|thirty|forty)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?)\b")
@@ -423,6 +422,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
             (?!\ (?:a|an|two|three|some|several|\d+)\ (?:\w+\ ){{0,2}}{RELATION}s?\b)
             # "I got lost in the lecture", "I got curious": lost the thread, not anything taken or had
             (?!(?<=got)\ (?:\w+ly\ |so\ |really\ |a\ bit\ )?(?:lost|curious|interested|bored|stuck)\b)
+            # "I took the day off", "I had a bunch of tests done", "I took ages": an everyday thing taken or had
+            (?!(?:(?<=have)|(?<=had)|(?<=got)|(?<=take)|(?<=took)){_HAD_OTHER})
         | \bmy\ (?:own\ )?(?:dose|dosage|ldn|naltrexone|prescription|meds|medications?|medicines?|pills|tablets
             |symptoms?|condition|diagnosis|illness|disease|insomnia|sleep|liver|kidneys?|heart|blood|health
             |treatment|therapy|side\ effects?|body|case|situation|levels?|results|labs?|weight|age|tests?
