@@ -67,6 +67,12 @@ def test_time_and_everyday_things_counted_are_no_emergency(text: str) -> None:
     "tomé demasiados días de LDN",
     "tomei dias demais de LDN",
     "I've typically taken twice the amount",
+    # (days, weeks and months are what a supply is counted in, and "and" adds a second thing taken: a second review)
+    "I took too many days",
+    "Tomé demasiados días",
+    "I took too much time release",
+    "took too much coffee and pills",
+    "I took too many weeks of my bupe",
     "my husband is hard to wake and breathing slowly",
     "She's hard to wake up this morning, she took all her pills last night",
 ])
@@ -103,3 +109,25 @@ def test_the_phrase_rules_count_what_the_english_pack_counts() -> None:
 def test_a_count_of_time_is_no_class_any_rule_reads() -> None:
     routed = route("Ich habe zu viel Zeit gebraucht, um eine Apotheke zu finden. Was ist LDN?")
     assert routed is None or "excess" not in routed.classes
+
+
+@pytest.mark.parametrize("text", [
+    "tomo LDN hace un mes y ahora tengo los ojos amarillos y la orina oscura",
+    "estoy tomando LDN hace dos meses y hoy no puedo respirar bien",
+    "uso LDN há um mês e agora estou com os olhos amarelos e a urina escura",
+    "sem vontade nenhuma de viver... tomo naltrexona faz 1 ano e nada mudou",
+])
+def test_how_long_the_drug_has_been_taken_is_no_past_that_hides_an_emergency(text: str) -> None:
+    assert BOT.ask(text).kind == "emergency", text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("tô usando LDN faz um mês e meio e a insônia não passa. é normal??", "referral"),
+    ("estoy usando LDN hace tres semanas y tengo insomnio, ¿es normal?", "referral"),
+    # (a time in the past, or someone else's, is still over and done)
+    ("tomé LDN hace un año y me sentó mal. ¿Qué es la LDN exactamente?", None),
+    ("tomei LDN há um ano para a dor. O que é LDN?", None),
+])
+def test_how_long_the_asker_has_taken_it_tells_a_case_now(text: str, kind: str | None) -> None:
+    routed = route(text)
+    assert (routed.kind if routed else None) == kind, (text, routed)

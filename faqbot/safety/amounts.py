@@ -28,13 +28,20 @@ OTHER = "not_a_dose"
 MEDICINE = ("form", "drug", "meds_word", "medicine", "dose_core", "unit", "opioid", "number")
 NEAR = 3
 #: ... with none of these between, which say where, when, why or of what ("me tomó demasiado tiempo para conseguir la
-#: LDN", "too many questions about LDN")
+#: LDN", "too many questions about LDN"; "and" links a second thing taken: "too much coffee and my pills")
 STOPS = frozenset({"for", "to", "in", "on", "at", "with", "from", "by", "after", "before", "since", "until", "while",
-                   "and", "or", "but", "when", "if", "para", "por", "pour", "per", "fur", "um", "zu", "con", "avec",
-                   "mit", "em", "en", "y", "et", "e", "und", "ou", "oder", "about", "regarding", "sobre", "sur", "uber",
-                   "su"})
+                   "but", "when", "if", "para", "por", "pour", "per", "fur", "um", "zu", "con", "avec", "mit", "em",
+                   "en", "about", "regarding", "sobre", "sur", "uber", "su"})
+#: the days, weeks and months a supply is counted in ("I took too many days", "tomé demasiados días", "several days of
+#: oxys"): such a word counts time only before a word of how long or what for ("several weeks for my LDN to arrive",
+#: "three days off")
+SUPPLY_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "dia", "dias", "semana", "semanas", "mes",
+                          "meses", "jour", "jours", "semaine", "semaines", "mois", "tag", "tage", "tagen", "woche",
+                          "wochen", "monat", "monate", "giorno", "giorni", "settimana", "settimane", "mese", "mesi"})
+DURATION = frozenset({"for", "to", "off", "ago", "until", "till", "before", "since", "para", "hasta", "desde", "pour",
+                      "jusqu", "depuis", "per", "fino", "da", "fur", "bis", "um", "zu", "seit", "ate"})
 #: ... and the words that do
-WORTH = frozenset({"worth", "supply", "supplies"})
+WORTH = frozenset({"worth", "supply", "supplies", "release", "released"})
 #: the words that may stand between the count and what it counts, as folded: "of", the articles and possessives
 #: of the six languages ("too much of my time", "trop de temps", "troppo del mio tempo")
 BETWEEN = frozenset({
@@ -73,6 +80,11 @@ HEALTH_EVENTS = ("sclerosis", "flares", "flare ups", "relapses", "bouts", "surge
 NOT_A_DOSE = EVERYDAY + HEALTH_EVENTS
 
 
+#: ... the English of :data:`SUPPLY_UNITS`, and of :data:`DURATION`, for the phrase rules
+UNITS_EN = ("day", "days", "week", "weeks", "month", "months")
+DURATION_EN = ("for", "to", "off", "ago", "until", "till", "before", "since")
+
+
 def alternatives(words: tuple[str, ...]) -> str:
     """The words as alternatives of a pattern over the prepared text (a space matching a hyphen too)."""
     return "|".join(word.replace(" ", r"[-\ ]") for word in words)
@@ -102,10 +114,12 @@ def as_counts_of_other(found: dict[str, list[tuple[int, int]]], words: Sequence[
 
 
 def _names_a_dose(words: Sequence[str], end: int, medicines: Sequence[int], marks: Collection[int]) -> bool:
-    """Whether the word that ends at ``end`` names a supply ("a week's worth", "three days supply") or a medicine
-    stands within ``NEAR`` words after it in its piece ("extra night tablets", "too many days of my LDN")."""
+    """Whether the word that ends at ``end`` names a supply ("a week's worth", "three days supply", "too many days", a
+    time released) or a medicine stands within ``NEAR`` words after it in its piece ("too many days of my LDN")."""
     at = end + 1 if end < len(words) and words[end] == "s" else end
     if at < len(words) and words[at] in WORTH:
+        return True
+    if end - 1 >= 0 and words[end - 1] in SUPPLY_UNITS and (at >= len(words) or words[at] not in DURATION):
         return True
     return any(end <= start < at + NEAR and not any(end < mark <= start for mark in marks)
                and STOPS.isdisjoint(words[end:start]) for start in medicines)

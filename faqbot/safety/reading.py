@@ -10,6 +10,7 @@ import faqbot.regex as regex
 from faqbot.memo import QuestionCache
 from faqbot.records import dataclass
 from faqbot.safety.amounts import as_counts_of_other
+from faqbot.safety.durations import as_durations_to_now
 from faqbot.safety.engine import DATED, MANY, NUMBER, Lexicon, decades
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
@@ -135,6 +136,8 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_death_thoughts(found, words, bounds, lang)
     _as_everyday_cuts(found)
     as_counts_of_other(found, words, marks)
+    if lang in ("es", "pt"):
+        as_durations_to_now(found, words)
     _as_what_the_drug_does(found, marks, len(words))
     _as_someone_elses(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))

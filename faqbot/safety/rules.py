@@ -11,7 +11,7 @@ from typing import Literal
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.safety.amounts import EVERYDAY, IDIOMS, NOT_A_DOSE, alternatives
+from faqbot.safety.amounts import DURATION_EN, EVERYDAY, IDIOMS, NOT_A_DOSE, UNITS_EN, alternatives
 from faqbot.text.figures import WORD_UNIT
 
 RouteKind = Literal["emergency", "referral"]
@@ -137,14 +137,19 @@ _BETWEEN = r"(?:(?:of|the|a|an|my|his|her|their|our|your|than|lot)\ ){0,2}"
 #: ... right after a count, past "of" and an article or possessive, and not naming a medicine or a supply after all
 #: within three words and no word of where or why between ("too many days' worth", "too many days of my LDN", "too much
 #: time release oxycodone"; not "took several weeks for my LDN to arrive")
-_NAMES_A_DOSE = (r"(?:'|\ )?s?'?(?:\ (?!(?:for|to|in|on|at|with|from|by|after|before|since|until|while|and|or|but"
+_NAMES_A_DOSE = (r"(?:'|\ )?s?'?(?:\ (?!(?:for|to|in|on|at|with|from|by|after|before|since|until|while|but"
                  r"|when|if|about|regarding)\b)[^\s,;:!?.]+(?:\.\d+)?){0,2}?\ (?:worth|supply|doses?|pills?|tablets?|tabs?"
-                 r"|capsules?|caps|\d"
+                 r"|capsules?|caps|release[ds]?|\d"
                  rf"|meds|medicines?|medications?|ldn|naltrexone|{_UNIT}|{_MEDICINES})\b")
-_COUNTS_OTHER = rf"(?!\ {_BETWEEN}(?:{alternatives(NOT_A_DOSE)})\b(?!{_NAMES_A_DOSE}))"
+#: ... a day, week or month only before a word of how long or what for ("several weeks for my LDN to arrive"; "I took too
+#: many days" is a supply)
+_NOT_A_DOSE = (rf"(?:{alternatives(tuple(word for word in NOT_A_DOSE if word not in UNITS_EN))}"
+               rf"|(?:{alternatives(UNITS_EN)})(?=\ (?:{alternatives(DURATION_EN)})\b))")
+_COUNTS_OTHER = rf"(?!\ {_BETWEEN}{_NOT_A_DOSE}\b(?!{_NAMES_A_DOSE}))"
 #: ... and what is taken or had that is no dose and no illness ("I took the day off", "I had a bunch of tests")
 _HAD_OTHER = (r"\ (?:(?:of|the|a|an|my|his|her|their|our|your|lot|bunch|couple|few|whole|some|quick|good|long"
-              rf"|short|little)\ ){{0,3}}(?:{alternatives(EVERYDAY + IDIOMS)})\b(?!{_NAMES_A_DOSE})")
+              rf"|short|little)\ ){{0,3}}(?:{alternatives(tuple(w for w in EVERYDAY + IDIOMS if w not in UNITS_EN))}"
+              rf"|(?:{alternatives(UNITS_EN)})(?=\ (?:{alternatives(DURATION_EN)})\b))\b(?!{_NAMES_A_DOSE})")
 #: ... and such a word anywhere between "had" and "twice" ("had covid twice", "had surgery twice")
 _NOT_COUNTED = rf"(?!(?:{alternatives(NOT_A_DOSE)})\b)"
 #: a count of six to forty-nine, in figures or words
