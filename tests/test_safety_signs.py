@@ -16,6 +16,9 @@ BOT = FAQBot.from_yaml()
     ("these cramps, could they be because of the naltrexone?", None),
     ("is this rash from the ldn?", "side-effects"),
     ("could this headache be from it?", "side-effects"),
+    # (asked where it came from: the seventy-first session)
+    ("where's this rash from?", "side-effects"),
+    ("where did this headache come from", None),
     ("could my mum's pills be hidden in her yoghurt without her knowing?", None),
     ("can I slip it in his coffee without him knowing?", "naltrexone-recovery"),
 ])
@@ -29,11 +32,12 @@ def test_a_sign_blamed_or_a_dose_given_unknowingly_is_referred(text: str, contex
     "is a rash a side effect of ldn?",
     "I read that headaches are a side effect of LDN, is that true?",
     "is LDN secretly an opioid?",
+    "where do headaches come from?",
     "In a soap last night a wife slipped naltrexone into her husband's coffee without him knowing. Can that work?",
 ])
 def test_a_sign_in_general_or_a_plot_is_not_a_case(text: str) -> None:
     found = route(text)
-    assert found is None or found.rule not in ("this-sign-blamed", "covert-giving")
+    assert found is None or found.rule not in ("this-sign-blamed", "this-sign-whence", "covert-giving")
 
 
 @pytest.mark.parametrize("text", [
