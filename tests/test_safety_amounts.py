@@ -131,3 +131,23 @@ def test_how_long_the_drug_has_been_taken_is_no_past_that_hides_an_emergency(tex
 def test_how_long_the_asker_has_taken_it_tells_a_case_now(text: str, kind: str | None) -> None:
     routed = route(text)
     assert (routed.kind if routed else None) == kind, (text, routed)
+
+
+@pytest.mark.parametrize("text", [
+    "tomo LDN e tenho vontade de morrer",
+    "tomo LDN hace un mes y tengo ganas de morir",
+    "prendo LDN e ho voglia di morire",
+    "ich nehme LDN und habe Lust zu sterben",
+])
+def test_a_wish_to_die_told_beside_the_drug_taken_is_self_harm(text: str) -> None:
+    reply = BOT.ask(text)
+    assert (reply.kind, reply.rule) == ("emergency", "self-harm"), (text, reply.kind, reply.rule)
+
+
+@pytest.mark.parametrize("text", [
+    "tengo ganas de morir de risa con este artículo, ¿qué es la LDN?",
+    "tenho vontade de morrer de rir, o que é LDN?",
+    "ho voglia di morire dal ridere, cos'è l'LDN?",
+])
+def test_dying_of_laughter_is_no_wish_to_die(text: str) -> None:
+    assert BOT.ask(text).kind != "emergency", text

@@ -6,13 +6,17 @@ past ("la tomé hace un mes"), which tells a case as over and done and cancels t
 symptom on the drug was not referred, and a self-harm sign or yellow eyes told beside it lost the emergency rule. Right
 after the drug taken in the present, such a time is read as no ``long_ago``; after a verb in the past ("la tomé hace un
 mes", "tomei LDN há um ano") or of someone else ("mi tío tomó naltrexona hace años", which folds to the same "tomo"),
-it stays one.
+it stays one. Such a time is also left out of what the second opinion reads (``DURATION_NOW``, read by
+:meth:`.Reading.typed`): its model learned "há", "hace" as the "ago" of an emergency ("tomei tudo há uma hora"), and
+read "uso naltrexona há um mês e estou com náusea" as one (a review).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+#: the class of such a time, which no rule reads
+DURATION_NOW = "duration_now"
 #: the words that start a time counted back from now
 SINCE = frozenset({"hace", "faz", "ha"})
 #: the classes of the drug taken, right before which such a time is how long it has been taken
@@ -35,8 +39,12 @@ def as_durations_to_now(found: dict[str, list[tuple[int, int]]], words: Sequence
         return
     taken = {end: start for name in TAKEN for start, end in found.get(name, ())}
     others = [start for name in OTHERS for start, _ in found.get(name, ())]
-    kept = [(start, end) for start, end in spans
-            if not (words[start] in SINCE and start in taken and _present(words, taken[start], others))]
+    now = [(start, end) for start, end in spans
+           if words[start] in SINCE and start in taken and _present(words, taken[start], others)]
+    if not now:
+        return
+    found[DURATION_NOW] = now
+    kept = [span for span in spans if span not in now]
     if kept:
         found["long_ago"] = kept
     else:

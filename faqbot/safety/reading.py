@@ -10,7 +10,7 @@ import faqbot.regex as regex
 from faqbot.memo import QuestionCache
 from faqbot.records import dataclass
 from faqbot.safety.amounts import as_counts_of_other
-from faqbot.safety.durations import as_durations_to_now
+from faqbot.safety.durations import DURATION_NOW, as_durations_to_now
 from faqbot.safety.engine import DATED, MANY, NUMBER, Lexicon, decades
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
@@ -56,9 +56,10 @@ class Reading:
         return self.found if self.sentence_bound is None else self.sentence_bound
 
     def typed(self) -> tuple[str, ...]:
-        """The words as the message gave them, without those read in (``supplied``): what the model reads."""
-        return tuple(word for i, word in enumerate(self.words) if i not in self.supplied) if self.supplied \
-            else self.words
+        """The words as the message gave them, without those read in (``supplied``) and how long the drug has been
+        taken (:data:`.durations.DURATION_NOW`): what the model reads."""
+        left = {*self.supplied, *(i for start, end in self.found.get(DURATION_NOW, ()) for i in range(start, end))}
+        return tuple(word for i, word in enumerate(self.words) if i not in left) if left else self.words
 
     def covered(self) -> set[int]:
         """The positions in ``words`` of the words some class found."""
