@@ -4,11 +4,14 @@
 "j'ai pris trop de temps", "I took extra shifts", "I took a handful of notes" do not, though the same verb of intake
 stands before the same word of excess: such messages got the emergency reply in all six languages. The packs'
 ``not_a_dose`` lists, in each language, what a count may count that is no medicine (time and its units, notes, photos,
-questions, shifts, holidays); a word of ``excess`` or ``too_much`` right before one (past an "of" and an article or
-possessive: "too much of my time") or right after one ("tomei tempo demais") is read as no excess. Not when the word
-names a supply or a medicine after all ("too many days' worth", "extra night tablets"). Only beside those words: what
-is left unnamed ("I took too many", "took extra by mistake") or any other noun ("took a handful of Tylenol", a slang
-name no pack lists) stays an excess, since a lost emergency costs most.
+questions, shifts, holidays, coffee); a word of ``excess`` or ``too_much`` right before one (past an "of" and an article
+or possessive: "too much of my time") or right after one ("tomei tempo demais") is read as no excess. Not when the word
+names a supply or a medicine after all: a medicine, a unit or a figure within three words after it ("too many days of
+my LDN", "too much time release oxycodone", "too much coffee and pills"), a supply ("a week's worth"), or a day, week
+or month with no word of how long or what for after it ("I took too many days" is a supply; "several weeks for my LDN
+to arrive" a time). Only beside those words: what is left unnamed ("I took too many", "took extra by mistake") or any
+other noun ("took a handful of Tylenol", a slang name no pack lists) stays an excess, since a lost emergency costs most
+(two reviews found emergencies lost to first forms that lacked these checks).
 
 The English phrase rules (:mod:`.rules`) read the same words, listed here: a count beside them is no overdose, and
 "I took", "I had" with one of them (or of :data:`IDIOMS`: "I took a look", "I had a bunch of tests") tells nothing of
@@ -32,16 +35,17 @@ NEAR = 3
 STOPS = frozenset({"for", "to", "in", "on", "at", "with", "from", "by", "after", "before", "since", "until", "while",
                    "but", "when", "if", "para", "por", "pour", "per", "fur", "um", "zu", "con", "avec", "mit", "em",
                    "en", "about", "regarding", "sobre", "sur", "uber", "su"})
+#: the words right after such a word that make it a supply after all
+WORTH = frozenset({"worth", "supply", "supplies", "release", "released"})
 #: the days, weeks and months a supply is counted in ("I took too many days", "tomé demasiados días", "several days of
 #: oxys"): such a word counts time only before a word of how long or what for ("several weeks for my LDN to arrive",
 #: "three days off")
 SUPPLY_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "dia", "dias", "semana", "semanas", "mes",
                           "meses", "jour", "jours", "semaine", "semaines", "mois", "tag", "tage", "tagen", "woche",
                           "wochen", "monat", "monate", "giorno", "giorni", "settimana", "settimane", "mese", "mesi"})
+#: ... and those words of how long or what for
 DURATION = frozenset({"for", "to", "off", "ago", "until", "till", "before", "since", "para", "hasta", "desde", "pour",
                       "jusqu", "depuis", "per", "fino", "da", "fur", "bis", "um", "zu", "seit", "ate"})
-#: ... and the words that do
-WORTH = frozenset({"worth", "supply", "supplies", "release", "released"})
 #: the words that may stand between the count and what it counts, as folded: "of", the articles and possessives
 #: of the six languages ("too much of my time", "trop de temps", "troppo del mio tempo")
 BETWEEN = frozenset({
@@ -63,10 +67,9 @@ EVERYDAY = (
     "days off", "week off", "time off", "care", "effort", "courage", "notes", "photos", "photo", "pictures", "picture",
     "selfies", "screenshots", "fun", "breaks", "naps", "walks", "steps", "tries", "attempts", "turns", "trips",
     "holidays", "vacation", "vacations", "shifts", "night shifts", "day shifts", "classes", "courses", "lessons",
-    "exams", "tests", "quiz",
-    "questions", "calls", "phone calls", "emails", "messages", "buses", "family", "breakfast", "lunch", "dinner",
-    "supper", "visitors", "guests", "money", "cash", "savings", "research", "advice", "info", "information",
-    "patience", "precautions", "risks", "chances", "deep breaths", "stress", "coffee")
+    "exams", "tests", "quiz", "questions", "calls", "phone calls", "emails", "messages", "buses", "family", "breakfast",
+    "lunch", "dinner", "supper", "visitors", "guests", "money", "cash", "savings", "research", "advice", "info",
+    "information", "patience", "precautions", "risks", "chances", "deep breaths", "stress", "coffee")
 #: ... and the nouns of everyday things one takes or has that are verbs too ("I took a look", "had a think"): only
 #: after "I took", "I had" (a word of excess right before one may end a clause with no comma: "took too many think I'm
 #: dying")
@@ -93,7 +96,7 @@ def alternatives(words: tuple[str, ...]) -> str:
 def as_counts_of_other(found: dict[str, list[tuple[int, int]]], words: Sequence[str], marks: Collection[int]) -> None:
     """The spans of ``excess`` and ``too_much`` that count time or everyday things taken out of ``found``; the
     ``not_a_dose`` class itself is read by no rule and is removed too. ``marks``: where each piece of the message after
-    a sentence mark starts ("I took too many, days ago I..." counts nothing across the comma)."""
+    a sentence mark starts ("I took too many. Days later..." counts nothing across the full stop)."""
     medicines = sorted(start for name in MEDICINE for start, _ in found.get(name, ()))
     others = [(start, end) for start, end in found.pop(OTHER, ())
               if not _names_a_dose(words, end, medicines, marks)]

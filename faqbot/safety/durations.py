@@ -24,8 +24,7 @@ TAKEN = ("on_drug", "drug")
 #: the verbs of taking in the past, as folded ("tomé", "tomaba", "usé", "tomei", "usava")
 PAST = frozenset({"tome", "tomaba", "tomabas", "tomamos", "tomaron", "tomaste", "use", "usaba", "usaron", "tomei",
                   "tomou", "tomava", "tomaram", "usei", "usou", "usava", "usaram", "prove", "probe", "probo",
-                  "experimentei",
-                  "dejo", "deje", "parei", "parou", "tomado", "usado"})
+                  "experimentei", "dejo", "deje", "parei", "parou", "tomado", "usado"})
 #: the classes that name someone else taking it, whose "tomó" folds to the asker's "tomo"
 OTHERS = ("relation", "third_person")
 #: how many words before the drug the verb may stand ("tomo la LDN", "estoy tomando LDN")
