@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from faqbot.safety.found import Found, keep
+
 #: the classes a count of time or everyday things is taken out of (not ``many``: "took three weeks of pills")
 COUNTS = ("excess", "too_much")
 #: the class of what a count may count that is no dose
@@ -32,20 +34,24 @@ MEDICINE = ("form", "drug", "meds_word", "medicine", "dose_core", "unit", "opioi
 NEAR = 3
 #: ... with none of these between, which say where, when, why or of what ("me tomó demasiado tiempo para conseguir la
 #: LDN", "too many questions about LDN"; "and" links a second thing taken: "too much coffee and my pills")
-STOPS = frozenset({"for", "to", "in", "on", "at", "with", "from", "by", "after", "before", "since", "until", "while",
-                   "but", "when", "if", "para", "por", "pour", "per", "fur", "um", "zu", "con", "avec", "mit", "em",
-                   "en", "about", "regarding", "sobre", "sur", "uber", "su"})
+#: (the English ones also for the phrase rules of :mod:`.rules`)
+STOPS_EN = ("for", "to", "in", "on", "at", "with", "from", "by", "after", "before", "since", "until", "while", "but",
+            "when", "if", "about", "regarding")
+STOPS = frozenset({*STOPS_EN, "para", "por", "pour", "per", "fur", "um", "zu", "con", "avec", "mit", "em", "en",
+                   "sobre", "sur", "uber", "su"})
 #: the words right after such a word that make it a supply after all
 WORTH = frozenset({"worth", "supply", "supplies", "release", "released"})
 #: the days, weeks and months a supply is counted in ("I took too many days", "tomé demasiados días", "several days of
 #: oxys"): such a word counts time only before a word of how long or what for ("several weeks for my LDN to arrive",
 #: "three days off")
-SUPPLY_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "dia", "dias", "semana", "semanas", "mes",
-                          "meses", "jour", "jours", "semaine", "semaines", "mois", "tag", "tage", "tagen", "woche",
-                          "wochen", "monat", "monate", "giorno", "giorni", "settimana", "settimane", "mese", "mesi"})
+UNITS_EN = ("day", "days", "week", "weeks", "month", "months")
+SUPPLY_UNITS = frozenset({*UNITS_EN, "dia", "dias", "semana", "semanas", "mes", "meses", "jour", "jours", "semaine",
+                          "semaines", "mois", "tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "giorno",
+                          "giorni", "settimana", "settimane", "mese", "mesi"})
 #: ... and those words of how long or what for
-DURATION = frozenset({"for", "to", "off", "ago", "until", "till", "before", "since", "para", "hasta", "desde", "pour",
-                      "jusqu", "depuis", "per", "fino", "da", "fur", "bis", "um", "zu", "seit", "ate"})
+DURATION_EN = ("for", "to", "off", "ago", "until", "till", "before", "since")
+DURATION = frozenset({*DURATION_EN, "para", "hasta", "desde", "pour", "jusqu", "depuis", "per", "fino", "da", "fur",
+                      "bis", "um", "zu", "seit", "ate"})
 #: the words that may stand between the count and what it counts, as folded: "of", the articles and possessives
 #: of the six languages ("too much of my time", "trop de temps", "troppo del mio tempo")
 BETWEEN = frozenset({
@@ -83,17 +89,12 @@ HEALTH_EVENTS = ("sclerosis", "flares", "flare ups", "relapses", "bouts", "surge
 NOT_A_DOSE = EVERYDAY + HEALTH_EVENTS
 
 
-#: ... the English of :data:`SUPPLY_UNITS`, and of :data:`DURATION`, for the phrase rules
-UNITS_EN = ("day", "days", "week", "weeks", "month", "months")
-DURATION_EN = ("for", "to", "off", "ago", "until", "till", "before", "since")
-
-
 def alternatives(words: tuple[str, ...]) -> str:
     """The words as alternatives of a pattern over the prepared text (a space matching a hyphen too)."""
     return "|".join(word.replace(" ", r"[-\ ]") for word in words)
 
 
-def as_counts_of_other(found: dict[str, list[tuple[int, int]]], words: Sequence[str], marks: Collection[int]) -> None:
+def as_counts_of_other(found: Found, words: Sequence[str], marks: Collection[int]) -> None:
     """The spans of ``excess`` and ``too_much`` that count time or everyday things taken out of ``found``; the
     ``not_a_dose`` class itself is read by no rule and is removed too. ``marks``: where each piece of the message after
     a sentence mark starts ("I took too many. Days later..." counts nothing across the full stop)."""
@@ -105,15 +106,8 @@ def as_counts_of_other(found: dict[str, list[tuple[int, int]]], words: Sequence[
     starts = {start for start, _ in others}
     ends = {end for _, end in others}
     for name in COUNTS:
-        spans = found.get(name)
-        if not spans:
-            continue
-        kept = [(start, end) for start, end in spans
-                if (start not in ends or start in marks) and not _counts(end, words, starts, marks)]
-        if kept:
-            found[name] = kept
-        else:
-            del found[name]
+        keep(found, name, [(start, end) for start, end in found.get(name, ())
+                           if (start not in ends or start in marks) and not _counts(end, words, starts, marks)])
 
 
 def _names_a_dose(words: Sequence[str], end: int, medicines: Sequence[int], marks: Collection[int]) -> bool:

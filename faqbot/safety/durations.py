@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from faqbot.safety.found import Found, keep
+
 #: the class of such a time, which no rule reads
 DURATION_NOW = "duration_now"
 #: the words that start a time counted back from now
@@ -31,7 +33,7 @@ OTHERS = ("relation", "third_person")
 _VERB_BEFORE = 2
 
 
-def as_durations_to_now(found: dict[str, list[tuple[int, int]]], words: Sequence[str]) -> None:
+def as_durations_to_now(found: Found, words: Sequence[str]) -> None:
     """The ``long_ago`` spans of ``found`` that count how long the drug has been taken up to now taken out."""
     spans = found.get("long_ago")
     if not spans:
@@ -43,11 +45,7 @@ def as_durations_to_now(found: dict[str, list[tuple[int, int]]], words: Sequence
     if not now:
         return
     found[DURATION_NOW] = now
-    kept = [span for span in spans if span not in now]
-    if kept:
-        found["long_ago"] = kept
-    else:
-        del found["long_ago"]
+    keep(found, "long_ago", [span for span in spans if span not in now])
 
 
 def _present(words: Sequence[str], drug: int, others: Sequence[int]) -> bool:

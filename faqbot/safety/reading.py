@@ -12,6 +12,7 @@ from faqbot.records import dataclass
 from faqbot.safety.amounts import as_counts_of_other
 from faqbot.safety.durations import DURATION_NOW, as_durations_to_now
 from faqbot.safety.engine import DATED, MANY, NUMBER, Lexicon, decades
+from faqbot.safety.found import keep
 from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, NEUTRAL, SHADOWING, packs
@@ -227,7 +228,7 @@ def _as_more_to_know(found: dict[str, list[tuple[int, int]]], words: Sequence[st
     known = [(a, b + 1) for a, b in spans if b < len(words) and words[b] in _TO_KNOW]
     if not known:
         return
-    _keep(found, "more_or_less", [(a, b) for a, b in spans if (a, b + 1) not in known])
+    keep(found, "more_or_less", [(a, b) for a, b in spans if (a, b + 1) not in known])
     found["reading_about"] = sorted(set(found.get("reading_about", [])) | set(known))
 
 
@@ -349,7 +350,7 @@ def _as_everyday_cuts(found: dict[str, list[tuple[int, int]]]) -> None:
     verbs = {i for start, end in found.get("cut_verb", ()) for i in range(start, end)}
     if not everyday or not verbs:
         return
-    _keep(found, "self_harm", [(start, end) for start, end in found.get("self_harm", ())
+    keep(found, "self_harm", [(start, end) for start, end in found.get("self_harm", ())
                                if end not in everyday or verbs.isdisjoint(range(start, end))])
 
 
@@ -371,7 +372,7 @@ def _as_what_the_drug_does(found: dict[str, list[tuple[int, int]]], marks: list[
         return ((start, end) in helps and start in subjects and end < ends[piece]
                 and any(opens <= at < start for at in asks))
 
-    _keep(found, "urgent", [span for span in found.get("urgent", ()) if not asked(*span)])
+    keep(found, "urgent", [span for span in found.get("urgent", ()) if not asked(*span)])
 
 
 #: who or what a "help" said of what something does follows, and the words that make its piece a question
@@ -386,7 +387,7 @@ def _as_someone_elses(found: dict[str, list[tuple[int, int]]]) -> None:
     if not others or "i_have" not in found:
         return
     mine = found.get("self", [])
-    _keep(found, "i_have", [(start, end) for start, end in found["i_have"]
+    keep(found, "i_have", [(start, end) for start, end in found["i_have"]
                             if any(a < end and start < b for a, b in mine)
                             or others.isdisjoint(range(start - _BEFORE_VERB, start + 1))])
 
@@ -400,15 +401,7 @@ def _no_figures(found: dict[str, list[tuple[int, int]]], at: set[int],
                 classes: tuple[str, ...] = (NUMBER, MANY)) -> None:
     """The figures (one token each) at the positions ``at`` taken out of the number ``classes``."""
     for name in classes:
-        _keep(found, name, [span for span in found.get(name, ()) if span[0] not in at])
-
-
-def _keep(found: dict[str, list[tuple[int, int]]], name: str, kept: list[tuple[int, int]]) -> None:
-    """``found[name]`` made ``kept``; the class gone when nothing is kept (a rule reads a class found as present)."""
-    if kept:
-        found[name] = kept
-    else:
-        found.pop(name, None)
+        keep(found, name, [span for span in found.get(name, ()) if span[0] not in at])
 
 
 def _subject(words: list[str], dropped: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
@@ -438,7 +431,7 @@ _PAST = ("long_ago", "dated", "resolved")
 def _past_unless_again(found: dict[str, list[tuple[int, int]]], breaks: list[int]) -> dict[str, list[tuple[int, int]]]:
     again = {bisect_right(breaks, start) for start, _ in found.get("again", ())}
     for name in _PAST if again else ():
-        _keep(found, name, [span for span in found.get(name, ()) if bisect_right(breaks, span[0]) not in again])
+        keep(found, name, [span for span in found.get(name, ()) if bisect_right(breaks, span[0]) not in again])
     return found
 
 

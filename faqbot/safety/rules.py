@@ -11,7 +11,7 @@ from typing import Literal
 
 import faqbot.regex as regex
 from faqbot.records import dataclass
-from faqbot.safety.amounts import DURATION_EN, EVERYDAY, IDIOMS, NOT_A_DOSE, UNITS_EN, alternatives
+from faqbot.safety.amounts import DURATION_EN, EVERYDAY, IDIOMS, NOT_A_DOSE, STOPS_EN, UNITS_EN, alternatives
 from faqbot.text.figures import WORD_UNIT
 
 RouteKind = Literal["emergency", "referral"]
@@ -137,8 +137,8 @@ _BETWEEN = r"(?:(?:of|the|a|an|my|his|her|their|our|your|than|lot)\ ){0,2}"
 #: ... right after a count, past "of" and an article or possessive, and not naming a medicine or a supply after all
 #: within three words and no word of where or why between ("too many days' worth", "too many days of my LDN", "too much
 #: time release oxycodone"; not "took several weeks for my LDN to arrive")
-_NAMES_A_DOSE = (r"(?:'|\ )?s?'?(?:\ (?!(?:for|to|in|on|at|with|from|by|after|before|since|until|while|but"
-                 r"|when|if|about|regarding)\b)[^\s,;:!?.]+(?:\.\d+)?){0,2}?\ (?:worth|supply|doses?|pills?|tablets?|tabs?"
+_NAMES_A_DOSE = (rf"(?:'|\ )?s?'?(?:\ (?!(?:{alternatives(STOPS_EN)})\b)[^\s,;:!?.]+(?:\.\d+)?){{0,2}}?"
+                 r"\ (?:worth|supply|doses?|pills?|tablets?|tabs?"
                  r"|capsules?|caps|release[ds]?|\d"
                  rf"|meds|medicines?|medications?|ldn|naltrexone|{_UNIT}|{_MEDICINES})\b")
 #: ... a day, week or month only before a word of how long or what for ("several weeks for my LDN to arrive"; "I took too
