@@ -20,7 +20,7 @@ AS_WRITTEN = frozenset(RULES["as_written"])
 #: classes not listed in a pack: the drug's names, and those the reading derives from others (faqbot/safety/reading.py)
 DERIVED = {THOUGHT, "drug"}
 #: rules written for one language's grammar ("ich bring mich um": the particle apart from its verb)
-ONE_LANGUAGE = {"kills-self-de", "kills-other-de"}
+ONE_LANGUAGE = {"kills-self-de", "kills-other-de", "kills-self-tonight-fr"}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES[1:])

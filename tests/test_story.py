@@ -398,6 +398,13 @@ def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> N
         ("My brother has Crohn's and I'm looking into the evidence. What have clinical trials of LDN found?",
          "clinical-trials"),
         ("I have MS and I'm curious about the science. What are endorphins?", "endorphins"),
+        # ... nor is what one does or studies, or one's bent (`asker_role`), ending its sentence
+        ("My friend has fibromyalgia and I'm a medical student. What is the mechanism of LDN?", "ldn-mechanism"),
+        ("My aunt has MS and I'm the family researcher. What do the clinical trials of LDN show?", "clinical-trials"),
+        ("I have long covid and I'm a sceptic by nature. Is LDN a proven treatment?", "clinical-trials"),
+        # ... told after the question too
+        ("What type of chronic pain does LDN help with? My sister-in-law's on it, and I'm a physio student.",
+         "pain-type"),
         # "is said to help" reports a claim, it tells nobody what to do
         ("My grandmother has RA. Is rheumatoid arthritis one of the conditions LDN is said to help?",
          "non-autoimmune-conditions"),
@@ -420,6 +427,8 @@ def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, questio
         # drowsy?" asks whether the asker can drive on it; a red-team set)
         "I'm a nurse and I take LDN. What does it interact with?",
         "I have MS and I'm a lorry driver. Does LDN make people sleepy?",
+        # a role, and then the asker's own "I'm" outside it
+        "I have MS and I'm a nurse, and I'm so dizzy at work lately. What does LDN do?",
     ],
 )
 def test_why_one_asks_does_not_excuse_a_case_told_beside_it(question: str) -> None:
