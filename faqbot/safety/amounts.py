@@ -25,7 +25,7 @@ from collections.abc import Collection, Sequence
 from faqbot.safety.found import Found, keep
 
 #: the classes a count of time or everyday things is taken out of (not ``many``: "took three weeks of pills")
-COUNTS = ("excess", "too_much")
+COUNTS = ("excess", "too_much", "more_or_less")
 #: the class of what a count may count that is no dose
 OTHER = "not_a_dose"
 #: the classes that, within ``NEAR`` words after such a word, make it a medicine's name or a supply after all ("too
