@@ -17,7 +17,6 @@ from faqbot.safety.hyperbole import unexaggerated
 from faqbot.safety.language import votes
 from faqbot.safety.pack import LANGUAGES, NEUTRAL, SHADOWING, packs
 from faqbot.safety.strength import name_strengths
-from faqbot.safety.veiled import as_veiled
 from faqbot.text.fold import PRICE_MARK, fold, tokens
 
 #: how many other languages a question is also read in
@@ -139,7 +138,6 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_death_thoughts(found, words, bounds, lang)
     _as_everyday_cuts(found)
     as_counts_of_other(found, words, marks)
-    as_veiled(found, words, marks)
     if lang in ("es", "pt"):
         as_durations_to_now(found, words)
     _as_what_the_drug_does(found, marks, len(words))
