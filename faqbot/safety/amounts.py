@@ -11,7 +11,9 @@ my LDN", "too much time release oxycodone", "too much coffee and pills"), a supp
 or month with no word of how long or what for after it ("I took too many days" is a supply; "several weeks for my LDN
 to arrive" a time). Only beside those words: what is left unnamed ("I took too many", "took extra by mistake") or any
 other noun ("took a handful of Tylenol", a slang name no pack lists) stays an excess, since a lost emergency costs most
-(two reviews found emergencies lost to first forms that lacked these checks).
+(two reviews found emergencies lost to first forms that lacked these checks). A word of more or less
+(``more_or_less``: "plus de photos", "mehr Urlaub", "il doppio del tempo") is read the same way: beside such a noun it
+asks no change of dose.
 
 The English phrase rules (:mod:`.rules`) read the same words, listed here: a count beside them is no overdose, and
 "I took", "I had" with one of them (or of :data:`IDIOMS`: "I took a look", "I had a bunch of tests") tells nothing of
