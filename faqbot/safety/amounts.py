@@ -97,7 +97,7 @@ def alternatives(words: tuple[str, ...]) -> str:
 
 
 def as_counts_of_other(found: Found, words: Sequence[str], marks: Collection[int]) -> None:
-    """The spans of ``excess`` and ``too_much`` that count time or everyday things taken out of ``found``; the
+    """The spans of the ``COUNTS`` classes that count time or everyday things taken out of ``found``; the
     ``not_a_dose`` class itself is read by no rule and is removed too. ``marks``: where each piece of the message after
     a sentence mark starts ("I took too many. Days later..." counts nothing across the full stop)."""
     medicines = sorted(start for name in MEDICINE for start, _ in found.get(name, ()))

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 from faqbot.safety.found import Found, keep
 
+#: the languages whose "since" is said so
+LANGUAGES = ("es", "pt")
 #: the class of such a time, which no rule reads
 DURATION_NOW = "duration_now"
 #: the words that start a time counted back from now
@@ -33,10 +35,11 @@ OTHERS = ("relation", "third_person")
 _VERB_BEFORE = 2
 
 
-def as_durations_to_now(found: Found, words: Sequence[str]) -> None:
-    """The ``long_ago`` spans of ``found`` that count how long the drug has been taken up to now taken out."""
+def as_durations_to_now(found: Found, words: Sequence[str], lang: str) -> None:
+    """The ``long_ago`` spans of ``found`` that count how long the drug has been taken up to now taken out (in a message
+    in one of ``LANGUAGES``)."""
     spans = found.get("long_ago")
-    if not spans:
+    if not spans or lang not in LANGUAGES:
         return
     taken = {end: start for name in TAKEN for start, end in found.get(name, ())}
     others = [start for name in OTHERS for start, _ in found.get(name, ())]

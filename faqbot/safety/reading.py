@@ -138,8 +138,7 @@ def _read(text: str, forced: str | None = None) -> Reading:
     _as_death_thoughts(found, words, bounds, lang)
     _as_everyday_cuts(found)
     as_counts_of_other(found, words, marks)
-    if lang in ("es", "pt"):
-        as_durations_to_now(found, words)
+    as_durations_to_now(found, words, lang)
     _as_what_the_drug_does(found, marks, len(words))
     _as_someone_elses(found)
     plain = tuple(sorted({span for name in NEUTRAL for span in found.pop(name, ())}))

@@ -143,13 +143,19 @@ _NAMES_A_DOSE = (rf"(?:'|\ )?s?'?(?:\ (?!(?:{alternatives(STOPS_EN)})\b)[^\s,;:!
                  rf"|meds|medicines?|medications?|ldn|naltrexone|{_UNIT}|{_MEDICINES})\b")
 #: ... a day, week or month only before a word of how long or what for ("several weeks for my LDN to arrive"; "I took too
 #: many days" is a supply)
-_NOT_A_DOSE = (rf"(?:{alternatives(tuple(word for word in NOT_A_DOSE if word not in UNITS_EN))}"
-               rf"|(?:{alternatives(UNITS_EN)})(?=\ (?:{alternatives(DURATION_EN)})\b))")
+_TIME_UNIT = rf"(?:{alternatives(UNITS_EN)})(?=\ (?:{alternatives(DURATION_EN)})\b)"
+
+
+def _pattern_of(words: tuple[str, ...]) -> str:
+    """The words but the days, weeks and months, or one of those counting time (:data:`_TIME_UNIT`), as a pattern."""
+    return rf"(?:{alternatives(tuple(word for word in words if word not in UNITS_EN))}|{_TIME_UNIT})"
+
+
+_NOT_A_DOSE = _pattern_of(NOT_A_DOSE)
 _COUNTS_OTHER = rf"(?!\ {_BETWEEN}{_NOT_A_DOSE}\b(?!{_NAMES_A_DOSE}))"
 #: ... and what is taken or had that is no dose and no illness ("I took the day off", "I had a bunch of tests")
 _HAD_OTHER = (r"\ (?:(?:of|the|a|an|my|his|her|their|our|your|lot|bunch|couple|few|whole|some|quick|good|long"
-              rf"|short|little)\ ){{0,3}}(?:{alternatives(tuple(w for w in EVERYDAY + IDIOMS if w not in UNITS_EN))}"
-              rf"|(?:{alternatives(UNITS_EN)})(?=\ (?:{alternatives(DURATION_EN)})\b))\b(?!{_NAMES_A_DOSE})")
+              rf"|short|little)\ ){{0,3}}{_pattern_of(EVERYDAY + IDIOMS)}\b(?!{_NAMES_A_DOSE})")
 #: ... and such a word anywhere between "had" and "twice" ("had covid twice", "had surgery twice")
 _NOT_COUNTED = rf"(?!(?:{alternatives(NOT_A_DOSE)})\b)"
 #: a count of six to forty-nine, in figures or words
