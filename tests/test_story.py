@@ -416,6 +416,47 @@ def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, questio
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the asker saying they take nothing tells no intake of theirs
+        ("I'm not on it, but is LDN addictive?", "naltrexone-opioid"),
+        ("I've never taken naltrexone, just curious: is it an opioid?", "naltrexone-opioid"),
+        ("To be honest I'm not on it and don't plan to be. Are there clinical trials for LDN?", "clinical-trials"),
+        ("I'm not on it. I'm a nurse. What is LDN?", "what-is-ldn"),
+        # ... told after the question too
+        ("What are microglia? I'm not on LDN, just reading.", "microglia"),
+    ],
+)
+def test_saying_one_takes_nothing_does_not_make_the_story_a_case(bot: FAQBot, question: str, entry: str) -> None:
+    reply = bot.ask(question)
+    assert (reply.kind, reply.id) == ("answer", entry), reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # it was taken ("now", "any more", "I was", "not after what happened")
+        "I'm not on it - I was, for 6 months. What are the side effects?",
+        "I'm not on it now, I stopped. Is it addictive?",
+        "I'm not using it, not after what happened. What is LDN?",
+        # it is to be taken, or taken some other way
+        "I'm not on it yet, what are the side effects?",
+        "I don't take it every day, only when the pain is bad. What does LDN do?",
+        # the rest of the story tells a case, or words no class knows
+        "I'm not taking it, it made me sick. What are the side effects?",
+        "I'm not on it, doctor refused. What is LDN?",
+        "I'm not on it, I'm on 4.5 mg of something else. What is LDN?",
+        "I'm not taking it, and I'm pregnant. Is LDN an opioid?",
+        # the question itself asks about the asker
+        "I'm not on it. Should I start it?",
+    ],
+)
+def test_saying_one_takes_nothing_beside_a_case_is_still_referred(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize(
     "question",
     [
         # the sentence goes on to tell how someone is doing

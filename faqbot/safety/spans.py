@@ -1,4 +1,5 @@
-"""The spans of a story that tell how long, how old or how many, which are no amount and no time of day.
+"""The spans of a story that tell how long, how old or how many, which are no amount and no time of day, and
+where the asker says they take nothing.
 
 A story before a question says how long someone has been ill ("for twelve years", "depuis 2015", "faz 5 anos"), how
 old they are ("my mum is 84", "j'ai 68 ans") or counts people and things ("two of my relatives"). The story rules
@@ -50,6 +51,33 @@ _AGE = regex.compile(
 _COUNT = regex.compile(
     rf"\b(?:\d+|{_COUNT_WORDS}|hundreds?|half)\s+(?:of\s+us\b"
     rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
+
+
+#: the asker saying they take nothing ("I'm not on it", "I've never taken LDN", "I don't use any meds", "nor is anyone I
+#: know", "and I'm not planning to"), which tells no intake of theirs: only where the sentence ends there or goes on
+#: ("..., just curious", "... because I'm writing an essay"), not with when or how ("not taking it anymore", "...
+#: every day", "... yet", "... as prescribed", "... - I was, for 6 months" tell a case); English
+_DENIED = regex.compile(
+    r"(?:\b(?:i\s*(?:'|\u2019)?\s*m\s+not|i\s+am\s+not|i\s+(?:do\s+not|don(?:'|\u2019)?t|never)"
+    r"|i\s*(?:(?:'|\u2019)\s*ve|\s+have)\s+(?:never|not)|i\s+haven(?:'|\u2019)?t)"
+    r"\s+(?:(?:currently|actually|personally|even|ever|been)\s+)?(?:on|taking|take|taken|tried|using|use|used)\s+"
+    r"(?:it|ldn|naltrexone|low\s+dose\s+naltrexone|anything|any\s+(?:of\s+it|meds|medications?|medicines?|drugs?))"
+    r"(?:\s+(?:myself|personally|either|at\s+all|(?:now\s+)?or\s+ever))?"
+    # (nobody else either, and no plan to)
+    r"|\b(?:nor|neither)\s+(?:is|does)\s+(?:anyone|anybody)(?:\s+(?:i\s+know|in\s+my\s+family))?"
+    r"|\b(?:nobody|no\s+one)(?:\s+(?:i\s+know|in\s+my\s+family))?\s+(?:is|does|takes\s+it|is\s+on\s+it)"
+    r"|\b(?:(?:and\s+)?i\s+)?(?:do\s+not|don(?:'|\u2019)?t|(?:'|\u2019)?m\s+not|am\s+not|not)\s+(?:plan|planning)"
+    r"\s+(?:to|on)(?:\s+(?:be|take\s+it|taking\s+it|start|starting))?)"
+    r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$)|\s+(?:and|but|though|nor|lol|just|so|because|myself)\b)"
+    # (... but not "I'm not on it now - I was", "not any more, I stopped", "not after what happened": it was taken)
+    r"(?![\s,.;:\-\u2013\u2014]*(?:now\b|not\s+(?:after|since|again|any)\b|any\s*more|any\s+longer"
+    r"|i\s+(?:was|used|stopped|quit|came)\b|i(?:'|\u2019)?ve\s+stopped))",
+    re.IGNORECASE)
+
+
+def denied(text: str) -> str:
+    """``text`` without the spans where the asker says they take nothing (:data:`_DENIED`)."""
+    return _DENIED.sub(" ", text)
 
 
 #: a word that only opens a sentence ("ok, my mum has MS.", "okay so what are microglia"), not "is it ok"; English

@@ -58,7 +58,7 @@ import faqbot.regex as regex
 from faqbot.safety.pack import packs
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.spans import OPENER as _OPENER
-from faqbot.safety.spans import minor
+from faqbot.safety.spans import denied, minor
 from faqbot.safety.spans import plain as _plain
 from faqbot.safety.spans import told as _told
 from faqbot.safety.storyrules import StoryRules, within
@@ -213,7 +213,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             general, marked = True, False
         if not (general or marked) or _CASE_POINTER.search(question):
             continue
-        story = text.replace(question, " ", 1)
+        story = _undenied(text.replace(question, " ", 1), classes, rules)
         if text.lstrip().startswith(question):
             named = not rules.topics.isdisjoint(found)
             if named and route(question) is None and (
@@ -255,6 +255,21 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
                                                                                    rules, allowed):
             return question
     return None
+
+
+def _undenied(story: str, classes: Callable[[str], Classes], rules: StoryRules) -> str:
+    """``story`` without where the asker says they take nothing ("I'm not on it, just curious."), when all that is
+    left tells only who asks, for whom or why, as a story told after its question must (:func:`_told_after`), or is
+    told plainly, in words a class or ``after_words`` knows, with none of ``blockers`` and ``facts_blockers``
+    ("I'm not on it. I'm a nurse."): "I'm not on it, doctor refused.", "I'm not taking it, it made me sick." still
+    tell a case (a development set of denials)."""
+    kept = denied(story)
+    if kept == story:
+        return story
+    if _told_after(kept, rules) or (_plainly(kept, rules) and (rules.blockers | rules.facts_blockers).isdisjoint(
+            _beside_why(_told(kept), classes, rules))):
+        return kept
+    return story
 
 
 def _echoed(told: Classes, found: Classes, rules: StoryRules) -> Classes:
