@@ -423,6 +423,8 @@ def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, questio
         ("I've never taken naltrexone, just curious: is it an opioid?", "naltrexone-opioid"),
         ("To be honest I'm not on it and don't plan to be. Are there clinical trials for LDN?", "clinical-trials"),
         ("I'm not on it. I'm a nurse. What is LDN?", "what-is-ldn"),
+        ("I'm not on it, never have been. What is LDN?", "what-is-ldn"),
+        ("I'm not on anything, but I'm curious: is LDN addictive?", "naltrexone-opioid"),
         # ... told after the question too
         ("What are microglia? I'm not on LDN, just reading.", "microglia"),
     ],
@@ -449,6 +451,12 @@ def test_saying_one_takes_nothing_does_not_make_the_story_a_case(bot: FAQBot, qu
         "I'm not taking it, and I'm pregnant. Is LDN an opioid?",
         # the question itself asks about the asker
         "I'm not on it. Should I start it?",
+        # "anything" but what is then named is taken (a review of a first version)
+        "I'm not taking anything, just LDN. Is it addictive?",
+        "I'm not on anything but LDN. Is it addictive?",
+        # "on it" said of someone else, or of the asker ahead
+        "I'm not on it, my son is, he's 4. What is LDN?",
+        "I'm not on it but I will be. What are the side effects?",
     ],
 )
 def test_saying_one_takes_nothing_beside_a_case_is_still_referred(question: str) -> None:

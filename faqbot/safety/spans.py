@@ -61,17 +61,28 @@ _DENIED = regex.compile(
     r"(?:\b(?:i\s*(?:'|\u2019)?\s*m\s+not|i\s+am\s+not|i\s+(?:do\s+not|don(?:'|\u2019)?t|never)"
     r"|i\s*(?:(?:'|\u2019)\s*ve|\s+have)\s+(?:never|not)|i\s+haven(?:'|\u2019)?t)"
     r"\s+(?:(?:currently|actually|personally|even|ever|been)\s+)?(?:on|taking|take|taken|tried|using|use|used)\s+"
-    r"(?:it|ldn|naltrexone|low\s+dose\s+naltrexone|anything|any\s+(?:of\s+it|meds|medications?|medicines?|drugs?))"
+    r"(?:it|ldn|naltrexone|low\s+dose\s+naltrexone"
+    # ("anything, just LDN", "any meds but naltrexone", "anything except..." name what is taken)
+    r"|(?:anything|any\s+(?:of\s+it|meds|medications?|medicines?|drugs?))"
+    r"(?![\s,;:\-\u2013\u2014]*(?:(?:just|except|only|other\s+than|apart\s+from|besides|aside\s+from|bar|save)\b"
+    r"|but\s+(?!(?:i|i'm|im|i\u2019m|my|is|are|does|do|can|what|how|why|who|when|where)\b))))"
     r"(?:\s+(?:myself|personally|either|at\s+all|(?:now\s+)?or\s+ever))?"
+    r"(?:[\s,]+(?:and\s+)?never\s+(?:have\s+been|will\s+be|have|will))?"
     # (nobody else either, and no plan to)
     r"|\b(?:nor|neither)\s+(?:is|does)\s+(?:anyone|anybody)(?:\s+(?:i\s+know|in\s+my\s+family))?"
     r"|\b(?:nobody|no\s+one)(?:\s+(?:i\s+know|in\s+my\s+family))?\s+(?:is|does|takes\s+it|is\s+on\s+it)"
     r"|\b(?:(?:and\s+)?i\s+)?(?:do\s+not|don(?:'|\u2019)?t|(?:'|\u2019)?m\s+not|am\s+not|not)\s+(?:plan|planning)"
-    r"\s+(?:to|on)(?:\s+(?:be|take\s+it|taking\s+it|start|starting))?)"
-    r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$)|\s+(?:and|but|though|nor|lol|just|so|because|myself)\b)"
-    # (... but not "I'm not on it now - I was", "not any more, I stopped", "not after what happened": it was taken)
-    r"(?![\s,.;:\-\u2013\u2014]*(?:now\b|not\s+(?:after|since|again|any)\b|any\s*more|any\s+longer"
-    r"|i\s+(?:was|used|stopped|quit|came)\b|i(?:'|\u2019)?ve\s+stopped))",
+    r"(?:\s+(?:to|on)(?:\s+(?:be|it|take\s+it|taking\s+it|start|starting))?|\s+(?:it|anything))?)"
+    r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$)|\s+(?:and|but|though|nor|lol|haha|tbh|honestly|just|so|because|myself)\b)"
+    # (... but not "I'm not on it now - I was", "not any more, I stopped", "not after what happened": it was or will be
+    # taken; nor "..., my son is", "... but she does": "on it" is then said of someone else)
+    r"(?![\s,.;:\-\u2013\u2014]*(?:(?:but|and|lol|though|so)[\s,]+)?"
+    r"(?:now\b|not\s+(?:after|since|again|any)\b|any\s*more|any\s+longer"
+    r"|i\s*(?:was|used|stopped|quit|came|will|might|may|want|plan|am\s+going|(?:'|\u2019)?(?:ll|m\s+going))\b"
+    r"|i(?:'|\u2019)?ve\s+stopped"
+    r"|(?:(?:my|his|her|our|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?|he|she|they|we)"
+    r"\s+(?:is|are|does|do|was|were|will\s+be|has|have|isn(?:'|\u2019)?t|doesn(?:'|\u2019)?t)"
+    r"(?:\s+(?:on\s+it|taking\s+it|using\s+it|either|too))?(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|though|lol)\b)))",
     re.IGNORECASE)
 
 
