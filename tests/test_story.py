@@ -350,6 +350,11 @@ def test_a_figure_with_an_intake_or_an_amount_asked_is_still_referred(question: 
         "Ich habe '4,5 mg' in einer Zeitschrift gelesen, aber was ist LDN überhaupt?",
         "Li '1,5 mg' num blog. A naltrexona era usada pra quê?",
         "J'ai lu « 4,5 mg » dans une brochure. Quels sont les effets secondaires de la LDN ?",
+        # an article before any word but a verb of taking names what follows it ("el dolor", "la FDA"), and
+        # "est-ce" of "est-ce que" asks
+        "Leí '1,5 mg' en un folleto, pero en el fondo ¿cómo alivia el dolor la LDN?",
+        "Vu « 4,5 mg » dans une vidéo. Est-ce que la LDN est approuvée par la FDA contre la douleur chronique ?",
+        "J'ai vu 50 mg sur une notice. À l'origine, la naltrexone, on la prescrivait pour quoi ?",
     ],
 )
 def test_a_figure_seen_somewhere_is_no_amount_in_other_languages_either(question: str) -> None:
@@ -366,6 +371,9 @@ def test_a_figure_seen_somewhere_is_no_amount_in_other_languages_either(question
         "Ich habe 4,5 mg gelesen. Soll ich das nehmen?",
         "Vi '4,5 mg' num grupo. Tomo à noite?",
         "Ho visto 4,5 mg su un forum. Va bene per mia figlia?",
+        # a clitic before a verb of taking is the figure ("la tomo", "je le prends")
+        "Vi '4,5 mg' en un foro. ¿La tomo de noche?",
+        "J'ai vu « 4,5 mg » sur un forum. Je le prends le soir ?",
     ],
 )
 def test_a_figure_seen_somewhere_and_asked_about_is_still_referred_in_other_languages(question: str) -> None:
@@ -424,7 +432,6 @@ def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, questio
         ("To be honest I'm not on it and don't plan to be. Are there clinical trials for LDN?", "clinical-trials"),
         ("I'm not on it. I'm a nurse. What is LDN?", "what-is-ldn"),
         ("I'm not on it, never have been. What is LDN?", "what-is-ldn"),
-        ("I'm not on anything, but I'm curious: is LDN addictive?", "naltrexone-opioid"),
         # ... told after the question too
         ("What are microglia? I'm not on LDN, just reading.", "microglia"),
     ],
@@ -451,9 +458,13 @@ def test_saying_one_takes_nothing_does_not_make_the_story_a_case(bot: FAQBot, qu
         "I'm not taking it, and I'm pregnant. Is LDN an opioid?",
         # the question itself asks about the asker
         "I'm not on it. Should I start it?",
-        # "anything" but what is then named is taken (a review of a first version)
+        # "anything", when what is then named is taken after all, in any wording (reviews of a first version)
         "I'm not taking anything, just LDN. Is it addictive?",
         "I'm not on anything but LDN. Is it addictive?",
+        "I'm not taking anything. LDN only. What are the side effects?",
+        # taken before, or to be taken, however said
+        "I'm not on it, was for 6 months. What are the side effects?",
+        "I'm not on it, taking a break. What are the side effects?",
         # "on it" said of someone else, or of the asker ahead
         "I'm not on it, my son is, he's 4. What is LDN?",
         "I'm not on it but I will be. What are the side effects?",

@@ -53,21 +53,20 @@ _COUNT = regex.compile(
     rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
 
 
-#: the asker saying they take nothing ("I'm not on it", "I've never taken LDN", "I don't use any meds", "nor is anyone I
-#: know", "and I'm not planning to"), which tells no intake of theirs: only where the sentence ends there or goes on
+#: the asker saying they take nothing ("I'm not on it", "I've never taken LDN", "nor is anyone I know", "and I'm not
+#: planning to"), which tells no intake of theirs: only where the sentence ends there or goes on
 #: ("..., just curious", "... because I'm writing an essay"), not with when or how ("not taking it anymore", "...
 #: every day", "... yet", "... as prescribed", "... - I was, for 6 months" tell a case); English
 _DENIED = regex.compile(
     r"(?:\b(?:i\s*(?:'|\u2019)?\s*m\s+not|i\s+am\s+not|i\s+(?:do\s+not|don(?:'|\u2019)?t|never)"
     r"|i\s*(?:(?:'|\u2019)\s*ve|\s+have)\s+(?:never|not)|i\s+haven(?:'|\u2019)?t)"
     r"\s+(?:(?:currently|actually|personally|even|ever|been)\s+)?(?:on|taking|take|taken|tried|using|use|used)\s+"
-    r"(?:it|ldn|naltrexone|low\s+dose\s+naltrexone"
-    # ("anything, just LDN", "any meds but naltrexone", "anything except..." name what is taken)
-    r"|(?:anything|any\s+(?:of\s+it|meds|medications?|medicines?|drugs?))"
-    r"(?![\s,;:\-\u2013\u2014]*(?:(?:just|except|only|other\s+than|apart\s+from|besides|aside\s+from|bar|save)\b"
-    r"|but\s+(?!(?:i|i'm|im|i\u2019m|my|is|are|does|do|can|what|how|why|who|when|where)\b))))"
-    r"(?:\s+(?:myself|personally|either|at\s+all|(?:now\s+)?or\s+ever))?"
-    r"(?:[\s,]+(?:and\s+)?never\s+(?:have\s+been|will\s+be|have|will))?"
+    # (the drug only: "I'm not taking anything" is so often followed by what is taken after all, in any wording:
+    # "... Just LDN.", "... LDN only", "... well, LDN"; a review)
+    r"(?:it|ldn|naltrexone|low\s+dose\s+naltrexone)"
+    # (what may follow is read whole: "I'm not taking it myself, my husband is" is not read as ending at "it")
+    r"(?:\s+(?:myself|personally|either|at\s+all|(?:now\s+)?or\s+ever))?+"
+    r"(?:[\s,]+(?:and\s+)?never\s+(?:have\s+been|will\s+be|have|will))?+"
     # (nobody else either, and no plan to)
     r"|\b(?:nor|neither)\s+(?:is|does)\s+(?:anyone|anybody)(?:\s+(?:i\s+know|in\s+my\s+family))?"
     r"|\b(?:nobody|no\s+one)(?:\s+(?:i\s+know|in\s+my\s+family))?\s+(?:is|does|takes\s+it|is\s+on\s+it)"
@@ -78,7 +77,9 @@ _DENIED = regex.compile(
     # taken; nor "..., my son is", "... but she does": "on it" is then said of someone else)
     r"(?![\s,.;:\-\u2013\u2014]*(?:(?:but|and|lol|though|so)[\s,]+)?"
     r"(?:now\b|not\s+(?:after|since|again|any)\b|any\s*more|any\s+longer"
-    r"|i\s*(?:was|used|stopped|quit|came|will|might|may|want|plan|am\s+going|(?:'|\u2019)?(?:ll|m\s+going))\b"
+    r"|(?:i\s*)?(?:was|were|used|stopped|quit|gave|came|went|will|would|might|may|want|wanna|plan|hope|need|intend"
+    r"|gonna|am\s+going|(?:'|\u2019)?(?:ll|d|m\s+going))\b"
+    r"|no\s+longer|taking\s+a\s+break|on\s+a\s+break|off\s+it|between\s+(?:doses|courses|prescriptions)"
     r"|i(?:'|\u2019)?ve\s+stopped"
     r"|(?:(?:my|his|her|our|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?|he|she|they|we)"
     r"\s+(?:is|are|does|do|was|were|will\s+be|has|have|isn(?:'|\u2019)?t|doesn(?:'|\u2019)?t)"

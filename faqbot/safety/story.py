@@ -51,7 +51,7 @@ and after the second opinion has had its say on the whole message.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, partial
 
 import faqbot.regex as regex
@@ -243,9 +243,11 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # plainly (the class kept "...for her MS and she can barely get out of bed now" referred; a red-team set)
         others = {name: spans for name, spans in told.items() if name != "for_me"} \
             if for_someone_else(read(_told(story))) and plainly() else told
-        allowed = _either(_allowed(rule, told, found, rules, articles=foreign, others=others),
+        # (in a language whose "it" is an article too, the question's words tell the article from the pronoun)
+        words = read(_OPENER.sub(" ", question)).words if foreign else ()
+        allowed = _either(_allowed(rule, told, found, rules, articles=words, others=others),
                           _of_a_fact(_unaged(told, story, found, classes, rules), found, rules, plainly)) if general \
-            else _hearsay(rule, told, found, rules, articles=foreign)
+            else _hearsay(rule, told, found, rules, articles=words)
         if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
             # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
@@ -365,7 +367,7 @@ def _all_known(reading: Reading, rules: StoryRules) -> bool:
     return all(i in covered or word in rules.after_words for i, word in enumerate(reading.words))
 
 
-def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, articles: bool = False,
+def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, articles: Sequence[str] = (),
              others: Classes | None = None) -> Callable[[str, str], bool] | None:
     """Which referral rules (by kind and name) the story's sentences may fire, or ``None`` if the story
     keeps its referral: a story of who the asker is or speaks for, one told of someone else ("My dad is
@@ -379,10 +381,10 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, art
         _hearsay(rule, told, found, rules, articles=articles))
 
 
-def _hearsay(rule: str, told: Classes, found: Classes, rules: StoryRules, *, articles: bool = False
+def _hearsay(rule: str, told: Classes, found: Classes, rules: StoryRules, *, articles: Sequence[str] = ()
              ) -> Callable[[str, str], bool] | None:
     """The rules a story that only quotes a figure seen somewhere may fire, or ``None``; ``articles``: the question's
-    language says "it" as an article too ("la LDN"; in English "that LDN dose" points back)."""
+    words, when its language says "it" as an article too ("la LDN"; in English "that LDN dose" points back)."""
     return ((lambda kind, name: name in rules.rules or name in rules.hearsay_rules)
             if rule in rules.hearsay_rules and rules.quoted(told, found, articles=articles) else None)
 

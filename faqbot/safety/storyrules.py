@@ -123,10 +123,10 @@ class StoryRules:
         return ((blockers - self.facts_allows) | self.facts_blockers).isdisjoint(told) and plainly()
 
     def quoted(self, told: Mapping[str, Sequence[tuple[int, int]]], asked: Mapping[str, Sequence[tuple[int, int]]],
-               *, articles: bool = False) -> bool:
+               *, articles: Sequence[str] = ()) -> bool:
         """Whether a story with these classes (and spans) only quotes a figure it saw or read somewhere,
         and the question asked after it (its classes and spans) does not point back at that figure (``articles``:
-        its language says "it" as an article too, "la LDN")."""
+        the question's words, when its language says "it" as an article too, "la LDN")."""
         heard = [span for name in self.hearsay for span in told.get(name, ())]
         if not heard or not self.hearsay_question_unless.isdisjoint(_pointing(asked, articles)):
             return False
@@ -209,15 +209,33 @@ def within(spans: Sequence[tuple[int, int]], areas: Sequence[tuple[int, int]]) -
     return all(any(a <= start and end <= b for a, b in areas) for start, end in spans)
 
 
-def _pointing(asked: Mapping[str, Sequence[tuple[int, int]]], articles: bool) -> set[str]:
+def _pointing(asked: Mapping[str, Sequence[tuple[int, int]]], articles: Sequence[str]) -> set[str]:
     """The classes of a question but "it" that points at nothing: said inside its question words (the "o" of
-    Portuguese "o que", "what") or, in a language whose "it" is an article too, right before what it names ("la
-    LDN", "les effets secondaires")."""
+    Portuguese "o que", "what") or, in a language whose "it" is an article too (``articles``, the question's words),
+    an article: right before what it names ("la LDN", "les effets secondaires") or before any word but a verb of
+    taking ("el dolor", "la FDA"; "¿La tomo de noche?" points), and "est-ce" of "est-ce que"."""
     words = list(asked.get("wh_question", ()))
     named = {start for name in _NAMED_AFTER for start, _ in asked.get(name, ())} if articles else set()
-    article = all(end in named or any(a <= start and end <= b for a, b in words)
-                  for start, end in asked.get("it_word", ()))
-    return {name for name in asked if not (name == "it_word" and article)}
+    verbs = {start for name in _TAKING for start, _ in asked.get(name, ())}
+
+    def article(start: int, end: int) -> bool:
+        said = " ".join(articles[start:end])
+        after = articles[end] if end < len(articles) else None
+        return (end in named or any(a <= start and end <= b for a, b in words)
+                or (said in _ARTICLES and after is not None and end not in verbs)
+                or (said == "est ce" and after in _QUE))
+
+    pointless = all(article(start, end) for start, end in asked.get("it_word", ()))
+    return {name for name in asked if not (name == "it_word" and pointless)}
+
+
+#: the words of "it" in the other languages that are articles too ("él" and "el" are one word once accents are
+#: folded)
+_ARTICLES = frozenset({"la", "le", "les", "lo", "los", "las", "el", "o", "a", "os", "as", "li", "l"})
+#: what "est-ce" asks with ("est-ce que la LDN ...?" asks, it points at nothing)
+_QUE = frozenset({"que", "qu"})
+#: the verbs of taking a clitic "it" stands before ("la tomo", "je le prends")
+_TAKING = ("intake", "action", "start_verb")
 
 
 #: what an article names right after it ("les effets secondaires", "las microglías", "la LDN")
