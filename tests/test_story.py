@@ -432,6 +432,8 @@ def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, questio
         ("To be honest I'm not on it and don't plan to be. Are there clinical trials for LDN?", "clinical-trials"),
         ("I'm not on it. I'm a nurse. What is LDN?", "what-is-ldn"),
         ("I'm not on it, never have been. What is LDN?", "what-is-ldn"),
+        # "it" points back at the drug the asker says they do not take
+        ("I don't take LDN, my friend keeps talking about it. What is it?", "what-is-ldn"),
         # ... told after the question too
         ("What are microglia? I'm not on LDN, just reading.", "microglia"),
     ],
@@ -465,6 +467,12 @@ def test_saying_one_takes_nothing_does_not_make_the_story_a_case(bot: FAQBot, qu
         # taken before, or to be taken, however said
         "I'm not on it, was for 6 months. What are the side effects?",
         "I'm not on it, taking a break. What are the side effects?",
+        "I'm not on it, had been for a year. What are the side effects?",
+        "I'm not on it, kind of. What are the side effects?",
+        "I'm not on it!! I was. What are the side effects?",
+        # ... or says it is not what someone else believes, or someone gives it
+        "I'm not on it, so my doctor thinks. What are the side effects?",
+        "I'm not taking it, my husband hides it in my food. What are the side effects?",
         # "on it" said of someone else, or of the asker ahead
         "I'm not on it, my son is, he's 4. What is LDN?",
         "I'm not on it but I will be. What are the side effects?",

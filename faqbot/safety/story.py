@@ -213,7 +213,8 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             general, marked = True, False
         if not (general or marked) or _CASE_POINTER.search(question):
             continue
-        story = _undenied(text.replace(question, " ", 1), classes, rules)
+        whole = text.replace(question, " ", 1)
+        story = _undenied(whole, classes, rules)
         if text.lstrip().startswith(question):
             named = not rules.topics.isdisjoint(found)
             if named and route(question) is None and (
@@ -234,8 +235,11 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # for the people it more often is, only after a fact's topic and nobody taking anything: "My friend on LDN
         # keeps getting side effects. What are they?" asks about hers)
         they = "they" in read(question).words and "fact_topic" in told and rules.plain_told.isdisjoint(told)
+        # (a drug named only where the asker says they do not take it is still what "it" points back at: "I don't take
+        # LDN, my friend keeps talking about it. What is it?")
         named = not rules.topics.isdisjoint(found) or (
-            ("it_word" in found or they) and not _NAMED_BACK.isdisjoint(told))
+            ("it_word" in found or they) and not _NAMED_BACK.isdisjoint(
+                told.keys() if story == whole else told.keys() | classes(_told(whole)).keys()))
         plainly = cache(partial(_plainly, story, rules))  # (read word by word at most once, below)
         if not rules.plain_asked.isdisjoint(found) and not rules.plain_told.isdisjoint(told) and not plainly():
             continue  # "My dad is on LDN and has been really off lately. What are the side effects?"

@@ -57,6 +57,10 @@ class StoryRules:
     #: none of ``hearsay_question_unless`` ("is that what the research uses?" points back at the figure)
     hearsay_allows: frozenset[str] = frozenset()
     hearsay_question_unless: frozenset[str] = frozenset()
+    #: ... where, in a language whose "it" is an article too, one of ``hearsay_articles`` before any word but a verb of
+    #: taking or one of ``hearsay_figure_words`` (the same one, the number) is an article, not "it"
+    hearsay_articles: frozenset[str] = frozenset()
+    hearsay_figure_words: frozenset[str] = frozenset()
     #: a question asking what the drug does to people (side effects) after a story that tells someone takes it is
     #: set aside only when the story is told plainly, every word one a class or ``after_words`` knows
     plain_asked: frozenset[str] = frozenset()
@@ -128,7 +132,8 @@ class StoryRules:
         and the question asked after it (its classes and spans) does not point back at that figure (``articles``:
         the question's words, when its language says "it" as an article too, "la LDN")."""
         heard = [span for name in self.hearsay for span in told.get(name, ())]
-        if not heard or not self.hearsay_question_unless.isdisjoint(_pointing(asked, articles)):
+        pointing = _pointing(asked, articles, self.hearsay_articles, self.hearsay_figure_words)
+        if not heard or not self.hearsay_question_unless.isdisjoint(pointing):
             return False
         # a class found only inside the words that say where it was seen counts as them ("ho" of "ho visto"), and
         # who saw it a few words before them is as good ("Ich habe 4,5 mg in einem Forum gesehen": `hearsay_by`)
@@ -180,10 +185,11 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     unknown = (never | hearsay_rules) - rule_names - {r for r in never | hearsay_rules if r.startswith("phrase-")}
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
-    after_words, after_points, after_never, facts_after_never, taking_never, taking_asker_words = (
+    (after_words, after_points, after_never, facts_after_never, taking_never, taking_asker_words, hearsay_articles,
+     hearsay_figure_words) = (
         frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
         for key in ("after_words", "after_points", "after_never", "facts_after_never", "taking_never",
-                    "taking_asker_words"))
+                    "taking_asker_words", "hearsay_articles", "hearsay_figure_words"))
     frames = tuple(str(pattern) for pattern in raw.get("taking_frames") or ())
     for pattern in frames:
         try:
@@ -197,7 +203,8 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
                       hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never,
                       facts_after_never=facts_after_never, taking_never=taking_never,
-                      taking_asker_words=taking_asker_words, **classes)
+                      taking_asker_words=taking_asker_words, hearsay_articles=hearsay_articles,
+                      hearsay_figure_words=hearsay_figure_words, **classes)
 
 
 #: how many words before where a figure was seen the one who saw it may stand ("ich habe ... gesehen")
@@ -209,11 +216,13 @@ def within(spans: Sequence[tuple[int, int]], areas: Sequence[tuple[int, int]]) -
     return all(any(a <= start and end <= b for a, b in areas) for start, end in spans)
 
 
-def _pointing(asked: Mapping[str, Sequence[tuple[int, int]]], articles: Sequence[str]) -> set[str]:
+def _pointing(asked: Mapping[str, Sequence[tuple[int, int]]], articles: Sequence[str], article_words: frozenset[str],
+              figure_words: frozenset[str]) -> set[str]:
     """The classes of a question but "it" that points at nothing: said inside its question words (the "o" of
     Portuguese "o que", "what") or, in a language whose "it" is an article too (``articles``, the question's words),
-    an article: right before what it names ("la LDN", "les effets secondaires") or before any word but a verb of
-    taking ("el dolor", "la FDA"; "¿La tomo de noche?" points), and "est-ce" of "est-ce que"."""
+    an article (one of ``article_words``): right before what it names ("la LDN", "les effets secondaires") or before
+    any word but a verb of taking or one of ``figure_words`` ("el dolor", "la FDA"; "¿La tomo de noche?", "¿Sirve la
+    misma para la migraña?" point), and "est-ce" of "est-ce que"."""
     words = list(asked.get("wh_question", ()))
     named = {start for name in _NAMED_AFTER for start, _ in asked.get(name, ())} if articles else set()
     verbs = {start for name in _TAKING for start, _ in asked.get(name, ())}
@@ -222,16 +231,13 @@ def _pointing(asked: Mapping[str, Sequence[tuple[int, int]]], articles: Sequence
         said = " ".join(articles[start:end])
         after = articles[end] if end < len(articles) else None
         return (end in named or any(a <= start and end <= b for a, b in words)
-                or (said in _ARTICLES and after is not None and end not in verbs)
+                or (said in article_words and after is not None and end not in verbs and after not in figure_words)
                 or (said == "est ce" and after in _QUE))
 
     pointless = all(article(start, end) for start, end in asked.get("it_word", ()))
     return {name for name in asked if not (name == "it_word" and pointless)}
 
 
-#: the words of "it" in the other languages that are articles too ("él" and "el" are one word once accents are
-#: folded)
-_ARTICLES = frozenset({"la", "le", "les", "lo", "los", "las", "el", "o", "a", "os", "as", "li", "l"})
 #: what "est-ce" asks with ("est-ce que la LDN ...?" asks, it points at nothing)
 _QUE = frozenset({"que", "qu"})
 #: the verbs of taking a clitic "it" stands before ("la tomo", "je le prends")
