@@ -430,7 +430,6 @@ def test_saying_why_one_asks_does_not_make_the_story_a_case(bot: FAQBot, questio
         ("I'm not on it, but is LDN addictive?", "naltrexone-opioid"),
         ("I've never taken naltrexone, just curious: is it an opioid?", "naltrexone-opioid"),
         ("To be honest I'm not on it and don't plan to be. Are there clinical trials for LDN?", "clinical-trials"),
-        ("I'm not on it. I'm a nurse. What is LDN?", "what-is-ldn"),
         ("I'm not on it, never have been. What is LDN?", "what-is-ldn"),
         # "it" points back at the drug the asker says they do not take
         ("I don't take LDN, my friend keeps talking about it. What is it?", "what-is-ldn"),
@@ -473,6 +472,13 @@ def test_saying_one_takes_nothing_does_not_make_the_story_a_case(bot: FAQBot, qu
         # ... or says it is not what someone else believes, or someone gives it
         "I'm not on it, so my doctor thinks. What are the side effects?",
         "I'm not taking it, my husband hides it in my food. What are the side effects?",
+        # ... or the rest of the story, read word by word, tells of the asker's own use (a review)
+        "I'm not on it. It's helped my pain a lot. What are the side effects?",
+        "I'm not on it, I borrow my sister's. What are the side effects?",
+        "I'm not on it. Did a 3 month trial. What are the side effects?",
+        # the denial taken back by the words before it
+        "It's not that I'm not on it. What are the side effects?",
+        "I can't say I don't take LDN. What are the side effects?",
         # "on it" said of someone else, or of the asker ahead
         "I'm not on it, my son is, he's 4. What is LDN?",
         "I'm not on it but I will be. What are the side effects?",

@@ -79,10 +79,11 @@ _DENIED = regex.compile(
     r"(?:now\b|not\b|any\s*more|any\s+longer|no\s+longer|kind\s+of|sort\s+of|mostly|properly|technically|officially"
     r"|really|exactly|said\s+no|that(?:'|\u2019)?s\b|taking\s+a\s+break|on\s+a\s+break|off\s+it"
     r"|between\s+(?:doses|courses|prescriptions)"
-    # (the asker's own use, had, planned or hidden: "had been for a year", "I have some", "got my script", "I tell my
-    # doctor", "I'd like to", "gonna"; a review)
+    # (the asker's own use, had, planned, hidden or borrowed: "had been for a year", "I have some", "got my script", "I
+    # tell my doctor", "I'd like to", "gonna", "I share my sister's"; reviews)
     r"|(?:i\s*)?(?:was|were|used|stopped|quit|gave|came|went|will|would|might|may|want|wanna|plan|hope|need|intend"
-    r"|gonna|have|had|got|get|getting|tell|told|say|said|am\s+going"
+    r"|gonna|have|had|got|get|getting|tell|told|say|said|did|done|tried|unlike|barely|hardly|most|share|borrow"
+    r"|borrowed|borrowing|use|using|steal|stole|nick|pinch|take|took|taking|help|am\s+going"
     r"|(?:'|\u2019)?(?:ll|d|ve|m\s+going))\b"
     # (someone else who is, or who says otherwise or gives it: "..., my son is", "but she does", "my doctor thinks",
     # "my husband hides it in my food")
@@ -93,9 +94,24 @@ _DENIED = regex.compile(
     re.IGNORECASE)
 
 
+#: words before a denial, in its clause, that take it back or doubt it ("It's not that I'm not on it", "I can't say I
+#: don't take LDN", "Not like I'm not on it", "I'd be lying if I said..."; a review)
+_TAKEN_BACK = regex.compile(r"\b(?:not|n't|n\u2019t|never|cannot|say|said|think|like|lying|pretend|true|wish)\b",
+                            re.IGNORECASE)
+#: where the clause a denial stands in begins
+_CLAUSE_MARK = regex.compile(r"[.!?;:,\n]")
+
+
 def denied(text: str) -> str:
-    """``text`` without the spans where the asker says they take nothing (:data:`_DENIED`)."""
-    return _DENIED.sub(" ", text)
+    """``text`` without the spans where the asker says they do not take the drug (:data:`_DENIED`), unless the words
+    before one in its clause, another denial apart, take it back (:data:`_TAKEN_BACK`)."""
+    kept, start = [], 0
+    for match in _DENIED.finditer(text):
+        before = text[start:match.start()]
+        clause = before[max((m.end() for m in _CLAUSE_MARK.finditer(before)), default=0):]
+        kept.append(before + (match.group(0) if _TAKEN_BACK.search(clause) else " "))
+        start = match.end()
+    return "".join(kept) + text[start:]
 
 
 #: a word that only opens a sentence ("ok, my mum has MS.", "okay so what are microglia"), not "is it ok"; English

@@ -214,7 +214,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         if not (general or marked) or _CASE_POINTER.search(question):
             continue
         whole = text.replace(question, " ", 1)
-        story = _undenied(whole, classes, rules)
+        story = _undenied(whole, rules)
         if text.lstrip().startswith(question):
             named = not rules.topics.isdisjoint(found)
             if named and route(question) is None and (
@@ -263,19 +263,13 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
     return None
 
 
-def _undenied(story: str, classes: Callable[[str], Classes], rules: StoryRules) -> str:
-    """``story`` without where the asker says they take nothing ("I'm not on it, just curious."), when all that is
-    left tells only who asks, for whom or why, as a story told after its question must (:func:`_told_after`), or is
-    told plainly, in words a class or ``after_words`` knows, with none of ``blockers`` and ``facts_blockers``
-    ("I'm not on it. I'm a nurse."): "I'm not on it, doctor refused.", "I'm not taking it, it made me sick." still
-    tell a case (a development set of denials)."""
+def _undenied(story: str, rules: StoryRules) -> str:
+    """``story`` without where the asker says they do not take the drug ("I'm not on it, just curious."), when all
+    that is left tells only who asks, for whom or why, as a story told after its question must (:func:`_told_after`):
+    "I'm not taking it, it made me sick.", "I'm not on it. It's helped my pain." still tell a case (reviews of this
+    session's first versions, which also let a story told plainly with no blocker through)."""
     kept = denied(story)
-    if kept == story:
-        return story
-    if _told_after(kept, rules) or (_plainly(kept, rules) and (rules.blockers | rules.facts_blockers).isdisjoint(
-            _beside_why(_told(kept), classes, rules))):
-        return kept
-    return story
+    return kept if kept != story and _told_after(kept, rules) else story
 
 
 def _echoed(told: Classes, found: Classes, rules: StoryRules) -> Classes:
