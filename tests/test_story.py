@@ -479,6 +479,11 @@ def test_saying_one_takes_nothing_does_not_make_the_story_a_case(bot: FAQBot, qu
         # the denial taken back by the words before it
         "It's not that I'm not on it. What are the side effects?",
         "I can't say I don't take LDN. What are the side effects?",
+        "My doctor thinks I'm not on it. What are the side effects of LDN?",
+        # the asker among others, a figure or a time, a wink (a review)
+        "I'm not on it, mum and I are. What are the side effects of LDN?",
+        "I'm not on it. 2 years. What are the side effects of LDN?",
+        "I'm not on it ;) What are the side effects of LDN?",
         # "on it" said of someone else, or of the asker ahead
         "I'm not on it, my son is, he's 4. What is LDN?",
         "I'm not on it but I will be. What are the side effects?",

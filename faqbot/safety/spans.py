@@ -94,22 +94,41 @@ _DENIED = regex.compile(
     re.IGNORECASE)
 
 
-#: words before a denial, in its clause, that take it back or doubt it ("It's not that I'm not on it", "I can't say I
-#: don't take LDN", "Not like I'm not on it", "I'd be lying if I said..."; a review)
-_TAKEN_BACK = regex.compile(r"\b(?:not|n't|n\u2019t|never|cannot|say|said|think|like|lying|pretend|true|wish)\b",
-                            re.IGNORECASE)
-#: where the clause a denial stands in begins
-_CLAUSE_MARK = regex.compile(r"[.!?;:,\n]")
+#: the only words that may stand before a denial in its sentence ("To be honest, I'm not on it", "Just to be clear: I'm
+#: not taking it"); anything else may take it back or make it someone's belief ("It's not that I'm not on it", "My
+#: doctor thinks I'm not on it", "Since 2021, I'm not on it"; reviews)
+_BEFORE_A_DENIAL = regex.compile(
+    r"(?:\s|[,:;\-\u2013\u2014]|\b(?:to|be|honest|honestly|just|clear|so|well|ok|okay|and|but|also|tbh|btw|fwiw"
+    r"|hi|hello|hey|sorry|personally|myself|for\s+the\s+record)\b)*", re.IGNORECASE)
+#: where the sentence a denial stands in begins
+_SENTENCE_MARK = regex.compile(r"[.!?\n]")
+#: what a story with a denial may not tell anywhere: a figure or a span of time ("I'm not on it. 2 years.", "since
+#: 2019"), a wink or a joke taken back (";)", "jk"), the asker among others ("mum and I are", "me and mum", "we both
+#: are", "the two of us"), someone else alone ("just my husband"), or a clause that ends on its verb, "on it" left out
+#: ("..., your boy is.", "... my son is"; reviews)
+_NO_DENIAL_BESIDE = regex.compile(
+    r"\d|\b(?:since|years?|months?|weeks?|days?|decades?|yrs?|jk|lol\s+jk|kidding|joking|wink)\b"
+    r"|[;:]-?[)(\]\[dDpP]|\b(?:i|me|we|us|both|moi|myself)\s+(?:are|is|am|do|does|too|as\s+well)\b"
+    r"|\b(?:and|&)\s+(?:i|me)\b|\b(?:me|i)\s+(?:and|&)\b|\b(?:of|both)\s+us\b"
+    r"|\b(?:just|only)\s+(?:my|his|her|our|their)\b"
+    r"|\b(?:is|are|am|does|do|was|were)\s*(?:[.!?,;:)]|$)", re.IGNORECASE)
+
+
+def deniable(message: str) -> bool:
+    """Whether a denial in ``message`` may be read out at all: not in one that tells what :data:`_NO_DENIAL_BESIDE`
+    names, anywhere in it (a wink may stand between the story and its question)."""
+    return _NO_DENIAL_BESIDE.search(message) is None
 
 
 def denied(text: str) -> str:
-    """``text`` without the spans where the asker says they do not take the drug (:data:`_DENIED`), unless the words
-    before one in its clause, another denial apart, take it back (:data:`_TAKEN_BACK`)."""
+    """``text`` without the spans where the asker says they do not take the drug (:data:`_DENIED`): only where a
+    denial opens its sentence (:data:`_BEFORE_A_DENIAL`). Ask :func:`deniable` of the whole message first."""
     kept, start = [], 0
     for match in _DENIED.finditer(text):
         before = text[start:match.start()]
-        clause = before[max((m.end() for m in _CLAUSE_MARK.finditer(before)), default=0):]
-        kept.append(before + (match.group(0) if _TAKEN_BACK.search(clause) else " "))
+        sentence = before[max((m.end() for m in _SENTENCE_MARK.finditer(before)), default=0):]
+        opens = (start > 0 and not sentence.strip(" ,;:")) or _BEFORE_A_DENIAL.fullmatch(sentence) is not None
+        kept.append(before + (" " if opens else match.group(0)))
         start = match.end()
     return "".join(kept) + text[start:]
 

@@ -44,6 +44,10 @@ the story tells nobody taking or on anything ("My husband is booked for a knee r
 unless beside an opioid question (``facts_together``). How long an illness has lasted ("for twelve years", "since
 2019") is read as no amount, unless it is how long something was taken.
 
+Where the asker says they do not take the drug ("I'm not on it, just curious."), that denial is left out of the story
+(:func:`faqbot.safety.spans.denied`) when what is left passes the word-by-word reading of a story told after its
+question (:func:`_undenied`): the words of taking in it are no intake of theirs.
+
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
 and after the second opinion has had its say on the whole message.
 """
@@ -58,7 +62,7 @@ import faqbot.regex as regex
 from faqbot.safety.pack import packs
 from faqbot.safety.reading import Reading, read
 from faqbot.safety.spans import OPENER as _OPENER
-from faqbot.safety.spans import denied, minor
+from faqbot.safety.spans import deniable, denied, minor
 from faqbot.safety.spans import plain as _plain
 from faqbot.safety.spans import told as _told
 from faqbot.safety.storyrules import StoryRules, within
@@ -214,7 +218,7 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         if not (general or marked) or _CASE_POINTER.search(question):
             continue
         whole = text.replace(question, " ", 1)
-        story = _undenied(whole, rules)
+        story = _undenied(whole, rules) if deniable(text) else whole
         if text.lstrip().startswith(question):
             named = not rules.topics.isdisjoint(found)
             if named and route(question) is None and (
