@@ -484,6 +484,10 @@ def test_saying_one_takes_nothing_does_not_make_the_story_a_case(bot: FAQBot, qu
         "I'm not on it, mum and I are. What are the side effects of LDN?",
         "I'm not on it. 2 years. What are the side effects of LDN?",
         "I'm not on it ;) What are the side effects of LDN?",
+        # ... or anything beside the denial but why one asks or for whom, or before the question's own words
+        "I'm not on it. I actually am though. What are the side effects?",
+        "I'm not on it. Asking for my mum who gives me hers. What are the side effects?",
+        "I'm not on it. sure What are the side effects?",
         # "on it" said of someone else, or of the asker ahead
         "I'm not on it, my son is, he's 4. What is LDN?",
         "I'm not on it but I will be. What are the side effects?",

@@ -111,7 +111,9 @@ _NO_DENIAL_BESIDE = regex.compile(
     r"|[;:]-?[)(\]\[dDpP]|\b(?:i|me|we|us|both|moi|myself)\s+(?:are|is|am|do|does|too|as\s+well)\b"
     r"|\b(?:and|&)\s+(?:i|me)\b|\b(?:me|i)\s+(?:and|&)\b|\b(?:of|both)\s+us\b"
     r"|\b(?:just|only)\s+(?:my|his|her|our|their)\b"
-    r"|\b(?:is|are|am|does|do|was|were)\s*(?:[.!?,;:)]|$)", re.IGNORECASE)
+    r"|\b(?:is|are|am|does|do|was|were)\s*(?:[.!?,;:)]|$)"
+    # (and any mark but letters, figures, spaces and plain punctuation: an emoji, "*cough*", "j/k")
+    r"|[^\w\s.,!?;:'\u2019\"\u201c\u201d\-]|_", re.IGNORECASE)
 
 
 def deniable(message: str) -> bool:

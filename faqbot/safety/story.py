@@ -218,7 +218,8 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         if not (general or marked) or _CASE_POINTER.search(question):
             continue
         whole = text.replace(question, " ", 1)
-        story = _undenied(whole, rules) if deniable(text) else whole
+        # (a denial is read out only before a question that opens as one: "I'm not on it. sure What are..." may mock it)
+        story = _undenied(whole, rules) if deniable(text) and _led_by_a_question(question) else whole
         if text.lstrip().startswith(question):
             named = not rules.topics.isdisjoint(found)
             if named and route(question) is None and (
@@ -269,11 +270,14 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
 
 def _undenied(story: str, rules: StoryRules) -> str:
     """``story`` without where the asker says they do not take the drug ("I'm not on it, just curious."), when all
-    that is left tells only who asks, for whom or why, as a story told after its question must (:func:`_told_after`):
-    "I'm not taking it, it made me sick.", "I'm not on it. It's helped my pain." still tell a case (reviews of this
-    session's first versions, which also let a story told plainly with no blocker through)."""
+    that is left is why one asks or for whom, in ``story.denial_words`` only and with no mark but plain punctuation.
+    Reviews of looser versions (what is left read as a story told after its question) found the asker's own use told
+    around a denial in ever new words: "I actually am though", "Asking for my wife who gives me hers", a wink."""
     kept = denied(story)
-    return kept if kept != story and _told_after(kept, rules) else story
+    if kept == story:
+        return story
+    known = all(word in rules.denial_words for reading in _read_sentences(kept) for word in reading.words)
+    return kept if known else story
 
 
 def _echoed(told: Classes, found: Classes, rules: StoryRules) -> Classes:

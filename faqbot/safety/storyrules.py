@@ -70,6 +70,8 @@ class StoryRules:
     after_words: frozenset[str] = frozenset()
     #: the words after which "it" in such a story is what was mentioned, not what someone takes
     after_points: frozenset[str] = frozenset()
+    #: the only words that may stand beside the asker's "I'm not on it" in a story (why one asks, for whom)
+    denial_words: frozenset[str] = frozenset()
     #: words such a story may never use ("pain after", "since", "tonight")
     after_never: frozenset[str] = frozenset()
     #: ... and, read as a story told first after a question asking a fact, these too (a question of its own)
@@ -186,10 +188,10 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     if unknown:
         raise PackError(f"`story.others_never` and `story.hearsay_rules` name unknown rules: {sorted(unknown)}")
     (after_words, after_points, after_never, facts_after_never, taking_never, taking_asker_words, hearsay_articles,
-     hearsay_figure_words) = (
+     hearsay_figure_words, denial_words) = (
         frozenset(fold(str(word)).strip() for word in raw.get(key) or ())
         for key in ("after_words", "after_points", "after_never", "facts_after_never", "taking_never",
-                    "taking_asker_words", "hearsay_articles", "hearsay_figure_words"))
+                    "taking_asker_words", "hearsay_articles", "hearsay_figure_words", "denial_words"))
     frames = tuple(str(pattern) for pattern in raw.get("taking_frames") or ())
     for pattern in frames:
         try:
@@ -204,7 +206,7 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
                       after_words=after_words, after_points=after_points, after_never=after_never,
                       facts_after_never=facts_after_never, taking_never=taking_never,
                       taking_asker_words=taking_asker_words, hearsay_articles=hearsay_articles,
-                      hearsay_figure_words=hearsay_figure_words, **classes)
+                      hearsay_figure_words=hearsay_figure_words, denial_words=denial_words, **classes)
 
 
 #: how many words before where a figure was seen the one who saw it may stand ("ich habe ... gesehen")
