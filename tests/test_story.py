@@ -488,6 +488,9 @@ def test_saying_one_takes_nothing_does_not_make_the_story_a_case(bot: FAQBot, qu
         "I'm not on it. I actually am though. What are the side effects?",
         "I'm not on it. Asking for my mum who gives me hers. What are the side effects?",
         "I'm not on it. sure What are the side effects?",
+        "I'm not on it, just asking my doctor for it. What are the side effects?",
+        "I'm not on it but curious to be. What are the side effects?",
+        "I'm not on it because of it. What are the side effects?",
         # "on it" said of someone else, or of the asker ahead
         "I'm not on it, my son is, he's 4. What is LDN?",
         "I'm not on it but I will be. What are the side effects?",

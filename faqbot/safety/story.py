@@ -274,10 +274,17 @@ def _undenied(story: str, rules: StoryRules) -> str:
     Reviews of looser versions (what is left read as a story told after its question) found the asker's own use told
     around a denial in ever new words: "I actually am though", "Asking for my wife who gives me hers", a wink."""
     kept = denied(story)
-    if kept == story:
+    if kept == story or _PLANNED.search(kept):
         return story
     known = all(word in rules.denial_words for reading in _read_sentences(kept) for word in reading.words)
     return kept if known else story
+
+
+#: those words put together to tell a use planned or past after all ("asking my doctor for it", "curious to be",
+#: "because of it"; a review)
+_PLANNED = regex.compile(r"\b(?:for|of)\s+(?:it|this)\b|\bto\s+be\b(?!\s+(?:honest|clear)\b)"
+                         r"|\basking\s+(?:my|a|the|her|his)\s+(?:doctor|pharmacist|gp)\b|\blooking\s+for\b",
+                         re.IGNORECASE)
 
 
 def _echoed(told: Classes, found: Classes, rules: StoryRules) -> Classes:
