@@ -1,5 +1,5 @@
 """The spans of a story that tell how long, how old or how many, which are no amount and no time of day, and
-where the asker says they take nothing.
+where the asker says they do not take the drug.
 
 A story before a question says how long someone has been ill ("for twelve years", "depuis 2015", "faz 5 anos"), how
 old they are ("my mum is 84", "j'ai 68 ans") or counts people and things ("two of my relatives"). The story rules
@@ -53,10 +53,11 @@ _COUNT = regex.compile(
     rf"|(?:of\s+(?:my|our|the|those|these|his|her|their)\s+)?(?:[\w-]+\s+)?{COUNTED}\b)", re.IGNORECASE)
 
 
-#: the asker saying they take nothing ("I'm not on it", "I've never taken LDN", "nor is anyone I know", "and I'm not
-#: planning to"), which tells no intake of theirs: only where the sentence ends there or goes on
-#: ("..., just curious", "... because I'm writing an essay"), not with when or how ("not taking it anymore", "...
-#: every day", "... yet", "... as prescribed", "... - I was, for 6 months" tell a case); English
+#: the asker saying they do not take the drug ("I'm not on it", "I've never taken LDN", "nor is anyone I know", "and
+#: I'm not planning to"), which tells no intake of theirs: only where the clause ends there or goes on ("..., just
+#: curious", "... because I'm writing an essay"), not with when or how ("not taking it anymore", "... every day", "...
+#: yet", "... as prescribed", "... - I was, for 6 months" tell a case); English. What else the story may tell beside it
+#: is :func:`faqbot.safety.story.set_aside`'s to judge (``story.denial_words``)
 _DENIED = regex.compile(
     r"(?:\b(?:i\s*(?:'|\u2019)?\s*m\s+not|i\s+am\s+not|i\s+(?:do\s+not|don(?:'|\u2019)?t|never)"
     r"|i\s*(?:(?:'|\u2019)\s*ve|\s+have)\s+(?:never|not)|i\s+haven(?:'|\u2019)?t)"

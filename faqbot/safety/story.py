@@ -45,8 +45,9 @@ unless beside an opioid question (``facts_together``). How long an illness has l
 2019") is read as no amount, unless it is how long something was taken.
 
 Where the asker says they do not take the drug ("I'm not on it, just curious."), that denial is left out of the story
-(:func:`faqbot.safety.spans.denied`) when what is left passes the word-by-word reading of a story told after its
-question (:func:`_undenied`): the words of taking in it are no intake of theirs.
+(:func:`faqbot.safety.spans.denied`) when it opens its sentence, the message tells no figure, span of time or mark
+(:func:`faqbot.safety.spans.deniable`), the question opens as one, and what is left says only why one asks or for
+whom, in ``story.denial_words`` (:func:`_undenied`): the words of taking in it are then no intake of theirs.
 
 Only referrals are ever set aside, never an emergency: the router asks this after the emergency rules,
 and after the second opinion has had its say on the whole message.
