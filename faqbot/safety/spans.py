@@ -54,10 +54,10 @@ _COUNT = regex.compile(
 
 
 #: the asker saying they do not take the drug ("I'm not on it", "I've never taken LDN", "nor is anyone I know", "and
-#: I'm not planning to"), which tells no intake of theirs: only where the clause ends there or goes on ("..., just
-#: curious", "... because I'm writing an essay"), not with when or how ("not taking it anymore", "... every day", "...
-#: yet", "... as prescribed", "... - I was, for 6 months" tell a case); English. What else the story may tell beside it
-#: is :func:`faqbot.safety.story.set_aside`'s to judge (``story.denial_words``)
+#: I'm not planning to"), which tells no intake of theirs: only where the clause ends there or goes on with a joining
+#: word ("..., just curious", "... because I'm writing an essay"), not with when or how ("... every day", "... as
+#: prescribed"); English. What else may stand beside it ("I was, for 6 months", "kind of", "my son is") is
+#: ``story.denial_words``'s to judge (:func:`faqbot.safety.story.set_aside`), which lists only why one asks
 _DENIED = regex.compile(
     r"(?:\b(?:i\s*(?:'|\u2019)?\s*m\s+not|i\s+am\s+not|i\s+(?:do\s+not|don(?:'|\u2019)?t|never)"
     r"|i\s*(?:(?:'|\u2019)\s*ve|\s+have)\s+(?:never|not)|i\s+haven(?:'|\u2019)?t)"
@@ -65,33 +65,14 @@ _DENIED = regex.compile(
     # (the drug only: "I'm not taking anything" is so often followed by what is taken after all, in any wording:
     # "... Just LDN.", "... LDN only", "... well, LDN"; a review)
     r"(?:it|ldn|naltrexone|low\s+dose\s+naltrexone)"
-    # (what may follow is read whole: "I'm not taking it myself, my husband is" is not read as ending at "it")
-    r"(?:\s+(?:myself|personally|either|at\s+all|(?:now\s+)?or\s+ever))?+"
-    r"(?:[\s,]+(?:and\s+)?never\s+(?:have\s+been|will\s+be|have|will))?+"
+    r"(?:\s+(?:myself|personally|either|at\s+all|(?:now\s+)?or\s+ever))?"
+    r"(?:[\s,]+(?:and\s+)?never\s+(?:have\s+been|will\s+be|have|will))?"
     # (nobody else either, and no plan to)
     r"|\b(?:nor|neither)\s+(?:is|does)\s+(?:anyone|anybody)(?:\s+(?:i\s+know|in\s+my\s+family))?"
     r"|\b(?:nobody|no\s+one)(?:\s+(?:i\s+know|in\s+my\s+family))?\s+(?:is|does|takes\s+it|is\s+on\s+it)"
     r"|\b(?:(?:and\s+)?i\s+)?(?:do\s+not|don(?:'|\u2019)?t|(?:'|\u2019)?m\s+not|am\s+not|not)\s+(?:plan|planning)"
     r"(?:\s+(?:to|on)(?:\s+(?:be|it|take\s+it|taking\s+it|start|starting))?|\s+(?:it|anything))?)"
-    r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$)|\s+(?:and|but|though|nor|lol|haha|tbh|honestly|just|so|because|myself)\b)"
-    # (... but not "I'm not on it now - I was", "not any more, I stopped", "not after what happened", "kind of",
-    # "Not!": it was, will be or is taken after all)
-    r"(?![\s,.;:!?\-\u2013\u2014]*(?:(?:but|and|lol|though|so|or(?:\s+so)?)[\s,]+)?"
-    r"(?:now\b|not\b|any\s*more|any\s+longer|no\s+longer|kind\s+of|sort\s+of|mostly|properly|technically|officially"
-    r"|really|exactly|said\s+no|that(?:'|\u2019)?s\b|taking\s+a\s+break|on\s+a\s+break|off\s+it"
-    r"|between\s+(?:doses|courses|prescriptions)"
-    # (the asker's own use, had, planned, hidden or borrowed: "had been for a year", "I have some", "got my script", "I
-    # tell my doctor", "I'd like to", "gonna", "I share my sister's"; reviews)
-    r"|(?:i\s*)?(?:was|were|used|stopped|quit|gave|came|went|will|would|might|may|want|wanna|plan|hope|need|intend"
-    r"|gonna|have|had|got|get|getting|tell|told|say|said|did|done|tried|unlike|barely|hardly|most|share|borrow"
-    r"|borrowed|borrowing|use|using|steal|stole|nick|pinch|take|took|taking|help|am\s+going"
-    r"|(?:'|\u2019)?(?:ll|d|ve|m\s+going))\b"
-    # (someone else who is, or who says otherwise or gives it: "..., my son is", "but she does", "my doctor thinks",
-    # "my husband hides it in my food")
-    r"|(?:(?:my|his|her|our|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?|he|she|they|we|everyone|everybody|people)"
-    r"\s+(?:(?:is|are|does|do|was|were|will\s+be|has|have|isn(?:'|\u2019)?t|doesn(?:'|\u2019)?t)"
-    r"(?:\s+(?:on\s+it|taking\s+it|using\s+it|either|too|been))?(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|though|lol)\b)"
-    r"|(?:thinks?|believes?|says?|said|knows?|told|tells|hides?|puts?|gives?|gave|slips?|mix(?:es)?|wants?|makes?)\b)))",
+    r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$)|\s+(?:and|but|though|nor|lol|haha|tbh|honestly|just|so|because|myself)\b)",
     re.IGNORECASE)
 
 
