@@ -174,9 +174,23 @@ def minor(text: str) -> bool:
     return any(int(figure) < _ADULT for age in ages for figure in _FIGURE.findall(age)[-1:])
 
 
+#: a span of years told with no figure ("desde hace años", "há muitos anos", "seit Jahren", "depuis des années", "da
+#: anni", "anni fa"), which the packs would read as an age (``age``: "años", "Jahren"), though an age always has a
+#: figure; English reads "for years" as no age either. Only years: "desde hace semanas" stays (``lasting`` reads it
+#: beside a self-harm sign)
+_YEARS_ABROAD = regex.compile(
+    r"\b(?:(?:desde\s+hace|desde|hace|h[aá]|faz|depuis|pendant|il\s+y\s+a|seit|vor|da|per|durante|por|lleva|llevan"
+    r"|llevaba)\s+)"
+    r"(?:(?:muchos|much[ií]simos|varios|unos|algunos|tantos|muitos|v[aá]rios|uns|alguns|des|plusieurs|quelques"
+    r"|nombreuses|vielen|einigen|mehreren|etlichen|molti|tanti|alcuni|diversi|parecchi)\s+)?"
+    r"(?:a[nñ]os|anni|jahren|ann[eé]es)\b"
+    r"|\b(?:(?:molti|tanti|alcuni|parecchi)\s+)?anni\s+fa\b", re.IGNORECASE)
+
+
 def told(text: str) -> str:
     """``text`` without the spans of time, the counts and the words that only open a sentence it tells, for the
     classes of a story to be read (see :data:`_DURATION`, :data:`_COUNT`, :data:`OPENER`)."""
+    text = _YEARS_ABROAD.sub(" ", text)
     return OPENER.sub(" ", _COUNT.sub(" ", _DURATION_ABROAD.sub(_span_only, _DURATION.sub(_unless_taken, text))))
 
 
