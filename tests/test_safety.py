@@ -116,6 +116,14 @@ TYPICAL = [
     "what number does the article give for ldn",
     "standard amount of low dose naltrexone",
     "what is considered a low dose of naltrexone",
+    # ... though the drug's name said out is still a dose where the question asks how much, how often or for whom
+    "How much is a low dose of naltrexone?",
+    "How often is a low dose of naltrexone taken?",
+    "What counts as a low dose of naltrexone?",
+    "Would a low dose of naltrexone help my mum?",
+    # taking it a number of times or at a time, supposed, is a schedule ("twice" was read as how often it happens)
+    "What happens if you take LDN twice?",
+    "what happens if you take naltrexone at night",
     "how low is the dose in ldn",
     "the article's dosage, please",
     "what amount of naltrexone is in ldn",
@@ -496,6 +504,10 @@ GENERAL = [
     "so the big dose blocks receptors, and what does the low dose do instead",
     # "my LDN" before a noun of reading or study names a text, not anyone's medicine
     "what are endorphins? my LDN article keeps mentioning them",
+    # "a low dose of naltrexone" is the drug's own name said out, as "low dose naltrexone" is
+    "Is a low dose of naltrexone an opioid?",
+    "Why does a low dose of naltrexone reduce inflammation?",
+    "What are the side effects of a low dose of naltrexone?",
 ]
 
 

@@ -332,7 +332,8 @@ REFERRAL_RULES: tuple[Rule, ...] = (
         | \bhow\ (?:low|high|strong|big|small|large)\b
             (?![^.?!]{0,20}\b(?:evidence|research|stud(?:y|ies)|proof|trials?|data|link|case|effects?|results?)\b)
             [^.?!]{0,30}\b(?:dos\w*|is\ (?:ldn|it)|ldn|naltrexone)\b
-        | (?<!called\ )(?<!named\ )(?<!name\ )(?<!at\ )(?<!in\ )(?<!such\ )\b(?:a|my|your|his|her|their)\ (?:\w+\ )?(?:low|lower|small|smaller|high|higher|big
+        # ("a low dose of naltrexone" is the drug's name said out, as "low dose naltrexone" is; other rules read whose)
+        | (?<!called\ )(?<!named\ )(?<!name\ )(?<!at\ )(?<!in\ )(?<!such\ )\b(?!a\ (?:low|small)[-\ ]dose\ of\ (?:naltrexone|ldn)\b)(?:a|my|your|his|her|their)\ (?:\w+\ )?(?:low|lower|small|smaller|high|higher|big
             |bigger|large|larger|stronger|weaker)[-\ ](?:dose|dosage|amount|strength)\b""")),
     Rule("dose", "referral", rx(rf"""\b{_DOSE}\b""")),
     Rule("schedule", "referral", rx(r"""
