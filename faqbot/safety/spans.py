@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 import faqbot.regex as regex
+from faqbot.safety.pack import packs
+from faqbot.safety.reading import read
 from faqbot.safety.rules import COUNTED, RELATION
 
 #: the words a story counts with, spans of time and counts of people alike
@@ -187,10 +189,38 @@ _YEARS_ABROAD = regex.compile(
     r"|\b(?:(?:molti|tanti|alcuni|parecchi)\s+)?anni\s+fa\b", re.IGNORECASE)
 
 
+def _years_told_plainly(match: re.Match[str]) -> str:
+    """A span of years with no figure read out of its sentence only where the rest of it tells, in one clause and in
+    words a class reads, only that someone takes the drug or has an illness: a review found the span was all that
+    kept a case told beside it referred, in words the packs do not list ("...desde hace años y ahora le duele mucho la
+    cabeza"), in a second clause ("...und ist depressiv", "...e vuole smettere") or as a habit ("ogni sera")."""
+    text = match.string
+    start = max((m.end() for m in _SENTENCE_MARK.finditer(text, 0, match.start())), default=0)
+    end = next((m.start() for m in _SENTENCE_MARK.finditer(text, match.end())), len(text))
+    said = (text[start:match.start()] + " " + text[match.end():end]).strip(" ,;:")
+    rest, story = read(said), packs().story
+    keeps = (story.blockers - {"intake"}) | story.asker | {"habit"}
+    covered = rest.covered()
+    plain = all(i in covered or word in _FUNCTION_WORDS for i, word in enumerate(rest.words))
+    plain = plain and keeps.isdisjoint(rest.found) and not _CLAUSES.search(said)
+    return " " if plain else match.group(0)
+
+
+#: what joins a second clause to a sentence, in the five languages other than English
+#: the articles, possessives and prepositions of someone's intake told in those languages ("Eine Freundin nimmt LDN",
+#: "por su esclerosis", "wegen seiner MS"), as folded
+_FUNCTION_WORDS = frozenset(
+    "un una uno une ein eine einen um uma su sus sa son ses sua seu suo seine seiner seinen ihre ihrer ihren"
+    " por pour per para wegen gegen contra contre il lo der die das den dem el los las les le a o os as i gli".split())
+#: ("ma" and "o" left out: French "ma" is "my", Portuguese "o" is "the")
+_CLAUSES = regex.compile(r"[,;:]|\b(?:y|e|et|und|pero|mais|aber|mas|porque|weil|perch[eé]|car|denn|ou|oder"
+                         r"|che|que|dass|qui|quando|cuando|quand|wenn)\b", re.IGNORECASE)
+
+
 def told(text: str) -> str:
     """``text`` without the spans of time, the counts and the words that only open a sentence it tells, for the
     classes of a story to be read (see :data:`_DURATION`, :data:`_COUNT`, :data:`OPENER`)."""
-    text = _YEARS_ABROAD.sub(" ", text)
+    text = _YEARS_ABROAD.sub(_years_told_plainly, text)
     return OPENER.sub(" ", _COUNT.sub(" ", _DURATION_ABROAD.sub(_span_only, _DURATION.sub(_unless_taken, text))))
 
 
