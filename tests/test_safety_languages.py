@@ -44,6 +44,12 @@ REFERRED = [
     "est-ce mieux que je la prenne le soir?",
     "é melhor que eu tome a LDN à noite?",
     "è meglio che la prenda la sera?",
+    # ... and with "taken" in the passive
+    "¿La LDN tiene que ser tomada por la noche?",
+    "La LDN doit-elle être prise le soir ?",
+    "Wird LDN abends eingenommen?",
+    "A LDN deve ser tomada à noite ou de manhã?",
+    "Va presa a stomaco vuoto o durante i pasti?",
 ]
 
 
