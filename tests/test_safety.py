@@ -124,6 +124,11 @@ TYPICAL = [
     # taking it a number of times or at a time, supposed, is a schedule ("twice" was read as how often it happens)
     "What happens if you take LDN twice?",
     "what happens if you take naltrexone at night",
+    "what happens if you take a low dose of naltrexone twice?",
+    # whether a dose is enough, too strong or too weak, and a schedule put up for a yes (a review)
+    "Is a low dose of naltrexone enough?",
+    "is low dose naltrexone too strong for sensitive people",
+    "LDN every night ok?",
     "how low is the dose in ldn",
     "the article's dosage, please",
     "what amount of naltrexone is in ldn",
@@ -508,6 +513,9 @@ GENERAL = [
     "Is a low dose of naltrexone an opioid?",
     "Why does a low dose of naltrexone reduce inflammation?",
     "What are the side effects of a low dose of naltrexone?",
+    # ... and "enough" of the drug itself, not of a dose, asks whether it works
+    "is naltrexone enough on its own to beat an addiction?",
+    "why does insomnia happen if you take LDN at night",
 ]
 
 
