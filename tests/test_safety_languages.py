@@ -46,11 +46,24 @@ REFERRED = [
     "è meglio che la prenda la sera?",
     # ... and with "taken" in the passive
     "¿La LDN tiene que ser tomada por la noche?",
-    "La LDN doit-elle être prise le soir ?",
     "Wird LDN abends eingenommen?",
     "A LDN deve ser tomada à noite ou de manhã?",
     "Va presa a stomaco vuoto o durante i pasti?",
 ]
+
+#: ... though not a fact told in the passive, nor French "prise en charge" (a review)
+PASSIVE_FACTS = [
+    "Mi hermana leyó que la LDN es tomada en Noruega por miles de personas. ¿Es verdad?",
+    "Minha irmã leu que a LDN é tomada na Noruega por milhares de pessoas. É verdade?",
+    "La LDN doit-elle être prise en charge par la Sécu ?",
+    "Pourquoi la LDN doit-elle être prise sur ordonnance ?",
+]
+
+
+@pytest.mark.parametrize("question", PASSIVE_FACTS)
+def test_a_fact_told_in_the_passive_is_no_intake(question: str) -> None:
+    routed = route(question)
+    assert routed is None or routed.kind != "referral" or routed.rule.startswith("second-opinion"), routed
 
 
 @pytest.mark.parametrize("question", REFERRED)
