@@ -127,7 +127,7 @@ TYPICAL = [
     "what happens if you take a low dose of naltrexone twice?",
     # whether a dose is enough, too strong or too weak, and a schedule put up for a yes (a review)
     "Is a low dose of naltrexone enough?",
-    "is low dose naltrexone too strong for sensitive people",
+    "is a small dose of naltrexone too strong for sensitive people",
     "LDN every night ok?",
     "how low is the dose in ldn",
     "the article's dosage, please",
