@@ -51,20 +51,6 @@ REFERRED = [
     "Va presa a stomaco vuoto o durante i pasti?",
 ]
 
-#: ... though not a fact told in the passive, nor French "prise en charge" (a review)
-PASSIVE_FACTS = [
-    "Mi hermana leyó que la LDN es tomada en Noruega por miles de personas. ¿Es verdad?",
-    "Minha irmã leu que a LDN é tomada na Noruega por milhares de pessoas. É verdade?",
-    "La LDN doit-elle être prise en charge par la Sécu ?",
-    "Pourquoi la LDN doit-elle être prise sur ordonnance ?",
-]
-
-
-@pytest.mark.parametrize("question", PASSIVE_FACTS)
-def test_a_fact_told_in_the_passive_is_no_intake(question: str) -> None:
-    routed = route(question)
-    assert routed is None or routed.kind != "referral" or routed.rule.startswith("second-opinion"), routed
-
 
 @pytest.mark.parametrize("question", REFERRED)
 def test_dosing_and_personal_questions_are_referred(question: str) -> None:
@@ -82,6 +68,11 @@ NOT_ROUTED = [
     "Ist medizinisches Cannabis bei chronischen Schmerzen besser als LDN?",
     "La cannabis terapeutica è meglio dell'LDN per il dolore cronico?",
     "Pour un roman sur l'addiction, je me renseigne : quand la crise des opioïdes a-t-elle commencé aux États-Unis ?",
+    # a fact told in the passive of "take" is no intake, nor French "prise en charge" (a review)
+    "Mi hermana leyó que la LDN es tomada en Noruega por miles de personas. ¿Es verdad?",
+    "Minha irmã leu que a LDN é tomada na Noruega por milhares de pessoas. É verdade?",
+    "La LDN doit-elle être prise en charge par la Sécu ?",
+    "Pourquoi la LDN doit-elle être prise sur ordonnance ?",
 ]
 
 

@@ -206,13 +206,13 @@ def _years_told_plainly(match: re.Match[str]) -> str:
     return " " if plain else match.group(0)
 
 
-#: what joins a second clause to a sentence, in the five languages other than English
-#: the articles, possessives and prepositions of someone's intake told in those languages ("Eine Freundin nimmt LDN",
-#: "por su esclerosis", "wegen seiner MS"), as folded
+#: the articles, possessives and prepositions of someone's intake told in the five languages other than English
+#: ("Eine Freundin nimmt LDN", "por su esclerosis", "wegen seiner MS"), as folded
 _FUNCTION_WORDS = frozenset(
     "un una uno une ein eine einen um uma su sus sa son ses sua seu suo seine seiner seinen ihre ihrer ihren"
     " por pour per para wegen gegen contra contre il lo der die das den dem el los las les le a o os as i gli".split())
-#: ("ma" and "o" left out: French "ma" is "my", Portuguese "o" is "the")
+#: what joins a second clause to a sentence in those languages ("ma" and "o" left out: French "ma" is "my",
+#: Portuguese "o" is "the")
 _CLAUSES = regex.compile(r"[,;:]|\b(?:y|e|et|und|pero|mais|aber|mas|porque|weil|perch[eé]|car|denn|ou|oder"
                          r"|che|que|dass|qui|quando|cuando|quand|wenn)\b", re.IGNORECASE)
 
