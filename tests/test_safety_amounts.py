@@ -38,10 +38,6 @@ PACKS = Path(__file__).resolve().parent.parent / "faqbot" / "safety" / "packs"
     "It took the whole summer to find a doctor who prescribes LDN",
     "i had several bouts of flu, does ldn weaken immunity?",
     "ho preso troppi caffè oggi, cos'è l'LDN?",
-    # every night is no "all of them" (once cancelled only by a time ago read in "desde hace un mes")
-    "Yo la tomo desde hace un mes y tengo pesadillas todas las noches, ¿la dejo?",
-    "Tomo LDN y bebo vino todas las noches. ¿Qué dice la investigación sobre la LDN y el alcohol?",
-    "Je la prends et je fais des cauchemars toutes les nuits, j'arrête ?",
 ])
 def test_time_and_everyday_things_counted_are_no_emergency(text: str) -> None:
     assert BOT.ask(text).kind != "emergency", text

@@ -190,9 +190,6 @@ def test_a_message_about_the_site_alone_falls_back(bot: FAQBot, question: str) -
     "A minha avó tem dor crónica e não fala coisa com coisa desde hoje de manhã. O que é a LDN?",
     "Ho la fibromialgia, ho male al petto e sudo freddo. Come agisce l'LDN?",
     "El perro se ha zampado un blíster de mis pastillas. ¿Por qué la LDN se hace en farmacias?",
-    # "desde hace" counts up to now: no time ago that makes the sign a past one (a review)
-    "Mi tía toma LDN desde hace años y hoy no despierta. ¿Qué es la LDN?",
-    "Mi madre toma LDN desde hace un mes y hoy no despierta.",
 ])
 def test_an_emergency_told_by_its_signs_before_a_general_question_is_one(question: str) -> None:
     assert_emergency(question)

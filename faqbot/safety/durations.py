@@ -31,8 +31,6 @@ PAST = frozenset({"tome", "tomaba", "tomabas", "tomamos", "tomaron", "tomaste", 
                   "experimentei", "dejo", "deje", "parei", "parou", "tomado", "usado"})
 #: the classes that name someone else taking it, whose "tomó" folds to the asker's "tomo"
 OTHERS = ("relation", "third_person")
-#: the word before "hace" that makes it a span up to now, never a time ago
-_UP_TO_NOW = "desde"
 #: how many words before the drug the verb may stand ("tomo la LDN", "estoy tomando LDN")
 _VERB_BEFORE = 2
 
@@ -47,14 +45,10 @@ def as_durations_to_now(found: Found, words: Sequence[str], lang: str) -> None:
     others = [start for name in OTHERS for start, _ in found.get(name, ())]
     now = [(start, end) for start, end in spans
            if words[start] in SINCE and start in taken and _present(words, taken[start], others)]
-    # "desde hace años", "desde hace un mes" count up to now whoever takes what, and are no time ago ("Mi tía toma LDN
-    # desde hace años y hoy no despierta" lost its emergency reply to a past read in it; a review). The model still
-    # reads them: without them it read "la tomo y no he sentido nada, ¿sigo?" as an emergency
-    since = [span for span in spans if words[span[0]] in SINCE and words[span[0] - 1:span[0]] == [_UP_TO_NOW]]
-    if now:
-        found[DURATION_NOW] = now
-    if now or since:
-        keep(found, "long_ago", [span for span in spans if span not in now and span not in since])
+    if not now:
+        return
+    found[DURATION_NOW] = now
+    keep(found, "long_ago", [span for span in spans if span not in now])
 
 
 def _present(words: Sequence[str], drug: int, others: Sequence[int]) -> bool:
