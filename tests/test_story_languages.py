@@ -33,6 +33,13 @@ from faqbot.safety.router import story_question
         "Meine Schwester hat Fibromyalgie und ich bin neugierig geworden: Wie wirkt LDN eigentlich gegen Schmerzen?",
         "Mein Onkel hat Morbus Crohn und ich bin skeptisch. Wofür wird LDN verwendet?",
         "Mein Vater hat MS. Wozu dient LDN?",
+        # a span of years told with no figure is no age ("años", "Jahren" alone read as one), as "for years" is none
+        "Mi tía toma LDN desde hace años. ¿Para qué se usa la LDN?",
+        "Meine Tante nimmt seit Jahren LDN. Wofür wird LDN verwendet?",
+        "Ma tante prend de la LDN depuis des années. À quoi sert la LDN ?",
+        "Minha tia toma LDN há anos. Para que serve a LDN?",
+        "Mia zia prende LDN da molti anni. A cosa serve il LDN?",
+        "Meine Mutter hat seit Jahren Fibromyalgie. Was ist LDN?",
     ],
 )
 def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(question: str) -> None:
@@ -64,6 +71,12 @@ def test_a_question_said_to_be_general_after_a_story_of_who_asks_is_set_aside(qu
         # ... or asking where the asker's own or a relative's symptom comes from ("woher" asks no fact: a review)
         "Ich auch, woher kommt das?",
         "Mein Mann hat MS. Woher kommen seine Schmerzen?",
+        # ... or beside a span of years read out: a case, a child, the asker's own intake or an amount
+        "Mi madre toma LDN desde hace años y ahora se marea mucho. ¿Para qué sirve la LDN?",
+        "Meine Tochter nimmt seit Jahren LDN. Wofür wird LDN verwendet?",
+        "Je prends de la LDN depuis des années. À quoi sert la LDN ?",
+        "Mi tía toma 4,5 mg de LDN desde hace años. ¿Para qué sirve la LDN?",
+        "Mia zia prende LDN da anni. Quanto ne deve prendere?",
     ],
 )
 def test_a_case_told_keeps_its_referral_however_generally_the_question_asks(question: str) -> None:
@@ -127,35 +140,3 @@ def test_causatives_of_a_body_and_framed_cases_are_still_referred(question: str)
 def test_the_same_words_as_a_thought_and_as_a_case(question: str, routed: bool) -> None:
     assert (route(question) is not None) is routed, question
 
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # a span of years told with no figure is no age ("años", "Jahren" alone read as one), as "for years" is none
-        "Mi tía toma LDN desde hace años. ¿Para qué se usa la LDN?",
-        "Meine Tante nimmt seit Jahren LDN. Wofür wird LDN verwendet?",
-        "Ma tante prend de la LDN depuis des années. À quoi sert la LDN ?",
-        "Minha tia toma LDN há anos. Para que serve a LDN?",
-        "Mia zia prende LDN da molti anni. A cosa serve il LDN?",
-        "Meine Mutter hat seit Jahren Fibromyalgie. Was ist LDN?",
-    ],
-)
-def test_a_span_of_years_with_no_figure_is_no_age(question: str) -> None:
-    assert route(question) is None, question
-    assert story_question(question) is not None, question
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # ... while the case told beside it, a child, the asker's own intake or an amount keep the referral
-        "Mi madre toma LDN desde hace años y ahora se marea mucho. ¿Para qué sirve la LDN?",
-        "Meine Tochter nimmt seit Jahren LDN. Wofür wird LDN verwendet?",
-        "Je prends de la LDN depuis des années. À quoi sert la LDN ?",
-        "Mi tía toma 4,5 mg de LDN desde hace años. ¿Para qué sirve la LDN?",
-        "Mia zia prende LDN da anni. Quanto ne deve prendere?",
-    ],
-)
-def test_a_span_of_years_leaves_the_case_beside_it_referred(question: str) -> None:
-    routed = route(question)
-    assert routed is not None and routed.kind == "referral", question

@@ -1,7 +1,7 @@
 """The spans of a story that tell how long, how old or how many, which are no amount and no time of day, and
 where the asker says they do not take the drug.
 
-A story before a question says how long someone has been ill ("for twelve years", "depuis 2015", "faz 5 anos"), how
+A story before a question says how long someone has been ill ("for twelve years", "depuis 2015", "seit Jahren"), how
 old they are ("my mum is 84", "j'ai 68 ans") or counts people and things ("two of my relatives"). The story rules
 (:mod:`.story`) read a story without them: a figure there is no dose, and a story that tells only who asks is set
 aside for a general question as it would be without the figure.
