@@ -236,6 +236,22 @@ def test_unless_anchor_only_cancels_beside_the_anchor() -> None:
     assert first_hit([rule], lexicon.scan("how much trials data did they take".split())) is None
 
 
+@pytest.mark.parametrize(("question", "fires"), [
+    ("better to take less", True),
+    ("better to take less of it", True),
+    # a word no class reads may be what is taken less of ("less fiber", "less sun")
+    ("better to take less fiber", False),
+])
+def test_read_whole_fires_only_where_every_word_is_read(question: str, fires: bool) -> None:
+    lexicon = Lexicon({"best": [("better",)], "intake": [("take",)], "more_or_less": [("less",)],
+                       "plain_word": [("to",), ("of",), ("it",)]}, frozenset())
+    found = lexicon.scan(question.split())
+    plain = found.pop("plain_word", [])
+    rule = ClassRule("r", "referral", (frozenset({"best"}), frozenset({"intake"}), frozenset({"more_or_less"})),
+                     window=4, read_whole=True)
+    assert (first_hit([rule], found, len(question.split()), plain=plain) is not None) is fires
+
+
 def test_unless_anywhere_cancels_wherever_it_stands() -> None:
     lexicon = Lexicon({"quantity": [("how", "much")], "drug": [("ldn",)], "money": [("cost",)]}, frozenset())
     rule = ClassRule("r", "referral", (frozenset({"quantity"}), frozenset({"drug"})), window=8,
@@ -459,7 +475,7 @@ def test_the_second_opinion_needs_a_person_or_an_alarm_word(monkeypatch: pytest.
     import faqbot.safety.reading as reading
     import faqbot.safety.router as router
 
-    monkeypatch.setattr(router, "opinion", lambda words, margin=0.0: "emergency")
+    monkeypatch.setattr(router, "opinion", lambda words, margin=0.0, near=0.0: "emergency")
     reading._read_cached.cache_clear()
     assert route("how's the weather looking today") is None  # "weather" is not "breathe"
     routed = route("my grandad keeps staring at the wall")

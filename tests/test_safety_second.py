@@ -13,7 +13,7 @@ from faqbot import FAQBot
 from faqbot.safety import REVIEWED, route, route_and_story
 from faqbot.safety.pack import packs
 from faqbot.safety.router import _route
-from faqbot.safety.second import MARGIN, features, model, opinion
+from faqbot.safety.second import MARGIN, NEAR_SELF_HARM, features, leans, model, opinion
 from faqbot.text.fold import fold, tokens
 
 ROOT = Path(__file__).parent.parent
@@ -79,7 +79,7 @@ def test_the_model_is_asked_before_a_referral_with_a_higher_bar(monkeypatch: pyt
 
     bars: list[float] = []
 
-    def sure(words: object, margin: float = 0.0) -> str | None:
+    def sure(words: object, margin: float = 0.0, *, near: float = 0.0) -> str | None:
         bars.append(margin)
         return "emergency"
 
@@ -87,7 +87,7 @@ def test_the_model_is_asked_before_a_referral_with_a_higher_bar(monkeypatch: pyt
     routed = router.route("can I take my ldn pill with food")
     assert routed is not None and routed.rule == "second-opinion-emergency"
     assert bars == [MARGIN_OVER_REFERRAL]
-    monkeypatch.setattr(router, "opinion", lambda words, margin=0.0: None)
+    monkeypatch.setattr(router, "opinion", lambda words, margin=0.0, near=0.0: None)
     routed = router.route("can I take my ldn pill with food")
     assert routed is not None and routed.kind == "referral"
 
@@ -112,6 +112,39 @@ def test_asking_to_be_told_more_is_no_crisis(question: str) -> None:
     """"Tell me" names the asker only as who is told: the model's words for sleep do not make it a crisis."""
     routed = _route(question)
     assert routed is None or routed.kind != "emergency"
+
+
+@pytest.mark.parametrize("question", [
+    "Me rajo los brazos con una cuchilla para sentir algo",
+    "I'm about to do something I can't undo.",
+    "Ich habe eine Klinge in meinem Zimmer versteckt, für alle Fälle",
+])
+def test_a_crisis_the_model_alone_leans_to_self_harm_gets_the_self_harm_reply(question: str) -> None:
+    """Only the model sends these to the emergency reply, and it reads self-harm nearly as likely: the self-harm
+    reply, with its crisis line, is the one given."""
+    assert_crisis_reply(question)
+
+
+@pytest.mark.parametrize(("found", "near"), [
+    ({"self", "blade"}, NEAR_SELF_HARM),
+    # a body in trouble is answered better by the emergency reply, with its poison help line
+    ({"ailment", "has"}, 0.0),
+    ({"severe_symptom", "self"}, 0.0),
+])
+def test_self_harm_may_come_near_only_where_no_bodily_sign_is_told(found: set[str], near: float) -> None:
+    assert leans(found) == near
+
+
+def test_near_self_harm_turns_only_an_emergency_into_self_harm() -> None:
+    """The model reads this alarm as an emergency, self-harm a hair behind; the router asks with ``near`` only where no
+    bodily sign is told, so its reply stays the emergency one."""
+    question = "carbon monoxide alarm going off and the whole family has headaches and feels sick"
+    words = tokens(fold(question))
+    assert opinion(words) == "emergency"
+    assert opinion(words, near=NEAR_SELF_HARM) == "selfharm"
+    assert opinion(tokens(fold("what is ldn used for in general")), near=1000.0) is None
+    routed = route(question)
+    assert routed is not None and routed.kind == "emergency" and not routed.self_harm, routed
 
 
 def test_a_long_run_of_ordinary_words_is_not_an_emergency() -> None:
@@ -224,7 +257,7 @@ def test_beside_a_person_with_a_condition_the_model_is_asked_at_the_middle_bar(
 
     bars: list[float] = []
 
-    def unsure(words: object, margin: float = 0.0) -> str | None:
+    def unsure(words: object, margin: float = 0.0, *, near: float = 0.0) -> str | None:
         bars.append(margin)
         return None
 

@@ -113,7 +113,7 @@ def test_the_model_reads_the_words_as_typed_at_its_usual_bar_beside_a_supplied_i
     from faqbot.safety.second import MARGIN, MARGIN_OVER_REFERRAL
 
     asked: list[tuple[tuple[str, ...], float]] = []
-    monkeypatch.setattr(router, "opinion", lambda words, margin=MARGIN: asked.append((tuple(words), margin)))
+    monkeypatch.setattr(router, "opinion", lambda words, margin=MARGIN, near=0.0: asked.append((tuple(words), margin)))
     routed = router.route("Started LDN last month. Everything feels pointless and heavy lately.")
     assert routed is not None and routed.kind == "referral"
     assert asked and all(margin == MARGIN and words[0] == "started" for words, margin in asked)

@@ -136,8 +136,9 @@ class ClassRule:
     #: the classes that name someone (the pack's ``persons`` without its ``situations``)
     named: frozenset[str] = frozenset()
     self_harm: bool = False
-    #: fire only on questions of at most this many tokens (0: any length), for a word alone ("amount?")
+    #: at most this many tokens (0: any) and, with ``read_whole``, every word read by a class or as plain ("amount?")
     max_tokens: int = 0
+    read_whole: bool = False
     fires: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
 
@@ -340,7 +341,7 @@ def first_hit(rules: Sequence[ClassRule], found: Mapping[str, list[tuple[int, in
     question may be a case ("does LDN block painkillers? been on tramadol for years"). ``plain`` holds the spans of
     words no class reads but that tell nothing of a case, for ``unless_plain``."""
     for rule in rules:
-        if rule.max_tokens and size > rule.max_tokens:
+        if (rule.max_tokens and size > rule.max_tokens) or (rule.read_whole and not _all_read(found, size, plain)):
             continue
         hit = _match(rule, found, breaks, cancel_breaks, last=last, size=size, plain=plain, framing=framing)
         if hit is not None:

@@ -34,7 +34,7 @@ BARS = frozenset({"plain", "told", "wary"})
 _RULE_KEYS = frozenset(
     {"name", "kind", "all", "window", "near", "unless", "unless_window", "unless_anchor", "unless_sentence",
      "unless_anywhere", "self_harm", "unless_impersonal", "unless_plain", "impersonal_despite", "impersonal_unless",
-     "unless_unnamed", "unless_own_sentence", "max_tokens", "fires", "passes"}
+     "unless_unnamed", "unless_own_sentence", "max_tokens", "read_whole", "fires", "passes"}
 )
 
 
@@ -193,7 +193,7 @@ def _rule(raw: Any, known: frozenset[str], persons: frozenset[str] = frozenset()
         persons=(persons - despite) | keep if impersonal or plain else frozenset(),
         unless_unnamed=unnamed, named=named if unnamed or impersonal or plain else frozenset(),
         self_harm=bool(raw.get("self_harm", False)), max_tokens=int(raw.get("max_tokens", 0)),
-        unless_own_sentence=bool(raw.get("unless_own_sentence", False)),
+        unless_own_sentence=bool(raw.get("unless_own_sentence", False)), read_whole=bool(raw.get("read_whole", False)),
         fires=fires, passes=passes,
     )
 

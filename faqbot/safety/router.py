@@ -26,7 +26,7 @@ from faqbot.safety.pieces import pieces
 from faqbot.safety.prepare import prepare, unsized
 from faqbot.safety.reading import Reading, read, read_in
 from faqbot.safety.rules import EMERGENCY_RULES, OTHER_MEDICINE, REFERRAL_RULES, Rule, rx
-from faqbot.safety.second import BAR_MARGINS, MARGIN, MARGIN_OVER_REFERRAL, opinion, reads_general, refers
+from faqbot.safety.second import BAR_MARGINS, MARGIN, MARGIN_OVER_REFERRAL, leans, opinion, reads_general, refers
 from faqbot.safety.story import only_who, set_aside
 from faqbot.text.words import SENTENCE_BREAK
 
@@ -294,7 +294,7 @@ def _second_opinion(reading: Reading, margin: float = MARGIN) -> Route | None:
         return None
     if _ALARM.isdisjoint(reading.found) and packs().persons.isdisjoint(reading.found):
         return None
-    verdict = opinion(reading.typed(), margin)
+    verdict = opinion(reading.typed(), margin, near=leans(reading.found))
     if verdict is None:
         return None
     rule = "second-opinion-self-harm" if verdict == "selfharm" else "second-opinion-emergency"

@@ -164,9 +164,31 @@ def reads_general(words: Sequence[str], margin: float = MARGIN_GENERAL) -> bool:
     return _sure(words, ("general",), margin) is not None
 
 
-def opinion(words: Sequence[str], margin: float = MARGIN) -> str | None:
-    """``"selfharm"`` or ``"emergency"`` when the model is sure by ``margin``, else ``None``."""
-    return _sure(words, ("selfharm", "emergency"), margin)
+#: how near self-harm may come to an emergency in the model's reading for the self-harm reply to be the one given
+#: to a message only the model sends there. Over the development and red-team sets it never trained on, the model's
+#: emergencies labelled self-harm led towards self-harm by this or less in 17 of 131 ("Me rajo los brazos con una
+#: cuchilla", "I'm about to do something stupid."), its other emergencies in 2 of 475: a carbon-monoxide alarm
+#: with headaches (kept out by :data:`BODILY_SIGNS`) and a plan told as self-harm.
+NEAR_SELF_HARM = 5.0
+#: a body in trouble, which the emergency reply (with poison help) answers better than the self-harm one
+BODILY_SIGNS = frozenset({"severe_symptom", "symptom_word", "vomit", "breathing", "airway", "swell", "acute", "altered",
+                          "ailment", "unwell", "headache_word"})
+
+
+def leans(found: Collection[str]) -> float:
+    """How near self-harm may come for :func:`opinion` to choose it, for a message with these word classes."""
+    return NEAR_SELF_HARM if BODILY_SIGNS.isdisjoint(found) else 0.0
+
+
+def opinion(words: Sequence[str], margin: float = MARGIN, *, near: float = 0.0) -> str | None:
+    """``"selfharm"`` or ``"emergency"`` when the model is sure by ``margin``, else ``None``; ``"selfharm"`` too when
+    it leads towards an emergency by no more than ``near`` (:func:`leans`)."""
+    verdict = _sure(words, ("selfharm", "emergency"), margin)
+    if verdict == "emergency" and near:
+        scores = model().log_odds(words)
+        if scores["selfharm"] >= scores["emergency"] - near:
+            return "selfharm"
+    return verdict
 
 
 def _sure(words: Sequence[str], wanted: tuple[str, ...], margin: float) -> str | None:
