@@ -127,9 +127,10 @@ def test_a_crisis_the_model_alone_leans_to_self_harm_gets_the_self_harm_reply(qu
 
 @pytest.mark.parametrize(("found", "near"), [
     ({"self", "blade"}, NEAR_SELF_HARM),
-    # a body in trouble is answered better by the emergency reply, with its poison help line
+    # a body in trouble or a mishap is answered better by the emergency reply, with its poison help line
     ({"ailment", "has"}, 0.0),
     ({"severe_symptom", "self"}, 0.0),
+    ({"mishap", "drop_from", "self"}, 0.0),
 ])
 def test_self_harm_may_come_near_only_where_no_bodily_sign_is_told(found: set[str], near: float) -> None:
     assert leans(found) == near

@@ -168,16 +168,17 @@ def reads_general(words: Sequence[str], margin: float = MARGIN_GENERAL) -> bool:
 #: to a message only the model sends there. Over the development and red-team sets it never trained on, the model's
 #: emergencies labelled self-harm led towards self-harm by this or less in 17 of 131 ("Me rajo los brazos con una
 #: cuchilla", "I'm about to do something stupid."), its other emergencies in 2 of 475: a carbon-monoxide alarm
-#: with headaches (kept out by :data:`BODILY_SIGNS`) and a plan told as self-harm.
+#: with headaches (kept out by :data:`BODY_OR_MISHAP`) and a plan told as self-harm.
 NEAR_SELF_HARM = 5.0
-#: a body in trouble, which the emergency reply (with poison help) answers better than the self-harm one
-BODILY_SIGNS = frozenset({"severe_symptom", "symptom_word", "vomit", "breathing", "airway", "swell", "acute", "altered",
-                          "ailment", "unwell", "headache_word"})
+#: a body in trouble or a mishap, which the emergency reply (with poison help) answers better than the self-harm one
+#: (a review found a fall from a balcony and a stove left on all night given the self-harm reply)
+BODY_OR_MISHAP = frozenset({"severe_symptom", "symptom_word", "vomit", "breathing", "airway", "swell", "acute",
+                            "altered", "ailment", "unwell", "headache_word", "mishap", "accident", "craft_use"})
 
 
 def leans(found: Collection[str]) -> float:
     """How near self-harm may come for :func:`opinion` to choose it, for a message with these word classes."""
-    return NEAR_SELF_HARM if BODILY_SIGNS.isdisjoint(found) else 0.0
+    return NEAR_SELF_HARM if BODY_OR_MISHAP.isdisjoint(found) else 0.0
 
 
 def opinion(words: Sequence[str], margin: float = MARGIN, *, near: float = 0.0) -> str | None:
