@@ -167,8 +167,8 @@ def reads_general(words: Sequence[str], margin: float = MARGIN_GENERAL) -> bool:
 #: how near self-harm may come to an emergency in the model's reading for the self-harm reply to be the one given
 #: to a message only the model sends there. Over the development and red-team sets it never trained on, the model's
 #: emergencies labelled self-harm led towards self-harm by this or less in 17 of 131 ("Me rajo los brazos con una
-#: cuchilla", "I'm about to do something stupid."), its other emergencies in 2 of 475: a carbon-monoxide alarm
-#: with headaches (kept out by :data:`BODY_OR_MISHAP`) and a plan told as self-harm.
+#: cuchilla", "I'm about to do something stupid."), its other emergencies in 2 of 475 (before the classes below kept
+#: bodies and mishaps out): a carbon-monoxide alarm with headaches and a plan told as self-harm.
 NEAR_SELF_HARM = 5.0
 #: a body in trouble or a mishap, which the emergency reply (with poison help) answers better than the self-harm one
 #: (a review found a fall from a balcony and a stove left on all night given the self-harm reply)
