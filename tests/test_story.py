@@ -14,8 +14,9 @@ import yaml
 from faqbot import FAQBot
 from faqbot.safety import route, story_question
 from faqbot.safety.engine import NUMBER
-from faqbot.safety.pack import DRUG
+from faqbot.safety.pack import DRUG, packs
 from faqbot.safety.packerror import PackError
+from faqbot.safety.reading import read
 from faqbot.safety.storyrules import story_rules
 
 
@@ -391,12 +392,24 @@ def test_a_case_told_does_not_raise_the_bar_for_an_emergency(message: str) -> No
     assert routed is not None and routed.kind == "emergency", routed
 
 
-def test_a_symptom_asked_after_a_story_of_four_words_or_fewer_is_referred() -> None:
-    # Known cost of `case-told`: a story this short joins the question's sentence, so the symptom the
-    # question asks about reads as the sister's; a red-team review found moving the cancel to words like
-    # "side effect" beside it let through four cases told the same way ("Meine Mutter hat Schwindel.").
-    routed = route("Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido de la LDN?")
-    assert routed is not None and routed.rule == "case-told"
+@pytest.mark.parametrize("message", ["Mi hermana tiene fibromialgia. ¿El insomnio es un efecto secundario conocido?",
+                                     "Mi hermana es enfermera. ¿Las náuseas son un efecto secundario de la LDN?",
+                                     "Meine Tante ist Ärztin. Ist Übelkeit bei LDN häufig?",
+                                     "Mein Vater hat Fibromyalgie. Sind Albträume eine Nebenwirkung von LDN?"])
+def test_a_symptom_only_asked_after_a_short_story_of_who_is_set_aside(message: str) -> None:
+    # A story of four words or fewer joins the question's sentence, so `case-told` reads the symptom asked about
+    # as the relative's; where the story itself tells none (`story.asked_case`), it is judged as a story of who
+    # someone is, and the general question is answered
+    assert route(message) is None
+
+
+@pytest.mark.parametrize("message", ["Meine Mutter hat Schwindel. Ist Übelkeit bei LDN häufig?",
+                                     "Mi madre tiene mareos. ¿Las náuseas son frecuentes con la LDN?",
+                                     "My wife is pregnant. Does LDN cause birth defects?"])
+def test_a_symptom_told_in_the_story_keeps_the_case_referred(message: str) -> None:
+    # (a red-team review found moving the cancel to words like "side effect" let these through)
+    routed = route(message)
+    assert routed is not None and routed.rule == "case-told", routed
 
 
 @pytest.mark.parametrize(
@@ -640,6 +653,8 @@ def test_an_opioid_someone_takes_in_the_story_is_still_their_case(question: str)
         ({"facts_ignore": ["no_such_class"]}, "known classes"),
         # a class no story blocks on cannot be ignored by one
         ({"facts_ignore": ["drug"]}, "some of `blockers`"),
+        ({"asked_case": ["no-such-rule"]}, "names rules of the pack"),
+        ({"asked_as": "case-told"}, "one of `story.rules`"),
     ],
 )
 def test_broken_taking_data_is_refused(changes: dict[str, object], message: str) -> None:
@@ -704,3 +719,43 @@ def test_more_or_less_needed_or_taken_keeps_the_story_a_case(question: str) -> N
 ])
 def test_more_to_know_is_no_amount(bot: FAQBot, question: str) -> None:
     assert bot.ask(question).kind == "answer", question
+
+
+@pytest.mark.parametrize("question", [
+    # a fact no case changes, asked in the five other languages after a story of someone's past operation, job or
+    # short illness (`fact_topic` and `drug_definition` in each pack, as in English)
+    "Mi abuelo tuvo una operación en 1995. ¿Qué es la LDN?",
+    "Ma mère a subi une chirurgie en 1998. Qu'est-ce que la LDN ?",
+    "Meine Oma hatte 1985 eine Hüftoperation. Was ist LDN?",
+    "Meu avô fez uma cirurgia em 1990. O que é LDN?",
+    "Il mio capo è un mal di testa continuo. Cos'è la LDN?",
+    "Mi cuñado tiene artritis y lo operan de la rodilla. Por curiosidad, ¿quién descubrió el LDN?",
+    # a story of two or three words fires `me-short` read alone: who the asker is, like "I have lupus."
+    "Tengo lupus. ¿Qué es la LDN?",
+    "Ho il lupus. Cos'è la LDN?",
+])
+def test_a_fact_asked_after_a_story_is_answered_in_every_language(question: str) -> None:
+    assert route(question) is None, route(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Mi madre toma LDN y quiere subir la dosis. ¿Qué es la LDN?",
+    "Tengo lupus. ¿Me ayudaría?",
+    "Ho il lupus. La LDN funziona?",
+    "Mi madre empezó LDN y no duerme. ¿La LDN causa eso?",
+    "Mi esposa está embarazada. ¿La LDN causa malformaciones?",
+])
+def test_a_case_before_a_question_in_another_language_stays_referred(question: str) -> None:
+    routed = route(question)
+    assert routed is not None and routed.kind == "referral", question
+
+
+@pytest.mark.parametrize(("question", "words", "points"), [
+    # "el" before a noun is the article; "la" before a verb of taking points back at what the story told
+    ("¿El insomnio es un efecto secundario de la LDN?", ("el", "insomnio", "es", "un", "efecto", "secundario", "de",
+                                                       "la", "ldn"), False),
+    ("¿La tomo de noche?", ("la", "tomo", "de", "noche"), True),
+    ("Does it cause insomnia?", (), True),
+])
+def test_an_article_is_no_it_that_points_back(question: str, words: tuple[str, ...], points: bool) -> None:
+    assert packs().story.points(read(question).found, words) is points

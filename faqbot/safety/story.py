@@ -44,6 +44,10 @@ the story tells nobody taking or on anything ("My husband is booked for a knee r
 unless beside an opioid question (``facts_together``). How long an illness has lasted ("for twelve years", "since
 2019") is read as no amount, unless it is how long something was taken.
 
+A rule on someone's case (``story.asked_case``: "Meine Tante ist Ärztin. Ist Übelkeit bei LDN häufig?" fires on the
+aunt and the nausea asked about) is judged as one of who someone is (``asked_as``) when the story before the question
+tells none of what the rule reads as the case: a symptom, an operation, a pregnancy is then only asked about.
+
 Where the asker says they do not take the drug ("I'm not on it, just curious."), that denial is left out of the story
 (:func:`faqbot.safety.spans.denied`) when it opens its sentence, the message tells no figure, span of time or mark
 (:func:`faqbot.safety.spans.deniable`), the question opens as one, and what is left says only why one asks or for
@@ -66,7 +70,7 @@ from faqbot.safety.spans import OPENER as _OPENER
 from faqbot.safety.spans import deniable, denied, minor
 from faqbot.safety.spans import plain as _plain
 from faqbot.safety.spans import told as _told
-from faqbot.safety.storyrules import StoryRules, within
+from faqbot.safety.storyrules import StoryRules, either, within
 from faqbot.safety.taking import for_someone_else, tells_only_taking
 
 #: a full stop that ends no sentence: in a figure ("4.5") or an abbreviation ("bzw.", "z.B.", "e.g.", "Dr."); one
@@ -230,9 +234,13 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             continue
         # "for twelve years", "since I was 19": how long, not how much
         told = _echoed(_beside_why(_told(story), classes, rules), found, rules)
+        judged = rules.judged(rule, told)
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
-        if _asks_of_it(found) and not rules.case.isdisjoint(told) and rules.in_general.isdisjoint(found):
+        # (in a language whose "it" is an article too, the question's words tell the article from the pronoun)
+        words = read(_OPENER.sub(" ", question)).words if foreign else ()
+        if _asks_of_it(found) and rules.points(found, words) and not rules.case.isdisjoint(told) \
+                and rules.in_general.isdisjoint(found):
             # "My mum started LDN and can't sleep. Is that withdrawal?", "...Does it block that?": a yes or
             # no asked of what the story told is a verdict on that case (a red-team review found these)
             continue
@@ -253,12 +261,10 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # plainly (the class kept "...for her MS and she can barely get out of bed now" referred; a red-team set)
         others = {name: spans for name, spans in told.items() if name != "for_me"} \
             if for_someone_else(read(_told(story))) and plainly() else told
-        # (in a language whose "it" is an article too, the question's words tell the article from the pronoun)
-        words = read(_OPENER.sub(" ", question)).words if foreign else ()
-        allowed = _either(_allowed(rule, told, found, rules, articles=words, others=others),
+        allowed = either(_allowed(judged, told, found, rules, articles=words, others=others),
                           _of_a_fact(_unaged(told, story, found, classes, rules), found, rules, plainly)) if general \
-            else _hearsay(rule, told, found, rules, articles=words)
-        if allowed is not None and not _tells_only_who(rule, told, rules) and _DEMONSTRATIVE.search(question) \
+            else _hearsay(judged, told, found, rules, articles=words)
+        if allowed is not None and not _tells_only_who(judged, told, rules) and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
             # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
             # "that" is the case (a red-team review); only a story of who asks leaves it the topic
@@ -387,7 +393,7 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, art
     keeps its referral: a story of who the asker is or speaks for, one told of someone else ("My dad is
     60 days sober and on naltrexone"), one that quotes a figure seen somewhere ("I keep seeing
     '4.5 mg' online"), or any story before a question that asks a fact no case changes ("What are microglia?")."""
-    return _either(
+    return either(
         (lambda kind, name: name in rules.rules) if _tells_only_who(rule, told, rules) else None,
         (lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules)
         if rules.of_others(told if others is None else others) and rule not in rules.others_never
@@ -401,13 +407,6 @@ def _hearsay(rule: str, told: Classes, found: Classes, rules: StoryRules, *, art
     words, when its language says "it" as an article too ("la LDN"; in English "that LDN dose" points back)."""
     return ((lambda kind, name: name in rules.rules or name in rules.hearsay_rules)
             if rule in rules.hearsay_rules and rules.quoted(told, found, articles=articles) else None)
-
-
-def _either(*kinds: Callable[[str, str], bool] | None) -> Callable[[str, str], bool] | None:
-    """The rules a story of more than one kind may fire: what any of them allows ("My wife has MS. Not for her:"
-    tells who the asker speaks for, before a question of a fact no case changes); ``None`` if it is of none."""
-    found = [allows for allows in kinds if allows is not None]
-    return (lambda kind, name: any(allows(kind, name) for allows in found)) if found else None
 
 
 def _unaged(told: Classes, story: str, found: Classes, classes: Callable[[str], Classes], rules: StoryRules

@@ -48,6 +48,10 @@ class StoryRules:
     after_together: tuple[frozenset[str], ...] = ()
     #: ... and fire none of these rules
     others_never: frozenset[str] = frozenset()
+    #: rules on someone's case, each with what it reads as the case (its first group of classes), judged as
+    #: ``asked_as`` where the story before the question tells none of that: the case is then only asked about
+    asked_case: tuple[tuple[str, frozenset[str]], ...] = ()
+    asked_as: str = ""
 
     #: a story naming one of these quotes a figure it saw somewhere; it may fire ``hearsay_rules`` (the
     #: rules on an amount) when it tells nothing else (see :meth:`quoted`)
@@ -146,9 +150,22 @@ class StoryRules:
         figures = len(told.get("number", ())) + len(told.get("number_word", ()))
         return "self" not in outside and figures <= 1 and outside <= self.hearsay_allows | self.hearsay
 
+    def points(self, asked: Mapping[str, Sequence[tuple[int, int]]], articles: Sequence[str] = ()) -> bool:
+        """Whether the question's "it" (its classes and spans) points back at something: not where every one is an
+        article (``articles``: the question's words, when its language says "it" as an article too: "¿El insomnio es un
+        efecto secundario?" asks about insomnia)."""
+        return "it_word" in _pointing(asked, articles, self.hearsay_articles, self.hearsay_figure_words)
+
     def of_others(self, told: Collection[str]) -> bool:
         """Whether a story with these classes is told of someone else, not of the asker."""
         return bool(self.others) and not self.others.isdisjoint(told) and self.asker.isdisjoint(told)
+
+    def judged(self, rule: str, told: Collection[str]) -> str:
+        """The rule a story told before its question (its classes ``told``) is judged by: ``rule``, or ``asked_as``
+        when ``rule`` reads a case the story does not tell ("Meine Tante ist Ärztin. Ist Übelkeit bei LDN häufig?"
+        fires `case-told` on the aunt and the nausea asked about)."""
+        case = dict(self.asked_case).get(rule)
+        return self.asked_as if case is not None and case.isdisjoint(told) else rule
 
     def blocked_of_others(self, told: Collection[str]) -> bool:
         """Whether a story told of someone else tells what keeps its referral all the same."""
@@ -200,13 +217,33 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
             raise PackError(f"`story.taking_frames` has a pattern that does not compile: {pattern!r}: {error}") \
                 from None
     return StoryRules(rules=rules, others_together=together, taking_frames=frames, after_together=after_together,
-                      others_never=never,
+                      others_never=never, asked_case=_asked_case(base, raw, rules),
+                      asked_as=str(raw.get("asked_as") or ""),
                       facts_together=facts_together,
                       hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never,
                       facts_after_never=facts_after_never, taking_never=taking_never,
                       taking_asker_words=taking_asker_words, hearsay_articles=hearsay_articles,
                       hearsay_figure_words=hearsay_figure_words, denial_words=denial_words, **classes)
+
+
+def either(*kinds: Callable[[str, str], bool] | None) -> Callable[[str, str], bool] | None:
+    """The rules a story of more than one kind may fire: what any of them allows ("My wife has MS. Not for her:"
+    tells who the asker speaks for, before a question of a fact no case changes); ``None`` if it is of none."""
+    found = [allows for allows in kinds if allows is not None]
+    return (lambda kind, name: any(allows(kind, name) for allows in found)) if found else None
+
+
+def _asked_case(base: dict[str, Any], raw: dict[str, Any], rules: frozenset[str]
+                ) -> tuple[tuple[str, frozenset[str]], ...]:
+    """`story.asked_case`'s rules, each with its first group of classes; checked: each is a rule of the pack and
+    `asked_as` one of `story.rules`."""
+    names = list(raw.get("asked_case") or ())
+    groups: dict[str, list[Any]] = {str(rule.get("name")): rule.get("all") or [] for rule in base.get("rules") or ()
+                                    if isinstance(rule, dict)}
+    if any(not groups.get(name) for name in names) or (names and raw.get("asked_as") not in rules):
+        raise PackError("`story.asked_case` names rules of the pack, and `story.asked_as` one of `story.rules`")
+    return tuple((name, frozenset(groups[name][0])) for name in names)
 
 
 #: how many words before where a figure was seen the one who saw it may stand ("ich habe ... gesehen")
