@@ -744,6 +744,18 @@ def test_a_fact_asked_after_a_story_is_answered_in_every_language(question: str)
     "Ho il lupus. La LDN funziona?",
     "Mi madre empezó LDN y no duerme. ¿La LDN causa eso?",
     "Mi esposa está embarazada. ¿La LDN causa malformaciones?",
+    # a symptom told beside the drug is a symptom since taking it (`facts_ignore_unless`), in English too
+    "Mi tía tiene Crohn y desde la LDN tiene palpitaciones. ¿Qué es la LDN?",
+    "Meine Mutter hat Lupus und seit LDN hat sie Durchfall. Was ist LDN?",
+    "My aunt has Crohn's and since LDN she has palpitations. What is LDN?",
+    # drinking told in the other languages' words, and an age group asked of (`facts_unless`)
+    "Tengo lupus. Bebo mucho. ¿Qué es la naltrexona?",
+    "J'ai un lupus. Je bois beaucoup. Qu'est-ce que la naltrexone ?",
+    "Ma fille a un lupus. Est-elle approuvée pour les enfants ?",
+    # a yes or no asked of the case told, with no subject of its own or with hers
+    "Mi padre toma LDN. ¿Es por la LDN?",
+    "Mi madre toma LDN. ¿Su insomnio es por la LDN?",
+    "Mio padre prende LDN. È il LDN?",
 ])
 def test_a_case_before_a_question_in_another_language_stays_referred(question: str) -> None:
     routed = route(question)
@@ -755,6 +767,8 @@ def test_a_case_before_a_question_in_another_language_stays_referred(question: s
     ("¿El insomnio es un efecto secundario de la LDN?", ("el", "insomnio", "es", "un", "efecto", "secundario", "de",
                                                        "la", "ldn"), False),
     ("¿La tomo de noche?", ("la", "tomo", "de", "noche"), True),
+    # ... and one that opens with no article may ask of the case told, whatever "la" then names
+    ("¿Es por la LDN?", ("es", "por", "la", "ldn"), True),
     ("Does it cause insomnia?", (), True),
 ])
 def test_an_article_is_no_it_that_points_back(question: str, words: tuple[str, ...], points: bool) -> None:

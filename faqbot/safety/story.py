@@ -234,7 +234,6 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
             continue
         # "for twelve years", "since I was 19": how long, not how much
         told = _echoed(_beside_why(_told(story), classes, rules), found, rules)
-        judged = rules.judged(rule, told)
         if "it_word" in found and not rules.case.isdisjoint(told) and not rules.would.isdisjoint(found):
             continue  # "I have fibromyalgia: how would LDN affect it?": "it" may be the case told
         # (in a language whose "it" is an article too, the question's words tell the article from the pronoun)
@@ -261,10 +260,11 @@ def set_aside(text: str, rule: str, route: Callable[[str], object | None],
         # plainly (the class kept "...for her MS and she can barely get out of bed now" referred; a red-team set)
         others = {name: spans for name, spans in told.items() if name != "for_me"} \
             if for_someone_else(read(_told(story))) and plainly() else told
-        allowed = either(_allowed(judged, told, found, rules, articles=words, others=others),
+        allowed = either(_allowed(rule, told, found, rules, articles=words, others=others),
                           _of_a_fact(_unaged(told, story, found, classes, rules), found, rules, plainly)) if general \
-            else _hearsay(judged, told, found, rules, articles=words)
-        if allowed is not None and not _tells_only_who(judged, told, rules) and _DEMONSTRATIVE.search(question) \
+            else _hearsay(rule, told, found, rules, articles=words)
+        if allowed is not None and not _tells_only_who(rules.judged(rule, told), told, rules) \
+                and _DEMONSTRATIVE.search(question) \
                 and rules.in_general.isdisjoint(found):
             # "My mum takes LDN and can't sleep. Which side effect is that?": after a story of someone's case,
             # "that" is the case (a red-team review); only a story of who asks leaves it the topic
@@ -394,7 +394,8 @@ def _allowed(rule: str, told: Classes, found: Classes, rules: StoryRules, *, art
     60 days sober and on naltrexone"), one that quotes a figure seen somewhere ("I keep seeing
     '4.5 mg' online"), or any story before a question that asks a fact no case changes ("What are microglia?")."""
     return either(
-        (lambda kind, name: name in rules.rules) if _tells_only_who(rule, told, rules) else None,
+        # (a rule on a case the story does not tell is judged as one of who, never as a story of someone else's case)
+        (lambda kind, name: name in rules.rules) if _tells_only_who(rules.judged(rule, told), told, rules) else None,
         (lambda kind, name: (kind == "referral" and name not in rules.others_never) or name in rules.rules)
         if rules.of_others(told if others is None else others) and rule not in rules.others_never
         and not rules.blocked_of_others(told) else None,

@@ -97,6 +97,8 @@ class StoryRules:
     #: the story tells nobody taking or on anything (``plain_told``): they tell who someone is, not what a fact would
     #: change (``facts_together`` still keeps an operation beside an opioid question)
     facts_ignore: frozenset[str] = frozenset()
+    #: ... nor where the story names one of these (the drug: "since LDN she has palpitations")
+    facts_ignore_unless: frozenset[str] = frozenset()
     #: who saw a figure, standing a few words before where it was seen
     hearsay_by: frozenset[str] = frozenset()
     #: a class the question names is its topic in the story too, where one of ``echo_as`` says it, unless the story
@@ -127,7 +129,8 @@ class StoryRules:
         if self.facts.isdisjoint(asked) or not self.facts_unless.isdisjoint(asked) or any(
                 group <= found for group in self.facts_together):
             return False
-        blockers = self.blockers - self.facts_ignore if self.plain_told.isdisjoint(told) else self.blockers
+        ignorable = self.plain_told.isdisjoint(told) and self.facts_ignore_unless.isdisjoint(told)
+        blockers = self.blockers - self.facts_ignore if ignorable else self.blockers
         if (blockers | self.facts_blockers).isdisjoint(told):
             return True
         return ((blockers - self.facts_allows) | self.facts_blockers).isdisjoint(told) and plainly()
@@ -151,10 +154,12 @@ class StoryRules:
         return "self" not in outside and figures <= 1 and outside <= self.hearsay_allows | self.hearsay
 
     def points(self, asked: Mapping[str, Sequence[tuple[int, int]]], articles: Sequence[str] = ()) -> bool:
-        """Whether the question's "it" (its classes and spans) points back at something: not where every one is an
-        article (``articles``: the question's words, when its language says "it" as an article too: "¿El insomnio es un
-        efecto secundario?" asks about insomnia)."""
-        return "it_word" in _pointing(asked, articles, self.hearsay_articles, self.hearsay_figure_words)
+        """Whether the question's "it" (its classes and spans) may point back at something: not where the question
+        opens with an article and every "it" in it is one (``articles``: the question's words, when its language says
+        "it" as an article too): "¿El insomnio es un efecto secundario de la LDN?" names what it asks about, while
+        "¿Es por la LDN?" and "¿Su insomnio es por la LDN?" ask of the case told (a red-team review)."""
+        opens = any(start == 0 for start, _ in asked.get("it_word", ()))
+        return not opens or "it_word" in _pointing(asked, articles, self.hearsay_articles, self.hearsay_figure_words)
 
     def of_others(self, told: Collection[str]) -> bool:
         """Whether a story with these classes is told of someone else, not of the asker."""
@@ -165,7 +170,10 @@ class StoryRules:
         when ``rule`` reads a case the story does not tell ("Meine Tante ist Ärztin. Ist Übelkeit bei LDN häufig?"
         fires `case-told` on the aunt and the nausea asked about)."""
         case = dict(self.asked_case).get(rule)
-        return self.asked_as if case is not None and case.isdisjoint(told) else rule
+        # (nor anyone taking or on anything, nor how someone is doing: "My husband is on LDN and he's unwell. Does LDN
+        # cause insomnia?" asks about his; a red-team review)
+        asked = case is not None and (case | self.plain_told | self.facts_blockers).isdisjoint(told)
+        return self.asked_as if asked else rule
 
     def blocked_of_others(self, told: Collection[str]) -> bool:
         """Whether a story told of someone else tells what keeps its referral all the same."""
@@ -179,6 +187,7 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
             "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers", "facts_ignore",
+            "facts_ignore_unless",
             "echo", "echo_as", "echo_unless", "hearsay_by", "taking", "taking_without",
             "taking_asker", "plain_asked", "plain_told", "marked_asks")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
