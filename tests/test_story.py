@@ -654,6 +654,7 @@ def test_an_opioid_someone_takes_in_the_story_is_still_their_case(question: str)
         # a class no story blocks on cannot be ignored by one
         ({"facts_ignore": ["drug"]}, "some of `blockers`"),
         ({"asked_case": ["no-such-rule"]}, "names rules of the pack"),
+        ({"facts_kept_by": [["since"]]}, "two or more known classes"),
         ({"asked_as": "case-told"}, "one of `story.rules`"),
     ],
 )
@@ -733,6 +734,9 @@ def test_more_to_know_is_no_amount(bot: FAQBot, question: str) -> None:
     # a story of two or three words fires `me-short` read alone: who the asker is, like "I have lupus."
     "Tengo lupus. ¿Qué es la LDN?",
     "Ho il lupus. Cos'è la LDN?",
+    # the drug only read about beside a symptom is no symptom since taking it (`facts_kept_by`; a review)
+    "I have headaches a lot and read about LDN online. Is LDN FDA approved?",
+    "I've had insomnia for 20 years, way before I heard of LDN. What is LDN?",
 ])
 def test_a_fact_asked_after_a_story_is_answered_in_every_language(question: str) -> None:
     assert route(question) is None, route(question)

@@ -97,8 +97,9 @@ class StoryRules:
     #: the story tells nobody taking or on anything (``plain_told``): they tell who someone is, not what a fact would
     #: change (``facts_together`` still keeps an operation beside an opioid question)
     facts_ignore: frozenset[str] = frozenset()
-    #: ... nor where the story names one of these (the drug: "since LDN she has palpitations")
-    facts_ignore_unless: frozenset[str] = frozenset()
+    #: ... nor where the story tells all of one of these groups (a symptom since the drug: "since LDN she has
+    #: palpitations")
+    facts_kept_by: tuple[frozenset[str], ...] = ()
     #: who saw a figure, standing a few words before where it was seen
     hearsay_by: frozenset[str] = frozenset()
     #: a class the question names is its topic in the story too, where one of ``echo_as`` says it, unless the story
@@ -129,7 +130,7 @@ class StoryRules:
         if self.facts.isdisjoint(asked) or not self.facts_unless.isdisjoint(asked) or any(
                 group <= found for group in self.facts_together):
             return False
-        ignorable = self.plain_told.isdisjoint(told) and self.facts_ignore_unless.isdisjoint(told)
+        ignorable = self.plain_told.isdisjoint(told) and not any(group <= set(told) for group in self.facts_kept_by)
         blockers = self.blockers - self.facts_ignore if ignorable else self.blockers
         if (blockers | self.facts_blockers).isdisjoint(told):
             return True
@@ -187,7 +188,6 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     keys = ("asks", "topics", "unless", "unless_yes_no", "blockers", "case", "would", "in_general", "others",
             "asker", "others_blockers", "hearsay", "hearsay_allows", "hearsay_question_unless", "after_allows", "why",
             "why_excuses", "why_unless", "facts", "facts_unless", "facts_allows", "facts_blockers", "facts_ignore",
-            "facts_ignore_unless",
             "echo", "echo_as", "echo_unless", "hearsay_by", "taking", "taking_without",
             "taking_asker", "plain_asked", "plain_told", "marked_asks")
     classes = {key: frozenset(raw.get(key) or ()) for key in keys}
@@ -202,11 +202,12 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
         raise PackError("`story.others` needs `asker`, and `others_blockers` must be some of `blockers`")
     if not classes["facts_ignore"] <= classes["blockers"]:
         raise PackError("`story.facts_ignore` must be some of `blockers`")
-    together, after_together, facts_together = (tuple(frozenset(group) for group in raw.get(key) or ())
-                                                for key in ("others_together", "after_together", "facts_together"))
-    if any(len(group) < 2 or group - known for group in (*together, *after_together, *facts_together)):
-        raise PackError("`story.others_together`, `after_together` and `facts_together` list groups of two or more "
-                        "known classes")
+    together, after_together, facts_together, kept_by = (
+        tuple(frozenset(group) for group in raw.get(key) or ())
+        for key in ("others_together", "after_together", "facts_together", "facts_kept_by"))
+    if any(len(group) < 2 or group - known for group in (*together, *after_together, *facts_together, *kept_by)):
+        raise PackError("`story.others_together`, `after_together`, `facts_together` and `facts_kept_by` list groups "
+                        "of two or more known classes")
     never = frozenset(raw.get("others_never") or ())
     hearsay_rules = frozenset(raw.get("hearsay_rules") or ())
     # the English phrase rules (rules.py) are named "phrase-<name>"
@@ -228,7 +229,7 @@ def story_rules(base: dict[str, Any], known: frozenset[str], rule_names: set[str
     return StoryRules(rules=rules, others_together=together, taking_frames=frames, after_together=after_together,
                       others_never=never, asked_case=_asked_case(base, raw, rules),
                       asked_as=str(raw.get("asked_as") or ""),
-                      facts_together=facts_together,
+                      facts_together=facts_together, facts_kept_by=kept_by,
                       hearsay_rules=hearsay_rules,
                       after_words=after_words, after_points=after_points, after_never=after_never,
                       facts_after_never=facts_after_never, taking_never=taking_never,
