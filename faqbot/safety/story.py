@@ -46,7 +46,7 @@ unless beside an opioid question (``facts_together``). How long an illness has l
 
 A rule on someone's case (``story.asked_case``: "Meine Tante ist Ärztin. Ist Übelkeit bei LDN häufig?" fires on the
 aunt and the nausea asked about) is judged as one of who someone is (``asked_as``) when the story before the question
-tells none of what the rule reads as the case: a symptom, an operation, a pregnancy is then only asked about.
+tells none of the symptom, operation or pregnancy the rule reads, nobody taking anything and nothing of how anyone is.
 
 Where the asker says they do not take the drug ("I'm not on it, just curious."), that denial is left out of the story
 (:func:`faqbot.safety.spans.denied`) when it opens its sentence, the message tells no figure, span of time or mark
