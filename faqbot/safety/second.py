@@ -184,27 +184,36 @@ def leans(found: Collection[str]) -> float:
 def opinion(words: Sequence[str], margin: float = MARGIN, *, near: float = 0.0) -> str | None:
     """``"selfharm"`` or ``"emergency"`` when the model is sure by ``margin``, else ``None``; ``"selfharm"`` too when
     it leads towards an emergency by no more than ``near`` (:func:`leans`)."""
-    verdict = _sure(words, ("selfharm", "emergency"), margin)
-    if verdict == "emergency" and near:
-        scores = model().log_odds(words)
-        if scores["selfharm"] >= scores["emergency"] - near:
-            return "selfharm"
+    scores = _scores(words)
+    verdict = _leader(scores, len(words), ("selfharm", "emergency"), margin) if scores is not None else None
+    if verdict == "emergency" and near and scores is not None and scores["selfharm"] >= scores["emergency"] - near:
+        return "selfharm"
     return verdict
 
 
 def _sure(words: Sequence[str], wanted: tuple[str, ...], margin: float) -> str | None:
     """The likeliest of ``wanted`` when it leads every other class by ``margin`` (scaled by length)."""
+    scores = _scores(words)
+    return _leader(scores, len(words), wanted, margin) if scores is not None else None
+
+
+def _scores(words: Sequence[str]) -> dict[str, float] | None:
+    """The model's log-odds for ``words``, or ``None`` for a text too short or too long to weigh."""
     if len(words) < MIN_WORDS or len(words) > 400:
         # A long text is padding or a paste, and three words ("and my wife?") are too few to weigh:
         # the rules read both; the model does not.
         return None
-    scores = model().log_odds(words)
+    return model().log_odds(words)
+
+
+def _leader(scores: dict[str, float], size: int, wanted: tuple[str, ...], margin: float) -> str | None:
+    """The likeliest of ``wanted`` when it leads every other class by ``margin``, scaled by ``size`` words."""
     best = max(wanted, key=lambda c: scores[c])
     lead = scores[best] - max(scores[c] for c in CLASSES if c not in wanted)
     # Every word adds evidence, so a long text of ordinary words drifts towards some class: 100 to 400
     # random everyday words led by up to 1.4 to 2.1 a word. The bar grows with the length past
     # WORDS_AT_BAR words, to 2.5 a word.
-    return best if lead > margin * max(1.0, len(words) / WORDS_AT_BAR) else None
+    return best if lead > margin * max(1.0, size / WORDS_AT_BAR) else None
 
 
 _LOCK = threading.Lock()
